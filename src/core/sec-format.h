@@ -1,0 +1,30 @@
+/* sec-format.h: dates, times and numbers as the user reads them */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* (nullable) (transfer full): a local date-time from "YYYY-MM-DD" or
+ * "YYYY-MM-DDTHH:MM[:SS]" in @tz_id (NULL: the local zone). */
+GDateTime *sec_parse_datetime   (const char *iso,
+                                 const char *tz_id);
+/* "13 June 2018" in the user's language (the format is translatable);
+ * "" for NULL or empty, the text itself if it is not a date. */
+char      *sec_format_date      (const char *iso_date);
+/* "13 June 2018, 09:30" */
+char      *sec_format_datetime  (const char *iso_datetime);
+/* "09:30" */
+char      *sec_format_time      (const char *iso_datetime_or_time);
+/* "13 June 2018, 09:30 – 17:00" or across days "13 June 2018, 09:30 – 14 June 2018, 13:00" */
+char      *sec_format_period    (const char *iso_start,
+                                 const char *iso_end);
+/* "1,234" with the locale's grouping */
+char      *sec_format_count     (gint64      n);
+/* Whole days from today (in the local zone) until @iso (negative: past). */
+gint64     sec_days_until       (const char *iso_date_or_datetime,
+                                 const char *tz_id);
+/* Today as "YYYY-MM-DD" in the local zone. */
+char      *sec_today            (void);
+
+G_END_DECLS
