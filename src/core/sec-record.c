@@ -183,7 +183,7 @@ sec_record_finalize (GObject *object)
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
   const SecKind *kind = sec_record_get_kind (self);
 
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; priv->values != NULL && i < kind->n_fields; i++)
     g_value_unset (&priv->values[i]);
   g_clear_pointer (&priv->values, g_free);
   g_clear_pointer (&priv->created_at, g_free);
@@ -250,13 +250,22 @@ static void
 sec_record_init (SecRecord *self)
 {
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  priv->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Called from each kind's instance init: while SecRecord's own init runs,
+ * the instance still has the base class, which knows no fields. */
+void
+_sec_record_init_values (SecRecord *self)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
   const SecKind *kind = sec_record_get_kind (self);
 
   g_assert (kind != NULL);
   priv->values = g_new0 (GValue, kind->n_fields);
   for (guint i = 0; i < kind->n_fields; i++)
     set_value_from_default (&priv->values[i], &kind->fields[i]);
-  priv->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**

@@ -98,6 +98,7 @@ struct _SecRecordClass
 
 void             sec_record_class_set_kind    (SecRecordClass *klass,
                                                const SecKind  *kind);
+void             _sec_record_init_values      (SecRecord      *self);
 
 const SecKind   *sec_record_get_kind          (SecRecord      *self);
 const SecKind   *sec_kind_from_type           (GType           type);

@@ -52,6 +52,12 @@ static const SecChoice meeting_statuses[] = {
   { NULL, NULL }
 };
 
+static const SecChoice agenda_statuses[] = {
+  { "draft", N_("Draft") },
+  { "final", N_("Final") },
+  { NULL, NULL }
+};
+
 static const SecChoice agenda_item_kinds[] = {
   { "item", N_("Item") },
   { "break", N_("Break") },
@@ -139,6 +145,7 @@ static const SecField organisation_fields[] = {
   { "website", SEC_FIELD_URL, 0, N_("Website") },
   { "email", SEC_FIELD_EMAIL, SRCH, N_("Email") },
   { "phone", SEC_FIELD_TEXT, 0, N_("Phone") },
+  { "contact-person", SEC_FIELD_REF, 0, N_("Contact person"), NULL, "person" },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
 };
 static const char *const organisation_sort[] = { "name", NULL };
@@ -262,6 +269,8 @@ static const SecField meeting_fields[] = {
   { "chair", SEC_FIELD_TEXT, SRCH, N_("Chair") },
   { "co-chair", SEC_FIELD_TEXT, SRCH, N_("Co-chair") },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+  { "agenda-status", SEC_FIELD_CHOICE, REQ, N_("Agenda"), agenda_statuses, NULL, "draft" },
+  { "agenda-version", SEC_FIELD_INT, 0, N_("Agenda version") },
 };
 static const char *const meeting_sort[] = { "title", NULL };
 static const char *const meeting_ranges[] = { "starts-at", "ends-at", NULL };
@@ -531,7 +540,10 @@ static const SecKind follow_up_kind = {
   {                                                                      \
     sec_record_class_set_kind (SEC_RECORD_CLASS (klass), &kind_table);  \
   }                                                                      \
-  static void type_name##_init (TypeName *self) { }
+  static void type_name##_init (TypeName *self)                          \
+  {                                                                      \
+    _sec_record_init_values (SEC_RECORD (self));                         \
+  }
 
 SEC_DEFINE_RECORD_KIND (SecOrganisation, sec_organisation, organisation_kind)
 SEC_DEFINE_RECORD_KIND (SecPerson, sec_person, person_kind)

@@ -248,8 +248,21 @@ static const char migration_1[] =
   "CREATE INDEX follow_ups_commitment ON follow_ups (commitment_id);"
   "CREATE INDEX follow_ups_signatory ON follow_ups (signatory_id);";
 
+/* Version 2: an organisation's contact person (invitations go to them),
+ * and the state of a meeting's agenda: draft or final, with a version that
+ * rises on each change once final. */
+static const char migration_2[] =
+  "ALTER TABLE organisations ADD COLUMN contact_person_id INTEGER"
+  "  REFERENCES people (id) ON DELETE SET NULL;"
+  "CREATE INDEX organisations_contact ON organisations (contact_person_id);"
+  "ALTER TABLE meetings ADD COLUMN agenda_status TEXT NOT NULL DEFAULT 'draft'"
+  "  CHECK (agenda_status IN ('draft', 'final'));"
+  "ALTER TABLE meetings ADD COLUMN agenda_version INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (agenda_version >= 0);";
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 const SecMigration *

@@ -1809,16 +1809,23 @@ set_open_error (const char  *path,
                    _("“%s” is not a Secretariat database (it is not a SQLite database file)"), display);
       break;
     case SQLITE_CORRUPT:
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s); it was left as it is. Open the backup made before the last upgrade, or a copy"),
-                   display, detail ? detail : (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc)));
+      {
+        /* quick_check reports "*** in database main ***\nPage 22: ..." */
+        g_autofree char *cause = g_strdup (detail ? detail : (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc)));
+        const char *first = strstr (cause, "***\n") ? strstr (cause, "***\n") + 4 : cause;
+        g_autofree char *line = g_strdelimit (g_strdup (first), "\n", ' ');
+
+        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT,
+                     _("“%s” is damaged and was left as it is (%s). Open a backup copy instead"),
+                     display, line);
+      }
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_READ_ONLY,
-                   _("“%s” cannot be written (%s); check the permissions of the file and its folder"),
-                   display, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+                   _("“%s” cannot be written; check the permissions of the file and of its folder"),
+                   display);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
