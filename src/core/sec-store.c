@@ -43,6 +43,7 @@ struct _SecStore
   GArray     *foreign_keys; /* of ForeignKey */
   GArray     *pending;      /* of PendingChange, until the outer commit */
   guint       depth;        /* open savepoints */
+  char       *uuid;         /* names this database, e.g. in iCalendar UIDs */
 };
 
 G_DEFINE_FINAL_TYPE (SecStore, sec_store, G_TYPE_OBJECT)
@@ -1645,6 +1646,7 @@ static char *
 get_setting (SecStore   *self,
              const char *key)
 {
+  /* Internal keys and sec_store_get_setting () share the table. */
   sqlite3_stmt *stmt = prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
   char *value = NULL;
 
@@ -1675,6 +1677,49 @@ set_setting (SecStore    *self,
   if (rc != SQLITE_DONE)
     return _sec_store_set_error (self, rc, error);
   return TRUE;
+}
+
+/**
+ * sec_store_get_setting:
+ *
+ * Returns: (transfer full) (nullable): a value kept in the database itself
+ *   (not in GSettings: it travels with the file), or NULL.
+ */
+char *
+sec_store_get_setting (SecStore   *self,
+                       const char *key)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return get_setting (self, key);
+}
+
+gboolean
+sec_store_set_setting (SecStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!sec_store_begin (self, error))
+    return FALSE;
+  if (!set_setting (self, key, value, error))
+    {
+      sec_store_rollback (self);
+      return FALSE;
+    }
+  return sec_store_commit (self, error);
+}
+
+const char *
+sec_store_get_uuid (SecStore *self)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+
+  return self->uuid;
 }
 
 /* Search text and sort keys depend on the fold rules and on the locale's
@@ -1919,6 +1964,7 @@ sec_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->uuid, g_free);
 
   G_OBJECT_CLASS (sec_store_parent_class)->finalize (object);
 }
@@ -2114,6 +2160,14 @@ sec_store_open (const char  *path,
 
   if (!load_foreign_keys (self, error) || !refresh_keys (self, error))
     goto fail;
+
+  self->uuid = get_setting (self, "database-uuid");
+  if (self->uuid == NULL)
+    {
+      self->uuid = g_uuid_string_random ();
+      if (!sec_store_set_setting (self, "database-uuid", self->uuid, error))
+        goto fail;
+    }
 
   return g_steal_pointer (&self);
 

@@ -122,6 +122,17 @@ gboolean     sec_store_undo_deletion    (SecStore      *self,
 void         sec_deletion_free          (SecDeletion   *deletion);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecDeletion, sec_deletion_free)
 
+/* Small values kept in the database file itself (key/value). */
+char        *sec_store_get_setting     (SecStore       *self,
+                                        const char     *key);
+gboolean     sec_store_set_setting     (SecStore       *self,
+                                        const char     *key,
+                                        const char     *value,
+                                        GError        **error);
+/* A random id given to the database when it was made: stable identifiers
+ * for exports (iCalendar UIDs). */
+const char  *sec_store_get_uuid        (SecStore       *self);
+
 /* Copies the open database into @dest with SQLite's backup API. */
 gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
