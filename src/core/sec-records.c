@@ -120,6 +120,14 @@ static const SecChoice outcomes[] = {
   { NULL, NULL }
 };
 
+static const SecChoice eligibility_rules[] = {
+  { "deadline", N_("Deadline") },
+  { "country", N_("Eligible countries") },
+  { "organisation-kind", N_("Eligible kinds of organisation") },
+  { "thematic-focus", N_("Thematic focus") },
+  { NULL, NULL }
+};
+
 static const SecChoice follow_up_statuses[] = {
   { "not-started", N_("Not started") },
   { "in-progress", N_("In progress") },
@@ -389,6 +397,8 @@ static const SecField call_fields[] = {
   { "body", SEC_FIELD_REF, REQ | LST, N_("Body"), NULL, "body" },
   { "kind", SEC_FIELD_CHOICE, REQ | LST, N_("Kind"), call_kinds, NULL, "open" },
   { "eligible-countries", SEC_FIELD_COUNTRIES, 0, N_("Eligible countries") },
+  /* Comma-separated kinds of organisation (nicks); empty: every kind. */
+  { "eligible-kinds", SEC_FIELD_TEXT, 0, N_("Eligible kinds of organisation") },
   { "thematic-focus", SEC_FIELD_TEXT, SRCH, N_("Thematic focus") },
   { "published-on", SEC_FIELD_DATE, LST, N_("Published on") },
   { "deadline", SEC_FIELD_DATETIME, LST, N_("Deadline") },
@@ -400,6 +410,8 @@ static const char *const call_sort[] = { "title", NULL };
 static const SecDerived call_derived[] = {
   { "body-name", "(SELECT coalesce(b.acronym, b.name) FROM bodies b WHERE b.id = t.body_id)" },
   { "application-count", "(SELECT count(*) FROM applications a WHERE a.call_id = t.id)" },
+  { "selected-count", "(SELECT count(*) FROM applications a WHERE a.call_id = t.id AND a.outcome = 'selected')" },
+  { "erratum-count", "(SELECT count(*) FROM errata e WHERE e.call_id = t.id)" },
   { NULL, NULL }
 };
 static const SecKind call_kind = {
@@ -416,12 +428,18 @@ static const SecField erratum_fields[] = {
   { "call", SEC_FIELD_REF, REQ | LST, N_("Call"), NULL, "call" },
   { "published-on", SEC_FIELD_DATE, REQ | LST | TTL, N_("Published on") },
   { "text", SEC_FIELD_LONG_TEXT, REQ | SRCH | LST, N_("Text") },
+  /* The call's whole text after this erratum; empty: unchanged. */
+  { "revised-text", SEC_FIELD_LONG_TEXT, 0, N_("Text of the call as corrected") },
+};
+static const SecDerived erratum_derived[] = {
+  { "call-title", "(SELECT c.title FROM calls c WHERE c.id = t.call_id)" },
+  { NULL, NULL }
 };
 static const SecKind erratum_kind = {
   "erratum", "errata", "errata",
   N_("Erratum"), N_("Errata"),
   erratum_fields, N_FIELDS (erratum_fields), NULL,
-  NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, erratum_derived,
 };
 
 /* Applications */
@@ -429,16 +447,36 @@ static const SecKind erratum_kind = {
 static const SecField application_fields[] = {
   { "call", SEC_FIELD_REF, REQ | LST, N_("Call"), NULL, "call" },
   { "organisation", SEC_FIELD_REF, REQ | LST, N_("Organisation"), NULL, "organisation" },
+  /* Wall-clock time in received-timezone, or in the call's deadline zone. */
   { "received-at", SEC_FIELD_DATETIME, LST, N_("Received") },
+  { "received-timezone", SEC_FIELD_TIMEZONE, 0, N_("Time zone of receipt") },
+  /* Worked out by sec-calls.c on entry and on each save. */
+  { "late", SEC_FIELD_BOOL, LST, N_("Received after the deadline") },
+  { "call-version", SEC_FIELD_INT, 0, N_("Version of the call") },
+  { "documents", SEC_FIELD_LONG_TEXT, 0, N_("Documents received") },
+  { "thematic-areas", SEC_FIELD_TEXT, SRCH, N_("Thematic areas") },
+  /* The eligibility in force: the check's result, or staff's override. */
   { "eligibility", SEC_FIELD_CHOICE, REQ | LST, N_("Eligibility"), eligibilities, NULL, "unchecked" },
   { "eligibility-reason", SEC_FIELD_TEXT, 0, N_("Reason") },
+  { "checked-eligibility", SEC_FIELD_CHOICE, REQ, N_("Result of the eligibility check"), eligibilities, NULL, "unchecked" },
+  { "eligibility-rule", SEC_FIELD_CHOICE, 0, N_("Rule not met"), eligibility_rules },
+  { "eligibility-overridden", SEC_FIELD_BOOL, 0, N_("Eligibility decided by staff") },
+  { "override-reason", SEC_FIELD_LONG_TEXT, 0, N_("Reason for the decision") },
+  /* A number as text ("78.5"), empty when not scored. */
+  { "score", SEC_FIELD_TEXT, LST, N_("Score") },
+  { "comments", SEC_FIELD_LONG_TEXT, 0, N_("Evaluation comments") },
   { "outcome", SEC_FIELD_CHOICE, REQ | LST, N_("Outcome"), outcomes, NULL, "pending" },
+  { "membership", SEC_FIELD_REF, 0, N_("Membership from the selection"), NULL, "membership" },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
 };
 static const SecDerived application_derived[] = {
   { "organisation-name", "(SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)" },
   { "country", "(SELECT o.country FROM organisations o WHERE o.id = t.organisation_id)" },
   { "call-title", "(SELECT c.title FROM calls c WHERE c.id = t.call_id)" },
+  { "organisation-kind", "(SELECT o.kind FROM organisations o WHERE o.id = t.organisation_id)" },
+  /* Sorts by score as a number (NULL when not scored). */
+  { "score-value", "CAST(t.score AS REAL)" },
+  { "joined-on", "(SELECT m.joined_on FROM memberships m WHERE m.id = t.membership_id)" },
   { NULL, NULL }
 };
 static const SecKind application_kind = {

@@ -260,9 +260,57 @@ static const char migration_2[] =
   "ALTER TABLE meetings ADD COLUMN agenda_version INTEGER NOT NULL DEFAULT 0"
   "  CHECK (agenda_version >= 0);";
 
+/* Version 4: calls and applications in full. A call names the kinds of
+ * organisation it is open to; an erratum may restate the call's whole text.
+ * An application keeps the time zone of its receipt (empty: the call's
+ * deadline zone), whether it came late, the version of the call's text it
+ * answered (1: as published, n + 1: after n errata; 0: unknown), the
+ * documents received, the thematic areas it states, the automatic
+ * eligibility check (result, failed rule and reason) beside `eligibility`,
+ * which staff may override with a reason, an optional score and comments,
+ * and the membership its selection made. Existing applications get their
+ * check's result from `eligibility`, their version from the errata dates,
+ * and their late flag by comparing wall-clock times, which are in the same
+ * zone until a receipt zone is set (seconds are made explicit first). */
+static const char migration_4[] =
+  "ALTER TABLE calls ADD COLUMN eligible_kinds TEXT;"
+  "ALTER TABLE errata ADD COLUMN revised_text TEXT;"
+  "ALTER TABLE applications ADD COLUMN received_timezone TEXT;"
+  "ALTER TABLE applications ADD COLUMN late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1));"
+  "ALTER TABLE applications ADD COLUMN call_version INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (call_version >= 0);"
+  "ALTER TABLE applications ADD COLUMN documents TEXT;"
+  "ALTER TABLE applications ADD COLUMN thematic_areas TEXT;"
+  "ALTER TABLE applications ADD COLUMN checked_eligibility TEXT NOT NULL DEFAULT 'unchecked'"
+  "  CHECK (checked_eligibility IN ('unchecked', 'eligible', 'not-eligible'));"
+  "ALTER TABLE applications ADD COLUMN eligibility_rule TEXT CHECK (eligibility_rule IS NULL OR"
+  "  eligibility_rule IN ('deadline', 'country', 'organisation-kind', 'thematic-focus'));"
+  "ALTER TABLE applications ADD COLUMN eligibility_overridden INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (eligibility_overridden IN (0, 1));"
+  "ALTER TABLE applications ADD COLUMN override_reason TEXT;"
+  /* Digits with at most one point: the store writes it so. */
+  "ALTER TABLE applications ADD COLUMN score TEXT CHECK (score IS NULL OR (score GLOB '[0-9]*'"
+  "  AND score NOT GLOB '*[^0-9.]*' AND score NOT GLOB '*.*.*' AND score NOT GLOB '*.'));"
+  "ALTER TABLE applications ADD COLUMN comments TEXT;"
+  /* Undoing a selection removes exactly this membership. */
+  "ALTER TABLE applications ADD COLUMN membership_id INTEGER"
+  "  REFERENCES memberships (id) ON DELETE SET NULL;"
+  "CREATE UNIQUE INDEX applications_membership ON applications (membership_id)"
+  "  WHERE membership_id IS NOT NULL;"
+  /* The commitments grid reads one cell at a time. */
+  "CREATE INDEX follow_ups_cell ON follow_ups (commitment_id, signatory_id, year);"
+  "UPDATE applications SET checked_eligibility = eligibility;"
+  "UPDATE applications SET call_version = 1 + (SELECT count(*) FROM errata e"
+  "  WHERE e.call_id = applications.call_id AND e.published_on <= substr(applications.received_at, 1, 10))"
+  "  WHERE received_at IS NOT NULL;"
+  "UPDATE applications SET late = 1"
+  "  WHERE substr(received_at || ':00', 1, 19) >"
+  "    (SELECT substr(c.deadline || ':00', 1, 19) FROM calls c WHERE c.id = applications.call_id);";
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 4, migration_4 },
 };
 
 const SecMigration *

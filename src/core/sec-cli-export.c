@@ -1,0 +1,249 @@
+/* sec-cli-export.c: `secretariat export` */
+#define G_LOG_DOMAIN "sec-cli-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sec-cli.h"
+#include "sec-cli-export.h"
+#include "sec-document-locale.h"
+#include "sec-meeting-documents.h"
+#include "sec-store.h"
+
+#define COMMAND "secretariat export"
+
+/* Static helpers */
+
+static int
+usage_error (GString    *err,
+             const char *message)
+{
+  /* TRANSLATORS: "secretariat export: Missing --meeting. Try “secretariat export --help”." */
+  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), COMMAND, message, COMMAND);
+  return SEC_CLI_EXIT_USAGE;
+}
+
+static int
+failure (GString    *err,
+         const char *message)
+{
+  g_string_append_printf (err, "secretariat: %s\n", message);
+  return SEC_CLI_EXIT_FAILURE;
+}
+
+static char *
+dup_kinds (void)
+{
+  g_autoptr(GString) kinds = g_string_new (NULL);
+
+  for (int k = SEC_MEETING_EXPORT_AGENDA; k <= SEC_MEETING_EXPORT_ICAL; k++)
+    g_string_append_printf (kinds, "%s%s", kinds->len ? ", " : "", sec_meeting_export_to_string (k));
+  return g_string_free (g_steal_pointer (&kinds), FALSE);
+}
+
+static char *
+dup_description (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *kinds = dup_kinds ();
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *languages = g_strjoinv (", ", (char **) sec_document_languages ());
+  const SecParticipantColumnInfo *info;
+  guint n;
+
+  info = sec_participant_columns_list (&n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (columns, "%s%s", i ? ", " : "", info[i].nick);
+
+  g_string_append_printf (text, _("KIND is one of %s."), kinds);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("agenda, agenda-internal, participants, attendance and pack write PDF "
+                           "files: the agenda, the agenda for the secretariat (with its notes and "
+                           "the participants’ needs), the list of participants, the attendance "
+                           "sheet to sign, and all of them in one file. participants-csv writes "
+                           "the list of participants as a CSV file (UTF-8), ical the meeting as "
+                           "an iCalendar file."));
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("Columns of a list (--columns, separated by commas): %s. "
+                                  "--public leaves out the email, phone and needs, whatever the "
+                                  "columns."), columns->str);
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("Languages (--language): %s; by default the user’s."), languages);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Nothing is written unless the whole file could be: the file is made "
+                           "under another name and renamed when complete. Exit status: 0 on "
+                           "success, 1 when the meeting does not exist or the file could not be "
+                           "written, 2 for a wrong option or argument."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Public API */
+
+int
+sec_cli_export (const char  *database,
+                GStrv        args,
+                GString     *out,
+                GString     *err)
+{
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecMeetingData) data = NULL;
+  g_autofree char *database_option = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *group_by = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *country_order = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *saved_prgname = g_strdup (g_get_prgname ());
+  gint64 meeting_id = 0;
+  gboolean public_variant = FALSE, help = FALSE, ok;
+  SecMeetingDocumentOptions options = { 0 };
+  SecMeetingExport kind;
+  SecPaper paper = sec_paper_get_default ();
+  const GOptionEntry entries[] = {
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id,
+      N_("The meeting (its id, as `secretariat list meetings` prints it)"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("The paper of a PDF file: a4 or letter (by default the locale’s)"), N_("PAPER") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the document: en, fr or de (by default the user’s)"), N_("LANGUAGE") },
+    { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by,
+      N_("Group the participants by none, country, organisation or body"), N_("GROUPING") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &columns,
+      N_("The columns of the list of participants"), N_("LIST") },
+    { "country-order", 0, 0, G_OPTION_ARG_STRING, &country_order,
+      N_("Countries in alphabetical order or in the EU’s protocol order"), N_("ORDER") },
+    { "public", 0, 0, G_OPTION_ARG_NONE, &public_variant,
+      N_("The public variant: no contact data, no needs, no internal agenda"), NULL },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_option,
+      N_("Use the database FILE"), N_("FILE") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help,
+      N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_return_val_if_fail (args != NULL && args[0] != NULL, SEC_CLI_EXIT_USAGE);
+  g_return_val_if_fail (out != NULL && err != NULL, SEC_CLI_EXIT_USAGE);
+
+  argv = g_strdupv (args);
+  context = g_option_context_new (_("KIND"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write a meeting’s agenda, list of participants, "
+                                           "attendance sheet or meeting pack as PDF, the list as "
+                                           "CSV, or the meeting as an iCalendar file."));
+  {
+    g_autofree char *description = dup_description ();
+
+    g_option_context_set_description (context, description);
+  }
+
+  /* The usage line says "secretariat export", as the other commands do. */
+  g_set_prgname (COMMAND);
+  ok = g_option_context_parse_strv (context, &argv, &error);
+  if (ok && help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      g_string_append (out, text);
+    }
+  if (saved_prgname != NULL)
+    g_set_prgname (saved_prgname);
+  if (!ok)
+    return usage_error (err, error->message);
+  if (help)
+    return SEC_CLI_EXIT_OK;
+
+  /* The command line, checked before anything is opened. */
+  if (argv[1] == NULL)
+    {
+      g_autofree char *kinds = dup_kinds ();
+      g_autofree char *message = g_strdup_printf (_("Missing KIND (one of %s)"), kinds);
+
+      return usage_error (err, message);
+    }
+  if (!sec_meeting_export_from_string (argv[1], &kind))
+    {
+      g_autofree char *kinds = dup_kinds ();
+      g_autofree char *message = g_strdup_printf (_("Unknown kind “%s” (one of %s)"), argv[1], kinds);
+
+      return usage_error (err, message);
+    }
+  if (argv[2] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), argv[2]);
+
+      return usage_error (err, message);
+    }
+  if (meeting_id <= 0)
+    return usage_error (err, _("Missing --meeting ID"));
+  if (output == NULL || *output == '\0')
+    return usage_error (err, _("Missing --output FILE"));
+  if (paper_name != NULL && !sec_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s” (a4 or letter)"), paper_name);
+
+      return usage_error (err, message);
+    }
+  if (language != NULL && sec_document_language_name (language) == NULL)
+    {
+      g_autofree char *languages = g_strjoinv (", ", (char **) sec_document_languages ());
+      g_autofree char *message = g_strdup_printf (_("Unknown language “%s” (one of %s)"), language, languages);
+
+      return usage_error (err, message);
+    }
+  if (group_by != NULL && !sec_group_by_parse (group_by, &options.group_by))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown grouping “%s” (none, country, organisation or body)"), group_by);
+
+      return usage_error (err, message);
+    }
+  if (country_order != NULL && !sec_country_order_parse (country_order, &options.country_order))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown order “%s” (alphabetical or protocol)"), country_order);
+
+      return usage_error (err, message);
+    }
+  if (columns != NULL && !sec_participant_columns_parse (columns, &options.columns, &error))
+    return usage_error (err, error->message);
+  options.public_variant = public_variant;
+  options.language = language;
+
+  /* The database must exist: export never makes an empty one. */
+  path = database_option ? g_canonicalize_filename (database_option, NULL)
+                         : database ? g_strdup (database) : sec_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
+
+      return failure (err, message);
+    }
+  if ((store = sec_store_open (path, &error)) == NULL)
+    return failure (err, error->message);
+
+  /* Read first: an unknown meeting stops here, before any file is made. */
+  if ((data = sec_meeting_data_load (store, meeting_id, &error)) == NULL)
+    return failure (err, error->message);
+  if (!sec_meeting_document_export (data, kind, &options, paper, output, &error))
+    return failure (err, error->message);
+
+  {
+    g_autofree char *display = g_filename_display_name (output);
+
+    /* TRANSLATORS: "Agenda written to “agenda.pdf”" */
+    g_string_append_printf (out, _("%s written to “%s”"), sec_meeting_export_get_label (kind), display);
+    g_string_append_c (out, '\n');
+  }
+  return SEC_CLI_EXIT_OK;
+}

@@ -1,0 +1,394 @@
+/* test-call-documents.c: the documents of a call, read back: the PDFs with
+ * pdftotext (and checked with qpdf), the CSV parsed again. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sec-call-documents.h"
+#include "sec-demo.h"
+#include "sec-records.h"
+#include "sec-store.h"
+
+typedef struct {
+  char     *dir;
+  SecStore *store;
+  SecCall  *call;   /* the demo's 2018 targeted call, checked by its rules */
+} Fixture;
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) calls = NULL;
+
+  f->dir = g_dir_make_tmp ("sec-call-documents-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "demo.db", NULL);
+  f->store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sec_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  sec_query_add (q, "reference", SEC_QUERY_EQUALS, "CSP-2018-DK-EE-MT");
+  calls = sec_store_list (f->store, SEC_TYPE_CALL, q, &error);
+  g_assert_cmpuint (calls->len, ==, 1);
+  f->call = g_object_ref (g_ptr_array_index (calls, 0));
+  /* The rules the call declares, so that the applications carry the
+   * check's results, versions and late flags. */
+  sec_record_set_string (SEC_RECORD (f->call), "eligible-kinds", "civil-society");
+  sec_record_set_string (SEC_RECORD (f->call), "thematic-focus", NULL);
+  g_assert_true (sec_call_save (f->store, f->call, &error));
+  g_assert_no_error (error);
+
+  /* The demo records the selected applications' memberships apart: link
+   * them, as a selection made in the application does. */
+  {
+    g_autoptr(SecQuery) selected = sec_query_new ();
+    g_autofree char *call_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call)));
+    g_autoptr(GPtrArray) apps = NULL;
+
+    sec_query_add (selected, "call", SEC_QUERY_EQUALS, call_id);
+    sec_query_add (selected, "outcome", SEC_QUERY_EQUALS, "selected");
+    apps = sec_store_list (f->store, SEC_TYPE_APPLICATION, selected, &error);
+    g_assert_cmpuint (apps->len, ==, 3);
+    for (guint i = 0; i < apps->len; i++)
+      {
+        SecRecord *app = g_ptr_array_index (apps, i);
+        g_autoptr(SecQuery) mq = sec_query_new ();
+        g_autofree char *org_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_ref (app, "organisation"));
+        g_autoptr(GPtrArray) memberships = NULL;
+
+        sec_query_add (mq, "organisation", SEC_QUERY_EQUALS, org_id);
+        sec_query_add (mq, "call", SEC_QUERY_EQUALS, call_id);
+        memberships = sec_store_list (f->store, SEC_TYPE_MEMBERSHIP, mq, &error);
+        g_assert_cmpuint (memberships->len, ==, 1);
+        sec_record_set_ref (app, "membership", sec_record_get_id (g_ptr_array_index (memberships, 0)));
+        g_assert_true (sec_application_save (f->store, SEC_APPLICATION (app), &error));
+        g_assert_no_error (error);
+      }
+  }
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->call);
+  g_assert_finalize_object (f->store);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* Writes @doc as a PDF, checks it with qpdf, and returns its text. */
+static char *
+pdf_text (Fixture *f, SecDocument *doc, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *check[] = { "qpdf", "--check", path, NULL };
+  /* -raw: in the order the document drew the text, a table cell's lines
+   * together. */
+  const char *text[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+
+  g_assert_true (sec_document_write_pdf (doc, path, SEC_PAPER_A4, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) check, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) text, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The text of a PDF with runs of white space as one space, so that a
+ * phrase wrapped over lines can still be found. */
+static char *
+squeeze (const char *text)
+{
+  g_autoptr(GRegex) hyphen = g_regex_new ("-[ \\t]*\\n\\s*", 0, 0, NULL);
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *joined = g_regex_replace_literal (hyphen, text, -1, 0, "-", 0, NULL);
+
+  /* A word broken after its hyphen at the end of a line is one word. */
+  return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *text, const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” not found in:\n%s", part, text);
+}
+
+/* A CSV parser (RFC 4180), to read the files back: rows of fields. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  g_assert_true (g_str_has_prefix (p, "\xEF\xBB\xBF"));
+  p += 3;
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++; *p; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          g_assert_true (*p == '"');
+          p++;
+        }
+      else
+        while (*p && *p != ',' && *p != '\r')
+          g_string_append_c (field, *p++);
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n');
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          /* Stealing leaves the array empty, ready for the next row. */
+          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+        }
+    }
+  g_assert_cmpuint (fields->len, ==, 0);
+  return rows;
+}
+
+static int
+column_of (GStrv header, const char *name)
+{
+  for (guint i = 0; header[i]; i++)
+    if (g_str_equal (header[i], name))
+      return (int) i;
+  g_error ("no column “%s”", name);
+  return -1;
+}
+
+static void
+test_applications_pdf (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecDocument) doc = sec_call_document_applications (f->store, f->call, NULL, &error);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  int tartu = -1, zabbar = -1;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  raw = pdf_text (f, doc, "applications.pdf");
+  text = squeeze (raw);
+  g_test_message ("%s", raw);
+
+  /* The header, the call's facts and rules, the counts. */
+  assert_contains (text, "2018 targeted call for expression of interest: Denmark, Estonia and Malta");
+  assert_contains (text, "Deadline: 25 April 2018, 23:59 (Europe/Brussels)");
+  assert_contains (text, "Eligible countries: Denmark, Estonia, Malta");
+  assert_contains (text, "Eligible kinds of organisation: Civil society organisation");
+  assert_contains (text, "9 applications: 6 eligible, 3 not eligible, 0 not checked; 1 received late.");
+  assert_contains (text, "Outcome: 3 selected, 2 on the reserve list, 4 rejected, 0 pending.");
+  assert_contains (text, "Page 1 of");
+  /* Names in their own alphabets, the late one, the reasons. */
+  assert_contains (text, "Ċentru Appoġġ għan-Nisa");
+  assert_contains (text, "Fondazzjoni Dar il-Ħniena");
+  assert_contains (text, "MTÜ Vabaduse Sild");
+  assert_contains (text, "Föreningen Trygg Återvändo");
+  assert_contains (text, "Late");
+  assert_contains (text, "Denmark, Estonia and Malta only: the organisation is based in Sweden");
+  assert_contains (text, "Civil society organisation only: the organisation is registered as “Other”");
+  assert_contains (text, "Member from 1 July 2018");
+
+  /* In the order received: the first (3 April) before the late one. */
+  lines = g_strsplit (raw, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    {
+      if (tartu < 0 && strstr (lines[i], "MTÜ Vabaduse Sild"))
+        tartu = i;
+      if (zabbar < 0 && strstr (lines[i], "Ċentru Appoġġ"))
+        zabbar = i;
+    }
+  g_assert_cmpint (tartu, >=, 0);
+  g_assert_cmpint (zabbar, >, tartu);
+}
+
+static void
+test_applications_csv (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = sec_call_csv_applications (f->store, f->call, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autofree char *call_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call)));
+  g_autoptr(GPtrArray) apps = NULL;
+  GStrv header;
+  int c_name, c_code, c_country, c_received, c_late, c_version, c_eligibility, c_rule, c_reason, c_outcome, c_member;
+  guint late = 0;
+
+  g_assert_no_error (error);
+  rows = parse_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 10);
+  header = g_ptr_array_index (rows, 0);
+  c_name = column_of (header, "Organisation");
+  c_code = column_of (header, "Country code");
+  c_country = column_of (header, "Country");
+  c_received = column_of (header, "Received");
+  c_late = column_of (header, "Received after the deadline");
+  c_version = column_of (header, "Version of the call");
+  c_eligibility = column_of (header, "Eligibility");
+  c_rule = column_of (header, "Rule not met");
+  c_reason = column_of (header, "Reason");
+  c_outcome = column_of (header, "Outcome");
+  c_member = column_of (header, "Member from");
+
+  sec_query_add (q, "call", SEC_QUERY_EQUALS, call_id);
+  apps = sec_store_list (f->store, SEC_TYPE_APPLICATION, q, &error);
+  g_assert_cmpuint (apps->len, ==, 9);
+
+  /* Every application, as stored, once. */
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      SecRecord *app = NULL;
+
+      g_autofree char *number = g_strdup_printf ("%u", i);
+
+      g_assert_cmpuint (g_strv_length (row), ==, g_strv_length (header));
+      g_assert_cmpstr (row[0], ==, number);
+      for (guint j = 0; j < apps->len; j++)
+        if (g_str_equal (sec_record_get_derived (g_ptr_array_index (apps, j), "organisation-name"), row[c_name]))
+          app = g_ptr_array_index (apps, j);
+      g_assert_nonnull (app);
+      g_assert_cmpstr (row[c_code], ==, sec_record_get_derived (app, "country"));
+      g_assert_cmpstr (row[c_received], ==, sec_record_get_string (app, "received-at"));
+      g_assert_cmpstr (row[c_late], ==, sec_record_get_bool (app, "late") ? "Yes" : "No");
+      g_assert_cmpint (atoi (row[c_version]), ==, sec_record_get_int (app, "call-version"));
+      g_assert_cmpstr (row[c_reason], ==, sec_record_get_string (app, "eligibility-reason") ?
+                                          sec_record_get_string (app, "eligibility-reason") : "");
+      late += g_str_equal (row[c_late], "Yes");
+      if (g_str_equal (row[c_code], "SE"))
+        {
+          g_assert_cmpstr (row[c_country], ==, "Sweden");
+          g_assert_cmpstr (row[c_eligibility], ==, "Not eligible");
+          g_assert_cmpstr (row[c_rule], ==, "Eligible countries");
+        }
+      if (g_str_equal (row[c_name], "MTÜ Vabaduse Sild"))
+        {
+          g_assert_cmpstr (row[c_outcome], ==, "Selected");
+          g_assert_cmpstr (row[c_version], ==, "1");
+          g_assert_cmpstr (row[c_member], ==, "2018-07-01");
+        }
+      else if (!g_str_equal (row[c_outcome], "Selected"))
+        g_assert_cmpstr (row[c_member], ==, "");
+    }
+  g_assert_cmpuint (late, ==, 1);
+  /* The rows come in the order received. */
+  for (guint i = 2; i < rows->len; i++)
+    g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, i - 1))[c_received], <=,
+                     ((GStrv) g_ptr_array_index (rows, i))[c_received]);
+}
+
+static void
+test_selection_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecDocument) doc = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  doc = sec_call_document_selection_report (f->store, f->call, NULL, &error);
+  g_assert_no_error (error);
+  raw = pdf_text (f, doc, "selection.pdf");
+  text = squeeze (raw);
+  g_test_message ("%s", raw);
+
+  assert_contains (text, "Selected (3)");
+  assert_contains (text, "Reserve list (2)");
+  assert_contains (text, "Not selected (1)");
+  assert_contains (text, "Not eligible (3)");
+  assert_contains (text, "Geographical balance");
+  assert_contains (text, "Members on 25 April 2018");
+  assert_contains (text, "Members on 1 July 2018");
+  assert_contains (text, "Versions of the call");
+  assert_contains (text, "Version 1, as published");  /* the demo gives no date */
+  assert_contains (text, "Version 2, erratum of 9 April 2018");
+  assert_contains (text, "Deadline 25 April 2018, 23:59 (Europe/Brussels): received 26 April 2018, 08:15");
+  /* The balance has every Member State, those without members too. */
+  assert_contains (text, "Belgium");
+  assert_contains (text, "Sweden");
+  assert_contains (text, "Malta");
+}
+
+static void
+test_other_language (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecDocument) doc = sec_call_document_applications (f->store, f->call, "fr", &error);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  raw = pdf_text (f, doc, "applications-fr.pdf");
+  text = squeeze (raw);
+  /* Dates and country names follow the language (the strings too, once
+   * they are translated). */
+  assert_contains (text, "Ċentru Appoġġ għan-Nisa");
+  assert_contains (text, "25 avril 2018, 23:59");
+  assert_contains (text, "Danemark");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/call-documents/applications-pdf", test_applications_pdf);
+  ADD ("/call-documents/applications-csv", test_applications_csv);
+  ADD ("/call-documents/selection-report", test_selection_report);
+  ADD ("/call-documents/other-language", test_other_language);
+#undef ADD
+
+  return g_test_run ();
+}
