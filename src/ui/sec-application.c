@@ -257,6 +257,8 @@ static void
 sec_app_startup (GApplication *application)
 {
   SecApp *self = SEC_APP (application);
+  /* The window's own shortcuts (Ctrl+N, Delete, Ctrl+Z...) are bindings
+   * of SecWindow, which come after the focused entry's. */
   static const struct {
     const char *action;
     const char *accels[3];
@@ -264,12 +266,6 @@ sec_app_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "app.open-database", { "<Control>o", NULL } },
-    { "win.close", { "<Control>w", NULL } },
-    { "win.new-record", { "<Control>n", NULL } },
-    { "win.edit-record", { "<Control>e", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.back", { "<Alt>Left", NULL } },
   };
 
   G_APPLICATION_CLASS (sec_app_parent_class)->startup (application);

@@ -516,6 +516,11 @@ build_filters (SecListPane *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), self->filters->len > 0);
+  /* The search takes the room of a missing filter button, so that every
+   * section's list is as wide as the others. */
+  if (self->filters->len == 0)
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry),
+                                      gtk_editable_get_max_width_chars (GTK_EDITABLE (self->search_entry)) + 5);
 }
 
 static void
@@ -587,6 +592,47 @@ on_search_entry_activate (SecListPane *self)
 {
   /* Enter takes the search to its results. */
   sec_list_pane_focus_list (self);
+}
+
+static gboolean
+on_search_key_pressed (SecListPane     *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  /* Down from the search goes on to its results. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      sec_list_pane_focus_list (self);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+on_list_key_pressed (SecListPane     *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[7] = { 0 };
+  int position;
+
+  if (c == 0 || c == ' ' || !g_unichar_isprint (c) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (c, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  position = -1;
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  position = gtk_editable_get_position (GTK_EDITABLE (self->search_entry));
+  gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), text, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), position);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -712,7 +758,25 @@ sec_list_pane_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, get_search_placeholder (self->kind),
                                   -1);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  {
+    /* Typing in the list starts a search. Not through the search entry's
+     * key capture, which would also take Delete and the arrows. */
+    GtkEventController *typing = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (typing, "key-pressed", G_CALLBACK (on_list_key_pressed),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), typing);
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the entry's text, which keeps Down for itself. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
 
   adw_status_page_set_icon_name (self->empty_page, self->icon_name);
   adw_status_page_set_title (self->empty_page, self->empty_title);
@@ -1053,17 +1117,43 @@ sec_list_pane_focus_search (SecListPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The row widget showing record @id, if it is on screen. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 gint64     id)
+{
+  if (SEC_IS_RECORD_ROW (widget))
+    {
+      SecRecord *record = sec_record_row_get_record (SEC_RECORD_ROW (widget));
+      return record && sec_record_get_id (record) == id ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 sec_list_pane_focus_list (SecListPane *self)
 {
   guint selected;
+  GtkWidget *row = NULL;
 
   g_return_if_fail (SEC_IS_LIST_PANE (self));
 
   selected = gtk_single_selection_get_selected (self->selection);
   if (selected != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
-  gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+      row = find_row_widget (GTK_WIDGET (self->list_view), self->selected_id);
+    }
+  /* Focusing the row's list item moves the list's keyboard cursor there,
+   * so that the arrow keys go on from the selection. */
+  if (row == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 void

@@ -415,6 +415,26 @@ open_record (SecWindow  *self,
   return TRUE;
 }
 
+/* The row that had the keyboard focus goes away with a deletion (and comes
+ * back with its undo): give the focus to the list's selection once the
+ * list has made its rows. */
+static gboolean
+focus_list_cb (gpointer data)
+{
+  SecWindow *self = data;
+  SecListPane *pane = get_current_pane (self);
+
+  if (pane != NULL && gtk_widget_get_mapped (GTK_WIDGET (pane)))
+    sec_list_pane_focus_list (pane);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_list_later (SecWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_list_cb, g_object_ref (self), g_object_unref);
+}
+
 /* Deleting */
 
 static void
@@ -460,6 +480,7 @@ delete_now (SecWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   update_actions (self);
+  focus_list_later (self);
 }
 
 typedef struct {
@@ -757,6 +778,7 @@ undo_action (GtkWidget  *widget,
   if (!open_record (self, self->deleted_kind, self->deleted_id, TRUE, &error))
     show_error (self, error);
   update_actions (self);
+  focus_list_later (self);
 }
 
 static void
@@ -988,6 +1010,10 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.show-primary-menu", NULL);
+  /* Ctrl+1 to Ctrl+7: the sections in the sidebar's order. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.section", "s", sections[i].id);
 }
 
 static void
@@ -1095,6 +1121,9 @@ sec_window_set_store (SecWindow *self,
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       set_section (self, self->section, TRUE);
+      /* The keyboard starts in the list (typing there searches it). */
+      if (get_current_pane (self) != NULL)
+        sec_list_pane_focus_list (get_current_pane (self));
     }
   update_titles (self);
   update_actions (self);
