@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "sec-record-list.h"
 #include "sec-records.h"
@@ -184,6 +185,40 @@ test_crud_every_kind (Fixture *f, gconstpointer data)
       g_clear_error (&error);
     }
   g_assert_cmpint (sec_store_count_all (f->store, NULL), ==, 0);
+}
+
+/* Every field of every kind has its column, and every column its field. */
+static void
+test_schema_matches_kinds (Fixture *f, gconstpointer data)
+{
+  const GType *kinds = sec_record_kinds ();
+  sqlite3 *db = _sec_store_get_db (f->store);
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      const SecKind *kind = sec_kind_from_type (kinds[k]);
+      g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", kind->table);
+      sqlite3_stmt *stmt = NULL;
+      const char *common[] = { "id", "created_at", "updated_at", "search_text", "sort_key" };
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (g_hash_table_size (columns), ==, kind->n_fields + G_N_ELEMENTS (common));
+
+      for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+        g_assert_true (g_hash_table_contains (columns, common[i]));
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          g_autofree char *column = sec_field_column (&kind->fields[i]);
+          if (!g_hash_table_contains (columns, column))
+            g_error ("%s.%s has no column %s", kind->name, kind->fields[i].name, column);
+          if (kind->fields[i].type == SEC_FIELD_REF)
+            g_assert_nonnull (sec_record_kind_lookup (kind->fields[i].ref_kind) ? "" : NULL);
+        }
+    }
 }
 
 static void
@@ -626,6 +661,7 @@ main (int argc, char **argv)
   g_test_add_func ("/record/properties", test_properties);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/store/file-mode", test_file_mode);
+  ADD ("/store/schema-matches-kinds", test_schema_matches_kinds);
   ADD ("/store/crud-every-kind", test_crud_every_kind);
   ADD ("/store/validation", test_validation);
   ADD ("/store/unique-message", test_unique_message);
