@@ -350,7 +350,7 @@ test_selection_report (Fixture *f, gconstpointer data)
   assert_contains (text, "Members on 25 April 2018");
   assert_contains (text, "Members on 1 July 2018");
   assert_contains (text, "Versions of the call");
-  assert_contains (text, "Version 1, as published");  /* the demo gives no date */
+  assert_contains (text, "Version 1, published on 20 March 2018");
   assert_contains (text, "Version 2, erratum of 9 April 2018");
   assert_contains (text, "Deadline 25 April 2018, 23:59 (Europe/Brussels): received 26 April 2018, 08:15");
   /* The balance has every Member State, those without members too. */

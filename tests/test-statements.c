@@ -466,7 +466,7 @@ test_predecessors (Fixture *f, gconstpointer data)
 }
 
 /* The demo's 2018 Joint Statement: ten agencies in the order of the press
- * release, building on 2011, with a few follow-ups. */
+ * release, building on 2011, followed in 2019 and 2020. */
 static void
 test_demo_statement (void)
 {
@@ -507,16 +507,18 @@ test_demo_statement (void)
                                            "organisation-acronym"), ==, "EIGE");
   sec_statement_grid_get_progress (latest, &p);
   g_assert_cmpuint (p.total, ==, n_commitments * 10);
-  /* Five follow-ups name a signatory; the sixth is about the commitment as
-   * a whole and is not a cell. */
-  g_assert_cmpuint (p.total - p.unrecorded, ==, 5);
-  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_DONE], ==, 2);
-  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_IN_PROGRESS], ==, 3);
+  /* Every agency reported in 2019, all but eu-LISA in 2020: the latest
+   * grid has every cell, eu-LISA's from 2019. */
+  g_assert_cmpuint (p.unrecorded, ==, 0);
+  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_DONE], ==, 19);
+  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_IN_PROGRESS], ==, 19);
+  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_NOT_STARTED], ==, 4);
+  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_NOT_APPLICABLE], ==, 8);
 
   y2019 = sec_statement_get_grid (store, SEC_STATEMENT (statement), 2019, &error);
   sec_statement_grid_get_progress (y2019, &p);
-  g_assert_cmpuint (p.total - p.unrecorded, ==, 3);
-  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_DONE], ==, 1);
+  g_assert_cmpuint (p.unrecorded, ==, 0);
+  g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_DONE], ==, 3);
 
   g_clear_pointer (&found, g_ptr_array_unref);
   g_clear_pointer (&chain, g_ptr_array_unref);

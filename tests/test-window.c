@@ -658,6 +658,61 @@ test_narrow (Fixture       *f,
   g_assert_cmpstr (sec_window_get_visible_pane (f->window), ==, "list");
 }
 
+/* (transfer none): the status page of @pane that shows, or NULL */
+static AdwStatusPage *
+find_shown_status_page (SecListPane *pane)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (pages, i)))
+      return g_ptr_array_index (pages, i);
+  return NULL;
+}
+
+static void
+test_empty_states (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SecStore *empty = sec_store_open (path, &error);
+  SecListPane *pane;
+  AdwStatusPage *page;
+  GtkWidget *button;
+
+  /* Results, then none for a search: “No Results”. */
+  activate (f, "win.section", g_variant_new_string ("organisations"));
+  pane = sec_window_get_list_pane (f->window, "organisations");
+  g_assert_null (find_shown_status_page (pane));
+  sec_list_pane_set_search (pane, "xyzzy");
+  wait_ms (50);
+  page = find_shown_status_page (pane);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Results");
+  g_assert_null (sec_window_get_record (f->window));
+
+  /* An empty database: the section says so and offers to fill it. */
+  g_assert_no_error (error);
+  sec_window_set_store (f->window, empty);
+  wait_ms (50);
+  pane = sec_window_get_list_pane (f->window, "organisations");
+  page = find_shown_status_page (pane);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Organisations Yet");
+  button = adw_status_page_get_child (page);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_New Organisation");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-record");
+  g_assert_null (sec_window_get_record (f->window));
+
+  /* The window lets go of the old store (the fixture checks it is freed). */
+  sec_window_set_store (f->window, f->store);
+  wait_ms (50);
+  g_assert_finalize_object (empty);
+}
+
 static void
 test_application (void)
 {
@@ -756,6 +811,7 @@ main (int   argc,
   ADD ("/window/new-and-edit", test_new_and_edit);
   ADD ("/window/settings", test_settings);
   ADD ("/window/narrow", test_narrow);
+  ADD ("/window/empty-states", test_empty_states);
 #undef ADD
   g_test_add_func ("/window/application", test_application);
 

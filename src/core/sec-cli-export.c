@@ -1,17 +1,55 @@
-/* sec-cli-export.c: `secretariat export` */
+/* sec-cli-export.c: `secretariat export`
+ *
+ * A meeting's documents (sec-meeting-documents.h), and those of a call for
+ * expression of interest (sec-call-documents.h) or a joint statement
+ * (sec-statement-documents.h): one option parser, then the kind decides
+ * which record the command needs (--meeting, --call or --statement). */
 #define G_LOG_DOMAIN "sec-cli-export"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "sec-call-documents.h"
 #include "sec-cli.h"
 #include "sec-cli-export.h"
 #include "sec-document-locale.h"
 #include "sec-meeting-documents.h"
+#include "sec-statement-documents.h"
 #include "sec-store.h"
 
 #define COMMAND "secretariat export"
+
+/* The documents of a call or a statement, after the meeting's. */
+typedef enum {
+  RECORD_EXPORT_APPLICATIONS,
+  RECORD_EXPORT_SELECTION_REPORT,
+  RECORD_EXPORT_STATEMENT,
+  RECORD_EXPORT_MONITORING,
+} RecordExport;
+
+static const struct {
+  const char *name;
+  gboolean    statement; /* --statement ID, else --call ID */
+  gboolean    csv;       /* --format csv is offered */
+  const char *label;     /* "%s written to “%s”" */
+} record_exports[] = {
+  [RECORD_EXPORT_APPLICATIONS] = { "applications", FALSE, TRUE, N_("List of applications") },
+  [RECORD_EXPORT_SELECTION_REPORT] = { "selection-report", FALSE, FALSE, N_("Selection report") },
+  [RECORD_EXPORT_STATEMENT] = { "statement", TRUE, FALSE, N_("Joint statement") },
+  [RECORD_EXPORT_MONITORING] = { "monitoring", TRUE, TRUE, N_("Monitoring report") },
+};
+
+/* What the command line asked for, besides the meeting's options. */
+typedef struct {
+  gint64      call_id;
+  gint64      statement_id;
+  const char *format;      /* "pdf", "csv" or NULL */
+  int         year;        /* 0: each cell's latest follow-up */
+  const char *language;
+  SecPaper    paper;
+  const char *output;
+} RecordOptions;
 
 /* Static helpers */
 
@@ -32,6 +70,19 @@ failure (GString    *err,
   return SEC_CLI_EXIT_FAILURE;
 }
 
+static gboolean
+record_export_from_string (const char   *name,
+                           RecordExport *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
+    if (g_str_equal (name, record_exports[i].name))
+      {
+        *kind = (RecordExport) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static char *
 dup_kinds (void)
 {
@@ -39,6 +90,8 @@ dup_kinds (void)
 
   for (int k = SEC_MEETING_EXPORT_AGENDA; k <= SEC_MEETING_EXPORT_ICAL; k++)
     g_string_append_printf (kinds, "%s%s", kinds->len ? ", " : "", sec_meeting_export_to_string (k));
+  for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
+    g_string_append_printf (kinds, ", %s", record_exports[i].name);
   return g_string_free (g_steal_pointer (&kinds), FALSE);
 }
 
@@ -65,6 +118,13 @@ dup_description (void)
                            "the list of participants as a CSV file (UTF-8), ical the meeting as "
                            "an iCalendar file."));
   g_string_append (text, "\n\n");
+  g_string_append (text, _("applications writes the list of a call’s applications (--call ID) as "
+                           "a PDF file, or as a CSV file with --format csv; selection-report the "
+                           "call’s selection report (PDF). statement writes a joint statement "
+                           "(--statement ID) with its signatories (PDF); monitoring the monitoring "
+                           "report of its commitments (PDF, or CSV with --format csv), for one year "
+                           "with --year, by default with each commitment’s latest follow-up."));
+  g_string_append (text, "\n\n");
   g_string_append_printf (text, _("Columns of a list (--columns, separated by commas): %s. "
                                   "--public leaves out the email, phone and needs, whatever the "
                                   "columns."), columns->str);
@@ -73,7 +133,8 @@ dup_description (void)
   g_string_append (text, "\n\n");
   g_string_append (text, _("Nothing is written unless the whole file could be: the file is made "
                            "under another name and renamed when complete. Exit status: 0 on "
-                           "success, 1 when the meeting does not exist or the file could not be "
+                           "success, 1 when the meeting, call or statement does not exist or the "
+                           "file could not be "
                            "written, 2 for a wrong option or argument."));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -417,9 +417,9 @@ typedef struct {
   const char *description;       /* the text as published */
 } DemoCall;
 
-/* The 2018 call's text, from the Commission's page: the published second
- * paragraph ran "participants" and "civil society" together; the erratum
- * gave it again with the comma. */
+/* The 2018 call's text, from the Commission's page: its second paragraph,
+ * as published, had no comma after "participants" (the page shows
+ * "participantscivil society"); the erratum gave it again with the comma. */
 #define CALL_2018_FIRST \
   "On 31 May 2013, the Commission launched an EU Civil Society Platform against trafficking " \
   "in human beings as an action of the EU Strategy towards the Eradication of Trafficking in " \

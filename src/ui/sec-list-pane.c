@@ -69,7 +69,6 @@ static const FilterSpec organisation_filters[] = {
 };
 static const SortSpec organisation_sorts[] = {
   { "name", N_("Name"), NULL, FALSE },
-  { "country", N_("Country"), "country", FALSE },
   { "recent", N_("Recently Added"), "created-at", TRUE },
   { NULL }
 };
