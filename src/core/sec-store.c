@@ -508,6 +508,27 @@ record_from_row (GType         type,
 
 /* Writes */
 
+/* Runs an INSERT or UPDATE of @record, turning a failed constraint into a
+ * sentence for the user. */
+static gboolean
+step_write (SecStore      *self,
+            sqlite3_stmt  *stmt,
+            SecRecord     *record,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  int xrc = sqlite3_extended_errcode (self->db);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if ((xrc & 0xff) == SQLITE_CONSTRAINT)
+    set_constraint_error (self, record, xrc, error);
+  else
+    _sec_store_set_error (self, rc, error);
+  return FALSE;
+}
+
 static gboolean
 insert_record (SecStore   *self,
                SecRecord  *record,
@@ -520,7 +541,7 @@ insert_record (SecStore   *self,
   g_autoptr(GBytes) sort_key = make_sort_key (record);
   gboolean with_id = sec_record_get_id (record) != 0;
   sqlite3_stmt *stmt;
-  int rc, n = 1;
+  int n = 1;
 
   g_string_append_printf (sql, "INSERT INTO %s (%screated_at, updated_at, search_text, sort_key",
                           kind->table, with_id ? "id, " : "");
@@ -546,18 +567,8 @@ insert_record (SecStore   *self,
   for (guint i = 0; i < kind->n_fields; i++)
     bind_value (stmt, n++, sec_record_get_value (record, kind->fields[i].name));
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      int xrc = sqlite3_extended_errcode (self->db);
-      if ((xrc & 0xff) == SQLITE_CONSTRAINT)
-        set_constraint_error (self, record, xrc, error);
-      else
-        _sec_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_write (self, stmt, record, error))
+    return FALSE;
 
   _sec_record_set_id (record, sqlite3_last_insert_rowid (self->db));
   _sec_record_set_timestamps (record, sec_record_get_created_at (record) ? NULL : now, now);
@@ -621,7 +632,7 @@ sec_store_update (SecStore   *self,
   g_autofree char *search = NULL;
   g_autoptr(GBytes) sort_key = NULL;
   sqlite3_stmt *stmt;
-  int rc, n = 1;
+  int n = 1;
 
   g_return_val_if_fail (SEC_IS_STORE (self), FALSE);
   g_return_val_if_fail (SEC_IS_RECORD (record), FALSE);
@@ -657,18 +668,8 @@ sec_store_update (SecStore   *self,
     bind_value (stmt, n++, sec_record_get_value (record, kind->fields[i].name));
   sqlite3_bind_int64 (stmt, n++, sec_record_get_id (record));
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      int xrc = sqlite3_extended_errcode (self->db);
-      if ((xrc & 0xff) == SQLITE_CONSTRAINT)
-        set_constraint_error (self, record, xrc, error);
-      else
-        _sec_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!step_write (self, stmt, record, error))
+    goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND,
