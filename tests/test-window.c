@@ -477,17 +477,45 @@ test_open_and_back (Fixture       *f,
   g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, organisation_id);
 }
 
+/* libadwaita 1.6 deprecated AdwMessageDialog; from then on it measures a
+ * hidden copy of its heading, which does not wrap, at widths narrower than
+ * the heading, and GTK 4.18 warns about it. The warning is the library's:
+ * it is not fatal while such a dialog shows there. (GTK logs structured
+ * messages, which g_test_log_set_fatal_handler() does not see.) */
+static GLogLevelFlags
+tolerate_dialog_warnings (void)
+{
+  if (adw_get_minor_version () < 6)
+    return g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+}
+
+static void
+delete_shown_record (Fixture *f)
+{
+  GLogLevelFlags fatal = tolerate_dialog_warnings ();
+
+  activate (f, "win.delete-record", NULL);
+  g_log_set_always_fatal (fatal);
+}
+
 static void
 respond_to_dialog (const char *expected_heading,
+                   const char *expected_in_body,
                    const char *response)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  GLogLevelFlags fatal;
 
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected_heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected_in_body));
+
+  fatal = tolerate_dialog_warnings ();
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_ms (50);
+  g_log_set_always_fatal (fatal);
 }
 
 static void
@@ -499,7 +527,7 @@ test_delete_and_undo (Fixture       *f,
   gint64 memberships = count_where (f->store, SEC_TYPE_MEMBERSHIP, "organisation", id);
   gint64 people = count_where (f->store, SEC_TYPE_PERSON, "organisation", id);
   gint64 signatures = count_where (f->store, SEC_TYPE_SIGNATORY, "organisation", id);
-  g_autofree char *heading = g_strdup_printf ("Delete “%s”?", sec_record_get_string (europol, "name"));
+  g_autofree char *named = g_strdup_printf ("“%s” will be deleted.", sec_record_get_string (europol, "name"));
   g_autoptr(SecRecord) lonely = sec_record_new (SEC_TYPE_ORGANISATION);
   g_autoptr(GError) error = NULL;
   g_autoptr(SecRecord) gone = NULL;
@@ -512,16 +540,16 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpint (sec_record_get_id (sec_window_get_record (f->window)), ==, id);
 
   /* Cancel keeps everything. */
-  activate (f, "win.delete-record", NULL);
-  respond_to_dialog (heading, "cancel");
+  delete_shown_record (f);
+  respond_to_dialog ("Delete Organisation?", named, "cancel");
   g_assert_cmpint (count_where (f->store, SEC_TYPE_MEMBERSHIP, "organisation", id), ==, memberships);
   back = sec_store_get (f->store, SEC_TYPE_ORGANISATION, id, &error);
   g_assert_no_error (error);
   g_clear_object (&back);
 
   /* Delete removes it with its dependants and offers Undo. */
-  activate (f, "win.delete-record", NULL);
-  respond_to_dialog (heading, "delete");
+  delete_shown_record (f);
+  respond_to_dialog ("Delete Organisation?", "• Memberships: ", "delete");
   gone = sec_store_get (f->store, SEC_TYPE_ORGANISATION, id, &error);
   g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND);
   g_assert_null (gone);
@@ -550,7 +578,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_true (sec_store_insert (f->store, lonely, &error));
   g_assert_no_error (error);
   open_record (f, "organisation", sec_record_get_id (lonely));
-  activate (f, "win.delete-record", NULL);
+  delete_shown_record (f);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gone = sec_store_get (f->store, SEC_TYPE_ORGANISATION, sec_record_get_id (lonely), NULL);
   g_assert_null (gone);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sec-call-documents.h"
 #include "sec-cli.h"
@@ -139,6 +140,91 @@ dup_description (void)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Reads the call or the statement, then makes its document and writes it:
+ * an unknown id stops here, before any file is made. */
+static int
+run_record_export (SecStore            *store,
+                   RecordExport         kind,
+                   const RecordOptions *options,
+                   GString             *out,
+                   GString             *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) record = NULL;
+  g_autoptr(SecDocument) document = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *display = NULL;
+  gboolean statement = record_exports[kind].statement;
+  gboolean as_csv = g_strcmp0 (options->format, "csv") == 0;
+  gint64 id = statement ? options->statement_id : options->call_id;
+  gboolean written;
+
+  record = sec_store_get (store, statement ? SEC_TYPE_STATEMENT : SEC_TYPE_CALL, id, &error);
+  if (record == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *message = NULL;
+
+      if (!g_error_matches (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND))
+        return failure (err, error->message);
+      message = statement ? g_strdup_printf (_("No joint statement with the id %s"), number)
+                          : g_strdup_printf (_("No call with the id %s"), number);
+      return failure (err, message);
+    }
+
+  switch (kind)
+    {
+    case RECORD_EXPORT_APPLICATIONS:
+      if (as_csv)
+        csv = sec_call_csv_applications (store, SEC_CALL (record), options->language, &error);
+      else
+        document = sec_call_document_applications (store, SEC_CALL (record), options->language, &error);
+      break;
+    case RECORD_EXPORT_SELECTION_REPORT:
+      document = sec_call_document_selection_report (store, SEC_CALL (record), options->language, &error);
+      break;
+    case RECORD_EXPORT_STATEMENT:
+      document = sec_statement_document (store, SEC_STATEMENT (record), options->language, &error);
+      break;
+    case RECORD_EXPORT_MONITORING:
+      if (as_csv)
+        csv = sec_statement_csv_monitoring (store, SEC_STATEMENT (record), options->year,
+                                            options->language, &error);
+      else
+        document = sec_statement_document_monitoring (store, SEC_STATEMENT (record), options->year,
+                                                      options->language, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (document == NULL && csv == NULL)
+    return failure (err, error->message);
+
+  written = document != NULL ? sec_document_write_pdf (document, options->output, options->paper, &error)
+                             : sec_write_file_atomically (options->output, csv, strlen (csv), &error);
+  if (!written)
+    return failure (err, error->message);
+
+  display = g_filename_display_name (options->output);
+  /* TRANSLATORS: "List of applications written to “applications.pdf”" */
+  g_string_append_printf (out, _("%s written to “%s”"), _(record_exports[kind].label), display);
+  g_string_append_c (out, '\n');
+  return SEC_CLI_EXIT_OK;
+}
+
+/* An option that belongs to other documents: a usage error, before anything
+ * is opened. */
+static int
+not_for_kind (GString    *err,
+              const char *option,
+              const char *kind)
+{
+  /* TRANSLATORS: "--meeting does not apply to “applications”" */
+  g_autofree char *message = g_strdup_printf (_("%s does not apply to “%s”"), option, kind);
+
+  return usage_error (err, message);
+}
+
 /* Public API */
 
 int
@@ -161,14 +247,25 @@ sec_cli_export (const char  *database,
   g_autofree char *language = NULL;
   g_autofree char *path = NULL;
   g_autofree char *saved_prgname = g_strdup (g_get_prgname ());
-  gint64 meeting_id = 0;
-  gboolean public_variant = FALSE, help = FALSE, ok;
+  g_autofree char *format = NULL;
+  gint64 meeting_id = 0, call_id = 0, statement_id = 0;
+  int year = G_MININT;
+  gboolean public_variant = FALSE, help = FALSE, ok, for_record;
   SecMeetingDocumentOptions options = { 0 };
-  SecMeetingExport kind;
+  SecMeetingExport kind = SEC_MEETING_EXPORT_AGENDA;
+  RecordExport record_kind = RECORD_EXPORT_APPLICATIONS;
   SecPaper paper = sec_paper_get_default ();
   const GOptionEntry entries[] = {
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id,
       N_("The meeting (its id, as `secretariat list meetings` prints it)"), N_("ID") },
+    { "call", 0, 0, G_OPTION_ARG_INT64, &call_id,
+      N_("The call for expression of interest (its id, as `secretariat list calls` prints it)"), N_("ID") },
+    { "statement", 0, 0, G_OPTION_ARG_INT64, &statement_id,
+      N_("The joint statement (its id, as `secretariat list statements` prints it)"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("The format of a list of applications or a monitoring report: pdf or csv"), N_("FORMAT") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year,
+      N_("The year of a monitoring report (by default each commitment’s latest follow-up)"), N_("YEAR") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
@@ -200,7 +297,9 @@ sec_cli_export (const char  *database,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Write a meeting’s agenda, list of participants, "
                                            "attendance sheet or meeting pack as PDF, the list as "
-                                           "CSV, or the meeting as an iCalendar file."));
+                                           "CSV, or the meeting as an iCalendar file; a call’s list "
+                                           "of applications or selection report; a joint statement "
+                                           "or its monitoring report."));
   {
     g_autofree char *description = dup_description ();
 
@@ -231,7 +330,8 @@ sec_cli_export (const char  *database,
 
       return usage_error (err, message);
     }
-  if (!sec_meeting_export_from_string (argv[1], &kind))
+  for_record = record_export_from_string (argv[1], &record_kind);
+  if (!for_record && !sec_meeting_export_from_string (argv[1], &kind))
     {
       g_autofree char *kinds = dup_kinds ();
       g_autofree char *message = g_strdup_printf (_("Unknown kind “%s” (one of %s)"), argv[1], kinds);
@@ -244,8 +344,69 @@ sec_cli_export (const char  *database,
 
       return usage_error (err, message);
     }
-  if (meeting_id <= 0)
-    return usage_error (err, _("Missing --meeting ID"));
+  if (for_record)
+    {
+      /* Each kind takes its record, and only the options that mean
+       * something to it. */
+      gboolean statement = record_exports[record_kind].statement;
+
+      if (meeting_id != 0)
+        return not_for_kind (err, "--meeting", argv[1]);
+      if (statement && call_id != 0)
+        return not_for_kind (err, "--call", argv[1]);
+      if (!statement && statement_id != 0)
+        return not_for_kind (err, "--statement", argv[1]);
+      if (group_by != NULL)
+        return not_for_kind (err, "--group-by", argv[1]);
+      if (columns != NULL)
+        return not_for_kind (err, "--columns", argv[1]);
+      if (country_order != NULL)
+        return not_for_kind (err, "--country-order", argv[1]);
+      if (public_variant)
+        return not_for_kind (err, "--public", argv[1]);
+      if (year != G_MININT && record_kind != RECORD_EXPORT_MONITORING)
+        return not_for_kind (err, "--year", argv[1]);
+      if ((statement ? statement_id : call_id) <= 0)
+        return usage_error (err, statement ? _("Missing --statement ID") : _("Missing --call ID"));
+      if (format != NULL && g_ascii_strcasecmp (format, "pdf") != 0 &&
+          (g_ascii_strcasecmp (format, "csv") != 0 || !record_exports[record_kind].csv))
+        {
+          g_autofree char *message =
+            record_exports[record_kind].csv
+            ? g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format)
+            /* TRANSLATORS: "“selection-report” is written as PDF only" */
+            : g_strdup_printf (_("“%s” is written as PDF only"), argv[1]);
+
+          return usage_error (err, message);
+        }
+      if (format != NULL)
+        {
+          /* "CSV" as well as "csv". */
+          char *lower = g_ascii_strdown (format, -1);
+
+          g_free (format);
+          format = lower;
+        }
+      if (year != G_MININT && (year < 1900 || year > 2200))
+        {
+          g_autofree char *message = g_strdup_printf (_("Year %d is out of range (1900 to 2200)"), year);
+
+          return usage_error (err, message);
+        }
+    }
+  else
+    {
+      if (call_id != 0)
+        return not_for_kind (err, "--call", argv[1]);
+      if (statement_id != 0)
+        return not_for_kind (err, "--statement", argv[1]);
+      if (format != NULL)
+        return not_for_kind (err, "--format", argv[1]);
+      if (year != G_MININT)
+        return not_for_kind (err, "--year", argv[1]);
+      if (meeting_id <= 0)
+        return usage_error (err, _("Missing --meeting ID"));
+    }
   if (output == NULL || *output == '\0')
     return usage_error (err, _("Missing --output FILE"));
   if (paper_name != NULL && !sec_paper_from_string (paper_name, &paper))
@@ -292,6 +453,21 @@ sec_cli_export (const char  *database,
     }
   if ((store = sec_store_open (path, &error)) == NULL)
     return failure (err, error->message);
+
+  if (for_record)
+    {
+      RecordOptions record_options = {
+        .call_id = call_id,
+        .statement_id = statement_id,
+        .format = format,
+        .year = year == G_MININT ? 0 : year,
+        .language = language,
+        .paper = paper,
+        .output = output,
+      };
+
+      return run_record_export (store, record_kind, &record_options, out, err);
+    }
 
   /* Read first: an unknown meeting stops here, before any file is made. */
   if ((data = sec_meeting_data_load (store, meeting_id, &error)) == NULL)

@@ -1,15 +1,24 @@
-/* sec-cli-export.h: `secretariat export`, a meeting's documents from the
- * command line
+/* sec-cli-export.h: `secretariat export`, the documents of a meeting, a
+ * call or a joint statement from the command line
  *
  *   secretariat [--database FILE] export KIND --meeting ID --output FILE
  *       [--paper a4|letter] [--language en|fr|de]
  *       [--group-by none|country|organisation|body] [--columns LIST]
  *       [--country-order alphabetical|protocol] [--public]
+ *   secretariat [--database FILE] export applications --call ID --output FILE
+ *       [--format pdf|csv] [--paper a4|letter] [--language en|fr|de]
+ *   secretariat [--database FILE] export selection-report --call ID --output FILE
+ *       [--paper a4|letter] [--language en|fr|de]
+ *   secretariat [--database FILE] export statement --statement ID --output FILE
+ *       [--paper a4|letter] [--language en|fr|de]
+ *   secretariat [--database FILE] export monitoring --statement ID --output FILE
+ *       [--format pdf|csv] [--year YEAR] [--paper a4|letter] [--language en|fr|de]
  *
- * KIND is agenda, agenda-internal, participants, attendance, pack (PDF),
- * participants-csv or ical. Nothing is written unless the whole file could
- * be: an unknown meeting, like any failure, exits with status 1 and leaves
- * no file behind.
+ * For a meeting, KIND is agenda, agenda-internal, participants, attendance,
+ * pack (PDF), participants-csv or ical. An option that does not apply to
+ * KIND is a usage error (status 2). Nothing is written unless the whole file
+ * could be: an unknown meeting, call or statement, like any failure, exits
+ * with status 1 and leaves no file behind.
  */
 #pragma once
 

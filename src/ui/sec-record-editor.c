@@ -941,6 +941,43 @@ note_agenda_change (SecRecordEditor  *self,
   return meeting == 0 || sec_agenda_note_change (self->store, meeting, error);
 }
 
+/* "Selected" is a membership of the call's body: an outcome changed to or
+ * from it goes through sec_application_select () (the membership from
+ * today; the applications window asks for the day) and
+ * sec_application_unselect (), after the other fields are saved. */
+static gboolean
+write_application (SecRecordEditor  *self,
+                   SecCall          *call,
+                   SecApplication   *application,
+                   gboolean          creating,
+                   GError          **error)
+{
+  SecRecord *saved = SEC_RECORD (application);
+  g_autofree char *outcome = g_strdup (sec_record_get_string (saved, "outcome"));
+  g_autofree char *before = g_strdup (creating ? "pending" : sec_record_get_string (self->baseline, "outcome"));
+  gboolean selecting = g_strcmp0 (outcome, "selected") == 0 && g_strcmp0 (before, "selected") != 0;
+  gboolean unselecting = g_strcmp0 (before, "selected") == 0 && g_strcmp0 (outcome, "selected") != 0;
+
+  if (selecting || unselecting)
+    sec_record_set_string (saved, "outcome", before);
+  if (!(creating ? sec_call_add_application (self->store, call, application, NULL, error)
+                 : sec_application_save (self->store, application, error)))
+    return FALSE;
+  if (selecting)
+    return sec_application_select (self->store, application, NULL, error);
+  if (unselecting)
+    {
+      if (!sec_application_unselect (self->store, application, error))
+        return FALSE;
+      if (g_strcmp0 (outcome, "pending") != 0)
+        {
+          sec_record_set_string (saved, "outcome", outcome);
+          return sec_application_save (self->store, application, error);
+        }
+    }
+  return TRUE;
+}
+
 /* Writes the record the way the core keeps its rules: calls, applications
  * and errata through sec-calls.h (late flags, versions, eligibility), an
  * agenda's state through sec-agenda.h; the rest as it is. */
@@ -962,9 +999,7 @@ write_record (SecRecordEditor  *self,
         return FALSE;
       if (self->kind == SEC_TYPE_ERRATUM)
         return sec_call_save_erratum (self->store, SEC_CALL (call), SEC_ERRATUM (saved), error);
-      if (creating)
-        return sec_call_add_application (self->store, SEC_CALL (call), SEC_APPLICATION (saved), NULL, error);
-      return sec_application_save (self->store, SEC_APPLICATION (saved), error);
+      return write_application (self, SEC_CALL (call), SEC_APPLICATION (saved), creating, error);
     }
 
   if (is_meeting (self))

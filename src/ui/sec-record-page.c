@@ -14,12 +14,15 @@
 #include <string.h>
 
 #include "sec-agenda.h"
+#include "sec-call-tools.h"
 #include "sec-countries.h"
 #include "sec-format.h"
+#include "sec-meeting-tools.h"
 #include "sec-record-editor.h"
 #include "sec-record-list.h"
 #include "sec-record-page.h"
 #include "sec-records.h"
+#include "sec-statement-tools.h"
 
 /* Related records listed in a group; beyond that, a row says how many more. */
 #define MAX_RELATED 200
@@ -1006,6 +1009,7 @@ add_meeting_sections (SecRecordPage *self,
   const SecField *status = sec_kind_find_field (sec_kind_from_type (SEC_TYPE_PARTICIPANT), "status");
   GtkWidget *group;
 
+  gtk_box_append (self->sections, sec_meeting_tools_new (self->store, meeting));
   add_relation_group (self, _("Bodies"), SEC_TYPE_MEETING_BODY, bodies, meeting_body_row,
                       "meeting-body", _("Add Body"), _("No bodies yet"));
   add_agenda_group (self, meeting);
@@ -1043,12 +1047,14 @@ add_meeting_sections (SecRecordPage *self,
 
 static void
 add_call_sections (SecRecordPage *self,
-                   gint64         id)
+                   SecRecord     *call_record)
 {
+  gint64 id = sec_record_get_id (call_record);
   g_autoptr(SecQuery) errata = query_for ("call", id, "published-on", FALSE);
   g_autoptr(SecQuery) applications = query_for ("call", id, "organisation-name", FALSE);
   g_autoptr(SecQuery) members = query_for ("call", id, "organisation-name", FALSE);
 
+  gtk_box_prepend (self->sections, sec_call_tools_new (self->store, call_record));
   add_relation_group (self, _("Errata"), SEC_TYPE_ERRATUM, errata, erratum_row,
                       "erratum", _("Add Erratum"), _("No errata"));
   add_relation_group (self, _("Applications"), SEC_TYPE_APPLICATION, applications, application_organisation_row,
@@ -1059,12 +1065,14 @@ add_call_sections (SecRecordPage *self,
 
 static void
 add_statement_sections (SecRecordPage *self,
-                        gint64         id)
+                        SecRecord     *statement_record)
 {
+  gint64 id = sec_record_get_id (statement_record);
   g_autoptr(SecQuery) successors = query_for ("predecessor", id, "signed-on", FALSE);
   g_autoptr(SecQuery) signatories = query_for ("statement", id, "position", FALSE);
   g_autoptr(SecQuery) commitments = query_for ("statement", id, "position", FALSE);
 
+  gtk_box_prepend (self->sections, sec_statement_tools_new (self->store, statement_record));
   add_relation_group (self, _("Signatories"), SEC_TYPE_SIGNATORY, signatories, signatory_row,
                       "signatory", _("Add Signatory"), _("No signatories yet"));
   add_relation_group (self, _("Commitments"), SEC_TYPE_COMMITMENT, commitments, commitment_row,
@@ -1243,9 +1251,9 @@ rebuild (SecRecordPage *self,
   else if (g_str_equal (kind->name, "meeting"))
     add_meeting_sections (self, record);
   else if (g_str_equal (kind->name, "call"))
-    add_call_sections (self, id);
+    add_call_sections (self, record);
   else if (g_str_equal (kind->name, "statement"))
-    add_statement_sections (self, id);
+    add_statement_sections (self, record);
   else if (g_str_equal (kind->name, "agenda-item"))
     add_agenda_item_sections (self, id);
   else if (g_str_equal (kind->name, "commitment"))

@@ -89,6 +89,7 @@ struct _SecWindow
   AdwLeaflet           *inner_leaflet;
   GtkWidget            *list_pane;
   AdwWindowTitle       *list_title;
+  GtkButton            *new_button;
   GtkStack             *list_stack;
   GtkWidget            *detail_pane;
   GtkButton            *back_button;
@@ -276,6 +277,18 @@ update_titles (SecWindow *self)
 
   adw_window_title_set_title (self->list_title, section ? _(section->title) : "");
   adw_window_title_set_subtitle (self->list_title, file);
+
+  /* The new button says what it makes (the label without its mnemonic). */
+  if (section != NULL)
+    {
+      g_autoptr(GString) label = g_string_new (section->new_label ? _(section->new_label) : _("_New Meeting"));
+
+      g_string_replace (label, "_", "", 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), label->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                      -1);
+    }
   adw_window_title_set_title (self->detail_title,
                               self->record ? _(sec_record_get_kind (self->record)->label) : "");
 }
@@ -452,9 +465,11 @@ delete_now (SecWindow *self,
   if (deletion == NULL)
     {
       GtkWidget *dialog;
-      g_autofree char *heading = g_strdup_printf (_("Cannot Delete “%s”"), title);
+      g_autofree char *body = NULL;
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+      /* Translators: "“Europol”: " before why it cannot be deleted */
+      body = g_strdup_printf (_("“%s”: %s"), title, error->message);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Delete"), body);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -481,6 +496,26 @@ delete_now (SecWindow *self,
 
   update_actions (self);
   focus_list_later (self);
+}
+
+/* The question before a deletion. It names the kind, not the record: a
+ * long name does not fit in a heading (the body names it). */
+static const char *
+get_delete_heading (GType kind)
+{
+  if (kind == SEC_TYPE_ORGANISATION)
+    return _("Delete Organisation?");
+  if (kind == SEC_TYPE_PERSON)
+    return _("Delete Person?");
+  if (kind == SEC_TYPE_BODY)
+    return _("Delete Body?");
+  if (kind == SEC_TYPE_MEETING)
+    return _("Delete Meeting?");
+  if (kind == SEC_TYPE_CALL)
+    return _("Delete Call?");
+  if (kind == SEC_TYPE_STATEMENT)
+    return _("Delete Joint Statement?");
+  return _("Delete Record?");
 }
 
 typedef struct {
@@ -722,17 +757,18 @@ delete_record_action (GtkWidget  *widget,
 
   if (dependants[0] != NULL)
     {
-      g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), title);
-      g_autoptr(GString) body = g_string_new (_("The deletion also affects other records:"));
+      g_autoptr(GString) body = g_string_new (NULL);
       DeleteData *data = g_new0 (DeleteData, 1);
       GtkWidget *dialog;
 
+      /* Translators: the first line of the question before a deletion */
+      g_string_printf (body, _("“%s” will be deleted. This also affects:"), title);
       for (guint i = 0; dependants[i]; i++)
         g_string_append_printf (body, "\n• %s", dependants[i]);
       g_string_append_c (body, '\n');
       g_string_append (body, _("You can undo the deletion right after."));
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), get_delete_heading (kind), body->str);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "delete", _("_Delete"),
@@ -976,6 +1012,7 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecWindow, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, back_button);
