@@ -1011,6 +1011,26 @@ export_to (Fixture *f, SecCallExportDialog *dialog, const char *name)
   return g_steal_pointer (&contents);
 }
 
+/* The number of pages of a PDF file, from pdfinfo. */
+static int
+count_pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status = 0, pages = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Pages: %d", &pages), ==, 1);
+  return pages;
+}
+
 static void
 test_export_dialog (Fixture *f, gconstpointer data)
 {
@@ -1039,6 +1059,18 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
   pdf = export_to (f, dialog, "selection.pdf");
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* Printing draws the same pages, through GtkPrintOperation. */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+    g_autofree char *saved = g_build_filename (f->dir, "selection.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sec_call_export_dialog_print_to_file (dialog, printed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_pdf_pages (printed), ==, count_pdf_pages (saved));
+    g_assert_cmpint (count_pdf_pages (printed), >=, 2);
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&csv, g_free);
 

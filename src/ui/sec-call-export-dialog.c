@@ -353,27 +353,24 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* Prints the chosen document: with the print dialog, or straight to a PDF
+ * file (@export_path) with GTK_PRINT_OPERATION_ACTION_EXPORT. */
+static GtkPrintOperationResult
+run_print (SecCallExportDialog      *self,
+           GtkPrintOperationAction   action,
+           const char               *export_path,
+           GError                  **error)
 {
-  SecCallExportDialog *self = SEC_CALL_EXPORT_DIALOG (widget);
   g_autoptr(SecDocument) document = NULL;
   g_autofree char *csv = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  GtkPrintOperationResult result;
 
-  if (documents[self->document].csv)
-    return;
-  if (!build_document (self, &document, &csv, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
+  g_assert (!documents[self->document].csv);
+
+  if (!build_document (self, &document, &csv, error))
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
 
   /* The document's margins are its own: the whole sheet is drawn on. */
   paper = gtk_paper_size_new (get_paper (self) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
@@ -384,12 +381,29 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_job_name (operation, sec_document_get_title (document));
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
                          g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
                          g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+  return gtk_print_operation_run (operation, action, GTK_WINDOW (self), error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SecCallExportDialog *self = SEC_CALL_EXPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (documents[self->document].csv)
+    return;
+
+  result = run_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, error->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY || result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
@@ -650,4 +664,29 @@ sec_call_export_dialog_export_finish (SecCallExportDialog  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * sec_call_export_dialog_print_to_file:
+ * @path: the PDF file to write
+ *
+ * Prints the chosen document as Print does, through GtkPrintOperation,
+ * into a PDF file instead of to a printer, without the print dialog.
+ *
+ * Returns: whether it was printed
+ */
+gboolean
+sec_call_export_dialog_print_to_file (SecCallExportDialog  *self,
+                                      const char           *path,
+                                      GError              **error)
+{
+  g_return_val_if_fail (SEC_IS_CALL_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (documents[self->document].csv)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("A CSV file is not printed"));
+      return FALSE;
+    }
+  return run_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, path, error) == GTK_PRINT_OPERATION_RESULT_APPLY;
 }

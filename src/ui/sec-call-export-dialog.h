@@ -46,4 +46,10 @@ gboolean             sec_call_export_dialog_export_finish (SecCallExportDialog *
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
+/* Prints the chosen document as Print does (GtkPrintOperation), into the
+ * PDF file @path instead of to a printer. FALSE for a CSV document. */
+gboolean             sec_call_export_dialog_print_to_file (SecCallExportDialog *self,
+                                                          const char          *path,
+                                                          GError             **error);
+
 G_END_DECLS

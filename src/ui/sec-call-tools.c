@@ -472,8 +472,12 @@ show_balance (SecCallTools *self)
         }
     }
 
+  /* The body's short name: the description is read beside the cells. */
   body = sec_store_get (self->store, SEC_TYPE_BODY, sec_record_get_ref (SEC_RECORD (self->call), "body"), NULL);
-  body_name = body != NULL ? sec_record_dup_title (body) : g_strdup (_("the body"));
+  if (body != NULL && sec_record_get_string (body, "acronym") != NULL && *sec_record_get_string (body, "acronym"))
+    body_name = g_strdup (sec_record_get_string (body, "acronym"));
+  else
+    body_name = body != NULL ? sec_record_dup_title (body) : g_strdup (_("the body"));
 
   {
     g_autofree char *members_text = sec_format_count (members);

@@ -95,7 +95,7 @@ static const struct {
   [SEC_FOLLOW_UP_NOT_APPLICABLE] = { "dim-label", "action-unavailable-symbolic" },
 };
 
-#define CELL_WIDTH 150
+#define CELL_WIDTH 168
 
 static void refresh (SecCommitmentsWindow *self);
 
@@ -430,7 +430,6 @@ create_popup_cb (GtkMenuButton *button,
       popup->checks[s] = gtk_check_button_new_with_label (text);
       if (s > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (popup->checks[s]), GTK_CHECK_BUTTON (popup->checks[0]));
-      gtk_widget_add_css_class (popup->checks[s], status_looks[s].css_class);
       gtk_box_append (GTK_BOX (statuses), popup->checks[s]);
     }
   gtk_check_button_set_active (GTK_CHECK_BUTTON (popup->checks[data->status]), TRUE);
