@@ -12,6 +12,7 @@
 #include "sec-presidencies.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char     *dir;
@@ -25,29 +26,16 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-agenda-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("test-agenda-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -70,32 +58,6 @@ assert_slot (SecAgendaTiming *t,
 
   g_assert_cmpstr (s, ==, start);
   g_assert_cmpstr (e, ==, end);
-}
-
-static gint64
-insert (Fixture    *f,
-        GType       type,
-        const char *first_field,
-        ...)
-{
-  g_autoptr(SecRecord) record = sec_record_new (type);
-  g_autoptr(GError) error = NULL;
-  const char *field = first_field;
-  va_list ap;
-
-  va_start (ap, first_field);
-  while (field != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-
-      sec_record_set_from_text (record, field, value, &error);
-      g_assert_no_error (error);
-      field = va_arg (ap, const char *);
-    }
-  va_end (ap);
-  sec_store_insert (f->store, record, &error);
-  g_assert_no_error (error);
-  return sec_record_get_id (record);
 }
 
 static SecRecord *
@@ -291,16 +253,16 @@ test_from_records (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 meeting = insert (f, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2018-06-13T09:30",
+  gint64 meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2018-06-13T09:30",
                            "ends-at", "2018-06-13T11:00", NULL);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting);
   g_autoptr(SecRecord) m = get_meeting (f, meeting);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(SecAgendaTiming) t = NULL;
 
-  insert (f, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position", "2", "title", "Second", "duration", "40", NULL);
-  insert (f, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position", "1", "title", "First", "duration", "20", NULL);
-  insert (f, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position", "3", "title", "Third", "duration", "45",
+  sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position", "2", "title", "Second", "duration", "40", NULL);
+  sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position", "1", "title", "First", "duration", "20", NULL);
+  sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position", "3", "title", "Third", "duration", "45",
           "fixed-start", "10:15", NULL);
 
   items = sec_agenda_list_items (f->store, meeting, &error);
@@ -325,7 +287,7 @@ test_version (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = insert (f, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2018-06-13T09:30",
+  gint64 id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2018-06-13T09:30",
                       "ends-at", "2018-06-13T17:00", NULL);
   struct {
     const char *action;
@@ -390,14 +352,14 @@ test_move_item (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 meeting = insert (f, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2018-06-13T09:30",
+  gint64 meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2018-06-13T09:30",
                            "ends-at", "2018-06-13T17:00", NULL);
   g_autofree char *mid = g_strdup_printf ("%" G_GINT64_FORMAT, meeting);
   const char *titles[] = { "A", "B", "C", "D" };
   gint64 ids[4];
 
   for (guint i = 0; i < 4; i++)
-    ids[i] = insert (f, SEC_TYPE_AGENDA_ITEM, "meeting", mid, "position", "1", "title", titles[i], NULL);
+    ids[i] = sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", mid, "position", "1", "title", titles[i], NULL);
   sec_agenda_set_final (f->store, meeting, TRUE, &error);
   g_assert_no_error (error);
 
@@ -543,7 +505,7 @@ test_presidencies (Fixture       *f,
 
   /* The proposal for a meeting's co-chair. */
   {
-    gint64 id = insert (f, SEC_TYPE_MEETING, "title", "NREM", "starts-at", "2031-05-19T09:30",
+    gint64 id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "NREM", "starts-at", "2031-05-19T09:30",
                         "ends-at", "2031-05-19T17:00", NULL);
     g_autoptr(SecRecord) meeting = get_meeting (f, id);
     g_autofree char *co_chair = sec_presidencies_propose_co_chair (f->store, meeting);

@@ -11,6 +11,7 @@
 #include "sec-demo.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char     *dir;
@@ -19,34 +20,14 @@ typedef struct {
 } Fixture;
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(SecQuery) q = sec_query_new ();
   g_autoptr(GPtrArray) calls = NULL;
 
-  f->dir = g_dir_make_tmp ("sec-call-documents-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sec_demo_fill (f->store, &error));
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-call-documents-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
 
   sec_query_add (q, "reference", SEC_QUERY_EQUALS, "CSP-2018-DK-EE-MT");
   calls = sec_store_list (f->store, SEC_TYPE_CALL, q, &error);
@@ -93,107 +74,18 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->call);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-/* Writes @doc as a PDF, checks it with qpdf, and returns its text. */
-static char *
-pdf_text (Fixture *f, SecDocument *doc, const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *check[] = { "qpdf", "--check", path, NULL };
-  /* -raw: in the order the document drew the text, a table cell's lines
-   * together. */
-  const char *text[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  int status = 0;
-
-  g_assert_true (sec_document_write_pdf (doc, path, SEC_PAPER_A4, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) check, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) text, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
 }
 
 /* The text of a PDF with runs of white space as one space, so that a
  * phrase wrapped over lines can still be found. */
 static char *
-squeeze (const char *text)
+pdf_text (Fixture *f, SecDocument *doc, const char *name)
 {
-  g_autoptr(GRegex) hyphen = g_regex_new ("-[ \\t]*\\n\\s*", 0, 0, NULL);
-  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *joined = g_regex_replace_literal (hyphen, text, -1, 0, "-", 0, NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
 
-  /* A word broken after its hyphen at the end of a line is one word. */
-  return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
-}
-
-static void
-assert_contains (const char *text, const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” not found in:\n%s", part, text);
-}
-
-/* A CSV parser (RFC 4180), to read the files back: rows of fields. */
-static GPtrArray *
-parse_csv (const char *text)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
-
-  g_assert_true (g_str_has_prefix (p, "\xEF\xBB\xBF"));
-  p += 3;
-  while (*p)
-    {
-      if (*p == '"')
-        {
-          for (p++; *p; p++)
-            {
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (field, *p++);
-              else if (*p == '"')
-                break;
-              else
-                g_string_append_c (field, *p);
-            }
-          g_assert_true (*p == '"');
-          p++;
-        }
-      else
-        while (*p && *p != ',' && *p != '\r')
-          g_string_append_c (field, *p++);
-
-      g_ptr_array_add (fields, g_strdup (field->str));
-      g_string_truncate (field, 0);
-      if (*p == ',')
-        p++;
-      else
-        {
-          g_assert_true (p[0] == '\r' && p[1] == '\n');
-          p += 2;
-          g_ptr_array_add (fields, NULL);
-          /* Stealing leaves the array empty, ready for the next row. */
-          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-        }
-    }
-  g_assert_cmpuint (fields->len, ==, 0);
-  return rows;
+  return sec_test_pdf_text (doc, path);
 }
 
 static int
@@ -219,26 +111,26 @@ test_applications_pdf (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   raw = pdf_text (f, doc, "applications.pdf");
-  text = squeeze (raw);
+  text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
   /* The header, the call's facts and rules, the counts. */
-  assert_contains (text, "2018 targeted call for expression of interest: Denmark, Estonia and Malta");
-  assert_contains (text, "Deadline: 25 April 2018, 23:59 (Europe/Brussels)");
-  assert_contains (text, "Eligible countries: Denmark, Estonia, Malta");
-  assert_contains (text, "Eligible kinds of organisation: Civil society organisation");
-  assert_contains (text, "9 applications: 6 eligible, 3 not eligible, 0 not checked; 1 received late.");
-  assert_contains (text, "Outcome: 3 selected, 2 on the reserve list, 4 rejected, 0 pending.");
-  assert_contains (text, "Page 1 of");
+  sec_test_assert_contains (text, "2018 targeted call for expression of interest: Denmark, Estonia and Malta");
+  sec_test_assert_contains (text, "Deadline: 25 April 2018, 23:59 (Europe/Brussels)");
+  sec_test_assert_contains (text, "Eligible countries: Denmark, Estonia, Malta");
+  sec_test_assert_contains (text, "Eligible kinds of organisation: Civil society organisation");
+  sec_test_assert_contains (text, "9 applications: 6 eligible, 3 not eligible, 0 not checked; 1 received late.");
+  sec_test_assert_contains (text, "Outcome: 3 selected, 2 on the reserve list, 4 rejected, 0 pending.");
+  sec_test_assert_contains (text, "Page 1 of");
   /* Names in their own alphabets, the late one, the reasons. */
-  assert_contains (text, "Ċentru Appoġġ għan-Nisa");
-  assert_contains (text, "Fondazzjoni Dar il-Ħniena");
-  assert_contains (text, "MTÜ Vabaduse Sild");
-  assert_contains (text, "Föreningen Trygg Återvändo");
-  assert_contains (text, "Late");
-  assert_contains (text, "Denmark, Estonia and Malta only: the organisation is based in Sweden");
-  assert_contains (text, "Civil society organisation only: the organisation is registered as “Other”");
-  assert_contains (text, "Member from 1 July 2018");
+  sec_test_assert_contains (text, "Ċentru Appoġġ għan-Nisa");
+  sec_test_assert_contains (text, "Fondazzjoni Dar il-Ħniena");
+  sec_test_assert_contains (text, "MTÜ Vabaduse Sild");
+  sec_test_assert_contains (text, "Föreningen Trygg Återvändo");
+  sec_test_assert_contains (text, "Late");
+  sec_test_assert_contains (text, "Denmark, Estonia and Malta only: the organisation is based in Sweden");
+  sec_test_assert_contains (text, "Civil society organisation only: the organisation is registered as “Other”");
+  sec_test_assert_contains (text, "Member from 1 July 2018");
 
   /* In the order received: the first (3 April) before the late one. */
   lines = g_strsplit (raw, "\n", -1);
@@ -267,7 +159,7 @@ test_applications_csv (Fixture *f, gconstpointer data)
   guint late = 0;
 
   g_assert_no_error (error);
-  rows = parse_csv (csv);
+  rows = sec_test_parse_csv (csv);
   g_assert_cmpuint (rows->len, ==, 10);
   header = g_ptr_array_index (rows, 0);
   c_name = column_of (header, "Organisation");
@@ -339,24 +231,24 @@ test_selection_report (Fixture *f, gconstpointer data)
   doc = sec_call_document_selection_report (f->store, f->call, NULL, &error);
   g_assert_no_error (error);
   raw = pdf_text (f, doc, "selection.pdf");
-  text = squeeze (raw);
+  text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
-  assert_contains (text, "Selected (3)");
-  assert_contains (text, "Reserve list (2)");
-  assert_contains (text, "Not selected (1)");
-  assert_contains (text, "Not eligible (3)");
-  assert_contains (text, "Geographical balance");
-  assert_contains (text, "Members on 25 April 2018");
-  assert_contains (text, "Members on 1 July 2018");
-  assert_contains (text, "Versions of the call");
-  assert_contains (text, "Version 1, published on 20 March 2018");
-  assert_contains (text, "Version 2, erratum of 9 April 2018");
-  assert_contains (text, "Deadline 25 April 2018, 23:59 (Europe/Brussels): received 26 April 2018, 08:15");
+  sec_test_assert_contains (text, "Selected (3)");
+  sec_test_assert_contains (text, "Reserve list (2)");
+  sec_test_assert_contains (text, "Not selected (1)");
+  sec_test_assert_contains (text, "Not eligible (3)");
+  sec_test_assert_contains (text, "Geographical balance");
+  sec_test_assert_contains (text, "Members on 25 April 2018");
+  sec_test_assert_contains (text, "Members on 1 July 2018");
+  sec_test_assert_contains (text, "Versions of the call");
+  sec_test_assert_contains (text, "Version 1, published on 20 March 2018");
+  sec_test_assert_contains (text, "Version 2, erratum of 9 April 2018");
+  sec_test_assert_contains (text, "Deadline 25 April 2018, 23:59 (Europe/Brussels): received 26 April 2018, 08:15");
   /* The balance has every Member State, those without members too. */
-  assert_contains (text, "Belgium");
-  assert_contains (text, "Sweden");
-  assert_contains (text, "Malta");
+  sec_test_assert_contains (text, "Belgium");
+  sec_test_assert_contains (text, "Sweden");
+  sec_test_assert_contains (text, "Malta");
 }
 
 static void
@@ -369,12 +261,12 @@ test_other_language (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   raw = pdf_text (f, doc, "applications-fr.pdf");
-  text = squeeze (raw);
+  text = sec_test_squeeze (raw);
   /* Dates and country names follow the language (the strings too, once
    * they are translated). */
-  assert_contains (text, "Ċentru Appoġġ għan-Nisa");
-  assert_contains (text, "25 avril 2018, 23:59");
-  assert_contains (text, "Danemark");
+  sec_test_assert_contains (text, "Ċentru Appoġġ għan-Nisa");
+  sec_test_assert_contains (text, "25 avril 2018, 23:59");
+  sec_test_assert_contains (text, "Danemark");
 }
 
 int

@@ -16,6 +16,7 @@
 #include "sec-records.h"
 #include "sec-schema.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char      *dir;
@@ -25,49 +26,18 @@ typedef struct {
   SecRecord *call;      /* the 2018 targeted call: DK, EE, MT */
 } Fixture;
 
-static SecRecord *
-make (SecStore *store, GType type, ...)
-{
-  g_autoptr(GError) error = NULL;
-  SecRecord *r = sec_record_new (type);
-  va_list ap;
-  const char *field;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      g_assert_true (sec_record_set_from_text (r, field, value, &error));
-      g_assert_no_error (error);
-    }
-  va_end (ap);
-  sec_store_insert (store, r, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sec_record_get_id (r), >, 0);
-  return r;
-}
-
-static char *
-id_text (SecRecord *r)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (r));
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *body_id = NULL;
 
-  f->dir = g_dir_make_tmp ("sec-calls-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-calls-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
 
-  f->platform = make (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform against trafficking in human beings",
+  f->platform = sec_test_make (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform against trafficking in human beings",
                       "acronym", "Platform", "established-on", "2013-05-31", NULL);
-  body_id = id_text (f->platform);
+  body_id = sec_test_id_text (sec_record_get_id (f->platform));
   f->call = sec_record_new (SEC_TYPE_CALL);
   sec_record_set_string (f->call, "title", "Call for expression of interest for geographical balance");
   sec_record_set_string (f->call, "reference", "HOME/2018/ATC/01");
@@ -82,26 +52,12 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->platform);
   g_clear_object (&f->call);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -109,7 +65,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static SecRecord *
 organisation (Fixture *f, const char *name, const char *country, const char *kind)
 {
-  return make (f->store, SEC_TYPE_ORGANISATION, "name", name, "country", country,
+  return sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", name, "country", country,
                "kind", kind ? kind : "civil-society", NULL);
 }
 
@@ -837,7 +793,7 @@ static gint64
 count_memberships (Fixture *f, SecRecord *org)
 {
   g_autoptr(SecQuery) q = sec_query_new ();
-  g_autofree char *id = id_text (org);
+  g_autofree char *id = sec_test_id_text (sec_record_get_id (org));
 
   sec_query_add (q, "organisation", SEC_QUERY_EQUALS, id);
   return sec_store_count (f->store, SEC_TYPE_MEMBERSHIP, q, NULL);
@@ -855,10 +811,10 @@ test_selection_membership (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(SecRecord) mt = organisation (f, "Malta Anti-Trafficking Network", "MT", NULL);
   g_autoptr(SecRecord) dk = organisation (f, "Reden International", "DK", NULL);
-  g_autoptr(SecRecord) eplatform = make (f->store, SEC_TYPE_BODY, "name", "ePlatform", NULL);
-  g_autofree char *eplatform_id = id_text (eplatform);
-  g_autofree char *mt_id = id_text (mt);
-  g_autoptr(SecRecord) earlier = make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", mt_id, "body", eplatform_id,
+  g_autoptr(SecRecord) eplatform = sec_test_make (f->store, SEC_TYPE_BODY, "name", "ePlatform", NULL);
+  g_autofree char *eplatform_id = sec_test_id_text (sec_record_get_id (eplatform));
+  g_autofree char *mt_id = sec_test_id_text (sec_record_get_id (mt));
+  g_autoptr(SecRecord) earlier = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", mt_id, "body", eplatform_id,
                                        "joined-on", "2016-01-01", NULL);
   g_autoptr(SecRecord) app = apply (f, f->call, mt, "2018-04-20T12:00", NULL);
   g_autoptr(SecRecord) app_dk = apply (f, f->call, dk, "2018-04-21T12:00", NULL);
@@ -914,9 +870,9 @@ test_selection_membership (Fixture *f, gconstpointer data)
 
   /* An organisation already a member of the body cannot join again. */
   {
-    g_autofree char *dk_id = id_text (dk);
-    g_autofree char *body_id = id_text (f->platform);
-    g_autoptr(SecRecord) m = make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", dk_id, "body", body_id,
+    g_autofree char *dk_id = sec_test_id_text (sec_record_get_id (dk));
+    g_autofree char *body_id = sec_test_id_text (sec_record_get_id (f->platform));
+    g_autoptr(SecRecord) m = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", dk_id, "body", body_id,
                                    "joined-on", "2014-03-01", NULL);
 
     g_assert_false (sec_application_select (f->store, SEC_APPLICATION (app_dk), "2018-09-01", &error));
@@ -978,7 +934,7 @@ static void
 test_geographical_balance (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *body = id_text (f->platform);
+  g_autofree char *body = sec_test_id_text (sec_record_get_id (f->platform));
   const char *members[][3] = {
     { "La Strada International", "NL", "2013-05-31" },
     { "Fondation Scelles", "FR", "2013-05-31" },
@@ -998,19 +954,19 @@ test_geographical_balance (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       g_autoptr(SecRecord) org = organisation (f, members[i][0], members[i][1], NULL);
-      g_autofree char *org_id = id_text (org);
-      g_autoptr(SecRecord) m = make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body,
+      g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+      g_autoptr(SecRecord) m = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body,
                                      "joined-on", members[i][2], NULL);
     }
   /* An ended membership and a left one do not count. */
   {
     g_autoptr(SecRecord) org = organisation (f, "Former member", "IT", NULL);
     g_autoptr(SecRecord) gone = organisation (f, "Left in 2017", "AT", NULL);
-    g_autofree char *org_id = id_text (org);
-    g_autofree char *gone_id = id_text (gone);
-    g_autoptr(SecRecord) m = make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body,
+    g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+    g_autofree char *gone_id = sec_test_id_text (sec_record_get_id (gone));
+    g_autoptr(SecRecord) m = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body,
                                    "joined-on", "2013-05-31", "status", "ended", NULL);
-    g_autoptr(SecRecord) m2 = make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", gone_id, "body", body,
+    g_autoptr(SecRecord) m2 = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", gone_id, "body", body,
                                     "joined-on", "2013-05-31", "left-on", "2017-12-31", NULL);
   }
   /* Applications to the 2018 call, one of them selected. */
@@ -1117,7 +1073,7 @@ test_demo_2018_call (void)
   call = g_ptr_array_index (calls, 0);
   g_assert_cmpstr (sec_record_get_string (call, "eligible-countries"), ==, "DK,EE,MT");
 
-  call_id = id_text (call);
+  call_id = sec_test_id_text (sec_record_get_id (call));
   g_clear_pointer (&q, sec_query_free);
   q = sec_query_new ();
   sec_query_add (q, "call", SEC_QUERY_EQUALS, call_id);
@@ -1185,7 +1141,7 @@ test_demo_2018_call (void)
   g_clear_pointer (&apps, g_ptr_array_unref);
   g_clear_pointer (&calls, g_ptr_array_unref);
   g_clear_object (&store);
-  remove_dir (dir);
+  sec_test_remove_tree (dir);
 }
 
 /* Upgrading a database written by version 2 of the program. */

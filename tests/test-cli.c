@@ -11,6 +11,7 @@
 #include "sec-fold.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 static const char *const list_kinds[] = {
   "organisations", "people", "bodies", "meetings", "calls", "statements", NULL
@@ -48,28 +49,10 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -107,18 +90,6 @@ run_argv (Fixture           *f,
 }
 
 #define run(f, ...) run_argv ((f), (const char *const[]) { __VA_ARGS__, NULL })
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
 
 /* The lines of @text, without the final empty one. (transfer full) */
 static GStrv
@@ -243,7 +214,7 @@ test_demo (Fixture       *f,
 
   fill_demo (f);
   g_assert_cmpint (count_in_store (f, SEC_TYPE_BODY, NULL), ==, 4);
-  before = checksum_file (f->path);
+  before = sec_test_checksum_file (f->path);
 
   {
     g_auto(Result) r = run (f, "--database", f->path, "demo");
@@ -258,7 +229,7 @@ test_demo (Fixture       *f,
     g_assert_cmpstr (strchr (r.err, '\n'), ==, "\n");
   }
 
-  after = checksum_file (f->path);
+  after = sec_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -614,7 +585,7 @@ test_not_a_database (Fixture       *f,
   g_file_set_contents (f->path, text->str, (gssize) text->len, &error);
   g_assert_no_error (error);
   g_string_free (text, TRUE);
-  before = checksum_file (f->path);
+  before = sec_test_checksum_file (f->path);
 
   {
     g_auto(Result) r = run (f, "--database", f->path, "demo");
@@ -629,7 +600,7 @@ test_not_a_database (Fixture       *f,
     check_refused (f, &r);
   }
 
-  after = checksum_file (f->path);
+  after = sec_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);

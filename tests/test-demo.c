@@ -11,6 +11,7 @@
 #include "sec-records.h"
 #include "sec-statements.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char     *dir;
@@ -24,26 +25,8 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  f->dir = sec_test_make_tmp_dir ("test-demo-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "demo.db", &f->path);
 }
 
 static void
@@ -52,7 +35,7 @@ fixture_teardown (Fixture       *f,
 {
   sec_store_close (f->store);
   g_clear_object (&f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -24,6 +24,7 @@
 #include "sec-meeting-documents.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 #define MEETING_TITLE "Plenary meeting of the EU Civil Society Platform and the Network of National Rapporteurs"
 
@@ -36,41 +37,6 @@ typedef struct {
 } Fixture;
 
 /* Helpers: records */
-
-static gint64
-insert (Fixture    *f,
-        GType       type,
-        const char *first_field,
-        ...)
-{
-  g_autoptr(SecRecord) record = sec_record_new (type);
-  g_autoptr(GError) error = NULL;
-  const char *field = first_field;
-  va_list ap;
-
-  va_start (ap, first_field);
-  while (field != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-
-      if (value != NULL)
-        {
-          sec_record_set_from_text (record, field, value, &error);
-          g_assert_no_error (error);
-        }
-      field = va_arg (ap, const char *);
-    }
-  va_end (ap);
-  sec_store_insert (f->store, record, &error);
-  g_assert_no_error (error);
-  return sec_record_get_id (record);
-}
-
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
 
 typedef struct {
   const char *title;
@@ -137,45 +103,45 @@ fill_meeting (Fixture *f)
   gint64 person_ids[G_N_ELEMENTS (people)];
   gint64 platform_id, nrem_id;
 
-  platform_id = insert (f, SEC_TYPE_BODY, "name", "EU Civil Society Platform against trafficking in human beings",
+  platform_id = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform against trafficking in human beings",
                         "acronym", "Platform", NULL);
-  nrem_id = insert (f, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs or Equivalent Mechanisms",
+  nrem_id = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs or Equivalent Mechanisms",
                     "acronym", "NREMs", NULL);
-  platform = id_text (platform_id);
-  nrem = id_text (nrem_id);
+  platform = sec_test_id_text (platform_id);
+  nrem = sec_test_id_text (nrem_id);
 
   for (guint i = 0; i < G_N_ELEMENTS (orgs); i++)
     {
-      gint64 id = insert (f, SEC_TYPE_ORGANISATION, "name", orgs[i].name, "acronym", orgs[i].acronym,
+      gint64 id = sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", orgs[i].name, "acronym", orgs[i].acronym,
                           "country", orgs[i].country, NULL);
-      g_autofree char *oid = id_text (id);
+      g_autofree char *oid = sec_test_id_text (id);
 
       g_hash_table_insert (org_ids, (gpointer) orgs[i].key, GSIZE_TO_POINTER (id));
       if (orgs[i].body)
-        insert (f, SEC_TYPE_MEMBERSHIP, "organisation", oid, "body",
+        sec_test_insert (f->store, SEC_TYPE_MEMBERSHIP, "organisation", oid, "body",
                 g_str_equal (orgs[i].body, "platform") ? platform : nrem, NULL);
     }
 
-  f->meeting = insert (f, SEC_TYPE_MEETING, "title", MEETING_TITLE, "kind", "joint-session",
+  f->meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", MEETING_TITLE, "kind", "joint-session",
                        "starts-at", "2018-06-13T09:30", "ends-at", "2018-06-13T14:30",
                        "timezone", "Europe/Brussels", "venue", "Berlaymont", "room", "Room S3",
                        "address", "Rue de la Loi 200\n1049 Brussels", "status", "planned",
                        "chair", "EU Anti-trafficking Coordinator",
                        "co-chair", "Bulgaria (Presidency of the Council of the EU)", NULL);
-  meeting = id_text (f->meeting);
-  insert (f, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", platform, NULL);
-  insert (f, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", nrem, NULL);
+  meeting = sec_test_id_text (f->meeting);
+  sec_test_insert (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", platform, NULL);
+  sec_test_insert (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", nrem, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
-      g_autofree char *org = id_text (lookup_org (org_ids, people[i].org));
+      g_autofree char *org = sec_test_id_text (lookup_org (org_ids, people[i].org));
       g_autofree char *pid = NULL;
 
-      person_ids[i] = insert (f, SEC_TYPE_PERSON, "title", people[i].title, "given-name", people[i].given,
+      person_ids[i] = sec_test_insert (f->store, SEC_TYPE_PERSON, "title", people[i].title, "given-name", people[i].given,
                               "family-name", people[i].family, "email", people[i].email,
                               "organisation", org, "dietary-needs", people[i].dietary, NULL);
-      pid = id_text (person_ids[i]);
-      insert (f, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", pid, "role", people[i].role,
+      pid = sec_test_id_text (person_ids[i]);
+      sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", pid, "role", people[i].role,
               "status", people[i].status, "needs", people[i].needs, NULL);
     }
 
@@ -203,17 +169,17 @@ fill_meeting (Fixture *f)
     for (guint i = 0; i < G_N_ELEMENTS (items); i++)
       {
         g_autofree char *position = g_strdup_printf ("%u", i + 1);
-        gint64 item = insert (f, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", position,
+        gint64 item = sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", position,
                               "title", items[i].title, "kind", items[i].kind,
                               "duration", items[i].duration, "fixed-start", items[i].fixed,
                               "description", items[i].description, "internal-notes", items[i].notes, NULL);
 
         if (items[i].speaker >= 0)
           {
-            g_autofree char *iid = id_text (item);
-            g_autofree char *pid = id_text (person_ids[items[i].speaker]);
+            g_autofree char *iid = sec_test_id_text (item);
+            g_autofree char *pid = sec_test_id_text (person_ids[items[i].speaker]);
 
-            insert (f, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", iid, "person", pid, NULL);
+            sec_test_insert (f->store, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", iid, "person", pid, NULL);
           }
       }
   }
@@ -230,31 +196,10 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-documents-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("test-documents-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
   f->generated = g_date_time_new_local (2024, 5, 3, 10, 15, 0);
   fill_meeting (f);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -262,7 +207,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  sec_test_remove_tree (f->dir);
   g_date_time_unref (f->generated);
   g_free (f->path);
   g_free (f->dir);
@@ -270,35 +215,12 @@ fixture_teardown (Fixture       *f,
 
 /* Helpers: tools */
 
-/* Runs @argv; returns its standard output, and its exit status. */
-static char *
-run (const char *const *argv,
-     int               *status,
-     char             **err_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  *status = g_spawn_check_wait_status (wait_status, NULL) ? 0 :
-            (WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1);
-  if (err_out)
-    *err_out = g_steal_pointer (&err);
-  else if (err && *err)
-    g_test_message ("%s: %s", argv[0], err);
-  return out;
-}
-
 static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
   int status;
-  char *text = run (argv, &status, NULL);
+  char *text = sec_test_spawn (argv, &status, NULL);
 
   g_assert_cmpint (status, ==, 0);
   return text;
@@ -312,7 +234,7 @@ assert_qpdf_ok (const char *path)
   g_autofree char *err = NULL;
   int status;
 
-  out = run (argv, &status, &err);
+  out = sec_test_spawn (argv, &status, &err);
   if (status != 0)
     g_test_message ("qpdf: %s %s", out, err);
   g_assert_cmpint (status, ==, 0);
@@ -329,7 +251,7 @@ pdf_info (const char *path,
   g_auto(GStrv) lines = NULL;
   int status;
 
-  out = run (argv, &status, NULL);
+  out = sec_test_spawn (argv, &status, NULL);
   g_assert_cmpint (status, ==, 0);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -606,9 +528,9 @@ test_thousand (Fixture       *f,
   gint64 id;
   guint n_pages;
 
-  id = insert (f, SEC_TYPE_MEETING, "title", "Conference with a thousand participants",
+  id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Conference with a thousand participants",
                "starts-at", "2025-11-20T09:30", "ends-at", "2025-11-20T17:00", NULL);
-  meeting = id_text (id);
+  meeting = sec_test_id_text (id);
 
   g_assert_true (sec_store_begin (f->store, &error));
   for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
@@ -616,16 +538,16 @@ test_thousand (Fixture       *f,
       /* Long enough to wrap over two lines in its column. */
       g_autofree char *name = g_strdup_printf ("Ελληνικό Ίδρυμα Ευρωπαϊκής και Εξωτερικής Πολιτικής %s", countries[i]);
 
-      org_ids[i] = insert (f, SEC_TYPE_ORGANISATION, "name", name, "country", countries[i], NULL);
+      org_ids[i] = sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", name, "country", countries[i], NULL);
     }
   for (guint i = 0; i < 1000; i++)
     {
       g_autofree char *family = g_strdup_printf ("Müller%04u", i);
-      g_autofree char *org = id_text (org_ids[i % G_N_ELEMENTS (countries)]);
-      g_autofree char *person = id_text (insert (f, SEC_TYPE_PERSON, "given-name", given[i % G_N_ELEMENTS (given)],
+      g_autofree char *org = sec_test_id_text (org_ids[i % G_N_ELEMENTS (countries)]);
+      g_autofree char *person = sec_test_id_text (sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", given[i % G_N_ELEMENTS (given)],
                                                  "family-name", family, "organisation", org, NULL));
 
-      insert (f, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", person, "status", "confirmed", NULL);
+      sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", person, "status", "confirmed", NULL);
     }
   g_assert_true (sec_store_commit (f->store, &error));
 
@@ -842,7 +764,7 @@ test_csv (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\"Association \"\"La Strada\"\", Brussels\""));
   g_assert_nonnull (strstr (contents, "\"Wheelchair access\nStep-free route to the room\""));
 
-  parsed = run (argv, &status, NULL);
+  parsed = sec_test_spawn (argv, &status, NULL);
   g_assert_cmpint (status, ==, 0);
 
   /* What the rows must be, made here from the test's own table. */
@@ -946,7 +868,7 @@ test_ical (Fixture       *f,
   const char *argv[] = { python (), "-c", script, path, NULL };
   int status;
 
-  out = run (argv, &status, NULL);
+  out = sec_test_spawn (argv, &status, NULL);
   g_assert_cmpint (status, ==, 0);
   g_test_message ("%s", out);
   expected_uid = g_strdup_printf ("meeting-%" G_GINT64_FORMAT "-%s@secretariat", f->meeting,
@@ -1002,12 +924,12 @@ test_ical (Fixture       *f,
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
         g_autofree char *end = g_strdup_printf ("%.11s17:00", cases[i].start);
-        gint64 id = insert (f, SEC_TYPE_MEETING, "title", "Winter, summer; and commas", "starts-at", cases[i].start,
+        gint64 id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Winter, summer; and commas", "starts-at", cases[i].start,
                             "ends-at", end, "timezone", cases[i].zone, NULL);
         g_autofree char *name = g_strdup_printf ("case-%u.ics", i);
         g_autofree char *ics = export (f, id, SEC_MEETING_EXPORT_ICAL, NULL, SEC_PAPER_A4, name);
         const char *case_argv[] = { python (), "-c", script, ics, NULL };
-        g_autofree char *case_out = run (case_argv, &status, NULL);
+        g_autofree char *case_out = sec_test_spawn (case_argv, &status, NULL);
         g_auto(GStrv) got = g_strsplit (case_out, "\n", -1);
 
         g_assert_cmpint (status, ==, 0);
@@ -1054,7 +976,7 @@ test_cli (Fixture       *f,
           gconstpointer  data)
 {
   const char *program = g_getenv ("SECRETARIAT");
-  g_autofree char *meeting = id_text (f->meeting);
+  g_autofree char *meeting = sec_test_id_text (f->meeting);
   g_autofree char *out_pdf = tmp_file (f, "cli.pdf");
   g_autofree char *missing = tmp_file (f, "missing.pdf");
   g_autofree char *nodb = tmp_file (f, "nothing-here.db");
@@ -1071,7 +993,7 @@ test_cli (Fixture       *f,
   {
     const char *argv[] = { program, "--database", f->path, "export", "agenda", "--meeting", meeting,
                            "--output", out_pdf, "--paper", "letter", NULL };
-    g_autofree char *out = run (argv, &status, NULL);
+    g_autofree char *out = sec_test_spawn (argv, &status, NULL);
     g_autofree char *size = NULL;
 
     g_assert_cmpint (status, ==, 0);
@@ -1084,7 +1006,7 @@ test_cli (Fixture       *f,
     const char *argv[] = { program, "--database", f->path, "export", "attendance", "--meeting", "999",
                            "--output", missing, NULL };
     g_autofree char *err = NULL;
-    g_autofree char *out = run (argv, &status, &err);
+    g_autofree char *out = sec_test_spawn (argv, &status, &err);
 
     g_assert_cmpint (status, ==, 1);
     g_assert_nonnull (strstr (err, "No meeting with the id 999"));
@@ -1094,7 +1016,7 @@ test_cli (Fixture       *f,
     /* The database must exist; none is made. */
     const char *argv[] = { program, "--database", nodb, "export", "agenda", "--meeting", meeting,
                            "--output", missing, NULL };
-    g_autofree char *out = run (argv, &status, NULL);
+    g_autofree char *out = sec_test_spawn (argv, &status, NULL);
 
     g_assert_cmpint (status, ==, 1);
     g_assert_false (g_file_test (nodb, G_FILE_TEST_EXISTS));
@@ -1121,7 +1043,7 @@ test_cli (Fixture       *f,
 
         for (guint j = 0; usage[i][j]; j++)
           argv[3 + j] = usage[i][j];
-        out = run (argv, &status, &err);
+        out = sec_test_spawn (argv, &status, &err);
         g_assert_cmpint (status, ==, 2);
         g_assert_nonnull (strstr (err, "secretariat export --help"));
       }
@@ -1137,7 +1059,7 @@ test_cli (Fixture       *f,
     const char *list_argv[] = { program, "--database", f->path, "export", "participants", "--meeting", meeting,
                                 "--output", list, "--group-by", "country", "--columns", "name,organisation,email",
                                 "--public", "--language", "en", NULL };
-    g_autofree char *o1 = run (csv_argv, &status, NULL);
+    g_autofree char *o1 = sec_test_spawn (csv_argv, &status, NULL);
     g_autofree char *contents = NULL;
     g_autofree char *text = NULL;
 
@@ -1145,10 +1067,10 @@ test_cli (Fixture       *f,
     g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
     g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
     g_assert_null (strstr (contents, "@"));
-    g_free (run (ics_argv, &status, NULL));
+    g_free (sec_test_spawn (ics_argv, &status, NULL));
     g_assert_cmpint (status, ==, 0);
     g_assert_true (g_file_test (ics, G_FILE_TEST_IS_REGULAR));
-    g_free (run (list_argv, &status, NULL));
+    g_free (sec_test_spawn (list_argv, &status, NULL));
     g_assert_cmpint (status, ==, 0);
     text = pdf_text (list);
     g_assert_nonnull (strstr (text, "Greece (2)"));
@@ -1156,7 +1078,7 @@ test_cli (Fixture       *f,
   }
   {
     const char *argv[] = { program, "export", "--help", NULL };
-    g_autofree char *out = run (argv, &status, NULL);
+    g_autofree char *out = sec_test_spawn (argv, &status, NULL);
 
     g_assert_cmpint (status, ==, 0);
     g_assert_nonnull (strstr (out, "--group-by"));

@@ -13,6 +13,7 @@
 #include "sec-record-picker-row.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char      *dir;
@@ -24,35 +25,6 @@ typedef struct {
 
   gint64     europol, network, platform;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gint64
-make (Fixture *f, GType type, ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) r = sec_record_new (type);
-  va_list ap;
-  const char *field;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      sec_record_set_from_text (r, field, value, &error);
-      g_assert_no_error (error);
-    }
-  va_end (ap);
-
-  sec_store_insert (f->store, r, &error);
-  g_assert_no_error (error);
-  return sec_record_get_id (r);
-}
 
 static void
 open_record_cb (GSimpleAction *action,
@@ -71,41 +43,23 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   const GActionEntry entries[] = {
     { "open-record", open_record_cb, "(sx)" },
   };
 
-  f->dir = g_dir_make_tmp ("sec-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-editor-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", NULL);
 
-  f->europol = make (f, SEC_TYPE_ORGANISATION, "name", "Europol", "kind", "eu-agency", "country", "NL", NULL);
-  f->network = make (f, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs", "acronym", "NREM", NULL);
-  f->platform = make (f, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "CSP", NULL);
+  f->europol = sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", "kind", "eu-agency", "country", "NL", NULL);
+  f->network = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs", "acronym", "NREM", NULL);
+  f->platform = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "CSP", NULL);
 
   f->window = gtk_window_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
   gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
+  sec_test_iterate ();
 }
 
 static void
@@ -116,10 +70,10 @@ fixture_teardown (Fixture *f, gconstpointer data)
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  iterate ();
+  sec_test_iterate ();
 
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->opened_kind);
 }
@@ -189,7 +143,7 @@ static void
 type (SecRecordEditor *editor, const char *title, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (find_row (editor, title)), text);
-  iterate ();
+  sec_test_iterate ();
 }
 
 static SecRecordEditor *
@@ -198,7 +152,7 @@ open_editor (Fixture *f, GType kind, SecRecord *record)
   SecRecordEditor *editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, kind, record);
 
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
   return editor;
 }
 
@@ -206,7 +160,7 @@ static void
 save (SecRecordEditor *editor)
 {
   g_signal_emit_by_name (save_button (editor), "clicked");
-  iterate ();
+  sec_test_iterate ();
 }
 
 static gint64
@@ -250,7 +204,7 @@ test_create_organisation (Fixture *f, gconstpointer data)
   g_assert_false (can_save (editor));
   /* Refused even by the shortcut. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  iterate ();
+  sec_test_iterate ();
   g_assert_nonnull (editor);
   g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION, "name", "Frontex"), ==, 0);
 
@@ -268,7 +222,7 @@ test_create_organisation (Fixture *f, gconstpointer data)
   g_assert_nonnull (message_of (editor, "Website"));
   type (editor, "Website", "https://frontex.example.eu");
   sec_country_row_set_value (SEC_COUNTRY_ROW (find_row (editor, "Country")), "pl");
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (can_save (editor));
 
   save (editor);
@@ -304,7 +258,7 @@ test_edit_organisation (Fixture *f, gconstpointer data)
   kind = ADW_COMBO_ROW (find_row (editor, "Kind *"));
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (kind)), ==, "EU agency");
   adw_combo_row_set_selected (kind, 0);
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (can_save (editor));
   save (editor);
   g_assert_null (editor);
@@ -342,7 +296,7 @@ click_response (AdwMessageDialog *dialog, const char *label)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       {
         g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
-        iterate ();
+        sec_test_iterate ();
         return;
       }
   g_error ("No button “%s”", label);
@@ -358,7 +312,7 @@ test_discard_prompt (Fixture *f, gconstpointer data)
 
   /* Untouched: it just closes. */
   gtk_window_close (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
   g_assert_null (editor);
   g_assert_null (find_dialog ());
 
@@ -368,7 +322,7 @@ test_discard_prompt (Fixture *f, gconstpointer data)
 
   /* Escape asks, and Keep Editing keeps what was typed. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  iterate ();
+  sec_test_iterate ();
   g_assert_nonnull (editor);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -382,7 +336,7 @@ test_discard_prompt (Fixture *f, gconstpointer data)
 
   /* Discard closes without saving. */
   gtk_window_close (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   click_response (dialog, "_Discard");
@@ -401,7 +355,7 @@ test_prefilled_person (Fixture *f, gconstpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   sec_record_editor_set_field (editor, "organisation", europol);
-  iterate ();
+  sec_test_iterate ();
 
   organisation = SEC_RECORD_PICKER_ROW (find_row (editor, "Organisation"));
   g_assert_cmpint (sec_record_picker_row_get_record_id (organisation), ==, f->europol);
@@ -418,7 +372,7 @@ test_prefilled_person (Fixture *f, gconstpointer data)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
                               "Vegetarian.\nNeeds a hearing loop.\n\n", -1);
   }
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (can_save (editor));
   save (editor);
   g_assert_null (editor);
@@ -446,12 +400,12 @@ test_meeting_bodies_and_dates (Fixture *f, gconstpointer data)
 
   /* Typed the way people write dates; the time beside it. */
   gtk_editable_set_text (GTK_EDITABLE (starts), "13 June 2018");
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (message_of (editor, "Starts *"), ==,
                    "Starts: “2018-06-13” is not a valid date and time (year-month-dayThour:minute)");
   sec_date_row_set_value (starts, "2018-06-13T09:30");
   sec_date_row_set_value (ends, "2018-06-12T17:00");
-  iterate ();
+  sec_test_iterate ();
 
   /* The end before the start, said once, at the end. */
   g_assert_null (message_of (editor, "Starts *"));
@@ -459,7 +413,7 @@ test_meeting_bodies_and_dates (Fixture *f, gconstpointer data)
   g_assert_false (can_save (editor));
 
   sec_date_row_set_value (ends, "2018-06-13T17:00");
-  iterate ();
+  sec_test_iterate ();
   g_assert_null (message_of (editor, "Ends *"));
   /* No body yet: required. */
   g_assert_false (can_save (editor));
@@ -468,7 +422,7 @@ test_meeting_bodies_and_dates (Fixture *f, gconstpointer data)
   platform = find_row (editor, "EU Civil Society Platform");
   adw_action_row_activate (ADW_ACTION_ROW (network));
   adw_action_row_activate (ADW_ACTION_ROW (platform));
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (can_save (editor));
 
   save (editor);
@@ -487,16 +441,16 @@ test_meeting_bodies_and_dates (Fixture *f, gconstpointer data)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Starts *"))), ==, "13 June 2018");
     g_assert_false (can_save (editor));
     adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Civil Society Platform")));
-    iterate ();
+    sec_test_iterate ();
     g_assert_true (sec_record_editor_get_modified (editor));
     g_assert_true (can_save (editor));
 
     /* Not none. */
     adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Network of National Rapporteurs")));
-    iterate ();
+    sec_test_iterate ();
     g_assert_false (can_save (editor));
     adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Network of National Rapporteurs")));
-    iterate ();
+    sec_test_iterate ();
 
     save (editor);
     g_assert_null (editor);
@@ -525,7 +479,7 @@ test_store_error_keeps_the_form (Fixture *f, gconstpointer data)
   g_assert_true (gtk_revealer_get_reveal_child (g_ptr_array_index (revealers, 0)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "City"))), ==, "Den Haag");
   gtk_window_destroy (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
 }
 
 /* Records whose rules live in the core: saved through it. */
@@ -534,9 +488,9 @@ test_core_rules (Fixture *f, gconstpointer data)
 {
   g_autofree char *network = g_strdup_printf ("%" G_GINT64_FORMAT, f->network);
   g_autofree char *europol = g_strdup_printf ("%" G_GINT64_FORMAT, f->europol);
-  gint64 meeting_id = make (f, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
+  gint64 meeting_id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
                             "ends-at", "2018-06-13T17:00", NULL);
-  gint64 call_id = make (f, SEC_TYPE_CALL, "title", "2018 targeted call", "body", network,
+  gint64 call_id = sec_test_insert (f->store, SEC_TYPE_CALL, "title", "2018 targeted call", "body", network,
                          "deadline", "2018-04-25T23:59", NULL);
   g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
   g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
@@ -550,7 +504,7 @@ test_core_rules (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   sec_record_editor_set_field (editor, "bodies", network);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, "Agenda *")), 1);
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (sec_record_get_string (sec_record_editor_get_record (editor), "agenda-status"), ==, "final");
   save (editor);
   g_assert_null (editor);
@@ -595,30 +549,30 @@ test_core_rules (Fixture *f, gconstpointer data)
 static void
 test_duplicate_participant (Fixture *f, gconstpointer data)
 {
-  gint64 meeting_id = make (f, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
+  gint64 meeting_id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
                             "ends-at", "2018-06-13T17:00", NULL);
   g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-  gint64 anna_id = make (f, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller", NULL);
-  gint64 jan_id = make (f, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Kowalski", NULL);
+  gint64 anna_id = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller", NULL);
+  gint64 jan_id = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Kowalski", NULL);
   g_autofree char *anna = g_strdup_printf ("%" G_GINT64_FORMAT, anna_id);
   SecRecordEditor *editor;
   SecRecordPickerRow *person;
 
-  make (f, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", anna, NULL);
+  sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", anna, NULL);
 
   editor = open_editor (f, SEC_TYPE_PARTICIPANT, NULL);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   sec_record_editor_set_field (editor, "meeting", meeting);
-  iterate ();
+  sec_test_iterate ();
   person = SEC_RECORD_PICKER_ROW (find_row (editor, "Person *"));
   sec_record_picker_row_set_record_id (person, anna_id);
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (message_of (editor, "Person *"), ==, "This person is already a participant of the meeting");
   g_assert_null (message_of (editor, "Meeting *"));
   g_assert_false (can_save (editor));
 
   sec_record_picker_row_set_record_id (person, jan_id);
-  iterate ();
+  sec_test_iterate ();
   g_assert_null (message_of (editor, "Person *"));
   g_assert_true (can_save (editor));
   save (editor);

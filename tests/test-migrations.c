@@ -10,18 +10,9 @@
 #include "sec-records.h"
 #include "sec-schema.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 static char *tmp_dir;
-
-static char *
-checksum (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) data, len);
-}
 
 static char *
 tmp_path (const char *name)
@@ -86,7 +77,7 @@ test_upgrade_version_1 (void)
   g_autoptr(SecQuery) q = sec_query_new ();
 
   make_version_1 (path);
-  before = checksum (path);
+  before = sec_test_checksum_file (path);
 
   store = sec_store_open (path, &error);
   g_assert_no_error (error);
@@ -135,7 +126,7 @@ test_upgrade_version_1 (void)
 static void
 assert_refused (const char *path, int code, const char *message_part)
 {
-  g_autofree char *before = checksum (path);
+  g_autofree char *before = sec_test_checksum_file (path);
   g_autofree char *after = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(GError) error = NULL;
@@ -148,7 +139,7 @@ assert_refused (const char *path, int code, const char *message_part)
   g_assert_nonnull (strstr (error->message, base));
   if (message_part)
     g_assert_nonnull (strstr (error->message, message_part));
-  after = checksum (path);
+  after = sec_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -297,23 +288,6 @@ test_refuse_folder (void)
   g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -333,7 +307,7 @@ main (int argc, char **argv)
   g_test_add_func ("/open/refuse-folder", test_refuse_folder);
 
   ret = g_test_run ();
-  remove_tree (tmp_dir);
+  sec_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

@@ -11,6 +11,7 @@
 #include "sec-record-page.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char          *dir;
@@ -25,41 +26,6 @@ typedef struct {
 
   gint64         europol, frontex, network, meeting, anna, jan, participant, statement, body_2;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gint64
-make (Fixture *f, GType type, ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) r = sec_record_new (type);
-  va_list ap;
-  const char *field;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      sec_record_set_from_text (r, field, value, &error);
-      g_assert_no_error (error);
-    }
-  va_end (ap);
-
-  sec_store_insert (f->store, r, &error);
-  g_assert_no_error (error);
-  return sec_record_get_id (r);
-}
-
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
 
 static void
 open_record_cb (GSimpleAction *action,
@@ -88,7 +54,6 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *europol = NULL, *frontex = NULL, *network = NULL, *meeting = NULL;
   g_autofree char *anna = NULL, *statement = NULL, *item = NULL, *body_2 = NULL;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
@@ -99,58 +64,55 @@ fixture_setup (Fixture *f, gconstpointer data)
   };
   gint64 item_id;
 
-  f->dir = g_dir_make_tmp ("sec-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-page-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", NULL);
 
-  f->europol = make (f, SEC_TYPE_ORGANISATION, "name", "Europol", "acronym", "Europol",
+  f->europol = sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", "acronym", "Europol",
                      "kind", "eu-agency", "country", "NL", "city", "The Hague",
                      "email", "info@europol.example", "website", "https://www.europol.example/",
                      "notes", "Signed the 2011 and the 2018 statements.\nContact point since 2013.", NULL);
-  f->frontex = make (f, SEC_TYPE_ORGANISATION, "name", "Frontex", "kind", "eu-agency", "country", "PL", NULL);
-  europol = id_text (f->europol);
-  frontex = id_text (f->frontex);
-  f->network = make (f, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs", "acronym", "NREM", NULL);
-  f->body_2 = make (f, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "CSP", NULL);
-  network = id_text (f->network);
-  body_2 = id_text (f->body_2);
-  make (f, SEC_TYPE_MEMBERSHIP, "organisation", europol, "body", network, "joined-on", "2013-05-31", NULL);
+  f->frontex = sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", "Frontex", "kind", "eu-agency", "country", "PL", NULL);
+  europol = sec_test_id_text (f->europol);
+  frontex = sec_test_id_text (f->frontex);
+  f->network = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs", "acronym", "NREM", NULL);
+  f->body_2 = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "CSP", NULL);
+  network = sec_test_id_text (f->network);
+  body_2 = sec_test_id_text (f->body_2);
+  sec_test_insert (f->store, SEC_TYPE_MEMBERSHIP, "organisation", europol, "body", network, "joined-on", "2013-05-31", NULL);
 
-  f->anna = make (f, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller",
+  f->anna = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller",
                   "position", "Analyst", "organisation", europol, "email", "anna@europol.example", NULL);
-  f->jan = make (f, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Kowalski",
+  f->jan = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Kowalski",
                  "organisation", europol, NULL);
-  anna = id_text (f->anna);
+  anna = sec_test_id_text (f->anna);
 
-  f->meeting = make (f, SEC_TYPE_MEETING, "title", "Meeting of the NREMs", "kind", "joint-session",
+  f->meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Meeting of the NREMs", "kind", "joint-session",
                      "starts-at", "2018-06-13T09:30", "ends-at", "2018-06-13T17:00", "status", "held", NULL);
-  meeting = id_text (f->meeting);
-  make (f, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", network, NULL);
-  make (f, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", body_2, NULL);
-  f->participant = make (f, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", anna,
+  meeting = sec_test_id_text (f->meeting);
+  sec_test_insert (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", network, NULL);
+  sec_test_insert (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting, "body", body_2, NULL);
+  f->participant = sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", anna,
                          "organisation", europol, "role", "speaker", "status", "attended", NULL);
   {
-    g_autofree char *jan = id_text (f->jan);
-    make (f, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", jan,
+    g_autofree char *jan = sec_test_id_text (f->jan);
+    sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", jan,
           "organisation", europol, "status", "invited", NULL);
   }
-  make (f, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", "1", "title", "Welcome", "duration", "30", NULL);
-  item_id = make (f, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", "2", "title", "Signing",
+  sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", "1", "title", "Welcome", "duration", "30", NULL);
+  item_id = sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", "2", "title", "Signing",
                   "kind", "signing", "duration", "45", NULL);
-  make (f, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", "3", "title", "Lunch", "kind", "lunch",
+  sec_test_insert (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting, "position", "3", "title", "Lunch", "kind", "lunch",
         "duration", "60", "fixed-start", "12:30", NULL);
-  item = id_text (item_id);
-  make (f, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", item, "person", anna, NULL);
+  item = sec_test_id_text (item_id);
+  sec_test_insert (f->store, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", item, "person", anna, NULL);
 
-  f->statement = make (f, SEC_TYPE_STATEMENT, "title", "Joint Statement of commitment",
+  f->statement = sec_test_insert (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement of commitment",
                        "signed-on", "2018-06-13", "place", "Sofia", "meeting", meeting, NULL);
-  statement = id_text (f->statement);
-  make (f, SEC_TYPE_SIGNATORY, "statement", statement, "organisation", europol,
+  statement = sec_test_id_text (f->statement);
+  sec_test_insert (f->store, SEC_TYPE_SIGNATORY, "statement", statement, "organisation", europol,
         "signer-name", "Catherine De Bolle", "signer-position", "Executive Director", "position", "1", NULL);
-  make (f, SEC_TYPE_SIGNATORY, "statement", statement, "organisation", frontex, "position", "2", NULL);
-  make (f, SEC_TYPE_COMMITMENT, "statement", statement, "position", "1",
+  sec_test_insert (f->store, SEC_TYPE_SIGNATORY, "statement", statement, "organisation", frontex, "position", "2", NULL);
+  sec_test_insert (f->store, SEC_TYPE_COMMITMENT, "statement", statement, "position", "1",
         "text", "Exchange information on trafficking in human beings.", NULL);
 
   f->window = gtk_window_new ();
@@ -160,21 +122,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->page = SEC_RECORD_PAGE (sec_record_page_new ());
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
+  sec_test_iterate ();
 }
 
 static void
@@ -185,10 +133,10 @@ fixture_teardown (Fixture *f, gconstpointer data)
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  iterate ();
+  sec_test_iterate ();
 
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->opened_kind);
 }
@@ -200,7 +148,7 @@ show (Fixture *f, GType kind, gint64 id)
 
   g_assert_nonnull (record);
   sec_record_page_set_record (f->page, f->store, record);
-  iterate ();
+  sec_test_iterate ();
 }
 
 /* Finding what is shown */
@@ -377,13 +325,13 @@ test_links_open_records (Fixture *f, gconstpointer data)
   row = find_row (f, "Anna Müller");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (f->opened_kind, ==, "person");
   g_assert_cmpint (f->opened_id, ==, f->anna);
 
   row = find_row (f, "Meeting of the NREMs");
   g_signal_emit_by_name (row, "activate");
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (f->opened_kind, ==, "meeting");
   g_assert_cmpint (f->opened_id, ==, f->meeting);
 
@@ -392,7 +340,7 @@ test_links_open_records (Fixture *f, gconstpointer data)
   g_assert_cmpstr (subtitle_of (f, "Organisation"), ==, "Europol");
   row = find_row (f, "Organisation");
   g_signal_emit_by_name (row, "activate");
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (f->opened_kind, ==, "organisation");
   g_assert_cmpint (f->opened_id, ==, f->europol);
 
@@ -415,7 +363,7 @@ test_links_open_records (Fixture *f, gconstpointer data)
           found = TRUE;
         }
     g_assert_true (found);
-    iterate ();
+    sec_test_iterate ();
     g_assert_cmpuint (f->n_edit, ==, 1);
   }
 }
@@ -466,7 +414,7 @@ test_statement (Fixture *f, gconstpointer data)
 
   row = find_row (f, "Frontex");
   g_signal_emit_by_name (row, "activate");
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (f->opened_kind, ==, "organisation");
   g_assert_cmpint (f->opened_id, ==, f->frontex);
   assert_no_raw_ids (f);
@@ -478,7 +426,7 @@ test_follows_changes (Fixture *f, gconstpointer data)
   g_autoptr(SecRecord) europol = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL);
   g_autoptr(SecDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *europol_id = id_text (f->europol);
+  g_autofree char *europol_id = sec_test_id_text (f->europol);
   GtkStack *stack;
 
   show (f, SEC_TYPE_ORGANISATION, f->europol);
@@ -487,32 +435,32 @@ test_follows_changes (Fixture *f, gconstpointer data)
   sec_record_set_string (europol, "city", "Den Haag");
   sec_store_update (f->store, europol, &error);
   g_assert_no_error (error);
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (subtitle_of (f, "City"), ==, "Den Haag");
 
   /* So does a new related record. */
-  make (f, SEC_TYPE_PERSON, "family-name", "Ó Súilleabháin", "organisation", europol_id, NULL);
-  iterate ();
+  sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Ó Súilleabháin", "organisation", europol_id, NULL);
+  sec_test_iterate ();
   g_assert_nonnull (find_group (f, "People (3)"));
   g_assert_nonnull (find_row (f, "Ó Súilleabháin"));
 
   /* Deleted: the page is empty; undone: it is back. */
   deletion = sec_store_delete_with_undo (f->store, SEC_TYPE_ORGANISATION, f->europol, &error);
   g_assert_no_error (error);
-  iterate ();
+  sec_test_iterate ();
   stack = GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (f->page)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_null (sec_record_page_get_record (f->page));
 
   sec_store_undo_deletion (f->store, deletion, &error);
   g_assert_no_error (error);
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "record");
   g_assert_cmpstr (subtitle_of (f, "City"), ==, "Den Haag");
 
   /* Nothing shown. */
   sec_record_page_set_record (f->page, f->store, NULL);
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
@@ -526,7 +474,7 @@ test_add_related (Fixture *f, gconstpointer data)
 
   /* Adding the person to a meeting: a participant of her organisation. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add", "s", "participant"));
-  iterate ();
+  sec_test_iterate ();
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
@@ -542,12 +490,12 @@ test_add_related (Fixture *f, gconstpointer data)
   /* Filled in for the user: nothing to discard yet. */
   g_assert_false (sec_record_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
 
   /* An agenda item goes at the end of the agenda. */
   show (f, SEC_TYPE_MEETING, f->meeting);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add", "s", "agenda-item"));
-  iterate ();
+  sec_test_iterate ();
   editor = NULL;
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
@@ -558,7 +506,7 @@ test_add_related (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_record_get_ref (sec_record_editor_get_record (editor), "meeting"), ==, f->meeting);
   g_assert_cmpint (sec_record_get_int (sec_record_editor_get_record (editor), "position"), ==, 4);
   gtk_window_destroy (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
 }
 
 int

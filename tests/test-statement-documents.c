@@ -11,6 +11,7 @@
 #include "sec-records.h"
 #include "sec-statement-documents.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char         *dir;
@@ -19,34 +20,14 @@ typedef struct {
 } Fixture;
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(SecQuery) q = sec_query_new ();
   g_autoptr(GPtrArray) found = NULL;
 
-  f->dir = g_dir_make_tmp ("sec-statement-documents-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sec_demo_fill (f->store, &error));
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-statement-documents-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
   sec_query_add (q, "signed-on", SEC_QUERY_EQUALS, "2018-06-13");
   found = sec_store_list (f->store, SEC_TYPE_STATEMENT, q, &error);
   g_assert_cmpuint (found->len, ==, 1);
@@ -58,51 +39,16 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->statement);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
 static char *
 pdf_text (Fixture *f, SecDocument *doc, const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree char *out = NULL;
-  const char *check[] = { "qpdf", "--check", path, NULL };
-  /* -raw: in the order the document drew the text, a table cell's lines
-   * together. */
-  const char *text[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  int status = 0;
 
-  g_assert_true (sec_document_write_pdf (doc, path, SEC_PAPER_A4, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) check, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) text, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static char *
-squeeze (const char *text)
-{
-  g_autoptr(GRegex) hyphen = g_regex_new ("-[ \\t]*\\n\\s*", 0, 0, NULL);
-  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *joined = g_regex_replace_literal (hyphen, text, -1, 0, "-", 0, NULL);
-
-  /* A word broken after its hyphen at the end of a line is one word. */
-  return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
-}
-
-static void
-assert_contains (const char *text, const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” not found in:\n%s", part, text);
+  return sec_test_pdf_text (doc, path);
 }
 
 static int
@@ -127,19 +73,19 @@ test_statement_pdf (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   raw = pdf_text (f, doc, "statement.pdf");
-  text = squeeze (raw);
+  text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
-  assert_contains (text, "Joint Statement of commitment to working together against trafficking in human beings");
-  assert_contains (text, "Signed on: 13 June 2018");
-  assert_contains (text, "Place: Brussels");
-  assert_contains (text, "Signed at meeting:");
-  assert_contains (text, "Builds on: Joint Statement of the Heads of the EU Justice and Home Affairs Agencies");
-  assert_contains (text, "(18 October 2011)");
-  assert_contains (text, "Signatories (10)");
-  assert_contains (text, "Virginija Langbakk");
-  assert_contains (text, "Commitments");
-  assert_contains (text, "Counter the culture of impunity");
+  sec_test_assert_contains (text, "Joint Statement of commitment to working together against trafficking in human beings");
+  sec_test_assert_contains (text, "Signed on: 13 June 2018");
+  sec_test_assert_contains (text, "Place: Brussels");
+  sec_test_assert_contains (text, "Signed at meeting:");
+  sec_test_assert_contains (text, "Builds on: Joint Statement of the Heads of the EU Justice and Home Affairs Agencies");
+  sec_test_assert_contains (text, "(18 October 2011)");
+  sec_test_assert_contains (text, "Signatories (10)");
+  sec_test_assert_contains (text, "Virginija Langbakk");
+  sec_test_assert_contains (text, "Commitments");
+  sec_test_assert_contains (text, "Counter the culture of impunity");
 
   /* The signatories in signing order. */
   lines = g_strsplit (raw, "\n", -1);
@@ -168,76 +114,29 @@ test_monitoring_pdf (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   raw = pdf_text (f, doc, "monitoring.pdf");
-  text = squeeze (raw);
+  text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
   sec_statement_grid_get_progress (grid, &p);
   expected = g_strdup_printf ("%d %% done: %u of the %u cells that apply (%u in all).",
                               p.percent_done, p.counts[SEC_FOLLOW_UP_DONE], p.applicable, p.total);
-  assert_contains (text, "Monitoring report");
-  assert_contains (text, "Latest follow-up");
-  assert_contains (text, expected);
-  assert_contains (text, "Progress of each signatory");
-  assert_contains (text, "1. Counter the culture of impunity");
-  assert_contains (text, "In progress");
-  assert_contains (text, "18 October 2019");
-  assert_contains (text, "a gender-specific approach in the agency’s work on trafficking");
+  sec_test_assert_contains (text, "Monitoring report");
+  sec_test_assert_contains (text, "Latest follow-up");
+  sec_test_assert_contains (text, expected);
+  sec_test_assert_contains (text, "Progress of each signatory");
+  sec_test_assert_contains (text, "1. Counter the culture of impunity");
+  sec_test_assert_contains (text, "In progress");
+  sec_test_assert_contains (text, "18 October 2019");
+  sec_test_assert_contains (text, "a gender-specific approach in the agency’s work on trafficking");
 
   doc2019 = sec_statement_document_monitoring (f->store, f->statement, 2019, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&raw, g_free);
   g_clear_pointer (&text, g_free);
   raw = pdf_text (f, doc2019, "monitoring-2019.pdf");
-  text = squeeze (raw);
-  assert_contains (text, "Follow-up in 2019");
+  text = sec_test_squeeze (raw);
+  sec_test_assert_contains (text, "Follow-up in 2019");
   g_assert_null (strstr (text, "16 October 2020"));
-}
-
-/* RFC 4180, to read the file back. */
-static GPtrArray *
-parse_csv (const char *text)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
-
-  g_assert_true (g_str_has_prefix (p, "\xEF\xBB\xBF"));
-  p += 3;
-  while (*p)
-    {
-      if (*p == '"')
-        {
-          for (p++; *p; p++)
-            {
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (field, *p++);
-              else if (*p == '"')
-                break;
-              else
-                g_string_append_c (field, *p);
-            }
-          g_assert_true (*p == '"');
-          p++;
-        }
-      else
-        while (*p && *p != ',' && *p != '\r')
-          g_string_append_c (field, *p++);
-
-      g_ptr_array_add (fields, g_strdup (field->str));
-      g_string_truncate (field, 0);
-      if (*p == ',')
-        p++;
-      else
-        {
-          g_assert_true (p[0] == '\r' && p[1] == '\n');
-          p += 2;
-          g_ptr_array_add (fields, NULL);
-          /* Stealing leaves the array empty, ready for the next row. */
-          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-        }
-    }
-  return rows;
 }
 
 static void
@@ -251,7 +150,7 @@ test_monitoring_csv (Fixture *f, gconstpointer data)
   GStrv header;
 
   g_assert_no_error (error);
-  rows = parse_csv (csv);
+  rows = sec_test_parse_csv (csv);
   n_rows = sec_statement_grid_get_n_commitments (grid);
   n_columns = sec_statement_grid_get_n_signatories (grid);
   g_assert_cmpuint (rows->len, ==, 1 + n_rows * n_columns);

@@ -10,6 +10,7 @@
 #include "sec-records.h"
 #include "sec-statements.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char      *dir;
@@ -19,27 +20,6 @@ typedef struct {
   SecRecord *signatories[3];  /* EASO, Europol, eu-LISA, in signing order */
   SecRecord *commitments[3];
 } Fixture;
-
-static SecRecord *
-make (SecStore *store, GType type, ...)
-{
-  g_autoptr(GError) error = NULL;
-  SecRecord *r = sec_record_new (type);
-  va_list ap;
-  const char *field;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      g_assert_true (sec_record_set_from_text (r, field, value, &error));
-      g_assert_no_error (error);
-    }
-  va_end (ap);
-  sec_store_insert (store, r, &error);
-  g_assert_no_error (error);
-  return r;
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -56,18 +36,15 @@ fixture_setup (Fixture *f, gconstpointer data)
     "Address the gender dimension of trafficking",
   };
 
-  f->dir = g_dir_make_tmp ("sec-statements-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-statements-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
 
-  f->statement = make (f->store, SEC_TYPE_STATEMENT,
+  f->statement = sec_test_make (f->store, SEC_TYPE_STATEMENT,
                        "title", "Joint Statement of commitment to working together against trafficking in human beings",
                        "signed-on", "2018-06-13", "place", "Brussels", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
     {
-      g_autoptr(SecRecord) org = make (f->store, SEC_TYPE_ORGANISATION, "name", agencies[i][0],
+      g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", agencies[i][0],
                                        "acronym", agencies[i][1], "kind", "eu-agency", NULL);
 
       f->signatories[i] = sec_record_new (SEC_TYPE_SIGNATORY);
@@ -87,20 +64,6 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->statement);
@@ -110,7 +73,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
       g_clear_object (&f->commitments[i]);
     }
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -270,9 +233,9 @@ test_grid_and_progress (Fixture *f, gconstpointer data)
   {
     g_autofree char *c = g_strdup_printf ("%" G_GINT64_FORMAT, id (f->commitments[2]));
     g_autofree char *s = g_strdup_printf ("%" G_GINT64_FORMAT, id (f->signatories[0]));
-    g_autoptr(SecRecord) first = make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", c, "signatory", s,
+    g_autoptr(SecRecord) first = sec_test_make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", c, "signatory", s,
                                        "year", "2021", "date", "2021-09-01", "status", "done", NULL);
-    g_autoptr(SecRecord) earlier = make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", c, "signatory", s,
+    g_autoptr(SecRecord) earlier = sec_test_make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", c, "signatory", s,
                                          "year", "2021", "date", "2021-02-01", "status", "in-progress", NULL);
     g_autoptr(SecStatementGrid) y2021 = sec_statement_get_grid (f->store, SEC_STATEMENT (f->statement), 2021, &error);
     g_autoptr(GArray) years = NULL;
@@ -308,9 +271,9 @@ static void
 test_grid_refusals (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) other = make (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement 2011",
+  g_autoptr(SecRecord) other = sec_test_make (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement 2011",
                                      "signed-on", "2011-10-18", NULL);
-  g_autoptr(SecRecord) org = make (f->store, SEC_TYPE_ORGANISATION, "name", "Frontex", "kind", "eu-agency", NULL);
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Frontex", "kind", "eu-agency", NULL);
   g_autoptr(SecRecord) foreign = sec_record_new (SEC_TYPE_SIGNATORY);
   g_autoptr(SecStatementGrid) grid = NULL;
   SecFollowUp *fu;
@@ -360,7 +323,7 @@ test_grid_refusals (Fixture *f, gconstpointer data)
   /* A follow-up without a signatory is not in the grid. */
   {
     g_autofree char *c = g_strdup_printf ("%" G_GINT64_FORMAT, id (f->commitments[1]));
-    g_autoptr(SecRecord) general = make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", c, "year", "2019",
+    g_autoptr(SecRecord) general = sec_test_make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", c, "year", "2019",
                                          "status", "done", NULL);
   }
 
@@ -440,9 +403,9 @@ static void
 test_predecessors (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) s2011 = make (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement 2011",
+  g_autoptr(SecRecord) s2011 = sec_test_make (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement 2011",
                                      "signed-on", "2011-10-18", NULL);
-  g_autoptr(SecRecord) s2009 = make (f->store, SEC_TYPE_STATEMENT, "title", "Statement 2009",
+  g_autoptr(SecRecord) s2009 = sec_test_make (f->store, SEC_TYPE_STATEMENT, "title", "Statement 2009",
                                      "signed-on", "2009-06-01", NULL);
   g_autoptr(GPtrArray) chain = NULL;
 
@@ -523,7 +486,7 @@ test_demo_statement (void)
   g_clear_pointer (&found, g_ptr_array_unref);
   g_clear_pointer (&chain, g_ptr_array_unref);
   g_clear_object (&store);
-  remove_dir (dir);
+  sec_test_remove_tree (dir);
 }
 
 int

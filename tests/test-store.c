@@ -9,6 +9,7 @@
 #include "sec-record-list.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char     *dir;
@@ -21,63 +22,17 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("sec-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
+  f->dir = sec_test_make_tmp_dir ("sec-store-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static SecRecord *
-make (Fixture *f, GType type, ...)
-{
-  g_autoptr(GError) error = NULL;
-  SecRecord *r = sec_record_new (type);
-  va_list ap;
-  const char *field;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      g_assert_true (sec_record_set_from_text (r, field, value, &error));
-      g_assert_no_error (error);
-    }
-  va_end (ap);
-  sec_store_insert (f->store, r, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sec_record_get_id (r), >, 0);
-  return r;
-}
-
-static char *
-id_text (SecRecord *r)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (r));
 }
 
 static void
@@ -94,48 +49,48 @@ static void
 test_crud_every_kind (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) org = make (f, SEC_TYPE_ORGANISATION, "name", "Europol", "acronym", "Europol",
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", "acronym", "Europol",
                                    "kind", "eu-agency", "country", "NL", "city", "Den Haag",
                                    "email", "info@europol.example.eu", "website", "https://www.europol.europa.eu", NULL);
-  g_autofree char *org_id = id_text (org);
-  g_autoptr(SecRecord) person = make (f, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller",
+  g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+  g_autoptr(SecRecord) person = sec_test_make (f->store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller",
                                       "organisation", org_id, "email", "anna@example.org",
                                       "consent-date", "2024-01-31", NULL);
-  g_autofree char *person_id = id_text (person);
-  g_autoptr(SecRecord) body = make (f, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "Platform",
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "Platform",
                                     "established-on", "2013-05-31", NULL);
-  g_autofree char *body_id = id_text (body);
-  g_autoptr(SecRecord) call = make (f, SEC_TYPE_CALL, "title", "2018 targeted call", "reference", "CEI-2018",
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+  g_autoptr(SecRecord) call = sec_test_make (f->store, SEC_TYPE_CALL, "title", "2018 targeted call", "reference", "CEI-2018",
                                     "body", body_id, "kind", "targeted", "eligible-countries", "DK,EE,MT",
                                     "deadline", "2018-04-25T23:59", NULL);
-  g_autofree char *call_id = id_text (call);
-  g_autoptr(SecRecord) membership = make (f, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body_id,
+  g_autofree char *call_id = sec_test_id_text (sec_record_get_id (call));
+  g_autoptr(SecRecord) membership = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body_id,
                                           "joined-on", "2018-09-01", "call", call_id, NULL);
-  g_autoptr(SecRecord) meeting = make (f, SEC_TYPE_MEETING, "title", "Platform meeting",
+  g_autoptr(SecRecord) meeting = sec_test_make (f->store, SEC_TYPE_MEETING, "title", "Platform meeting",
                                        "starts-at", "2027-05-10T09:30", "ends-at", "2027-05-10T17:00",
                                        "venue", "Brussels", NULL);
-  g_autofree char *meeting_id = id_text (meeting);
-  g_autoptr(SecRecord) mb = make (f, SEC_TYPE_MEETING_BODY, "meeting", meeting_id, "body", body_id, NULL);
-  g_autoptr(SecRecord) item = make (f, SEC_TYPE_AGENDA_ITEM, "meeting", meeting_id, "title", "Welcome",
+  g_autofree char *meeting_id = sec_test_id_text (sec_record_get_id (meeting));
+  g_autoptr(SecRecord) mb = sec_test_make (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting_id, "body", body_id, NULL);
+  g_autoptr(SecRecord) item = sec_test_make (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting_id, "title", "Welcome",
                                     "duration", "15", NULL);
-  g_autofree char *item_id = id_text (item);
-  g_autoptr(SecRecord) speaker = make (f, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", item_id, "person", person_id, NULL);
-  g_autoptr(SecRecord) participant = make (f, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+  g_autofree char *item_id = sec_test_id_text (sec_record_get_id (item));
+  g_autoptr(SecRecord) speaker = sec_test_make (f->store, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", item_id, "person", person_id, NULL);
+  g_autoptr(SecRecord) participant = sec_test_make (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
                                            "organisation", org_id, "status", "confirmed", NULL);
-  g_autoptr(SecRecord) erratum = make (f, SEC_TYPE_ERRATUM, "call", call_id, "published-on", "2018-04-05",
+  g_autoptr(SecRecord) erratum = sec_test_make (f->store, SEC_TYPE_ERRATUM, "call", call_id, "published-on", "2018-04-05",
                                        "text", "The second paragraph is corrected.", NULL);
-  g_autoptr(SecRecord) application = make (f, SEC_TYPE_APPLICATION, "call", call_id, "organisation", org_id,
+  g_autoptr(SecRecord) application = sec_test_make (f->store, SEC_TYPE_APPLICATION, "call", call_id, "organisation", org_id,
                                            "received-at", "2018-04-20T10:00", NULL);
-  g_autoptr(SecRecord) statement = make (f, SEC_TYPE_STATEMENT, "title", "Joint Statement 2018",
+  g_autoptr(SecRecord) statement = sec_test_make (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement 2018",
                                          "signed-on", "2018-06-13", "meeting", meeting_id, NULL);
-  g_autofree char *statement_id = id_text (statement);
-  g_autoptr(SecRecord) signatory = make (f, SEC_TYPE_SIGNATORY, "statement", statement_id, "organisation", org_id,
+  g_autofree char *statement_id = sec_test_id_text (sec_record_get_id (statement));
+  g_autoptr(SecRecord) signatory = sec_test_make (f->store, SEC_TYPE_SIGNATORY, "statement", statement_id, "organisation", org_id,
                                          "signer-position", "Executive Director", NULL);
-  g_autofree char *signatory_id = id_text (signatory);
-  g_autoptr(SecRecord) commitment = make (f, SEC_TYPE_COMMITMENT, "statement", statement_id,
+  g_autofree char *signatory_id = sec_test_id_text (sec_record_get_id (signatory));
+  g_autoptr(SecRecord) commitment = sec_test_make (f->store, SEC_TYPE_COMMITMENT, "statement", statement_id,
                                           "text", "Share data on victims", NULL);
-  g_autofree char *commitment_id = id_text (commitment);
-  g_autoptr(SecRecord) follow_up = make (f, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id,
+  g_autofree char *commitment_id = sec_test_id_text (sec_record_get_id (commitment));
+  g_autoptr(SecRecord) follow_up = sec_test_make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id,
                                          "signatory", signatory_id, "year", "2019", "status", "done", NULL);
   SecRecord *all[] = { org, person, body, call, membership, meeting, mb, item, speaker, participant,
                        erratum, application, statement, signatory, commitment, follow_up };
@@ -298,11 +253,11 @@ static void
 test_unique_message (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) a = make (f, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
+  g_autoptr(SecRecord) a = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
   g_autoptr(SecRecord) b = sec_record_new (SEC_TYPE_ORGANISATION);
-  g_autoptr(SecRecord) body = make (f, SEC_TYPE_BODY, "name", "Platform", NULL);
-  g_autofree char *body_id = id_text (body);
-  g_autoptr(SecRecord) c1 = make (f, SEC_TYPE_CALL, "title", "One", "reference", "REF-1", "body", body_id, NULL);
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "Platform", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+  g_autoptr(SecRecord) c1 = sec_test_make (f->store, SEC_TYPE_CALL, "title", "One", "reference", "REF-1", "body", body_id, NULL);
   g_autoptr(SecRecord) c2 = sec_record_new (SEC_TYPE_CALL);
 
   sec_record_set_string (b, "name", "Europol");
@@ -343,20 +298,20 @@ static void
 test_cascades (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) org = make (f, SEC_TYPE_ORGANISATION, "name", "La Strada", "country", "CZ", NULL);
-  g_autofree char *org_id = id_text (org);
-  g_autoptr(SecRecord) person = make (f, SEC_TYPE_PERSON, "family-name", "Nováková", "organisation", org_id, NULL);
-  g_autofree char *person_id = id_text (person);
-  g_autoptr(SecRecord) body = make (f, SEC_TYPE_BODY, "name", "Platform", NULL);
-  g_autofree char *body_id = id_text (body);
-  g_autoptr(SecRecord) member = make (f, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body_id, NULL);
-  g_autoptr(SecRecord) meeting = make (f, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-01-10T09:00",
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "La Strada", "country", "CZ", NULL);
+  g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+  g_autoptr(SecRecord) person = sec_test_make (f->store, SEC_TYPE_PERSON, "family-name", "Nováková", "organisation", org_id, NULL);
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "Platform", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+  g_autoptr(SecRecord) member = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body_id, NULL);
+  g_autoptr(SecRecord) meeting = sec_test_make (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-01-10T09:00",
                                        "ends-at", "2027-01-10T17:00", NULL);
-  g_autofree char *meeting_id = id_text (meeting);
-  g_autoptr(SecRecord) mb = make (f, SEC_TYPE_MEETING_BODY, "meeting", meeting_id, "body", body_id, NULL);
-  g_autoptr(SecRecord) p = make (f, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+  g_autofree char *meeting_id = sec_test_id_text (sec_record_get_id (meeting));
+  g_autoptr(SecRecord) mb = sec_test_make (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting_id, "body", body_id, NULL);
+  g_autoptr(SecRecord) p = sec_test_make (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
                                  "organisation", org_id, NULL);
-  g_autoptr(SecRecord) item = make (f, SEC_TYPE_AGENDA_ITEM, "meeting", meeting_id, "title", "Opening", NULL);
+  g_autoptr(SecRecord) item = sec_test_make (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting_id, "title", "Opening", NULL);
   g_auto(GStrv) deps = NULL;
 
   /* A body that has met cannot go: RESTRICT. */
@@ -396,14 +351,14 @@ static void
 test_undo_deletion (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) org = make (f, SEC_TYPE_ORGANISATION, "name", "Fundacja Łódź", "country", "PL", NULL);
-  g_autofree char *org_id = id_text (org);
-  g_autoptr(SecRecord) person = make (f, SEC_TYPE_PERSON, "family-name", "Kowalska", "organisation", org_id, NULL);
-  g_autofree char *person_id = id_text (person);
-  g_autoptr(SecRecord) meeting = make (f, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-01-10T09:00",
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Fundacja Łódź", "country", "PL", NULL);
+  g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+  g_autoptr(SecRecord) person = sec_test_make (f->store, SEC_TYPE_PERSON, "family-name", "Kowalska", "organisation", org_id, NULL);
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(SecRecord) meeting = sec_test_make (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-01-10T09:00",
                                        "ends-at", "2027-01-10T17:00", NULL);
-  g_autofree char *meeting_id = id_text (meeting);
-  g_autoptr(SecRecord) p = make (f, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+  g_autofree char *meeting_id = sec_test_id_text (sec_record_get_id (meeting));
+  g_autoptr(SecRecord) p = sec_test_make (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
                                  "organisation", org_id, NULL);
   g_autoptr(SecDeletion) deletion = NULL;
   guint changes = 0;
@@ -488,16 +443,16 @@ test_queries (Fixture *f, gconstpointer data)
   g_autoptr(SecQuery) q = sec_query_new ();
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) body = make (f, SEC_TYPE_BODY, "name", "Platform", NULL);
-  g_autofree char *body_id = id_text (body);
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "Platform", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(SecRecord) r = make (f, SEC_TYPE_ORGANISATION, "name", names[i], "country", countries[i], NULL);
+      g_autoptr(SecRecord) r = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", names[i], "country", countries[i], NULL);
       if (i % 2 == 0)
         {
-          g_autofree char *id = id_text (r);
-          g_autoptr(SecRecord) m = make (f, SEC_TYPE_MEMBERSHIP, "organisation", id, "body", body_id, NULL);
+          g_autofree char *id = sec_test_id_text (sec_record_get_id (r));
+          g_autoptr(SecRecord) m = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", id, "body", body_id, NULL);
         }
     }
 

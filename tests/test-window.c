@@ -20,6 +20,7 @@
 #include "sec-record-row.h"
 #include "sec-records.h"
 #include "sec-window.h"
+#include "sec-test-util.h"
 
 #define SCHEMA_ID "io.github.secretariat.Secretariat"
 
@@ -67,31 +68,10 @@ is_mapped (gpointer data)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 open_demo (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("sec-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = sec_store_open (f->path, &error);
-  g_assert_no_error (error);
-  sec_demo_fill (f->store, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("sec-window-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, &f->path);
 }
 
 static void
@@ -138,7 +118,7 @@ fixture_teardown (Fixture       *f,
   if (f->window != NULL)
     close_window (f);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -814,7 +794,7 @@ test_application (void)
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   g_unlink (bad);
-  remove_dir (dir);
+  sec_test_remove_tree (dir);
 }
 
 int

@@ -347,6 +347,28 @@ add_call_facts (Builder *b)
   }
 }
 
+/* Starts the document @title (an N_()-marked string, shown in the
+ * document's language) of @call: its header and footer, its section and
+ * heading, and the call's facts. */
+static gboolean
+begin_document (Builder     *b,
+                SecStore    *store,
+                SecCall     *call,
+                const char  *language,
+                const char  *title,
+                GError     **error)
+{
+  if (!builder_init (b, store, call, language, error))
+    return FALSE;
+
+  setup_document (b, TR (title));
+  sec_document_begin_section (b->doc, TR (title),
+                              sec_record_get_string (SEC_RECORD (call), "reference"));
+  sec_document_add_heading (b->doc, sec_record_get_string (SEC_RECORD (call), "title"));
+  add_call_facts (b);
+  return TRUE;
+}
+
 static char *
 organisation_cell (Builder   *b,
                    SecRecord *app)
@@ -445,17 +467,11 @@ sec_call_document_applications (SecStore    *store,
   g_return_val_if_fail (SEC_IS_CALL (call), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!builder_init (b, store, call, language, error))
+  if (!begin_document (b, store, call, language, N_("Applications"), error))
     {
       builder_clear (b);
       return NULL;
     }
-
-  setup_document (b, TR (N_("Applications")));
-  sec_document_begin_section (b->doc, TR (N_("Applications")),
-                              sec_record_get_string (SEC_RECORD (call), "reference"));
-  sec_document_add_heading (b->doc, sec_record_get_string (SEC_RECORD (call), "title"));
-  add_call_facts (b);
 
   columns[0] = (SecDocumentColumn) { TR (N_("No.")), 4, SEC_COLUMN_END };
   columns[1] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "organisation"), 27, 0 };
@@ -828,17 +844,11 @@ sec_call_document_selection_report (SecStore    *store,
   g_return_val_if_fail (SEC_IS_CALL (call), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!builder_init (b, store, call, language, error))
+  if (!begin_document (b, store, call, language, N_("Selection report"), error))
     {
       builder_clear (b);
       return NULL;
     }
-
-  setup_document (b, TR (N_("Selection report")));
-  sec_document_begin_section (b->doc, TR (N_("Selection report")),
-                              sec_record_get_string (SEC_RECORD (call), "reference"));
-  sec_document_add_heading (b->doc, sec_record_get_string (SEC_RECORD (call), "title"));
-  add_call_facts (b);
   add_outcome_table (b, choice_label (b, SEC_TYPE_APPLICATION, "outcome", "selected"), "selected", TRUE);
   /* TRANSLATORS: a heading of the selection report */
   add_outcome_table (b, TR (N_("Reserve list")), "reserve", FALSE);

@@ -1,0 +1,272 @@
+/* sec-test-util.c: what the tests share */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "sec-demo.h"
+#include "sec-test-util.h"
+
+/* A new temporary folder from @tmpl ("sec-foo-XXXXXX"). (transfer full) */
+char *
+sec_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+/* Opens (creating) the store @dir/@name; its path in @path_out if given. */
+SecStore *
+sec_test_open_store (const char  *dir,
+                     const char  *name,
+                     char       **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SecStore *store = sec_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (path_out)
+    *path_out = g_steal_pointer (&path);
+  return store;
+}
+
+/* The store @dir/demo.db filled with the demo data. */
+SecStore *
+sec_test_open_demo (const char  *dir,
+                    char       **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  SecStore *store = sec_test_open_store (dir, "demo.db", path_out);
+
+  g_assert_true (sec_demo_fill (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Removes @path and everything below it. */
+void
+sec_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        sec_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+SecRecord *
+sec_test_make_valist (SecStore   *store,
+                      GType       type,
+                      const char *first_field,
+                      va_list     ap)
+{
+  g_autoptr(GError) error = NULL;
+  SecRecord *r = sec_record_new (type);
+
+  for (const char *field = first_field; field != NULL; field = va_arg (ap, const char *))
+    {
+      const char *value = va_arg (ap, const char *);
+
+      if (value == NULL)
+        continue;
+      g_assert_true (sec_record_set_from_text (r, field, value, &error));
+      g_assert_no_error (error);
+    }
+  sec_store_insert (store, r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_record_get_id (r), >, 0);
+  return r;
+}
+
+/* Inserts a record of @type with the field/value pairs that follow.
+ * (transfer full) */
+SecRecord *
+sec_test_make (SecStore *store,
+               GType     type,
+               ...)
+{
+  SecRecord *r;
+  va_list ap;
+
+  va_start (ap, type);
+  r = sec_test_make_valist (store, type, va_arg (ap, const char *), ap);
+  va_end (ap);
+  return r;
+}
+
+/* As sec_test_make(), returning the new record's id. */
+gint64
+sec_test_insert (SecStore *store,
+                 GType     type,
+                 ...)
+{
+  g_autoptr(SecRecord) r = NULL;
+  va_list ap;
+
+  va_start (ap, type);
+  r = sec_test_make_valist (store, type, va_arg (ap, const char *), ap);
+  va_end (ap);
+  return sec_record_get_id (r);
+}
+
+char *
+sec_test_id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* The SHA-256 of a file's contents. */
+char *
+sec_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Runs @argv (searching PATH); returns its standard output and its exit
+ * status (-1 if it did not exit). Its standard error goes to @err_out if
+ * given, otherwise to the test's messages. */
+char *
+sec_test_spawn (const char *const *argv,
+                int               *status,
+                char             **err_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  *status = g_spawn_check_wait_status (wait_status, NULL) ? 0 :
+            (WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1);
+  if (err_out)
+    *err_out = g_steal_pointer (&err);
+  else if (err && *err)
+    g_test_message ("%s: %s", argv[0], err);
+  return out;
+}
+
+/* Writes @doc as an A4 PDF at @path, checks it with qpdf, and returns its
+ * text. */
+char *
+sec_test_pdf_text (SecDocument *doc,
+                   const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check_out = NULL;
+  const char *check[] = { "qpdf", "--check", path, NULL };
+  /* -raw: in the order the document drew the text, a table cell's lines
+   * together. */
+  const char *text[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+  char *out;
+
+  g_assert_true (sec_document_write_pdf (doc, path, SEC_PAPER_A4, &error));
+  g_assert_no_error (error);
+  check_out = sec_test_spawn (check, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  out = sec_test_spawn (text, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* The text of a PDF with runs of white space as one space, so that a
+ * phrase wrapped over lines can still be found. */
+char *
+sec_test_squeeze (const char *text)
+{
+  g_autoptr(GRegex) hyphen = g_regex_new ("-[ \\t]*\\n\\s*", 0, 0, NULL);
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *joined = g_regex_replace_literal (hyphen, text, -1, 0, "-", 0, NULL);
+
+  /* A word broken after its hyphen at the end of a line is one word. */
+  return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
+}
+
+void
+sec_test_assert_contains (const char *text,
+                          const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” not found in:\n%s", part, text);
+}
+
+/* A CSV parser (RFC 4180, with the BOM the documents write), to read the
+ * files back: rows of fields (GStrv). */
+GPtrArray *
+sec_test_parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  g_assert_true (g_str_has_prefix (p, "\xEF\xBB\xBF"));
+  p += 3;
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++; *p; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          g_assert_true (*p == '"');
+          p++;
+        }
+      else
+        while (*p && *p != ',' && *p != '\r')
+          g_string_append_c (field, *p++);
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n');
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          /* Stealing leaves the array empty, ready for the next row. */
+          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+        }
+    }
+  g_assert_cmpuint (fields->len, ==, 0);
+  return rows;
+}
+
+/* Runs the default main context until it has nothing left to do. */
+void
+sec_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}

@@ -1,0 +1,53 @@
+/* sec-test-util.h: what the tests share: temporary folders and stores,
+ * records made from field/value pairs, running programs, reading
+ * documents back. */
+#pragma once
+
+#include <glib.h>
+
+#include "sec-document.h"
+#include "sec-record.h"
+#include "sec-store.h"
+
+G_BEGIN_DECLS
+
+/* Temporary folders and stores */
+char      *sec_test_make_tmp_dir   (const char *tmpl);
+SecStore  *sec_test_open_store     (const char *dir,
+                                    const char *name,
+                                    char      **path_out);
+SecStore  *sec_test_open_demo      (const char *dir,
+                                    char      **path_out);
+void       sec_test_remove_tree    (const char *path);
+
+/* Records: field/value pairs, NULL-terminated; a NULL value is skipped. */
+SecRecord *sec_test_make_valist    (SecStore   *store,
+                                    GType       type,
+                                    const char *first_field,
+                                    va_list     ap);
+SecRecord *sec_test_make           (SecStore   *store,
+                                    GType       type,
+                                    ...) G_GNUC_NULL_TERMINATED;
+gint64     sec_test_insert         (SecStore   *store,
+                                    GType       type,
+                                    ...) G_GNUC_NULL_TERMINATED;
+char      *sec_test_id_text        (gint64      id);
+
+/* Files and programs */
+char      *sec_test_checksum_file  (const char *path);
+char      *sec_test_spawn          (const char *const *argv,
+                                    int               *status,
+                                    char             **err_out);
+
+/* Documents read back */
+char      *sec_test_pdf_text       (SecDocument *doc,
+                                    const char  *path);
+char      *sec_test_squeeze        (const char *text);
+void       sec_test_assert_contains (const char *text,
+                                     const char *part);
+GPtrArray *sec_test_parse_csv      (const char *text);
+
+/* The main loop */
+void       sec_test_iterate        (void);
+
+G_END_DECLS
