@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "sec-demo.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char   *dir;
@@ -47,22 +47,16 @@ find_id (SecStore *store, GType kind, const char *field, const char *value)
   found = sec_store_list (store, kind, query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (g_ptr_array_index (found, 0)));
+  return sec_test_id_text (sec_record_get_id (g_ptr_array_index (found, 0)));
 }
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
 
-  f->dir = g_dir_make_tmp ("test-call-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "demo.db", NULL);
-  store = sec_store_open (f->db, &error);
-  g_assert_no_error (error);
-  sec_demo_fill (store, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("test-call-cli-XXXXXX");
+  store = sec_test_open_demo (f->dir, &f->db);
   f->call = find_id (store, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT");
   f->statement = find_id (store, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13");
   sec_store_close (store);
@@ -71,15 +65,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->call);
@@ -124,40 +110,24 @@ path_in (Fixture *f, const char *name)
   return g_build_filename (f->dir, name, NULL);
 }
 
-/* Checks @path with qpdf and returns its text (pdftotext), white space
- * squeezed. */
+/* Checks @path with qpdf and returns its text (pdftotext -raw: a cell's
+ * lines together), white space squeezed. */
 static char *
 pdf_text (const char *path)
 {
   const char *check[] = { "qpdf", "--check", path, NULL };
-  /* -raw: in the order the document drew the text, a cell's lines together. */
   const char *text[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GRegex) hyphen = g_regex_new ("-[ \\t]*\\n\\s*", 0, 0, NULL);
-  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *joined = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
+  g_autofree char *check_out = NULL;
+  g_autofree char *out = NULL;
   int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) check, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("qpdf --check %s: %s", path, err);
-  g_clear_pointer (&err, g_free);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) text, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  check_out = sec_test_spawn (check, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  out = sec_test_spawn (text, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
   g_assert_true (g_utf8_validate (out, -1, NULL));
-
-  /* A name wrapped in its cell ("Dar il-" / "Ħniena") is found whole: a
-   * line broken after a hyphen is joined, other white space is one space. */
-  joined = g_regex_replace_literal (hyphen, out, -1, 0, "-", 0, NULL);
-  g_free (out);
-  return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
+  /* A name wrapped in its cell ("Dar il-" / "Ħniena") is found whole. */
+  return sec_test_squeeze (out);
 }
 
 /* The size of the first page in points, from pdfinfo. */
@@ -166,77 +136,27 @@ pdf_page_size (const char *path, double *width, double *height)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   const char *line;
   int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
+  out = sec_test_spawn (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
   line = strstr (out, "Page size:");
   g_assert_nonnull (line);
   g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", width, height), ==, 2);
 }
 
-/* RFC 4180 read back: the records of @text (after its byte order mark), each
- * a NULL-terminated array of fields. */
+/* The records of a CSV file (after its byte order mark), read back. */
 static GPtrArray *
-parse_csv (const char *text)
+read_csv (const char *path)
 {
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
-  gboolean quoted = FALSE;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
   g_assert_true (g_utf8_validate (text, -1, NULL));
-  p += 3;
-  while (*p != '\0')
-    {
-      if (quoted)
-        {
-          if (*p == '"' && p[1] == '"')
-            {
-              g_string_append_c (field, '"');
-              p += 2;
-            }
-          else if (*p == '"')
-            {
-              quoted = FALSE;
-              p++;
-            }
-          else
-            g_string_append_c (field, *p++);
-          continue;
-        }
-      if (*p == '"' && field->len == 0)
-        {
-          quoted = TRUE;
-          p++;
-        }
-      else if (*p == ',')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          p++;
-        }
-      else if (*p == '\r' && p[1] == '\n')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
-          p += 2;
-        }
-      else
-        g_string_append_c (field, *p++);
-    }
-  g_assert_false (quoted);
-  /* Every record ends with CRLF: nothing is left over. */
-  g_assert_cmpuint (fields->len, ==, 0);
-  g_assert_cmpuint (field->len, ==, 0);
-  return records;
+  return sec_test_parse_csv (text);
 }
 
 static int
@@ -290,7 +210,6 @@ test_applications_csv (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = path_in (f, "applications.csv");
   g_auto(Result) r = run (f, "export", "applications", "--call", f->call, "--output", path, "--format", "csv");
-  g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) records = NULL;
   GStrv header;
   int organisation, eligibility, outcome, late;
@@ -298,8 +217,7 @@ test_applications_csv (Fixture *f, gconstpointer data)
   gboolean malta = FALSE;
 
   g_assert_cmpint (r.status, ==, 0);
-  csv = read_file (path);
-  records = parse_csv (csv);
+  records = read_csv (path);
   /* The header, then the nine applications. */
   g_assert_cmpuint (records->len, ==, 10);
   header = g_ptr_array_index (records, 0);
@@ -367,7 +285,6 @@ test_monitoring (Fixture *f, gconstpointer data)
   g_autofree char *pdf = path_in (f, "monitoring.pdf");
   g_autofree char *csv_path = path_in (f, "monitoring.csv");
   g_autofree char *text = NULL;
-  g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) records = NULL;
   GStrv header;
   int year, status;
@@ -388,8 +305,7 @@ test_monitoring (Fixture *f, gconstpointer data)
 
     g_assert_cmpint (r.status, ==, 0);
   }
-  csv = read_file (csv_path);
-  records = parse_csv (csv);
+  records = read_csv (csv_path);
   /* One record per cell: 5 commitments by 10 signatories. */
   g_assert_cmpuint (records->len, ==, 1 + 5 * 10);
   header = g_ptr_array_index (records, 0);

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -19,13 +18,13 @@
 #include "sec-countries.h"
 #include "sec-country-row.h"
 #include "sec-date-row.h"
-#include "sec-demo.h"
 #include "sec-format.h"
 #include "sec-record-editor.h"
 #include "sec-record-page.h"
 #include "sec-record-picker-row.h"
 #include "sec-statement-tools.h"
 #include "sec-statements.h"
+#include "sec-test-util.h"
 
 typedef struct {
   char      *dir;
@@ -38,13 +37,6 @@ typedef struct {
   SecCall   *call_2018;       /* CSP-2018-DK-EE-MT */
   SecStatement *statement_2018;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Lets the toolkit lay out and draw (list views make their rows then). */
 static void
@@ -111,21 +103,13 @@ reread (Fixture *f, SecRecord *record)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   const GActionEntry entries[] = {
     { "open-record", open_record_cb, "(sx)" },
   };
 
-  f->dir = g_dir_make_tmp ("sec-call-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  sec_demo_fill (f->store, &error);
-  g_assert_no_error (error);
-
+  f->dir = sec_test_make_tmp_dir ("sec-call-ui-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
   f->call_2018 = SEC_CALL (find_one (f, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT"));
   f->statement_2018 = SEC_STATEMENT (find_one (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13"));
 
@@ -134,21 +118,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
   gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
+  sec_test_iterate ();
 }
 
 static void
@@ -159,12 +129,12 @@ fixture_teardown (Fixture *f, gconstpointer data)
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  iterate ();
+  sec_test_iterate ();
 
   g_clear_object (&f->call_2018);
   g_clear_object (&f->statement_2018);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->opened_kind);
 }
@@ -256,7 +226,7 @@ respond (AdwMessageDialog *dialog, const char *response)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       {
         g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
-        iterate ();
+        sec_test_iterate ();
         g_assert_null (find_dialog ());
         return;
       }
@@ -304,7 +274,7 @@ show_call_tools (Fixture *f, SecRecord *call)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), tools);
   gtk_window_set_child (GTK_WINDOW (f->window), scrolled);
-  iterate ();
+  sec_test_iterate ();
   return SEC_CALL_TOOLS (tools);
 }
 
@@ -421,7 +391,7 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
                    ==, "Denmark, Estonia and Malta only · Civil society organisation");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools),
                                                                                            "Applications"))),
-                                   "9 received · 6 eligible · 3 not eligible · 1 late · 3 selected"));
+                                   "9 received · Eligible: 6 · Not eligible: 3 · Late: 1 · Selected: 3"));
 
   /* The balance on the deadline's day: Denmark, Estonia and Malta had no
    * member, the reason for the call; every Member State has its cell. */
@@ -442,7 +412,7 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
   /* Today, after the selection: members there. */
   today_button = find_button (GTK_WIDGET (tools), GTK_TYPE_TOGGLE_BUTTON, "Today");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (today_button), TRUE);
-  iterate ();
+  sec_test_iterate ();
   g_assert_cmpstr (sec_call_tools_get_balance_date (tools), ==, today);
   missing = countries_without_members (tools);
   g_assert_false (g_hash_table_contains (missing, "Denmark"));
@@ -511,7 +481,7 @@ test_select_and_unselect (Fixture *f, gconstpointer data)
 
   /* Cancelled: nothing changes. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
@@ -522,16 +492,16 @@ test_select_and_unselect (Fixture *f, gconstpointer data)
 
   /* Selected from a chosen day: the membership comes with the call. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Select “Nordlys Støttecenter”?");
   date_row = find_row (GTK_WIDGET (dialog), "Member from");
   sec_date_row_set_value (SEC_DATE_ROW (date_row), "2018-13-45");
-  iterate ();
+  sec_test_iterate ();
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "select"));
   sec_date_row_set_value (SEC_DATE_ROW (date_row), "2018-09-01");
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "select"));
   respond (dialog, "select");
   wait_ms (100);
@@ -555,7 +525,7 @@ test_select_and_unselect (Fixture *f, gconstpointer data)
 
   /* Rejected after all: the selection is undone, the membership goes. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "rejected");
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "from 1 September 2018"));
@@ -575,7 +545,7 @@ test_select_and_unselect (Fixture *f, gconstpointer data)
 
   /* Between other outcomes, a plain change. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "reserve");
-  iterate ();
+  sec_test_iterate ();
   g_assert_null (find_dialog ());
   g_clear_object (&stored);
   stored = reread (f, application);
@@ -598,15 +568,15 @@ test_add_application (Fixture *f, gconstpointer data)
   /* A new organisation, recorded with its application and checked: Poland
    * is not one of the call's countries. */
   sec_applications_window_show_add_form (window);
-  iterate ();
+  sec_test_iterate ();
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (root, GTK_TYPE_TOGGLE_BUTTON, "_New")), TRUE);
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (gtk_widget_get_visible (find_row (root, "Name *")));
   g_assert_false (gtk_widget_get_visible (find_row (root, "Organisation *")));
 
   /* Nothing typed: refused, and said why. */
   gtk_widget_activate_action (root, "applications.save", NULL);
-  iterate ();
+  sec_test_iterate ();
   g_assert_nonnull (shown_error (root));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before);
 
@@ -614,7 +584,7 @@ test_add_application (Fixture *f, gconstpointer data)
   sec_country_row_set_value (SEC_COUNTRY_ROW (find_row (root, "Country")), "PL");
   sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-20T10:00");
   gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Score")), "70");
-  iterate ();
+  sec_test_iterate ();
   gtk_widget_activate_action (root, "applications.save", NULL);
   wait_ms (100);
 
@@ -633,12 +603,12 @@ test_add_application (Fixture *f, gconstpointer data)
 
   /* An organisation that applied already: refused, the form kept. */
   sec_applications_window_show_add_form (window);
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (gtk_widget_get_visible (find_row (root, "Organisation *")));
   sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (find_row (root, "Organisation *")),
                                        sec_record_get_id (applicant));
   sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-26T09:00");
-  iterate ();
+  sec_test_iterate ();
   gtk_widget_activate_action (root, "applications.save", NULL);
   wait_ms (100);
   g_assert_cmpstr (shown_error (root), ==, "This organisation has already applied to that call");
@@ -649,7 +619,7 @@ test_add_application (Fixture *f, gconstpointer data)
    * not eligible; selecting it again is refused, and the window says so. */
   sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (find_row (root, "Organisation *")),
                                        sec_record_get_id (member));
-  iterate ();
+  sec_test_iterate ();
   gtk_widget_activate_action (root, "applications.save", NULL);
   wait_ms (100);
   g_assert_cmpstr (shown_error (root), ==, NULL);
@@ -669,7 +639,7 @@ test_add_application (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "deadline");
 
   gtk_widget_activate_action (root, "applications.set-outcome", "(xs)", sec_record_get_id (application), "selected");
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "select");
@@ -698,14 +668,14 @@ test_override_needs_reason (Fixture *f, gconstpointer data)
 
   /* Without a reason the decision cannot be made... */
   gtk_widget_activate_action (root, "applications.override", "x", id);
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Decision"))), ==, 0);
   reason = find_row (GTK_WIDGET (dialog), "Reason *");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
   gtk_editable_set_text (GTK_EDITABLE (reason), "   ");
-  iterate ();
+  sec_test_iterate ();
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
   /* ...and the core refuses it too, which the window shows. */
   respond (dialog, "decide");
@@ -718,11 +688,11 @@ test_override_needs_reason (Fixture *f, gconstpointer data)
 
   /* With one, it is kept beside the check's result. */
   gtk_widget_activate_action (root, "applications.override", "x", id);
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   reason = find_row (GTK_WIDGET (dialog), "Reason *");
   gtk_editable_set_text (GTK_EDITABLE (reason), "Registered in Denmark since March 2018 (extract received)");
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
   respond (dialog, "decide");
   g_assert_null (shown_error (root));
@@ -736,11 +706,11 @@ test_override_needs_reason (Fixture *f, gconstpointer data)
 
   /* Handed back to the check: no reason needed. */
   gtk_widget_activate_action (root, "applications.override", "x", id);
-  iterate ();
+  sec_test_iterate ();
   dialog = find_dialog ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Decision")), 2);
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Reason *")), "");
-  iterate ();
+  sec_test_iterate ();
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
   respond (dialog, "decide");
   stored = reread (f, application);
@@ -765,7 +735,7 @@ test_editor_selection (Fixture *f, gconstpointer data)
   editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, application);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
   outcome = ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *"));
   adw_combo_row_set_selected (outcome, 1);
   {
@@ -775,9 +745,9 @@ test_editor_selection (Fixture *f, gconstpointer data)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
                               "Selected when a place fell vacant.", -1);
   }
-  iterate ();
+  sec_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  iterate ();
+  sec_test_iterate ();
   g_assert_null (editor);
 
   stored = reread (f, application);
@@ -794,11 +764,11 @@ test_editor_selection (Fixture *f, gconstpointer data)
   editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, stored);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  sec_test_iterate ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *")), 3);
-  iterate ();
+  sec_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  iterate ();
+  sec_test_iterate ();
   g_assert_null (editor);
 
   g_clear_object (&stored);
@@ -808,6 +778,35 @@ test_editor_selection (Fixture *f, gconstpointer data)
   g_clear_object (&membership);
   membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, NULL);
   g_assert_null (membership);
+
+  /* A new application entered as selected: entered, then selected. */
+  {
+    g_autoptr(SecRecord) organisation = find_one (f, SEC_TYPE_ORGANISATION, "name", "Association Élan Solidarité");
+    g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
+    g_autofree char *org = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (organisation));
+    gint64 members_before = count_memberships_from (f, f->call_2018);
+
+    editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, NULL);
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    sec_record_editor_set_field (editor, "call", call);
+    sec_record_editor_set_field (editor, "organisation", org);
+    sec_record_editor_set_field (editor, "received-at", "2018-04-20T12:00");
+    gtk_window_present (GTK_WINDOW (editor));
+    sec_test_iterate ();
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *")), 1);
+    sec_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+    sec_test_iterate ();
+    g_assert_null (editor);
+    g_clear_object (&stored);
+    stored = sec_store_get (f->store, SEC_TYPE_APPLICATION, f->opened_id, NULL);
+    g_assert_nonnull (stored);
+    g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
+    /* Checked on entry as any other: France is not one of the countries. */
+    g_assert_cmpstr (sec_record_get_string (stored, "eligibility-rule"), ==, "country");
+    g_assert_cmpint (sec_record_get_ref (stored, "membership"), >, 0);
+    g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before + 1);
+  }
 }
 
 /* The commitments grid */
@@ -820,7 +819,7 @@ show_statement_tools (Fixture *f)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), tools);
   gtk_window_set_child (GTK_WINDOW (f->window), scrolled);
-  iterate ();
+  sec_test_iterate ();
   return SEC_STATEMENT_TOOLS (tools);
 }
 
@@ -881,7 +880,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
 
   /* The grid opens on the latest year with something recorded. */
   gtk_widget_activate_action (GTK_WIDGET (tools), "statement.grid", NULL);
-  iterate ();
+  sec_test_iterate ();
   window = sec_commitments_window_open (GTK_WINDOW (f->window), f->store, f->statement_2018, 0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
   wait_ms (100);
@@ -907,7 +906,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   button = sec_commitments_window_get_cell (window, row, column);
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  iterate ();
+  sec_test_iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
   checks = find_all (popover, GTK_TYPE_CHECK_BUTTON);
@@ -919,7 +918,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Evidence link")), "not a link");
   save = find_button (popover, GTK_TYPE_BUTTON, "_Save");
   g_signal_emit_by_name (save, "clicked");
-  iterate ();
+  sec_test_iterate ();
   fresh = sec_statement_get_grid (f->store, f->statement_2018, year, NULL);
   g_assert_cmpint (sec_statement_grid_get_cell (fresh, row, column)->status, !=, SEC_FOLLOW_UP_DONE);
   g_clear_pointer (&fresh, sec_statement_grid_unref);
@@ -947,7 +946,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
 
   /* The statement's page follows, through the store. */
   sec_statement_tools_set_year (tools, year);
-  iterate ();
+  sec_test_iterate ();
   sec_statement_tools_get_progress (tools, &tools_after);
   g_assert_cmpuint (tools_after.counts[SEC_FOLLOW_UP_DONE], ==, after.counts[SEC_FOLLOW_UP_DONE]);
 
@@ -1017,14 +1016,11 @@ count_pdf_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   const char *line;
   int status = 0, pages = -1;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  out = sec_test_spawn (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
   line = strstr (out, "Pages:");
   g_assert_nonnull (line);
   g_assert_cmpint (sscanf (line, "Pages: %d", &pages), ==, 1);
@@ -1041,7 +1037,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) rows = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sec_test_iterate ();
   /* A call's documents only; the first chosen. */
   rows = find_all (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -1077,7 +1073,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
   /* A statement's: the monitoring report of one year. */
   dialog = sec_call_export_dialog_new (GTK_WINDOW (f->window), f->store, SEC_RECORD (f->statement_2018));
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  sec_test_iterate ();
   sec_call_export_dialog_set_document (dialog, SEC_CALL_EXPORT_MONITORING_CSV);
   sec_call_export_dialog_set_year (dialog, 2019);
   g_assert_cmpint (sec_call_export_dialog_get_year (dialog), ==, 2019);
@@ -1098,7 +1094,7 @@ test_record_page (Fixture *f, gconstpointer data)
 
   gtk_window_set_child (GTK_WINDOW (f->window), page);
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, SEC_RECORD (f->call_2018));
-  iterate ();
+  sec_test_iterate ();
   tools = find_all (page, SEC_TYPE_CALL_TOOLS);
   g_assert_cmpuint (tools->len, ==, 1);
   /* At the top: before the details. */
@@ -1118,7 +1114,7 @@ test_record_page (Fixture *f, gconstpointer data)
   }
 
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, SEC_RECORD (f->statement_2018));
-  iterate ();
+  sec_test_iterate ();
   statement_tools = find_all (page, SEC_TYPE_STATEMENT_TOOLS);
   g_assert_cmpuint (statement_tools->len, ==, 1);
   g_assert_null (gtk_widget_get_prev_sibling (g_ptr_array_index (statement_tools, 0)));
@@ -1129,7 +1125,7 @@ test_record_page (Fixture *f, gconstpointer data)
                                      "on trafficking in human beings");
 
     g_signal_emit_by_name (row, "activate");
-    iterate ();
+    sec_test_iterate ();
     g_assert_cmpstr (f->opened_kind, ==, "statement");
   }
 }

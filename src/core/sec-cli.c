@@ -55,7 +55,7 @@ static int run_list (Cli *cli, GStrv args);
 static int run_help (Cli *cli, GStrv args);
 static int run_export (Cli *cli, GStrv args);
 
-/* Later commands (export...) are one more line here and one function. */
+/* A command is one line here and one function. */
 static const Command commands[] = {
   { "demo", NULL, N_("Fill an empty database with demo data"),
     N_("Refuses a database that already holds records."),
@@ -69,7 +69,7 @@ static const Command commands[] = {
        "language, meetings by start."),
     TRUE, run_list },
   /* Parses its own options and prints its own help (sec-cli-export.c). */
-  { "export", N_("KIND"), N_("Write a meeting’s agenda, lists or calendar event to a file"),
+  { "export", N_("KIND"), N_("Write a document to a file: a meeting’s agenda, lists or calendar event, a call’s applications or selection report, a statement or its monitoring report"),
     NULL,
     TRUE, run_export },
   { "help", N_("[COMMAND]"), N_("Show the help of the program or of a command"),

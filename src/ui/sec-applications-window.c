@@ -46,7 +46,6 @@ struct _SecApplicationsWindow
   GtkStack            *list_stack;
   GtkLabel            *summary_label;
   GtkColumnView       *column_view;
-  AdwPreferencesPage  *add_page;
   AdwPreferencesGroup *organisation_group;
   AdwPreferencesGroup *application_group;
   GtkToggleButton     *existing_button;
@@ -151,8 +150,7 @@ dup_eligibility_detail (SecRecord *application)
       return g_string_free (g_steal_pointer (&text), FALSE);
     }
 
-  /* The reason is a sentence that names the rule; the rule alone when
-   * there is none. */
+  /* The rule is on the status line; the reason says how it failed. */
   if (reason != NULL && *reason != '\0')
     g_string_append (text, reason);
   else if (rule != NULL && *rule != '\0')
@@ -202,6 +200,8 @@ show_toast (SecApplicationsWindow *self,
 
 /* Helpers: the list */
 
+/* "9 applications · Eligible: 6 · Not eligible: 3 · Late: 1 · …": a label
+ * and its count, so that no phrase needs a plural. */
 static void
 update_summary (SecApplicationsWindow *self)
 {
@@ -210,17 +210,15 @@ update_summary (SecApplicationsWindow *self)
   static const struct {
     const char *field;
     const char *value;
-    const char *singular;
-    const char *plural;
   } counts[] = {
-    { "eligibility", "eligible", N_("%s eligible"), N_("%s eligible") },
-    { "eligibility", "not-eligible", N_("%s not eligible"), N_("%s not eligible") },
-    { "eligibility", "unchecked", N_("%s not checked yet"), N_("%s not checked yet") },
-    { "late", "1", N_("%s late"), N_("%s late") },
-    { "outcome", "selected", N_("%s selected"), N_("%s selected") },
-    { "outcome", "reserve", N_("%s on the reserve list"), N_("%s on the reserve list") },
-    { "outcome", "rejected", N_("%s rejected"), N_("%s rejected") },
-    { "outcome", "pending", N_("%s pending"), N_("%s pending") },
+    { "eligibility", "eligible" },
+    { "eligibility", "not-eligible" },
+    { "eligibility", "unchecked" },
+    { "late", "1" },
+    { "outcome", "selected" },
+    { "outcome", "reserve" },
+    { "outcome", "rejected" },
+    { "outcome", "pending" },
   };
 
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "table" : "empty");
@@ -232,13 +230,17 @@ update_summary (SecApplicationsWindow *self)
     {
       gint64 count = count_applications (self, counts[i].field, counts[i].value);
       g_autofree char *number = NULL;
+      const char *label;
 
       if (count == 0)
         continue;
+      label = g_str_equal (counts[i].field, "late")
+              ? _("Late")
+              : choice_label (SEC_TYPE_APPLICATION, counts[i].field, counts[i].value);
       number = sec_format_count (count);
       g_string_append (text, _(" · "));
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, counts[i].singular, counts[i].plural,
-                                                 (gulong) count), number);
+      /* Translators: a label and a count, "Eligible: 6" */
+      g_string_append_printf (text, _("%s: %s"), label, number);
     }
   gtk_label_set_text (self->summary_label, text->str);
 }
@@ -707,6 +709,7 @@ setup_received_cb (GtkSignalListItemFactory *factory,
   GtkWidget *late = gtk_label_new (_("Late"));
   GtkWidget *zone = gtk_label_new (NULL);
 
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (late, "caption-heading");
   gtk_widget_add_css_class (late, "error");
@@ -774,11 +777,13 @@ setup_eligibility_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (texts), status);
   gtk_box_append (GTK_BOX (texts), detail);
 
@@ -807,11 +812,16 @@ bind_eligibility_cb (GtkSignalListItemFactory *factory,
   const char *nick = sec_record_get_string (application, "eligibility");
   g_autofree char *detail_text = dup_eligibility_detail (application);
   g_autofree char *status_text = NULL;
+  const char *rule = sec_record_get_string (application, "eligibility-rule");
   static const char *const classes[] = { "success", "error", "warning" };
 
   if (sec_record_get_bool (application, "eligibility-overridden"))
     /* Translators: an eligibility staff decided, "Eligible (staff)" */
     status_text = g_strdup_printf (_("%s (staff)"), choice_label (SEC_TYPE_APPLICATION, "eligibility", nick));
+  else if (rule != NULL && *rule != '\0' && g_strcmp0 (nick, "eligible") != 0)
+    /* Translators: an eligibility and the rule that failed, "Not eligible · Eligible countries" */
+    status_text = g_strdup_printf (_("%s · %s"), choice_label (SEC_TYPE_APPLICATION, "eligibility", nick),
+                                   choice_label (SEC_TYPE_APPLICATION, "eligibility-rule", rule));
   else
     status_text = g_strdup (choice_label (SEC_TYPE_APPLICATION, "eligibility", nick));
   gtk_label_set_text (GTK_LABEL (status), status_text);
@@ -1351,7 +1361,6 @@ sec_applications_window_class_init (SecApplicationsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, add_page);
   gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, organisation_group);
   gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, application_group);
   gtk_widget_class_bind_template_child (widget_class, SecApplicationsWindow, existing_button);

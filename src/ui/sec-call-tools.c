@@ -213,6 +213,8 @@ show_eligibility (SecCallTools *self)
   adw_action_row_set_subtitle (self->eligibility_row, text->str);
 }
 
+/* "9 received · Eligible: 6 · Not eligible: 3 · Late: 1 · Selected: 3":
+ * a label and its count, so that no phrase needs a plural. */
 static void
 show_applications (SecCallTools *self)
 {
@@ -221,15 +223,13 @@ show_applications (SecCallTools *self)
   static const struct {
     const char *field;
     const char *value;
-    const char *format; /* plural forms: %s is a number */
-    const char *format_plural;
   } counts[] = {
-    { "eligibility", "eligible", N_("%s eligible"), N_("%s eligible") },
-    { "eligibility", "not-eligible", N_("%s not eligible"), N_("%s not eligible") },
-    { "eligibility", "unchecked", N_("%s not checked yet"), N_("%s not checked yet") },
-    { "late", "1", N_("%s late"), N_("%s late") },
-    { "outcome", "selected", N_("%s selected"), N_("%s selected") },
-    { "outcome", "reserve", N_("%s on the reserve list"), N_("%s on the reserve list") },
+    { "eligibility", "eligible" },
+    { "eligibility", "not-eligible" },
+    { "eligibility", "unchecked" },
+    { "late", "1" },
+    { "outcome", "selected" },
+    { "outcome", "reserve" },
   };
 
   if (total == 0)
@@ -249,12 +249,16 @@ show_applications (SecCallTools *self)
       gint64 n = count_applications (self, counts[i].field, counts[i].value);
       g_autofree char *number = NULL;
       g_autofree char *part = NULL;
+      const char *label;
 
       if (n == 0)
         continue;
+      label = g_str_equal (counts[i].field, "late")
+              ? _("Late")
+              : choice_label (SEC_TYPE_APPLICATION, counts[i].field, counts[i].value);
       number = sec_format_count (n);
-      part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, counts[i].format, counts[i].format_plural,
-                                           (gulong) n), number);
+      /* Translators: a label and a count, "Eligible: 6" */
+      part = g_strdup_printf (_("%s: %s"), label, number);
       append_part (text, part);
     }
   adw_action_row_set_subtitle (self->applications_row, text->str);
