@@ -8,11 +8,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "sec-demo.h"
 #include "sec-format.h"
 #include "sec-invitations.h"
 #include "sec-records.h"
 #include "sec-store.h"
+#include "sec-test-util.h"
 
 /* The demo's meetings, by the order they are made in. */
 #define NREM_2018     1
@@ -28,33 +28,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("test-invitations-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  sec_demo_fill (f->store, &error);
-  g_assert_no_error (error);
+  f->dir = sec_test_make_tmp_dir ("test-invitations-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  sec_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -117,15 +100,10 @@ add_person (Fixture    *f,
             const char *family,
             gint64      organisation)
 {
-  g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *organisation_text = sec_test_id_text (organisation);
 
-  sec_record_set_string (person, "given-name", given);
-  sec_record_set_string (person, "family-name", family);
-  sec_record_set_ref (person, "organisation", organisation);
-  sec_store_insert (f->store, person, &error);
-  g_assert_no_error (error);
-  return sec_record_get_id (person);
+  return sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", given, "family-name", family,
+                          "organisation", organisation_text, NULL);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "sec-format.h"
 #include "sec-record-picker-row.h"
 #include "sec-records.h"
+#include "sec-toaster.h"
 
 struct _SecAgendaWindow
 {
@@ -53,9 +54,7 @@ struct _SecAgendaWindow
   GArray              *speaker_ids;    /* gint64: the speakers of the item edited */
   GPtrArray           *speaker_names;  /* utf8, the same order */
   GtkWidget           *speaker_picker; /* SecRecordPickerRow, in speakers_list */
-
-  /* borrowed */
-  AdwToast            *undo_toast;     /* weak */
+  SecToaster          *toaster;
 
   gint64               meeting_id;
   gint64               editing_id;     /* the item edited; 0 for a new one */
@@ -811,15 +810,14 @@ save_item_action (GtkWidget  *widget,
   if (*title == '\0')
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("An item needs a title")));
+      sec_toaster_show (self->toaster, adw_toast_new (_("An item needs a title")));
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
       return;
     }
   if (*fixed != '\0' && !sec_check_time (fixed))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->fixed_start_row), "error");
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("A fixed start is a time such as 14:30, or nothing")));
+      sec_toaster_show (self->toaster, adw_toast_new (_("A fixed start is a time such as 14:30, or nothing")));
       gtk_widget_grab_focus (GTK_WIDGET (self->fixed_start_row));
       return;
     }
@@ -915,8 +913,6 @@ remove_item_action (GtkWidget  *widget,
     self->focus_item_id = sec_record_get_id (g_ptr_array_index (self->items, index - 1));
   reload (self);
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   {
     /* Toasts take markup (libadwaita 1.2); the title is the user's text. */
     g_autofree char *escaped = g_markup_escape_text (title, -1);
@@ -926,9 +922,7 @@ remove_item_action (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "agenda.undo-remove");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sec_toaster_show (self->toaster, toast);
   return;
 
 fail:
@@ -945,8 +939,7 @@ undo_remove_action (GtkWidget  *widget,
   g_autoptr(SecDeletion) deletion = g_steal_pointer (&self->deletion);
 
   gtk_widget_action_set_enabled (widget, "agenda.undo-remove", FALSE);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  sec_toaster_dismiss (self->toaster);
   if (deletion == NULL)
     return;
 
@@ -1056,7 +1049,6 @@ sec_agenda_window_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_AGENDA_WINDOW);
-  g_clear_weak_pointer (&self->undo_toast);
 
   G_OBJECT_CLASS (sec_agenda_window_parent_class)->dispose (object);
 }
@@ -1068,6 +1060,7 @@ sec_agenda_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->meeting);
+  g_clear_object (&self->toaster);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->deletion, sec_deletion_free);
   g_clear_pointer (&self->speaker_ids, g_array_unref);
@@ -1190,6 +1183,7 @@ sec_agenda_window_init (SecAgendaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->toaster = sec_toaster_new (self->toast_overlay);
   self->speaker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->speaker_names = g_ptr_array_new_with_free_func (g_free);
 }

@@ -18,6 +18,7 @@
 #include "sec-format.h"
 #include "sec-invitations.h"
 #include "sec-records.h"
+#include "sec-toaster.h"
 
 /* People listed for what was typed. */
 #define MAX_MATCHES 8
@@ -40,9 +41,7 @@ struct _SecCheckinWindow
   SecStore         *store;
   GPtrArray        *matches;     /* SecCheckInMatch, as listed */
   GPtrArray        *check_ins;   /* SecCheckIn, the last at the end: Ctrl+Z */
-
-  /* borrowed */
-  AdwToast         *toast;       /* weak: the last notification */
+  SecToaster       *toaster;
 
   gint64            meeting_id;
   gulong            changed_id;
@@ -70,16 +69,13 @@ show_toast (SecCheckinWindow *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
   if (can_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "checkin.undo");
     }
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* In place of the last one. */
+  sec_toaster_show (self->toaster, toast);
 }
 
 static void
@@ -383,7 +379,6 @@ sec_checkin_window_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_CHECKIN_WINDOW);
-  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (sec_checkin_window_parent_class)->dispose (object);
 }
@@ -394,6 +389,7 @@ sec_checkin_window_finalize (GObject *object)
   SecCheckinWindow *self = (SecCheckinWindow *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->toaster);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->check_ins, g_ptr_array_unref);
 
@@ -490,6 +486,7 @@ sec_checkin_window_init (SecCheckinWindow *self)
 
   self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_match_free);
   self->check_ins = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_free);
+  self->toaster = sec_toaster_new (self->toast_overlay);
 
   /* Ctrl+Z is the check-in's, even in the entry (whose own undo of typing
    * is off): caught before the entry sees it. */

@@ -16,6 +16,7 @@
 
 #include "sec-export-dialog.h"
 #include "sec-records.h"
+#include "sec-toaster.h"
 
 struct _SecExportDialog
 {
@@ -43,6 +44,7 @@ struct _SecExportDialog
   GtkNativeDialog      *chooser;
   GtkPrintSettings     *print_settings; /* kept from one print to the next */
   GCancellable         *cancellable;
+  SecToaster           *toaster;
 
   gint64                meeting_id;
   gboolean              busy;
@@ -236,8 +238,7 @@ export_done_cb (GObject      *source,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "export.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sec_toaster_show (self->toaster, toast);
 }
 
 static void
@@ -307,6 +308,11 @@ save_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
+
+  /* No Documents folder set up: the home folder, not wherever the program
+   * was started from. */
+  if (documents == NULL)
+    documents = g_get_home_dir ();
 
   if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
     {
@@ -467,6 +473,7 @@ sec_export_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->toaster);
   g_clear_pointer (&self->column_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sec_export_dialog_parent_class)->finalize (object);
@@ -573,6 +580,7 @@ sec_export_dialog_init (SecExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->column_checks = g_ptr_array_new ();
+  self->toaster = sec_toaster_new (self->toast_overlay);
 }
 
 /* Public API */

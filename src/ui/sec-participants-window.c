@@ -20,6 +20,7 @@
 #include "sec-record-list.h"
 #include "sec-record-picker-row.h"
 #include "sec-records.h"
+#include "sec-toaster.h"
 
 struct _SecParticipantsWindow
 {
@@ -44,6 +45,7 @@ struct _SecParticipantsWindow
   SecRecordList     *list;
   GtkMultiSelection *selection;
   GtkWidget         *substitute_picker;  /* SecRecordPickerRow */
+  SecToaster        *toaster;
 
   gint64             meeting_id;
   gulong             changed_id;
@@ -343,7 +345,7 @@ set_status_action (GtkWidget  *widget,
                                                           ids->len), label, count);
     g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    sec_toaster_show (self->toaster, adw_toast_new (escaped));
   }
 }
 
@@ -467,6 +469,7 @@ sec_participants_window_finalize (GObject *object)
   SecParticipantsWindow *self = (SecParticipantsWindow *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->toaster);
 
   G_OBJECT_CLASS (sec_participants_window_parent_class)->finalize (object);
 }
@@ -559,6 +562,8 @@ static void
 sec_participants_window_init (SecParticipantsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->toaster = sec_toaster_new (self->toast_overlay);
 }
 
 /* Public API */
