@@ -404,8 +404,12 @@ static void
 sec_meeting_tools_dispose (GObject *object)
 {
   SecMeetingTools *self = (SecMeetingTools *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_MEETING_TOOLS);
+  /* Anything left of the template that was not bound goes too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->meeting);
 

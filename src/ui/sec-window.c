@@ -20,6 +20,7 @@
 #include "sec-record-editor.h"
 #include "sec-record-page.h"
 #include "sec-records.h"
+#include "sec-toaster.h"
 #include "sec-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
@@ -109,7 +110,7 @@ struct _SecWindow
 
   /* borrowed */
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
-  AdwToast             *undo_toast;         /* weak */
+  SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
 };
 
 G_DEFINE_FINAL_TYPE (SecWindow, sec_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -392,8 +393,7 @@ show_error (SecWindow    *self,
   /* Toast titles are markup. */
   adw_toast_set_title (toast, escaped);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sec_toaster_show (self->toaster, toast);
 }
 
 static gboolean
@@ -483,16 +483,13 @@ delete_now (SecWindow *self,
   if (self->record && G_OBJECT_TYPE (self->record) == kind && sec_record_get_id (self->record) == id)
     show_record (self, sec_list_pane_get_selected_record (get_current_pane (self)), FALSE);
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   escaped = g_markup_escape_text (title, -1);
   /* Translators: a toast after a deletion, e.g. "“Europol” deleted" */
   toast = adw_toast_new_format (_("“%s” deleted"), escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Replaces the toast of an earlier deletion, whose Undo is gone. */
+  sec_toaster_show (self->toaster, toast);
 
   update_actions (self);
   focus_list_later (self);
@@ -802,8 +799,7 @@ undo_action (GtkWidget  *widget,
 
   if (deletion == NULL || self->store == NULL)
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  sec_toaster_dismiss (self->toaster);
 
   if (!sec_store_undo_deletion (self->store, deletion, &error))
     {
@@ -927,7 +923,7 @@ sec_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_WINDOW);
   memset (self->panes, 0, sizeof self->panes);
-  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->toaster);
   g_clear_object (&self->record);
   g_clear_pointer (&self->deletion, sec_deletion_free);
   g_clear_object (&self->store);
@@ -1061,6 +1057,7 @@ sec_window_init (SecWindow *self)
   static gsize icons_added = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toaster = sec_toaster_new (self->toast_overlay);
 
   /* The icons are in the resources; the application adds them to the
    * theme too, but a window made without one (a test) needs them. */
@@ -1146,8 +1143,7 @@ sec_window_set_store (SecWindow *self,
       }
   g_array_set_size (self->history, 0);
   g_clear_pointer (&self->deletion, sec_deletion_free);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  sec_toaster_dismiss (self->toaster);
   g_clear_object (&self->record);
   sec_record_page_set_record (self->record_page, store, NULL);
 
