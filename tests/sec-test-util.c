@@ -270,3 +270,53 @@ sec_test_iterate (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+static gboolean
+is_dialog_warning (const char *domain,
+                   const char *message)
+{
+  return g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+         g_str_has_prefix (message, "Trying to measure GtkLabel");
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (level & G_LOG_LEVEL_WARNING)
+    {
+      const char *domain = NULL, *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+          domain = fields[i].value;
+        else if (g_str_equal (fields[i].key, "MESSAGE"))
+          message = fields[i].value;
+      if (is_dialog_warning (domain, message))
+        return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static gboolean
+log_fatal_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !is_dialog_warning (domain, message);
+}
+
+void
+sec_test_install_log_writer (void)
+{
+  g_log_set_writer_func (log_writer, NULL, NULL);
+}
+
+void
+sec_test_tolerate_dialog_warning (void)
+{
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+}

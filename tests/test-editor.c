@@ -644,49 +644,14 @@ test_country_row (void)
   g_object_unref (many);
 }
 
-/* GTK 4.18 warns whenever libadwaita 1.7 lays out an AdwMessageDialog (a
- * deprecated widget there, still the only one libadwaita 1.2 has), even a
- * bare one: the toolkit's problem, not ours, so that one warning is dropped
- * instead of ending the test. Everything else is logged as usual. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  if (level & G_LOG_LEVEL_WARNING)
-    {
-      const char *domain = NULL, *message = NULL;
-
-      for (gsize i = 0; i < n_fields; i++)
-        if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-          domain = fields[i].value;
-        else if (g_str_equal (fields[i].key, "MESSAGE"))
-          message = fields[i].value;
-      if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-          g_str_has_prefix (message, "Trying to measure GtkLabel"))
-        return G_LOG_WRITER_HANDLED;
-    }
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
-{
-  return !(g_strcmp0 (domain, "Gtk") == 0 && g_str_has_prefix (message, "Trying to measure GtkLabel"));
-}
-
 int
 main (int argc, char *argv[])
 {
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  sec_test_install_log_writer ();
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  sec_test_tolerate_dialog_warning ();
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/editor/create-organisation", test_create_organisation);
