@@ -506,6 +506,23 @@ test_queries (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sec_record_get_string (list->pdata[1], "country"), ==, "NL");
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* A name computed by SQL sorts in the locale's order too. */
+  {
+    g_autoptr(SecQuery) by_name = sec_query_new ();
+    g_autoptr(GPtrArray) members = NULL;
+
+    sec_query_add (by_name, "body", SEC_QUERY_EQUALS, body_id);
+    sec_query_set_sort (by_name, "organisation-name", FALSE);
+    members = sec_store_list (f->store, SEC_TYPE_MEMBERSHIP, by_name, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (members->len, ==, 5);
+    /* Byte order would put "Zentrum Müller" before "Ó" and "Š". */
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[0], "organisation-name"), ==, "Anti-Slavery");
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[1], "organisation-name"), ==, "Ó Súilleabháin Trust");
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[2], "organisation-name"), ==, "Škoda Stiftung");
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[3], "organisation-name"), ==, "Zentrum Müller");
+  }
+
   /* Bad queries are errors, not crashes. */
   sec_query_set_range (q, 0, -1);
   sec_query_set_sort (q, "nonsense", FALSE);

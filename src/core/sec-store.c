@@ -1002,7 +1002,9 @@ build_order (const SecKind  *kind,
           for (const SecDerived *d = kind->derived; d->name; d++)
             if (g_str_equal (d->name, sort))
               {
-                g_string_append_printf (sql, " ORDER BY %s %s, t.id %s", d->sql, dir, dir);
+                /* Names computed by SQL (a participant's) sort in the
+                 * locale's order too; numbers are not affected. */
+                g_string_append_printf (sql, " ORDER BY %s COLLATE sec_locale %s, t.id %s", d->sql, dir, dir);
                 return TRUE;
               }
         g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
@@ -1606,6 +1608,22 @@ fold_function (sqlite3_context *ctx,
   sqlite3_result_text (ctx, folded, -1, g_free);
 }
 
+/* The user's locale's order, for text that has no stored sort key. */
+static int
+collate_locale (void       *data,
+                int         len_a,
+                const void *a,
+                int         len_b,
+                const void *b)
+{
+  g_autofree char *sa = g_strndup (a, len_a);
+  g_autofree char *sb = g_strndup (b, len_b);
+  g_autofree char *ka = sec_collate_key (sa);
+  g_autofree char *kb = sec_collate_key (sb);
+
+  return strcmp (ka, kb);
+}
+
 static gboolean
 load_foreign_keys (SecStore  *self,
                    GError   **error)
@@ -2097,6 +2115,7 @@ sec_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_create_function (self->db, "sec_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, fold_function, NULL, NULL);
+  sqlite3_create_collation_v2 (self->db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
 
   /* Nothing below writes until every check has passed. */
   if ((rc = read_user_version (self->db, &version)) != SQLITE_OK ||
