@@ -541,6 +541,42 @@ on_items_changed (GListModel *model, guint position, guint removed, guint added,
   (*calls)++;
 }
 
+/* A meeting's participants sort by the people's stored collation keys:
+ * family name first, in the locale's order, and the key is never shown. */
+static void
+test_sort_by_person (Fixture *f, gconstpointer data)
+{
+  const char *people[][2] = { { "Anna", "Zorić" }, { "Zoë", "Ó Súilleabháin" }, { "Ilse", "Müller" },
+                              { "Kirill", "Петров" }, { "Marie", "Łukasiewicz" } };
+  const char *expected[] = { "Łukasiewicz", "Müller", "Ó Súilleabháin", "Zorić", "Петров" };
+  gint64 meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Plenary",
+                                    "starts-at", "2027-01-10T09:00", "ends-at", "2027-01-10T17:00", NULL);
+  g_autofree char *meeting_id = sec_test_id_text (meeting);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gint64 person = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", people[i][0],
+                                       "family-name", people[i][1], NULL);
+      g_autofree char *person_id = sec_test_id_text (person);
+      sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id, NULL);
+    }
+
+  sec_query_add (q, "meeting", SEC_QUERY_EQUALS, meeting_id);
+  sec_query_set_sort (q, "person-sort-key", FALSE);
+  list = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = sec_record_get_derived (list->pdata[i], "person-name");
+      g_assert_true (g_str_has_suffix (name, expected[i]));
+      g_assert_null (sec_record_get_derived (list->pdata[i], "person-sort-key"));
+    }
+}
+
 static void
 test_record_list (Fixture *f, gconstpointer data)
 {
@@ -642,6 +678,7 @@ main (int argc, char **argv)
   ADD ("/store/undo-deletion", test_undo_deletion);
   ADD ("/store/transactions", test_transactions);
   ADD ("/store/queries", test_queries);
+  ADD ("/store/sort-by-person", test_sort_by_person);
   ADD ("/store/record-list", test_record_list);
 #undef ADD
 

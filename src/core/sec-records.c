@@ -376,8 +376,10 @@ static const SecField participant_fields[] = {
 };
 static const SecDerived participant_derived[] = {
   { "person-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.person_id)" },
-  /* For sorting: family name first, as lists of people are read. */
-  { "person-sort-name", "(SELECT p.family_name || ' ' || coalesce(p.given_name, '') FROM people p WHERE p.id = t.person_id)" },
+  /* For sorting only (a "-sort-key" is never shown): the person's stored
+   * collation key, family name first, so that a long list sorts by index
+   * order of bytes rather than by collating names on every comparison. */
+  { "person-sort-key", "(SELECT p.sort_key FROM people p WHERE p.id = t.person_id)" },
   { "organisation-name", "(SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)" },
   { "meeting-title", "(SELECT m.title FROM meetings m WHERE m.id = t.meeting_id)" },
   { "meeting-starts-at", "(SELECT m.starts_at FROM meetings m WHERE m.id = t.meeting_id)" },

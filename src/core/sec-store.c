@@ -476,6 +476,14 @@ select_columns (const SecKind *kind)
   return g_string_free (sql, FALSE);
 }
 
+/* Derived values named "...-sort-key" are collation keys (bytes) to sort
+ * by, never text to show. */
+static gboolean
+is_sort_key (const SecDerived *d)
+{
+  return g_str_has_suffix (d->name, "-sort-key");
+}
+
 static SecRecord *
 record_from_row (GType         type,
                  sqlite3_stmt *stmt)
@@ -500,7 +508,8 @@ record_from_row (GType         type,
     }
   if (kind->derived != NULL)
     for (const SecDerived *d = kind->derived; d->name; d++, col++)
-      _sec_record_set_derived (record, d->name, (const char *) sqlite3_column_text (stmt, col));
+      if (!is_sort_key (d))
+        _sec_record_set_derived (record, d->name, (const char *) sqlite3_column_text (stmt, col));
   g_object_thaw_notify (G_OBJECT (record));
 
   return record;
@@ -1002,9 +1011,11 @@ build_order (const SecKind  *kind,
           for (const SecDerived *d = kind->derived; d->name; d++)
             if (g_str_equal (d->name, sort))
               {
-                /* Names computed by SQL (a participant's) sort in the
-                 * locale's order too; numbers are not affected. */
-                g_string_append_printf (sql, " ORDER BY %s COLLATE sec_locale %s, t.id %s", d->sql, dir, dir);
+                /* A "-sort-key" is a stored collation key and compares
+                 * as bytes; other names computed by SQL sort in the
+                 * locale's order (numbers are not affected). */
+                g_string_append_printf (sql, " ORDER BY %s%s %s, t.id %s", d->sql,
+                                        is_sort_key (d) ? "" : " COLLATE sec_locale", dir, dir);
                 return TRUE;
               }
         g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,

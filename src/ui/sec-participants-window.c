@@ -417,7 +417,7 @@ sec_participants_window_constructed (GObject *object)
   g_assert (SEC_IS_STORE (self->store));
 
   sec_query_add (query, "meeting", SEC_QUERY_EQUALS, id);
-  sec_query_set_sort (query, "person-sort-name", FALSE);
+  sec_query_set_sort (query, "person-sort-key", FALSE);
   self->list = sec_record_list_new (self->store, SEC_TYPE_PARTICIPANT, query);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection),

@@ -1004,7 +1004,7 @@ add_meeting_sections (SecRecordPage *self,
 {
   gint64 id = sec_record_get_id (meeting);
   g_autoptr(SecQuery) bodies = query_for ("meeting", id, NULL, FALSE);
-  g_autoptr(SecQuery) participants = query_for ("meeting", id, "person-sort-name", FALSE);
+  g_autoptr(SecQuery) participants = query_for ("meeting", id, "person-sort-key", FALSE);
   g_autoptr(SecQuery) statements = query_for ("meeting", id, "signed-on", FALSE);
   const SecField *status = sec_kind_find_field (sec_kind_from_type (SEC_TYPE_PARTICIPANT), "status");
   GtkWidget *group;
