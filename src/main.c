@@ -12,8 +12,8 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "sec-application.h"
-#include "sec-cli.h"
+#include "ui/shell/sec-application.h"
+#include "cli/sec-cli.h"
 
 /* FALSE when the text could not be written (a full disk, a closed pipe). */
 static gboolean

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "sec-demo.h"
+#include "cli/sec-demo.h"
 #include "sec-test-util.h"
 
 /* A new temporary folder from @tmpl ("sec-foo-XXXXXX"). (transfer full) */

@@ -5,9 +5,9 @@
 
 #include <glib.h>
 
-#include "sec-document.h"
-#include "sec-record.h"
-#include "sec-store.h"
+#include "core/documents/sec-document.h"
+#include "core/store/sec-record.h"
+#include "core/store/sec-store.h"
 
 G_BEGIN_DECLS
 

@@ -1,0 +1,486 @@
+/* sec-cli-export.c: `secretariat export`
+ *
+ * A meeting's documents (sec-meeting-documents.h), and those of a call for
+ * expression of interest (sec-call-documents.h) or a joint statement
+ * (sec-statement-documents.h): one option parser, then the kind decides
+ * which record the command needs (--meeting, --call or --statement). */
+#define G_LOG_DOMAIN "sec-cli-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/documents/sec-call-documents.h"
+#include "cli/sec-cli.h"
+#include "cli/sec-cli-export.h"
+#include "core/documents/sec-document-locale.h"
+#include "core/documents/sec-meeting-documents.h"
+#include "core/documents/sec-statement-documents.h"
+#include "core/store/sec-store.h"
+
+#define COMMAND "secretariat export"
+
+/* The documents of a call or a statement, after the meeting's. */
+typedef enum {
+  RECORD_EXPORT_APPLICATIONS,
+  RECORD_EXPORT_SELECTION_REPORT,
+  RECORD_EXPORT_STATEMENT,
+  RECORD_EXPORT_MONITORING,
+} RecordExport;
+
+static const struct {
+  const char *name;
+  gboolean    statement; /* --statement ID, else --call ID */
+  gboolean    csv;       /* --format csv is offered */
+  const char *label;     /* "%s written to “%s”" */
+} record_exports[] = {
+  [RECORD_EXPORT_APPLICATIONS] = { "applications", FALSE, TRUE, N_("List of applications") },
+  [RECORD_EXPORT_SELECTION_REPORT] = { "selection-report", FALSE, FALSE, N_("Selection report") },
+  [RECORD_EXPORT_STATEMENT] = { "statement", TRUE, FALSE, N_("Joint statement") },
+  [RECORD_EXPORT_MONITORING] = { "monitoring", TRUE, TRUE, N_("Monitoring report") },
+};
+
+/* What the command line asked for, besides the meeting's options. */
+typedef struct {
+  gint64      call_id;
+  gint64      statement_id;
+  const char *format;      /* "pdf", "csv" or NULL */
+  int         year;        /* 0: each cell's latest follow-up */
+  const char *language;
+  SecPaper    paper;
+  const char *output;
+} RecordOptions;
+
+/* Static helpers */
+
+static int
+usage_error (GString    *err,
+             const char *message)
+{
+  /* TRANSLATORS: "secretariat export: Missing --meeting. Try “secretariat export --help”." */
+  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), COMMAND, message, COMMAND);
+  return SEC_CLI_EXIT_USAGE;
+}
+
+static int
+failure (GString    *err,
+         const char *message)
+{
+  g_string_append_printf (err, "secretariat: %s\n", message);
+  return SEC_CLI_EXIT_FAILURE;
+}
+
+static gboolean
+record_export_from_string (const char   *name,
+                           RecordExport *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
+    if (g_str_equal (name, record_exports[i].name))
+      {
+        *kind = (RecordExport) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+dup_kinds (void)
+{
+  g_autoptr(GString) kinds = g_string_new (NULL);
+
+  for (int k = SEC_MEETING_EXPORT_AGENDA; k <= SEC_MEETING_EXPORT_ICAL; k++)
+    g_string_append_printf (kinds, "%s%s", kinds->len ? ", " : "", sec_meeting_export_to_string (k));
+  for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
+    g_string_append_printf (kinds, ", %s", record_exports[i].name);
+  return g_string_free (g_steal_pointer (&kinds), FALSE);
+}
+
+static char *
+dup_description (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *kinds = dup_kinds ();
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *languages = g_strjoinv (", ", (char **) sec_document_languages ());
+  const SecParticipantColumnInfo *info;
+  guint n;
+
+  info = sec_participant_columns_list (&n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (columns, "%s%s", i ? ", " : "", info[i].nick);
+
+  g_string_append_printf (text, _("KIND is one of %s."), kinds);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("agenda, agenda-internal, participants, attendance and pack write PDF "
+                           "files: the agenda, the agenda for the secretariat (with its notes and "
+                           "the participants’ needs), the list of participants, the attendance "
+                           "sheet to sign, and all of them in one file. participants-csv writes "
+                           "the list of participants as a CSV file (UTF-8), ical the meeting as "
+                           "an iCalendar file."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("applications writes the list of a call’s applications (--call ID) as "
+                           "a PDF file, or as a CSV file with --format csv; selection-report the "
+                           "call’s selection report (PDF). statement writes a joint statement "
+                           "(--statement ID) with its signatories (PDF); monitoring the monitoring "
+                           "report of its commitments (PDF, or CSV with --format csv), for one year "
+                           "with --year, by default with each commitment’s latest follow-up."));
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("Columns of a list (--columns, separated by commas): %s. "
+                                  "--public leaves out the email, phone and needs, whatever the "
+                                  "columns."), columns->str);
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("Languages (--language): %s; by default the user’s."), languages);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Nothing is written unless the whole file could be: the file is made "
+                           "under another name and renamed when complete. Exit status: 0 on "
+                           "success, 1 when the meeting, call or statement does not exist or the "
+                           "file could not be "
+                           "written, 2 for a wrong option or argument."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Reads the call or the statement, then makes its document and writes it:
+ * an unknown id stops here, before any file is made. */
+static int
+run_record_export (SecStore            *store,
+                   RecordExport         kind,
+                   const RecordOptions *options,
+                   GString             *out,
+                   GString             *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) record = NULL;
+  g_autoptr(SecDocument) document = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *display = NULL;
+  gboolean statement = record_exports[kind].statement;
+  gboolean as_csv = g_strcmp0 (options->format, "csv") == 0;
+  gint64 id = statement ? options->statement_id : options->call_id;
+  gboolean written;
+
+  record = sec_store_get (store, statement ? SEC_TYPE_STATEMENT : SEC_TYPE_CALL, id, &error);
+  if (record == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *message = NULL;
+
+      if (!g_error_matches (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND))
+        return failure (err, error->message);
+      message = statement ? g_strdup_printf (_("No joint statement with the id %s"), number)
+                          : g_strdup_printf (_("No call with the id %s"), number);
+      return failure (err, message);
+    }
+
+  switch (kind)
+    {
+    case RECORD_EXPORT_APPLICATIONS:
+      if (as_csv)
+        csv = sec_call_csv_applications (store, SEC_CALL (record), options->language, &error);
+      else
+        document = sec_call_document_applications (store, SEC_CALL (record), options->language, &error);
+      break;
+    case RECORD_EXPORT_SELECTION_REPORT:
+      document = sec_call_document_selection_report (store, SEC_CALL (record), options->language, &error);
+      break;
+    case RECORD_EXPORT_STATEMENT:
+      document = sec_statement_document (store, SEC_STATEMENT (record), options->language, &error);
+      break;
+    case RECORD_EXPORT_MONITORING:
+      if (as_csv)
+        csv = sec_statement_csv_monitoring (store, SEC_STATEMENT (record), options->year,
+                                            options->language, &error);
+      else
+        document = sec_statement_document_monitoring (store, SEC_STATEMENT (record), options->year,
+                                                      options->language, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (document == NULL && csv == NULL)
+    return failure (err, error->message);
+
+  written = document != NULL ? sec_document_write_pdf (document, options->output, options->paper, &error)
+                             : sec_write_file_atomically (options->output, csv, strlen (csv), &error);
+  if (!written)
+    return failure (err, error->message);
+
+  display = g_filename_display_name (options->output);
+  /* TRANSLATORS: "List of applications written to “applications.pdf”" */
+  g_string_append_printf (out, _("%s written to “%s”"), _(record_exports[kind].label), display);
+  g_string_append_c (out, '\n');
+  return SEC_CLI_EXIT_OK;
+}
+
+/* An option that belongs to other documents: a usage error, before anything
+ * is opened. */
+static int
+not_for_kind (GString    *err,
+              const char *option,
+              const char *kind)
+{
+  /* TRANSLATORS: "--meeting does not apply to “applications”" */
+  g_autofree char *message = g_strdup_printf (_("%s does not apply to “%s”"), option, kind);
+
+  return usage_error (err, message);
+}
+
+/* Public API */
+
+int
+sec_cli_export (const char  *database,
+                GStrv        args,
+                GString     *out,
+                GString     *err)
+{
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecMeetingData) data = NULL;
+  g_autofree char *database_option = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *group_by = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *country_order = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *saved_prgname = g_strdup (g_get_prgname ());
+  g_autofree char *format = NULL;
+  gint64 meeting_id = 0, call_id = 0, statement_id = 0;
+  int year = G_MININT;
+  gboolean public_variant = FALSE, help = FALSE, ok, for_record;
+  SecMeetingDocumentOptions options = { 0 };
+  SecMeetingExport kind = SEC_MEETING_EXPORT_AGENDA;
+  RecordExport record_kind = RECORD_EXPORT_APPLICATIONS;
+  SecPaper paper = sec_paper_get_default ();
+  const GOptionEntry entries[] = {
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id,
+      N_("The meeting (its id, as `secretariat list meetings` prints it)"), N_("ID") },
+    { "call", 0, 0, G_OPTION_ARG_INT64, &call_id,
+      N_("The call for expression of interest (its id, as `secretariat list calls` prints it)"), N_("ID") },
+    { "statement", 0, 0, G_OPTION_ARG_INT64, &statement_id,
+      N_("The joint statement (its id, as `secretariat list statements` prints it)"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("The format of a list of applications or a monitoring report: pdf or csv"), N_("FORMAT") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year,
+      N_("The year of a monitoring report (by default each commitment’s latest follow-up)"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("The paper of a PDF file: a4 or letter (by default the locale’s)"), N_("PAPER") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the document: en, fr or de (by default the user’s)"), N_("LANGUAGE") },
+    { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by,
+      N_("Group the participants by none, country, organisation or body"), N_("GROUPING") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &columns,
+      N_("The columns of the list of participants"), N_("LIST") },
+    { "country-order", 0, 0, G_OPTION_ARG_STRING, &country_order,
+      N_("Countries in alphabetical order or in the EU’s protocol order"), N_("ORDER") },
+    { "public", 0, 0, G_OPTION_ARG_NONE, &public_variant,
+      N_("The public variant: no contact data, no needs, no internal agenda"), NULL },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_option,
+      N_("Use the database FILE"), N_("FILE") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help,
+      N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_return_val_if_fail (args != NULL && args[0] != NULL, SEC_CLI_EXIT_USAGE);
+  g_return_val_if_fail (out != NULL && err != NULL, SEC_CLI_EXIT_USAGE);
+
+  argv = g_strdupv (args);
+  context = g_option_context_new (_("KIND"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write a meeting’s agenda, list of participants, "
+                                           "attendance sheet or meeting pack as PDF, the list as "
+                                           "CSV, or the meeting as an iCalendar file; a call’s list "
+                                           "of applications or selection report; a joint statement "
+                                           "or its monitoring report."));
+  {
+    g_autofree char *description = dup_description ();
+
+    g_option_context_set_description (context, description);
+  }
+
+  /* The usage line says "secretariat export", as the other commands do. */
+  g_set_prgname (COMMAND);
+  ok = g_option_context_parse_strv (context, &argv, &error);
+  if (ok && help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      g_string_append (out, text);
+    }
+  if (saved_prgname != NULL)
+    g_set_prgname (saved_prgname);
+  if (!ok)
+    return usage_error (err, error->message);
+  if (help)
+    return SEC_CLI_EXIT_OK;
+
+  /* The command line, checked before anything is opened. */
+  if (argv[1] == NULL)
+    {
+      g_autofree char *kinds = dup_kinds ();
+      g_autofree char *message = g_strdup_printf (_("Missing KIND (one of %s)"), kinds);
+
+      return usage_error (err, message);
+    }
+  for_record = record_export_from_string (argv[1], &record_kind);
+  if (!for_record && !sec_meeting_export_from_string (argv[1], &kind))
+    {
+      g_autofree char *kinds = dup_kinds ();
+      g_autofree char *message = g_strdup_printf (_("Unknown kind “%s” (one of %s)"), argv[1], kinds);
+
+      return usage_error (err, message);
+    }
+  if (argv[2] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), argv[2]);
+
+      return usage_error (err, message);
+    }
+  if (for_record)
+    {
+      /* Each kind takes its record, and only the options that mean
+       * something to it. */
+      gboolean statement = record_exports[record_kind].statement;
+
+      if (meeting_id != 0)
+        return not_for_kind (err, "--meeting", argv[1]);
+      if (statement && call_id != 0)
+        return not_for_kind (err, "--call", argv[1]);
+      if (!statement && statement_id != 0)
+        return not_for_kind (err, "--statement", argv[1]);
+      if (group_by != NULL)
+        return not_for_kind (err, "--group-by", argv[1]);
+      if (columns != NULL)
+        return not_for_kind (err, "--columns", argv[1]);
+      if (country_order != NULL)
+        return not_for_kind (err, "--country-order", argv[1]);
+      if (public_variant)
+        return not_for_kind (err, "--public", argv[1]);
+      if (year != G_MININT && record_kind != RECORD_EXPORT_MONITORING)
+        return not_for_kind (err, "--year", argv[1]);
+      if ((statement ? statement_id : call_id) <= 0)
+        return usage_error (err, statement ? _("Missing --statement ID") : _("Missing --call ID"));
+      if (format != NULL && g_ascii_strcasecmp (format, "pdf") != 0 &&
+          (g_ascii_strcasecmp (format, "csv") != 0 || !record_exports[record_kind].csv))
+        {
+          g_autofree char *message =
+            record_exports[record_kind].csv
+            ? g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format)
+            /* TRANSLATORS: "“selection-report” is written as PDF only" */
+            : g_strdup_printf (_("“%s” is written as PDF only"), argv[1]);
+
+          return usage_error (err, message);
+        }
+      if (format != NULL)
+        {
+          /* "CSV" as well as "csv". */
+          char *lower = g_ascii_strdown (format, -1);
+
+          g_free (format);
+          format = lower;
+        }
+      if (year != G_MININT && (year < 1900 || year > 2200))
+        {
+          g_autofree char *message = g_strdup_printf (_("Year %d is out of range (1900 to 2200)"), year);
+
+          return usage_error (err, message);
+        }
+    }
+  else
+    {
+      if (call_id != 0)
+        return not_for_kind (err, "--call", argv[1]);
+      if (statement_id != 0)
+        return not_for_kind (err, "--statement", argv[1]);
+      if (format != NULL)
+        return not_for_kind (err, "--format", argv[1]);
+      if (year != G_MININT)
+        return not_for_kind (err, "--year", argv[1]);
+      if (meeting_id <= 0)
+        return usage_error (err, _("Missing --meeting ID"));
+    }
+  if (output == NULL || *output == '\0')
+    return usage_error (err, _("Missing --output FILE"));
+  if (paper_name != NULL && !sec_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s” (a4 or letter)"), paper_name);
+
+      return usage_error (err, message);
+    }
+  if (language != NULL && sec_document_language_name (language) == NULL)
+    {
+      g_autofree char *languages = g_strjoinv (", ", (char **) sec_document_languages ());
+      g_autofree char *message = g_strdup_printf (_("Unknown language “%s” (one of %s)"), language, languages);
+
+      return usage_error (err, message);
+    }
+  if (group_by != NULL && !sec_group_by_parse (group_by, &options.group_by))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown grouping “%s” (none, country, organisation or body)"), group_by);
+
+      return usage_error (err, message);
+    }
+  if (country_order != NULL && !sec_country_order_parse (country_order, &options.country_order))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown order “%s” (alphabetical or protocol)"), country_order);
+
+      return usage_error (err, message);
+    }
+  if (columns != NULL && !sec_participant_columns_parse (columns, &options.columns, &error))
+    return usage_error (err, error->message);
+  options.public_variant = public_variant;
+  options.language = language;
+
+  /* The database must exist: export never makes an empty one. */
+  path = database_option ? g_canonicalize_filename (database_option, NULL)
+                         : database ? g_strdup (database) : sec_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
+
+      return failure (err, message);
+    }
+  if ((store = sec_store_open (path, &error)) == NULL)
+    return failure (err, error->message);
+
+  if (for_record)
+    {
+      RecordOptions record_options = {
+        .call_id = call_id,
+        .statement_id = statement_id,
+        .format = format,
+        .year = year == G_MININT ? 0 : year,
+        .language = language,
+        .paper = paper,
+        .output = output,
+      };
+
+      return run_record_export (store, record_kind, &record_options, out, err);
+    }
+
+  /* Read first: an unknown meeting stops here, before any file is made. */
+  if ((data = sec_meeting_data_load (store, meeting_id, &error)) == NULL)
+    return failure (err, error->message);
+  if (!sec_meeting_document_export (data, kind, &options, paper, output, &error))
+    return failure (err, error->message);
+
+  {
+    g_autofree char *display = g_filename_display_name (output);
+
+    /* TRANSLATORS: "Agenda written to “agenda.pdf”" */
+    g_string_append_printf (out, _("%s written to “%s”"), sec_meeting_export_get_label (kind), display);
+    g_string_append_c (out, '\n');
+  }
+  return SEC_CLI_EXIT_OK;
+}

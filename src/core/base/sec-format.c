@@ -1,0 +1,125 @@
+/* sec-format.c: dates, times and numbers as the user reads them */
+#define G_LOG_DOMAIN "sec-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/sec-format.h"
+
+GDateTime *
+sec_parse_datetime (const char *iso,
+                    const char *tz_id)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  size_t len;
+
+  if (iso == NULL)
+    return NULL;
+  len = strlen (iso);
+  if (len < 10 || sscanf (iso, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+    return NULL;
+  if (len >= 16 && iso[10] == 'T' && sscanf (iso + 11, "%2d:%2d", &h, &mi) != 2)
+    return NULL;
+  if (len >= 19 && sscanf (iso + 17, "%2d", &s) != 1)
+    return NULL;
+  if (!g_date_valid_dmy (d, mo, y))
+    return NULL;
+
+  tz = tz_id && *tz_id ? g_time_zone_new_identifier (tz_id) : NULL;
+  if (tz == NULL)
+    tz = g_time_zone_new_local ();
+  return g_date_time_new (tz, y, mo, d, h, mi, s);
+}
+
+static char *
+format (const char *iso, const char *fmt)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+  dt = sec_parse_datetime (iso, NULL);
+  if (dt == NULL)
+    return g_strdup (iso);
+  return g_date_time_format (dt, fmt);
+}
+
+char *
+sec_format_date (const char *iso_date)
+{
+  /* Translators: a date, see g_date_time_format(); e.g. "13 June 2018" */
+  return format (iso_date, _("%-d %B %Y"));
+}
+
+char *
+sec_format_datetime (const char *iso_datetime)
+{
+  if (iso_datetime != NULL && strlen (iso_datetime) == 10)
+    return sec_format_date (iso_datetime);
+  /* Translators: a date and time, see g_date_time_format(); e.g. "13 June 2018, 09:30" */
+  return format (iso_datetime, _("%-d %B %Y, %H:%M"));
+}
+
+char *
+sec_format_time (const char *iso)
+{
+  if (iso != NULL && strlen (iso) == 5 && iso[2] == ':')
+    return g_strdup (iso);
+  /* Translators: a time of day, see g_date_time_format(); e.g. "09:30" */
+  return format (iso, _("%H:%M"));
+}
+
+char *
+sec_format_period (const char *iso_start,
+                   const char *iso_end)
+{
+  g_autofree char *start = sec_format_datetime (iso_start);
+  g_autofree char *end = NULL;
+
+  if (iso_end == NULL || *iso_end == '\0')
+    return g_steal_pointer (&start);
+  if (iso_start != NULL && strncmp (iso_start, iso_end, 10) == 0)
+    end = sec_format_time (iso_end);
+  else
+    end = sec_format_datetime (iso_end);
+  return g_strdup_printf ("%s – %s", start, end);
+}
+
+char *
+sec_format_count (gint64 n)
+{
+  /* %' groups thousands the locale's way. */
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+char *
+sec_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gint64
+sec_days_until (const char *iso,
+                const char *tz_id)
+{
+  g_autoptr(GDateTime) then = sec_parse_datetime (iso, tz_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then_local = NULL;
+  GDate a, b;
+
+  if (then == NULL)
+    return 0;
+  then_local = g_date_time_to_local (then);
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_dmy (&a, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  g_date_set_dmy (&b, g_date_time_get_day_of_month (then_local), g_date_time_get_month (then_local),
+                  g_date_time_get_year (then_local));
+  return g_date_days_between (&a, &b);
+}

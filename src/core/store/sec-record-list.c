@@ -1,0 +1,315 @@
+/* sec-record-list.c: a GListModel of records, loaded page by page */
+#define G_LOG_DOMAIN "sec-record-list"
+
+#include "config.h"
+
+#include "core/store/sec-record-list.h"
+
+#define PAGE_SIZE 200
+
+struct _SecRecordList
+{
+  GObject     parent_instance;
+
+  SecStore   *store;
+  GType       kind;
+  SecQuery   *query;
+  guint       n_items;
+  GHashTable *pages;   /* page number -> GPtrArray of SecRecord */
+  gulong      changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SecRecordList, sec_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+count_items (SecRecordList *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = sec_store_count (self->store, self->kind, self->query, &error);
+
+  if (n < 0)
+    {
+      g_warning ("Could not count %s: %s", g_type_name (self->kind), error->message);
+      return 0;
+    }
+  return (guint) MIN (n, G_MAXUINT);
+}
+
+static void
+replace_all (SecRecordList *self)
+{
+  guint old = self->n_items;
+
+  g_hash_table_remove_all (self->pages);
+  self->n_items = count_items (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (old != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static GPtrArray *
+load_page (SecRecordList *self,
+           guint          page)
+{
+  GPtrArray *records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  g_autoptr(SecQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (records != NULL)
+    return records;
+
+  query = self->query ? sec_query_copy (self->query) : sec_query_new ();
+  sec_query_set_range (query, (gint64) page * PAGE_SIZE, PAGE_SIZE);
+  records = sec_store_list (self->store, self->kind, query, &error);
+  if (records == NULL)
+    {
+      g_warning ("Could not read %s: %s", g_type_name (self->kind), error->message);
+      return NULL;
+    }
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), records);
+  return records;
+}
+
+static gboolean
+find_cached (SecRecordList *self,
+             gint64         id,
+             guint         *position)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *records = value;
+
+      for (guint i = 0; i < records->len; i++)
+        if (sec_record_get_id (g_ptr_array_index (records, i)) == id)
+          {
+            *position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+static void
+on_store_changed (SecRecordList *self,
+                  GType          kind,
+                  gint64         id,
+                  int            change,
+                  SecStore      *store)
+{
+  guint position;
+
+  /* An edited record whose place in the order cannot have moved is
+   * refreshed alone, keeping the selection and scroll position. */
+  if (kind == self->kind && id != 0 && change == SEC_STORE_CHANGE_UPDATED &&
+      find_cached (self, id, &position) && count_items (self) == self->n_items &&
+      sec_store_position (self->store, self->kind, self->query, id, NULL) == (gint64) position)
+    {
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (position / PAGE_SIZE));
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      return;
+    }
+
+  /* Anything else may change what is listed, its order, or the derived
+   * values shown (a meeting's count of participants). */
+  replace_all (self);
+}
+
+static GType
+sec_record_list_get_item_type (GListModel *model)
+{
+  SecRecordList *self = SEC_RECORD_LIST (model);
+
+  return self->kind;
+}
+
+static guint
+sec_record_list_get_n_items (GListModel *model)
+{
+  SecRecordList *self = SEC_RECORD_LIST (model);
+
+  return self->n_items;
+}
+
+static gpointer
+sec_record_list_get_item (GListModel *model,
+                          guint       position)
+{
+  SecRecordList *self = SEC_RECORD_LIST (model);
+  GPtrArray *records;
+  guint page = position / PAGE_SIZE;
+  guint index = position % PAGE_SIZE;
+
+  if (position >= self->n_items)
+    return NULL;
+  records = load_page (self, page);
+  if (records == NULL || index >= records->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (records, index));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sec_record_list_get_item_type;
+  iface->get_n_items = sec_record_list_get_n_items;
+  iface->get_item = sec_record_list_get_item;
+}
+
+static void
+sec_record_list_dispose (GObject *object)
+{
+  SecRecordList *self = (SecRecordList *) object;
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sec_record_list_parent_class)->dispose (object);
+}
+
+static void
+sec_record_list_finalize (GObject *object)
+{
+  SecRecordList *self = (SecRecordList *) object;
+
+  g_clear_pointer (&self->query, sec_query_free);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sec_record_list_parent_class)->finalize (object);
+}
+
+static void
+sec_record_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SecRecordList *self = SEC_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_record_list_class_init (SecRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sec_record_list_dispose;
+  object_class->finalize = sec_record_list_finalize;
+  object_class->get_property = sec_record_list_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sec_record_list_init (SecRecordList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * sec_record_list_new:
+ *
+ * Returns: (transfer full): the list
+ */
+SecRecordList *
+sec_record_list_new (SecStore *store,
+                     GType     kind,
+                     SecQuery *query)
+{
+  SecRecordList *self;
+
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (kind, SEC_TYPE_RECORD), NULL);
+
+  self = g_object_new (SEC_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+  self->query = query ? sec_query_copy (query) : sec_query_new ();
+  self->n_items = count_items (self);
+  self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
+                                              self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+SecStore *
+sec_record_list_get_store (SecRecordList *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_LIST (self), NULL);
+
+  return self->store;
+}
+
+GType
+sec_record_list_get_kind (SecRecordList *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_LIST (self), 0);
+
+  return self->kind;
+}
+
+SecQuery *
+sec_record_list_get_query (SecRecordList *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_LIST (self), NULL);
+
+  return self->query;
+}
+
+void
+sec_record_list_set_query (SecRecordList *self,
+                           SecQuery      *query)
+{
+  g_return_if_fail (SEC_IS_RECORD_LIST (self));
+
+  if (sec_query_equal (self->query, query))
+    return;
+  g_clear_pointer (&self->query, sec_query_free);
+  self->query = query ? sec_query_copy (query) : sec_query_new ();
+  replace_all (self);
+}
+
+gint64
+sec_record_list_find (SecRecordList *self,
+                      gint64         id)
+{
+  guint position;
+
+  g_return_val_if_fail (SEC_IS_RECORD_LIST (self), -1);
+
+  if (find_cached (self, id, &position))
+    return position;
+  return sec_store_position (self->store, self->kind, self->query, id, NULL);
+}
+
+void
+sec_record_list_reload (SecRecordList *self)
+{
+  g_return_if_fail (SEC_IS_RECORD_LIST (self));
+
+  replace_all (self);
+}

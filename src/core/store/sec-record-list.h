@@ -1,0 +1,33 @@
+/* sec-record-list.h: a GListModel of records, loaded page by page */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/store/sec-store.h"
+
+G_BEGIN_DECLS
+
+#define SEC_TYPE_RECORD_LIST (sec_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (SecRecordList, sec_record_list, SEC, RECORD_LIST, GObject)
+
+/* Lists the records of @kind that @query selects (NULL: all), in its
+ * order. Only the count is read at first; rows are read a page at a time
+ * as the list asks for them, so a list of 200,000 people opens at once.
+ * The list follows the store's changes. */
+SecRecordList *sec_record_list_new        (SecStore       *store,
+                                           GType           kind,
+                                           SecQuery       *query);
+SecStore      *sec_record_list_get_store  (SecRecordList  *self);
+GType          sec_record_list_get_kind   (SecRecordList  *self);
+/* (transfer none) */
+SecQuery      *sec_record_list_get_query  (SecRecordList  *self);
+/* Replaces the query (search text, filters, sort); the list reloads. */
+void           sec_record_list_set_query  (SecRecordList  *self,
+                                           SecQuery       *query);
+/* The position of record @id in the list, or -1. */
+gint64         sec_record_list_find       (SecRecordList  *self,
+                                           gint64          id);
+/* Reads the list again from the store. */
+void           sec_record_list_reload     (SecRecordList  *self);
+
+G_END_DECLS

@@ -1,0 +1,1153 @@
+/* sec-record.c: the base type of every stored record */
+#define G_LOG_DOMAIN "sec-record"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/base/sec-countries.h"
+#include "core/store/sec-record.h"
+
+typedef struct
+{
+  gint64      id;
+  char       *created_at;
+  char       *updated_at;
+  GValue     *values;    /* one per field of the kind */
+  GHashTable *derived;   /* name -> text, filled by the store */
+} SecRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SecRecord, sec_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Field properties of a subclass are numbered after the base's. */
+#define FIELD_PROP(i) ((guint) (N_PROPS + (i)))
+
+G_DEFINE_QUARK (sec-record-error-quark, sec_record_error)
+
+static GType
+field_gtype (SecFieldType type)
+{
+  switch (type)
+    {
+    case SEC_FIELD_INT:
+      return G_TYPE_INT;
+    case SEC_FIELD_DOUBLE:
+      return G_TYPE_DOUBLE;
+    case SEC_FIELD_BOOL:
+      return G_TYPE_BOOLEAN;
+    case SEC_FIELD_REF:
+      return G_TYPE_INT64;
+    case SEC_FIELD_TEXT:
+    case SEC_FIELD_LONG_TEXT:
+    case SEC_FIELD_DATE:
+    case SEC_FIELD_DATETIME:
+    case SEC_FIELD_TIMEZONE:
+    case SEC_FIELD_TIME:
+    case SEC_FIELD_CHOICE:
+    case SEC_FIELD_COUNTRY:
+    case SEC_FIELD_COUNTRIES:
+    case SEC_FIELD_EMAIL:
+    case SEC_FIELD_URL:
+    default:
+      return G_TYPE_STRING;
+    }
+}
+
+static GParamSpec *
+field_pspec (const SecField *field)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  switch (field_gtype (field->type))
+    {
+    case G_TYPE_INT:
+      return g_param_spec_int (field->name, NULL, NULL, G_MININT, G_MAXINT,
+                               field->default_value ? atoi (field->default_value) : 0, flags);
+    case G_TYPE_DOUBLE:
+      return g_param_spec_double (field->name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                  field->default_value ? g_ascii_strtod (field->default_value, NULL) : 0, flags);
+    case G_TYPE_BOOLEAN:
+      return g_param_spec_boolean (field->name, NULL, NULL,
+                                   g_strcmp0 (field->default_value, "yes") == 0, flags);
+    case G_TYPE_INT64:
+      return g_param_spec_int64 (field->name, NULL, NULL, 0, G_MAXINT64, 0, flags);
+    default:
+      return g_param_spec_string (field->name, NULL, NULL, field->default_value, flags);
+    }
+}
+
+static void
+set_value_from_default (GValue *value, const SecField *field)
+{
+  g_value_init (value, field_gtype (field->type));
+  if (field->default_value == NULL)
+    return;
+
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_INT:
+      g_value_set_int (value, atoi (field->default_value));
+      break;
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, g_ascii_strtod (field->default_value, NULL));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, g_str_equal (field->default_value, "yes"));
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, g_ascii_strtoll (field->default_value, NULL, 10));
+      break;
+    default:
+      g_value_set_string (value, field->default_value);
+      break;
+    }
+}
+
+static gboolean
+values_equal (const GValue *a, const GValue *b)
+{
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_INT:
+      return g_value_get_int (a) == g_value_get_int (b);
+    case G_TYPE_DOUBLE:
+      return g_value_get_double (a) == g_value_get_double (b);
+    case G_TYPE_BOOLEAN:
+      return g_value_get_boolean (a) == g_value_get_boolean (b);
+    case G_TYPE_INT64:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    default:
+      /* NULL and "" are the same: an emptied entry is no value. */
+      {
+        const char *sa = g_value_get_string (a);
+        const char *sb = g_value_get_string (b);
+        return g_strcmp0 (sa ? sa : "", sb ? sb : "") == 0;
+      }
+    }
+}
+
+static void
+field_get_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  SecRecord *self = SEC_RECORD (object);
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+  const SecKind *kind = sec_record_get_kind (self);
+  guint i = prop_id - N_PROPS;
+
+  g_assert (prop_id >= N_PROPS && i < kind->n_fields);
+  g_value_copy (&priv->values[i], value);
+}
+
+static void
+field_set_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  SecRecord *self = SEC_RECORD (object);
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+  const SecKind *kind = sec_record_get_kind (self);
+  guint i = prop_id - N_PROPS;
+
+  g_assert (prop_id >= N_PROPS && i < kind->n_fields);
+  if (values_equal (&priv->values[i], value))
+    return;
+
+  g_value_copy (value, &priv->values[i]);
+  g_object_notify_by_pspec (object, pspec);
+  if (kind->fields[i].flags & SEC_FIELD_TITLE)
+    g_object_notify_by_pspec (object, properties[PROP_TITLE]);
+}
+
+static void
+sec_record_finalize (GObject *object)
+{
+  SecRecord *self = SEC_RECORD (object);
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+  const SecKind *kind = sec_record_get_kind (self);
+
+  for (guint i = 0; priv->values != NULL && i < kind->n_fields; i++)
+    g_value_unset (&priv->values[i]);
+  g_clear_pointer (&priv->values, g_free);
+  g_clear_pointer (&priv->created_at, g_free);
+  g_clear_pointer (&priv->updated_at, g_free);
+  g_clear_pointer (&priv->derived, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sec_record_parent_class)->finalize (object);
+}
+
+static void
+sec_record_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SecRecord *self = SEC_RECORD (object);
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, priv->id);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_string (value, priv->created_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, priv->updated_at);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, sec_record_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_record_class_init (SecRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sec_record_finalize;
+  object_class->get_property = sec_record_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_string ("created-at", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_string ("updated-at", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The display title, for binding in lists and headers. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("display-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sec_record_init (SecRecord *self)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  priv->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Called from each kind's instance init: while SecRecord's own init runs,
+ * the instance still has the base class, which knows no fields. */
+void
+_sec_record_init_values (SecRecord *self)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+  const SecKind *kind = sec_record_get_kind (self);
+
+  g_assert (kind != NULL);
+  priv->values = g_new0 (GValue, kind->n_fields);
+  for (guint i = 0; i < kind->n_fields; i++)
+    set_value_from_default (&priv->values[i], &kind->fields[i]);
+}
+
+/**
+ * sec_record_class_set_kind:
+ *
+ * Called once from a kind's class_init: installs a property per field.
+ */
+void
+sec_record_class_set_kind (SecRecordClass *klass,
+                           const SecKind  *kind)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  g_return_if_fail (SEC_IS_RECORD_CLASS (klass));
+  g_return_if_fail (kind != NULL);
+
+  klass->kind = kind;
+  object_class->get_property = field_get_property;
+  object_class->set_property = field_set_property;
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_object_class_install_property (object_class, FIELD_PROP (i), field_pspec (&kind->fields[i]));
+}
+
+const SecKind *
+sec_record_get_kind (SecRecord *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  return SEC_RECORD_GET_CLASS (self)->kind;
+}
+
+const SecKind *
+sec_kind_from_type (GType type)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (g_type_is_a (type, SEC_TYPE_RECORD), NULL);
+
+  klass = g_type_class_ref (type);
+  return SEC_RECORD_CLASS (klass)->kind;
+}
+
+int
+sec_kind_field_index (const SecKind *kind,
+                      const char    *name)
+{
+  g_return_val_if_fail (kind != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (g_str_equal (kind->fields[i].name, name))
+      return (int) i;
+
+  return -1;
+}
+
+const SecField *
+sec_kind_find_field (const SecKind *kind,
+                     const char    *name)
+{
+  int i = sec_kind_field_index (kind, name);
+
+  return i < 0 ? NULL : &kind->fields[i];
+}
+
+char *
+sec_field_column (const SecField *field)
+{
+  g_autofree char *column = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  column = g_strdelimit (g_strdup (field->name), "-", '_');
+  if (field->type == SEC_FIELD_REF)
+    return g_strconcat (column, "_id", NULL);
+  return g_steal_pointer (&column);
+}
+
+const char *
+sec_field_choice_label (const SecField *field,
+                        const char     *nick)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field->choices == NULL || nick == NULL)
+    return NULL;
+  for (const SecChoice *c = field->choices; c->nick != NULL; c++)
+    if (g_str_equal (c->nick, nick))
+      return _(c->label);
+  return NULL;
+}
+
+gint64
+sec_record_get_id (SecRecord *self)
+{
+  SecRecordPrivate *priv;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), 0);
+
+  priv = sec_record_get_instance_private (self);
+  return priv->id;
+}
+
+void
+_sec_record_set_id (SecRecord *self,
+                    gint64     id)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  if (priv->id == id)
+    return;
+  priv->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+sec_record_get_created_at (SecRecord *self)
+{
+  SecRecordPrivate *priv;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  priv = sec_record_get_instance_private (self);
+  return priv->created_at;
+}
+
+const char *
+sec_record_get_updated_at (SecRecord *self)
+{
+  SecRecordPrivate *priv;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  priv = sec_record_get_instance_private (self);
+  return priv->updated_at;
+}
+
+/* g_set_str () is GLib 2.76; our minimum is 2.74. */
+static gboolean
+replace_string (char **place, const char *value)
+{
+  if (g_strcmp0 (*place, value) == 0)
+    return FALSE;
+  g_free (*place);
+  *place = g_strdup (value);
+  return TRUE;
+}
+
+void
+_sec_record_set_timestamps (SecRecord  *self,
+                            const char *created_at,
+                            const char *updated_at)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  if (created_at != NULL && replace_string (&priv->created_at, created_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
+  if (updated_at != NULL && replace_string (&priv->updated_at, updated_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+const char *
+sec_record_get_derived (SecRecord  *self,
+                        const char *name)
+{
+  SecRecordPrivate *priv;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  priv = sec_record_get_instance_private (self);
+  return g_hash_table_lookup (priv->derived, name);
+}
+
+void
+_sec_record_set_derived (SecRecord  *self,
+                         const char *name,
+                         const char *value)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  if (value == NULL)
+    g_hash_table_remove (priv->derived, name);
+  else
+    g_hash_table_replace (priv->derived, g_strdup (name), g_strdup (value));
+}
+
+static GValue *
+lookup_value (SecRecord  *self,
+              const char *field,
+              GType       expected)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+  int i = sec_kind_field_index (sec_record_get_kind (self), field);
+
+  if (i < 0)
+    {
+      g_critical ("%s has no field “%s”", G_OBJECT_TYPE_NAME (self), field);
+      return NULL;
+    }
+  if (expected != G_TYPE_INVALID && G_VALUE_TYPE (&priv->values[i]) != expected)
+    {
+      g_critical ("Field “%s” of %s is a %s, not a %s", field, G_OBJECT_TYPE_NAME (self),
+                  G_VALUE_TYPE_NAME (&priv->values[i]), g_type_name (expected));
+      return NULL;
+    }
+  return &priv->values[i];
+}
+
+const GValue *
+sec_record_get_value (SecRecord  *self,
+                      const char *field)
+{
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return lookup_value (self, field, G_TYPE_INVALID);
+}
+
+const char *
+sec_record_get_string (SecRecord  *self,
+                       const char *field)
+{
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  v = lookup_value (self, field, G_TYPE_STRING);
+  return v ? g_value_get_string (v) : NULL;
+}
+
+gint64
+sec_record_get_ref (SecRecord  *self,
+                    const char *field)
+{
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), 0);
+
+  v = lookup_value (self, field, G_TYPE_INT64);
+  return v ? g_value_get_int64 (v) : 0;
+}
+
+gint
+sec_record_get_int (SecRecord  *self,
+                    const char *field)
+{
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), 0);
+
+  v = lookup_value (self, field, G_TYPE_INT);
+  return v ? g_value_get_int (v) : 0;
+}
+
+gdouble
+sec_record_get_double (SecRecord  *self,
+                       const char *field)
+{
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), 0);
+
+  v = lookup_value (self, field, G_TYPE_DOUBLE);
+  return v ? g_value_get_double (v) : 0;
+}
+
+gboolean
+sec_record_get_bool (SecRecord  *self,
+                     const char *field)
+{
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), FALSE);
+
+  v = lookup_value (self, field, G_TYPE_BOOLEAN);
+  return v ? g_value_get_boolean (v) : FALSE;
+}
+
+void
+sec_record_set_string (SecRecord  *self,
+                       const char *field,
+                       const char *value)
+{
+  g_return_if_fail (SEC_IS_RECORD (self));
+  g_return_if_fail (field != NULL);
+
+  if (lookup_value (self, field, G_TYPE_STRING) != NULL)
+    g_object_set (self, field, value, NULL);
+}
+
+void
+sec_record_set_ref (SecRecord  *self,
+                    const char *field,
+                    gint64      id)
+{
+  g_return_if_fail (SEC_IS_RECORD (self));
+  g_return_if_fail (id >= 0);
+
+  if (lookup_value (self, field, G_TYPE_INT64) != NULL)
+    g_object_set (self, field, id, NULL);
+}
+
+void
+sec_record_set_int (SecRecord  *self,
+                    const char *field,
+                    gint        value)
+{
+  g_return_if_fail (SEC_IS_RECORD (self));
+
+  if (lookup_value (self, field, G_TYPE_INT) != NULL)
+    g_object_set (self, field, value, NULL);
+}
+
+void
+sec_record_set_double (SecRecord  *self,
+                       const char *field,
+                       gdouble     value)
+{
+  g_return_if_fail (SEC_IS_RECORD (self));
+
+  if (lookup_value (self, field, G_TYPE_DOUBLE) != NULL)
+    g_object_set (self, field, value, NULL);
+}
+
+void
+sec_record_set_bool (SecRecord  *self,
+                     const char *field,
+                     gboolean    value)
+{
+  g_return_if_fail (SEC_IS_RECORD (self));
+
+  if (lookup_value (self, field, G_TYPE_BOOLEAN) != NULL)
+    g_object_set (self, field, value, NULL);
+}
+
+static gboolean
+parse_int64 (const char *text, gint64 min, gint64 max, gint64 *out)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return g_ascii_string_to_signed (stripped, 10, min, max, out, NULL);
+}
+
+gboolean
+sec_record_set_from_text (SecRecord   *self,
+                          const char  *field,
+                          const char  *text,
+                          GError     **error)
+{
+  const SecField *f;
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  f = sec_kind_find_field (sec_record_get_kind (self), field);
+  if (f == NULL)
+    {
+      g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                   _("There is no field “%s”"), field);
+      return FALSE;
+    }
+  v = lookup_value (self, field, G_TYPE_INVALID);
+
+  if (text == NULL)
+    text = "";
+
+  switch (G_VALUE_TYPE (v))
+    {
+    case G_TYPE_INT:
+      {
+        gint64 n = 0;
+        if (*text != '\0' && !parse_int64 (text, G_MININT, G_MAXINT, &n))
+          goto bad_number;
+        g_object_set (self, field, (gint) n, NULL);
+        return TRUE;
+      }
+    case G_TYPE_INT64:
+      {
+        gint64 n = 0;
+        if (*text != '\0' && !parse_int64 (text, 0, G_MAXINT64, &n))
+          goto bad_number;
+        g_object_set (self, field, n, NULL);
+        return TRUE;
+      }
+    case G_TYPE_DOUBLE:
+      {
+        char *end = NULL;
+        double d = *text ? g_ascii_strtod (text, &end) : 0;
+        if (*text && (end == NULL || *end != '\0'))
+          goto bad_number;
+        g_object_set (self, field, d, NULL);
+        return TRUE;
+      }
+    case G_TYPE_BOOLEAN:
+      if (g_ascii_strcasecmp (text, "yes") == 0 || g_str_equal (text, "1") ||
+          g_ascii_strcasecmp (text, "true") == 0)
+        g_object_set (self, field, TRUE, NULL);
+      else if (g_ascii_strcasecmp (text, "no") == 0 || g_str_equal (text, "0") ||
+               g_ascii_strcasecmp (text, "false") == 0 || *text == '\0')
+        g_object_set (self, field, FALSE, NULL);
+      else
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not yes or no"), _(f->label), text);
+          return FALSE;
+        }
+      return TRUE;
+    default:
+      g_object_set (self, field, *text ? text : NULL, NULL);
+      return TRUE;
+    }
+
+bad_number:
+  g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+               _("%s: “%s” is not a valid number"), _(f->label), text);
+  return FALSE;
+}
+
+char *
+sec_record_dup_text (SecRecord  *self,
+                     const char *field)
+{
+  const GValue *v;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  v = lookup_value (self, field, G_TYPE_INVALID);
+  if (v == NULL)
+    return g_strdup ("");
+
+  switch (G_VALUE_TYPE (v))
+    {
+    case G_TYPE_INT:
+      return g_strdup_printf ("%d", g_value_get_int (v));
+    case G_TYPE_INT64:
+      return g_value_get_int64 (v) ? g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (v)) : g_strdup ("");
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, g_value_get_double (v)));
+      }
+    case G_TYPE_BOOLEAN:
+      return g_strdup (g_value_get_boolean (v) ? "yes" : "no");
+    default:
+      return g_strdup (g_value_get_string (v) ? g_value_get_string (v) : "");
+    }
+}
+
+char *
+sec_record_dup_title (SecRecord *self)
+{
+  const SecKind *kind;
+  GString *title;
+  const char *derived;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  kind = sec_record_get_kind (self);
+  title = g_string_new (NULL);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!(kind->fields[i].flags & SEC_FIELD_TITLE))
+        continue;
+      text = sec_record_dup_text (self, kind->fields[i].name);
+      g_strstrip (text);
+      if (*text == '\0')
+        continue;
+      if (title->len > 0)
+        g_string_append_c (title, ' ');
+      g_string_append (title, text);
+    }
+
+  if (title->len == 0 && (derived = sec_record_get_derived (self, "organisation-name")) != NULL)
+    g_string_append (title, derived);
+  if (title->len == 0 && (derived = sec_record_get_derived (self, "person-name")) != NULL)
+    g_string_append (title, derived);
+  if (title->len == 0)
+    g_string_append (title, _(kind->label));
+
+  return g_string_free (title, FALSE);
+}
+
+/* Validation */
+
+gboolean
+sec_check_date (const char *text)
+{
+  int y, m, d;
+  char extra;
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+    return FALSE;
+  return text[4] == '-' && text[7] == '-' && g_ascii_isdigit (text[0]) &&
+         g_date_valid_dmy (d, m, y) && y >= 1000;
+}
+
+gboolean
+sec_check_time (const char *text)
+{
+  int h, m;
+  char extra;
+
+  if (text == NULL || strlen (text) != 5 || text[2] != ':')
+    return FALSE;
+  if (sscanf (text, "%2d:%2d%c", &h, &m, &extra) != 2)
+    return FALSE;
+  return g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[3]) &&
+         h >= 0 && h < 24 && m >= 0 && m < 60;
+}
+
+gboolean
+sec_check_datetime (const char *text)
+{
+  g_autofree char *date = NULL;
+  const char *time;
+  size_t len;
+
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
+  if ((len != 16 && len != 19) || text[10] != 'T')
+    return FALSE;
+  date = g_strndup (text, 10);
+  time = text + 11;
+  if (!sec_check_date (date))
+    return FALSE;
+  if (len == 16)
+    return sec_check_time (time);
+  {
+    g_autofree char *hm = g_strndup (time, 5);
+    int s;
+    char extra;
+    if (!sec_check_time (hm) || time[5] != ':' || !g_ascii_isdigit (time[6]))
+      return FALSE;
+    return sscanf (time + 6, "%2d%c", &s, &extra) == 1 && s >= 0 && s < 60;
+  }
+}
+
+gboolean
+sec_check_email (const char *text)
+{
+  const char *at;
+  const char *dot;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
+      return FALSE;
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+gboolean
+sec_check_url (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  return (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 ||
+          g_strcmp0 (g_uri_get_scheme (uri), "https") == 0) &&
+         g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+gboolean
+sec_check_country (const char *text)
+{
+  return text != NULL && sec_country_name (text) != NULL;
+}
+
+gboolean
+sec_check_timezone (const char *text)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (g_str_equal (text, "UTC"))
+    return TRUE;
+  tz = g_time_zone_new_identifier (text);
+  return tz != NULL;
+}
+
+static gboolean
+value_is_empty (const GValue *v)
+{
+  if (G_VALUE_HOLDS_STRING (v))
+    {
+      const char *s = g_value_get_string (v);
+      if (s == NULL)
+        return TRUE;
+      while (*s && g_ascii_isspace (*s))
+        s++;
+      return *s == '\0';
+    }
+  if (G_VALUE_HOLDS_INT64 (v))
+    return g_value_get_int64 (v) == 0;
+  return FALSE;
+}
+
+static gboolean
+check_countries (const char *text, char **bad)
+{
+  g_auto(GStrv) codes = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; codes[i]; i++)
+    {
+      g_strstrip (codes[i]);
+      if (!sec_check_country (codes[i]))
+        {
+          *bad = g_strdup (codes[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_field (SecRecord      *self,
+                const SecField *f,
+                const GValue   *v,
+                GError        **error)
+{
+  const char *label = _(f->label);
+  const char *s;
+
+  if (value_is_empty (v))
+    {
+      if (f->flags & SEC_FIELD_REQUIRED)
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_REQUIRED,
+                       _("%s is required"), label);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  s = G_VALUE_HOLDS_STRING (v) ? g_value_get_string (v) : NULL;
+
+  switch (f->type)
+    {
+    case SEC_FIELD_DATE:
+      if (!sec_check_date (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a valid date (year-month-day)"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_DATETIME:
+      if (!sec_check_datetime (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a valid date and time (year-month-dayThour:minute)"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_TIME:
+      if (!sec_check_time (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a valid time (hour:minute)"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_TIMEZONE:
+      if (!sec_check_timezone (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a known time zone"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_CHOICE:
+      if (sec_field_choice_label (f, s) == NULL)
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not one of the choices"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_COUNTRY:
+      if (!sec_check_country (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a country code (ISO 3166-1, such as BE or MT)"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_COUNTRIES:
+      {
+        g_autofree char *bad = NULL;
+        if (!check_countries (s, &bad))
+          {
+            g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                         _("%s: “%s” is not a country code (ISO 3166-1, such as BE or MT)"), label, bad);
+            return FALSE;
+          }
+      }
+      break;
+    case SEC_FIELD_EMAIL:
+      if (!sec_check_email (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a valid email address"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_URL:
+      if (!sec_check_url (s))
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s: “%s” is not a web address (https://…)"), label, s);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_INT:
+      if (g_value_get_int (v) < 0)
+        {
+          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                       _("%s cannot be negative"), label);
+          return FALSE;
+        }
+      break;
+    case SEC_FIELD_TEXT:
+    case SEC_FIELD_LONG_TEXT:
+    case SEC_FIELD_DOUBLE:
+    case SEC_FIELD_BOOL:
+    case SEC_FIELD_REF:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_range (SecRecord   *self,
+                const char  *start_field,
+                const char  *end_field,
+                GError     **error)
+{
+  const SecKind *kind = sec_record_get_kind (self);
+  const SecField *end = sec_kind_find_field (kind, end_field);
+  const char *a = sec_record_get_string (self, start_field);
+  const char *b = sec_record_get_string (self, end_field);
+
+  if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
+    return TRUE;
+  /* ISO 8601 text of one kind compares in time order. */
+  if (strcmp (b, a) < 0)
+    {
+      const SecField *start = sec_kind_find_field (kind, start_field);
+      g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+                   _("“%s” cannot be before “%s”"), _(end->label), _(start->label));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sec_record_validate_field (SecRecord   *self,
+                           const char  *field,
+                           GError     **error)
+{
+  SecRecordPrivate *priv;
+  const SecKind *kind;
+  int i;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  priv = sec_record_get_instance_private (self);
+  kind = sec_record_get_kind (self);
+  i = sec_kind_field_index (kind, field);
+  g_return_val_if_fail (i >= 0, FALSE);
+
+  if (!validate_field (self, &kind->fields[i], &priv->values[i], error))
+    return FALSE;
+
+  if (kind->ranges != NULL)
+    for (guint r = 0; kind->ranges[r] != NULL; r += 2)
+      if ((g_str_equal (kind->ranges[r], field) || g_str_equal (kind->ranges[r + 1], field)) &&
+          !validate_range (self, kind->ranges[r], kind->ranges[r + 1], error))
+        return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+sec_record_validate (SecRecord  *self,
+                     GError    **error)
+{
+  const SecKind *kind;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), FALSE);
+
+  kind = sec_record_get_kind (self);
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (!sec_record_validate_field (self, kind->fields[i].name, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+SecRecord *
+sec_record_new (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, SEC_TYPE_RECORD), NULL);
+  g_return_val_if_fail (!G_TYPE_IS_ABSTRACT (type), NULL);
+
+  return g_object_new (type, NULL);
+}
+
+/**
+ * sec_record_copy:
+ *
+ * Returns: (transfer full): a copy with the same id, values and derived
+ *   values, for editing without touching the shown record.
+ */
+SecRecord *
+sec_record_copy (SecRecord *self)
+{
+  SecRecordPrivate *priv, *copy_priv;
+  const SecKind *kind;
+  SecRecord *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  priv = sec_record_get_instance_private (self);
+  kind = sec_record_get_kind (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  copy_priv = sec_record_get_instance_private (copy);
+
+  copy_priv->id = priv->id;
+  copy_priv->created_at = g_strdup (priv->created_at);
+  copy_priv->updated_at = g_strdup (priv->updated_at);
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_value_copy (&priv->values[i], &copy_priv->values[i]);
+  g_hash_table_iter_init (&iter, priv->derived);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (copy_priv->derived, g_strdup (key), g_strdup (value));
+
+  return copy;
+}
+
+/* Same kind, id and field values (timestamps and derived values aside). */
+gboolean
+sec_record_equal (SecRecord *a,
+                  SecRecord *b)
+{
+  SecRecordPrivate *pa, *pb;
+  const SecKind *kind;
+
+  g_return_val_if_fail (SEC_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (SEC_IS_RECORD (b), FALSE);
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  pa = sec_record_get_instance_private (a);
+  pb = sec_record_get_instance_private (b);
+  if (pa->id != pb->id)
+    return FALSE;
+  kind = sec_record_get_kind (a);
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (!values_equal (&pa->values[i], &pb->values[i]))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,323 @@
+/* sec-schema.c: the database schema, one numbered migration at a time
+ *
+ * A migration is never edited once released: a change to the schema is a
+ * new entry at the end. Every table has `id`, `created_at`, `updated_at`
+ * (UTC, ISO 8601), `search_text` (the searchable fields folded for case and
+ * accents, maintained by the store) and `sort_key` (the locale's collation
+ * key of the name fields).
+ */
+#define G_LOG_DOMAIN "sec-schema"
+
+#include "config.h"
+
+#include "core/store/sec-schema.h"
+
+#define COMMON \
+  "id INTEGER PRIMARY KEY," \
+  "created_at TEXT NOT NULL," \
+  "updated_at TEXT NOT NULL," \
+  "search_text TEXT NOT NULL DEFAULT ''," \
+  "sort_key BLOB,"
+
+#define DATE_OK(c) "CHECK (" c " IS NULL OR (" c " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND date(" c ") IS NOT NULL))"
+#define DATETIME_OK(c) "CHECK (" c " IS NULL OR (" c " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]*' AND datetime(" c ") IS NOT NULL))"
+#define NOT_BLANK(c) "CHECK (length(trim(" c ")) > 0)"
+#define COUNTRY_OK(c) "CHECK (" c " IS NULL OR " c " GLOB '[A-Z][A-Z]')"
+
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+
+  "CREATE TABLE organisations (" COMMON
+  "  name TEXT NOT NULL UNIQUE " NOT_BLANK ("name") ","
+  "  acronym TEXT,"
+  "  kind TEXT NOT NULL DEFAULT 'civil-society' CHECK (kind IN ('civil-society', 'nrem',"
+  "    'eu-agency', 'eu-institution', 'member-state', 'international', 'other')),"
+  "  country TEXT " COUNTRY_OK ("country") ","
+  "  city TEXT,"
+  "  address TEXT,"
+  "  website TEXT,"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  notes TEXT"
+  ");"
+  "CREATE INDEX organisations_sort ON organisations (sort_key);"
+  "CREATE INDEX organisations_country ON organisations (country);"
+
+  "CREATE TABLE people (" COMMON
+  "  title TEXT,"
+  "  given_name TEXT,"
+  "  family_name TEXT NOT NULL " NOT_BLANK ("family_name") ","
+  "  position TEXT,"
+  /* A person outlives the organisation they worked for. */
+  "  organisation_id INTEGER REFERENCES organisations (id) ON DELETE SET NULL,"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  languages TEXT,"
+  "  accessibility_needs TEXT,"
+  "  dietary_needs TEXT,"
+  "  notes TEXT,"
+  "  consent_date TEXT " DATE_OK ("consent_date") ","
+  "  consent_source TEXT"
+  ");"
+  "CREATE INDEX people_sort ON people (sort_key);"
+  "CREATE INDEX people_organisation ON people (organisation_id);"
+
+  "CREATE TABLE bodies (" COMMON
+  "  name TEXT NOT NULL UNIQUE " NOT_BLANK ("name") ","
+  "  acronym TEXT,"
+  "  established_on TEXT " DATE_OK ("established_on") ","
+  "  description TEXT,"
+  "  notes TEXT"
+  ");"
+
+  "CREATE TABLE calls (" COMMON
+  "  reference TEXT UNIQUE,"
+  "  title TEXT NOT NULL " NOT_BLANK ("title") ","
+  /* A body with calls cannot be deleted: its calls are its history. */
+  "  body_id INTEGER NOT NULL REFERENCES bodies (id) ON DELETE RESTRICT,"
+  "  kind TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'targeted')),"
+  "  eligible_countries TEXT,"
+  "  thematic_focus TEXT,"
+  "  published_on TEXT " DATE_OK ("published_on") ","
+  "  deadline TEXT " DATETIME_OK ("deadline") ","
+  "  deadline_timezone TEXT NOT NULL DEFAULT 'Europe/Brussels',"
+  "  description TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'closed',"
+  "    'evaluation', 'decided'))"
+  ");"
+  "CREATE INDEX calls_body ON calls (body_id);"
+
+  "CREATE TABLE memberships (" COMMON
+  "  organisation_id INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,"
+  "  body_id INTEGER NOT NULL REFERENCES bodies (id) ON DELETE CASCADE,"
+  "  joined_on TEXT " DATE_OK ("joined_on") ","
+  "  left_on TEXT " DATE_OK ("left_on") ","
+  "  call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,"
+  "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'ended')),"
+  "  notes TEXT,"
+  "  CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on),"
+  "  UNIQUE (organisation_id, body_id, joined_on)"
+  ");"
+  "CREATE INDEX memberships_body ON memberships (body_id);"
+  "CREATE INDEX memberships_organisation ON memberships (organisation_id);"
+  "CREATE INDEX memberships_call ON memberships (call_id);"
+
+  "CREATE TABLE meetings (" COMMON
+  "  title TEXT NOT NULL " NOT_BLANK ("title") ","
+  "  kind TEXT NOT NULL DEFAULT 'plenary' CHECK (kind IN ('plenary', 'joint-session',"
+  "    'working-group', 'online', 'other')),"
+  "  starts_at TEXT NOT NULL " DATETIME_OK ("starts_at") ","
+  "  ends_at TEXT NOT NULL " DATETIME_OK ("ends_at") ","
+  "  timezone TEXT NOT NULL DEFAULT 'Europe/Brussels',"
+  "  venue TEXT,"
+  "  room TEXT,"
+  "  address TEXT,"
+  "  online_link TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'planned',"
+  "    'invitations-sent', 'held', 'cancelled')),"
+  "  chair TEXT,"
+  "  co_chair TEXT,"
+  "  notes TEXT,"
+  "  CHECK (ends_at >= starts_at)"
+  ");"
+  "CREATE INDEX meetings_starts ON meetings (starts_at);"
+
+  "CREATE TABLE meeting_bodies (" COMMON
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  /* A body that has met cannot be deleted: its meetings are its history. */
+  "  body_id INTEGER NOT NULL REFERENCES bodies (id) ON DELETE RESTRICT,"
+  "  UNIQUE (meeting_id, body_id)"
+  ");"
+  "CREATE INDEX meeting_bodies_body ON meeting_bodies (body_id);"
+
+  "CREATE TABLE agenda_items (" COMMON
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 1,"
+  "  title TEXT NOT NULL " NOT_BLANK ("title") ","
+  "  description TEXT,"
+  "  kind TEXT NOT NULL DEFAULT 'item' CHECK (kind IN ('item', 'break', 'lunch', 'signing', 'other')),"
+  "  duration INTEGER NOT NULL DEFAULT 30 CHECK (duration >= 0 AND duration <= 1440),"
+  "  fixed_start TEXT CHECK (fixed_start IS NULL OR fixed_start GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  internal_notes TEXT"
+  ");"
+  "CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);"
+
+  "CREATE TABLE agenda_speakers (" COMMON
+  "  agenda_item_id INTEGER NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (agenda_item_id, person_id)"
+  ");"
+  "CREATE INDEX agenda_speakers_person ON agenda_speakers (person_id);"
+
+  "CREATE TABLE participants (" COMMON
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  /* Erasing a person erases their attendance records too. */
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER REFERENCES organisations (id) ON DELETE SET NULL,"
+  "  role TEXT NOT NULL DEFAULT 'participant' CHECK (role IN ('chair', 'co-chair', 'speaker',"
+  "    'participant', 'observer', 'organiser')),"
+  "  status TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited', 'registered',"
+  "    'confirmed', 'declined', 'attended', 'attended-remotely', 'excused', 'absent', 'replaced')),"
+  "  substitute_id INTEGER REFERENCES people (id) ON DELETE SET NULL,"
+  "  invited_on TEXT " DATE_OK ("invited_on") ","
+  "  status_changed_on TEXT " DATE_OK ("status_changed_on") ","
+  "  needs TEXT,"
+  "  notes TEXT,"
+  "  UNIQUE (meeting_id, person_id)"
+  ");"
+  "CREATE INDEX participants_person ON participants (person_id);"
+  "CREATE INDEX participants_organisation ON participants (organisation_id);"
+
+  /* Every change of a participant's status, with its date. */
+  "CREATE TABLE participant_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX participant_history_participant ON participant_history (participant_id);"
+  "CREATE TRIGGER participants_status_history AFTER UPDATE OF status ON participants"
+  "  WHEN old.status IS NOT new.status BEGIN"
+  "    INSERT INTO participant_history (participant_id, status, changed_at)"
+  "    VALUES (new.id, new.status, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+  "  END;"
+
+  "CREATE TABLE errata (" COMMON
+  "  call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  published_on TEXT NOT NULL " DATE_OK ("published_on") ","
+  "  text TEXT NOT NULL " NOT_BLANK ("text")
+  ");"
+  "CREATE INDEX errata_call ON errata (call_id);"
+
+  "CREATE TABLE applications (" COMMON
+  "  call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,"
+  "  received_at TEXT " DATETIME_OK ("received_at") ","
+  "  eligibility TEXT NOT NULL DEFAULT 'unchecked' CHECK (eligibility IN ('unchecked',"
+  "    'eligible', 'not-eligible')),"
+  "  eligibility_reason TEXT,"
+  "  outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'selected',"
+  "    'reserve', 'rejected')),"
+  "  notes TEXT,"
+  "  UNIQUE (call_id, organisation_id)"
+  ");"
+  "CREATE INDEX applications_organisation ON applications (organisation_id);"
+
+  "CREATE TABLE statements (" COMMON
+  "  title TEXT NOT NULL " NOT_BLANK ("title") ","
+  "  signed_on TEXT " DATE_OK ("signed_on") ","
+  "  place TEXT,"
+  "  meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,"
+  "  predecessor_id INTEGER REFERENCES statements (id) ON DELETE SET NULL"
+  "    CHECK (predecessor_id IS NULL OR predecessor_id <> id),"
+  "  summary TEXT,"
+  "  text TEXT"
+  ");"
+
+  "CREATE TABLE signatories (" COMMON
+  "  statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,"
+  "  signer_name TEXT,"
+  "  signer_position TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (statement_id, organisation_id)"
+  ");"
+  "CREATE INDEX signatories_organisation ON signatories (organisation_id);"
+
+  "CREATE TABLE commitments (" COMMON
+  "  statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 1,"
+  "  text TEXT NOT NULL " NOT_BLANK ("text")
+  ");"
+  "CREATE INDEX commitments_statement ON commitments (statement_id);"
+
+  "CREATE TABLE follow_ups (" COMMON
+  "  commitment_id INTEGER NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,"
+  "  signatory_id INTEGER REFERENCES signatories (id) ON DELETE CASCADE,"
+  "  year INTEGER CHECK (year IS NULL OR (year >= 1900 AND year <= 2200)),"
+  "  date TEXT " DATE_OK ("date") ","
+  "  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started',"
+  "    'in-progress', 'done', 'not-applicable')),"
+  "  note TEXT,"
+  "  evidence TEXT"
+  ");"
+  "CREATE INDEX follow_ups_commitment ON follow_ups (commitment_id);"
+  "CREATE INDEX follow_ups_signatory ON follow_ups (signatory_id);";
+
+/* Version 2: an organisation's contact person (invitations go to them),
+ * and the state of a meeting's agenda: draft or final, with a version that
+ * rises on each change once final. */
+static const char migration_2[] =
+  "ALTER TABLE organisations ADD COLUMN contact_person_id INTEGER"
+  "  REFERENCES people (id) ON DELETE SET NULL;"
+  "CREATE INDEX organisations_contact ON organisations (contact_person_id);"
+  "ALTER TABLE meetings ADD COLUMN agenda_status TEXT NOT NULL DEFAULT 'draft'"
+  "  CHECK (agenda_status IN ('draft', 'final'));"
+  "ALTER TABLE meetings ADD COLUMN agenda_version INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (agenda_version >= 0);";
+
+/* Version 4: calls and applications in full. A call names the kinds of
+ * organisation it is open to; an erratum may restate the call's whole text.
+ * An application keeps the time zone of its receipt (empty: the call's
+ * deadline zone), whether it came late, the version of the call's text it
+ * answered (1: as published, n + 1: after n errata; 0: unknown), the
+ * documents received, the thematic areas it states, the automatic
+ * eligibility check (result, failed rule and reason) beside `eligibility`,
+ * which staff may override with a reason, an optional score and comments,
+ * and the membership its selection made. Existing applications get their
+ * check's result from `eligibility`, their version from the errata dates,
+ * and their late flag by comparing wall-clock times, which are in the same
+ * zone until a receipt zone is set (seconds are made explicit first). */
+static const char migration_4[] =
+  "ALTER TABLE calls ADD COLUMN eligible_kinds TEXT;"
+  "ALTER TABLE errata ADD COLUMN revised_text TEXT;"
+  "ALTER TABLE applications ADD COLUMN received_timezone TEXT;"
+  "ALTER TABLE applications ADD COLUMN late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1));"
+  "ALTER TABLE applications ADD COLUMN call_version INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (call_version >= 0);"
+  "ALTER TABLE applications ADD COLUMN documents TEXT;"
+  "ALTER TABLE applications ADD COLUMN thematic_areas TEXT;"
+  "ALTER TABLE applications ADD COLUMN checked_eligibility TEXT NOT NULL DEFAULT 'unchecked'"
+  "  CHECK (checked_eligibility IN ('unchecked', 'eligible', 'not-eligible'));"
+  "ALTER TABLE applications ADD COLUMN eligibility_rule TEXT CHECK (eligibility_rule IS NULL OR"
+  "  eligibility_rule IN ('deadline', 'country', 'organisation-kind', 'thematic-focus'));"
+  "ALTER TABLE applications ADD COLUMN eligibility_overridden INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (eligibility_overridden IN (0, 1));"
+  "ALTER TABLE applications ADD COLUMN override_reason TEXT;"
+  /* Digits with at most one point: the store writes it so. */
+  "ALTER TABLE applications ADD COLUMN score TEXT CHECK (score IS NULL OR (score GLOB '[0-9]*'"
+  "  AND score NOT GLOB '*[^0-9.]*' AND score NOT GLOB '*.*.*' AND score NOT GLOB '*.'));"
+  "ALTER TABLE applications ADD COLUMN comments TEXT;"
+  /* Undoing a selection removes exactly this membership. */
+  "ALTER TABLE applications ADD COLUMN membership_id INTEGER"
+  "  REFERENCES memberships (id) ON DELETE SET NULL;"
+  "CREATE UNIQUE INDEX applications_membership ON applications (membership_id)"
+  "  WHERE membership_id IS NOT NULL;"
+  /* The commitments grid reads one cell at a time. */
+  "CREATE INDEX follow_ups_cell ON follow_ups (commitment_id, signatory_id, year);"
+  "UPDATE applications SET checked_eligibility = eligibility;"
+  "UPDATE applications SET call_version = 1 + (SELECT count(*) FROM errata e"
+  "  WHERE e.call_id = applications.call_id AND e.published_on <= substr(applications.received_at, 1, 10))"
+  "  WHERE received_at IS NOT NULL;"
+  "UPDATE applications SET late = 1"
+  "  WHERE substr(received_at || ':00', 1, 19) >"
+  "    (SELECT substr(c.deadline || ':00', 1, 19) FROM calls c WHERE c.id = applications.call_id);";
+
+static const SecMigration migrations[] = {
+  { 1, migration_1 },
+  { 2, migration_2 },
+  { 4, migration_4 },
+};
+
+const SecMigration *
+sec_schema_get_migrations (guint *n_migrations)
+{
+  g_return_val_if_fail (n_migrations != NULL, NULL);
+
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,147 @@
+/* sec-store.h: the SQLite database behind every record
+ *
+ * SecStore owns the sqlite3 connection. It opens or creates the file, checks
+ * and migrates it, and offers create/read/update/delete and list queries for
+ * every record kind. All SQL of the application lives in src/core/.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/store/sec-record.h"
+#include "core/store/sec-query.h"
+
+G_BEGIN_DECLS
+
+#define SEC_STORE_ERROR (sec_store_error_quark ())
+GQuark sec_store_error_quark (void);
+
+typedef enum {
+  SEC_STORE_ERROR_OPEN,        /* cannot open or create the file */
+  SEC_STORE_ERROR_NOT_DATABASE,/* the file is not a SQLite database */
+  SEC_STORE_ERROR_CORRUPT,     /* the database is damaged */
+  SEC_STORE_ERROR_TOO_NEW,     /* written by a newer Secretariat */
+  SEC_STORE_ERROR_READ_ONLY,   /* cannot be written */
+  SEC_STORE_ERROR_MIGRATION,   /* an upgrade failed; the file is unchanged */
+  SEC_STORE_ERROR_CONSTRAINT,  /* a duplicate, a missing reference... */
+  SEC_STORE_ERROR_NOT_FOUND,   /* no record with that id */
+  SEC_STORE_ERROR_INVALID,     /* a value the kind does not accept */
+  SEC_STORE_ERROR_FAILED,      /* anything else SQLite reports */
+} SecStoreError;
+
+typedef enum {
+  SEC_STORE_CHANGE_INSERTED,
+  SEC_STORE_CHANGE_UPDATED,
+  SEC_STORE_CHANGE_DELETED,
+} SecStoreChange;
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define SEC_STORE_SCHEMA_VERSION (sec_store_schema_version ())
+int          sec_store_schema_version  (void);
+
+#define SEC_TYPE_STORE (sec_store_get_type ())
+G_DECLARE_FINAL_TYPE (SecStore, sec_store, SEC, STORE, GObject)
+
+/* SecStore::changed (SecStore *store, GType kind, gint64 id, int change)
+ * is emitted after each committed write: @id is 0 when several records of
+ * @kind changed (a cascade), @change a SecStoreChange. */
+
+/* Opens @path, creating it (mode 0600, parent folders 0700) when missing,
+ * and upgrades it to the current schema after a backup copy next to it. */
+SecStore    *sec_store_open            (const char     *path,
+                                        GError        **error);
+/* $XDG_DATA_HOME/secretariat/secretariat.db */
+char        *sec_store_default_path    (void);
+const char  *sec_store_get_path        (SecStore       *self);
+/* The backup made before the last migration, or NULL. */
+const char  *sec_store_get_backup_path (SecStore       *self);
+void         sec_store_close           (SecStore       *self);
+
+/* Transactions nest (savepoints). Every write method opens its own when
+ * none is open, so a caller only needs these to group several writes. */
+gboolean     sec_store_begin           (SecStore       *self,
+                                        GError        **error);
+gboolean     sec_store_commit          (SecStore       *self,
+                                        GError        **error);
+void         sec_store_rollback        (SecStore       *self);
+
+/* Create: sets the record's id and timestamps on success. */
+gboolean     sec_store_insert          (SecStore       *self,
+                                        SecRecord      *record,
+                                        GError        **error);
+gboolean     sec_store_update          (SecStore       *self,
+                                        SecRecord      *record,
+                                        GError        **error);
+gboolean     sec_store_delete          (SecStore       *self,
+                                        GType           kind,
+                                        gint64          id,
+                                        GError        **error);
+/* (transfer full): the record, or NULL with SEC_STORE_ERROR_NOT_FOUND */
+SecRecord   *sec_store_get             (SecStore       *self,
+                                        GType           kind,
+                                        gint64          id,
+                                        GError        **error);
+/* (transfer container) (element-type SecRecord) */
+GPtrArray   *sec_store_list            (SecStore       *self,
+                                        GType           kind,
+                                        SecQuery       *query,
+                                        GError        **error);
+/* Number of records matching @query (NULL: all of that kind). */
+gint64       sec_store_count           (SecStore       *self,
+                                        GType           kind,
+                                        SecQuery       *query,
+                                        GError        **error);
+/* Where record @id stands in the list @query gives (ignoring its range),
+ * counting from 0; -1 when it is not in that list. */
+gint64       sec_store_position        (SecStore       *self,
+                                        GType           kind,
+                                        SecQuery       *query,
+                                        gint64          id,
+                                        GError        **error);
+/* Number of records in the whole database, of every kind. */
+gint64       sec_store_count_all       (SecStore       *self,
+                                        GError        **error);
+
+/* What else a deletion of this record would remove or change: one entry per
+ * dependent kind, as a translated line ("3 meeting participants"). Empty
+ * when the record stands alone. (transfer full) */
+GStrv        sec_store_describe_dependants (SecStore   *self,
+                                            SecRecord  *record,
+                                            GError    **error);
+
+/* A deleted record together with every dependant the deletion removed, so
+ * that it can be put back with the same ids (Undo). */
+typedef struct _SecDeletion SecDeletion;
+SecDeletion *sec_store_delete_with_undo (SecStore      *self,
+                                         GType          kind,
+                                         gint64         id,
+                                         GError       **error);
+gboolean     sec_store_undo_deletion    (SecStore      *self,
+                                         SecDeletion   *deletion,
+                                         GError       **error);
+void         sec_deletion_free          (SecDeletion   *deletion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecDeletion, sec_deletion_free)
+
+/* Small values kept in the database file itself (key/value). */
+char        *sec_store_get_setting     (SecStore       *self,
+                                        const char     *key);
+gboolean     sec_store_set_setting     (SecStore       *self,
+                                        const char     *key,
+                                        const char     *value,
+                                        GError        **error);
+/* A random id given to the database when it was made: stable identifiers
+ * for exports (iCalendar UIDs). */
+const char  *sec_store_get_uuid        (SecStore       *self);
+
+/* Copies the open database into @dest with SQLite's backup API. */
+gboolean     sec_store_backup_to       (SecStore       *self,
+                                        const char     *dest,
+                                        GError        **error);
+
+/* Low level, for core modules (queries, document writers) only. */
+struct sqlite3 *_sec_store_get_db      (SecStore       *self);
+gboolean     _sec_store_set_error      (SecStore       *self,
+                                        int             rc,
+                                        GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* sec-invite-dialog.h: inviting a meeting's participants */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/store/sec-store.h"
+
+G_BEGIN_DECLS
+
+#define SEC_TYPE_INVITE_DIALOG (sec_invite_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (SecInviteDialog, sec_invite_dialog, SEC, INVITE_DIALOG, AdwWindow)
+
+/* Invites to meeting @meeting_id the member organisations of its bodies
+ * (each through its contact person or a person picked for it) or people
+ * chosen one by one, and says how many were invited and which
+ * organisations had nobody to invite. The caller presents it. */
+SecInviteDialog *sec_invite_dialog_new            (GtkWindow       *parent,
+                                                   SecStore        *store,
+                                                   gint64           meeting_id);
+SecStore        *sec_invite_dialog_get_store      (SecInviteDialog *self);
+gint64           sec_invite_dialog_get_meeting_id (SecInviteDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,1202 @@
+/* sec-list-pane.c: the searchable, filterable list of one section
+ *
+ * The search text, the filters and the sort all become one SecQuery set on
+ * one SecRecordList, which the store answers page by page: nothing here
+ * filters or sorts rows in memory, so a list of 200,000 people is as quick
+ * as a list of ten.
+ */
+#define G_LOG_DOMAIN "sec-list-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/base/sec-countries.h"
+#include "core/store/sec-facets.h"
+#include "core/base/sec-format.h"
+#include "ui/records/sec-list-pane.h"
+#include "ui/records/sec-record-row.h"
+#include "core/store/sec-records.h"
+
+typedef enum {
+  VALUES_CHOICES,    /* the field's choices */
+  VALUES_BODIES,     /* the bodies, by id */
+  VALUES_YEARS,      /* the years that occur in the field */
+  VALUES_COUNTRIES,  /* the countries that occur in the field */
+} ValuesSource;
+
+typedef struct {
+  const char   *name;       /* for sec_list_pane_set_filter() */
+  const char   *field;      /* the query's field or relation */
+  SecQueryOp    op;
+  const char   *label;      /* N_() */
+  const char   *all_label;  /* N_(): the entry that shows everything */
+  ValuesSource  source;
+} FilterSpec;
+
+typedef struct {
+  const char *id;
+  const char *label;        /* N_() */
+  const char *field;        /* NULL: the kind's name order */
+  gboolean    descending;
+} SortSpec;
+
+typedef struct {
+  const char       *kind;   /* SecKind.name */
+  const FilterSpec *filters;
+  const SortSpec   *sorts;
+} KindSpec;
+
+static const FilterSpec meeting_filters[] = {
+  { "body", "body", SEC_QUERY_RELATION, N_("Body"), N_("All bodies"), VALUES_BODIES },
+  { "status", "status", SEC_QUERY_EQUALS, N_("Status"), N_("Any status"), VALUES_CHOICES },
+  { "year", "starts-at", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
+  { NULL }
+};
+static const SortSpec meeting_sorts[] = {
+  { "date", N_("Date"), "starts-at", FALSE },
+  { "title", N_("Title"), NULL, FALSE },
+  { "recent", N_("Recently Added"), "created-at", TRUE },
+  { NULL }
+};
+
+static const FilterSpec organisation_filters[] = {
+  { "body", "body", SEC_QUERY_RELATION, N_("Body"), N_("All bodies"), VALUES_BODIES },
+  { "country", "country", SEC_QUERY_EQUALS, N_("Country"), N_("All countries"), VALUES_COUNTRIES },
+  { "kind", "kind", SEC_QUERY_EQUALS, N_("Kind"), N_("All kinds"), VALUES_CHOICES },
+  { NULL }
+};
+static const SortSpec organisation_sorts[] = {
+  { "name", N_("Name"), NULL, FALSE },
+  { "recent", N_("Recently Added"), "created-at", TRUE },
+  { NULL }
+};
+
+static const FilterSpec no_filters[] = {
+  { NULL }
+};
+static const SortSpec person_sorts[] = {
+  { "name", N_("Family Name"), NULL, FALSE },
+  { "organisation", N_("Organisation"), "organisation-name", FALSE },
+  { "recent", N_("Recently Added"), "created-at", TRUE },
+  { NULL }
+};
+
+static const SortSpec body_sorts[] = {
+  { "name", N_("Name"), NULL, FALSE },
+  { "members", N_("Most Members"), "member-count", TRUE },
+  { NULL }
+};
+
+static const FilterSpec call_filters[] = {
+  { "status", "status", SEC_QUERY_EQUALS, N_("Status"), N_("Any status"), VALUES_CHOICES },
+  { "body", "body", SEC_QUERY_EQUALS, N_("Body"), N_("All bodies"), VALUES_BODIES },
+  { "year", "deadline", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
+  { NULL }
+};
+static const SortSpec call_sorts[] = {
+  { "deadline", N_("Deadline"), "deadline", TRUE },
+  { "title", N_("Title"), NULL, FALSE },
+  { "published", N_("Date Published"), "published-on", TRUE },
+  { NULL }
+};
+
+static const FilterSpec statement_filters[] = {
+  { "year", "signed-on", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
+  { NULL }
+};
+static const SortSpec statement_sorts[] = {
+  { "date", N_("Date Signed"), "signed-on", TRUE },
+  { "title", N_("Title"), NULL, FALSE },
+  { NULL }
+};
+
+static const SortSpec name_sorts[] = {
+  { "name", N_("Name"), NULL, FALSE },
+  { NULL }
+};
+
+static const KindSpec kind_specs[] = {
+  { "meeting", meeting_filters, meeting_sorts },
+  { "organisation", organisation_filters, organisation_sorts },
+  { "person", no_filters, person_sorts },
+  { "body", no_filters, body_sorts },
+  { "call", call_filters, call_sorts },
+  { "statement", statement_filters, statement_sorts },
+};
+
+/* One filter of the popover: a drop-down whose entries map to values. */
+typedef struct {
+  const FilterSpec *spec;
+  GtkDropDown      *dropdown;     /* owned by the grid */
+  GtkStringList    *labels;       /* the drop-down's model */
+  GPtrArray        *values;       /* char *, aligned with labels; [0] NULL */
+} Filter;
+
+struct _SecListPane
+{
+  GtkWidget           parent_instance;
+
+  /* template */
+  GtkWidget          *toolbar;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkMenuButton      *sort_button;
+  GtkLabel           *count_label;
+  GtkButton          *clear_button;
+  GtkStack           *stack;
+  GtkScrolledWindow  *scrolled_window;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *new_button;
+  AdwStatusPage      *no_results_page;
+  GtkPopover         *filter_popover;
+  GtkGrid            *filter_grid;
+
+  /* owned */
+  SecStore           *store;
+  SecQuery           *base_query;
+  SecRecordList      *list;
+  GtkSingleSelection *selection;
+  GArray             *filters;      /* of Filter */
+  char               *sort;
+  char               *icon_name;
+  char               *empty_title;
+  char               *empty_description;
+  char               *new_label;
+
+  /* state */
+  GType               kind;
+  const KindSpec     *spec;
+  gint64              selected_id;  /* kept across reloads of the list */
+  gboolean            updating;     /* filling the filter drop-downs */
+};
+
+G_DEFINE_FINAL_TYPE (SecListPane, sec_list_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_KIND,
+  PROP_BASE_QUERY,
+  PROP_ICON_NAME,
+  PROP_EMPTY_TITLE,
+  PROP_EMPTY_DESCRIPTION,
+  PROP_NEW_LABEL,
+  PROP_SORT,
+  PROP_SINGLE_CLICK_ACTIVATE,
+  PROP_SELECTED_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_filter (gpointer data)
+{
+  Filter *filter = data;
+
+  g_clear_object (&filter->labels);
+  g_clear_pointer (&filter->values, g_ptr_array_unref);
+}
+
+static const SortSpec *
+find_sort (SecListPane *self,
+           const char  *id)
+{
+  for (const SortSpec *s = self->spec->sorts; s->id; s++)
+    if (g_strcmp0 (s->id, id) == 0)
+      return s;
+  return NULL;
+}
+
+static const char *
+get_filter_value (Filter *filter)
+{
+  guint selected = gtk_drop_down_get_selected (filter->dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= filter->values->len)
+    return NULL;
+  return g_ptr_array_index (filter->values, selected);
+}
+
+static guint
+count_active_filters (SecListPane *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->filters->len; i++)
+    if (get_filter_value (&g_array_index (self->filters, Filter, i)) != NULL)
+      n++;
+  return n;
+}
+
+static char *
+format_count (GType  kind,
+              gint64 n)
+{
+  g_autofree char *count = sec_format_count (n);
+
+  if (kind == SEC_TYPE_MEETING)
+    return g_strdup_printf (ngettext ("%s meeting", "%s meetings", n), count);
+  if (kind == SEC_TYPE_ORGANISATION)
+    return g_strdup_printf (ngettext ("%s organisation", "%s organisations", n), count);
+  if (kind == SEC_TYPE_PERSON)
+    return g_strdup_printf (ngettext ("%s person", "%s people", n), count);
+  if (kind == SEC_TYPE_BODY)
+    return g_strdup_printf (ngettext ("%s body", "%s bodies", n), count);
+  if (kind == SEC_TYPE_CALL)
+    return g_strdup_printf (ngettext ("%s call", "%s calls", n), count);
+  if (kind == SEC_TYPE_STATEMENT)
+    return g_strdup_printf (ngettext ("%s joint statement", "%s joint statements", n), count);
+  return g_steal_pointer (&count);
+}
+
+static const char *
+get_search_placeholder (GType kind)
+{
+  if (kind == SEC_TYPE_MEETING)
+    return _("Search meetings");
+  if (kind == SEC_TYPE_ORGANISATION)
+    return _("Search organisations");
+  if (kind == SEC_TYPE_PERSON)
+    return _("Search people");
+  if (kind == SEC_TYPE_BODY)
+    return _("Search bodies");
+  if (kind == SEC_TYPE_CALL)
+    return _("Search calls");
+  if (kind == SEC_TYPE_STATEMENT)
+    return _("Search joint statements");
+  return _("Search");
+}
+
+/* Which page shows, the count line and the clear button follow the list. */
+static void
+update_state (SecListPane *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint n_filters = count_active_filters (self);
+  gboolean narrowed = search[0] != '\0' || n_filters > 0;
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *count = format_count (self->kind, n);
+
+  g_string_append (line, count);
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+      guint selected = gtk_drop_down_get_selected (filter->dropdown);
+
+      if (get_filter_value (filter) != NULL)
+        g_string_append_printf (line, " · %s",
+                                gtk_string_list_get_string (filter->labels, selected));
+    }
+  gtk_label_set_label (self->count_label, line->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), n_filters > 0);
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (narrowed)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  if (n_filters > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+}
+
+/* Translates the search, the filters and the sort into the list's query. */
+static void
+apply_query (SecListPane *self)
+{
+  g_autoptr(SecQuery) query = sec_query_copy (self->base_query);
+  const SortSpec *sort = find_sort (self, self->sort);
+  gboolean base_descending = FALSE;
+  const char *base_sort = sec_query_get_sort (self->base_query, &base_descending);
+
+  sec_query_set_search (query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+      const char *value = get_filter_value (filter);
+
+      if (value != NULL)
+        sec_query_add (query, filter->spec->field, filter->spec->op, value);
+    }
+  if (sort != NULL)
+    {
+      /* The section decides the direction of its own order (past meetings
+       * latest first); the other orders have their natural one. */
+      gboolean descending = sort->field != NULL && g_strcmp0 (sort->field, base_sort) == 0
+                            ? base_descending : sort->descending;
+      sec_query_set_sort (query, sort->field, descending);
+    }
+
+  sec_record_list_set_query (self->list, query);
+  update_state (self);
+}
+
+static int
+compare_country_names (gconstpointer a,
+                       gconstpointer b)
+{
+  const char *code_a = *(const char *const *) a;
+  const char *code_b = *(const char *const *) b;
+  const char *name_a = sec_country_name (code_a);
+  const char *name_b = sec_country_name (code_b);
+
+  return g_utf8_collate (name_a ? name_a : code_a, name_b ? name_b : code_b);
+}
+
+static void
+fill_filter (SecListPane *self,
+             Filter      *filter)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = g_strdup (get_filter_value (filter));
+  guint selected = 0;
+
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (labels, g_strdup (_(filter->spec->all_label)));
+
+  switch (filter->spec->source)
+    {
+    case VALUES_CHOICES:
+      {
+        const SecField *field = sec_kind_find_field (sec_kind_from_type (self->kind), filter->spec->field);
+
+        for (const SecChoice *c = field->choices; c && c->nick; c++)
+          {
+            g_ptr_array_add (values, g_strdup (c->nick));
+            g_ptr_array_add (labels, g_strdup (_(c->label)));
+          }
+      }
+      break;
+
+    case VALUES_BODIES:
+      {
+        g_autoptr(GPtrArray) bodies = sec_store_list (self->store, SEC_TYPE_BODY, NULL, &error);
+
+        for (guint i = 0; bodies && i < bodies->len; i++)
+          {
+            SecRecord *body = g_ptr_array_index (bodies, i);
+            const char *acronym = sec_record_get_string (body, "acronym");
+
+            g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (body)));
+            g_ptr_array_add (labels, g_strdup (acronym && acronym[0] ? acronym
+                                               : sec_record_get_string (body, "name")));
+          }
+      }
+      break;
+
+    case VALUES_YEARS:
+      {
+        g_auto(GStrv) years = sec_store_dup_years (self->store, self->kind, filter->spec->field, &error);
+
+        for (guint i = 0; years && years[i]; i++)
+          {
+            g_ptr_array_add (values, g_strdup (years[i]));
+            g_ptr_array_add (labels, g_strdup (years[i]));
+          }
+      }
+      break;
+
+    case VALUES_COUNTRIES:
+      {
+        g_auto(GStrv) codes = sec_store_dup_distinct (self->store, self->kind, filter->spec->field, &error);
+        g_autoptr(GPtrArray) codes_by_name = g_ptr_array_new ();
+
+        /* By name in the user's language, as the drop-down shows them. */
+        for (guint i = 0; codes && codes[i]; i++)
+          g_ptr_array_add (codes_by_name, codes[i]);
+        g_ptr_array_sort (codes_by_name, compare_country_names);
+        for (guint i = 0; i < codes_by_name->len; i++)
+          {
+            const char *code = g_ptr_array_index (codes_by_name, i);
+            const char *name = sec_country_name (code);
+
+            g_ptr_array_add (values, g_strdup (code));
+            g_ptr_array_add (labels, g_strdup (name ? name : code));
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (error != NULL)
+    g_warning ("Could not read the values of the filter “%s”: %s", filter->spec->name, error->message);
+
+  for (guint i = 1; current != NULL && i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), current) == 0)
+      selected = i;
+
+  g_ptr_array_add (labels, NULL);
+  self->updating = TRUE;
+  g_clear_pointer (&filter->values, g_ptr_array_unref);
+  filter->values = g_steal_pointer (&values);
+  gtk_string_list_splice (filter->labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (filter->labels)),
+                          (const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (filter->dropdown, selected);
+  self->updating = FALSE;
+
+  /* A value that is gone (a deleted body) no longer filters. */
+  if (current != NULL && selected == 0)
+    apply_query (self);
+}
+
+static void
+fill_filters (SecListPane *self)
+{
+  for (guint i = 0; i < self->filters->len; i++)
+    fill_filter (self, &g_array_index (self->filters, Filter, i));
+}
+
+static Filter *
+find_filter (SecListPane *self,
+             const char  *name)
+{
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+
+      if (g_str_equal (filter->spec->name, name))
+        return filter;
+    }
+  return NULL;
+}
+
+static void
+on_dropdown_selected (SecListPane *self)
+{
+  if (!self->updating)
+    apply_query (self);
+}
+
+static void
+build_filters (SecListPane *self)
+{
+  int row = 0;
+
+  for (const FilterSpec *spec = self->spec->filters; spec->name; spec++, row++)
+    {
+      Filter filter = { spec, NULL, gtk_string_list_new (NULL), g_ptr_array_new_with_free_func (g_free) };
+      GtkWidget *label = gtk_label_new_with_mnemonic (_(spec->label));
+      GtkDropDown *dropdown;
+
+      g_ptr_array_add (filter.values, NULL);
+      gtk_string_list_append (filter.labels, _(spec->all_label));
+      dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (filter.labels)), NULL));
+      filter.dropdown = dropdown;
+      gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);
+      if (spec->source == VALUES_COUNTRIES)
+        {
+          gtk_drop_down_set_expression (dropdown,
+                                        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+          gtk_drop_down_set_enable_search (dropdown, TRUE);
+        }
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dropdown));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_grid_attach (self->filter_grid, label, 0, row, 1, 1);
+      gtk_grid_attach (self->filter_grid, GTK_WIDGET (dropdown), 1, row, 1, 1);
+      g_signal_connect_object (dropdown, "notify::selected",
+                               G_CALLBACK (on_dropdown_selected), self, G_CONNECT_SWAPPED);
+      g_array_append_val (self->filters, filter);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), self->filters->len > 0);
+  /* The search takes the room of a missing filter button, so that every
+   * section's list is as wide as the others. */
+  if (self->filters->len == 0)
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry),
+                                      gtk_editable_get_max_width_chars (GTK_EDITABLE (self->search_entry)) + 5);
+}
+
+static void
+build_sort_menu (SecListPane *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  for (const SortSpec *s = self->spec->sorts; s->id; s++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(s->label), NULL);
+
+      g_menu_item_set_action_and_target (item, "pane.sort", "s", s->id);
+      g_menu_append_item (section, item);
+    }
+  /* Translators: the heading of the menu of list orders */
+  g_menu_append_section (menu, _("Sort By"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_button), self->spec->sorts[1].id != NULL);
+}
+
+static SecRecord *
+get_selected (SecListPane *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, sec_record_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  sec_record_row_set_record (SEC_RECORD_ROW (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  sec_record_row_set_record (SEC_RECORD_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Callbacks */
+
+static void
+on_search_entry_search_changed (SecListPane *self)
+{
+  apply_query (self);
+}
+
+static void
+on_search_entry_stop_search (SecListPane *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_search_entry_activate (SecListPane *self)
+{
+  /* Enter takes the search to its results. */
+  sec_list_pane_focus_list (self);
+}
+
+static gboolean
+on_search_key_pressed (SecListPane     *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  /* Down from the search goes on to its results. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      sec_list_pane_focus_list (self);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+on_list_key_pressed (SecListPane     *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[7] = { 0 };
+  int position;
+
+  if (c == 0 || c == ' ' || !g_unichar_isprint (c) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (c, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  position = -1;
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  position = gtk_editable_get_position (GTK_EDITABLE (self->search_entry));
+  gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), text, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), position);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_clear_button_clicked (SecListPane *self)
+{
+  sec_list_pane_clear_filters (self);
+}
+
+static void
+on_show_all_button_clicked (SecListPane *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  sec_list_pane_clear_filters (self);
+  apply_query (self);
+}
+
+static void
+on_filter_popover_show (SecListPane *self)
+{
+  fill_filters (self);
+}
+
+static void
+on_list_view_activate (SecListPane *self,
+                       guint        position)
+{
+  g_autoptr(SecRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (record == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(sx)",
+                              sec_record_get_kind (record)->name, sec_record_get_id (record));
+}
+
+static void
+on_selection_changed (SecListPane *self)
+{
+  SecRecord *record = get_selected (self);
+
+  self->selected_id = record ? sec_record_get_id (record) : 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RECORD]);
+}
+
+/* A reload (any change in the store) puts the selection back on the same
+ * record rather than on the first row. The selection model holds its
+ * notifications until this returns, so the detail pane does not flicker. */
+static void
+on_selection_items_changed (SecListPane *self,
+                            guint        position,
+                            guint        removed,
+                            guint        added)
+{
+  SecRecord *record = get_selected (self);
+  gint64 found;
+
+  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id))
+    return;
+  found = sec_record_list_find (self->list, self->selected_id);
+  if (found >= 0)
+    gtk_single_selection_set_selected (self->selection, (guint) found);
+}
+
+static void
+on_list_n_items (SecListPane *self)
+{
+  update_state (self);
+}
+
+/* Overrides */
+
+static void
+sec_list_pane_constructed (GObject *object)
+{
+  SecListPane *self = SEC_LIST_PANE (object);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  const SecKind *kind = sec_kind_from_type (self->kind);
+  const char *base_sort;
+
+  G_OBJECT_CLASS (sec_list_pane_parent_class)->constructed (object);
+
+  g_assert (SEC_IS_STORE (self->store));
+  g_assert (kind != NULL);
+
+  if (self->base_query == NULL)
+    self->base_query = sec_query_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_specs); i++)
+    if (g_str_equal (kind_specs[i].kind, kind->name))
+      self->spec = &kind_specs[i];
+  if (self->spec == NULL)
+    {
+      static const KindSpec generic = { NULL, no_filters, name_sorts };
+      self->spec = &generic;
+    }
+
+  /* The default order is the base query's, or the kind's first. */
+  base_sort = sec_query_get_sort (self->base_query, NULL);
+  for (const SortSpec *s = self->spec->sorts; s->id && self->sort == NULL; s++)
+    if (g_strcmp0 (s->field, base_sort) == 0)
+      self->sort = g_strdup (s->id);
+  if (self->sort == NULL)
+    self->sort = g_strdup (self->spec->sorts[0].id);
+
+  self->list = sec_record_list_new (self->store, self->kind, self->base_query);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  /* After the list view has taken in the change. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_selection_items_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-items",
+                           G_CALLBACK (on_list_n_items), self, G_CONNECT_SWAPPED);
+  on_selection_changed (self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_object_set (self->search_entry, "placeholder-text", get_search_placeholder (self->kind), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, get_search_placeholder (self->kind),
+                                  -1);
+  {
+    /* Typing in the list starts a search. Not through the search entry's
+     * key capture, which would also take Delete and the arrows. */
+    GtkEventController *typing = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (typing, "key-pressed", G_CALLBACK (on_list_key_pressed),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), typing);
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the entry's text, which keeps Down for itself. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+
+  adw_status_page_set_icon_name (self->empty_page, self->icon_name);
+  adw_status_page_set_title (self->empty_page, self->empty_title);
+  adw_status_page_set_description (self->empty_page, self->empty_description);
+  gtk_button_set_label (self->new_button, self->new_label);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), self->new_label != NULL);
+
+  build_filters (self);
+  build_sort_menu (self);
+  apply_query (self);
+}
+
+static void
+sec_list_pane_dispose (GObject *object)
+{
+  SecListPane *self = SEC_LIST_PANE (object);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_LIST_PANE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sec_list_pane_parent_class)->dispose (object);
+}
+
+static void
+sec_list_pane_finalize (GObject *object)
+{
+  SecListPane *self = SEC_LIST_PANE (object);
+
+  g_clear_pointer (&self->filters, g_array_unref);
+  g_clear_pointer (&self->base_query, sec_query_free);
+  g_free (self->sort);
+  g_free (self->icon_name);
+  g_free (self->empty_title);
+  g_free (self->empty_description);
+  g_free (self->new_label);
+
+  G_OBJECT_CLASS (sec_list_pane_parent_class)->finalize (object);
+}
+
+static void
+sec_list_pane_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SecListPane *self = SEC_LIST_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KIND:
+      g_value_set_gtype (value, self->kind);
+      break;
+    case PROP_BASE_QUERY:
+      g_value_set_boxed (value, self->base_query);
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, self->icon_name);
+      break;
+    case PROP_EMPTY_TITLE:
+      g_value_set_string (value, self->empty_title);
+      break;
+    case PROP_EMPTY_DESCRIPTION:
+      g_value_set_string (value, self->empty_description);
+      break;
+    case PROP_NEW_LABEL:
+      g_value_set_string (value, self->new_label);
+      break;
+    case PROP_SORT:
+      g_value_set_string (value, self->sort);
+      break;
+    case PROP_SINGLE_CLICK_ACTIVATE:
+      g_value_set_boolean (value, gtk_list_view_get_single_click_activate (self->list_view));
+      break;
+    case PROP_SELECTED_RECORD:
+      g_value_set_object (value, get_selected (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_list_pane_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SecListPane *self = SEC_LIST_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_gtype (value);
+      break;
+    case PROP_BASE_QUERY:
+      self->base_query = g_value_dup_boxed (value);
+      break;
+    case PROP_ICON_NAME:
+      self->icon_name = g_value_dup_string (value);
+      break;
+    case PROP_EMPTY_TITLE:
+      self->empty_title = g_value_dup_string (value);
+      break;
+    case PROP_EMPTY_DESCRIPTION:
+      self->empty_description = g_value_dup_string (value);
+      break;
+    case PROP_NEW_LABEL:
+      self->new_label = g_value_dup_string (value);
+      break;
+    case PROP_SORT:
+      {
+        const char *sort = g_value_get_string (value);
+
+        /* Before construction there is no spec to check against. */
+        if (self->spec != NULL && find_sort (self, sort) == NULL)
+          break;
+        if (g_strcmp0 (self->sort, sort) == 0)
+          break;
+        g_free (self->sort);
+        self->sort = g_strdup (sort);
+        if (self->list != NULL)
+          apply_query (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+    case PROP_SINGLE_CLICK_ACTIVATE:
+      if (gtk_list_view_get_single_click_activate (self->list_view) != g_value_get_boolean (value))
+        {
+          gtk_list_view_set_single_click_activate (self->list_view, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_list_pane_class_init (SecListPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sec_list_pane_constructed;
+  object_class->dispose = sec_list_pane_dispose;
+  object_class->finalize = sec_list_pane_finalize;
+  object_class->get_property = sec_list_pane_get_property;
+  object_class->set_property = sec_list_pane_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_gtype ("kind", NULL, NULL, SEC_TYPE_RECORD,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_QUERY] =
+    g_param_spec_boxed ("base-query", NULL, NULL, SEC_TYPE_QUERY,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_TITLE] =
+    g_param_spec_string ("empty-title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_DESCRIPTION] =
+    g_param_spec_string ("empty-description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEW_LABEL] =
+    g_param_spec_string ("new-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* On a narrow window a click opens the record (one pane shows). */
+  properties[PROP_SINGLE_CLICK_ACTIVATE] =
+    g_param_spec_boolean ("single-click-activate", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_RECORD] =
+    g_param_spec_object ("selected-record", NULL, NULL, SEC_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-list-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, SecListPane, filter_grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+
+  gtk_widget_class_install_property_action (widget_class, "pane.sort", "sort");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+sec_list_pane_init (SecListPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  g_array_set_clear_func (self->filters, clear_filter);
+}
+
+/* Public API */
+
+/**
+ * sec_list_pane_new:
+ * @store: the store to list from
+ * @kind: the record kind, such as SEC_TYPE_ORGANISATION
+ * @base_query: (nullable): the section's conditions and default order
+ * @icon_name: the section's icon
+ * @empty_title: the heading when the section has no records
+ * @empty_description: (nullable): a line under it
+ * @new_label: (nullable): the label of the button that creates a record
+ *
+ * Returns: (transfer floating): a new list pane
+ */
+GtkWidget *
+sec_list_pane_new (SecStore   *store,
+                   GType       kind,
+                   SecQuery   *base_query,
+                   const char *icon_name,
+                   const char *empty_title,
+                   const char *empty_description,
+                   const char *new_label)
+{
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (kind, SEC_TYPE_RECORD), NULL);
+
+  return g_object_new (SEC_TYPE_LIST_PANE,
+                       "store", store,
+                       "kind", kind,
+                       "base-query", base_query,
+                       "icon-name", icon_name,
+                       "empty-title", empty_title,
+                       "empty-description", empty_description,
+                       "new-label", new_label,
+                       NULL);
+}
+
+/**
+ * sec_list_pane_get_list:
+ *
+ * Returns: (transfer none): the list shown
+ */
+SecRecordList *
+sec_list_pane_get_list (SecListPane *self)
+{
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), NULL);
+
+  return self->list;
+}
+
+GType
+sec_list_pane_get_kind (SecListPane *self)
+{
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), G_TYPE_INVALID);
+
+  return self->kind;
+}
+
+/**
+ * sec_list_pane_get_selected_record:
+ *
+ * Returns: (transfer none) (nullable): the selected record
+ */
+SecRecord *
+sec_list_pane_get_selected_record (SecListPane *self)
+{
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), NULL);
+
+  return get_selected (self);
+}
+
+gboolean
+sec_list_pane_select (SecListPane *self,
+                      gint64       id)
+{
+  gint64 position;
+
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), FALSE);
+
+  position = sec_record_list_find (self->list, id);
+  if (position < 0 &&
+      (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+       count_active_filters (self) > 0))
+    {
+      /* The search or a filter hides it: show everything again. */
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      for (guint i = 0; i < self->filters->len; i++)
+        gtk_drop_down_set_selected (g_array_index (self->filters, Filter, i).dropdown, 0);
+      self->updating = FALSE;
+      apply_query (self);
+      position = sec_record_list_find (self->list, id);
+    }
+  if (position < 0)
+    return FALSE;
+
+  self->selected_id = id;
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
+  return TRUE;
+}
+
+void
+sec_list_pane_focus_search (SecListPane *self)
+{
+  g_return_if_fail (SEC_IS_LIST_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The row widget showing record @id, if it is on screen. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 gint64     id)
+{
+  if (SEC_IS_RECORD_ROW (widget))
+    {
+      SecRecord *record = sec_record_row_get_record (SEC_RECORD_ROW (widget));
+      return record && sec_record_get_id (record) == id ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+sec_list_pane_focus_list (SecListPane *self)
+{
+  guint selected;
+  GtkWidget *row = NULL;
+
+  g_return_if_fail (SEC_IS_LIST_PANE (self));
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+      row = find_row_widget (GTK_WIDGET (self->list_view), self->selected_id);
+    }
+  /* Focusing the row's list item moves the list's keyboard cursor there,
+   * so that the arrow keys go on from the selection. */
+  if (row == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+void
+sec_list_pane_set_search (SecListPane *self,
+                          const char  *text)
+{
+  g_return_if_fail (SEC_IS_LIST_PANE (self));
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  self->updating = FALSE;
+  apply_query (self);
+}
+
+gboolean
+sec_list_pane_set_filter (SecListPane *self,
+                          const char  *name,
+                          const char  *value)
+{
+  Filter *filter;
+
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if ((filter = find_filter (self, name)) == NULL)
+    return FALSE;
+  fill_filter (self, filter);
+  for (guint i = 0; i < filter->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (filter->values, i), value) == 0)
+      {
+        gtk_drop_down_set_selected (filter->dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+sec_list_pane_clear_filters (SecListPane *self)
+{
+  g_return_if_fail (SEC_IS_LIST_PANE (self));
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->filters->len; i++)
+    gtk_drop_down_set_selected (g_array_index (self->filters, Filter, i).dropdown, 0);
+  self->updating = FALSE;
+  apply_query (self);
+}

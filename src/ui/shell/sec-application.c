@@ -1,0 +1,488 @@
+/* sec-application.c: the application, its store and its actions
+ *
+ * SecApp owns the SecStore that every window shows. It opens the database on
+ * the first activation, so that a file that cannot be opened is reported in a
+ * window (never by changing the file), and opens another one in place.
+ */
+#define G_LOG_DOMAIN "sec-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/shell/sec-application.h"
+#include "ui/shell/sec-window.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
+#define RESOURCE_BASE_PATH "/io/github/secretariat/Secretariat"
+
+struct _SecApp
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  char           *database_path;
+  SecStore       *store;
+  GError         *open_error;   /* why the store is NULL */
+  GSettings      *settings;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (SecApp, sec_app, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SecWindow *
+get_main_window (SecApp *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SEC_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+show_store_in_windows (SecApp *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (!SEC_IS_WINDOW (l->data))
+        continue;
+      if (self->store != NULL)
+        sec_window_set_store (l->data, self->store);
+      else
+        sec_window_show_error (l->data, self->open_error ? self->open_error->message : NULL);
+    }
+}
+
+/* Opens the database given on the command line, else the one opened last,
+ * else the default one; only once. */
+static void
+open_initial_store (SecApp *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store != NULL || self->open_error != NULL)
+    return;
+
+  if (self->database_path != NULL)
+    path = g_strdup (self->database_path);
+  if (path == NULL && self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        path = g_steal_pointer (&last);
+    }
+  if (path == NULL)
+    path = sec_store_default_path ();
+
+  g_free (self->database_path);
+  self->database_path = g_steal_pointer (&path);
+
+  self->store = sec_store_open (self->database_path, &self->open_error);
+  if (self->store != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", sec_store_get_path (self->store));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+show_error_dialog (SecApp     *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chooser_response (SecApp               *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error_dialog (self, _("Cannot Open Database"),
+                         _("Only files on this computer can be opened."));
+      return;
+    }
+  if (!sec_app_open_database (self, path, &error))
+    show_error_dialog (self, _("Cannot Open Database"), error->message);
+}
+
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Database"), parent,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (databases, _("Secretariat databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_add_pattern (databases, "*.sqlite3");
+  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
+  gtk_file_filter_add_mime_type (databases, "application/x-sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), databases);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+
+  if (self->database_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (self->database_path);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Secretariat contributors"), NULL };
+  g_autofree char *display = NULL;
+  g_autofree char *comments = NULL;
+  g_autofree char *debug_info = NULL;
+  GtkWidget *about;
+
+  display = self->database_path ? g_filename_display_name (self->database_path)
+                                : g_strdup (_("none"));
+  comments = g_strdup_printf (_("Meetings, members, calls and joint statements of the EU Anti-trafficking Coordinator’s office.\n\nDatabase in use: %s"),
+                              display);
+  debug_info = g_strdup_printf ("Secretariat %s (%s)\nDatabase: %s\nGTK %u.%u.%u, libadwaita %u.%u.%u, GLib %u.%u.%u\n",
+                                PACKAGE_VERSION, APPLICATION_ID, display,
+                                gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+                                glib_major_version, glib_minor_version, glib_micro_version);
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Secretariat"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Secretariat contributors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", comments,
+                        "debug-info", debug_info,
+                        "debug-info-filename", "secretariat-debug-info.txt",
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/sec-shortcuts-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (window, parent);
+  gtk_window_set_application (window, GTK_APPLICATION (self));
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SecApp *self = user_data;
+
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing the windows lets each save its state; closing removes them
+   * from the application's list, hence the copy. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+  { "open-database", open_database_action },
+};
+
+static void
+sec_app_startup (GApplication *application)
+{
+  SecApp *self = SEC_APP (application);
+  /* The window's own shortcuts (Ctrl+N, Delete, Ctrl+Z...) are bindings
+   * of SecWindow, which come after the focused entry's. */
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.open-database", { "<Control>o", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sec_app_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+sec_app_activate (GApplication *application)
+{
+  SecApp *self = SEC_APP (application);
+  SecWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    {
+      open_initial_store (self);
+      window = sec_window_new (GTK_APPLICATION (self), self->store);
+      if (self->store == NULL)
+        sec_window_show_error (window, self->open_error ? self->open_error->message : NULL);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sec_app_dispose (GObject *object)
+{
+  SecApp *self = SEC_APP (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  G_OBJECT_CLASS (sec_app_parent_class)->dispose (object);
+}
+
+static void
+sec_app_finalize (GObject *object)
+{
+  SecApp *self = SEC_APP (object);
+
+  if (self->store != NULL)
+    sec_store_close (self->store);
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+  g_clear_object (&self->settings);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (sec_app_parent_class)->finalize (object);
+}
+
+static void
+sec_app_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  SecApp *self = SEC_APP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_app_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  SecApp *self = SEC_APP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_free (self->database_path);
+      self->database_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_app_class_init (SecAppClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sec_app_dispose;
+  object_class->finalize = sec_app_finalize;
+  object_class->get_property = sec_app_get_property;
+  object_class->set_property = sec_app_set_property;
+
+  app_class->startup = sec_app_startup;
+  app_class->activate = sec_app_activate;
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sec_app_init (SecApp *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Without the installed schema (a program run from the build tree without
+   * GSETTINGS_SCHEMA_DIR) the application still works, only forgetful. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+}
+
+/**
+ * sec_application_new:
+ * @database_path: (nullable): the database to open
+ *
+ * Returns: (transfer full): the application
+ */
+GApplication *
+sec_application_new (const char *database_path)
+{
+  return G_APPLICATION (sec_app_new (database_path));
+}
+
+/**
+ * sec_app_new:
+ * @database_path: (nullable): the database to open, NULL for the last one
+ *
+ * Returns: (transfer full): the application
+ */
+SecApp *
+sec_app_new (const char *database_path)
+{
+  return g_object_new (SEC_TYPE_APP,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* Fixed, so that a .Devel build finds the same resources. */
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "database-path", database_path,
+                       NULL);
+}
+
+/**
+ * sec_app_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open store
+ */
+SecStore *
+sec_app_get_store (SecApp *self)
+{
+  g_return_val_if_fail (SEC_IS_APP (self), NULL);
+
+  return self->store;
+}
+
+const char *
+sec_app_get_database_path (SecApp *self)
+{
+  g_return_val_if_fail (SEC_IS_APP (self), NULL);
+
+  return self->database_path;
+}
+
+/**
+ * sec_app_open_database:
+ * @path: the database file
+ *
+ * Opens @path and shows it in every window; on failure the current store
+ * stays open and shown.
+ */
+gboolean
+sec_app_open_database (SecApp      *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecStore) old = NULL;
+
+  g_return_val_if_fail (SEC_IS_APP (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  store = sec_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  old = g_steal_pointer (&self->store);
+  self->store = g_steal_pointer (&store);
+  g_clear_error (&self->open_error);
+  g_free (self->database_path);
+  self->database_path = g_strdup (sec_store_get_path (self->store));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", self->database_path);
+
+  /* The windows drop their lists of the old store before it closes. */
+  show_store_in_windows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (old != NULL)
+    sec_store_close (old);
+
+  return TRUE;
+}

@@ -1,0 +1,1236 @@
+/* sec-window.c: the main window: sections, a list and a record
+ *
+ * Three panes in two nested leaflets: the sections, the list of the current
+ * section, and the record it shows. On a narrow window one pane shows at a
+ * time and back (the header bar's button, Alt+Left, Escape) returns to the
+ * previous record, then to the previous pane.
+ *
+ * Records are opened through win.open-record (the list, the detail pane's
+ * links, the editor after saving all use it), which keeps a history for
+ * win.back. Deletion keeps the last SecDeletion for win.undo.
+ */
+#define G_LOG_DOMAIN "sec-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/base/sec-format.h"
+#include "ui/records/sec-list-pane.h"
+#include "ui/records/sec-record-editor.h"
+#include "ui/records/sec-record-page.h"
+#include "core/store/sec-records.h"
+#include "ui/widgets/sec-toaster.h"
+#include "ui/shell/sec-window.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
+#define MAX_HISTORY 100
+
+typedef enum {
+  WHEN_ANY,
+  WHEN_UPCOMING,
+  WHEN_PAST,
+} When;
+
+typedef struct {
+  const char *id;
+  const char *title;              /* N_() */
+  const char *icon_name;
+  const char *kind;               /* SecKind.name */
+  When        when;
+  const char *sort;               /* the default order, or NULL for names */
+  gboolean    descending;
+  const char *empty_title;        /* N_() */
+  const char *empty_description;  /* N_() */
+  const char *new_label;          /* N_() */
+} Section;
+
+static const Section sections[] = {
+  { "meetings", N_("Upcoming Meetings"), "sec-meetings-symbolic", "meeting", WHEN_UPCOMING,
+    "starts-at", FALSE, N_("No Upcoming Meetings"),
+    N_("Meetings that have not taken place yet are listed here"), N_("_New Meeting") },
+  { "past-meetings", N_("Past Meetings"), "sec-past-meetings-symbolic", "meeting", WHEN_PAST,
+    "starts-at", TRUE, N_("No Past Meetings"),
+    N_("Meetings move here once their day has passed"), NULL },
+  { "organisations", N_("Organisations"), "sec-organisations-symbolic", "organisation", WHEN_ANY,
+    NULL, FALSE, N_("No Organisations Yet"),
+    N_("Add the organisations that take part in the bodies"), N_("_New Organisation") },
+  { "people", N_("People"), "sec-people-symbolic", "person", WHEN_ANY,
+    NULL, FALSE, N_("No People Yet"),
+    N_("Add the people who represent the organisations"), N_("_New Person") },
+  { "bodies", N_("Bodies"), "sec-bodies-symbolic", "body", WHEN_ANY,
+    NULL, FALSE, N_("No Bodies Yet"),
+    N_("Add the platforms and networks whose members meet"), N_("_New Body") },
+  { "calls", N_("Calls"), "sec-calls-symbolic", "call", WHEN_ANY,
+    "deadline", TRUE, N_("No Calls Yet"),
+    N_("Calls for expression of interest decide who joins a body"), N_("_New Call") },
+  { "statements", N_("Joint Statements"), "sec-statements-symbolic", "statement", WHEN_ANY,
+    "signed-on", TRUE, N_("No Joint Statements Yet"),
+    N_("Add the statements that organisations signed together"), N_("_New Joint Statement") },
+};
+
+#define N_SECTIONS G_N_ELEMENTS (sections)
+
+typedef struct {
+  GType  kind;
+  gint64 id;
+} HistoryEntry;
+
+struct _SecWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *outer_leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkListBox           *sidebar_list;
+  GtkMenuButton        *primary_menu_button;
+  AdwLeaflet           *inner_leaflet;
+  GtkWidget            *list_pane;
+  AdwWindowTitle       *list_title;
+  GtkButton            *new_button;
+  GtkStack             *list_stack;
+  GtkWidget            *detail_pane;
+  GtkButton            *back_button;
+  AdwWindowTitle       *detail_title;
+  SecRecordPage        *record_page;
+  AdwStatusPage        *error_page;
+
+  /* owned */
+  SecStore             *store;
+  GSettings            *settings;
+  SecRecord            *record;       /* shown in the detail pane */
+  GArray               *history;      /* of HistoryEntry, latest last */
+  SecDeletion          *deletion;     /* the last deletion, for win.undo */
+  GType                 deleted_kind;
+  gint64                deleted_id;
+  char                 *section;
+
+  /* borrowed */
+  SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
+  SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
+};
+
+G_DEFINE_FINAL_TYPE (SecWindow, sec_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_record (SecWindow *self,
+                         SecRecord *record,
+                         gboolean   select_in_list);
+
+/* Sections */
+
+static const Section *
+find_section (const char *id,
+              guint      *index)
+{
+  for (guint i = 0; id && i < N_SECTIONS; i++)
+    if (g_str_equal (sections[i].id, id))
+      {
+        if (index != NULL)
+          *index = i;
+        return &sections[i];
+      }
+  return NULL;
+}
+
+static SecQuery *
+make_base_query (const Section *section)
+{
+  SecQuery *query = sec_query_new ();
+  g_autofree char *today = sec_today ();
+
+  if (section->when == WHEN_UPCOMING)
+    sec_query_add (query, "starts-at", SEC_QUERY_AT_LEAST, today);
+  else if (section->when == WHEN_PAST)
+    sec_query_add (query, "starts-at", SEC_QUERY_BEFORE, today);
+  sec_query_set_sort (query, section->sort, section->descending);
+  return query;
+}
+
+/* The section that lists @record, or NULL for kinds without one (a
+ * participant, a membership...). */
+static const Section *
+section_for_record (SecRecord *record)
+{
+  const char *kind = sec_record_get_kind (record)->name;
+
+  if (g_str_equal (kind, "meeting"))
+    {
+      /* The same test as the sections' queries: upcoming from today on. */
+      g_autofree char *today = sec_today ();
+      const char *starts_at = sec_record_get_string (record, "starts-at");
+
+      return find_section (g_strcmp0 (starts_at, today) >= 0 ? "meetings" : "past-meetings", NULL);
+    }
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_str_equal (sections[i].kind, kind))
+      return &sections[i];
+  return NULL;
+}
+
+static void
+on_pane_selected_record (SecWindow   *self,
+                         GParamSpec  *pspec,
+                         SecListPane *pane);
+
+static SecListPane *
+ensure_pane (SecWindow  *self,
+             const char *id)
+{
+  const Section *section;
+  guint index = 0;
+  g_autoptr(SecQuery) query = NULL;
+  GtkWidget *pane;
+
+  if (self->store == NULL || (section = find_section (id, &index)) == NULL)
+    return NULL;
+  if (self->panes[index] != NULL)
+    return self->panes[index];
+
+  query = make_base_query (section);
+  pane = sec_list_pane_new (self->store,
+                            sec_record_kind_lookup (section->kind),
+                            query,
+                            section->icon_name,
+                            _(section->empty_title),
+                            _(section->empty_description),
+                            section->new_label ? _(section->new_label) : NULL);
+  g_object_bind_property (self->inner_leaflet, "folded",
+                          pane, "single-click-activate", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (pane, "notify::selected-record",
+                           G_CALLBACK (on_pane_selected_record), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->list_stack, pane, section->id);
+  self->panes[index] = SEC_LIST_PANE (pane);
+  return self->panes[index];
+}
+
+static SecListPane *
+get_current_pane (SecWindow *self)
+{
+  return ensure_pane (self, self->section);
+}
+
+/* Navigation */
+
+/* The inner leaflet folds before the outer one, but is only allocated (and
+ * so only knows that it folded) while it shows. */
+static gboolean
+is_narrow (SecWindow *self)
+{
+  return adw_leaflet_get_folded (self->outer_leaflet) || adw_leaflet_get_folded (self->inner_leaflet);
+}
+
+static void
+navigate_to (SecWindow  *self,
+             const char *pane)
+{
+  if (g_str_equal (pane, "sidebar"))
+    {
+      adw_leaflet_set_visible_child_name (self->outer_leaflet, "sidebar");
+      return;
+    }
+  adw_leaflet_set_visible_child_name (self->outer_leaflet, "content");
+  adw_leaflet_set_visible_child_name (self->inner_leaflet, pane);
+}
+
+static void
+update_actions (SecWindow *self)
+{
+  const char *visible = sec_window_get_visible_pane (self);
+  gboolean has_store = self->store != NULL;
+  gboolean can_back;
+
+  can_back = self->history->len > 0 ||
+             (is_narrow (self) && g_str_equal (visible, "detail")) ||
+             (adw_leaflet_get_folded (self->outer_leaflet) && !g_str_equal (visible, "sidebar"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", has_store && can_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sections", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-record", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-record", has_store && self->record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_store && self->record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_store && self->deletion != NULL);
+
+  /* A back button where there is somewhere to go back to. */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), is_narrow (self) || self->history->len > 0);
+}
+
+static void
+update_titles (SecWindow *self)
+{
+  const Section *section = find_section (self->section, NULL);
+  g_autofree char *file = NULL;
+
+  if (self->store != NULL)
+    file = g_filename_display_basename (sec_store_get_path (self->store));
+
+  adw_window_title_set_title (self->list_title, section ? _(section->title) : "");
+  adw_window_title_set_subtitle (self->list_title, file);
+
+  /* The new button says what it makes (the label without its mnemonic). */
+  if (section != NULL)
+    {
+      g_autoptr(GString) label = g_string_new (section->new_label ? _(section->new_label) : _("_New Meeting"));
+
+      g_string_replace (label, "_", "", 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), label->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                      -1);
+    }
+  adw_window_title_set_title (self->detail_title,
+                              self->record ? _(sec_record_get_kind (self->record)->label) : "");
+}
+
+static void
+set_section (SecWindow  *self,
+             const char *id,
+             gboolean    show_selection)
+{
+  const Section *section = find_section (id, NULL);
+  SecListPane *pane;
+  GtkListBoxRow *row;
+
+  if (section == NULL)
+    return;
+
+  if (g_strcmp0 (self->section, id) != 0)
+    {
+      g_free (self->section);
+      self->section = g_strdup (id);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-section", id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    }
+
+  /* The sidebar follows sections changed by opening a record. */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), id) == 0 &&
+        gtk_list_box_get_selected_row (self->sidebar_list) != row)
+      gtk_list_box_select_row (self->sidebar_list, row);
+
+  update_titles (self);
+  if ((pane = ensure_pane (self, id)) == NULL)
+    return;
+  gtk_stack_set_visible_child (self->list_stack, GTK_WIDGET (pane));
+  if (show_selection)
+    show_record (self, sec_list_pane_get_selected_record (pane), FALSE);
+}
+
+/* Showing records */
+
+static gboolean
+is_same_record (SecRecord *a,
+                SecRecord *b)
+{
+  return a != NULL && b != NULL &&
+         G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b) &&
+         sec_record_get_id (a) == sec_record_get_id (b);
+}
+
+static void
+show_record (SecWindow *self,
+             SecRecord *record,
+             gboolean   select_in_list)
+{
+  const Section *section = record ? section_for_record (record) : NULL;
+
+  g_set_object (&self->record, record);
+
+  if (select_in_list && section != NULL)
+    {
+      SecListPane *pane;
+
+      set_section (self, section->id, FALSE);
+      if ((pane = ensure_pane (self, section->id)) != NULL)
+        sec_list_pane_select (pane, sec_record_get_id (record));
+    }
+
+  sec_record_page_set_record (self->record_page, self->store, self->record);
+  update_titles (self);
+  update_actions (self);
+}
+
+static void
+push_history (SecWindow *self)
+{
+  HistoryEntry entry;
+
+  if (self->record == NULL)
+    return;
+  entry.kind = G_OBJECT_TYPE (self->record);
+  entry.id = sec_record_get_id (self->record);
+  if (self->history->len > 0)
+    {
+      HistoryEntry *last = &g_array_index (self->history, HistoryEntry, self->history->len - 1);
+      if (last->kind == entry.kind && last->id == entry.id)
+        return;
+    }
+  if (self->history->len >= MAX_HISTORY)
+    g_array_remove_index (self->history, 0);
+  g_array_append_val (self->history, entry);
+}
+
+static void
+show_error (SecWindow    *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (NULL);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  /* Toast titles are markup. */
+  adw_toast_set_title (toast, escaped);
+  adw_toast_set_timeout (toast, 0);
+  sec_toaster_show (self->toaster, toast);
+}
+
+static gboolean
+open_record (SecWindow  *self,
+             GType       kind,
+             gint64      id,
+             gboolean    remember,
+             GError    **error)
+{
+  g_autoptr(SecRecord) record = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+  if (self->record && G_OBJECT_TYPE (self->record) == kind && sec_record_get_id (self->record) == id)
+    {
+      /* Already shown: only bring it forward. */
+      SecListPane *pane = get_current_pane (self);
+      const Section *section = section_for_record (self->record);
+
+      if (section != NULL && g_strcmp0 (section->id, self->section) == 0 && pane != NULL)
+        sec_list_pane_select (pane, id);
+      return TRUE;
+    }
+
+  if ((record = sec_store_get (self->store, kind, id, error)) == NULL)
+    return FALSE;
+  /* Only a record that was seen is worth going back to: on a narrow
+   * window the list's selection shows in a hidden pane. */
+  if (remember && g_str_equal (sec_window_get_visible_pane (self), "detail"))
+    push_history (self);
+  show_record (self, record, TRUE);
+  return TRUE;
+}
+
+/* The row that had the keyboard focus goes away with a deletion (and comes
+ * back with its undo): give the focus to the list's selection once the
+ * list has made its rows. */
+static gboolean
+focus_list_cb (gpointer data)
+{
+  SecWindow *self = data;
+  SecListPane *pane = get_current_pane (self);
+
+  if (pane != NULL && gtk_widget_get_mapped (GTK_WIDGET (pane)))
+    sec_list_pane_focus_list (pane);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_list_later (SecWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_list_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Deleting */
+
+static void
+delete_now (SecWindow *self,
+            GType      kind,
+            gint64     id,
+            const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  SecDeletion *deletion;
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
+
+  deletion = sec_store_delete_with_undo (self->store, kind, id, &error);
+  if (deletion == NULL)
+    {
+      GtkWidget *dialog;
+      g_autofree char *body = NULL;
+
+      /* Translators: "“Europol”: " before why it cannot be deleted */
+      body = g_strdup_printf (_("“%s”: %s"), title, error->message);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Delete"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_clear_pointer (&self->deletion, sec_deletion_free);
+  self->deletion = deletion;
+  self->deleted_kind = kind;
+  self->deleted_id = id;
+
+  if (self->record && G_OBJECT_TYPE (self->record) == kind && sec_record_get_id (self->record) == id)
+    show_record (self, sec_list_pane_get_selected_record (get_current_pane (self)), FALSE);
+
+  escaped = g_markup_escape_text (title, -1);
+  /* Translators: a toast after a deletion, e.g. "“Europol” deleted" */
+  toast = adw_toast_new_format (_("“%s” deleted"), escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  /* Replaces the toast of an earlier deletion, whose Undo is gone. */
+  sec_toaster_show (self->toaster, toast);
+
+  update_actions (self);
+  focus_list_later (self);
+}
+
+/* The question before a deletion. It names the kind, not the record: a
+ * long name does not fit in a heading (the body names it). */
+static const char *
+get_delete_heading (GType kind)
+{
+  if (kind == SEC_TYPE_ORGANISATION)
+    return _("Delete Organisation?");
+  if (kind == SEC_TYPE_PERSON)
+    return _("Delete Person?");
+  if (kind == SEC_TYPE_BODY)
+    return _("Delete Body?");
+  if (kind == SEC_TYPE_MEETING)
+    return _("Delete Meeting?");
+  if (kind == SEC_TYPE_CALL)
+    return _("Delete Call?");
+  if (kind == SEC_TYPE_STATEMENT)
+    return _("Delete Joint Statement?");
+  return _("Delete Record?");
+}
+
+typedef struct {
+  SecWindow *self;
+  GType      kind;
+  gint64     id;
+  char      *title;
+} DeleteData;
+
+static void
+delete_data_free (gpointer data)
+{
+  DeleteData *d = data;
+
+  g_object_unref (d->self);
+  g_free (d->title);
+  g_free (d);
+}
+
+static void
+on_delete_dialog_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           DeleteData       *data)
+{
+  if (g_str_equal (response, "delete") && data->self->store != NULL)
+    delete_now (data->self, data->kind, data->id, data->title);
+}
+
+/* Callbacks */
+
+static void
+on_pane_selected_record (SecWindow   *self,
+                         GParamSpec  *pspec,
+                         SecListPane *pane)
+{
+  SecRecord *record = sec_list_pane_get_selected_record (pane);
+
+  if (pane != get_current_pane (self) || is_same_record (record, self->record))
+    return;
+  /* An empty list (a search without results) clears the detail of its
+   * kind, but not a record of another kind opened by a link. */
+  if (record == NULL && self->record != NULL &&
+      G_OBJECT_TYPE (self->record) != sec_list_pane_get_kind (pane))
+    return;
+  show_record (self, record, FALSE);
+}
+
+static void
+on_store_changed (SecWindow *self,
+                  GType      kind,
+                  gint64     id,
+                  int        change,
+                  SecStore  *store)
+{
+  g_autoptr(SecRecord) fresh = NULL;
+
+  if (self->record == NULL || G_OBJECT_TYPE (self->record) != kind ||
+      (id != 0 && id != sec_record_get_id (self->record)))
+    return;
+
+  /* The shown record was edited (the page follows it by itself; keep the
+   * fresh copy for the actions) or deleted (let the list's selection decide
+   * what shows next). */
+  fresh = sec_store_get (self->store, kind, sec_record_get_id (self->record), NULL);
+  if (fresh != NULL)
+    {
+      g_set_object (&self->record, fresh);
+      update_titles (self);
+    }
+  else
+    show_record (self, NULL, FALSE);
+}
+
+static void
+on_leaflet_changed (SecWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+on_sidebar_list_row_selected (SecWindow     *self,
+                              GtkListBoxRow *row)
+{
+  if (row != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), self->section) != 0)
+    set_section (self, gtk_widget_get_name (GTK_WIDGET (row)), TRUE);
+}
+
+static void
+on_sidebar_list_row_activated (SecWindow     *self,
+                               GtkListBoxRow *row)
+{
+  SecListPane *pane;
+
+  set_section (self, gtk_widget_get_name (GTK_WIDGET (row)), TRUE);
+  navigate_to (self, "list");
+  if ((pane = get_current_pane (self)) != NULL)
+    sec_list_pane_focus_list (pane);
+}
+
+/* Actions */
+
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  const char *kind_name;
+  gint64 id;
+  GType kind;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (parameter, "(&sx)", &kind_name, &id);
+  kind = sec_record_kind_lookup (kind_name);
+  if (kind == G_TYPE_INVALID)
+    {
+      g_warning ("win.open-record: unknown kind “%s”", kind_name);
+      return;
+    }
+  if (!open_record (self, kind, id, TRUE, &error))
+    {
+      if (error != NULL)
+        show_error (self, error);
+      return;
+    }
+  navigate_to (self, "detail");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  const char *visible = sec_window_get_visible_pane (self);
+
+  /* On a narrow window, the list goes back to the sections. */
+  if (g_str_equal (visible, "list") && adw_leaflet_get_folded (self->outer_leaflet))
+    {
+      navigate_to (self, "sidebar");
+      return;
+    }
+
+  /* Records deleted since are skipped. */
+  while (self->history->len > 0)
+    {
+      HistoryEntry entry = g_array_index (self->history, HistoryEntry, self->history->len - 1);
+
+      g_array_remove_index (self->history, self->history->len - 1);
+      if (open_record (self, entry.kind, entry.id, FALSE, NULL))
+        {
+          update_actions (self);
+          return;
+        }
+    }
+
+  if (g_str_equal (visible, "detail") && is_narrow (self))
+    {
+      SecListPane *pane = get_current_pane (self);
+
+      navigate_to (self, "list");
+      if (pane != NULL)
+        sec_list_pane_focus_list (pane);
+    }
+  else if (adw_leaflet_get_folded (self->outer_leaflet))
+    navigate_to (self, "sidebar");
+  update_actions (self);
+}
+
+static void
+show_sections_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
+  navigate_to (self, "sidebar");
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  const Section *section = find_section (self->section, NULL);
+  SecRecordEditor *editor;
+
+  if (self->store == NULL || section == NULL)
+    return;
+  editor = sec_record_editor_new (GTK_WINDOW (self), self->store,
+                                  sec_record_kind_lookup (section->kind), NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  SecRecordEditor *editor;
+
+  if (self->store == NULL || self->record == NULL)
+    return;
+  editor = sec_record_editor_new (GTK_WINDOW (self), self->store,
+                                  G_OBJECT_TYPE (self->record), self->record);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dependants = NULL;
+  g_autofree char *title = NULL;
+  GType kind;
+  gint64 id;
+
+  if (self->store == NULL || self->record == NULL)
+    return;
+
+  kind = G_OBJECT_TYPE (self->record);
+  id = sec_record_get_id (self->record);
+  title = sec_record_dup_title (self->record);
+
+  dependants = sec_store_describe_dependants (self->store, self->record, &error);
+  if (dependants == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (dependants[0] != NULL)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      DeleteData *data = g_new0 (DeleteData, 1);
+      GtkWidget *dialog;
+
+      /* Translators: the first line of the question before a deletion */
+      g_string_printf (body, _("“%s” will be deleted. This also affects:"), title);
+      for (guint i = 0; dependants[i]; i++)
+        g_string_append_printf (body, "\n• %s", dependants[i]);
+      g_string_append_c (body, '\n');
+      g_string_append (body, _("You can undo the deletion right after."));
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), get_delete_heading (kind), body->str);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "delete", _("_Delete"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+      data->self = g_object_ref (self);
+      data->kind = kind;
+      data->id = id;
+      data->title = g_steal_pointer (&title);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_dialog_response),
+                             data, (GClosureNotify) (void (*) (void)) delete_data_free, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  delete_now (self, kind, id, title);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  g_autoptr(SecDeletion) deletion = g_steal_pointer (&self->deletion);
+  g_autoptr(GError) error = NULL;
+
+  if (deletion == NULL || self->store == NULL)
+    return;
+  sec_toaster_dismiss (self->toaster);
+
+  if (!sec_store_undo_deletion (self->store, deletion, &error))
+    {
+      show_error (self, error);
+      update_actions (self);
+      return;
+    }
+  if (!open_record (self, self->deleted_kind, self->deleted_id, TRUE, &error))
+    show_error (self, error);
+  update_actions (self);
+  focus_list_later (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  SecListPane *pane = get_current_pane (self);
+
+  if (pane == NULL)
+    return;
+  navigate_to (self, "list");
+  sec_list_pane_focus_search (pane);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+primary_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+
+  navigate_to (self, "sidebar");
+  gtk_menu_button_popup (self->primary_menu_button);
+}
+
+/* Overrides */
+
+static void
+save_window_state (SecWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+sec_window_unmap (GtkWidget *widget)
+{
+  save_window_state (SEC_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (sec_window_parent_class)->unmap (widget);
+}
+
+static void
+add_sidebar_rows (SecWindow *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name (sections[i].icon_name);
+      GtkWidget *label = gtk_label_new (_(sections[i].title));
+
+      gtk_widget_set_name (row, sections[i].id);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+}
+
+static void
+sec_window_constructed (GObject *object)
+{
+  SecWindow *self = SEC_WINDOW (object);
+  g_autofree char *section = NULL;
+
+  G_OBJECT_CLASS (sec_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      section = g_settings_get_string (self->settings, "last-section");
+    }
+  if (find_section (section, NULL) == NULL)
+    {
+      g_free (section);
+      section = g_strdup (sections[0].id);
+    }
+  set_section (self, section, FALSE);
+}
+
+static void
+sec_window_dispose (GObject *object)
+{
+  SecWindow *self = SEC_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_WINDOW);
+  memset (self->panes, 0, sizeof self->panes);
+  g_clear_object (&self->toaster);
+  g_clear_object (&self->record);
+  g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sec_window_parent_class)->dispose (object);
+}
+
+static void
+sec_window_finalize (GObject *object)
+{
+  SecWindow *self = SEC_WINDOW (object);
+
+  g_array_unref (self->history);
+  g_free (self->section);
+
+  G_OBJECT_CLASS (sec_window_parent_class)->finalize (object);
+}
+
+static void
+sec_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SecWindow *self = SEC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SecWindow *self = SEC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SECTION:
+      set_section (self, g_value_get_string (value), TRUE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sec_window_class_init (SecWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sec_window_constructed;
+  object_class->dispose = sec_window_dispose;
+  object_class->finalize = sec_window_finalize;
+  object_class->get_property = sec_window_get_property;
+  object_class->set_property = sec_window_set_property;
+  widget_class->unmap = sec_window_unmap;
+
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SEC_TYPE_RECORD_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, outer_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, inner_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, record_page);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated);
+
+  gtk_widget_class_install_property_action (widget_class, "win.section", "section");
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(sx)", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-record", NULL, edit_record_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", NULL, delete_record_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, primary_menu_action);
+
+  /* Window shortcuts are bindings, handled after the focused widget: an
+   * entry keeps Delete, Ctrl+Z and Escape for itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.show-primary-menu", NULL);
+  /* Ctrl+1 to Ctrl+7: the sections in the sidebar's order. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.section", "s", sections[i].id);
+}
+
+static void
+sec_window_init (SecWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static gsize icons_added = 0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->toaster = sec_toaster_new (self->toast_overlay);
+
+  /* The icons are in the resources; the application adds them to the
+   * theme too, but a window made without one (a test) needs them. */
+  if (g_once_init_enter (&icons_added))
+    {
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                        "/io/github/secretariat/Secretariat/icons");
+      g_once_init_leave (&icons_added, 1);
+    }
+
+  self->history = g_array_new (FALSE, FALSE, sizeof (HistoryEntry));
+  add_sidebar_rows (self);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+
+  update_actions (self);
+}
+
+/* Public API */
+
+/**
+ * sec_window_new:
+ * @application: (nullable): the application
+ * @store: (nullable): the store to show
+ *
+ * Returns: (transfer none): a new window, owned by GTK's window list
+ */
+SecWindow *
+sec_window_new (GtkApplication *application,
+                SecStore       *store)
+{
+  SecWindow *self;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || SEC_IS_STORE (store), NULL);
+
+  self = g_object_new (SEC_TYPE_WINDOW, "application", application, NULL);
+  sec_window_set_store (self, store);
+  return self;
+}
+
+/**
+ * sec_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store shown
+ */
+SecStore *
+sec_window_get_store (SecWindow *self)
+{
+  g_return_val_if_fail (SEC_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * sec_window_set_store:
+ * @store: (nullable): the store to show
+ *
+ * Shows @store from its start: the lists, the history and the last deletion
+ * of the previous one are dropped.
+ */
+void
+sec_window_set_store (SecWindow *self,
+                      SecStore  *store)
+{
+  g_return_if_fail (SEC_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || SEC_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  /* Everything that reads the old store goes before it may close. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->panes[i] != NULL)
+      {
+        gtk_stack_remove (self->list_stack, GTK_WIDGET (self->panes[i]));
+        self->panes[i] = NULL;
+      }
+  g_array_set_size (self->history, 0);
+  g_clear_pointer (&self->deletion, sec_deletion_free);
+  sec_toaster_dismiss (self->toaster);
+  g_clear_object (&self->record);
+  sec_record_page_set_record (self->record_page, store, NULL);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      set_section (self, self->section, TRUE);
+      /* The keyboard starts in the list (typing there searches it). */
+      if (get_current_pane (self) != NULL)
+        sec_list_pane_focus_list (get_current_pane (self));
+    }
+  update_titles (self);
+  update_actions (self);
+}
+
+/**
+ * sec_window_show_error:
+ * @message: (nullable): why no database is open
+ */
+void
+sec_window_show_error (SecWindow  *self,
+                       const char *message)
+{
+  g_return_if_fail (SEC_IS_WINDOW (self));
+
+  sec_window_set_store (self, NULL);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+const char *
+sec_window_get_section (SecWindow *self)
+{
+  g_return_val_if_fail (SEC_IS_WINDOW (self), NULL);
+
+  return self->section;
+}
+
+/**
+ * sec_window_get_list_pane:
+ * @section: a section id
+ *
+ * Returns: (transfer none) (nullable): the section's list pane
+ */
+SecListPane *
+sec_window_get_list_pane (SecWindow  *self,
+                          const char *section)
+{
+  g_return_val_if_fail (SEC_IS_WINDOW (self), NULL);
+
+  return ensure_pane (self, section);
+}
+
+/**
+ * sec_window_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record in the detail pane
+ */
+SecRecord *
+sec_window_get_record (SecWindow *self)
+{
+  g_return_val_if_fail (SEC_IS_WINDOW (self), NULL);
+
+  return self->record;
+}
+
+const char *
+sec_window_get_visible_pane (SecWindow *self)
+{
+  g_return_val_if_fail (SEC_IS_WINDOW (self), NULL);
+
+  if (adw_leaflet_get_folded (self->outer_leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->outer_leaflet), "sidebar") == 0)
+    return "sidebar";
+  if (is_narrow (self) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->inner_leaflet), "list") == 0)
+    return "list";
+  return "detail";
+}
+
+gboolean
+sec_window_get_narrow (SecWindow *self)
+{
+  g_return_val_if_fail (SEC_IS_WINDOW (self), FALSE);
+
+  return is_narrow (self);
+}

@@ -1,0 +1,40 @@
+/* sec-window.h: the main window: sections, a list and a record */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ui/records/sec-list-pane.h"
+#include "core/store/sec-store.h"
+
+G_BEGIN_DECLS
+
+#define SEC_TYPE_WINDOW (sec_window_get_type ())
+G_DECLARE_FINAL_TYPE (SecWindow, sec_window, SEC, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL (tests); @store may be NULL until one is set. */
+SecWindow   *sec_window_new                  (GtkApplication *application,
+                                              SecStore       *store);
+/* (nullable) (transfer none) */
+SecStore    *sec_window_get_store            (SecWindow      *self);
+/* Shows @store in place of the current one (NULL: none). */
+void         sec_window_set_store            (SecWindow      *self,
+                                              SecStore       *store);
+/* Shows why there is no store, with a way to open another database. */
+void         sec_window_show_error           (SecWindow      *self,
+                                              const char     *message);
+/* The section shown: "meetings" (upcoming), "past-meetings",
+ * "organisations", "people", "bodies", "calls" or "statements". */
+const char  *sec_window_get_section          (SecWindow      *self);
+/* (transfer none) (nullable): the list pane of @section, made when first
+ * asked for; NULL without a store or for an unknown section. */
+SecListPane *sec_window_get_list_pane        (SecWindow      *self,
+                                              const char     *section);
+/* (nullable) (transfer none): the record in the detail pane */
+SecRecord   *sec_window_get_record           (SecWindow      *self);
+/* The pane in front on a narrow window, or the innermost one shown on a
+ * wide one: "sidebar", "list" or "detail". */
+const char  *sec_window_get_visible_pane     (SecWindow      *self);
+/* Whether the window shows one pane at a time. */
+gboolean     sec_window_get_narrow           (SecWindow      *self);
+
+G_END_DECLS

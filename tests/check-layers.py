@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""check-layers.py SOURCE_ROOT: the source tree's rules, read from #include lines.
+
+1. Includes point down: a file in src/<folder>/ includes only headers of its
+   own folder or of the folders ALLOWED names for it (lower layers, and lower
+   features of the same layer).
+2. No cycle: no two modules (a .c with its .h) include each other, directly
+   or through others.
+3. No GTK below the window: only src/ui/ and src/main.c include gtk.h or
+   adwaita.h.
+4. SQL only in the store, and SQLite only in its engine: only the files in
+   ENGINE_FILES include sqlite3.h.
+
+Prints every broken rule, one a line, and exits 1 if there was any.
+"""
+
+import pathlib
+import re
+import sys
+
+CORE = ['core/base', 'core/store', 'core/meetings', 'core/calls',
+        'core/statements', 'core/documents']
+WORKFLOWS = ['core/meetings', 'core/calls', 'core/statements']
+
+# Which folders each folder may include, besides itself.
+ALLOWED = {
+    'core/base': [],
+    'core/store': ['core/base'],
+    'core/meetings': ['core/base', 'core/store'],
+    'core/calls': ['core/base', 'core/store'],
+    'core/statements': ['core/base', 'core/store'],
+    'core/documents': ['core/base', 'core/store'] + WORKFLOWS,
+    'cli': CORE,
+    'ui/widgets': CORE,
+    'ui/meetings': CORE + ['ui/widgets'],
+    'ui/calls': CORE + ['ui/widgets'],
+    # The statement tools reuse the calls' export dialog.
+    'ui/statements': CORE + ['ui/widgets', 'ui/calls'],
+    # The record page hosts each workflow's tools.
+    'ui/records': CORE + ['ui/widgets', 'ui/meetings', 'ui/calls',
+                          'ui/statements'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records'],
+    '': ['cli', 'ui/shell'],  # src/main.c
+}
+
+# The store's engine line: the only files that may speak SQLite's C API.
+ENGINE_FILES = {'core/store/sec-engine-sqlite.c'}
+
+GTK_HEADERS = {'gtk/gtk.h', 'adwaita.h'}
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
+
+
+def main():
+    root = pathlib.Path(sys.argv[1]) / 'src'
+    problems = []
+    graph = {}   # module -> set of modules it includes
+    sources = sorted(p for p in root.rglob('*') if p.suffix in ('.c', '.h'))
+
+    for path in sources:
+        rel = path.relative_to(root).as_posix()
+        folder = path.parent.relative_to(root).as_posix()
+        folder = '' if folder == '.' else folder
+        if folder not in ALLOWED:
+            problems.append(f'src/{rel}: folder src/{folder}/ is not in '
+                            'tests/check-layers.py: give it its place in ALLOWED')
+            continue
+        module = rel.rsplit('.', 1)[0]
+        graph.setdefault(module, set())
+        text = path.read_text(encoding='utf-8')
+
+        for kind, name in INCLUDE.findall(text):
+            if kind == '<':
+                if name in GTK_HEADERS and not (folder.startswith('ui') or folder == ''):
+                    problems.append(f'src/{rel}: includes <{name}> below the window')
+                if name == 'sqlite3.h' and rel not in ENGINE_FILES:
+                    problems.append(f'src/{rel}: includes <sqlite3.h>; only the store\'s '
+                                    'engine (' + ', '.join(sorted(ENGINE_FILES)) + ') may')
+                continue
+            if name == 'config.h':
+                continue
+            if '/' not in name:
+                problems.append(f'src/{rel}: #include "{name}" does not name its folder')
+                continue
+            target_folder = name.rsplit('/', 1)[0]
+            if not (root / name).exists() and not name.endswith('-resources.h'):
+                problems.append(f'src/{rel}: #include "{name}": no such file')
+            if target_folder != folder and target_folder not in ALLOWED[folder]:
+                problems.append(f'src/{rel}: includes "{name}", but src/{folder or "."}/ '
+                                f'may not use src/{target_folder}/')
+            target = name.rsplit('.', 1)[0]
+            if target != module:
+                graph[module].add(target)
+
+    problems += find_cycles(graph)
+    for p in problems:
+        print(p)
+    print(f'{len(sources)} files checked, {len(problems)} problems')
+    return 1 if problems else 0
+
+
+def find_cycles(graph):
+    """Each cycle in the module graph, once, as a problem line."""
+    problems = []
+    state = {}  # module -> 1 while on the stack, 2 when done
+    stack = []
+
+    def visit(m):
+        state[m] = 1
+        stack.append(m)
+        for n in sorted(graph.get(m, ())):
+            if state.get(n) == 1:
+                cycle = stack[stack.index(n):] + [n]
+                problems.append('include cycle: ' + ' -> '.join(cycle))
+            elif n not in state:
+                visit(n)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m)
+    return problems
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,983 @@
+/* test-demo.c: the demo data, filled in-process into temporary databases */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "core/calls/sec-calls.h"
+#include "cli/sec-demo.h"
+#include "core/store/sec-records.h"
+#include "core/statements/sec-statements.h"
+#include "core/store/sec-store.h"
+#include "sec-test-util.h"
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  SecStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sec_test_make_tmp_dir ("test-demo-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "demo.db", &f->path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sec_store_close (f->store);
+  g_clear_object (&f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+fill (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sec_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count (Fixture *f,
+       GType    type)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = sec_store_count (f->store, type, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* (transfer container): the records of @type where @field equals @value,
+ * sorted by @sort (NULL: the default order). */
+static GPtrArray *
+list_where (Fixture    *f,
+            GType       type,
+            const char *field,
+            const char *value,
+            const char *sort)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records;
+
+  if (field != NULL)
+    sec_query_add (query, field, SEC_QUERY_EQUALS, value);
+  if (sort != NULL)
+    sec_query_set_sort (query, sort, FALSE);
+  records = sec_store_list (f->store, type, query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  return records;
+}
+
+static GPtrArray *
+list_search (Fixture    *f,
+             GType       type,
+             const char *text)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records;
+
+  sec_query_set_search (query, text);
+  records = sec_store_list (f->store, type, query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  return records;
+}
+
+static SecRecord *
+get (Fixture *f,
+     GType    type,
+     gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SecRecord *record = sec_store_get (f->store, type, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
+static char *
+id_text (SecRecord *record)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (record));
+}
+
+/* Tests */
+
+static void
+test_counts (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char *const body_names[] = {
+    "EU Civil Society Platform against trafficking in human beings",
+    "EU Civil Society ePlatform against trafficking in human beings",
+    "EU Network of National Rapporteurs or Equivalent Mechanisms",
+    "Coordination Network of the EU Agencies’ contact points on trafficking in human beings",
+  };
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GPtrArray) nrems = NULL;
+  g_autoptr(GPtrArray) platform = NULL;
+  g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  fill (f);
+
+  g_assert_cmpint (count (f, SEC_TYPE_BODY), ==, 4);
+  g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION), >=, 40);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON), >=, 40);
+  g_assert_cmpint (count (f, SEC_TYPE_MEETING), ==, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_CALL), ==, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_ERRATUM), ==, 1);
+  g_assert_cmpint (count (f, SEC_TYPE_STATEMENT), ==, 2);
+  g_assert_cmpint (count (f, SEC_TYPE_SIGNATORY), ==, 7 + 10);
+  g_assert_cmpint (count (f, SEC_TYPE_COMMITMENT), >=, 4);
+  g_assert_cmpint (count (f, SEC_TYPE_COMMITMENT), <=, 5);
+  g_assert_cmpint (count (f, SEC_TYPE_FOLLOW_UP), >=, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_MEMBERSHIP), >=, 30);
+  g_assert_cmpint (count (f, SEC_TYPE_APPLICATION), >=, 5);
+  g_assert_cmpint (count (f, SEC_TYPE_MEETING_BODY), ==, 4);
+  g_assert_cmpint (count (f, SEC_TYPE_AGENDA_ITEM), >=, 3 * 5);
+  g_assert_cmpint (count (f, SEC_TYPE_AGENDA_SPEAKER), >=, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_PARTICIPANT), >=, 3 * 10);
+
+  bodies = list_where (f, SEC_TYPE_BODY, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (body_names); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < bodies->len; j++)
+        if (g_str_equal (sec_record_get_string (g_ptr_array_index (bodies, j), "name"), body_names[i]))
+          found = TRUE;
+      g_assert_true (found);
+    }
+  platform = list_where (f, SEC_TYPE_BODY, "name", body_names[0], NULL);
+  g_assert_cmpuint (platform->len, ==, 1);
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (platform, 0), "established-on"), ==, "2013-05-31");
+
+  /* The ten agencies, and National Rapporteurs of several Member States. */
+  agencies = list_where (f, SEC_TYPE_ORGANISATION, "kind", "eu-agency", NULL);
+  g_assert_cmpuint (agencies->len, ==, 10);
+  nrems = list_where (f, SEC_TYPE_ORGANISATION, "kind", "nrem", NULL);
+  g_assert_cmpuint (nrems->len, >=, 4);
+
+  /* Civil society from many countries. */
+  {
+    g_autoptr(GPtrArray) cso = list_where (f, SEC_TYPE_ORGANISATION, "kind", "civil-society", NULL);
+
+    g_assert_cmpuint (cso->len, >=, 25);
+    for (guint i = 0; i < cso->len; i++)
+      g_hash_table_add (countries, g_strdup (sec_record_get_string (g_ptr_array_index (cso, i), "country")));
+    g_assert_cmpuint (g_hash_table_size (countries), >=, 20);
+  }
+}
+
+static void
+test_statement (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct {
+    const char *acronym;
+    const char *country;
+  } expected[] = {
+    { "EASO", "MT" }, { "Europol", "NL" }, { "eu-LISA", "EE" }, { "EMCDDA", "PT" },
+    { "Eurojust", "NL" }, { "EIGE", "LT" }, { "Frontex", "PL" }, { "FRA", "AT" },
+    { "CEPOL", "HU" }, { "Eurofound", "IE" },
+  };
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) signatories = NULL;
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autoptr(GPtrArray) meeting_bodies = NULL;
+  g_autoptr(SecRecord) predecessor = NULL;
+  g_autoptr(SecRecord) meeting = NULL;
+  g_autofree char *id = NULL;
+  SecRecord *statement;
+
+  fill (f);
+
+  statements = list_where (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13", NULL);
+  g_assert_cmpuint (statements->len, ==, 1);
+  statement = g_ptr_array_index (statements, 0);
+  g_assert_cmpstr (sec_record_get_string (statement, "place"), ==, "Brussels");
+
+  /* It builds on the 2011 Joint Statement. */
+  g_assert_cmpint (sec_record_get_ref (statement, "predecessor"), !=, 0);
+  predecessor = get (f, SEC_TYPE_STATEMENT, sec_record_get_ref (statement, "predecessor"));
+  g_assert_true (g_str_has_prefix (sec_record_get_string (predecessor, "signed-on"), "2011-"));
+  g_assert_cmpint (sec_record_get_ref (predecessor, "predecessor"), ==, 0);
+
+  /* Signed at the NREM meeting of that day. */
+  meeting = get (f, SEC_TYPE_MEETING, sec_record_get_ref (statement, "meeting"));
+  g_assert_true (g_str_has_prefix (sec_record_get_string (meeting, "starts-at"), "2018-06-13T"));
+  g_assert_cmpstr (sec_record_get_derived (meeting, "bodies"), ==, "NREM Network");
+
+  /* Ten signatories, in the order of the press release, each an agency
+   * with its seat; no signer's name but the one the public page gives. */
+  id = id_text (statement);
+  signatories = list_where (f, SEC_TYPE_SIGNATORY, "statement", id, "position");
+  g_assert_cmpuint (signatories->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < signatories->len; i++)
+    {
+      SecRecord *s = g_ptr_array_index (signatories, i);
+      g_autoptr(SecRecord) organisation = get (f, SEC_TYPE_ORGANISATION, sec_record_get_ref (s, "organisation"));
+      const char *signer = sec_record_get_string (s, "signer-name");
+
+      g_assert_cmpint (sec_record_get_int (s, "position"), ==, (int) i + 1);
+      g_assert_cmpstr (sec_record_get_derived (s, "organisation-acronym"), ==, expected[i].acronym);
+      g_assert_cmpstr (sec_record_get_string (organisation, "kind"), ==, "eu-agency");
+      g_assert_cmpstr (sec_record_get_string (organisation, "country"), ==, expected[i].country);
+      g_assert_nonnull (sec_record_get_string (s, "signer-position"));
+      if (signer != NULL)
+        g_assert_cmpstr (signer, ==, "Virginija Langbakk");
+    }
+
+  commitments = list_where (f, SEC_TYPE_COMMITMENT, "statement", id, "position");
+  g_assert_cmpuint (commitments->len, >=, 4);
+  for (guint i = 0; i < commitments->len; i++)
+    {
+      g_autofree char *commitment_id = id_text (g_ptr_array_index (commitments, i));
+      g_autoptr(GPtrArray) follow_ups = list_where (f, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id, NULL);
+
+      g_assert_cmpint (sec_record_get_int (g_ptr_array_index (commitments, i), "position"), ==, (int) i + 1);
+      for (guint j = 0; j < follow_ups->len; j++)
+        g_assert_cmpint (sec_record_get_int (g_ptr_array_index (follow_ups, j), "year"), >=, 2018);
+    }
+  g_assert_cmpint (count (f, SEC_TYPE_FOLLOW_UP), >, 0);
+}
+
+static void
+test_calls (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) targeted = NULL;
+  g_autoptr(GPtrArray) open_calls = NULL;
+  g_autoptr(GPtrArray) errata = NULL;
+  g_autoptr(GPtrArray) applications = NULL;
+  g_autofree char *id = NULL;
+  SecRecord *call;
+  guint eligible = 0, not_eligible = 0, selected = 0;
+
+  fill (f);
+
+  targeted = list_where (f, SEC_TYPE_CALL, "kind", "targeted", NULL);
+  g_assert_cmpuint (targeted->len, ==, 1);
+  call = g_ptr_array_index (targeted, 0);
+  g_assert_cmpstr (sec_record_get_string (call, "eligible-countries"), ==, "DK,EE,MT");
+  g_assert_true (g_str_has_prefix (sec_record_get_string (call, "deadline"), "2018-04-25T"));
+  g_assert_cmpstr (sec_record_get_string (call, "deadline-timezone"), ==, "Europe/Brussels");
+  g_assert_cmpstr (sec_record_get_derived (call, "body-name"), ==, "Civil Society Platform");
+
+  id = id_text (call);
+  errata = list_where (f, SEC_TYPE_ERRATUM, "call", id, NULL);
+  g_assert_cmpuint (errata->len, ==, 1);
+  g_assert_nonnull (strstr (sec_record_get_string (g_ptr_array_index (errata, 0), "text"), "second paragraph"));
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (errata, 0), "published-on"), <,
+                   sec_record_get_string (call, "deadline"));
+
+  applications = list_where (f, SEC_TYPE_APPLICATION, "call", id, NULL);
+  g_assert_cmpuint (applications->len, >=, 3);
+  for (guint i = 0; i < applications->len; i++)
+    {
+      SecRecord *a = g_ptr_array_index (applications, i);
+      const char *eligibility = sec_record_get_string (a, "eligibility");
+
+      if (g_str_equal (eligibility, "eligible"))
+        eligible++;
+      else if (g_str_equal (eligibility, "not-eligible"))
+        {
+          not_eligible++;
+          /* A refusal says why. */
+          g_assert_nonnull (sec_record_get_string (a, "eligibility-reason"));
+          g_assert_cmpstr (sec_record_get_string (a, "outcome"), ==, "rejected");
+        }
+      if (g_str_equal (sec_record_get_string (a, "outcome"), "selected"))
+        {
+          selected++;
+          g_assert_true (g_strv_contains ((const char *const[]) { "DK", "EE", "MT", NULL },
+                                          sec_record_get_derived (a, "country")));
+        }
+    }
+  g_assert_cmpuint (eligible, >, 0);
+  g_assert_cmpuint (not_eligible, >, 0);
+  g_assert_cmpuint (selected, ==, 3);
+
+  /* The earlier calls, decided. */
+  open_calls = list_where (f, SEC_TYPE_CALL, "kind", "open", NULL);
+  g_assert_cmpuint (open_calls->len, ==, 2);
+  for (guint i = 0; i < open_calls->len; i++)
+    g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (open_calls, i), "status"), ==, "decided");
+
+  /* The erratum gives the whole text as corrected: version 2 from the
+   * day it was published. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) versions = sec_call_dup_versions (f->store, SEC_CALL (call), &error);
+    g_autofree char *current = NULL;
+    SecCallVersion *first, *second;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (versions->len, ==, 2);
+    first = g_ptr_array_index (versions, 0);
+    second = g_ptr_array_index (versions, 1);
+    g_assert_cmpstr (first->date, ==, sec_record_get_string (call, "published-on"));
+    g_assert_nonnull (strstr (first->text, "Amongst current participants civil society organisations"));
+    g_assert_cmpstr (second->date, ==, "2018-04-09");
+    g_assert_nonnull (strstr (second->change, "second paragraph"));
+    g_assert_nonnull (strstr (second->text, "Amongst current participants, civil society organisations"));
+    g_assert_null (strstr (second->text, "participants civil society"));
+    /* Only the second paragraph changed. */
+    g_assert_cmpuint (strlen (second->text), ==, strlen (first->text) + 1);
+    current = sec_call_dup_current_text (f->store, SEC_CALL (call), &error);
+    g_assert_cmpstr (current, ==, second->text);
+    g_assert_cmpuint (sec_call_version_on (f->store, SEC_CALL (call), "2018-04-08", NULL), ==, 1);
+    g_assert_cmpuint (sec_call_version_on (f->store, SEC_CALL (call), "2018-04-09", NULL), ==, 2);
+  }
+}
+
+/* Every call: for civil society organisations, published before its
+ * deadline, with rules the check can decide. */
+static void
+test_call_rules (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+
+  fill (f);
+
+  calls = list_where (f, SEC_TYPE_CALL, NULL, NULL, NULL);
+  g_assert_cmpuint (calls->len, ==, 3);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      SecRecord *call = g_ptr_array_index (calls, i);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) kinds = sec_call_dup_eligible_kinds (SEC_CALL (call));
+      g_auto(GStrv) topics = sec_call_dup_focus_topics (SEC_CALL (call));
+      g_autoptr(GDateTime) deadline = sec_call_get_deadline (SEC_CALL (call));
+      g_autoptr(GDateTime) published = NULL;
+      const char *published_on = sec_record_get_string (call, "published-on");
+      const char *description = sec_record_get_string (call, "description");
+      g_autoptr(GDateTime) after = NULL;
+
+      g_assert_true (sec_call_validate (SEC_CALL (call), &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_strv_length (kinds), ==, 1);
+      g_assert_cmpstr (kinds[0], ==, "civil-society");
+      /* Geographical balance is not a topic: no thematic focus, and the
+       * description of the calls for it says what the balance meant. */
+      g_assert_cmpuint (g_strv_length (topics), ==, 0);
+      g_assert_nonnull (description);
+      if (!g_str_equal (sec_record_get_string (call, "reference"), "CSP-2013"))
+        g_assert_nonnull (strstr (description, "geographical balance"));
+
+      g_assert_nonnull (published_on);
+      g_assert_nonnull (deadline);
+      published = sec_resolve_wall_time (published_on, sec_record_get_string (call, "deadline-timezone"), FALSE);
+      g_assert_nonnull (published);
+      g_assert_cmpint (g_date_time_compare (published, deadline), <, 0);
+      /* Closed, then decided by staff: a later save keeps the decision. */
+      after = g_date_time_add_days (deadline, 1);
+      g_assert_cmpint (sec_call_effective_status (SEC_CALL (call), after), ==, SEC_CALL_DECIDED);
+      g_assert_true (sec_call_save (f->store, SEC_CALL (call), &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (sec_record_get_string (call, "status"), ==, "decided");
+    }
+
+  {
+    g_autoptr(GPtrArray) targeted = list_where (f, SEC_TYPE_CALL, "kind", "targeted", NULL);
+    SecRecord *call = g_ptr_array_index (targeted, 0);
+    g_autofree char *deadline = sec_call_format_deadline (SEC_CALL (call));
+
+    g_assert_cmpstr (deadline, ==, "25 April 2018, 23:59 (Europe/Brussels)");
+    g_assert_true (g_str_has_prefix (sec_record_get_string (call, "published-on"), "2018-03-"));
+  }
+}
+
+/* The applications carry what the rules work out, not what anyone wrote:
+ * eligibility and its reason, the late flag, the version of the call. */
+static void
+test_applications (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+  guint n_apps = 0, late = 0, overridden = 0, scored = 0, commented = 0;
+  guint rule_count[5] = { 0 };
+  gboolean tallinn_in_time = FALSE, version_1 = FALSE, version_2 = FALSE;
+
+  fill (f);
+
+  calls = list_where (f, SEC_TYPE_CALL, NULL, NULL, NULL);
+  for (guint c = 0; c < calls->len; c++)
+    {
+      SecRecord *call = g_ptr_array_index (calls, c);
+      g_autofree char *call_id = id_text (call);
+      g_autoptr(GPtrArray) apps = list_where (f, SEC_TYPE_APPLICATION, "call", call_id, NULL);
+      g_autoptr(GDateTime) deadline = sec_call_get_deadline (SEC_CALL (call));
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (sec_record_get_string (call, "deadline-timezone"));
+      gboolean is_2018 = g_str_equal (sec_record_get_string (call, "reference"), "CSP-2018-DK-EE-MT");
+
+      g_assert_cmpuint (apps->len, >=, 9);
+      for (guint i = 0; i < apps->len; i++)
+        {
+          SecRecord *a = g_ptr_array_index (apps, i);
+          const char *name = sec_record_get_derived (a, "organisation-name");
+          g_autoptr(GError) error = NULL;
+          g_autofree char *reason = NULL;
+          g_autoptr(GDateTime) received = sec_application_get_received (SEC_APPLICATION (a), SEC_CALL (call));
+          g_autoptr(GDateTime) there = NULL;
+          g_autofree char *day = NULL;
+          g_auto(GStrv) documents = sec_application_dup_documents (SEC_APPLICATION (a));
+          SecEligibilityRule rule;
+          SecEligibility checked;
+          double score;
+
+          n_apps++;
+          g_assert_true (sec_application_validate (SEC_APPLICATION (a), &error));
+          g_assert_no_error (error);
+
+          /* The check, done again, gives what is stored. */
+          checked = sec_call_check_eligibility (f->store, SEC_CALL (call), SEC_APPLICATION (a), &rule, &reason, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (checked, !=, SEC_ELIGIBILITY_UNCHECKED);
+          g_assert_cmpstr (sec_record_get_string (a, "checked-eligibility"), ==, sec_eligibility_to_nick (checked));
+          g_assert_cmpstr (sec_record_get_string (a, "eligibility-rule"), ==, sec_eligibility_rule_to_nick (rule));
+          g_assert_cmpstr (sec_record_get_string (a, "eligibility-reason"), ==, reason);
+          g_assert_true ((checked == SEC_ELIGIBILITY_ELIGIBLE) == (reason == NULL));
+          rule_count[rule]++;
+          if (sec_record_get_bool (a, "eligibility-overridden"))
+            {
+              /* Staff's decision, with its reason, beside the check's. */
+              overridden++;
+              g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "eligible");
+              g_assert_cmpint (checked, ==, SEC_ELIGIBILITY_NOT_ELIGIBLE);
+              g_assert_cmpuint (strlen (sec_record_get_string (a, "override-reason")), >, 20);
+              g_assert_cmpstr (sec_record_get_string (a, "outcome"), !=, "rejected");
+            }
+          else
+            {
+              g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, sec_eligibility_to_nick (checked));
+              g_assert_null (sec_record_get_string (a, "override-reason"));
+            }
+          if (g_str_equal (sec_record_get_string (a, "eligibility"), "not-eligible"))
+            g_assert_cmpstr (sec_record_get_string (a, "outcome"), ==, "rejected");
+
+          /* Late: received strictly after the deadline, as instants. */
+          g_assert_nonnull (received);
+          g_assert_cmpint (sec_record_get_bool (a, "late"), ==, g_date_time_compare (received, deadline) > 0);
+          if (sec_record_get_bool (a, "late"))
+            {
+              late++;
+              g_assert_true (is_2018);
+              g_assert_cmpstr (name, ==, "Ċentru Appoġġ għan-Nisa");
+              g_assert_cmpint (rule, ==, SEC_ELIGIBILITY_RULE_DEADLINE);
+              g_assert_cmpstr (reason, ==, "Deadline 25 April 2018, 23:59 (Europe/Brussels): "
+                                           "received 26 April 2018, 08:15 (Europe/Brussels)");
+            }
+          /* Sent at 00:41 in Tallinn, 23:41 in Brussels: in time. */
+          if (g_str_equal (name, "MTÜ Turvaline Kodu"))
+            {
+              g_assert_cmpstr (sec_record_get_string (a, "received-at"), ==, "2018-04-26T00:41");
+              g_assert_cmpstr (sec_record_get_string (a, "received-timezone"), ==, "Europe/Tallinn");
+              g_assert_false (sec_record_get_bool (a, "late"));
+              g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "eligible");
+              tallinn_in_time = TRUE;
+            }
+
+          /* The version in force on the day of receipt, in the call's zone. */
+          there = g_date_time_to_timezone (received, zone);
+          day = g_date_time_format (there, "%Y-%m-%d");
+          g_assert_cmpint (sec_record_get_int (a, "call-version"), ==,
+                           (int) sec_call_version_on (f->store, SEC_CALL (call), day, NULL));
+          if (is_2018)
+            {
+              version_1 |= sec_record_get_int (a, "call-version") == 1;
+              version_2 |= sec_record_get_int (a, "call-version") == 2;
+            }
+
+          /* What was received, and how it was judged. */
+          g_assert_cmpuint (g_strv_length (documents), >=, 1);
+          g_assert_cmpstr (documents[0], ==, "Application form");
+          if (sec_application_get_score (SEC_APPLICATION (a), &score))
+            {
+              scored++;
+              g_assert_cmpfloat (score, >, 0);
+              g_assert_cmpfloat (score, <=, 100);
+            }
+          else
+            g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "not-eligible");
+          commented += sec_record_get_string (a, "comments") != NULL;
+        }
+    }
+
+  g_assert_cmpuint (n_apps, ==, count (f, SEC_TYPE_APPLICATION));
+  g_assert_cmpuint (late, ==, 1);
+  g_assert_cmpuint (overridden, >=, 1);
+  g_assert_cmpuint (scored, >, n_apps / 2);
+  g_assert_cmpuint (commented, >=, 5);
+  g_assert_true (tallinn_in_time);
+  g_assert_true (version_1 && version_2);
+  /* A refusal of each kind: late, another country, another kind of organisation. */
+  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_DEADLINE], ==, 1);
+  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_COUNTRY], >=, 1);
+  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_ORGANISATION_KIND], >=, 2);
+  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_THEMATIC_FOCUS], ==, 0);
+  {
+    g_autoptr(GPtrArray) sweden = list_where (f, SEC_TYPE_APPLICATION, "eligibility-rule", "country", NULL);
+
+    g_assert_cmpuint (sweden->len, ==, 1);
+    g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (sweden, 0), "eligibility-reason"), ==,
+                     "Denmark, Estonia and Malta only: the organisation is based in Sweden");
+  }
+}
+
+/* Each selection made the membership that records its call; undoing one
+ * removes that membership. */
+static void
+test_selections (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+  guint n_selected = 0;
+
+  fill (f);
+
+  calls = list_where (f, SEC_TYPE_CALL, NULL, NULL, NULL);
+  for (guint c = 0; c < calls->len; c++)
+    {
+      SecRecord *call = g_ptr_array_index (calls, c);
+      g_autofree char *call_id = id_text (call);
+      g_autoptr(GPtrArray) apps = list_where (f, SEC_TYPE_APPLICATION, "call", call_id, NULL);
+      g_autoptr(GPtrArray) joined = list_where (f, SEC_TYPE_MEMBERSHIP, "call", call_id, NULL);
+      gboolean is_2018 = g_str_equal (sec_record_get_string (call, "reference"), "CSP-2018-DK-EE-MT");
+      guint selected = 0, to_body = 0;
+
+      for (guint i = 0; i < apps->len; i++)
+        {
+          SecRecord *a = g_ptr_array_index (apps, i);
+          g_autoptr(SecRecord) m = NULL;
+
+          if (!g_str_equal (sec_record_get_string (a, "outcome"), "selected"))
+            {
+              g_assert_cmpint (sec_record_get_ref (a, "membership"), ==, 0);
+              continue;
+            }
+          selected++;
+          g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "eligible");
+          g_assert_cmpint (sec_record_get_ref (a, "membership"), !=, 0);
+          m = get (f, SEC_TYPE_MEMBERSHIP, sec_record_get_ref (a, "membership"));
+          g_assert_cmpint (sec_record_get_ref (m, "call"), ==, sec_record_get_id (call));
+          g_assert_cmpint (sec_record_get_ref (m, "organisation"), ==, sec_record_get_ref (a, "organisation"));
+          g_assert_cmpint (sec_record_get_ref (m, "body"), ==, sec_record_get_ref (call, "body"));
+          g_assert_cmpstr (sec_record_get_derived (a, "joined-on"), ==, sec_record_get_string (m, "joined-on"));
+          g_assert_cmpstr (sec_record_get_string (m, "joined-on"), >, sec_record_get_string (call, "deadline"));
+          if (is_2018)
+            {
+              g_assert_cmpstr (sec_record_get_string (m, "joined-on"), ==, "2018-07-01");
+              g_assert_cmpstr (sec_record_get_string (m, "status"), ==, "active");
+              g_assert_null (sec_record_get_string (m, "left-on"));
+            }
+          if (g_str_equal (sec_record_get_derived (a, "organisation-name"), "Associazione Porto Sicuro"))
+            {
+              /* What happened after the selection is kept. */
+              g_assert_cmpstr (sec_record_get_string (m, "status"), ==, "ended");
+              g_assert_cmpstr (sec_record_get_string (m, "left-on"), ==, "2021-12-31");
+            }
+        }
+      /* The memberships of the call's body that name the call are the
+       * selections' own; the reserve list joined the ePlatform. */
+      for (guint i = 0; i < joined->len; i++)
+        to_body += sec_record_get_ref (g_ptr_array_index (joined, i), "body") == sec_record_get_ref (call, "body");
+      g_assert_cmpuint (to_body, ==, selected);
+      g_assert_cmpuint (joined->len, >, selected);
+      if (is_2018)
+        g_assert_cmpuint (selected, ==, 3);
+      n_selected += selected;
+    }
+  g_assert_cmpuint (n_selected, ==, 13 + 10 + 3);
+
+  /* Undoing the Estonian selection removes its membership, and only that. */
+  {
+    g_autoptr(GPtrArray) found = list_search (f, SEC_TYPE_ORGANISATION, "Vabaduse Sild");
+    g_autofree char *org_id = id_text (g_ptr_array_index (found, 0));
+    g_autoptr(GPtrArray) apps = list_where (f, SEC_TYPE_APPLICATION, "organisation", org_id, NULL);
+    SecRecord *a = g_ptr_array_index (apps, 0);
+    gint64 membership = sec_record_get_ref (a, "membership");
+    gint64 before = count (f, SEC_TYPE_MEMBERSHIP);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (apps->len, ==, 1);
+    g_assert_true (sec_application_unselect (f->store, SEC_APPLICATION (a), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, SEC_TYPE_MEMBERSHIP), ==, before - 1);
+    g_assert_null (sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership, NULL));
+    g_assert_cmpstr (sec_record_get_string (a, "outcome"), ==, "pending");
+  }
+}
+
+/* The 2018 commitments, followed by every agency: the progress at a
+ * glance has each status. */
+static void
+test_follow_ups (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const int years[] = { 2019, 2020, 0 };
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GArray) offered = NULL;
+  g_autoptr(GError) error = NULL;
+  SecStatement *statement;
+  gint64 cells;
+
+  fill (f);
+
+  statements = list_where (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13", NULL);
+  statement = g_ptr_array_index (statements, 0);
+  cells = g_ascii_strtoll (sec_record_get_derived (SEC_RECORD (statement), "commitment-count"), NULL, 10) *
+          g_ascii_strtoll (sec_record_get_derived (SEC_RECORD (statement), "signatory-count"), NULL, 10);
+  g_assert_cmpint (cells, ==, 5 * 10);
+
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      SecProgress p;
+
+      g_assert_true (sec_statement_get_progress (f->store, statement, years[y], &p, &error));
+      g_assert_no_error (error);
+      g_test_message ("%d: %u done, %u in progress, %u not started (%u unrecorded), %u not applicable; %d %%",
+                      years[y], p.counts[SEC_FOLLOW_UP_DONE], p.counts[SEC_FOLLOW_UP_IN_PROGRESS],
+                      p.counts[SEC_FOLLOW_UP_NOT_STARTED], p.unrecorded,
+                      p.counts[SEC_FOLLOW_UP_NOT_APPLICABLE], p.percent_done);
+      g_assert_cmpuint (p.total, ==, cells);
+      for (guint s = 0; s < SEC_FOLLOW_UP_N_STATUSES; s++)
+        g_assert_cmpuint (p.counts[s], >, 0);
+      g_assert_cmpuint (p.counts[SEC_FOLLOW_UP_NOT_APPLICABLE], <, p.total / 4);
+      g_assert_cmpint (p.percent_done, >, 0);
+      g_assert_cmpint (p.percent_done, <, 100);
+      /* Everyone reported in 2019; in 2020, all but one agency. */
+      g_assert_cmpuint (p.unrecorded, ==, years[y] == 2020 ? 5 : 0);
+    }
+  {
+    SecProgress p2019, p2020;
+
+    sec_statement_get_progress (f->store, statement, 2019, &p2019, NULL);
+    sec_statement_get_progress (f->store, statement, 2020, &p2020, NULL);
+    g_assert_cmpint (p2020.percent_done, >, p2019.percent_done);
+  }
+
+  /* One follow-up per cell and year, dated in its year; the cells that
+   * do not apply say why. */
+  follow_ups = list_where (f, SEC_TYPE_FOLLOW_UP, NULL, NULL, NULL);
+  g_assert_cmpuint (follow_ups->len, ==, 2 * cells - 5);
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      SecRecord *fu = g_ptr_array_index (follow_ups, i);
+      int year = sec_record_get_int (fu, "year");
+      g_autofree char *prefix = g_strdup_printf ("%d-", year);
+
+      g_assert_cmpint (sec_record_get_ref (fu, "signatory"), !=, 0);
+      g_assert_true (year == 2019 || year == 2020);
+      g_assert_true (g_str_has_prefix (sec_record_get_string (fu, "date"), prefix));
+      if (g_str_equal (sec_record_get_string (fu, "status"), "not-applicable"))
+        g_assert_nonnull (sec_record_get_string (fu, "note"));
+    }
+
+  offered = sec_statement_dup_years (f->store, statement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (offered, int, 0), ==, 2018);
+  g_assert_cmpint (g_array_index (offered, int, 1), ==, 2019);
+  g_assert_cmpint (g_array_index (offered, int, 2), ==, 2020);
+}
+
+static void
+test_meetings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean past_held = FALSE, planned_2027 = FALSE, joint = FALSE, signing = FALSE;
+
+  fill (f);
+
+  meetings = list_where (f, SEC_TYPE_MEETING, NULL, NULL, "starts-at");
+  g_assert_cmpuint (meetings->len, ==, 3);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      SecRecord *m = g_ptr_array_index (meetings, i);
+      g_autofree char *id = id_text (m);
+      g_autoptr(GPtrArray) items = list_where (f, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position");
+      g_autoptr(GPtrArray) participants = list_where (f, SEC_TYPE_PARTICIPANT, "meeting", id, NULL);
+      g_autoptr(GPtrArray) bodies = list_where (f, SEC_TYPE_MEETING_BODY, "meeting", id, NULL);
+      gboolean has_break = FALSE, has_lunch = FALSE, has_chair = FALSE;
+
+      g_assert_cmpstr (sec_record_get_string (m, "timezone"), ==, "Europe/Brussels");
+      g_assert_nonnull (sec_record_get_string (m, "chair"));
+      g_assert_cmpuint (bodies->len, >=, 1);
+
+      g_assert_cmpuint (items->len, >=, 5);
+      g_assert_nonnull (sec_record_get_string (g_ptr_array_index (items, 0), "fixed-start"));
+      for (guint j = 0; j < items->len; j++)
+        {
+          const char *kind = sec_record_get_string (g_ptr_array_index (items, j), "kind");
+
+          has_break |= g_str_equal (kind, "break");
+          has_lunch |= g_str_equal (kind, "lunch");
+          signing |= g_str_equal (kind, "signing");
+        }
+      g_assert_true (has_break);
+      g_assert_true (has_lunch);
+
+      g_assert_cmpuint (participants->len, >=, 10);
+      g_assert_cmpuint (participants->len, <=, 25);
+      for (guint j = 0; j < participants->len; j++)
+        {
+          SecRecord *p = g_ptr_array_index (participants, j);
+          const char *status = sec_record_get_string (p, "status");
+
+          g_hash_table_add (statuses, g_strdup (status));
+          has_chair |= g_str_equal (sec_record_get_string (p, "role"), "chair");
+          /* A substitute is recorded for whoever was replaced. */
+          if (g_str_equal (status, "replaced"))
+            g_assert_cmpint (sec_record_get_ref (p, "substitute"), !=, 0);
+          g_assert_cmpint (sec_record_get_ref (p, "organisation"), !=, 0);
+        }
+      g_assert_true (has_chair);
+
+      if (g_str_equal (sec_record_get_string (m, "kind"), "joint-session"))
+        {
+          /* A joint session of two bodies: the Platform and the NREMs. */
+          g_assert_cmpuint (bodies->len, ==, 2);
+          g_assert_cmpstr (sec_record_get_derived (m, "bodies"), !=, NULL);
+          g_assert_nonnull (strstr (sec_record_get_derived (m, "bodies"), "Civil Society Platform"));
+          g_assert_nonnull (strstr (sec_record_get_derived (m, "bodies"), "NREM Network"));
+          g_assert_nonnull (sec_record_get_string (m, "co-chair"));
+          joint = TRUE;
+        }
+      if (g_str_equal (sec_record_get_string (m, "status"), "held") &&
+          strcmp (sec_record_get_string (m, "starts-at"), "2026-01-01") < 0)
+        {
+          g_assert_cmpint (g_ascii_strtoll (sec_record_get_derived (m, "confirmed-count"), NULL, 10), >, 0);
+          past_held = TRUE;
+        }
+      if (g_str_equal (sec_record_get_string (m, "status"), "planned") &&
+          g_str_has_prefix (sec_record_get_string (m, "starts-at"), "2027-"))
+        planned_2027 = TRUE;
+
+      /* The NREM meeting of June 2018, co-chaired by the Bulgarian Presidency. */
+      if (g_str_has_prefix (sec_record_get_string (m, "starts-at"), "2018-06-13"))
+        for (guint j = 0; j < participants->len; j++)
+          {
+            SecRecord *p = g_ptr_array_index (participants, j);
+
+            if (g_str_equal (sec_record_get_string (p, "role"), "co-chair"))
+              {
+                g_autoptr(SecRecord) o = get (f, SEC_TYPE_ORGANISATION, sec_record_get_ref (p, "organisation"));
+                g_assert_cmpstr (sec_record_get_string (o, "country"), ==, "BG");
+              }
+          }
+    }
+  g_assert_true (past_held);
+  g_assert_true (planned_2027);
+  g_assert_true (joint);
+  g_assert_true (signing);
+
+  /* Every participant status appears somewhere. */
+  {
+    static const char *const all[] = {
+      "invited", "registered", "confirmed", "declined", "attended",
+      "attended-remotely", "excused", "absent", "replaced",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      if (!g_hash_table_contains (statuses, all[i]))
+        g_error ("No participant is %s", all[i]);
+  }
+}
+
+static void
+test_valid (Fixture       *f,
+            gconstpointer  data)
+{
+  const GType *kinds = sec_record_kinds ();
+  gint64 total = 0;
+
+  fill (f);
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      g_autoptr(GPtrArray) records = list_where (f, kinds[k], NULL, NULL, NULL);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!sec_record_validate (g_ptr_array_index (records, i), &error))
+            g_error ("%s %" G_GINT64_FORMAT ": %s", sec_kind_from_type (kinds[k])->name,
+                     sec_record_get_id (g_ptr_array_index (records, i)), error->message);
+        }
+      total += records->len;
+    }
+  g_assert_cmpint (total, ==, sec_store_count_all (f->store, NULL));
+}
+
+/* Names in their own scripts come back byte for byte, through a closed
+ * and reopened file, and are found by their folded forms. */
+static void
+check_names (Fixture *f)
+{
+  static const struct {
+    GType       type;
+    const char *search;
+    const char *field;
+    const char *value;
+  } names[] = {
+    { 0, "lodz", "name", "Fundacja „Wolna Droga” Łódź" },
+    { 0, "lodz", "city", "Łódź" },
+    { 0, "eliamep", "name", "Ελληνικό Ίδρυμα Ευρωπαϊκής και Εξωτερικής Πολιτικής" },
+    { 0, "zilina", "city", "Žilina" },
+    { 0, "corvinus", "name", "Budapesti Corvinus Egyetem" },
+    { 0, "hniena", "name", "Fondazzjoni Dar il-Ħniena" },
+    { 1, "muller", "family-name", "Müller" },
+    { 1, "кирил", "given-name", "Кирил" },
+    { 1, "suilleabhain", "family-name", "Ó Súilleabháin" },
+    { 1, "skoda", "family-name", "Škoda" },
+    { 1, "gorg farrugia", "given-name", "Ġorġ" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GType type = names[i].type == 0 ? SEC_TYPE_ORGANISATION : SEC_TYPE_PERSON;
+      g_autoptr(GPtrArray) found = list_search (f, type, names[i].search);
+      const char *value;
+
+      g_assert_cmpuint (found->len, ==, 1);
+      value = sec_record_get_string (g_ptr_array_index (found, 0), names[i].field);
+      g_assert_cmpstr (value, ==, names[i].value);
+      g_assert_cmpmem (value, strlen (value), names[i].value, strlen (names[i].value));
+    }
+}
+
+static void
+test_unicode (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fill (f);
+  check_names (f);
+
+  sec_store_close (f->store);
+  g_clear_object (&f->store);
+  f->store = sec_store_open (f->path, &error);
+  g_assert_no_error (error);
+  check_names (f);
+}
+
+static void
+test_refuses_full (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 before;
+
+  fill (f);
+  before = sec_store_count_all (f->store, NULL);
+  g_assert_cmpint (before, >, 0);
+
+  g_assert_false (sec_demo_fill (f->store, &error));
+  g_assert_error (error, SEC_DEMO_ERROR, SEC_DEMO_ERROR_NOT_EMPTY);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "empty database"));
+  g_assert_cmpint (sec_store_count_all (f->store, NULL), ==, before);
+
+  /* One record is enough to refuse. */
+  {
+    Fixture other = { 0 };
+    g_autoptr(SecRecord) body = sec_record_new (SEC_TYPE_BODY);
+    g_autoptr(GError) other_error = NULL;
+
+    fixture_setup (&other, NULL);
+    sec_record_set_string (body, "name", "A body of our own");
+    g_assert_true (sec_store_insert (other.store, body, NULL));
+    g_assert_false (sec_demo_fill (other.store, &other_error));
+    g_assert_error (other_error, SEC_DEMO_ERROR, SEC_DEMO_ERROR_NOT_EMPTY);
+    g_assert_cmpint (sec_store_count_all (other.store, NULL), ==, 1);
+    fixture_teardown (&other, NULL);
+  }
+}
+
+/* A failure half-way leaves nothing behind: the fill is one transaction,
+ * whichever step fails. */
+static void
+test_atomic (Fixture       *f,
+             gconstpointer  data)
+{
+  /* The first selection's membership (inside sec_application_select()),
+   * the statements (last but one), the last follow-up of the grid. */
+  static const char *const triggers[] = {
+    "CREATE TEMP TRIGGER fail BEFORE INSERT ON main.memberships"
+    " WHEN NEW.call_id IS NOT NULL"
+    " BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+    "CREATE TEMP TRIGGER fail BEFORE INSERT ON main.statements"
+    " BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+    "CREATE TEMP TRIGGER fail BEFORE INSERT ON main.follow_ups"
+    " WHEN (SELECT count(*) FROM main.follow_ups) = 94"
+    " BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int rc = sqlite3_exec (_sec_store_get_db (f->store), triggers[i], NULL, NULL, NULL);
+
+      g_assert_cmpint (rc, ==, SQLITE_OK);
+      g_assert_false (sec_demo_fill (f->store, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "injected failure"));
+      g_assert_true (g_str_has_prefix (error->message, "Demo data, "));
+      g_assert_cmpint (sec_store_count_all (f->store, NULL), ==, 0);
+      rc = sqlite3_exec (_sec_store_get_db (f->store), "DROP TRIGGER temp.fail", NULL, NULL, NULL);
+      g_assert_cmpint (rc, ==, SQLITE_OK);
+    }
+
+  /* And the store still works: without the triggers, the fill succeeds. */
+  fill (f);
+  g_assert_cmpint (count (f, SEC_TYPE_STATEMENT), ==, 2);
+  g_assert_cmpint (count (f, SEC_TYPE_FOLLOW_UP), ==, 95);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/demo/counts", Fixture, NULL, fixture_setup, test_counts, fixture_teardown);
+  g_test_add ("/demo/statement", Fixture, NULL, fixture_setup, test_statement, fixture_teardown);
+  g_test_add ("/demo/calls", Fixture, NULL, fixture_setup, test_calls, fixture_teardown);
+  g_test_add ("/demo/call-rules", Fixture, NULL, fixture_setup, test_call_rules, fixture_teardown);
+  g_test_add ("/demo/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
+  g_test_add ("/demo/selections", Fixture, NULL, fixture_setup, test_selections, fixture_teardown);
+  g_test_add ("/demo/follow-ups", Fixture, NULL, fixture_setup, test_follow_ups, fixture_teardown);
+  g_test_add ("/demo/meetings", Fixture, NULL, fixture_setup, test_meetings, fixture_teardown);
+  g_test_add ("/demo/valid", Fixture, NULL, fixture_setup, test_valid, fixture_teardown);
+  g_test_add ("/demo/unicode", Fixture, NULL, fixture_setup, test_unicode, fixture_teardown);
+  g_test_add ("/demo/refuses-full", Fixture, NULL, fixture_setup, test_refuses_full, fixture_teardown);
+  g_test_add ("/demo/atomic", Fixture, NULL, fixture_setup, test_atomic, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,313 @@
+/* test-migrations.c: upgrading old databases, and refusing files that
+ * must not be touched (each left byte for byte as it was). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "core/store/sec-records.h"
+#include "core/store/sec-schema.h"
+#include "core/store/sec-store.h"
+#include "sec-test-util.h"
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static void
+exec_sql (sqlite3 *db, const char *sql)
+{
+  char *err = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+    g_error ("%s: %s", sql, err);
+}
+
+/* A database as version 1 of the program wrote it. */
+static void
+make_version_1 (const char *path)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (m[0].version, ==, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, m[0].sql);
+  exec_sql (db, "PRAGMA user_version = 1");
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name, kind, country)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Fundacja Łódź', 'civil-society', 'PL');"
+            "INSERT INTO people (id, created_at, updated_at, given_name, family_name, organisation_id)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Anna', 'Müller', 1);"
+            "INSERT INTO meetings (id, created_at, updated_at, title, starts_at, ends_at)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Plenary', '2020-05-01T09:00', '2020-05-01T17:00');");
+  sqlite3_close (db);
+}
+
+static int
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+test_upgrade_version_1 (void)
+{
+  g_autofree char *path = tmp_path ("v1.db");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+
+  make_version_1 (path);
+  before = sec_test_checksum_file (path);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (SEC_STORE_SCHEMA_VERSION, >, 1);
+
+  /* The copy made before upgrading is the old file. */
+  g_assert_nonnull (sec_store_get_backup_path (store));
+  g_assert_true (g_str_has_suffix (sec_store_get_backup_path (store), "v1.db.v1.bak"));
+  g_assert_cmpint (user_version (sec_store_get_backup_path (store)), ==, 1);
+
+  /* The records came through, with the new fields at their defaults. */
+  {
+    g_autoptr(SecRecord) org = sec_store_get (store, SEC_TYPE_ORGANISATION, 1, &error);
+    g_autoptr(SecRecord) person = sec_store_get (store, SEC_TYPE_PERSON, 1, &error);
+    g_autoptr(SecRecord) meeting = sec_store_get (store, SEC_TYPE_MEETING, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sec_record_get_string (org, "name"), ==, "Fundacja Łódź");
+    g_assert_cmpint (sec_record_get_ref (org, "contact-person"), ==, 0);
+    g_assert_cmpstr (sec_record_get_derived (person, "organisation-name"), ==, "Fundacja Łódź");
+    g_assert_cmpstr (sec_record_get_string (meeting, "agenda-status"), ==, "draft");
+    g_assert_cmpint (sec_record_get_int (meeting, "agenda-version"), ==, 0);
+
+    /* The new fields work. */
+    sec_record_set_ref (org, "contact-person", 1);
+    g_assert_true (sec_store_update (store, org, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Search text written by the upgrade. */
+  sec_query_set_search (q, "lodz");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_set_search (q, "muller");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PERSON, q, NULL), ==, 1);
+
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+
+  /* Opening the current version again makes no new backup. */
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (sec_store_get_backup_path (store));
+  (void) before;
+}
+
+/* Opens @path expecting @code, and checks the file did not change. */
+static void
+assert_refused (const char *path, int code, const char *message_part)
+{
+  g_autofree char *before = sec_test_checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (path, &error);
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_null (store);
+  g_assert_error (error, SEC_STORE_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, base));
+  if (message_part)
+    g_assert_nonnull (strstr (error->message, message_part));
+  after = sec_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse_not_database (void)
+{
+  g_autofree char *path = tmp_path ("notes.txt");
+  g_autofree char *bin = tmp_path ("random.db");
+  guchar bytes[8192];
+
+  g_assert_true (g_file_set_contents (path, "Minutes of the meeting\nNot a database at all.\n", -1, NULL));
+  assert_refused (path, SEC_STORE_ERROR_NOT_DATABASE, "not a Secretariat database");
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guchar) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (bin, (char *) bytes, sizeof bytes, NULL));
+  assert_refused (bin, SEC_STORE_ERROR_NOT_DATABASE, NULL);
+}
+
+static void
+test_refuse_other_program (void)
+{
+  g_autofree char *path = tmp_path ("other.db");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 12.5);");
+  sqlite3_close (db);
+  assert_refused (path, SEC_STORE_ERROR_NOT_DATABASE, "another program");
+}
+
+static void
+test_refuse_too_new (void)
+{
+  g_autofree char *path = tmp_path ("new.db");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", SEC_STORE_SCHEMA_VERSION + 1);
+  sqlite3 *db = NULL;
+
+  make_version_1 (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, sql);
+  sqlite3_close (db);
+  assert_refused (path, SEC_STORE_ERROR_TOO_NEW, "newer version");
+}
+
+static void
+test_refuse_damaged (void)
+{
+  g_autofree char *path = tmp_path ("damaged.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  /* A real database with enough rows to fill many pages. */
+  {
+    g_autoptr(SecStore) store = sec_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (sec_store_begin (store, &error));
+    for (int i = 0; i < 2000; i++)
+      {
+        g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
+        g_autofree char *name = g_strdup_printf ("Ó Súilleabháin %d", i);
+        sec_record_set_string (p, "family-name", name);
+        g_assert_true (sec_store_insert (store, p, &error));
+      }
+    g_assert_true (sec_store_commit (store, &error));
+  }
+
+  /* Scribble over pages in the middle of the file. */
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 40 * 4096);
+  for (gsize i = 20 * 4096; i < 24 * 4096; i++)
+    data[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+
+  assert_refused (path, SEC_STORE_ERROR_CORRUPT, "damaged");
+}
+
+static gboolean
+make_unwritable (const char *path)
+{
+  g_autofree char *argv_path = g_strdup (path);
+  char *argv[] = { (char *) "chattr", (char *) "+i", argv_path, NULL };
+  int status = -1;
+
+  if (geteuid () != 0)
+    return g_chmod (path, 0400) == 0;
+  /* Root writes through permissions: an immutable file is the one it cannot. */
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+make_writable (const char *path)
+{
+  char *argv[] = { (char *) "chattr", (char *) "-i", (char *) path, NULL };
+
+  if (geteuid () == 0)
+    g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, NULL, NULL);
+  g_chmod (path, 0600);
+}
+
+static void
+test_refuse_read_only (void)
+{
+  g_autofree char *path = tmp_path ("readonly.db");
+
+  make_version_1 (path);
+  if (!make_unwritable (path))
+    {
+      g_test_skip ("cannot make a file unwritable here (chattr failed)");
+      return;
+    }
+  assert_refused (path, SEC_STORE_ERROR_READ_ONLY, "cannot be written");
+  make_writable (path);
+}
+
+static void
+test_create_private (void)
+{
+  g_autofree char *dir = tmp_path ("new/nested");
+  g_autofree char *path = g_build_filename (dir, "fresh.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (path, &error);
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_null (sec_store_get_backup_path (store));
+  g_assert_cmpint (sec_store_count_all (store, NULL), ==, 0);
+}
+
+static void
+test_refuse_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (tmp_dir, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN);
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("sec-migrations-XXXXXX", NULL);
+
+  g_test_add_func ("/migrations/upgrade-version-1", test_upgrade_version_1);
+  g_test_add_func ("/open/create-private", test_create_private);
+  g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
+  g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);
+  g_test_add_func ("/open/refuse-too-new", test_refuse_too_new);
+  g_test_add_func ("/open/refuse-damaged", test_refuse_damaged);
+  g_test_add_func ("/open/refuse-read-only", test_refuse_read_only);
+  g_test_add_func ("/open/refuse-folder", test_refuse_folder);
+
+  ret = g_test_run ();
+  sec_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return ret;
+}

@@ -1,0 +1,686 @@
+/* test-store.c: every record kind's create/read/update/delete, constraints,
+ * cascades, undoable deletion, queries and the paged list model. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "core/store/sec-record-list.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "sec-test-util.h"
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  SecStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sec_test_make_tmp_dir ("sec-store-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_assert_finalize_object (f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+test_file_mode (Fixture *f, gconstpointer data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* One record of every kind, created, read back, updated and deleted. */
+static void
+test_crud_every_kind (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", "acronym", "Europol",
+                                   "kind", "eu-agency", "country", "NL", "city", "Den Haag",
+                                   "email", "info@europol.example.eu", "website", "https://www.europol.europa.eu", NULL);
+  g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+  g_autoptr(SecRecord) person = sec_test_make (f->store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller",
+                                      "organisation", org_id, "email", "anna@example.org",
+                                      "consent-date", "2024-01-31", NULL);
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "Platform",
+                                    "established-on", "2013-05-31", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+  g_autoptr(SecRecord) call = sec_test_make (f->store, SEC_TYPE_CALL, "title", "2018 targeted call", "reference", "CEI-2018",
+                                    "body", body_id, "kind", "targeted", "eligible-countries", "DK,EE,MT",
+                                    "deadline", "2018-04-25T23:59", NULL);
+  g_autofree char *call_id = sec_test_id_text (sec_record_get_id (call));
+  g_autoptr(SecRecord) membership = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body_id,
+                                          "joined-on", "2018-09-01", "call", call_id, NULL);
+  g_autoptr(SecRecord) meeting = sec_test_make (f->store, SEC_TYPE_MEETING, "title", "Platform meeting",
+                                       "starts-at", "2027-05-10T09:30", "ends-at", "2027-05-10T17:00",
+                                       "venue", "Brussels", NULL);
+  g_autofree char *meeting_id = sec_test_id_text (sec_record_get_id (meeting));
+  g_autoptr(SecRecord) mb = sec_test_make (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting_id, "body", body_id, NULL);
+  g_autoptr(SecRecord) item = sec_test_make (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting_id, "title", "Welcome",
+                                    "duration", "15", NULL);
+  g_autofree char *item_id = sec_test_id_text (sec_record_get_id (item));
+  g_autoptr(SecRecord) speaker = sec_test_make (f->store, SEC_TYPE_AGENDA_SPEAKER, "agenda-item", item_id, "person", person_id, NULL);
+  g_autoptr(SecRecord) participant = sec_test_make (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+                                           "organisation", org_id, "status", "confirmed", NULL);
+  g_autoptr(SecRecord) erratum = sec_test_make (f->store, SEC_TYPE_ERRATUM, "call", call_id, "published-on", "2018-04-05",
+                                       "text", "The second paragraph is corrected.", NULL);
+  g_autoptr(SecRecord) application = sec_test_make (f->store, SEC_TYPE_APPLICATION, "call", call_id, "organisation", org_id,
+                                           "received-at", "2018-04-20T10:00", NULL);
+  g_autoptr(SecRecord) statement = sec_test_make (f->store, SEC_TYPE_STATEMENT, "title", "Joint Statement 2018",
+                                         "signed-on", "2018-06-13", "meeting", meeting_id, NULL);
+  g_autofree char *statement_id = sec_test_id_text (sec_record_get_id (statement));
+  g_autoptr(SecRecord) signatory = sec_test_make (f->store, SEC_TYPE_SIGNATORY, "statement", statement_id, "organisation", org_id,
+                                         "signer-position", "Executive Director", NULL);
+  g_autofree char *signatory_id = sec_test_id_text (sec_record_get_id (signatory));
+  g_autoptr(SecRecord) commitment = sec_test_make (f->store, SEC_TYPE_COMMITMENT, "statement", statement_id,
+                                          "text", "Share data on victims", NULL);
+  g_autofree char *commitment_id = sec_test_id_text (sec_record_get_id (commitment));
+  g_autoptr(SecRecord) follow_up = sec_test_make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id,
+                                         "signatory", signatory_id, "year", "2019", "status", "done", NULL);
+  SecRecord *all[] = { org, person, body, call, membership, meeting, mb, item, speaker, participant,
+                       erratum, application, statement, signatory, commitment, follow_up };
+  const GType *kinds = sec_record_kinds ();
+  guint n_kinds = 0;
+
+  while (kinds[n_kinds])
+    n_kinds++;
+  g_assert_cmpuint (n_kinds, ==, G_N_ELEMENTS (all));
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autoptr(SecRecord) back = sec_store_get (f->store, G_OBJECT_TYPE (all[i]), sec_record_get_id (all[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_true (sec_record_equal (back, all[i]));
+      g_assert_nonnull (sec_record_get_created_at (back));
+      g_assert_true (g_str_has_suffix (sec_record_get_created_at (back), "Z"));
+      g_assert_cmpint (sec_store_count (f->store, G_OBJECT_TYPE (all[i]), NULL, NULL), ==, 1);
+    }
+
+  /* Derived values come with the record. */
+  {
+    g_autoptr(SecRecord) back = sec_store_get (f->store, SEC_TYPE_PERSON, sec_record_get_id (person), NULL);
+    g_autoptr(SecRecord) m = sec_store_get (f->store, SEC_TYPE_MEETING, sec_record_get_id (meeting), NULL);
+    g_assert_cmpstr (sec_record_get_derived (back, "organisation-name"), ==, "Europol");
+    g_assert_cmpstr (sec_record_get_derived (m, "confirmed-count"), ==, "1");
+    g_assert_cmpstr (sec_record_get_derived (m, "bodies"), ==, "Platform");
+  }
+
+  /* Update. */
+  sec_record_set_string (org, "city", "The Hague");
+  g_assert_true (sec_store_update (f->store, org, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SecRecord) back = sec_store_get (f->store, SEC_TYPE_ORGANISATION, sec_record_get_id (org), NULL);
+    g_assert_cmpstr (sec_record_get_string (back, "city"), ==, "The Hague");
+  }
+
+  /* Delete, children first. */
+  for (int i = G_N_ELEMENTS (all) - 1; i >= 0; i--)
+    {
+      g_assert_true (sec_store_delete (f->store, G_OBJECT_TYPE (all[i]), sec_record_get_id (all[i]), &error));
+      g_assert_no_error (error);
+      g_assert_null (sec_store_get (f->store, G_OBJECT_TYPE (all[i]), sec_record_get_id (all[i]), &error));
+      g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (sec_store_count_all (f->store, NULL), ==, 0);
+}
+
+/* Every field of every kind has its column, and every column its field. */
+static void
+test_schema_matches_kinds (Fixture *f, gconstpointer data)
+{
+  const GType *kinds = sec_record_kinds ();
+  sqlite3 *db = _sec_store_get_db (f->store);
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      const SecKind *kind = sec_kind_from_type (kinds[k]);
+      g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", kind->table);
+      sqlite3_stmt *stmt = NULL;
+      const char *common[] = { "id", "created_at", "updated_at", "search_text", "sort_key" };
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (g_hash_table_size (columns), ==, kind->n_fields + G_N_ELEMENTS (common));
+
+      for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+        g_assert_true (g_hash_table_contains (columns, common[i]));
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          g_autofree char *column = sec_field_column (&kind->fields[i]);
+          if (!g_hash_table_contains (columns, column))
+            g_error ("%s.%s has no column %s", kind->name, kind->fields[i].name, column);
+          if (kind->fields[i].type == SEC_FIELD_REF)
+            g_assert_nonnull (sec_record_kind_lookup (kind->fields[i].ref_kind) ? "" : NULL);
+        }
+    }
+}
+
+static void
+test_validation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) org = sec_record_new (SEC_TYPE_ORGANISATION);
+  g_autoptr(SecRecord) meeting = sec_record_new (SEC_TYPE_MEETING);
+
+  /* Required. */
+  g_assert_false (sec_store_insert (f->store, org, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Name"));
+  g_clear_error (&error);
+
+  sec_record_set_string (org, "name", "   ");
+  g_assert_false (sec_record_validate (org, &error));
+  g_clear_error (&error);
+
+  sec_record_set_string (org, "name", "Frontex");
+  sec_record_set_string (org, "email", "not an email");
+  g_assert_false (sec_store_insert (f->store, org, &error));
+  g_assert_nonnull (strstr (error->message, "not a valid email address"));
+  g_clear_error (&error);
+  sec_record_set_string (org, "email", NULL);
+
+  sec_record_set_string (org, "country", "XX");
+  g_assert_false (sec_record_validate (org, &error));
+  g_clear_error (&error);
+  sec_record_set_string (org, "country", "pl");
+  g_assert_false (sec_record_validate (org, &error));
+  g_clear_error (&error);
+  sec_record_set_string (org, "country", "PL");
+
+  sec_record_set_string (org, "kind", "bank");
+  g_assert_false (sec_record_validate (org, &error));
+  g_clear_error (&error);
+  sec_record_set_string (org, "kind", "eu-agency");
+
+  sec_record_set_string (org, "website", "ftp://x");
+  g_assert_false (sec_record_validate (org, &error));
+  g_clear_error (&error);
+  sec_record_set_string (org, "website", "https://frontex.europa.eu");
+  g_assert_true (sec_record_validate (org, &error));
+  g_assert_no_error (error);
+
+  /* Dates and ranges. */
+  sec_record_set_string (meeting, "title", "Plenary");
+  sec_record_set_string (meeting, "starts-at", "2027-02-30T09:00");
+  sec_record_set_string (meeting, "ends-at", "2027-03-01T09:00");
+  g_assert_false (sec_record_validate (meeting, &error));
+  g_assert_nonnull (strstr (error->message, "2027-02-30"));
+  g_clear_error (&error);
+  sec_record_set_string (meeting, "starts-at", "2027-03-02T09:00");
+  g_assert_false (sec_record_validate_field (meeting, "ends-at", &error));
+  g_assert_nonnull (strstr (error->message, "cannot be before"));
+  g_clear_error (&error);
+  sec_record_set_string (meeting, "ends-at", "2027-03-02T17:00");
+  sec_record_set_string (meeting, "timezone", "Mars/Olympus");
+  g_assert_false (sec_record_validate (meeting, &error));
+  g_clear_error (&error);
+  sec_record_set_string (meeting, "timezone", "Europe/Brussels");
+  g_assert_true (sec_record_validate (meeting, &error));
+
+  /* Numbers typed as text. */
+  {
+    g_autoptr(SecRecord) item = sec_record_new (SEC_TYPE_AGENDA_ITEM);
+    g_assert_false (sec_record_set_from_text (item, "duration", "ten", &error));
+    g_assert_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (sec_record_set_from_text (item, "duration", " 45 ", &error));
+    g_assert_cmpint (sec_record_get_int (item, "duration"), ==, 45);
+  }
+}
+
+static void
+test_unique_message (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) a = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
+  g_autoptr(SecRecord) b = sec_record_new (SEC_TYPE_ORGANISATION);
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "Platform", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+  g_autoptr(SecRecord) c1 = sec_test_make (f->store, SEC_TYPE_CALL, "title", "One", "reference", "REF-1", "body", body_id, NULL);
+  g_autoptr(SecRecord) c2 = sec_record_new (SEC_TYPE_CALL);
+
+  sec_record_set_string (b, "name", "Europol");
+  g_assert_false (sec_store_insert (f->store, b, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "An organisation named “Europol” already exists");
+  g_assert_cmpint (sec_record_get_id (b), ==, 0);
+  g_clear_error (&error);
+
+  /* The message names the duplicated column, not the title. */
+  sec_record_set_string (c2, "title", "Two");
+  sec_record_set_string (c2, "reference", "REF-1");
+  sec_record_set_ref (c2, "body", sec_record_get_id (body));
+  g_assert_false (sec_store_insert (f->store, c2, &error));
+  g_assert_cmpstr (error->message, ==, "A call with the reference “REF-1” already exists");
+  g_clear_error (&error);
+
+  /* Nothing half-written. */
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL), ==, 1);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_CALL, NULL, NULL), ==, 1);
+}
+
+static void
+test_foreign_keys (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
+
+  sec_record_set_string (person, "family-name", "Nobody");
+  sec_record_set_ref (person, "organisation", 999);
+  g_assert_false (sec_store_insert (f->store, person, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+}
+
+/* The ON DELETE rules: cascade, set null, restrict. */
+static void
+test_cascades (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "La Strada", "country", "CZ", NULL);
+  g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+  g_autoptr(SecRecord) person = sec_test_make (f->store, SEC_TYPE_PERSON, "family-name", "Nováková", "organisation", org_id, NULL);
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "Platform", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+  g_autoptr(SecRecord) member = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", org_id, "body", body_id, NULL);
+  g_autoptr(SecRecord) meeting = sec_test_make (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-01-10T09:00",
+                                       "ends-at", "2027-01-10T17:00", NULL);
+  g_autofree char *meeting_id = sec_test_id_text (sec_record_get_id (meeting));
+  g_autoptr(SecRecord) mb = sec_test_make (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting_id, "body", body_id, NULL);
+  g_autoptr(SecRecord) p = sec_test_make (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+                                 "organisation", org_id, NULL);
+  g_autoptr(SecRecord) item = sec_test_make (f->store, SEC_TYPE_AGENDA_ITEM, "meeting", meeting_id, "title", "Opening", NULL);
+  g_auto(GStrv) deps = NULL;
+
+  /* A body that has met cannot go: RESTRICT. */
+  g_assert_false (sec_store_delete (f->store, SEC_TYPE_BODY, sec_record_get_id (body), &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "cannot be deleted"));
+  g_clear_error (&error);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_MEMBERSHIP, NULL, NULL), ==, 1);
+
+  deps = sec_store_describe_dependants (f->store, org, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (deps), ==, 3);
+  g_assert_true (g_strv_contains ((const char *const *) deps, "People: 1 lose their “Organisation”"));
+  g_assert_true (g_strv_contains ((const char *const *) deps, "Memberships: 1 deleted too"));
+  g_assert_true (g_strv_contains ((const char *const *) deps, "Participants: 1 lose their “Represents”"));
+
+  /* Deleting the organisation: its memberships go, people stay unlinked. */
+  g_assert_true (sec_store_delete (f->store, SEC_TYPE_ORGANISATION, sec_record_get_id (org), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_MEMBERSHIP, NULL, NULL), ==, 0);
+  {
+    g_autoptr(SecRecord) back = sec_store_get (f->store, SEC_TYPE_PERSON, sec_record_get_id (person), NULL);
+    g_assert_cmpint (sec_record_get_ref (back, "organisation"), ==, 0);
+  }
+
+  /* Deleting the meeting takes its agenda, participants and bodies. */
+  g_assert_true (sec_store_delete (f->store, SEC_TYPE_MEETING, sec_record_get_id (meeting), &error));
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PARTICIPANT, NULL, NULL), ==, 0);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_AGENDA_ITEM, NULL, NULL), ==, 0);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_MEETING_BODY, NULL, NULL), ==, 0);
+  /* Now the body can go. */
+  g_assert_true (sec_store_delete (f->store, SEC_TYPE_BODY, sec_record_get_id (body), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_deletion (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Fundacja Łódź", "country", "PL", NULL);
+  g_autofree char *org_id = sec_test_id_text (sec_record_get_id (org));
+  g_autoptr(SecRecord) person = sec_test_make (f->store, SEC_TYPE_PERSON, "family-name", "Kowalska", "organisation", org_id, NULL);
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(SecRecord) meeting = sec_test_make (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-01-10T09:00",
+                                       "ends-at", "2027-01-10T17:00", NULL);
+  g_autofree char *meeting_id = sec_test_id_text (sec_record_get_id (meeting));
+  g_autoptr(SecRecord) p = sec_test_make (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+                                 "organisation", org_id, NULL);
+  g_autoptr(SecDeletion) deletion = NULL;
+  guint changes = 0;
+
+  g_signal_connect_swapped (f->store, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+
+  /* Status history is kept by the database itself. */
+  sec_record_set_string (p, "status", "confirmed");
+  g_assert_true (sec_store_update (f->store, p, &error));
+
+  deletion = sec_store_delete_with_undo (f->store, SEC_TYPE_PERSON, sec_record_get_id (person), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PARTICIPANT, NULL, NULL), ==, 0);
+  g_assert_cmpuint (changes, >=, 2);
+
+  g_assert_true (sec_store_undo_deletion (f->store, deletion, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SecRecord) back = sec_store_get (f->store, SEC_TYPE_PERSON, sec_record_get_id (person), &error);
+    g_autoptr(SecRecord) pback = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, sec_record_get_id (p), &error);
+    g_assert_no_error (error);
+    g_assert_true (sec_record_equal (back, person));
+    g_assert_cmpstr (sec_record_get_created_at (back), ==, sec_record_get_created_at (person));
+    g_assert_cmpstr (sec_record_get_string (pback, "status"), ==, "confirmed");
+  }
+
+  /* Undoing an organisation's deletion relinks the people it had. */
+  g_clear_pointer (&deletion, sec_deletion_free);
+  deletion = sec_store_delete_with_undo (f->store, SEC_TYPE_ORGANISATION, sec_record_get_id (org), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SecRecord) back = sec_store_get (f->store, SEC_TYPE_PERSON, sec_record_get_id (person), NULL);
+    g_assert_cmpint (sec_record_get_ref (back, "organisation"), ==, 0);
+  }
+  g_assert_true (sec_store_undo_deletion (f->store, deletion, &error));
+  {
+    g_autoptr(SecRecord) back = sec_store_get (f->store, SEC_TYPE_PERSON, sec_record_get_id (person), NULL);
+    g_autoptr(SecRecord) pback = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, sec_record_get_id (p), NULL);
+    g_assert_cmpint (sec_record_get_ref (back, "organisation"), ==, sec_record_get_id (org));
+    g_assert_cmpint (sec_record_get_ref (pback, "organisation"), ==, sec_record_get_id (org));
+  }
+}
+
+static void
+test_transactions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) a = sec_record_new (SEC_TYPE_BODY);
+  g_autoptr(SecRecord) b = sec_record_new (SEC_TYPE_BODY);
+  guint changes = 0;
+
+  g_signal_connect_swapped (f->store, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  sec_record_set_string (a, "name", "ePlatform");
+  sec_record_set_string (b, "name", "NREM network");
+
+  g_assert_true (sec_store_begin (f->store, &error));
+  g_assert_true (sec_store_insert (f->store, a, &error));
+  g_assert_true (sec_store_insert (f->store, b, &error));
+  g_assert_cmpuint (changes, ==, 0); /* told after the commit only */
+  sec_store_rollback (f->store);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_BODY, NULL, NULL), ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  _sec_record_set_id (a, 0);
+  _sec_record_set_id (b, 0);
+  g_assert_true (sec_store_begin (f->store, &error));
+  g_assert_true (sec_store_insert (f->store, a, &error));
+  g_assert_true (sec_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_BODY, NULL, NULL), ==, 1);
+}
+
+static void
+test_queries (Fixture *f, gconstpointer data)
+{
+  const char *names[] = { "Zentrum Müller", "Fundacja Łódź", "Ελληνικό Ίδρυμα Ευρωπαϊκής και Εξωτερικής Πολιτικής",
+                          "Univerzita Komenského", "Škoda Stiftung", "Corvinus Egyetem", "Ó Súilleabháin Trust",
+                          "Кирил Фондация", "Anti-Slavery", "aardvark" };
+  const char *countries[] = { "DE", "PL", "GR", "SK", "CZ", "HU", "IE", "BG", "BE", "NL" };
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) body = sec_test_make (f->store, SEC_TYPE_BODY, "name", "Platform", NULL);
+  g_autofree char *body_id = sec_test_id_text (sec_record_get_id (body));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SecRecord) r = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", names[i], "country", countries[i], NULL);
+      if (i % 2 == 0)
+        {
+          g_autofree char *id = sec_test_id_text (sec_record_get_id (r));
+          g_autoptr(SecRecord) m = sec_test_make (f->store, SEC_TYPE_MEMBERSHIP, "organisation", id, "body", body_id, NULL);
+        }
+    }
+
+  /* Unicode round trip. */
+  sec_query_set_search (q, "ελληνικο");
+  list = sec_store_list (f->store, SEC_TYPE_ORGANISATION, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (sec_record_get_string (list->pdata[0], "name"), ==, names[2]);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  sec_query_set_search (q, "lodz");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_set_search (q, "MULLER zentrum");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_set_search (q, "skoda");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_set_search (q, "o suilleabhain");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_set_search (q, "кирил");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_set_search (q, "50%");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 0);
+  sec_query_set_search (q, NULL);
+
+  /* Sorted by the locale (en_US): accents and case do not push names to the end. */
+  list = sec_store_list (f->store, SEC_TYPE_ORGANISATION, NULL, &error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (names));
+  {
+    const char *expected[] = { "aardvark", "Anti-Slavery", "Corvinus Egyetem", "Fundacja Łódź",
+                               "Ó Súilleabháin Trust", "Škoda Stiftung", "Univerzita Komenského",
+                               "Zentrum Müller", "Ελληνικό Ίδρυμα Ευρωπαϊκής και Εξωτερικής Πολιτικής",
+                               "Кирил Фондация" };
+    for (guint i = 0; i < list->len; i++)
+      g_assert_cmpstr (sec_record_get_string (list->pdata[i], "name"), ==, expected[i]);
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Conditions, relations, sort by field, range. */
+  sec_query_add (q, "country", SEC_QUERY_EQUALS, "PL");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 1);
+  sec_query_clear_conditions (q);
+  sec_query_add (q, "body", SEC_QUERY_RELATION, body_id);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, NULL), ==, 5);
+  sec_query_clear_conditions (q);
+  sec_query_set_sort (q, "country", TRUE);
+  sec_query_set_range (q, 1, 2);
+  list = sec_store_list (f->store, SEC_TYPE_ORGANISATION, q, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (sec_record_get_string (list->pdata[0], "country"), ==, "PL");
+  g_assert_cmpstr (sec_record_get_string (list->pdata[1], "country"), ==, "NL");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A name computed by SQL sorts in the locale's order too. */
+  {
+    g_autoptr(SecQuery) by_name = sec_query_new ();
+    g_autoptr(GPtrArray) members = NULL;
+
+    sec_query_add (by_name, "body", SEC_QUERY_EQUALS, body_id);
+    sec_query_set_sort (by_name, "organisation-name", FALSE);
+    members = sec_store_list (f->store, SEC_TYPE_MEMBERSHIP, by_name, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (members->len, ==, 5);
+    /* Byte order would put "Zentrum Müller" before "Ó" and "Š". */
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[0], "organisation-name"), ==, "Anti-Slavery");
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[1], "organisation-name"), ==, "Ó Súilleabháin Trust");
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[2], "organisation-name"), ==, "Škoda Stiftung");
+    g_assert_cmpstr (sec_record_get_derived (members->pdata[3], "organisation-name"), ==, "Zentrum Müller");
+  }
+
+  /* Bad queries are errors, not crashes. */
+  sec_query_set_range (q, 0, -1);
+  sec_query_set_sort (q, "nonsense", FALSE);
+  g_assert_null (sec_store_list (f->store, SEC_TYPE_ORGANISATION, q, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  sec_query_set_sort (q, NULL, FALSE);
+  sec_query_add (q, "nonsense", SEC_QUERY_EQUALS, "1");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, q, &error), ==, -1);
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, guint *calls)
+{
+  (*calls)++;
+}
+
+/* A meeting's participants sort by the people's stored collation keys:
+ * family name first, in the locale's order, and the key is never shown. */
+static void
+test_sort_by_person (Fixture *f, gconstpointer data)
+{
+  const char *people[][2] = { { "Anna", "Zorić" }, { "Zoë", "Ó Súilleabháin" }, { "Ilse", "Müller" },
+                              { "Kirill", "Петров" }, { "Marie", "Łukasiewicz" } };
+  const char *expected[] = { "Łukasiewicz", "Müller", "Ó Súilleabháin", "Zorić", "Петров" };
+  gint64 meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Plenary",
+                                    "starts-at", "2027-01-10T09:00", "ends-at", "2027-01-10T17:00", NULL);
+  g_autofree char *meeting_id = sec_test_id_text (meeting);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gint64 person = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", people[i][0],
+                                       "family-name", people[i][1], NULL);
+      g_autofree char *person_id = sec_test_id_text (person);
+      sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id, NULL);
+    }
+
+  sec_query_add (q, "meeting", SEC_QUERY_EQUALS, meeting_id);
+  sec_query_set_sort (q, "person-sort-key", FALSE);
+  list = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = sec_record_get_derived (list->pdata[i], "person-name");
+      g_assert_true (g_str_has_suffix (name, expected[i]));
+      g_assert_null (sec_record_get_derived (list->pdata[i], "person-sort-key"));
+    }
+}
+
+static void
+test_record_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+
+  g_assert_true (sec_store_begin (f->store, &error));
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *family = g_strdup_printf ("Person %04d", i);
+      sec_record_set_string (p, "family-name", family);
+      g_assert_true (sec_store_insert (f->store, p, &error));
+    }
+  g_assert_true (sec_store_commit (f->store, &error));
+
+  list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == SEC_TYPE_PERSON);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  {
+    g_autoptr(SecRecord) r = g_list_model_get_item (G_LIST_MODEL (list), 999);
+    g_autoptr(SecRecord) r0 = g_list_model_get_item (G_LIST_MODEL (list), 450);
+    g_autoptr(SecRecord) none = g_list_model_get_item (G_LIST_MODEL (list), 1000);
+    g_assert_cmpstr (sec_record_get_string (r, "family-name"), ==, "Person 0999");
+    g_assert_cmpstr (sec_record_get_string (r0, "family-name"), ==, "Person 0450");
+    g_assert_null (none);
+    g_assert_cmpint (sec_record_list_find (list, sec_record_get_id (r)), ==, 999);
+  }
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &calls);
+  /* Every word must be found: "person" and "012" (0120 to 0129, 0012). */
+  sec_query_set_search (q, "PERSON 012");
+  sec_record_list_set_query (list, q);
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 11);
+
+  /* The list follows the store. */
+  {
+    g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
+    sec_record_set_string (p, "family-name", "Person 012X");
+    g_assert_true (sec_store_insert (f->store, p, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
+    g_assert_cmpuint (calls, ==, 2);
+    sec_record_set_string (p, "email", "p@example.org");
+    g_assert_true (sec_store_update (f->store, p, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
+    g_assert_true (sec_store_delete (f->store, SEC_TYPE_PERSON, sec_record_get_id (p), &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 11);
+  }
+}
+
+/* A record's properties are its fields, with notify on change only. */
+static void
+on_notify (GObject *obj, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(SecRecord) r = sec_record_new (SEC_TYPE_MEETING);
+  g_autofree char *tz = NULL;
+  g_autofree char *title = NULL;
+  guint count = 0;
+
+  g_object_get (r, "timezone", &tz, NULL);
+  g_assert_cmpstr (tz, ==, "Europe/Brussels");
+  g_assert_cmpstr (sec_record_get_string (r, "status"), ==, "draft");
+  g_signal_connect (r, "notify::title", G_CALLBACK (on_notify), &count);
+  g_object_set (r, "title", "Plenary", NULL);
+  g_object_set (r, "title", "Plenary", NULL);
+  g_assert_cmpuint (count, ==, 1);
+  g_object_get (r, "display-title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Plenary");
+  g_assert_true (sec_kind_from_type (SEC_TYPE_MEETING) == sec_record_get_kind (r));
+  g_assert_true (sec_record_kind_lookup ("people") == SEC_TYPE_PERSON);
+  g_assert_true (sec_record_kind_lookup ("person") == SEC_TYPE_PERSON);
+  g_assert_true (sec_record_kind_lookup ("nothing") == 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/record/properties", test_properties);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/store/file-mode", test_file_mode);
+  ADD ("/store/schema-matches-kinds", test_schema_matches_kinds);
+  ADD ("/store/crud-every-kind", test_crud_every_kind);
+  ADD ("/store/validation", test_validation);
+  ADD ("/store/unique-message", test_unique_message);
+  ADD ("/store/foreign-keys", test_foreign_keys);
+  ADD ("/store/cascades", test_cascades);
+  ADD ("/store/undo-deletion", test_undo_deletion);
+  ADD ("/store/transactions", test_transactions);
+  ADD ("/store/queries", test_queries);
+  ADD ("/store/sort-by-person", test_sort_by_person);
+  ADD ("/store/record-list", test_record_list);
+#undef ADD
+
+  return g_test_run ();
+}

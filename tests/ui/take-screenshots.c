@@ -1,0 +1,169 @@
+/* take-screenshots.c: the window on the demo database, section by section
+ *
+ * Usage: take-screenshots OUTPUT-DIR
+ *
+ * Renders the main window for each section at a normal (1200×800) and a
+ * narrow (360×720) size into OUTPUT-DIR/<section>-wide.png and
+ * <section>-narrow.png, for the metainfo and for looking at before a
+ * change goes in. The narrow shots show the list, except for the first
+ * section, which shows the record. It needs a display (build-aux/dev
+ * screenshots runs it under Xvfb); not a test.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "cli/sec-demo.h"
+#include "ui/shell/sec-window.h"
+
+static const char *const sections[] = {
+  "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements",
+};
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+save_window (GtkWidget   *window,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn for %s", path);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+take (SecStore    *store,
+      const char  *dir,
+      const char  *section,
+      gboolean     narrow,
+      GError     **error)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", section, narrow ? "narrow" : "wide");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SecWindow *window = sec_window_new (NULL, store);
+  gboolean ok;
+
+  int width = narrow ? 360 : 1200, height = narrow ? 720 : 800;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section);
+  wait_ms (300);
+  /* The default size counts the window's frame; make the content the size
+   * asked for. */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                               2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
+  wait_ms (300);
+
+  if (narrow)
+    {
+      /* The list of the section; for the first section, its record. */
+      SecRecord *record = sec_window_get_record (window);
+
+      if (g_str_equal (section, sections[0]) && record != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(sx)",
+                                    sec_record_get_kind (record)->name, sec_record_get_id (record));
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+    }
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  wait_ms (500);
+
+  ok = save_window (GTK_WIDGET (window), path, error);
+  if (ok)
+    g_print ("%s (%d×%d)\n", path, gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int status = 0;
+
+  setlocale (LC_ALL, "");
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s OUTPUT-DIR\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The application would load its style sheet; there is none here. */
+  gtk_css_provider_load_from_resource (css, "/io/github/secretariat/Secretariat/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  if (g_mkdir_with_parents (argv[1], 0755) != 0 ||
+      (tmp = g_dir_make_tmp ("sec-screenshots-XXXXXX", &error)) == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[0], error ? error->message : g_strerror (errno));
+      return 1;
+    }
+  db = g_build_filename (tmp, "demo.db", NULL);
+  if ((store = sec_store_open (db, &error)) == NULL || !sec_demo_fill (store, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections) && status == 0; i++)
+    for (int narrow = 0; narrow < 2 && status == 0; narrow++)
+      if (!take (store, argv[1], sections[i], narrow, &error))
+        {
+          g_printerr ("%s: %s\n", argv[0], error->message);
+          status = 1;
+        }
+
+  sec_store_close (store);
+  g_clear_object (&store);
+  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal" :
+                                                 g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (db, suffix, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (tmp);
+  return status;
+}

@@ -1,0 +1,1154 @@
+/* test-call-ui.c: the window side of calls and joint statements, on the
+ * demo data: a call's tools (stage, days left, balance with the Member
+ * States without a member), the applications window (entering, selecting
+ * and undoing a selection, deciding the eligibility), the editor's route
+ * for "Selected", the commitments grid and the statement's progress, the
+ * export dialog, and the tools at the top of the record page. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "ui/calls/sec-applications-window.h"
+#include "ui/calls/sec-call-export-dialog.h"
+#include "ui/calls/sec-call-tools.h"
+#include "core/calls/sec-calls.h"
+#include "ui/statements/sec-commitments-window.h"
+#include "core/base/sec-countries.h"
+#include "ui/widgets/sec-country-row.h"
+#include "ui/widgets/sec-date-row.h"
+#include "core/base/sec-format.h"
+#include "ui/records/sec-record-editor.h"
+#include "ui/records/sec-record-page.h"
+#include "ui/widgets/sec-record-picker-row.h"
+#include "ui/statements/sec-statement-tools.h"
+#include "core/statements/sec-statements.h"
+#include "sec-test-util.h"
+
+typedef struct {
+  char      *dir;
+  SecStore  *store;
+  GtkWidget *window;
+
+  char      *opened_kind;
+  gint64     opened_id;
+
+  SecCall   *call_2018;       /* CSP-2018-DK-EE-MT */
+  SecStatement *statement_2018;
+} Fixture;
+
+/* Lets the toolkit lay out and draw (list views make their rows then). */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+open_record_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *f = user_data;
+  const char *kind;
+
+  g_variant_get (parameter, "(&sx)", &kind, &f->opened_id);
+  g_free (f->opened_kind);
+  f->opened_kind = g_strdup (kind);
+}
+
+static SecRecord *
+find_one (Fixture *f, GType kind, const char *field, const char *value)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sec_query_add (query, field, SEC_QUERY_EQUALS, value);
+  found = sec_store_list (f->store, kind, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+/* The application of @organisation to the 2018 call. */
+static SecRecord *
+find_application (Fixture *f, const char *organisation)
+{
+  g_autoptr(SecRecord) org = find_one (f, SEC_TYPE_ORGANISATION, "name", organisation);
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autofree char *org_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (org));
+  g_autofree char *call_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
+  g_autoptr(GPtrArray) found = NULL;
+
+  sec_query_add (query, "organisation", SEC_QUERY_EQUALS, org_id);
+  sec_query_add (query, "call", SEC_QUERY_EQUALS, call_id);
+  found = sec_store_list (f->store, SEC_TYPE_APPLICATION, query, NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static SecRecord *
+reread (Fixture *f, SecRecord *record)
+{
+  return sec_store_get (f->store, G_OBJECT_TYPE (record), sec_record_get_id (record), NULL);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const GActionEntry entries[] = {
+    { "open-record", open_record_cb, "(sx)" },
+  };
+
+  f->dir = sec_test_make_tmp_dir ("sec-call-ui-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
+  f->call_2018 = SEC_CALL (find_one (f, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT"));
+  f->statement_2018 = SEC_STATEMENT (find_one (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13"));
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+  gtk_window_present (GTK_WINDOW (f->window));
+  sec_test_iterate ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  sec_test_iterate ();
+
+  g_clear_object (&f->call_2018);
+  g_clear_object (&f->statement_2018);
+  g_assert_finalize_object (f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->opened_kind);
+}
+
+/* Finding the widgets */
+
+static void
+collect (GtkWidget *widget, GType type, gboolean visible_only, GPtrArray *out)
+{
+  if (visible_only && !gtk_widget_get_visible (widget))
+    return;
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, visible_only, out);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root, GType type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (root, type, TRUE, out);
+  return out;
+}
+
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  /* Hidden rows too: a form shows some only in one mode. */
+  collect (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("No row “%s”", title);
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *root, GType type, const char *label)
+{
+  g_autoptr(GPtrArray) buttons = find_all (root, type);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("No button “%s”", label);
+  return NULL;
+}
+
+static AdwPreferencesGroup *
+find_group (GtkWidget *root, const char *title)
+{
+  g_autoptr(GPtrArray) groups = find_all (root, ADW_TYPE_PREFERENCES_GROUP);
+
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), title) == 0)
+      return g_ptr_array_index (groups, i);
+  g_error ("No group “%s”", title);
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* Clicks the dialog's button for @response, as the user does (even a
+ * button that is off: what the window does then is tested too); the
+ * dialog then closes. */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, TRUE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        sec_test_iterate ();
+        g_assert_null (find_dialog ());
+        return;
+      }
+  g_error ("No button “%s”", label);
+}
+
+/* The text of the error bar of @window, or NULL when it is hidden. */
+static const char *
+shown_error (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) revealers = find_all (window, GTK_TYPE_REVEALER);
+
+  for (guint i = 0; i < revealers->len; i++)
+    {
+      GtkRevealer *revealer = g_ptr_array_index (revealers, i);
+      g_autoptr(GPtrArray) labels = NULL;
+
+      if (!gtk_revealer_get_reveal_child (revealer))
+        continue;
+      labels = find_all (GTK_WIDGET (revealer), GTK_TYPE_LABEL);
+      for (guint j = 0; j < labels->len; j++)
+        if (gtk_widget_has_css_class (g_ptr_array_index (labels, j), "error"))
+          return gtk_label_get_text (g_ptr_array_index (labels, j));
+    }
+  return NULL;
+}
+
+static gint64
+count_memberships_from (Fixture *f, SecCall *call)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (call)));
+
+  sec_query_add (query, "call", SEC_QUERY_EQUALS, id);
+  return sec_store_count (f->store, SEC_TYPE_MEMBERSHIP, query, NULL);
+}
+
+/* The call tools */
+
+static SecCallTools *
+show_call_tools (Fixture *f, SecRecord *call)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *tools = sec_call_tools_new (f->store, call);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), tools);
+  gtk_window_set_child (GTK_WINDOW (f->window), scrolled);
+  sec_test_iterate ();
+  return SEC_CALL_TOOLS (tools);
+}
+
+/* The names of the countries the balance shows in red (no member). */
+static GHashTable *
+countries_without_members (SecCallTools *tools)
+{
+  GHashTable *names = g_hash_table_new (g_str_hash, g_str_equal);
+  AdwPreferencesGroup *group = find_group (GTK_WIDGET (tools), "Geographical Balance");
+  g_autoptr(GPtrArray) boxes = find_all (GTK_WIDGET (group), GTK_TYPE_FLOW_BOX);
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_assert_cmpuint (boxes->len, ==, 1);
+  labels = find_all (g_ptr_array_index (boxes, 0), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      /* The name, not its count: the count is the next sibling. */
+      if (gtk_widget_has_css_class (label, "error") && gtk_widget_get_next_sibling (label) != NULL)
+        g_hash_table_add (names, (gpointer) gtk_label_get_text (GTK_LABEL (label)));
+    }
+  return names;
+}
+
+static void
+test_tools_open_call (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
+  g_autoptr(GDateTime) now = g_date_time_new_now (brussels);
+  g_autoptr(GDateTime) opened = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) deadline = g_date_time_add_days (now, 12);
+  g_autofree char *published_on = g_date_time_format (opened, "%Y-%m-%d");
+  g_autofree char *deadline_text = g_date_time_format (deadline, "%Y-%m-%dT23:59");
+  g_autoptr(SecRecord) call = sec_record_new (SEC_TYPE_CALL);
+  g_autofree char *expected_left = NULL;
+  g_autofree char *today = sec_today ();
+  SecCallTools *tools;
+  GtkWidget *status_row;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean days_shown = FALSE;
+
+  sec_record_set_string (call, "title", "2026 call for expression of interest: Cyprus and Latvia");
+  sec_record_set_ref (call, "body", sec_record_get_ref (SEC_RECORD (f->call_2018), "body"));
+  sec_record_set_string (call, "kind", "targeted");
+  sec_record_set_string (call, "eligible-countries", "CY,LV");
+  sec_record_set_string (call, "published-on", published_on);
+  sec_record_set_string (call, "deadline", deadline_text);
+  g_assert_true (sec_call_save (f->store, SEC_CALL (call), &error));
+  g_assert_no_error (error);
+
+  tools = show_call_tools (f, call);
+
+  /* Open, 12 days left, as the core counts them. */
+  status_row = find_row (GTK_WIDGET (tools), "Status");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Open");
+  g_assert_cmpint (sec_call_days_left (SEC_CALL (call), NULL), ==, 12);
+  expected_left = sec_call_describe_time_left (SEC_CALL (call), NULL);
+  g_assert_cmpstr (expected_left, ==, "12 days left");
+  labels = find_all (status_row, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "12 days left") == 0)
+      days_shown = gtk_widget_get_mapped (g_ptr_array_index (labels, i));
+  g_assert_true (days_shown);
+
+  /* The deadline with its zone, and who may apply. */
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Deadline"))),
+                                   ", 23:59 (Europe/Brussels)"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Who may apply"))),
+                   ==, "Cyprus and Latvia only");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Applications"))),
+                   ==, "None received yet");
+
+  /* Before the deadline, the balance is today's: no choice to make. */
+  g_assert_cmpstr (sec_call_tools_get_balance_date (tools), ==, today);
+  {
+    g_autoptr(GHashTable) missing = countries_without_members (tools);
+    g_autoptr(GArray) balance = sec_call_dup_country_balance (f->store, SEC_CALL (call), today,
+                                                              SEC_BALANCE_PROTOCOL_ORDER, NULL);
+    guint expected = 0;
+
+    for (guint i = 0; i < balance->len; i++)
+      {
+        SecCountryBalance *row = &g_array_index (balance, SecCountryBalance, i);
+
+        if (row->member_state && row->members == 0)
+          {
+            g_assert_true (g_hash_table_contains (missing, sec_country_name (row->country)));
+            expected++;
+          }
+      }
+    g_assert_cmpuint (g_hash_table_size (missing), ==, expected);
+  }
+}
+
+static void
+test_tools_balance_and_errata (Fixture *f, gconstpointer data)
+{
+  SecCallTools *tools = show_call_tools (f, SEC_RECORD (f->call_2018));
+  g_autoptr(GHashTable) missing = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autofree char *today = sec_today ();
+  AdwPreferencesGroup *balance_group;
+  g_autoptr(GPtrArray) cells = NULL;
+  GtkWidget *today_button;
+
+  /* A decided call: its stage, no days left. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Status"))),
+                   ==, "Decided");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Deadline"))),
+                   ==, "25 April 2018, 23:59 (Europe/Brussels)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Who may apply"))),
+                   ==, "Denmark, Estonia and Malta only · Civil society organisation");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools),
+                                                                                           "Applications"))),
+                                   "9 received · Eligible: 6 · Not eligible: 3 · Late: 1 · Selected: 3"));
+
+  /* The balance on the deadline's day: Denmark, Estonia and Malta had no
+   * member, the reason for the call; every Member State has its cell. */
+  g_assert_cmpstr (sec_call_tools_get_balance_date (tools), ==, "2018-04-25");
+  missing = countries_without_members (tools);
+  g_assert_true (g_hash_table_contains (missing, "Denmark"));
+  g_assert_true (g_hash_table_contains (missing, "Estonia"));
+  g_assert_true (g_hash_table_contains (missing, "Malta"));
+  g_assert_false (g_hash_table_contains (missing, "Bulgaria"));
+  balance_group = find_group (GTK_WIDGET (tools), "Geographical Balance");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (balance_group), "on 25 April 2018"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (balance_group), "No member from"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (balance_group), "Denmark"));
+  cells = find_all (GTK_WIDGET (balance_group), GTK_TYPE_FLOW_BOX_CHILD);
+  g_assert_cmpuint (cells->len, >=, 27);
+  g_clear_pointer (&missing, g_hash_table_unref);
+
+  /* Today, after the selection: members there. */
+  today_button = find_button (GTK_WIDGET (tools), GTK_TYPE_TOGGLE_BUTTON, "Today");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (today_button), TRUE);
+  sec_test_iterate ();
+  g_assert_cmpstr (sec_call_tools_get_balance_date (tools), ==, today);
+  missing = countries_without_members (tools);
+  g_assert_false (g_hash_table_contains (missing, "Denmark"));
+  g_assert_false (g_hash_table_contains (missing, "Estonia"));
+  g_assert_false (g_hash_table_contains (missing, "Malta"));
+
+  /* The text in force first, then the history. */
+  versions = sec_call_dup_versions (f->store, f->call_2018, NULL);
+  g_assert_cmpuint (versions->len, ==, 2);
+  {
+    AdwPreferencesGroup *text = find_group (GTK_WIDGET (tools), "Text and Errata");
+    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (text), ADW_TYPE_EXPANDER_ROW);
+
+    g_assert_cmpstr (adw_preferences_group_get_description (text), ==, "1 erratum: the last version is in force");
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
+                     "Version 2 · Erratum of 9 April 2018");
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==,
+                     "Version 1 · As published on 20 March 2018");
+  }
+}
+
+/* The applications window */
+
+static SecApplicationsWindow *
+open_applications (Fixture *f)
+{
+  SecApplicationsWindow *window = sec_applications_window_open (GTK_WINDOW (f->window), f->store,
+                                                                f->call_2018, FALSE);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  wait_ms (200);
+  return window;
+}
+
+/* How many outcome drop-downs show "Selected". */
+static guint
+count_selected_drop_downs (SecApplicationsWindow *window)
+{
+  g_autoptr(GPtrArray) drop_downs = find_all (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+  guint n = 0;
+
+  g_assert_cmpuint (drop_downs->len, >, 0);
+  for (guint i = 0; i < drop_downs->len; i++)
+    n += gtk_drop_down_get_selected (g_ptr_array_index (drop_downs, i)) == 1;
+  return n;
+}
+
+static void
+test_select_and_unselect (Fixture *f, gconstpointer data)
+{
+  SecApplicationsWindow *window = open_applications (f);
+  g_autoptr(SecRecord) application = find_application (f, "Nordlys Støttecenter");
+  g_autoptr(SecRecord) stored = NULL;
+  g_autoptr(SecRecord) membership = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *date_row;
+  gint64 id = sec_record_get_id (application);
+  gint64 members_before = count_memberships_from (f, f->call_2018);
+  gint64 membership_id;
+
+  g_assert_cmpstr (sec_record_get_string (application, "outcome"), ==, "reserve");
+  g_assert_cmpuint (g_list_model_get_n_items (sec_applications_window_get_model (window)), ==, 9);
+  g_assert_cmpuint (count_selected_drop_downs (window), ==, 3);
+
+  /* Cancelled: nothing changes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  stored = reread (f, application);
+  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "reserve");
+  g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before);
+  g_clear_object (&stored);
+
+  /* Selected from a chosen day: the membership comes with the call. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Select “Nordlys Støttecenter”?");
+  date_row = find_row (GTK_WIDGET (dialog), "Member from");
+  sec_date_row_set_value (SEC_DATE_ROW (date_row), "2018-13-45");
+  sec_test_iterate ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "select"));
+  sec_date_row_set_value (SEC_DATE_ROW (date_row), "2018-09-01");
+  sec_test_iterate ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "select"));
+  respond (dialog, "select");
+  wait_ms (100);
+
+  g_assert_null (shown_error (GTK_WIDGET (window)));
+  stored = reread (f, application);
+  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
+  membership_id = sec_record_get_ref (stored, "membership");
+  g_assert_cmpint (membership_id, >, 0);
+  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_record_get_ref (membership, "organisation"), ==, sec_record_get_ref (stored, "organisation"));
+  g_assert_cmpint (sec_record_get_ref (membership, "body"), ==, sec_record_get_ref (SEC_RECORD (f->call_2018), "body"));
+  g_assert_cmpint (sec_record_get_ref (membership, "call"), ==, sec_record_get_id (SEC_RECORD (f->call_2018)));
+  g_assert_cmpstr (sec_record_get_string (membership, "joined-on"), ==, "2018-09-01");
+  g_assert_cmpstr (sec_record_get_string (membership, "status"), ==, "active");
+  g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before + 1);
+  /* The list shows it. */
+  g_assert_cmpuint (count_selected_drop_downs (window), ==, 4);
+  g_clear_object (&stored);
+
+  /* Rejected after all: the selection is undone, the membership goes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "rejected");
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "from 1 September 2018"));
+  respond (dialog, "unselect");
+  wait_ms (100);
+
+  g_assert_null (shown_error (GTK_WIDGET (window)));
+  stored = reread (f, application);
+  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "rejected");
+  g_assert_cmpint (sec_record_get_ref (stored, "membership"), ==, 0);
+  g_clear_object (&membership);
+  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, &error);
+  g_assert_null (membership);
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before);
+  g_assert_cmpuint (count_selected_drop_downs (window), ==, 3);
+
+  /* Between other outcomes, a plain change. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "reserve");
+  sec_test_iterate ();
+  g_assert_null (find_dialog ());
+  g_clear_object (&stored);
+  stored = reread (f, application);
+  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "reserve");
+}
+
+static void
+test_add_application (Fixture *f, gconstpointer data)
+{
+  SecApplicationsWindow *window = open_applications (f);
+  GtkWidget *root = GTK_WIDGET (window);
+  g_autoptr(SecRecord) created = NULL;
+  g_autoptr(SecRecord) application = NULL;
+  g_autoptr(SecRecord) applicant = find_one (f, SEC_TYPE_ORGANISATION, "name", "Foreningen Fri Fremtid");
+  g_autoptr(SecRecord) member = find_one (f, SEC_TYPE_ORGANISATION, "name", "Association Fil d’Ariane");
+  GListModel *model = sec_applications_window_get_model (window);
+  AdwMessageDialog *dialog;
+  guint n_before = g_list_model_get_n_items (model);
+
+  /* A new organisation, recorded with its application and checked: Poland
+   * is not one of the call's countries. */
+  sec_applications_window_show_add_form (window);
+  sec_test_iterate ();
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (root, GTK_TYPE_TOGGLE_BUTTON, "_New")), TRUE);
+  sec_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (find_row (root, "Name *")));
+  g_assert_false (gtk_widget_get_visible (find_row (root, "Organisation *")));
+
+  /* Nothing typed: refused, and said why. */
+  gtk_widget_activate_action (root, "applications.save", NULL);
+  sec_test_iterate ();
+  g_assert_nonnull (shown_error (root));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Name *")), "Fundacja Nadzieja Łódź");
+  sec_country_row_set_value (SEC_COUNTRY_ROW (find_row (root, "Country")), "PL");
+  sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-20T10:00");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Score")), "70");
+  sec_test_iterate ();
+  gtk_widget_activate_action (root, "applications.save", NULL);
+  wait_ms (100);
+
+  g_assert_cmpstr (shown_error (root), ==, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
+  created = find_one (f, SEC_TYPE_ORGANISATION, "name", "Fundacja Nadzieja Łódź");
+  g_assert_cmpstr (sec_record_get_string (created, "country"), ==, "PL");
+  g_assert_cmpstr (sec_record_get_string (created, "kind"), ==, "civil-society");
+  application = find_application (f, "Fundacja Nadzieja Łódź");
+  g_assert_cmpstr (sec_record_get_string (application, "eligibility"), ==, "not-eligible");
+  g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "country");
+  g_assert_false (sec_record_get_bool (application, "late"));
+  g_assert_cmpint (sec_record_get_int (application, "call-version"), ==, 2);
+  g_assert_cmpstr (sec_record_get_string (application, "score"), ==, "70");
+  g_clear_object (&application);
+
+  /* An organisation that applied already: refused, the form kept. */
+  sec_applications_window_show_add_form (window);
+  sec_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (find_row (root, "Organisation *")));
+  sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (find_row (root, "Organisation *")),
+                                       sec_record_get_id (applicant));
+  sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-26T09:00");
+  sec_test_iterate ();
+  gtk_widget_activate_action (root, "applications.save", NULL);
+  wait_ms (100);
+  g_assert_cmpstr (shown_error (root), ==, "This organisation has already applied to that call");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
+  g_assert_cmpstr (sec_date_row_get_value (SEC_DATE_ROW (find_row (root, "Received"))), ==, "2018-04-26T09:00");
+
+  /* One on record, a member since the 2016 call, after the deadline: late,
+   * not eligible; selecting it again is refused, and the window says so. */
+  sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (find_row (root, "Organisation *")),
+                                       sec_record_get_id (member));
+  sec_test_iterate ();
+  gtk_widget_activate_action (root, "applications.save", NULL);
+  wait_ms (100);
+  g_assert_cmpstr (shown_error (root), ==, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 2);
+  {
+    g_autoptr(SecQuery) query = sec_query_new ();
+    g_autofree char *org = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (member));
+    g_autoptr(GPtrArray) found = NULL;
+
+    sec_query_add (query, "organisation", SEC_QUERY_EQUALS, org);
+    sec_query_add (query, "received-at", SEC_QUERY_EQUALS, "2018-04-26T09:00");
+    found = sec_store_list (f->store, SEC_TYPE_APPLICATION, query, NULL);
+    g_assert_cmpuint (found->len, ==, 1);
+    application = g_object_ref (g_ptr_array_index (found, 0));
+  }
+  g_assert_true (sec_record_get_bool (application, "late"));
+  g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "deadline");
+
+  gtk_widget_activate_action (root, "applications.set-outcome", "(xs)", sec_record_get_id (application), "selected");
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "select");
+  g_assert_nonnull (shown_error (root));
+  g_assert_nonnull (strstr (shown_error (root), "is already a member of"));
+  {
+    g_autoptr(SecRecord) stored = reread (f, application);
+    g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "pending");
+    g_assert_cmpint (sec_record_get_ref (stored, "membership"), ==, 0);
+  }
+}
+
+static void
+test_override_needs_reason (Fixture *f, gconstpointer data)
+{
+  SecApplicationsWindow *window = open_applications (f);
+  GtkWidget *root = GTK_WIDGET (window);
+  g_autoptr(SecRecord) application = find_application (f, "Föreningen Trygg Återvändo");
+  g_autoptr(SecRecord) stored = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  gint64 id = sec_record_get_id (application);
+
+  g_assert_cmpstr (sec_record_get_string (application, "eligibility"), ==, "not-eligible");
+  g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "country");
+
+  /* Without a reason the decision cannot be made... */
+  gtk_widget_activate_action (root, "applications.override", "x", id);
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Decision"))), ==, 0);
+  reason = find_row (GTK_WIDGET (dialog), "Reason *");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "   ");
+  sec_test_iterate ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
+  /* ...and the core refuses it too, which the window shows. */
+  respond (dialog, "decide");
+  g_assert_nonnull (shown_error (root));
+  g_assert_cmpstr (shown_error (root), ==, "A reason is required when staff decide the eligibility");
+  stored = reread (f, application);
+  g_assert_false (sec_record_get_bool (stored, "eligibility-overridden"));
+  g_assert_cmpstr (sec_record_get_string (stored, "eligibility"), ==, "not-eligible");
+  g_clear_object (&stored);
+
+  /* With one, it is kept beside the check's result. */
+  gtk_widget_activate_action (root, "applications.override", "x", id);
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  reason = find_row (GTK_WIDGET (dialog), "Reason *");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Registered in Denmark since March 2018 (extract received)");
+  sec_test_iterate ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
+  respond (dialog, "decide");
+  g_assert_null (shown_error (root));
+  stored = reread (f, application);
+  g_assert_true (sec_record_get_bool (stored, "eligibility-overridden"));
+  g_assert_cmpstr (sec_record_get_string (stored, "eligibility"), ==, "eligible");
+  g_assert_cmpstr (sec_record_get_string (stored, "checked-eligibility"), ==, "not-eligible");
+  g_assert_cmpstr (sec_record_get_string (stored, "override-reason"), ==,
+                   "Registered in Denmark since March 2018 (extract received)");
+  g_clear_object (&stored);
+
+  /* Handed back to the check: no reason needed. */
+  gtk_widget_activate_action (root, "applications.override", "x", id);
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Decision")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Reason *")), "");
+  sec_test_iterate ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
+  respond (dialog, "decide");
+  stored = reread (f, application);
+  g_assert_false (sec_record_get_bool (stored, "eligibility-overridden"));
+  g_assert_cmpstr (sec_record_get_string (stored, "eligibility"), ==, "not-eligible");
+}
+
+/* The editor routes "Selected" through the selection. */
+static void
+test_editor_selection (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) application = find_application (f, "Għaqda Żgħażagħ għad-Drittijiet");
+  g_autoptr(SecRecord) stored = NULL;
+  g_autoptr(SecRecord) membership = NULL;
+  g_autofree char *today = sec_today ();
+  SecRecordEditor *editor;
+  AdwComboRow *outcome;
+  gint64 membership_id;
+
+  g_assert_cmpstr (sec_record_get_string (application, "outcome"), ==, "reserve");
+
+  editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, application);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  sec_test_iterate ();
+  outcome = ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *"));
+  adw_combo_row_set_selected (outcome, 1);
+  {
+    g_autoptr(GPtrArray) views = find_all (find_row (GTK_WIDGET (editor), "Notes"), GTK_TYPE_TEXT_VIEW);
+
+    g_assert_cmpuint (views->len, ==, 1);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
+                              "Selected when a place fell vacant.", -1);
+  }
+  sec_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  sec_test_iterate ();
+  g_assert_null (editor);
+
+  stored = reread (f, application);
+  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
+  g_assert_cmpstr (sec_record_get_string (stored, "notes"), ==, "Selected when a place fell vacant.");
+  membership_id = sec_record_get_ref (stored, "membership");
+  g_assert_cmpint (membership_id, >, 0);
+  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, NULL);
+  g_assert_nonnull (membership);
+  g_assert_cmpint (sec_record_get_ref (membership, "call"), ==, sec_record_get_id (SEC_RECORD (f->call_2018)));
+  g_assert_cmpstr (sec_record_get_string (membership, "joined-on"), ==, today);
+
+  /* Rejected in the editor: the membership goes with the selection. */
+  editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, stored);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  sec_test_iterate ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *")), 3);
+  sec_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  sec_test_iterate ();
+  g_assert_null (editor);
+
+  g_clear_object (&stored);
+  stored = reread (f, application);
+  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "rejected");
+  g_assert_cmpint (sec_record_get_ref (stored, "membership"), ==, 0);
+  g_clear_object (&membership);
+  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, NULL);
+  g_assert_null (membership);
+
+  /* A new application entered as selected: entered, then selected. */
+  {
+    g_autoptr(SecRecord) organisation = find_one (f, SEC_TYPE_ORGANISATION, "name", "Association Élan Solidarité");
+    g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
+    g_autofree char *org = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (organisation));
+    gint64 members_before = count_memberships_from (f, f->call_2018);
+
+    editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, NULL);
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    sec_record_editor_set_field (editor, "call", call);
+    sec_record_editor_set_field (editor, "organisation", org);
+    sec_record_editor_set_field (editor, "received-at", "2018-04-20T12:00");
+    gtk_window_present (GTK_WINDOW (editor));
+    sec_test_iterate ();
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *")), 1);
+    sec_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+    sec_test_iterate ();
+    g_assert_null (editor);
+    g_clear_object (&stored);
+    stored = sec_store_get (f->store, SEC_TYPE_APPLICATION, f->opened_id, NULL);
+    g_assert_nonnull (stored);
+    g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
+    /* Checked on entry as any other: France is not one of the countries. */
+    g_assert_cmpstr (sec_record_get_string (stored, "eligibility-rule"), ==, "country");
+    g_assert_cmpint (sec_record_get_ref (stored, "membership"), >, 0);
+    g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before + 1);
+  }
+}
+
+/* The commitments grid */
+
+static SecStatementTools *
+show_statement_tools (Fixture *f)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *tools = sec_statement_tools_new (f->store, SEC_RECORD (f->statement_2018));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), tools);
+  gtk_window_set_child (GTK_WINDOW (f->window), scrolled);
+  sec_test_iterate ();
+  return SEC_STATEMENT_TOOLS (tools);
+}
+
+/* The latest year with a follow-up recorded, as the core tells it. */
+static int
+latest_recorded_year (Fixture *f)
+{
+  g_autoptr(GArray) years = sec_statement_dup_years (f->store, f->statement_2018, NULL);
+
+  for (guint i = years->len; i > 0; i--)
+    {
+      g_autoptr(SecStatementGrid) grid = sec_statement_get_grid (f->store, f->statement_2018,
+                                                                 g_array_index (years, int, i - 1), NULL);
+      SecProgress progress;
+
+      sec_statement_grid_get_progress (grid, &progress);
+      if (progress.unrecorded < progress.total)
+        return g_array_index (years, int, i - 1);
+    }
+  g_assert_not_reached ();
+}
+
+/* A cell whose status is not @status in @grid. */
+static void
+find_cell_not (SecStatementGrid *grid, SecFollowUpStatus status, guint *row, guint *column)
+{
+  for (guint r = 0; r < sec_statement_grid_get_n_commitments (grid); r++)
+    for (guint c = 0; c < sec_statement_grid_get_n_signatories (grid); c++)
+      if (sec_statement_grid_get_cell (grid, r, c)->status != status)
+        {
+          *row = r;
+          *column = c;
+          return;
+        }
+  g_assert_not_reached ();
+}
+
+static void
+test_commitments_grid (Fixture *f, gconstpointer data)
+{
+  SecStatementTools *tools = show_statement_tools (f);
+  SecCommitmentsWindow *window;
+  g_autoptr(SecStatementGrid) fresh = NULL;
+  g_autofree char *done_text = NULL;
+  SecProgress before, after, tools_before, tools_after;
+  const SecGridCell *cell;
+  GtkWidget *button, *popover, *save;
+  g_autoptr(GPtrArray) checks = NULL;
+  guint row, column;
+  int year = latest_recorded_year (f);
+  GtkLabel *progress_label = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+
+  /* The tools count every cell, with each one's latest follow-up. */
+  sec_statement_tools_get_progress (tools, &tools_before);
+  g_assert_cmpuint (tools_before.total, ==, 50);
+  g_assert_cmpint (sec_statement_tools_get_year (tools), ==, 0);
+
+  /* The grid opens on the latest year with something recorded. */
+  gtk_widget_activate_action (GTK_WIDGET (tools), "statement.grid", NULL);
+  sec_test_iterate ();
+  window = sec_commitments_window_open (GTK_WINDOW (f->window), f->store, f->statement_2018, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  wait_ms (100);
+  g_assert_cmpint (sec_commitments_window_get_year (window), ==, year);
+  g_assert_cmpuint (sec_statement_grid_get_n_commitments (sec_commitments_window_get_grid (window)), ==, 5);
+  g_assert_cmpuint (sec_statement_grid_get_n_signatories (sec_commitments_window_get_grid (window)), ==, 10);
+  /* Acronyms head the columns, the names are in their tooltips. */
+  {
+    g_autoptr(GPtrArray) all = find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
+    gboolean europol = FALSE;
+
+    for (guint i = 0; i < all->len; i++)
+      if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (all, i)), "Europol") == 0)
+        europol = g_str_has_prefix (gtk_widget_get_tooltip_text (g_ptr_array_index (all, i)),
+                                    "European Union Agency for Law Enforcement Cooperation");
+    g_assert_true (europol);
+  }
+
+  sec_statement_grid_get_progress (sec_commitments_window_get_grid (window), &before);
+  find_cell_not (sec_commitments_window_get_grid (window), SEC_FOLLOW_UP_DONE, &row, &column);
+
+  /* Through the cell's popover: done, with a note. */
+  button = sec_commitments_window_get_cell (window, row, column);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sec_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  checks = find_all (popover, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, ==, SEC_FOLLOW_UP_N_STATUSES);
+  g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, SEC_FOLLOW_UP_DONE)), ==, "3 – Done");
+  gtk_check_button_set_active (g_ptr_array_index (checks, SEC_FOLLOW_UP_DONE), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Note")), "Joint training held in Vilnius.");
+  /* A wrong link is refused in the popover, and nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Evidence link")), "not a link");
+  save = find_button (popover, GTK_TYPE_BUTTON, "_Save");
+  g_signal_emit_by_name (save, "clicked");
+  sec_test_iterate ();
+  fresh = sec_statement_get_grid (f->store, f->statement_2018, year, NULL);
+  g_assert_cmpint (sec_statement_grid_get_cell (fresh, row, column)->status, !=, SEC_FOLLOW_UP_DONE);
+  g_clear_pointer (&fresh, sec_statement_grid_unref);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Evidence link")), "https://example.eu/report-2020.pdf");
+  g_signal_emit_by_name (save, "clicked");
+  wait_ms (100);
+
+  fresh = sec_statement_get_grid (f->store, f->statement_2018, year, NULL);
+  cell = sec_statement_grid_get_cell (fresh, row, column);
+  g_assert_cmpint (cell->status, ==, SEC_FOLLOW_UP_DONE);
+  g_assert_cmpint (cell->year, ==, year);
+  g_assert_cmpstr (cell->note, ==, "Joint training held in Vilnius.");
+  g_assert_cmpstr (cell->evidence, ==, "https://example.eu/report-2020.pdf");
+
+  /* The window's progress moved by one cell, and says so. */
+  sec_statement_grid_get_progress (sec_commitments_window_get_grid (window), &after);
+  g_assert_cmpuint (after.counts[SEC_FOLLOW_UP_DONE], ==, before.counts[SEC_FOLLOW_UP_DONE] + 1);
+  done_text = g_strdup_printf ("Done: %u", after.counts[SEC_FOLLOW_UP_DONE]);
+  labels = find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), " done · ") != NULL)
+      progress_label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (progress_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (progress_label), done_text));
+
+  /* The statement's page follows, through the store. */
+  sec_statement_tools_set_year (tools, year);
+  sec_test_iterate ();
+  sec_statement_tools_get_progress (tools, &tools_after);
+  g_assert_cmpuint (tools_after.counts[SEC_FOLLOW_UP_DONE], ==, after.counts[SEC_FOLLOW_UP_DONE]);
+
+  /* A key sets the focused cell's status at once: 4 is "not applicable". */
+  {
+    GListModel *controllers = gtk_widget_observe_controllers (gtk_widget_get_parent (button));
+    gboolean handled = FALSE;
+
+    gtk_window_set_focus (GTK_WINDOW (window), button);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_4, 0, 0, &handled);
+      }
+    g_object_unref (controllers);
+    g_assert_true (handled);
+    g_clear_pointer (&fresh, sec_statement_grid_unref);
+    fresh = sec_statement_get_grid (f->store, f->statement_2018, year, NULL);
+    cell = sec_statement_grid_get_cell (fresh, row, column);
+    g_assert_cmpint (cell->status, ==, SEC_FOLLOW_UP_NOT_APPLICABLE);
+    /* The note stays. */
+    g_assert_cmpstr (cell->note, ==, "Joint training held in Vilnius.");
+    g_assert_cmpint (sec_statement_grid_get_cell (sec_commitments_window_get_grid (window), row, column)->status,
+                     ==, SEC_FOLLOW_UP_NOT_APPLICABLE);
+  }
+}
+
+/* The export dialog */
+
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} Wait;
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = sec_call_export_dialog_export_finish (SEC_CALL_EXPORT_DIALOG (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static char *
+export_to (Fixture *f, SecCallExportDialog *dialog, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  Wait wait = { 0 };
+
+  sec_call_export_dialog_export_async (dialog, file, NULL, export_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_steal_pointer (&contents);
+}
+
+/* The number of pages of a PDF file, from pdfinfo. */
+static int
+count_pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+  int status = 0, pages = -1;
+
+  out = sec_test_spawn (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Pages: %d", &pages), ==, 1);
+  return pages;
+}
+
+static void
+test_export_dialog (Fixture *f, gconstpointer data)
+{
+  SecCallExportDialog *dialog = sec_call_export_dialog_new (GTK_WINDOW (f->window), f->store,
+                                                            SEC_RECORD (f->call_2018));
+  g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  sec_test_iterate ();
+  /* A call's documents only; the first chosen. */
+  rows = find_all (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (sec_call_export_dialog_get_document (dialog), ==, SEC_CALL_EXPORT_APPLICATIONS_PDF);
+
+  sec_call_export_dialog_set_document (dialog, SEC_CALL_EXPORT_APPLICATIONS_CSV);
+  /* No pages to print in a spreadsheet. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
+  csv = export_to (f, dialog, "applications.csv");
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (csv, "Nordlys Støttecenter"));
+  g_assert_nonnull (strstr (csv, "Fondazzjoni Dar il-Ħniena"));
+
+  sec_call_export_dialog_set_document (dialog, SEC_CALL_EXPORT_SELECTION_REPORT);
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
+  pdf = export_to (f, dialog, "selection.pdf");
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* Printing draws the same pages, through GtkPrintOperation. */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+    g_autofree char *saved = g_build_filename (f->dir, "selection.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sec_call_export_dialog_print_to_file (dialog, printed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_pdf_pages (printed), ==, count_pdf_pages (saved));
+    g_assert_cmpint (count_pdf_pages (printed), >=, 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&csv, g_free);
+
+  /* A statement's: the monitoring report of one year. */
+  dialog = sec_call_export_dialog_new (GTK_WINDOW (f->window), f->store, SEC_RECORD (f->statement_2018));
+  gtk_window_present (GTK_WINDOW (dialog));
+  sec_test_iterate ();
+  sec_call_export_dialog_set_document (dialog, SEC_CALL_EXPORT_MONITORING_CSV);
+  sec_call_export_dialog_set_year (dialog, 2019);
+  g_assert_cmpint (sec_call_export_dialog_get_year (dialog), ==, 2019);
+  csv = export_to (f, dialog, "monitoring.csv");
+  g_assert_nonnull (strstr (csv, "Europol"));
+  g_assert_nonnull (strstr (csv, ",2019,"));
+  g_assert_null (strstr (csv, ",2020,"));
+}
+
+/* The record page */
+
+static void
+test_record_page (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = sec_record_page_new ();
+  g_autoptr(GPtrArray) tools = NULL;
+  g_autoptr(GPtrArray) statement_tools = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, SEC_RECORD (f->call_2018));
+  sec_test_iterate ();
+  tools = find_all (page, SEC_TYPE_CALL_TOOLS);
+  g_assert_cmpuint (tools->len, ==, 1);
+  /* At the top: before the details. */
+  g_assert_null (gtk_widget_get_prev_sibling (g_ptr_array_index (tools, 0)));
+
+  /* The page makes them again when an application changes. */
+  {
+    g_autoptr(SecRecord) application = find_application (f, "Nordlys Støttecenter");
+    g_autoptr(GPtrArray) again = NULL;
+
+    sec_record_set_string (application, "outcome", "rejected");
+    g_assert_true (sec_application_save (f->store, SEC_APPLICATION (application), NULL));
+    wait_ms (50);
+    again = find_all (page, SEC_TYPE_CALL_TOOLS);
+    g_assert_cmpuint (again->len, ==, 1);
+    g_assert_true (g_ptr_array_index (again, 0) != g_ptr_array_index (tools, 0));
+  }
+
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, SEC_RECORD (f->statement_2018));
+  sec_test_iterate ();
+  statement_tools = find_all (page, SEC_TYPE_STATEMENT_TOOLS);
+  g_assert_cmpuint (statement_tools->len, ==, 1);
+  g_assert_null (gtk_widget_get_prev_sibling (g_ptr_array_index (statement_tools, 0)));
+
+  /* The predecessor is a link. */
+  {
+    GtkWidget *row = find_row (page, "Joint Statement of the Heads of the EU Justice and Home Affairs Agencies "
+                                     "on trafficking in human beings");
+
+    g_signal_emit_by_name (row, "activate");
+    sec_test_iterate ();
+    g_assert_cmpstr (f->opened_kind, ==, "statement");
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sec_test_tolerate_dialog_warning ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/call-ui/tools/open-call", test_tools_open_call);
+  ADD ("/call-ui/tools/balance-and-errata", test_tools_balance_and_errata);
+  ADD ("/call-ui/applications/select-and-unselect", test_select_and_unselect);
+  ADD ("/call-ui/applications/add", test_add_application);
+  ADD ("/call-ui/applications/override-needs-reason", test_override_needs_reason);
+  ADD ("/call-ui/editor/selection", test_editor_selection);
+  ADD ("/call-ui/statement/commitments-grid", test_commitments_grid);
+  ADD ("/call-ui/export-dialog", test_export_dialog);
+  ADD ("/call-ui/record-page", test_record_page);
+
+  return g_test_run ();
+}

@@ -1,0 +1,669 @@
+/* test-editor.c: the record editor validates as the user types, refuses
+ * what the store would refuse, saves, and asks before losing changes; its
+ * date, country and record rows read what people type. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "ui/widgets/sec-country-row.h"
+#include "ui/widgets/sec-date-row.h"
+#include "ui/records/sec-record-editor.h"
+#include "ui/widgets/sec-record-picker-row.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "sec-test-util.h"
+
+typedef struct {
+  char      *dir;
+  SecStore  *store;
+  GtkWidget *window;
+
+  char      *opened_kind;
+  gint64     opened_id;
+
+  gint64     europol, network, platform;
+} Fixture;
+
+static void
+open_record_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *f = user_data;
+  const char *kind;
+
+  g_variant_get (parameter, "(&sx)", &kind, &f->opened_id);
+  g_free (f->opened_kind);
+  f->opened_kind = g_strdup (kind);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const GActionEntry entries[] = {
+    { "open-record", open_record_cb, "(sx)" },
+  };
+
+  f->dir = sec_test_make_tmp_dir ("sec-editor-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", NULL);
+
+  f->europol = sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", "kind", "eu-agency", "country", "NL", NULL);
+  f->network = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Network of National Rapporteurs", "acronym", "NREM", NULL);
+  f->platform = sec_test_insert (f->store, SEC_TYPE_BODY, "name", "EU Civil Society Platform", "acronym", "CSP", NULL);
+
+  f->window = gtk_window_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+  gtk_window_present (GTK_WINDOW (f->window));
+  sec_test_iterate ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  sec_test_iterate ();
+
+  g_assert_finalize_object (f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->opened_kind);
+}
+
+/* Finding the widgets */
+
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, out);
+}
+
+static GtkWidget *
+find_row (SecRecordEditor *editor, const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("No row “%s”", title);
+  return NULL;
+}
+
+/* The message under a field's row, or NULL when none is shown. */
+static const char *
+message_of (SecRecordEditor *editor, const char *title)
+{
+  GtkWidget *row = find_row (editor, title);
+  GtkWidget *message_row = gtk_widget_get_next_sibling (row);
+  GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (message_row));
+
+  if (!gtk_widget_get_visible (message_row))
+    {
+      g_assert_false (gtk_widget_has_css_class (row, "error"));
+      return NULL;
+    }
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkWidget *
+save_button (SecRecordEditor *editor)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (editor), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "editor.save") == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("No Save button");
+  return NULL;
+}
+
+static gboolean
+can_save (SecRecordEditor *editor)
+{
+  return gtk_widget_is_sensitive (save_button (editor));
+}
+
+static void
+type (SecRecordEditor *editor, const char *title, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_row (editor, title)), text);
+  sec_test_iterate ();
+}
+
+static SecRecordEditor *
+open_editor (Fixture *f, GType kind, SecRecord *record)
+{
+  SecRecordEditor *editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, kind, record);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  sec_test_iterate ();
+  return editor;
+}
+
+static void
+save (SecRecordEditor *editor)
+{
+  g_signal_emit_by_name (save_button (editor), "clicked");
+  sec_test_iterate ();
+}
+
+static gint64
+count (Fixture *f, GType kind, const char *field, const char *value)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+
+  sec_query_add (query, field, SEC_QUERY_EQUALS, value);
+  return sec_store_count (f->store, kind, query, NULL);
+}
+
+/* Tests */
+
+static void
+test_create_organisation (Fixture *f, gconstpointer data)
+{
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_ORGANISATION, NULL);
+  GtkWidget *focus;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Organisation");
+
+  /* The name first, and nothing to save without it; no nagging yet. */
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, find_row (editor, "Name *")));
+  g_assert_false (can_save (editor));
+  g_assert_null (message_of (editor, "Name *"));
+
+  type (editor, "Name *", "Frontex");
+  g_assert_true (can_save (editor));
+
+  /* Emptied again: now it says so. */
+  type (editor, "Name *", "");
+  g_assert_cmpstr (message_of (editor, "Name *"), ==, "Name is required");
+  g_assert_false (can_save (editor));
+
+  type (editor, "Name *", "Frontex");
+  type (editor, "Email", "frontex at example");
+  g_assert_cmpstr (message_of (editor, "Email"), ==, "Email: “frontex at example” is not a valid email address");
+  g_assert_false (can_save (editor));
+  /* Refused even by the shortcut. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  sec_test_iterate ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION, "name", "Frontex"), ==, 0);
+
+  type (editor, "Email", "frontex@example.eu");
+  g_assert_null (message_of (editor, "Email"));
+  g_assert_true (can_save (editor));
+
+  /* A name that is taken. */
+  type (editor, "Name *", "Europol");
+  g_assert_cmpstr (message_of (editor, "Name *"), ==, "An organisation named “Europol” already exists");
+  g_assert_false (can_save (editor));
+
+  type (editor, "Name *", "Frontex");
+  type (editor, "Website", "www.frontex");
+  g_assert_nonnull (message_of (editor, "Website"));
+  type (editor, "Website", "https://frontex.example.eu");
+  sec_country_row_set_value (SEC_COUNTRY_ROW (find_row (editor, "Country")), "pl");
+  sec_test_iterate ();
+  g_assert_true (can_save (editor));
+
+  save (editor);
+  g_assert_null (editor);
+  g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION, "name", "Frontex"), ==, 1);
+  g_assert_cmpstr (f->opened_kind, ==, "organisation");
+  {
+    g_autoptr(SecRecord) frontex = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->opened_id, NULL);
+
+    g_assert_nonnull (frontex);
+    g_assert_cmpstr (sec_record_get_string (frontex, "name"), ==, "Frontex");
+    g_assert_cmpstr (sec_record_get_string (frontex, "email"), ==, "frontex@example.eu");
+    g_assert_cmpstr (sec_record_get_string (frontex, "country"), ==, "PL");
+    g_assert_cmpstr (sec_record_get_string (frontex, "kind"), ==, "civil-society");
+  }
+}
+
+static void
+test_edit_organisation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) europol = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL);
+  g_autoptr(SecRecord) saved = NULL;
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_ORGANISATION, europol);
+  AdwComboRow *kind;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit “Europol”");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Name *"))), ==, "Europol");
+  /* Unchanged: nothing to save. */
+  g_assert_false (can_save (editor));
+
+  type (editor, "City", "The Hague");
+  kind = ADW_COMBO_ROW (find_row (editor, "Kind *"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (kind)), ==, "EU agency");
+  adw_combo_row_set_selected (kind, 0);
+  sec_test_iterate ();
+  g_assert_true (can_save (editor));
+  save (editor);
+  g_assert_null (editor);
+
+  saved = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL);
+  g_assert_cmpstr (sec_record_get_string (saved, "city"), ==, "The Hague");
+  g_assert_cmpstr (sec_record_get_string (saved, "kind"), ==, "civil-society");
+  g_assert_cmpstr (sec_record_get_string (saved, "name"), ==, "Europol");
+  /* The copy was edited, not the record given. */
+  g_assert_null (sec_record_get_string (europol, "city"));
+  g_assert_cmpint (f->opened_id, ==, f->europol);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* Clicks the dialog's button for @label, as the user does. */
+static void
+click_response (AdwMessageDialog *dialog, const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        sec_test_iterate ();
+        return;
+      }
+  g_error ("No button “%s”", label);
+}
+
+static void
+test_discard_prompt (Fixture *f, gconstpointer data)
+{
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_PERSON, NULL);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  /* Untouched: it just closes. */
+  gtk_window_close (GTK_WINDOW (editor));
+  sec_test_iterate ();
+  g_assert_null (editor);
+  g_assert_null (find_dialog ());
+
+  editor = open_editor (f, SEC_TYPE_PERSON, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  type (editor, "Family name *", "Müller");
+
+  /* Escape asks, and Keep Editing keeps what was typed. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  sec_test_iterate ();
+  g_assert_nonnull (editor);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  click_response (dialog, "_Keep Editing");
+  g_assert_null (find_dialog ());
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Family name *"))), ==, "Müller");
+
+  /* Discard closes without saving. */
+  gtk_window_close (GTK_WINDOW (editor));
+  sec_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  click_response (dialog, "_Discard");
+  g_assert_null (editor);
+  g_assert_null (find_dialog ());
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 0);
+}
+
+static void
+test_prefilled_person (Fixture *f, gconstpointer data)
+{
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_PERSON, NULL);
+  g_autofree char *europol = g_strdup_printf ("%" G_GINT64_FORMAT, f->europol);
+  SecRecordPickerRow *organisation;
+  g_autoptr(SecRecord) person = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  sec_record_editor_set_field (editor, "organisation", europol);
+  sec_test_iterate ();
+
+  organisation = SEC_RECORD_PICKER_ROW (find_row (editor, "Organisation"));
+  g_assert_cmpint (sec_record_picker_row_get_record_id (organisation), ==, f->europol);
+  g_assert_false (sec_record_editor_get_modified (editor));
+  g_assert_false (can_save (editor));
+
+  type (editor, "Given name", "Anna");
+  type (editor, "Family name *", "Müller");
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    collect (find_row (editor, "Notes"), GTK_TYPE_TEXT_VIEW, views);
+    g_assert_cmpuint (views->len, ==, 1);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
+                              "Vegetarian.\nNeeds a hearing loop.\n\n", -1);
+  }
+  sec_test_iterate ();
+  g_assert_true (can_save (editor));
+  save (editor);
+  g_assert_null (editor);
+
+  g_assert_cmpstr (f->opened_kind, ==, "person");
+  person = sec_store_get (f->store, SEC_TYPE_PERSON, f->opened_id, NULL);
+  g_assert_cmpint (sec_record_get_ref (person, "organisation"), ==, f->europol);
+  g_assert_cmpstr (sec_record_get_string (person, "notes"), ==, "Vegetarian.\nNeeds a hearing loop.");
+  g_assert_cmpstr (sec_record_get_derived (person, "organisation-name"), ==, "Europol");
+}
+
+static void
+test_meeting_bodies_and_dates (Fixture *f, gconstpointer data)
+{
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_MEETING, NULL);
+  g_autofree char *id = NULL;
+  SecDateRow *starts, *ends;
+  GtkWidget *network, *platform;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  type (editor, "Title *", "Joint session of the Platform and the NREMs");
+  starts = SEC_DATE_ROW (find_row (editor, "Starts *"));
+  ends = SEC_DATE_ROW (find_row (editor, "Ends *"));
+  g_assert_true (sec_date_row_get_show_time (starts));
+
+  /* Typed the way people write dates; the time beside it. */
+  gtk_editable_set_text (GTK_EDITABLE (starts), "13 June 2018");
+  sec_test_iterate ();
+  g_assert_cmpstr (message_of (editor, "Starts *"), ==,
+                   "Starts: “2018-06-13” is not a valid date and time (year-month-dayThour:minute)");
+  sec_date_row_set_value (starts, "2018-06-13T09:30");
+  sec_date_row_set_value (ends, "2018-06-12T17:00");
+  sec_test_iterate ();
+
+  /* The end before the start, said once, at the end. */
+  g_assert_null (message_of (editor, "Starts *"));
+  g_assert_cmpstr (message_of (editor, "Ends *"), ==, "“Ends” cannot be before “Starts”");
+  g_assert_false (can_save (editor));
+
+  sec_date_row_set_value (ends, "2018-06-13T17:00");
+  sec_test_iterate ();
+  g_assert_null (message_of (editor, "Ends *"));
+  /* No body yet: required. */
+  g_assert_false (can_save (editor));
+
+  network = find_row (editor, "EU Network of National Rapporteurs");
+  platform = find_row (editor, "EU Civil Society Platform");
+  adw_action_row_activate (ADW_ACTION_ROW (network));
+  adw_action_row_activate (ADW_ACTION_ROW (platform));
+  sec_test_iterate ();
+  g_assert_true (can_save (editor));
+
+  save (editor);
+  g_assert_null (editor);
+  g_assert_cmpstr (f->opened_kind, ==, "meeting");
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, f->opened_id);
+  g_assert_cmpint (count (f, SEC_TYPE_MEETING_BODY, "meeting", id), ==, 2);
+
+  /* Edited: one body fewer, in the same save. */
+  {
+    g_autoptr(SecRecord) meeting = sec_store_get (f->store, SEC_TYPE_MEETING, f->opened_id, NULL);
+
+    editor = open_editor (f, SEC_TYPE_MEETING, meeting);
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    g_assert_cmpstr (sec_date_row_get_value (SEC_DATE_ROW (find_row (editor, "Starts *"))), ==, "2018-06-13T09:30");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Starts *"))), ==, "13 June 2018");
+    g_assert_false (can_save (editor));
+    adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Civil Society Platform")));
+    sec_test_iterate ();
+    g_assert_true (sec_record_editor_get_modified (editor));
+    g_assert_true (can_save (editor));
+
+    /* Not none. */
+    adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Network of National Rapporteurs")));
+    sec_test_iterate ();
+    g_assert_false (can_save (editor));
+    adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Network of National Rapporteurs")));
+    sec_test_iterate ();
+
+    save (editor);
+    g_assert_null (editor);
+    g_assert_cmpint (count (f, SEC_TYPE_MEETING_BODY, "meeting", id), ==, 1);
+  }
+}
+
+static void
+test_store_error_keeps_the_form (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) europol = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL);
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_ORGANISATION, europol);
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  type (editor, "City", "Den Haag");
+
+  /* Deleted behind the editor's back: the save fails, the form stays. */
+  sec_store_delete (f->store, SEC_TYPE_ORGANISATION, f->europol, &error);
+  g_assert_no_error (error);
+  save (editor);
+  g_assert_nonnull (editor);
+  collect (GTK_WIDGET (editor), GTK_TYPE_REVEALER, revealers);
+  g_assert_cmpuint (revealers->len, >=, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (g_ptr_array_index (revealers, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "City"))), ==, "Den Haag");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  sec_test_iterate ();
+}
+
+/* Records whose rules live in the core: saved through it. */
+static void
+test_core_rules (Fixture *f, gconstpointer data)
+{
+  g_autofree char *network = g_strdup_printf ("%" G_GINT64_FORMAT, f->network);
+  g_autofree char *europol = g_strdup_printf ("%" G_GINT64_FORMAT, f->europol);
+  gint64 meeting_id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
+                            "ends-at", "2018-06-13T17:00", NULL);
+  gint64 call_id = sec_test_insert (f->store, SEC_TYPE_CALL, "title", "2018 targeted call", "body", network,
+                         "deadline", "2018-04-25T23:59", NULL);
+  g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
+  g_autoptr(SecRecord) stored = NULL;
+  g_autoptr(SecRecord) application = NULL;
+  SecRecordEditor *editor;
+
+  /* Making the agenda final gives it a version, which the form does not offer. */
+  stored = sec_store_get (f->store, SEC_TYPE_MEETING, meeting_id, NULL);
+  editor = open_editor (f, SEC_TYPE_MEETING, stored);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  sec_record_editor_set_field (editor, "bodies", network);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, "Agenda *")), 1);
+  sec_test_iterate ();
+  g_assert_cmpstr (sec_record_get_string (sec_record_editor_get_record (editor), "agenda-status"), ==, "final");
+  save (editor);
+  g_assert_null (editor);
+  g_clear_object (&stored);
+  stored = sec_store_get (f->store, SEC_TYPE_MEETING, meeting_id, NULL);
+  g_assert_cmpstr (sec_record_get_string (stored, "agenda-status"), ==, "final");
+  g_assert_cmpint (sec_record_get_int (stored, "agenda-version"), ==, 1);
+
+  /* A new item on a final agenda: the next version. */
+  editor = open_editor (f, SEC_TYPE_AGENDA_ITEM, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  sec_record_editor_set_field (editor, "meeting", meeting);
+  type (editor, "Title *", "Welcome");
+  save (editor);
+  g_assert_null (editor);
+  g_clear_object (&stored);
+  stored = sec_store_get (f->store, SEC_TYPE_MEETING, meeting_id, NULL);
+  g_assert_cmpint (sec_record_get_int (stored, "agenda-version"), ==, 2);
+
+  /* An application after the deadline is marked late, though the form has
+   * no such field. */
+  editor = open_editor (f, SEC_TYPE_APPLICATION, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  sec_record_editor_set_field (editor, "call", call);
+  sec_record_editor_set_field (editor, "organisation", europol);
+  sec_date_row_set_value (SEC_DATE_ROW (find_row (editor, "Received")), "2018-04-26T10:00");
+  type (editor, "Score", "seventy");
+  g_assert_cmpstr (message_of (editor, "Score"), ==, "Score: “seventy” is not a number");
+  g_assert_false (can_save (editor));
+  type (editor, "Score", "78,5");
+  g_assert_null (message_of (editor, "Score"));
+  g_assert_true (can_save (editor));
+  save (editor);
+  g_assert_null (editor);
+  g_assert_cmpstr (f->opened_kind, ==, "application");
+  application = sec_store_get (f->store, SEC_TYPE_APPLICATION, f->opened_id, NULL);
+  g_assert_true (sec_record_get_bool (application, "late"));
+}
+
+/* A duplicate over several fields (one person, one meeting) is told at
+ * the field the user just chose. */
+static void
+test_duplicate_participant (Fixture *f, gconstpointer data)
+{
+  gint64 meeting_id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
+                            "ends-at", "2018-06-13T17:00", NULL);
+  g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  gint64 anna_id = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller", NULL);
+  gint64 jan_id = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Kowalski", NULL);
+  g_autofree char *anna = g_strdup_printf ("%" G_GINT64_FORMAT, anna_id);
+  SecRecordEditor *editor;
+  SecRecordPickerRow *person;
+
+  sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", anna, NULL);
+
+  editor = open_editor (f, SEC_TYPE_PARTICIPANT, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  sec_record_editor_set_field (editor, "meeting", meeting);
+  sec_test_iterate ();
+  person = SEC_RECORD_PICKER_ROW (find_row (editor, "Person *"));
+  sec_record_picker_row_set_record_id (person, anna_id);
+  sec_test_iterate ();
+  g_assert_cmpstr (message_of (editor, "Person *"), ==, "This person is already a participant of the meeting");
+  g_assert_null (message_of (editor, "Meeting *"));
+  g_assert_false (can_save (editor));
+
+  sec_record_picker_row_set_record_id (person, jan_id);
+  sec_test_iterate ();
+  g_assert_null (message_of (editor, "Person *"));
+  g_assert_true (can_save (editor));
+  save (editor);
+  g_assert_null (editor);
+  g_assert_cmpint (count (f, SEC_TYPE_PARTICIPANT, "meeting", meeting), ==, 2);
+}
+
+static void
+test_date_row (void)
+{
+  GtkWidget *row = g_object_ref_sink (sec_date_row_new ());
+  SecDateRow *date = SEC_DATE_ROW (row);
+
+  g_assert_null (sec_date_row_get_value (date));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2018-04-25");
+  g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-04-25");
+  gtk_editable_set_text (GTK_EDITABLE (row), "25 April 2018");
+  g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-04-25");
+  /* Half a date is not guessed at. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "25");
+  g_assert_cmpstr (sec_date_row_get_value (date), ==, "25");
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_assert_null (sec_date_row_get_value (date));
+
+  sec_date_row_set_value (date, "2018-06-13");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "13 June 2018");
+  g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-06-13");
+  /* Cleared with its button's action. */
+  gtk_widget_activate_action (row, "date-row.clear", NULL);
+  g_assert_null (sec_date_row_get_value (date));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* With a time: "9.30" is half past nine. */
+  sec_date_row_set_show_time (date, TRUE);
+  sec_date_row_set_value (date, "2018-01-31T17:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 January 2018");
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    collect (row, GTK_TYPE_ENTRY, entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "17:00");
+    gtk_editable_set_text (g_ptr_array_index (entries, 0), "9.30");
+    g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-01-31T09:30");
+    gtk_editable_set_text (g_ptr_array_index (entries, 0), "25:00");
+    g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-01-31T25:00");
+  }
+
+  g_object_unref (row);
+}
+
+static void
+test_country_row (void)
+{
+  GtkWidget *row = g_object_ref_sink (sec_country_row_new (FALSE));
+  GtkWidget *many = g_object_ref_sink (sec_country_row_new (TRUE));
+
+  g_assert_null (sec_country_row_get_value (SEC_COUNTRY_ROW (row)));
+  sec_country_row_set_value (SEC_COUNTRY_ROW (row), "mt");
+  g_assert_cmpstr (sec_country_row_get_value (SEC_COUNTRY_ROW (row)), ==, "MT");
+  gtk_widget_activate_action (row, "country-row.clear", NULL);
+  g_assert_null (sec_country_row_get_value (SEC_COUNTRY_ROW (row)));
+
+  /* Several, kept in the EU's protocol order, shown by name. */
+  sec_country_row_set_value (SEC_COUNTRY_ROW (many), "MT, DK,EE");
+  g_assert_cmpstr (sec_country_row_get_value (SEC_COUNTRY_ROW (many)), ==, "DK,EE,MT");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (many)), ==, "Denmark, Estonia, Malta");
+
+  g_object_unref (row);
+  g_object_unref (many);
+}
+
+int
+main (int argc, char *argv[])
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sec_test_tolerate_dialog_warning ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/editor/create-organisation", test_create_organisation);
+  ADD ("/editor/edit-organisation", test_edit_organisation);
+  ADD ("/editor/discard-prompt", test_discard_prompt);
+  ADD ("/editor/prefilled-person", test_prefilled_person);
+  ADD ("/editor/meeting-bodies-and-dates", test_meeting_bodies_and_dates);
+  ADD ("/editor/store-error", test_store_error_keeps_the_form);
+  ADD ("/editor/core-rules", test_core_rules);
+  ADD ("/editor/duplicate-participant", test_duplicate_participant);
+  g_test_add_func ("/editor/date-row", test_date_row);
+  g_test_add_func ("/editor/country-row", test_country_row);
+
+  return g_test_run ();
+}
