@@ -4,41 +4,25 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "core/store/sec-facets.h"
+#include "core/store/sec-store-private.h"
 
 static GStrv
 collect (SecStore    *store,
          const char  *sql,
          GError     **error)
 {
-  sqlite3 *db = _sec_store_get_db (store);
   g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (store), sql, error);
+  SecStep step;
 
-  if (db == NULL)
-    {
-      g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
-                           _("The database is closed"));
-      return NULL;
-    }
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (values, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    g_strv_builder_add (values, sec_stmt_get_text (stmt, 0));
+  if (step == SEC_STEP_ERROR)
+    return NULL;
   return g_strv_builder_end (values);
 }
 

@@ -14,7 +14,9 @@
 #include "core/base/sec-fold.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
+#include "core/store/sec-engine-sqlite.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
 
 /* Bump when sec_fold () changes, so stored search text is made again. */
 #define FOLD_VERSION "1"
@@ -37,6 +39,7 @@ struct _SecStore
   GObject     parent_instance;
 
   sqlite3    *db;
+  SecEngine  *engine;       /* on db; the SQL of the other store files runs here */
   char       *path;
   char       *backup_path;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
@@ -54,8 +57,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-G_DEFINE_QUARK (sec-store-error-quark, sec_store_error)
 
 int
 sec_store_schema_version (void)
@@ -2127,6 +2128,7 @@ sec_store_open (const char  *path,
   sqlite3_create_function (self->db, "sec_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, fold_function, NULL, NULL);
   sqlite3_create_collation_v2 (self->db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
+  self->engine = _sec_engine_new_for_sqlite (self->db);
 
   /* Nothing below writes until every check has passed. */
   if ((rc = read_user_version (self->db, &version)) != SQLITE_OK ||
@@ -2235,8 +2237,17 @@ sec_store_close (SecStore *self)
   while (self->depth > 0)
     sec_store_rollback (self);
   g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->engine, sec_engine_close);
   sqlite3_close (self->db);
   self->db = NULL;
+}
+
+SecEngine *
+_sec_store_get_engine (SecStore *self)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+
+  return self->engine;
 }
 
 struct sqlite3 *
