@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/documents/sec-call-documents.h"
-#include "cli/sec-cli.h"
+#include "cli/sec-cli-common.h"
 #include "cli/sec-cli-export.h"
 #include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-meeting-documents.h"
@@ -58,17 +58,14 @@ static int
 usage_error (GString    *err,
              const char *message)
 {
-  /* TRANSLATORS: "secretariat export: Missing --meeting. Try “secretariat export --help”." */
-  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), COMMAND, message, COMMAND);
-  return SEC_CLI_EXIT_USAGE;
+  return sec_cli_usage_error (err, COMMAND, message);
 }
 
 static int
 failure (GString    *err,
          const char *message)
 {
-  g_string_append_printf (err, "secretariat: %s\n", message);
-  return SEC_CLI_EXIT_FAILURE;
+  return sec_cli_failure (err, message);
 }
 
 static gboolean

@@ -102,17 +102,14 @@ usage_error (Cli           *cli,
 {
   g_autofree char *program = dup_program_name (command);
 
-  /* TRANSLATORS: "secretariat list: Unknown option --foo. Try “secretariat list --help”." */
-  g_string_append_printf (cli->err, _("%s: %s. Try “%s --help”.\n"), program, message, program);
-  return SEC_CLI_EXIT_USAGE;
+  return sec_cli_usage_error (cli->err, program, message);
 }
 
 static int
 failure (Cli        *cli,
          const char *message)
 {
-  g_string_append_printf (cli->err, "%s: %s\n", PROGRAM, message);
-  return SEC_CLI_EXIT_FAILURE;
+  return sec_cli_failure (cli->err, message);
 }
 
 static GOptionContext *

@@ -1,0 +1,24 @@
+/* sec-cli-common.h: what every sub-command of the command line shares
+ *
+ * The exit statuses and the two ways a command reports an error. Both
+ * sec-cli.c and sec-cli-export.c use them; keeping them here lets the
+ * export command stand on its own, below sec-cli.c.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command line. */
+#define SEC_CLI_EXIT_OK      0
+#define SEC_CLI_EXIT_FAILURE 1 /* the command failed (a database error...) */
+#define SEC_CLI_EXIT_USAGE   2 /* an unknown command, option or argument */
+
+int sec_cli_usage_error (GString    *err,
+                         const char *program,
+                         const char *message);
+int sec_cli_failure     (GString    *err,
+                         const char *message);
+
+G_END_DECLS
