@@ -430,6 +430,8 @@ add_memberships (Demo *demo)
 
 /* Private API */
 
+/* The calls, then their applications, then the memberships: most
+ * memberships come from selecting an application. */
 void
 _sec_demo_add_calls (Demo *demo)
 {

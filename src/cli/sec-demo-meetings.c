@@ -287,6 +287,7 @@ add_meeting (Demo              *demo,
 
 /* Private API */
 
+/* Each meeting with its bodies, agenda and participants, after the people. */
 void
 _sec_demo_add_meetings (Demo *demo)
 {

@@ -245,6 +245,8 @@ add_follow_ups (Demo      *demo,
 
 /* Private API */
 
+/* The 2011 and 2018 statements, their signatories and commitments, and the
+ * follow-up of the 2018 commitments. */
 void
 _sec_demo_add_statements (Demo *demo)
 {
