@@ -43,3 +43,55 @@ sec_cli_failure (GString    *err,
   g_string_append_printf (err, "secretariat: %s\n", message);
   return SEC_CLI_EXIT_FAILURE;
 }
+
+/**
+ * sec_cli_new_option_context:
+ * @parameters: (nullable): what follows the options in the usage line
+ *
+ * Returns: (transfer full): an option parser that translates its entries
+ *   and leaves --help to the command
+ */
+GOptionContext *
+sec_cli_new_option_context (const char *parameters)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* --help is an ordinary option: GOption's own would exit the process. */
+  g_option_context_set_help_enabled (context, FALSE);
+  return context;
+}
+
+/**
+ * sec_cli_open_store:
+ * @err: where the command's errors go
+ * @path: the database file
+ * @must_exist: whether a missing file is an error instead of a new empty
+ *   database
+ *
+ * Opens the database, or reports why not (a failure).
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL
+ */
+SecStore *
+sec_cli_open_store (GString    *err,
+                    const char *path,
+                    gboolean    must_exist)
+{
+  g_autoptr(GError) error = NULL;
+  SecStore *store;
+
+  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
+
+      sec_cli_failure (err, message);
+      return NULL;
+    }
+
+  store = sec_store_open (path, &error);
+  if (store == NULL)
+    sec_cli_failure (err, error->message);
+  return store;
+}

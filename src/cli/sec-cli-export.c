@@ -288,9 +288,7 @@ sec_cli_export (const char  *database,
   g_return_val_if_fail (out != NULL && err != NULL, SEC_CLI_EXIT_USAGE);
 
   argv = g_strdupv (args);
-  context = g_option_context_new (_("KIND"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
+  context = sec_cli_new_option_context (_("KIND"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Write a meeting’s agenda, list of participants, "
                                            "attendance sheet or meeting pack as PDF, the list as "
@@ -441,15 +439,8 @@ sec_cli_export (const char  *database,
   /* The database must exist: export never makes an empty one. */
   path = database_option ? g_canonicalize_filename (database_option, NULL)
                          : database ? g_strdup (database) : sec_store_default_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
-
-      return failure (err, message);
-    }
-  if ((store = sec_store_open (path, &error)) == NULL)
-    return failure (err, error->message);
+  if ((store = sec_cli_open_store (err, path, TRUE)) == NULL)
+    return SEC_CLI_EXIT_FAILURE;
 
   if (for_record)
     {
