@@ -320,3 +320,70 @@ sec_test_tolerate_dialog_warning (void)
 {
   g_test_log_set_fatal_handler (log_fatal_cb, NULL);
 }
+
+void
+sec_test_result_clear (SecTestResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+/* Runs `secretariat [--database DATABASE] ARGS…` (@args NULL-terminated)
+ * in @working_dir (NULL: this one) with $XDG_DATA_HOME at @data_home, in
+ * English, and returns its exit status and output. */
+SecTestResult
+sec_test_run_secretariat (const char        *data_home,
+                          const char        *working_dir,
+                          const char        *database,
+                          const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *program = g_getenv ("SECRETARIAT");
+  SecTestResult r = { 0 };
+  int wait_status = 0;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (argv, (char *) program);
+  if (database != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--database");
+      g_ptr_array_add (argv, (char *) database);
+    }
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
+
+  g_spawn_sync (working_dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  g_assert_true (g_utf8_validate (r.out, -1, NULL));
+  g_assert_true (g_utf8_validate (r.err, -1, NULL));
+  return r;
+}
+
+/* Makes a temporary folder from @tmpl and opens the store @name in it. */
+void
+sec_test_store_fixture_setup (SecTestStoreFixture *f,
+                              const char          *tmpl,
+                              const char          *name)
+{
+  f->dir = sec_test_make_tmp_dir (tmpl);
+  f->store = sec_test_open_store (f->dir, name, &f->path);
+}
+
+/* Removes the folder and frees the paths; the store is the caller's to
+ * close or check for leaks first. */
+void
+sec_test_store_fixture_clear (SecTestStoreFixture *f)
+{
+  sec_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}

@@ -58,4 +58,30 @@ void       sec_test_iterate        (void);
 void       sec_test_install_log_writer      (void);
 void       sec_test_tolerate_dialog_warning (void);
 
+/* The command line, run as the real program ($SECRETARIAT) */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} SecTestResult;
+
+void          sec_test_result_clear    (SecTestResult     *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SecTestResult, sec_test_result_clear)
+SecTestResult sec_test_run_secretariat (const char        *data_home,
+                                        const char        *working_dir,
+                                        const char        *database,
+                                        const char *const *args);
+
+/* A test's own folder and the store in it */
+typedef struct {
+  char     *dir;
+  char     *path;
+  SecStore *store;
+} SecTestStoreFixture;
+
+void       sec_test_store_fixture_setup (SecTestStoreFixture *f,
+                                         const char          *tmpl,
+                                         const char          *name);
+void       sec_test_store_fixture_clear (SecTestStoreFixture *f);
+
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/documents/sec-call-documents.h"
-#include "cli/sec-cli.h"
+#include "cli/sec-cli-common.h"
 #include "cli/sec-cli-export.h"
 #include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-meeting-documents.h"
@@ -58,17 +58,14 @@ static int
 usage_error (GString    *err,
              const char *message)
 {
-  /* TRANSLATORS: "secretariat export: Missing --meeting. Try “secretariat export --help”." */
-  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), COMMAND, message, COMMAND);
-  return SEC_CLI_EXIT_USAGE;
+  return sec_cli_usage_error (err, COMMAND, message);
 }
 
 static int
 failure (GString    *err,
          const char *message)
 {
-  g_string_append_printf (err, "secretariat: %s\n", message);
-  return SEC_CLI_EXIT_FAILURE;
+  return sec_cli_failure (err, message);
 }
 
 static gboolean
@@ -291,9 +288,7 @@ sec_cli_export (const char  *database,
   g_return_val_if_fail (out != NULL && err != NULL, SEC_CLI_EXIT_USAGE);
 
   argv = g_strdupv (args);
-  context = g_option_context_new (_("KIND"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
+  context = sec_cli_new_option_context (_("KIND"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Write a meeting’s agenda, list of participants, "
                                            "attendance sheet or meeting pack as PDF, the list as "
@@ -444,15 +439,8 @@ sec_cli_export (const char  *database,
   /* The database must exist: export never makes an empty one. */
   path = database_option ? g_canonicalize_filename (database_option, NULL)
                          : database ? g_strdup (database) : sec_store_default_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
-
-      return failure (err, message);
-    }
-  if ((store = sec_store_open (path, &error)) == NULL)
-    return failure (err, error->message);
+  if ((store = sec_cli_open_store (err, path, TRUE)) == NULL)
+    return SEC_CLI_EXIT_FAILURE;
 
   if (for_record)
     {

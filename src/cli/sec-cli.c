@@ -102,34 +102,26 @@ usage_error (Cli           *cli,
 {
   g_autofree char *program = dup_program_name (command);
 
-  /* TRANSLATORS: "secretariat list: Unknown option --foo. Try “secretariat list --help”." */
-  g_string_append_printf (cli->err, _("%s: %s. Try “%s --help”.\n"), program, message, program);
-  return SEC_CLI_EXIT_USAGE;
+  return sec_cli_usage_error (cli->err, program, message);
 }
 
 static int
 failure (Cli        *cli,
          const char *message)
 {
-  g_string_append_printf (cli->err, "%s: %s\n", PROGRAM, message);
-  return SEC_CLI_EXIT_FAILURE;
+  return sec_cli_failure (cli->err, message);
 }
 
 static GOptionContext *
 new_context (const Command *command)
 {
-  GOptionContext *context;
   const char *parameters = NULL;
 
   if (command == NULL)
     parameters = _("[COMMAND [ARGUMENTS…]]");
   else if (command->parameters != NULL)
     parameters = _(command->parameters);
-  context = g_option_context_new (parameters);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  /* --help is an ordinary option: GOption's own would exit the process. */
-  g_option_context_set_help_enabled (context, FALSE);
-  return context;
+  return sec_cli_new_option_context (parameters);
 }
 
 static void
@@ -262,22 +254,8 @@ open_store (Cli      *cli,
             gboolean  must_exist)
 {
   g_autofree char *path = dup_database_path (cli);
-  g_autoptr(GError) error = NULL;
-  SecStore *store;
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
-
-      failure (cli, message);
-      return NULL;
-    }
-
-  store = sec_store_open (path, &error);
-  if (store == NULL)
-    failure (cli, error->message);
-  return store;
+  return sec_cli_open_store (cli->err, path, must_exist);
 }
 
 static int
