@@ -13,6 +13,7 @@
 
 #include "core/base/sec-countries.h"
 #include "core/store/sec-facets.h"
+#include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-list-pane-private.h"
 
 static const FilterSpec meeting_filters[] = {

@@ -3,6 +3,10 @@
  * SecListPane spans sec-list-pane.c (the list, the search, the selection,
  * its public API) and sec-list-pane-filters.c (each kind's filters and
  * orders, the filter popover and the sort menu, and the query they make).
+ *
+ * Included after sec-list-pane.h, which it does not include itself: the two
+ * are one module, and a module may not include itself in a cycle
+ * (tests/check-layers.py).
  */
 #pragma once
 
@@ -10,7 +14,6 @@
 
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
-#include "ui/records/sec-list-pane.h"
 
 G_BEGIN_DECLS
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "core/base/sec-format.h"
+#include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-list-pane-private.h"
 #include "ui/records/sec-record-row.h"
 #include "core/store/sec-records.h"

@@ -14,6 +14,7 @@
 #include "core/calls/sec-calls.h"
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-unique.h"
+#include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-editor-private.h"
 #include "ui/widgets/sec-country-row.h"
 #include "ui/widgets/sec-date-row.h"
@@ -428,21 +429,32 @@ new_combo_row (FieldEditor *fe,
   return row;
 }
 
+/* A row titled @title that activates @input, at its end. */
+static GtkWidget *
+new_suffix_row (const char *title,
+                GtkWidget  *input)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), input);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), input);
+  return row;
+}
+
 static GtkWidget *
 new_number_row (FieldEditor *fe,
                 const char  *title)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, G_MAXINT, 1);
+  GtkWidget *row;
 
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fe->field->type == SEC_FIELD_DOUBLE ? 2 : 0);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(fe->field->label), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  row = new_suffix_row (title, spin);
   /* "changed" follows the typing; value-changed only the buttons. */
   g_signal_connect_swapped (spin, "changed", G_CALLBACK (on_entry_changed), fe);
   fe->input = spin;
@@ -453,13 +465,9 @@ static GtkWidget *
 new_switch_row (FieldEditor *fe,
                 const char  *title)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *sw = gtk_switch_new ();
+  GtkWidget *row = new_suffix_row (title, sw);
 
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   g_signal_connect_swapped (sw, "notify::active", G_CALLBACK (on_switch_changed), fe);
   fe->input = sw;
   return row;
@@ -623,7 +631,8 @@ add_bodies_group (SecRecordEditor *self)
 
           if (link == NULL)
             continue;
-          _sec_record_editor_id_set_add (self->stored_bodies, sec_record_get_ref (link, "body"), sec_record_get_id (link));
+          _sec_record_editor_id_set_add (self->stored_bodies, sec_record_get_ref (link, "body"),
+                                         sec_record_get_id (link));
           _sec_record_editor_id_set_add (self->baseline_bodies, sec_record_get_ref (link, "body"), 0);
         }
     }

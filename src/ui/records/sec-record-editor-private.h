@@ -3,13 +3,16 @@
  * SecRecordEditor spans sec-record-editor.c (the window: saving, closing,
  * its public API) and sec-record-editor-form.c (the form: a row per field,
  * following its changes and validating them).
+ *
+ * Included after sec-record-editor.h, which it does not include itself: the two
+ * are one module, and a module may not include itself in a cycle
+ * (tests/check-layers.py).
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "core/store/sec-records.h"
-#include "ui/records/sec-record-editor.h"
 
 G_BEGIN_DECLS
 

@@ -15,6 +15,7 @@
 
 #include "core/meetings/sec-agenda.h"
 #include "core/calls/sec-calls.h"
+#include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-editor-private.h"
 #include "core/store/sec-records.h"
 

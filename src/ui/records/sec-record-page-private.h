@@ -4,13 +4,16 @@
  * actions, following the store), sec-record-page-rows.c (how values, rows
  * and groups look) and sec-record-page-relations.c (the groups of related
  * records under the details).
+ *
+ * Included after sec-record-page.h, which it does not include itself: the two
+ * are one module, and a module may not include itself in a cycle
+ * (tests/check-layers.py).
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "core/store/sec-records.h"
-#include "ui/records/sec-record-page.h"
 
 G_BEGIN_DECLS
 

@@ -17,6 +17,7 @@
 #include "core/store/sec-record-list.h"
 #include "ui/calls/sec-call-tools.h"
 #include "ui/meetings/sec-meeting-tools.h"
+#include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 #include "ui/statements/sec-statement-tools.h"
 
@@ -25,34 +26,83 @@ typedef GtkWidget *(*MakeRowFunc) (SecRecordPage *self,
 
 /* Queries and groups */
 
+/* The records whose @field (SEC_QUERY_EQUALS) or relation
+ * (SEC_QUERY_RELATION) is record @id, in @sort's order. */
+static SecQuery *
+new_query (const char *field,
+           SecQueryOp  op,
+           gint64      id,
+           const char *sort,
+           gboolean    descending)
+{
+  SecQuery *query = sec_query_new ();
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  sec_query_add (query, field, op, value);
+  if (sort != NULL)
+    sec_query_set_sort (query, sort, descending);
+  return query;
+}
+
+/**
+ * _sec_record_page_query_for:
+ * @field: a reference field
+ * @id: the record it refers to
+ * @sort: (nullable): the field to sort by
+ * @descending: whether the order is reversed
+ *
+ * Returns: (transfer full): the query for the records whose @field is @id
+ */
 SecQuery *
 _sec_record_page_query_for (const char *field,
                             gint64      id,
                             const char *sort,
                             gboolean    descending)
 {
-  SecQuery *query = sec_query_new ();
-  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  sec_query_add (query, field, SEC_QUERY_EQUALS, value);
-  if (sort != NULL)
-    sec_query_set_sort (query, sort, descending);
-  return query;
+  return new_query (field, SEC_QUERY_EQUALS, id, sort, descending);
 }
 
-static SecQuery *
-relation_query (const char *relation,
-                gint64      id,
-                const char *sort,
-                gboolean    descending)
+/* A dimmed row: a group's placeholder or its "and 12 more". */
+static void
+add_dim_row (GtkWidget  *group,
+             const char *text)
 {
-  SecQuery *query = sec_query_new ();
-  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  GtkWidget *row = _sec_record_page_new_row (text, NULL);
 
-  sec_query_add (query, relation, SEC_QUERY_RELATION, value);
-  if (sort != NULL)
-    sec_query_set_sort (query, sort, descending);
-  return query;
+  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+/* "People (12)", or the bare title of an empty group. */
+static void
+set_group_title (GtkWidget  *group,
+                 const char *title,
+                 guint       n)
+{
+  if (n > 0)
+    {
+      g_autofree char *count = sec_format_count (n);
+      /* Translators: a group's title with its number of rows, "People (12)" */
+      g_autofree char *text = g_strdup_printf (C_("group title", "%s (%s)"), title, count);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), text);
+    }
+  else
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+}
+
+/* Says how many of the @n records a group leaves out. */
+static void
+add_more_row (GtkWidget *group,
+              guint      n)
+{
+  if (n > MAX_RELATED)
+    {
+      g_autofree char *more = sec_format_count (n - MAX_RELATED);
+      /* Translators: the last row of a long list; %s is a number */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %s more", "and %s more",
+                                                            n - MAX_RELATED), more);
+      add_dim_row (group, text);
+    }
 }
 
 /* A group listing the records of @kind that @query selects, each made into
@@ -78,15 +128,7 @@ add_relation_group (SecRecordPage *self,
     return NULL;
 
   group = _sec_record_page_new_group (NULL);
-  if (n > 0)
-    {
-      g_autofree char *count = sec_format_count (n);
-      /* Translators: a group's title with its number of rows, "People (12)" */
-      g_autofree char *text = g_strdup_printf (C_("group title", "%s (%s)"), title, count);
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), text);
-    }
-  else
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  set_group_title (group, title, n);
 
   for (guint i = 0; i < MIN (n, MAX_RELATED); i++)
     {
@@ -96,25 +138,9 @@ add_relation_group (SecRecordPage *self,
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_row (self, item));
     }
 
-  if (n > MAX_RELATED)
-    {
-      g_autofree char *more = sec_format_count (n - MAX_RELATED);
-      /* Translators: the last row of a long list; %s is a number */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %s more", "and %s more",
-                                                            n - MAX_RELATED), more);
-      GtkWidget *row = _sec_record_page_new_row (text, NULL);
-
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
+  add_more_row (group, n);
   if (n == 0)
-    {
-      GtkWidget *row = _sec_record_page_new_row (empty_text, NULL);
-
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+    add_dim_row (group, empty_text);
 
   if (add_kind != NULL)
     _sec_record_page_set_add_button (self, group, add_kind, add_tooltip);
@@ -143,7 +169,9 @@ membership_body_row (SecRecordPage *self,
 {
   const char *body = sec_record_get_derived (membership, "body-name");
   g_autofree char *period = _sec_record_page_format_membership_period (membership);
-  g_autofree char *subtitle = _sec_record_page_join_parts (period, _sec_record_page_choice_label (membership, "status"), NULL);
+  g_autofree char *subtitle = _sec_record_page_join_parts (period,
+                                                           _sec_record_page_choice_label (membership, "status"),
+                                                           NULL);
 
   g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_BODY));
   return _sec_record_page_new_link_row (body ? body : "", subtitle, "body", sec_record_get_ref (membership, "body"),
@@ -380,7 +408,9 @@ follow_up_row (SecRecordPage *self,
 {
   g_autofree char *date = sec_format_date (sec_record_get_string (follow_up, "date"));
   g_autofree char *year = sec_record_get_int (follow_up, "year") ? sec_record_dup_text (follow_up, "year") : g_strdup ("");
-  g_autofree char *title = _sec_record_page_join_parts (*date ? date : year, _sec_record_page_choice_label (follow_up, "status"), NULL);
+  g_autofree char *title = _sec_record_page_join_parts (*date ? date : year,
+                                                        _sec_record_page_choice_label (follow_up, "status"),
+                                                        NULL);
 
   return _sec_record_page_new_link_row (title, sec_record_get_string (follow_up, "note"),
                                         "follow-up", sec_record_get_id (follow_up), NULL, 0);
@@ -442,20 +472,9 @@ add_agenda_group (SecRecordPage *self,
     }
   timing = sec_agenda_timing_compute (meeting, items);
 
-  if (n > 0)
-    {
-      g_autofree char *count = sec_format_count (n);
-      g_autofree char *text = g_strdup_printf (C_("group title", "%s (%s)"), _("Agenda"), count);
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), text);
-    }
-  else
-    {
-      GtkWidget *row = _sec_record_page_new_row (_("No agenda yet"), NULL);
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agenda"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+  set_group_title (group, _("Agenda"), n);
+  if (n == 0)
+    add_dim_row (group, _("No agenda yet"));
 
   if (timing != NULL && n > 0)
     {
@@ -515,23 +534,15 @@ add_agenda_group (SecRecordPage *self,
       else
         title = g_strdup (name);
 
-      subtitle = _sec_record_page_join_parts (times ? times : "", kind_label, speakers_text ? speakers_text : "", warning, NULL);
+      subtitle = _sec_record_page_join_parts (times ? times : "", kind_label, speakers_text ? speakers_text : "",
+                                              warning, NULL);
       row = _sec_record_page_new_link_row (title, subtitle, "agenda-item", sec_record_get_id (item), NULL, 0);
       if (*warning != '\0')
         gtk_widget_add_css_class (row, "warning");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  if (n > MAX_RELATED)
-    {
-      g_autofree char *more = sec_format_count (n - MAX_RELATED);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %s more", "and %s more",
-                                                            n - MAX_RELATED), more);
-      GtkWidget *row = _sec_record_page_new_row (text, NULL);
-
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+  add_more_row (group, n);
 
   _sec_record_page_set_add_button (self, group, "agenda-item", _("Add Agenda Item"));
   gtk_box_append (self->sections, group);
@@ -643,7 +654,8 @@ static const RelationGroup relation_groups[] = {
     meeting_body_row, "meeting-body", N_("Add Body"), N_("No bodies yet"), NULL, NULL },
   { .shown = "meeting", .add = add_agenda_group },
   { "meeting", N_("Participants"), sec_participant_get_type, "meeting", FALSE, "person-sort-key", FALSE,
-    participant_person_row, "participant", N_("Add Participant"), N_("No participants yet"), describe_participants, NULL },
+    participant_person_row, "participant", N_("Add Participant"), N_("No participants yet"),
+    describe_participants, NULL },
   { "meeting", N_("Joint Statements Signed Here"), sec_statement_get_type, "meeting", FALSE, "signed-on", FALSE,
     statement_row, NULL, NULL, NULL, NULL, NULL },
 
@@ -673,8 +685,8 @@ add_group (SecRecordPage       *self,
            const RelationGroup *g,
            gint64               id)
 {
-  g_autoptr(SecQuery) query = g->relation ? relation_query (g->field, id, g->sort, g->descending)
-                                          : _sec_record_page_query_for (g->field, id, g->sort, g->descending);
+  g_autoptr(SecQuery) query = new_query (g->field, g->relation ? SEC_QUERY_RELATION : SEC_QUERY_EQUALS,
+                                         id, g->sort, g->descending);
   GtkWidget *group;
 
   group = add_relation_group (self, _(g->title), g->related (), query, g->make_row, g->add_kind,

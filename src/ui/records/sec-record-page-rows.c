@@ -12,6 +12,7 @@
 
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
+#include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 
 /* Helpers: text */

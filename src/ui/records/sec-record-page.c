@@ -16,6 +16,7 @@
 #include "core/base/sec-format.h"
 #include "core/store/sec-records.h"
 #include "ui/records/sec-record-editor.h"
+#include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordPage, sec_record_page, GTK_TYPE_WIDGET)
@@ -53,7 +54,8 @@ dup_subtitle (SecRecord *record)
     {
       const char *position = sec_record_get_string (record, "position");
       const char *organisation = sec_record_get_derived (record, "organisation-name");
-      g_autofree char *parts = _sec_record_page_join_parts (position ? position : "", organisation ? organisation : "", NULL);
+      g_autofree char *parts = _sec_record_page_join_parts (position ? position : "",
+                                                            organisation ? organisation : "", NULL);
 
       return *parts ? g_steal_pointer (&parts) : g_strdup (_(kind->label));
     }
@@ -72,7 +74,8 @@ dup_subtitle (SecRecord *record)
     {
       g_autofree char *deadline = sec_format_datetime (sec_record_get_string (record, "deadline"));
       g_autofree char *deadline_text = *deadline ? g_strdup_printf (_("Deadline %s"), deadline) : g_strdup ("");
-      return _sec_record_page_join_parts (_(kind->label), deadline_text, _sec_record_page_choice_label (record, "status"), NULL);
+      return _sec_record_page_join_parts (_(kind->label), deadline_text,
+                                          _sec_record_page_choice_label (record, "status"), NULL);
     }
   if (g_str_equal (name, "statement"))
     {
@@ -176,7 +179,8 @@ rebuild (SecRecordPage *self,
       g_autofree char *value = _sec_record_page_format_value (self, record, field);
 
       if (value != NULL)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), _sec_record_page_new_field_row (self, record, field, value));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
+                                   _sec_record_page_new_field_row (self, record, field, value));
     }
   gtk_box_append (self->sections, details);
 

@@ -13,6 +13,7 @@
 
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-editor.h"
+#include "ui/shell/sec-window.h"
 #include "ui/shell/sec-window-private.h"
 
 /* Deleting */

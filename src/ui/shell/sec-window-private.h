@@ -2,13 +2,16 @@
  *
  * SecWindow spans sec-window.c (sections, panes, navigation, showing
  * records) and sec-window-actions.c (its win.* actions and deletion).
+ *
+ * Included after sec-window.h, which it does not include itself: the two
+ * are one module, and a module may not include itself in a cycle
+ * (tests/check-layers.py).
  */
 #pragma once
 
 #include "core/store/sec-records.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/widgets/sec-toaster.h"
-#include "ui/shell/sec-window.h"
 
 G_BEGIN_DECLS
 

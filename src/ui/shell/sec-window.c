@@ -21,6 +21,7 @@
 #include "ui/records/sec-record-page.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/shell/sec-window.h"
 #include "ui/shell/sec-window-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
