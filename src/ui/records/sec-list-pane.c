@@ -4,6 +4,9 @@
  * one SecRecordList, which the store answers page by page: nothing here
  * filters or sorts rows in memory, so a list of 200,000 people is as quick
  * as a list of ten.
+ *
+ * The filters, the orders and the query they make are in
+ * sec-list-pane-filters.c.
  */
 #define G_LOG_DOMAIN "sec-list-pane"
 

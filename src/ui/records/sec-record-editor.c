@@ -6,6 +6,9 @@
  * rules and its UNIQUE constraints, so what the form accepts is what the
  * store accepts. Nothing typed is lost: a failed save leaves the form as it
  * is, and closing with changes asks first.
+ *
+ * The form itself (its rows, their changes, validation) is in
+ * sec-record-editor-form.c; this file saves and closes.
  */
 #define G_LOG_DOMAIN "sec-record-editor"
 

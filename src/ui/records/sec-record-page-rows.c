@@ -248,7 +248,6 @@ _sec_record_page_new_link_row (const char *title,
   return row;
 }
 
-
 static gboolean
 make_subtitle_selectable (GtkWidget *row)
 {

@@ -5,6 +5,9 @@
  * through a SecRecordList so that a body with thousands of members costs a
  * page of rows. Links activate the window's "win.open-record" action with
  * the linked record's kind and id; the page emits no signals of its own.
+ *
+ * Rows and values are made in sec-record-page-rows.c, the related groups in
+ * sec-record-page-relations.c.
  */
 #define G_LOG_DOMAIN "sec-record-page"
 

@@ -109,7 +109,6 @@ on_delete_dialog_response (AdwMessageDialog *dialog,
     delete_now (data->self, data->kind, data->id, data->title);
 }
 
-
 /* Actions */
 
 static void
@@ -343,7 +342,6 @@ primary_menu_action (GtkWidget  *widget,
   _sec_window_navigate_to (self, "sidebar");
   gtk_menu_button_popup (self->primary_menu_button);
 }
-
 
 /**
  * _sec_window_class_add_actions:

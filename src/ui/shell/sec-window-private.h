@@ -42,7 +42,6 @@ typedef struct {
   gint64 id;
 } HistoryEntry;
 
-
 struct _SecWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -79,7 +78,6 @@ struct _SecWindow
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
 };
-
 
 const Section *_sec_window_find_section          (const char     *id,
                                                   guint          *index);

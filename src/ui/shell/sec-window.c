@@ -7,7 +7,8 @@
  *
  * Records are opened through win.open-record (the list, the detail pane's
  * links, the editor after saving all use it), which keeps a history for
- * win.back. Deletion keeps the last SecDeletion for win.undo.
+ * win.back. Deletion keeps the last SecDeletion for win.undo. The actions
+ * are in sec-window-actions.c.
  */
 #define G_LOG_DOMAIN "sec-window"
 
