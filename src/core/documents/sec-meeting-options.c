@@ -26,17 +26,21 @@ static const SecParticipantColumnInfo columns_info[] = {
 /* The labels of the choices the documents print, marked here so that the
  * documents' translations hold them (the records' own labels are for the
  * window). */
-static const struct {
+typedef struct {
   const char *nick;
   const char *label;
-} role_labels[] = {
+} ChoiceLabel;
+
+static const ChoiceLabel role_labels[] = {
   { "chair", N_("Chair") },
   { "co-chair", N_("Co-chair") },
   { "speaker", N_("Speaker") },
   { "participant", N_("Participant") },
   { "observer", N_("Observer") },
   { "organiser", N_("Organiser") },
-}, status_labels[] = {
+};
+
+static const ChoiceLabel status_labels[] = {
   { "invited", N_("Invited") },
   { "registered", N_("Registered") },
   { "confirmed", N_("Confirmed") },
@@ -47,6 +51,22 @@ static const struct {
   { "absent", N_("Absent") },
   { "replaced", N_("Replaced by a substitute") },
 };
+
+/* Static helpers */
+
+/* The label of @nick in @labels, in the language of @locale; else the
+ * nick itself ("" for NULL). */
+static const char *
+choice_label (SecDocumentLocale *locale,
+              const ChoiceLabel *labels,
+              guint              n_labels,
+              const char        *nick)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (g_strcmp0 (labels[i].nick, nick) == 0)
+      return sec_document_locale_gettext (locale, labels[i].label);
+  return nick ? nick : "";
+}
 
 /* Sorting participants */
 
@@ -216,10 +236,7 @@ sec_meeting_role_label (SecDocumentLocale *locale,
 {
   g_return_val_if_fail (locale != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (role_labels); i++)
-    if (g_strcmp0 (role_labels[i].nick, role) == 0)
-      return sec_document_locale_gettext (locale, role_labels[i].label);
-  return role ? role : "";
+  return choice_label (locale, role_labels, G_N_ELEMENTS (role_labels), role);
 }
 
 const char *
@@ -228,10 +245,7 @@ sec_meeting_status_label (SecDocumentLocale *locale,
 {
   g_return_val_if_fail (locale != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_labels); i++)
-    if (g_strcmp0 (status_labels[i].nick, status) == 0)
-      return sec_document_locale_gettext (locale, status_labels[i].label);
-  return status ? status : "";
+  return choice_label (locale, status_labels, G_N_ELEMENTS (status_labels), status);
 }
 
 const char *

@@ -69,6 +69,43 @@ dup_stripped (SecStmt *stmt,
   return *stripped ? g_steal_pointer (&stripped) : NULL;
 }
 
+typedef gpointer (*RowReader) (SecStmt *stmt);
+
+/* (transfer full) (element-type a @read row): every row of @stmt (NULL:
+ * the error of its prepare), each read by @read; NULL with @error. */
+static GPtrArray *
+collect_rows (SecStmt         *stmt,
+              RowReader        read,
+              GDestroyNotify   free_row,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  SecStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (free_row);
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    g_ptr_array_add (rows, read (stmt));
+  if (step == SEC_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* The rows of @sql run for the meeting ?1, as collect_rows () gives them. */
+static GPtrArray *
+list_for_meeting (SecStore        *store,
+                  const char      *sql,
+                  gint64           meeting_id,
+                  RowReader        read,
+                  GDestroyNotify   free_row,
+                  GError         **error)
+{
+  g_autoptr(SecStmt) stmt = prepare_for_meeting (store, sql, meeting_id, error);
+
+  return collect_rows (stmt, read, free_row, error);
+}
+
 /* Runs @stmt, which returns one row, into @values (one per column, as
  * int64). */
 static gboolean
@@ -129,6 +166,22 @@ sec_member_organisation_free (SecMemberOrganisation *member)
   g_free (member);
 }
 
+static gpointer
+read_member (SecStmt *stmt)
+{
+  SecMemberOrganisation *m = g_new0 (SecMemberOrganisation, 1);
+
+  m->organisation_id = sec_stmt_get_int64 (stmt, 0);
+  m->name = dup_name (stmt, 1);
+  m->country = sec_stmt_dup_text (stmt, 2);
+  m->bodies = sec_stmt_dup_text (stmt, 3);
+  m->contact_person_id = sec_stmt_get_int64 (stmt, 4);
+  m->contact_person_name = sec_stmt_dup_text (stmt, 5);
+  m->n_people = (guint) sec_stmt_get_int64 (stmt, 6);
+  m->represented = sec_stmt_get_int (stmt, 7) != 0;
+  return m;
+}
+
 /**
  * sec_store_list_member_organisations:
  *
@@ -139,48 +192,25 @@ sec_store_list_member_organisations (SecStore  *store,
                                      gint64     meeting_id,
                                      GError   **error)
 {
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_member_organisation_free);
-  g_autoptr(SecStmt) stmt = NULL;
-  SecStep step;
-
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
 
-  stmt = prepare_for_meeting (store,
-                              "SELECT o.id, o.name, o.country,"
-                              "  (SELECT group_concat(n, ', ') FROM (SELECT DISTINCT coalesce(b.acronym, b.name) AS n"
-                              "     FROM meeting_bodies mb JOIN bodies b ON b.id = mb.body_id"
-                              "     JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
-                              "     WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m") " ORDER BY mb.id)),"
-                              "  o.contact_person_id,"
-                              "  (SELECT " PERSON_NAME ("c") " FROM people c WHERE c.id = o.contact_person_id),"
-                              "  (SELECT count(*) FROM people pe WHERE pe.organisation_id = o.id),"
-                              "  EXISTS (SELECT 1 FROM participants p JOIN people i ON i.id = p.person_id"
-                              "          WHERE p.meeting_id = ?1 AND coalesce(p.organisation_id, i.organisation_id) = o.id)"
-                              " FROM organisations o"
-                              " WHERE o.id IN (SELECT m.organisation_id FROM meeting_bodies mb"
-                              "                JOIN memberships m ON m.body_id = mb.body_id"
-                              "                WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m") ")"
-                              " ORDER BY o.sort_key, o.id",
-                              meeting_id, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
-    {
-      SecMemberOrganisation *m = g_new0 (SecMemberOrganisation, 1);
-
-      m->organisation_id = sec_stmt_get_int64 (stmt, 0);
-      m->name = dup_name (stmt, 1);
-      m->country = sec_stmt_dup_text (stmt, 2);
-      m->bodies = sec_stmt_dup_text (stmt, 3);
-      m->contact_person_id = sec_stmt_get_int64 (stmt, 4);
-      m->contact_person_name = sec_stmt_dup_text (stmt, 5);
-      m->n_people = (guint) sec_stmt_get_int64 (stmt, 6);
-      m->represented = sec_stmt_get_int (stmt, 7) != 0;
-      g_ptr_array_add (members, m);
-    }
-  if (step == SEC_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&members);
+  return list_for_meeting (store,
+                           "SELECT o.id, o.name, o.country,"
+                           "  (SELECT group_concat(n, ', ') FROM (SELECT DISTINCT coalesce(b.acronym, b.name) AS n"
+                           "     FROM meeting_bodies mb JOIN bodies b ON b.id = mb.body_id"
+                           "     JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
+                           "     WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m") " ORDER BY mb.id)),"
+                           "  o.contact_person_id,"
+                           "  (SELECT " PERSON_NAME ("c") " FROM people c WHERE c.id = o.contact_person_id),"
+                           "  (SELECT count(*) FROM people pe WHERE pe.organisation_id = o.id),"
+                           "  EXISTS (SELECT 1 FROM participants p JOIN people i ON i.id = p.person_id"
+                           "          WHERE p.meeting_id = ?1 AND coalesce(p.organisation_id, i.organisation_id) = o.id)"
+                           " FROM organisations o"
+                           " WHERE o.id IN (SELECT m.organisation_id FROM meeting_bodies mb"
+                           "                JOIN memberships m ON m.body_id = mb.body_id"
+                           "                WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m") ")"
+                           " ORDER BY o.sort_key, o.id",
+                           meeting_id, read_member, (GDestroyNotify) sec_member_organisation_free, error);
 }
 
 gint64
@@ -243,6 +273,20 @@ sec_check_in_match_free (SecCheckInMatch *match)
   g_free (match);
 }
 
+static gpointer
+read_check_in_match (SecStmt *stmt)
+{
+  SecCheckInMatch *m = g_new0 (SecCheckInMatch, 1);
+
+  m->participant_id = sec_stmt_get_int64 (stmt, 0);
+  m->person_id = sec_stmt_get_int64 (stmt, 1);
+  m->name = dup_name (stmt, 2);
+  m->organisation = sec_stmt_dup_text (stmt, 3);
+  m->status = sec_stmt_dup_text (stmt, 4);
+  m->replaces = sec_stmt_dup_text (stmt, 5);
+  return m;
+}
+
 /**
  * sec_store_find_check_in:
  * @words: (array zero-terminated=1): the folded words
@@ -256,11 +300,9 @@ sec_store_find_check_in (SecStore           *store,
                          guint               limit,
                          GError            **error)
 {
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_match_free);
   g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(SecStmt) stmt = NULL;
-  SecStep step;
 
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (words != NULL && words[0] != NULL, NULL);
@@ -291,21 +333,7 @@ sec_store_find_check_in (SecStore           *store,
   for (guint i = 0; i < patterns->len; i++)
     sec_stmt_bind_text (stmt, (int) i + 2, g_ptr_array_index (patterns, i));
 
-  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
-    {
-      SecCheckInMatch *m = g_new0 (SecCheckInMatch, 1);
-
-      m->participant_id = sec_stmt_get_int64 (stmt, 0);
-      m->person_id = sec_stmt_get_int64 (stmt, 1);
-      m->name = dup_name (stmt, 2);
-      m->organisation = sec_stmt_dup_text (stmt, 3);
-      m->status = sec_stmt_dup_text (stmt, 4);
-      m->replaces = sec_stmt_dup_text (stmt, 5);
-      g_ptr_array_add (matches, m);
-    }
-  if (step == SEC_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&matches);
+  return collect_rows (stmt, read_check_in_match, (GDestroyNotify) sec_check_in_match_free, error);
 }
 
 gboolean
@@ -349,6 +377,19 @@ sec_participant_needs_free (SecParticipantNeeds *needs)
   g_free (needs);
 }
 
+static gpointer
+read_needs (SecStmt *stmt)
+{
+  SecParticipantNeeds *n = g_new0 (SecParticipantNeeds, 1);
+
+  n->participant_id = sec_stmt_get_int64 (stmt, 0);
+  n->name = dup_name (stmt, 1);
+  n->accessibility = sec_stmt_dup_text (stmt, 2);
+  n->dietary = sec_stmt_dup_text (stmt, 3);
+  n->needs = sec_stmt_dup_text (stmt, 4);
+  return n;
+}
+
 /**
  * sec_store_list_participant_needs:
  *
@@ -359,39 +400,19 @@ sec_store_list_participant_needs (SecStore  *store,
                                   gint64     meeting_id,
                                   GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_participant_needs_free);
-  g_autoptr(SecStmt) stmt = NULL;
-  SecStep step;
-
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
 
-  stmt = prepare_for_meeting (store,
-                              "SELECT p.id, " PERSON_NAME ("a") ", trim(a.accessibility_needs), trim(a.dietary_needs), trim(p.needs)"
-                              " FROM participants p"
-                              " JOIN people a ON a.id = CASE WHEN p.status = 'replaced' AND p.substitute_id IS NOT NULL"
-                              "                         THEN p.substitute_id ELSE p.person_id END"
-                              " WHERE p.meeting_id = ?1 AND p.status NOT IN ('declined', 'excused')"
-                              "   AND NOT " REPLACED_AWAY ("p")
-                              "   AND (trim(coalesce(a.accessibility_needs, '')) <> '' OR trim(coalesce(a.dietary_needs, '')) <> ''"
-                              "        OR trim(coalesce(p.needs, '')) <> '')"
-                              " ORDER BY a.sort_key, p.id",
-                              meeting_id, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
-    {
-      SecParticipantNeeds *n = g_new0 (SecParticipantNeeds, 1);
-
-      n->participant_id = sec_stmt_get_int64 (stmt, 0);
-      n->name = dup_name (stmt, 1);
-      n->accessibility = sec_stmt_dup_text (stmt, 2);
-      n->dietary = sec_stmt_dup_text (stmt, 3);
-      n->needs = sec_stmt_dup_text (stmt, 4);
-      g_ptr_array_add (list, n);
-    }
-  if (step == SEC_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&list);
+  return list_for_meeting (store,
+                           "SELECT p.id, " PERSON_NAME ("a") ", trim(a.accessibility_needs), trim(a.dietary_needs), trim(p.needs)"
+                           " FROM participants p"
+                           " JOIN people a ON a.id = CASE WHEN p.status = 'replaced' AND p.substitute_id IS NOT NULL"
+                           "                         THEN p.substitute_id ELSE p.person_id END"
+                           " WHERE p.meeting_id = ?1 AND p.status NOT IN ('declined', 'excused')"
+                           "   AND NOT " REPLACED_AWAY ("p")
+                           "   AND (trim(coalesce(a.accessibility_needs, '')) <> '' OR trim(coalesce(a.dietary_needs, '')) <> ''"
+                           "        OR trim(coalesce(p.needs, '')) <> '')"
+                           " ORDER BY a.sort_key, p.id",
+                           meeting_id, read_needs, (GDestroyNotify) sec_participant_needs_free, error);
 }
 
 gboolean
@@ -472,6 +493,17 @@ sec_agenda_speaker_row_free (SecAgendaSpeakerRow *row)
   g_free (row);
 }
 
+static gpointer
+read_speaker (SecStmt *stmt)
+{
+  SecAgendaSpeakerRow *row = g_new0 (SecAgendaSpeakerRow, 1);
+
+  row->agenda_item_id = sec_stmt_get_int64 (stmt, 0);
+  row->name = dup_name (stmt, 1);
+  row->organisation = sec_stmt_dup_text (stmt, 2);
+  return row;
+}
+
 /**
  * sec_store_list_agenda_speakers:
  *
@@ -482,33 +514,15 @@ sec_store_list_agenda_speakers (SecStore  *store,
                                 gint64     meeting_id,
                                 GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_agenda_speaker_row_free);
-  g_autoptr(SecStmt) stmt = NULL;
-  SecStep step;
-
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
 
-  stmt = prepare_for_meeting (store,
-                              "SELECT s.agenda_item_id, " PERSON_NAME ("p") ", coalesce(o.acronym, o.name)"
-                              " FROM agenda_speakers s JOIN agenda_items a ON a.id = s.agenda_item_id"
-                              " JOIN people p ON p.id = s.person_id"
-                              " LEFT JOIN organisations o ON o.id = p.organisation_id"
-                              " WHERE a.meeting_id = ?1 ORDER BY s.agenda_item_id, s.position, s.id",
-                              meeting_id, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
-    {
-      SecAgendaSpeakerRow *row = g_new0 (SecAgendaSpeakerRow, 1);
-
-      row->agenda_item_id = sec_stmt_get_int64 (stmt, 0);
-      row->name = dup_name (stmt, 1);
-      row->organisation = sec_stmt_dup_text (stmt, 2);
-      g_ptr_array_add (rows, row);
-    }
-  if (step == SEC_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&rows);
+  return list_for_meeting (store,
+                           "SELECT s.agenda_item_id, " PERSON_NAME ("p") ", coalesce(o.acronym, o.name)"
+                           " FROM agenda_speakers s JOIN agenda_items a ON a.id = s.agenda_item_id"
+                           " JOIN people p ON p.id = s.person_id"
+                           " LEFT JOIN organisations o ON o.id = p.organisation_id"
+                           " WHERE a.meeting_id = ?1 ORDER BY s.agenda_item_id, s.position, s.id",
+                           meeting_id, read_speaker, (GDestroyNotify) sec_agenda_speaker_row_free, error);
 }
 
 void
@@ -535,6 +549,34 @@ sec_meeting_participant_row_free (SecMeetingParticipantRow *row)
   g_free (row);
 }
 
+static gpointer
+read_participant (SecStmt *stmt)
+{
+  SecMeetingParticipantRow *row = g_new0 (SecMeetingParticipantRow, 1);
+
+  row->participant_id = sec_stmt_get_int64 (stmt, 0);
+  row->role = dup_stripped (stmt, 1);
+  row->status = dup_stripped (stmt, 2);
+  row->needs = dup_stripped (stmt, 3);
+  row->title = dup_stripped (stmt, 4);
+  row->given_name = dup_stripped (stmt, 5);
+  row->family_name = dup_stripped (stmt, 6);
+  row->position = dup_stripped (stmt, 7);
+  row->email = dup_stripped (stmt, 8);
+  row->phone = dup_stripped (stmt, 9);
+  row->accessibility_needs = dup_stripped (stmt, 10);
+  row->dietary_needs = dup_stripped (stmt, 11);
+  row->invited_name = dup_stripped (stmt, 12);
+  row->organisation = dup_stripped (stmt, 13);
+  row->organisation_acronym = dup_stripped (stmt, 14);
+  row->country = dup_stripped (stmt, 15);
+  row->body = dup_stripped (stmt, 16);
+  row->person_id = sec_stmt_get_int64 (stmt, 17);
+  row->attending_id = sec_stmt_get_int64 (stmt, 18);
+  row->substitute_id = sec_stmt_get_int64 (stmt, 19);
+  return row;
+}
+
 /**
  * sec_store_list_meeting_participants:
  *
@@ -546,65 +588,30 @@ sec_store_list_meeting_participants (SecStore  *store,
                                      gint64     meeting_id,
                                      GError   **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_meeting_participant_row_free);
-  g_autoptr(SecStmt) stmt = NULL;
-  SecStep step;
-
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
 
   /* The person who attends is the substitute of a replaced participant,
    * unless the substitute is a participant of their own; the organisation
    * is the one represented, else the person's own. */
-  stmt = prepare_for_meeting (store,
-                              "SELECT p.id, p.role, p.status, p.needs,"
-                              "  a.title, a.given_name, a.family_name, a.position, a.email, a.phone,"
-                              "  a.accessibility_needs, a.dietary_needs,"
-                              "  " PERSON_NAME ("i") ","
-                              "  o.name, o.acronym, o.country,"
-                              "  (SELECT b.name FROM meeting_bodies mb JOIN bodies b ON b.id = mb.body_id"
-                              "    JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
-                              "      AND m.status = 'active'"
-                              "    WHERE mb.meeting_id = p.meeting_id ORDER BY mb.id LIMIT 1),"
-                              "  p.person_id, p.attending_id, p.substitute_id"
-                              " FROM (SELECT t.*, CASE WHEN t.status = 'replaced' AND t.substitute_id IS NOT NULL"
-                              "         AND NOT EXISTS (SELECT 1 FROM participants q WHERE q.meeting_id = t.meeting_id"
-                              "                         AND q.person_id = t.substitute_id)"
-                              "       THEN t.substitute_id ELSE t.person_id END AS attending_id"
-                              "       FROM participants t WHERE t.meeting_id = ?1) p"
-                              " JOIN people i ON i.id = p.person_id"
-                              " JOIN people a ON a.id = p.attending_id"
-                              " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
-                              " ORDER BY p.id",
-                              meeting_id, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
-    {
-      SecMeetingParticipantRow *row = g_new0 (SecMeetingParticipantRow, 1);
-
-      row->participant_id = sec_stmt_get_int64 (stmt, 0);
-      row->role = dup_stripped (stmt, 1);
-      row->status = dup_stripped (stmt, 2);
-      row->needs = dup_stripped (stmt, 3);
-      row->title = dup_stripped (stmt, 4);
-      row->given_name = dup_stripped (stmt, 5);
-      row->family_name = dup_stripped (stmt, 6);
-      row->position = dup_stripped (stmt, 7);
-      row->email = dup_stripped (stmt, 8);
-      row->phone = dup_stripped (stmt, 9);
-      row->accessibility_needs = dup_stripped (stmt, 10);
-      row->dietary_needs = dup_stripped (stmt, 11);
-      row->invited_name = dup_stripped (stmt, 12);
-      row->organisation = dup_stripped (stmt, 13);
-      row->organisation_acronym = dup_stripped (stmt, 14);
-      row->country = dup_stripped (stmt, 15);
-      row->body = dup_stripped (stmt, 16);
-      row->person_id = sec_stmt_get_int64 (stmt, 17);
-      row->attending_id = sec_stmt_get_int64 (stmt, 18);
-      row->substitute_id = sec_stmt_get_int64 (stmt, 19);
-      g_ptr_array_add (rows, row);
-    }
-  if (step == SEC_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&rows);
+  return list_for_meeting (store,
+                           "SELECT p.id, p.role, p.status, p.needs,"
+                           "  a.title, a.given_name, a.family_name, a.position, a.email, a.phone,"
+                           "  a.accessibility_needs, a.dietary_needs,"
+                           "  " PERSON_NAME ("i") ","
+                           "  o.name, o.acronym, o.country,"
+                           "  (SELECT b.name FROM meeting_bodies mb JOIN bodies b ON b.id = mb.body_id"
+                           "    JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
+                           "      AND m.status = 'active'"
+                           "    WHERE mb.meeting_id = p.meeting_id ORDER BY mb.id LIMIT 1),"
+                           "  p.person_id, p.attending_id, p.substitute_id"
+                           " FROM (SELECT t.*, CASE WHEN t.status = 'replaced' AND t.substitute_id IS NOT NULL"
+                           "         AND NOT EXISTS (SELECT 1 FROM participants q WHERE q.meeting_id = t.meeting_id"
+                           "                         AND q.person_id = t.substitute_id)"
+                           "       THEN t.substitute_id ELSE t.person_id END AS attending_id"
+                           "       FROM participants t WHERE t.meeting_id = ?1) p"
+                           " JOIN people i ON i.id = p.person_id"
+                           " JOIN people a ON a.id = p.attending_id"
+                           " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
+                           " ORDER BY p.id",
+                           meeting_id, read_participant, (GDestroyNotify) sec_meeting_participant_row_free, error);
 }
