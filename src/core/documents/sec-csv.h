@@ -1,4 +1,4 @@
-/* sec-csv.h: participant lists as CSV files
+/* sec-csv.h: CSV files
  *
  * RFC 4180: fields separated by commas, records ended by CRLF, a field
  * quoted with double quotes (and its quotes doubled) when it holds a comma,
@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include "core/documents/sec-meeting-documents.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -19,13 +19,5 @@ G_BEGIN_DECLS
 void     sec_csv_append_record  (GString            *out,
                                  const char *const  *fields,
                                  guint               n_fields);
-
-/* (transfer full): the participants of @data as a CSV file (the mark, a
- * header record, then one record per participant in the list's order).
- * The columns are @options' (by default every column the variant allows),
- * with the name as title, given name and family name; the internal
- * variant lists every participant, the public one those expected. */
-char    *sec_csv_participants   (SecMeetingData                  *data,
-                                 const SecMeetingDocumentOptions *options);
 
 G_END_DECLS
