@@ -286,12 +286,10 @@ sec_call_save (SecStore  *store,
   sync_status (call);
   if (!sec_store_begin (store, error))
     goto fail;
-  if (inserting ? !sec_store_insert (store, SEC_RECORD (call), error)
-                : !sec_store_update (store, SEC_RECORD (call), error))
-    goto rollback;
-  if (!inserting && !_sec_call_refresh_applications (store, call, error))
-    goto rollback;
-  if (!sec_store_commit (store, error))
+  if ((inserting ? !sec_store_insert (store, SEC_RECORD (call), error)
+                 : !sec_store_update (store, SEC_RECORD (call), error)) ||
+      (!inserting && !_sec_call_refresh_applications (store, call, error)) ||
+      !sec_store_commit (store, error))
     goto rollback;
   return TRUE;
 
@@ -382,15 +380,11 @@ sec_call_add_application (SecStore         *store,
                    _(_sec_calls_field_of (SEC_TYPE_APPLICATION, "organisation")->label));
       goto rollback;
     }
-  if (!normalise_application (application, error))
-    goto rollback;
-  if ((dates = _sec_call_errata_dates (store, call_id, error)) == NULL)
-    goto rollback;
-  if (!work_out (store, call, dates, application, error))
-    goto rollback;
-  if (!sec_store_insert (store, app, error))
-    goto rollback;
-  if (!sec_store_commit (store, error))
+  if (!normalise_application (application, error) ||
+      (dates = _sec_call_errata_dates (store, call_id, error)) == NULL ||
+      !work_out (store, call, dates, application, error) ||
+      !sec_store_insert (store, app, error) ||
+      !sec_store_commit (store, error))
     goto rollback;
   return TRUE;
 

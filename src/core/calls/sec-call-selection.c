@@ -12,6 +12,35 @@
 #include "core/base/sec-format.h"
 #include "core/store/sec-store-calls.h"
 
+/* Ends a failed selection or its undoing: rolls back the transaction and
+ * puts @app back as @before. */
+static gboolean
+roll_back (SecStore  *store,
+           SecRecord *app,
+           SecRecord *before)
+{
+  sec_store_rollback (store);
+  _sec_calls_assign_fields (app, before);
+  return FALSE;
+}
+
+/* Gives @app its @membership_id and @outcome, writes it and commits the
+ * transaction the caller began (or rolls it back). */
+static gboolean
+set_outcome (SecStore    *store,
+             SecRecord   *app,
+             SecRecord   *before,
+             gint64       membership_id,
+             const char  *outcome,
+             GError     **error)
+{
+  sec_record_set_ref (app, "membership", membership_id);
+  sec_record_set_string (app, "outcome", outcome);
+  if (!sec_store_update (store, app, error) || !sec_store_commit (store, error))
+    return roll_back (store, app, before);
+  return TRUE;
+}
+
 gboolean
 sec_application_select (SecStore        *store,
                         SecApplication  *application,
@@ -71,17 +100,8 @@ sec_application_select (SecStore        *store,
   if (!sec_store_begin (store, error))
     return FALSE;
   if (!sec_store_insert (store, membership, error))
-    goto rollback;
-  sec_record_set_ref (app, "membership", sec_record_get_id (membership));
-  sec_record_set_string (app, "outcome", "selected");
-  if (!sec_store_update (store, app, error) || !sec_store_commit (store, error))
-    goto rollback;
-  return TRUE;
-
-rollback:
-  sec_store_rollback (store);
-  _sec_calls_assign_fields (app, before);
-  return FALSE;
+    return roll_back (store, app, before);
+  return set_outcome (store, app, before, sec_record_get_id (membership), "selected", error);
 }
 
 gboolean
@@ -108,18 +128,9 @@ sec_application_unselect (SecStore        *store,
       !g_error_matches (local_error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      goto rollback;
+      return roll_back (store, app, before);
     }
-  sec_record_set_ref (app, "membership", 0);
-  sec_record_set_string (app, "outcome", "pending");
-  if (!sec_store_update (store, app, error) || !sec_store_commit (store, error))
-    goto rollback;
-  return TRUE;
-
-rollback:
-  sec_store_rollback (store);
-  _sec_calls_assign_fields (app, before);
-  return FALSE;
+  return set_outcome (store, app, before, 0, "pending", error);
 }
 
 /* Geographical balance */
