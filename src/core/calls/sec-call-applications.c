@@ -102,6 +102,8 @@ validate_for_store (gboolean  ok,
   return ok;
 }
 
+/* An application's score and documents */
+
 gboolean
 sec_application_get_score (SecApplication *application,
                            double         *score)

@@ -132,7 +132,7 @@ sec_call_check_eligibility (SecStore           *store,
     {
       g_autofree char *deadline = sec_call_format_deadline (call);
       g_autofree char *received = _sec_calls_format_in_zone (sec_record_get_string (app, "received-at"),
-                                                  _sec_application_receipt_zone (application, call));
+                                                             _sec_application_receipt_zone (application, call));
       /* Translators: why an application is not eligible: "Deadline 25 April 2018, 23:59 (Europe/Brussels): received 26 April 2018, 00:10 (Europe/Brussels)" */
       FAIL (SEC_ELIGIBILITY_RULE_DEADLINE, g_strdup_printf (_("Deadline %s: received %s"), deadline, received));
     }
