@@ -102,6 +102,25 @@ show (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+static double
+table_right (Table *table)
+{
+  return table->x[table->n_columns - 1] + table->w[table->n_columns - 1];
+}
+
+/* A background of @gray across the table, @height high from @y. */
+static void
+fill_band (cairo_t *cr,
+           Table   *table,
+           double   y,
+           double   height,
+           double   gray)
+{
+  set_gray (cr, gray);
+  cairo_rectangle (cr, table->x[0], y, table_right (table) - table->x[0], height);
+  cairo_fill (cr);
+}
+
 static void
 draw_cell_borders (GArray *lines,
                    Table  *table,
@@ -109,11 +128,39 @@ draw_cell_borders (GArray *lines,
                    double  height)
 {
   double x0 = table->x[0];
-  double x1 = table->x[table->n_columns - 1] + table->w[table->n_columns - 1];
+  double x1 = table_right (table);
 
   add_box (lines, x0, y, x1, y + height);
   for (guint c = 1; c < table->n_columns; c++)
     add_line (lines, table->x[c], y, table->x[c], y + height, 0.6, 0.3);
+}
+
+/* The lines of a row from @y, @height high: a grid's cell borders, or the
+ * rule of @width and @gray under it. */
+static void
+add_row_lines (GArray *lines,
+               Table  *table,
+               double  y,
+               double  height,
+               double  width,
+               double  gray)
+{
+  if (table->style == SEC_TABLE_GRID)
+    draw_cell_borders (lines, table, y, height);
+  else
+    hline (lines, table->x[0], table_right (table), y + height, width, gray);
+}
+
+/* The cells of a row from @y: a layout per column (NULL: empty). */
+static void
+show_cells (cairo_t      *cr,
+            Table        *table,
+            PangoLayout **layouts,
+            double        y)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    if (layouts[c] != NULL)
+      show (cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
 }
 
 static void
@@ -123,21 +170,12 @@ draw_table_header (SecDocument *self,
                    Table       *table,
                    double       y)
 {
-  double x0 = table->x[0];
-  double x1 = table->x[table->n_columns - 1] + table->w[table->n_columns - 1];
-
-  set_gray (cr, 0.89);
-  cairo_rectangle (cr, x0, y, x1 - x0, table->header_height);
-  cairo_fill (cr);
+  fill_band (cr, table, y, table->header_height, 0.89);
 
   set_gray (cr, 0.0);
-  for (guint c = 0; c < table->n_columns; c++)
-    show (cr, table->header_layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+  show_cells (cr, table, table->header_layouts, y);
 
-  if (table->style == SEC_TABLE_GRID)
-    draw_cell_borders (lines, table, y, table->header_height);
-  else
-    hline (lines, x0, x1, y + table->header_height, 0.9, 0.2);
+  add_row_lines (lines, table, y, table->header_height, 0.9, 0.2);
 }
 
 static void
@@ -150,11 +188,9 @@ draw_group (SecDocument *self,
             double       height)
 {
   double x0 = table->x[0];
-  double x1 = table->x[table->n_columns - 1] + table->w[table->n_columns - 1];
+  double x1 = table_right (table);
 
-  set_gray (cr, 0.95);
-  cairo_rectangle (cr, x0, y, x1 - x0, height);
-  cairo_fill (cr);
+  fill_band (cr, table, y, height, 0.95);
   set_gray (cr, 0.0);
   show (cr, layout, x0 + CELL_PAD_X, y + CELL_PAD_Y);
 
@@ -172,25 +208,13 @@ draw_row (SecDocument *self,
           Row         *row,
           double       y)
 {
-  double x0 = table->x[0];
-  double x1 = table->x[table->n_columns - 1] + table->w[table->n_columns - 1];
-
   if (row->kind == ROW_MUTED)
-    {
-      set_gray (cr, 0.965);
-      cairo_rectangle (cr, x0, y, x1 - x0, row->height);
-      cairo_fill (cr);
-    }
+    fill_band (cr, table, y, row->height, 0.965);
 
   set_gray (cr, row->kind == ROW_MUTED ? 0.3 : 0.0);
-  for (guint c = 0; c < table->n_columns; c++)
-    if (row->layouts[c] != NULL)
-      show (cr, row->layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+  show_cells (cr, table, row->layouts, y);
 
-  if (table->style == SEC_TABLE_GRID)
-    draw_cell_borders (lines, table, y, row->height);
-  else
-    hline (lines, x0, x1, y + row->height, 0.4, 0.7);
+  add_row_lines (lines, table, y, row->height, 0.4, 0.7);
 }
 
 static void
