@@ -9,6 +9,7 @@
 #include "core/documents/sec-document.h"
 #include "core/documents/sec-document-private.h"
 
+/* The type of each style: its size in points and its weight. */
 static const struct {
   double      size;
   PangoWeight weight;

@@ -143,6 +143,7 @@ struct _SecDocument
   guint        *section_pages;
 };
 
+/* The width between the side margins, for the page size laid out. */
 static inline double
 content_width (SecDocument *self)
 {

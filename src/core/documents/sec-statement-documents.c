@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "core/documents/sec-csv.h"
 #include "core/documents/sec-document-text.h"
