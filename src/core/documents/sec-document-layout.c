@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "core/documents/sec-document.h"
 #include "core/documents/sec-document-private.h"
 
 /* The type of each style: its size in points and its weight. */

@@ -5,12 +5,13 @@
  * paper; sec-document-layout.c sets the text with Pango and breaks it into
  * pages; sec-document-render.c draws a page with cairo and writes the PDF.
  * This header is theirs alone: the rest of the application uses
- * sec-document.h. Include it after sec-document.h (it does not include
- * it itself, so that the two make no include cycle for check-layers.py).
+ * sec-document.h.
  */
 #pragma once
 
 #include <pango/pangocairo.h>
+
+#include "core/documents/sec-document.h"
 
 G_BEGIN_DECLS
 

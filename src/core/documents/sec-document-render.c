@@ -7,7 +7,6 @@
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 
-#include "core/documents/sec-document.h"
 #include "core/documents/sec-document-private.h"
 
 /* Static helpers */

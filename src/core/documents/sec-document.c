@@ -13,7 +13,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/documents/sec-document.h"
 #include "core/documents/sec-document-private.h"
 
 enum {
