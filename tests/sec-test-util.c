@@ -70,6 +70,14 @@ sec_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+void
+sec_test_close_store (SecStore   *store,
+                      const char *dir)
+{
+  g_assert_finalize_object (store);
+  sec_test_remove_tree (dir);
+}
+
 SecRecord *
 sec_test_make_valist (SecStore   *store,
                       GType       type,
@@ -129,6 +137,23 @@ char *
 sec_test_id_text (gint64 id)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+SecRecord *
+sec_test_find_one (SecStore   *store,
+                   GType       type,
+                   const char *field,
+                   const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+
+  sec_query_add (q, field, SEC_QUERY_EQUALS, value);
+  found = sec_store_list (store, type, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
 }
 
 /* The SHA-256 of a file's contents. */
@@ -193,6 +218,16 @@ sec_test_pdf_text (SecDocument *doc,
   return out;
 }
 
+char *
+sec_test_pdf_text_at (SecDocument *doc,
+                      const char  *dir,
+                      const char  *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return sec_test_pdf_text (doc, path);
+}
+
 /* The text of a PDF with runs of white space as one space, so that a
  * phrase wrapped over lines can still be found. */
 char *
@@ -204,6 +239,16 @@ sec_test_squeeze (const char *text)
 
   /* A word broken after its hyphen at the end of a line is one word. */
   return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
+}
+
+int
+sec_test_line_of (char *const *lines,
+                  const char  *part)
+{
+  for (int i = 0; lines[i]; i++)
+    if (strstr (lines[i], part))
+      return i;
+  return -1;
 }
 
 void
