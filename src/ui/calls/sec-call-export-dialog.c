@@ -21,6 +21,7 @@
 #include "ui/calls/sec-call-export-dialog.h"
 #include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-statement-documents.h"
+#include "ui/widgets/sec-tool-window.h"
 
 struct _SecCallExportDialog
 {
@@ -42,7 +43,7 @@ struct _SecCallExportDialog
   SecStore            *store;
   SecRecord           *record;   /* a call or a statement */
   GArray              *years;    /* (element-type int): the year row's, 0 first */
-  GtkFileChooserNative *chooser;
+  GtkNativeDialog      *chooser;
   GCancellable        *cancellable;
 
   /* borrowed: in document_group, one per document offered, else NULL */
@@ -332,9 +333,6 @@ save_action (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   if (documents[self->document].csv)
     {
       gtk_file_filter_set_name (filter, _("CSV files"));
@@ -347,10 +345,9 @@ save_action (GtkWidget  *widget,
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_filter_add_suffix (filter, "pdf");
     }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = sec_tool_window_new_save_chooser (GTK_WINDOW (self), name, NULL, filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* Prints the chosen document: with the print dialog, or straight to a PDF
@@ -419,7 +416,7 @@ sec_call_export_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_CALL_EXPORT_DIALOG);
   g_clear_object (&self->store);

@@ -17,6 +17,7 @@
 #include "ui/meetings/sec-export-dialog.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
 struct _SecExportDialog
 {
@@ -68,17 +69,6 @@ static gboolean
 is_pdf (SecMeetingExport kind)
 {
   return kind != SEC_MEETING_EXPORT_PARTICIPANTS_CSV && kind != SEC_MEETING_EXPORT_ICAL;
-}
-
-static void
-show_error (SecExportDialog *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static SecPaper
@@ -221,7 +211,7 @@ export_done_cb (GObject      *source,
   if (!sec_meeting_document_export_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Save the Document"), error);
+        sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
       return;
     }
 
@@ -242,9 +232,9 @@ export_done_cb (GObject      *source,
 }
 
 static void
-on_chooser_response (SecExportDialog      *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+on_chooser_response (SecExportDialog *self,
+                     int              response,
+                     GtkNativeDialog *chooser)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -287,7 +277,7 @@ on_print_done (SecExportDialog         *self,
 
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error (self, _("Could Not Print"), error);
+        sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
@@ -306,8 +296,8 @@ save_action (GtkWidget  *widget,
   g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  GtkFileChooserNative *chooser;
 
   /* No Documents folder set up: the home folder, not wherever the program
    * was started from. */
@@ -316,27 +306,19 @@ save_action (GtkWidget  *widget,
 
   if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Read the Meeting"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
       return;
     }
   name = suggest_file_name (self, data);
 
-  chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   if (documents != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+    folder = g_file_new_for_path (documents);
   gtk_file_filter_set_name (filter, sec_meeting_export_get_label (kind));
   gtk_file_filter_add_mime_type (filter, sec_meeting_export_get_mime_type (kind));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  self->chooser = sec_tool_window_new_save_chooser (GTK_WINDOW (self), name, folder, filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (self->chooser);
 }
 
@@ -359,7 +341,7 @@ print_action (GtkWidget  *widget,
     return;
   if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Read the Meeting"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
       return;
     }
   get_options (self, &options);
@@ -385,7 +367,7 @@ print_action (GtkWidget  *widget,
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could Not Print"), error);
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
 }
 
 static void
@@ -669,13 +651,13 @@ sec_export_dialog_save_to_file (SecExportDialog *self,
     {
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Documents can only be saved in a folder of this computer"));
-      show_error (self, _("Could Not Save the Document"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
       return;
     }
   /* Read here, where the store lives; written in a worker thread. */
   if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Read the Meeting"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
       return;
     }
 

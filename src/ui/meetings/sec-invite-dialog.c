@@ -20,6 +20,7 @@
 #include "ui/meetings/sec-invite-dialog.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-tool-window.h"
 
 /* People offered for one organisation; beyond, its contact person must be
  * set on the organisation. */
@@ -120,17 +121,6 @@ update_invite_button (SecInviteDialog *self)
                 : g_strdup (_("_Invite"));
   gtk_button_set_label (self->invite_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invite.invite", n > 0);
-}
-
-static void
-show_error (SecInviteDialog *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -460,7 +450,7 @@ invite_action (GtkWidget  *widget,
 
   if (!ok)
     {
-      show_error (self, _("Could Not Invite"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Invite"), error);
       return;
     }
   show_result (self, result);

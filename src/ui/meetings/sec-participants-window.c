@@ -21,6 +21,7 @@
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
 struct _SecParticipantsWindow
 {
@@ -76,17 +77,6 @@ static const SecField *
 participant_field (const char *name)
 {
   return sec_kind_find_field (sec_kind_from_type (SEC_TYPE_PARTICIPANT), name);
-}
-
-static void
-show_error (SecParticipantsWindow *self,
-            const char            *heading,
-            const GError          *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* (transfer full): the ids of the participants selected. */
@@ -333,7 +323,7 @@ set_status_action (GtkWidget  *widget,
     return;
   if (!sec_participants_set_status (self->store, (gint64 *) (void *) ids->data, ids->len, status, 0, &error))
     {
-      show_error (self, _("Could Not Change the Status"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Change the Status"), error);
       return;
     }
   select_ids (self, ids);
@@ -363,7 +353,7 @@ set_role_action (GtkWidget  *widget,
   if (!sec_participants_set_role (self->store, (gint64 *) (void *) ids->data, ids->len,
                                   g_variant_get_string (parameter, NULL), &error))
     {
-      show_error (self, _("Could Not Change the Role"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Change the Role"), error);
       return;
     }
   select_ids (self, ids);
@@ -384,7 +374,7 @@ set_substitute_action (GtkWidget  *widget,
   gtk_popover_popdown (self->substitute_popover);
   if (!sec_participants_set_status (self->store, (gint64 *) (void *) ids->data, 1, "replaced", substitute, &error))
     {
-      show_error (self, _("Could Not Record the Substitute"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Record the Substitute"), error);
       return;
     }
   sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (self->substitute_picker), 0);
