@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "core/store/sec-store.h"
+#include "ui/meetings/sec-meeting-window.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "ui/widgets/sec-toaster.h"
 
@@ -21,7 +22,7 @@ typedef struct _SecAgendaWindow SecAgendaWindow;
 
 struct _SecAgendaWindow
 {
-  AdwWindow            parent_instance;
+  SecMeetingWindow     parent_instance;
 
   /* template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -44,7 +45,7 @@ struct _SecAgendaWindow
   GtkListBox          *speakers_list;
 
   /* owned */
-  SecStore            *store;
+  SecStore            *store;  /* borrowed: SecMeetingWindow's */
   SecRecord           *meeting;        /* as last read */
   GPtrArray           *items;          /* SecAgendaItem, in agenda order, as listed */
   SecDeletion         *deletion;       /* the last removal, for Undo */
@@ -53,7 +54,7 @@ struct _SecAgendaWindow
   GtkWidget           *speaker_picker; /* SecRecordPickerRow, in speakers_list */
   SecToaster          *toaster;
 
-  gint64               meeting_id;
+  gint64               meeting_id;  /* SecMeetingWindow's */
   gint64               editing_id;     /* the item edited; 0 for a new one */
   gint64               focus_item_id;  /* to focus once the list is made again */
   gulong               changed_id;

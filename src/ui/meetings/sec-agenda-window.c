@@ -24,16 +24,7 @@
 #include "ui/widgets/sec-toaster.h"
 #include "ui/widgets/sec-tool-window.h"
 
-G_DEFINE_FINAL_TYPE (SecAgendaWindow, sec_agenda_window, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SecAgendaWindow, sec_agenda_window, SEC_TYPE_MEETING_WINDOW)
 
 /* Helpers */
 
@@ -629,6 +620,9 @@ sec_agenda_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sec_agenda_window_parent_class)->constructed (object);
 
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
+
   g_assert (SEC_IS_STORE (self->store));
 
   for (const SecChoice *c = _sec_agenda_window_item_field ("kind")->choices; c->nick != NULL; c++)
@@ -666,7 +660,6 @@ sec_agenda_window_finalize (GObject *object)
 {
   SecAgendaWindow *self = (SecAgendaWindow *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->meeting);
   g_clear_object (&self->toaster);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -678,48 +671,6 @@ sec_agenda_window_finalize (GObject *object)
 }
 
 static void
-sec_agenda_window_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_agenda_window_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sec_agenda_window_class_init (SecAgendaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -728,16 +679,7 @@ sec_agenda_window_class_init (SecAgendaWindowClass *klass)
   object_class->constructed = sec_agenda_window_constructed;
   object_class->dispose = sec_agenda_window_dispose;
   object_class->finalize = sec_agenda_window_finalize;
-  object_class->get_property = sec_agenda_window_get_property;
-  object_class->set_property = sec_agenda_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-agenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecAgendaWindow, toast_overlay);
@@ -817,22 +759,6 @@ sec_agenda_window_new (GtkWindow *parent,
                        "store", store,
                        "meeting-id", meeting_id,
                        NULL);
-}
-
-SecStore *
-sec_agenda_window_get_store (SecAgendaWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_AGENDA_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_agenda_window_get_meeting_id (SecAgendaWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_AGENDA_WINDOW (self), 0);
-
-  return self->meeting_id;
 }
 
 gboolean

@@ -21,7 +21,7 @@
 
 struct _SecExportDialog
 {
-  AdwWindow             parent_instance;
+  SecMeetingWindow      parent_instance;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -40,23 +40,21 @@ struct _SecExportDialog
   AdwComboRow          *language_row;
 
   /* owned */
-  SecStore             *store;
+  SecStore             *store;  /* borrowed: SecMeetingWindow's */
   GPtrArray            *column_checks;  /* GtkCheckButton, one per column */
   GtkNativeDialog      *chooser;
   GtkPrintSettings     *print_settings; /* kept from one print to the next */
   GCancellable         *cancellable;
   SecToaster           *toaster;
 
-  gint64                meeting_id;
+  gint64                meeting_id;  /* SecMeetingWindow's */
   gboolean              busy;
 };
 
-G_DEFINE_FINAL_TYPE (SecExportDialog, sec_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SecExportDialog, sec_export_dialog, SEC_TYPE_MEETING_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
   PROP_BUSY,
   N_PROPS
 };
@@ -394,6 +392,9 @@ sec_export_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (sec_export_dialog_parent_class)->constructed (object);
 
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
+
   g_assert (SEC_IS_STORE (self->store));
 
   if ((meeting = sec_store_get (self->store, SEC_TYPE_MEETING, self->meeting_id, NULL)) != NULL)
@@ -452,7 +453,6 @@ sec_export_dialog_finalize (GObject *object)
 {
   SecExportDialog *self = (SecExportDialog *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->toaster);
@@ -471,35 +471,8 @@ sec_export_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_export_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SecExportDialog *self = SEC_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -516,14 +489,7 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
   object_class->dispose = sec_export_dialog_dispose;
   object_class->finalize = sec_export_dialog_finalize;
   object_class->get_property = sec_export_dialog_get_property;
-  object_class->set_property = sec_export_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -586,22 +552,6 @@ sec_export_dialog_new (GtkWindow *parent,
                        "store", store,
                        "meeting-id", meeting_id,
                        NULL);
-}
-
-SecStore *
-sec_export_dialog_get_store (SecExportDialog *self)
-{
-  g_return_val_if_fail (SEC_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_export_dialog_get_meeting_id (SecExportDialog *self)
-{
-  g_return_val_if_fail (SEC_IS_EXPORT_DIALOG (self), 0);
-
-  return self->meeting_id;
 }
 
 SecMeetingExport
