@@ -116,24 +116,6 @@ is_statement (SecCallExportDialog *self)
   return SEC_IS_STATEMENT (self->record);
 }
 
-static SecPaper
-get_paper (SecCallExportDialog *self)
-{
-  return adw_combo_row_get_selected (self->paper_row) == 1 ? SEC_PAPER_LETTER : SEC_PAPER_A4;
-}
-
-/* NULL: the user's language. */
-static const char *
-get_language (SecCallExportDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->language_row);
-  const char *const *languages = sec_document_languages ();
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((char **) languages))
-    return NULL;
-  return languages[selected - 1];
-}
-
 static void
 show_error (SecCallExportDialog *self,
             const char          *message)
@@ -192,7 +174,7 @@ build_document (SecCallExportDialog  *self,
                 char                **csv,
                 GError              **error)
 {
-  const char *language = get_language (self);
+  const char *language = sec_tool_window_get_language (self->language_row);
   int year = sec_call_export_dialog_get_year (self);
 
   *document = NULL;
@@ -370,7 +352,8 @@ run_print (SecCallExportDialog      *self,
     return GTK_PRINT_OPERATION_RESULT_ERROR;
 
   /* The document's margins are its own: the whole sheet is drawn on. */
-  paper = gtk_paper_size_new (get_paper (self) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  paper = gtk_paper_size_new (sec_tool_window_get_paper (self->paper_row) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -470,18 +453,13 @@ static void
 sec_call_export_dialog_init (SecCallExportDialog *self)
 {
   g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) { _("A4"), _("Letter"), NULL });
-  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
-  adw_combo_row_set_selected (self->paper_row, sec_paper_get_default () == SEC_PAPER_LETTER ? 1 : 0);
-
-  gtk_string_list_append (languages, _("Your language"));
-  for (const char *const *l = sec_document_languages (); *l != NULL; l++)
-    gtk_string_list_append (languages, sec_document_language_name (*l));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
+  sec_tool_window_setup_paper_row (self->paper_row);
+  sec_tool_window_setup_language_row (self->language_row);
 }
 
 /* Public API */
@@ -635,7 +613,7 @@ sec_call_export_dialog_export_async (SecCallExportDialog *self,
   job = g_new0 (ExportJob, 1);
   g_task_set_task_data (task, job, export_job_free);
   job->path = g_file_get_path (file);
-  job->paper = get_paper (self);
+  job->paper = sec_tool_window_get_paper (self->paper_row);
   if (job->path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -69,24 +69,6 @@ is_pdf (SecMeetingExport kind)
   return kind != SEC_MEETING_EXPORT_PARTICIPANTS_CSV && kind != SEC_MEETING_EXPORT_ICAL;
 }
 
-static SecPaper
-selected_paper (SecExportDialog *self)
-{
-  return adw_combo_row_get_selected (self->paper_row) == 1 ? SEC_PAPER_LETTER : SEC_PAPER_A4;
-}
-
-/* (nullable): NULL for the user's language. */
-static const char *
-selected_language (SecExportDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->language_row);
-  const char *const *languages = sec_document_languages ();
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((GStrv) languages))
-    return NULL;
-  return languages[selected - 1];
-}
-
 static SecParticipantColumns
 selected_columns (SecExportDialog *self)
 {
@@ -111,7 +93,7 @@ get_options (SecExportDialog           *self,
   options->country_order = adw_combo_row_get_selected (self->order_row) == 1 ? SEC_COUNTRY_ORDER_PROTOCOL
                                                                              : SEC_COUNTRY_ORDER_ALPHABETICAL;
   options->public_variant = gtk_switch_get_active (self->public_switch);
-  options->language = selected_language (self);
+  options->language = sec_tool_window_get_language (self->language_row);
 }
 
 static void
@@ -353,7 +335,8 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  paper = gtk_paper_size_new (selected_paper (self) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  paper = gtk_paper_size_new (sec_tool_window_get_paper (self->paper_row) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
   gtk_print_operation_set_default_page_setup (operation, setup);
   if (self->print_settings != NULL)
@@ -383,9 +366,7 @@ sec_export_dialog_constructed (GObject *object)
 {
   SecExportDialog *self = (SecExportDialog *) object;
   g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
   g_autoptr(SecRecord) meeting = NULL;
-  const char *const *codes = sec_document_languages ();
   const SecParticipantColumnInfo *columns;
   SecParticipantColumns defaults = sec_participant_columns_default (FALSE);
   guint n_columns;
@@ -407,12 +388,8 @@ sec_export_dialog_constructed (GObject *object)
     gtk_string_list_append (documents, sec_meeting_export_get_label (kind));
   adw_combo_row_set_model (self->document_row, G_LIST_MODEL (documents));
 
-  gtk_string_list_append (languages, _("Your language"));
-  for (guint i = 0; codes[i] != NULL; i++)
-    gtk_string_list_append (languages, sec_document_language_name (codes[i]));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
-
-  adw_combo_row_set_selected (self->paper_row, sec_paper_get_default () == SEC_PAPER_LETTER ? 1 : 0);
+  sec_tool_window_setup_language_row (self->language_row);
+  sec_tool_window_setup_paper_row (self->paper_row);
 
   columns = sec_participant_columns_list (&n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -616,8 +593,9 @@ sec_export_dialog_save_to_file (SecExportDialog *self,
   set_busy (self, TRUE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  sec_meeting_document_export_async (data, sec_export_dialog_get_kind (self), &options, selected_paper (self), path,
-                                     self->cancellable, export_done_cb, g_object_ref (self));
+  sec_meeting_document_export_async (data, sec_export_dialog_get_kind (self), &options,
+                                     sec_tool_window_get_paper (self->paper_row), path, self->cancellable,
+                                     export_done_cb, g_object_ref (self));
 }
 
 gboolean

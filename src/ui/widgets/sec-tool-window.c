@@ -2,7 +2,8 @@
  *
  * The windows and dialogs a record's tools open (agenda, participants,
  * invitations, documents) report a failure the same way and ask for a file
- * to save to the same way; these few functions say it once.
+ * to save to the same way, and the document dialogs offer the same paper and
+ * language rows; these few functions say it once.
  */
 #define G_LOG_DOMAIN "sec-tool-window"
 
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/widgets/sec-tool-window.h"
+#include "core/documents/sec-document-locale.h"
 
 /**
  * sec_tool_window_show_error:
@@ -67,4 +69,72 @@ sec_tool_window_new_save_chooser (GtkWindow     *parent,
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   return GTK_NATIVE_DIALOG (chooser);
+}
+
+/**
+ * sec_tool_window_setup_paper_row:
+ * @row: a row offering A4, then Letter
+ *
+ * Selects the paper of the user's locale.
+ */
+void
+sec_tool_window_setup_paper_row (AdwComboRow *row)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  adw_combo_row_set_selected (row, sec_paper_get_default () == SEC_PAPER_LETTER ? 1 : 0);
+}
+
+/**
+ * sec_tool_window_get_paper:
+ * @row: a row set up with sec_tool_window_setup_paper_row ()
+ *
+ * Returns: the paper chosen
+ */
+SecPaper
+sec_tool_window_get_paper (AdwComboRow *row)
+{
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (row), SEC_PAPER_A4);
+
+  return adw_combo_row_get_selected (row) == 1 ? SEC_PAPER_LETTER : SEC_PAPER_A4;
+}
+
+/**
+ * sec_tool_window_setup_language_row:
+ * @row: a row without a model
+ *
+ * Offers the user's language, then each language documents are written in.
+ */
+void
+sec_tool_window_setup_language_row (AdwComboRow *row)
+{
+  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  gtk_string_list_append (languages, _("Your language"));
+  for (const char *const *l = sec_document_languages (); *l != NULL; l++)
+    gtk_string_list_append (languages, sec_document_language_name (*l));
+  adw_combo_row_set_model (row, G_LIST_MODEL (languages));
+}
+
+/**
+ * sec_tool_window_get_language:
+ * @row: a row set up with sec_tool_window_setup_language_row ()
+ *
+ * Returns: (nullable): the code of the language chosen; %NULL for the
+ *   user's language
+ */
+const char *
+sec_tool_window_get_language (AdwComboRow *row)
+{
+  guint selected;
+  const char *const *languages = sec_document_languages ();
+
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (row), NULL);
+
+  selected = adw_combo_row_get_selected (row);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((GStrv) languages))
+    return NULL;
+  return languages[selected - 1];
 }
