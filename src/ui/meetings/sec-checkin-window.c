@@ -25,7 +25,7 @@
 
 struct _SecCheckinWindow
 {
-  AdwWindow         parent_instance;
+  SecMeetingWindow  parent_instance;
 
   /* template widgets */
   AdwToastOverlay  *toast_overlay;
@@ -38,26 +38,17 @@ struct _SecCheckinWindow
   GtkWidget        *nobody_label;
 
   /* owned */
-  SecStore         *store;
+  SecStore         *store;  /* borrowed: SecMeetingWindow's */
   GPtrArray        *matches;     /* SecCheckInMatch, as listed */
   GPtrArray        *check_ins;   /* SecCheckIn, the last at the end: Ctrl+Z */
   SecToaster       *toaster;
 
-  gint64            meeting_id;
+  gint64            meeting_id;  /* SecMeetingWindow's */
   gulong            changed_id;
   guint             refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, SEC_TYPE_MEETING_WINDOW)
 
 /* Helpers */
 
@@ -362,6 +353,9 @@ sec_checkin_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sec_checkin_window_parent_class)->constructed (object);
 
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
+
   g_assert (SEC_IS_STORE (self->store));
 
   self->changed_id = g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
@@ -388,54 +382,11 @@ sec_checkin_window_finalize (GObject *object)
 {
   SecCheckinWindow *self = (SecCheckinWindow *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->toaster);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->check_ins, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sec_checkin_window_parent_class)->finalize (object);
-}
-
-static void
-sec_checkin_window_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SecCheckinWindow *self = SEC_CHECKIN_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_checkin_window_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  SecCheckinWindow *self = SEC_CHECKIN_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -447,16 +398,7 @@ sec_checkin_window_class_init (SecCheckinWindowClass *klass)
   object_class->constructed = sec_checkin_window_constructed;
   object_class->dispose = sec_checkin_window_dispose;
   object_class->finalize = sec_checkin_window_finalize;
-  object_class->get_property = sec_checkin_window_get_property;
-  object_class->set_property = sec_checkin_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-checkin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, toast_overlay);
@@ -523,18 +465,3 @@ sec_checkin_window_new (GtkWindow *parent,
                        NULL);
 }
 
-SecStore *
-sec_checkin_window_get_store (SecCheckinWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_CHECKIN_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_checkin_window_get_meeting_id (SecCheckinWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_CHECKIN_WINDOW (self), 0);
-
-  return self->meeting_id;
-}
