@@ -302,27 +302,23 @@ sec_engine_changes (SecEngine *engine)
 
 /* Opening a store's file */
 
-gboolean
-sec_engine_get_schema_version (SecEngine  *engine,
-                               int        *version,
-                               GError    **error)
+/* Reads the one integer @sql returns, with the errors of opening. */
+static gboolean
+read_int (SecEngine   *engine,
+          const char  *sql,
+          int         *value,
+          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (version != NULL, FALSE);
-
   if (!check_open (engine, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (engine->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = sqlite3_prepare_v2 (engine->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *version = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
+      *value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
@@ -331,27 +327,23 @@ sec_engine_get_schema_version (SecEngine  *engine,
 }
 
 gboolean
+sec_engine_get_schema_version (SecEngine  *engine,
+                               int        *version,
+                               GError    **error)
+{
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return read_int (engine, "PRAGMA user_version", version, error);
+}
+
+gboolean
 sec_engine_count_tables (SecEngine  *engine,
                          int        *n_tables,
                          GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (n_tables != NULL, FALSE);
 
-  if (!check_open (engine, error))
-    return FALSE;
-  rc = sqlite3_prepare_v2 (engine->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *n_tables = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return set_open_error (engine_path (engine), engine->db, rc, NULL, error);
-  return TRUE;
+  return read_int (engine, "SELECT count(*) FROM sqlite_schema", n_tables, error);
 }
 
 gboolean

@@ -250,6 +250,34 @@ bind_params (SecStmt   *stmt,
     }
 }
 
+/* Prepares the SQL @b built, with its parameters bound; frees the SQL. */
+static SecStmt *
+prepare_built (SecStore  *self,
+               Builder   *b,
+               GError   **error)
+{
+  SecStmt *stmt = sec_engine_prepare (_sec_store_get_engine (self), b->sql->str, error);
+
+  g_string_free (b->sql, TRUE);
+  b->sql = NULL;
+  if (stmt != NULL)
+    bind_params (stmt, b->params);
+  return stmt;
+}
+
+/* The one number the SQL @b built returns; -1 when there is no row. */
+static gint64
+read_number (SecStore  *self,
+             Builder   *b,
+             GError   **error)
+{
+  g_autoptr(SecStmt) stmt = prepare_built (self, b, error);
+
+  if (stmt == NULL || sec_stmt_step (stmt, error) != SEC_STEP_ROW)
+    return -1;
+  return sec_stmt_get_int64 (stmt, 0);
+}
+
 GPtrArray *
 sec_store_list (SecStore  *self,
                 GType      kind_type,
@@ -285,11 +313,8 @@ sec_store_list (SecStore  *self,
     sec_query_get_range (query, &offset, &limit);
   g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT, limit, offset);
 
-  stmt = sec_engine_prepare (_sec_store_get_engine (self), b.sql->str, error);
-  g_string_free (b.sql, TRUE);
-  if (stmt == NULL)
+  if ((stmt = prepare_built (self, &b, error)) == NULL)
     return NULL;
-  bind_params (stmt, params);
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
   while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
@@ -309,7 +334,6 @@ sec_store_count (SecStore  *self,
   const SecKind *kind;
   g_autoptr(GPtrArray) params = NULL;
   Builder b;
-  g_autoptr(SecStmt) stmt = NULL;
 
   g_return_val_if_fail (SEC_IS_STORE (self), -1);
   g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), -1);
@@ -324,14 +348,7 @@ sec_store_count (SecStore  *self,
       g_string_free (b.sql, TRUE);
       return -1;
     }
-  stmt = sec_engine_prepare (_sec_store_get_engine (self), b.sql->str, error);
-  g_string_free (b.sql, TRUE);
-  if (stmt == NULL)
-    return -1;
-  bind_params (stmt, params);
-  if (sec_stmt_step (stmt, error) != SEC_STEP_ROW)
-    return -1;
-  return sec_stmt_get_int64 (stmt, 0);
+  return read_number (self, &b, error);
 }
 
 gint64
@@ -345,7 +362,6 @@ sec_store_position (SecStore  *self,
   g_autoptr(GPtrArray) params = NULL;
   g_autoptr(GString) order = g_string_new (NULL);
   Builder b;
-  g_autoptr(SecStmt) stmt = NULL;
 
   g_return_val_if_fail (SEC_IS_STORE (self), -1);
   g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), -1);
@@ -365,14 +381,7 @@ sec_store_position (SecStore  *self,
     }
   g_string_append_printf (b.sql, ") WHERE id = ?%u", params->len + 1);
   g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_int64 (id)));
-  stmt = sec_engine_prepare (_sec_store_get_engine (self), b.sql->str, error);
-  g_string_free (b.sql, TRUE);
-  if (stmt == NULL)
-    return -1;
-  bind_params (stmt, params);
-  if (sec_stmt_step (stmt, error) != SEC_STEP_ROW)
-    return -1;
-  return sec_stmt_get_int64 (stmt, 0);
+  return read_number (self, &b, error);
 }
 
 gint64

@@ -1,8 +1,9 @@
-/* sec-store.h: the SQLite database behind every record
+/* sec-store.h: the database behind every record
  *
- * SecStore owns the sqlite3 connection. It opens or creates the file, checks
- * and migrates it, and offers create/read/update/delete and list queries for
- * every record kind. All SQL of the application lives in src/core/.
+ * SecStore owns the connection (a SecEngine, sec-engine.h). It opens or
+ * creates the file, checks and migrates it, and offers
+ * create/read/update/delete and list queries for every record kind. All SQL
+ * of the application lives in src/core/store/.
  */
 #pragma once
 
