@@ -25,7 +25,7 @@ struct _SecEngine
   sqlite3    *db;
   gboolean    owns_db;
   char       *path;         /* the file, named in the errors of opening */
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt, not in use */
+  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
   int         last_rc;      /* of the last failure, extended */
   char       *last_message; /* and SQLite's words about it */
 };
@@ -34,7 +34,8 @@ struct _SecStmt
 {
   SecEngine    *engine;
   sqlite3_stmt *stmt;
-  char         *cache_key;  /* the SQL text when it goes back to the cache */
+  gboolean      cached;     /* lives in the cache; free only resets it */
+  gboolean      in_use;     /* a cached handle given out and not freed yet */
 };
 
 /* Errors */
@@ -191,7 +192,10 @@ collate_locale (void       *data,
 static void
 finalize_statement (gpointer data)
 {
-  sqlite3_finalize (data);
+  SecStmt *s = data;
+
+  sqlite3_finalize (s->stmt);
+  g_free (s);
 }
 
 static SecEngine *
@@ -594,14 +598,12 @@ sec_engine_get_error_message (SecEngine *engine)
 
 static SecStmt *
 stmt_new (SecEngine    *engine,
-          sqlite3_stmt *stmt,
-          const char   *cache_key)
+          sqlite3_stmt *stmt)
 {
   SecStmt *s = g_new0 (SecStmt, 1);
 
   s->engine = engine;
   s->stmt = stmt;
-  s->cache_key = g_strdup (cache_key);
   return s;
 }
 
@@ -610,21 +612,22 @@ sec_engine_prepare (SecEngine   *engine,
                     const char  *sql,
                     GError     **error)
 {
+  SecStmt *cached;
   sqlite3_stmt *stmt;
-  char *key = NULL;
   int rc;
 
   g_return_val_if_fail (sql != NULL, NULL);
 
   if (!check_open (engine, error))
     return NULL;
-  /* Taken out of the cache while in use, so that a second handle of the
-   * same SQL (a nested call) gets a statement of its own. */
-  if (g_hash_table_steal_extended (engine->statements, sql, (gpointer *) &key, (gpointer *) &stmt))
+  /* The cached handle itself is given out, marked in use, so that the
+   * common case costs one hash lookup and no allocation; a second handle
+   * of the same SQL (a nested call) gets a statement of its own. */
+  cached = g_hash_table_lookup (engine->statements, sql);
+  if (cached != NULL && !cached->in_use)
     {
-      SecStmt *s = stmt_new (engine, stmt, NULL);
-      s->cache_key = key;
-      return s;
+      cached->in_use = TRUE;
+      return cached;
     }
   rc = sqlite3_prepare_v3 (engine->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -632,7 +635,13 @@ sec_engine_prepare (SecEngine   *engine,
       _sec_engine_set_error (engine, rc, error);
       return NULL;
     }
-  return stmt_new (engine, stmt, sql);
+  if (cached != NULL)
+    return stmt_new (engine, stmt);
+  cached = stmt_new (engine, stmt);
+  cached->cached = TRUE;
+  cached->in_use = TRUE;
+  g_hash_table_insert (engine->statements, g_strdup (sql), cached);
+  return cached;
 }
 
 SecStmt *
@@ -653,7 +662,7 @@ sec_engine_prepare_once (SecEngine   *engine,
       _sec_engine_set_error (engine, rc, error);
       return NULL;
     }
-  return stmt_new (engine, stmt, NULL);
+  return stmt_new (engine, stmt);
 }
 
 void
@@ -661,18 +670,14 @@ sec_stmt_free (SecStmt *stmt)
 {
   if (stmt == NULL)
     return;
-  if (stmt->cache_key != NULL && stmt->engine->db != NULL &&
-      !g_hash_table_contains (stmt->engine->statements, stmt->cache_key))
+  if (stmt->cached)
     {
       sqlite3_reset (stmt->stmt);
       sqlite3_clear_bindings (stmt->stmt);
-      g_hash_table_insert (stmt->engine->statements, g_steal_pointer (&stmt->cache_key), stmt->stmt);
+      stmt->in_use = FALSE;
+      return;
     }
-  else
-    {
-      sqlite3_finalize (stmt->stmt);
-    }
-  g_free (stmt->cache_key);
+  sqlite3_finalize (stmt->stmt);
   g_free (stmt);
 }
 
