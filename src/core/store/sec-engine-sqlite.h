@@ -1,7 +1,9 @@
 /* sec-engine-sqlite.h: what only the SQLite engine offers
  *
- * For the store's own files, while the store still opens, checks, migrates
- * and backs up the file itself; nothing outside src/core/store/ uses it.
+ * For the store's own files, only while core modules still reach the
+ * SQLite connection through the deprecated _sec_store_get_db () and
+ * _sec_store_set_error () (sec-store.h); nothing outside src/core/store/
+ * uses it, and it goes with them.
  */
 #pragma once
 

@@ -1,8 +1,9 @@
-/* sec-store.h: the SQLite database behind every record
+/* sec-store.h: the database behind every record
  *
- * SecStore owns the sqlite3 connection. It opens or creates the file, checks
- * and migrates it, and offers create/read/update/delete and list queries for
- * every record kind. All SQL of the application lives in src/core/.
+ * SecStore owns the connection (a SecEngine, sec-engine.h). It opens or
+ * creates the file, checks and migrates it, and offers
+ * create/read/update/delete and list queries for every record kind. All SQL
+ * of the application lives in src/core/store/.
  */
 #pragma once
 
@@ -119,12 +120,15 @@ gboolean     sec_store_set_setting     (SecStore       *self,
  * for exports (iCalendar UIDs). */
 const char  *sec_store_get_uuid        (SecStore       *self);
 
-/* Copies the open database into @dest with SQLite's backup API. */
+/* Copies the open database into a new file @dest (the engine's backup). */
 gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
                                         GError        **error);
 
-/* Low level, for core modules (queries, document writers) only. */
+/* Deprecated, going as soon as the core modules that still call them run
+ * their SQL through the engine line (sec-engine.h, and
+ * _sec_store_get_engine () in sec-store-private.h): the SQLite connection,
+ * and a SQLite result code as a SecStoreError. Nothing new may use them. */
 struct sqlite3 *_sec_store_get_db      (SecStore       *self);
 gboolean     _sec_store_set_error      (SecStore       *self,
                                         int             rc,
