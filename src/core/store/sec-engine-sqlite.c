@@ -17,13 +17,12 @@
 #include <unistd.h>
 
 #include "core/base/sec-fold.h"
-#include "core/store/sec-engine-sqlite.h"
+#include "core/store/sec-engine.h"
 #include "core/store/sec-store-error.h"
 
 struct _SecEngine
 {
   sqlite3    *db;
-  gboolean    owns_db;
   char       *path;         /* the file, named in the errors of opening */
   GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
   int         last_rc;      /* of the last failure, extended */
@@ -41,10 +40,10 @@ struct _SecStmt
 /* Errors */
 
 /* Sets @error from SQLite's result code @rc and the connection's message. */
-gboolean
-_sec_engine_set_error (SecEngine  *engine,
-                       int         rc,
-                       GError    **error)
+static gboolean
+set_error (SecEngine  *engine,
+           int         rc,
+           GError    **error)
 {
   const char *msg = engine != NULL && engine->db != NULL
                     ? sqlite3_errmsg (engine->db) : sqlite3_errstr (rc);
@@ -199,13 +198,11 @@ finalize_statement (gpointer data)
 }
 
 static SecEngine *
-engine_new (sqlite3  *db,
-            gboolean  owns_db)
+engine_new (sqlite3 *db)
 {
   SecEngine *engine = g_new0 (SecEngine, 1);
 
   engine->db = db;
-  engine->owns_db = owns_db;
   engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
@@ -237,25 +234,9 @@ sec_engine_open (const char          *path,
       sqlite3_close (db);
       return NULL;
     }
-  engine = engine_new (db, TRUE);
+  engine = engine_new (db);
   engine->path = g_strdup (path);
   return engine;
-}
-
-SecEngine *
-_sec_engine_new_for_sqlite (struct sqlite3 *db)
-{
-  g_return_val_if_fail (db != NULL, NULL);
-
-  return engine_new (db, FALSE);
-}
-
-struct sqlite3 *
-_sec_engine_get_sqlite (SecEngine *engine)
-{
-  g_return_val_if_fail (engine != NULL, NULL);
-
-  return engine->db;
 }
 
 void
@@ -264,8 +245,7 @@ sec_engine_close (SecEngine *engine)
   if (engine == NULL)
     return;
   g_hash_table_destroy (engine->statements);
-  if (engine->owns_db)
-    sqlite3_close (engine->db);
+  sqlite3_close (engine->db);
   g_free (engine->path);
   g_free (engine->last_message);
   g_free (engine);
@@ -284,7 +264,7 @@ sec_engine_exec (SecEngine   *engine,
     return FALSE;
   rc = sqlite3_exec (engine->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    return _sec_engine_set_error (engine, rc, error);
+    return set_error (engine, rc, error);
   return TRUE;
 }
 
@@ -525,7 +505,7 @@ sec_engine_list_foreign_keys (SecEngine  *engine,
   rc = sqlite3_prepare_v2 (engine->db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &tables, NULL);
   if (rc != SQLITE_OK)
     {
-      _sec_engine_set_error (engine, rc, error);
+      set_error (engine, rc, error);
       return NULL;
     }
 
@@ -632,7 +612,7 @@ sec_engine_prepare (SecEngine   *engine,
   rc = sqlite3_prepare_v3 (engine->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _sec_engine_set_error (engine, rc, error);
+      set_error (engine, rc, error);
       return NULL;
     }
   if (cached != NULL)
@@ -659,7 +639,7 @@ sec_engine_prepare_once (SecEngine   *engine,
   rc = sqlite3_prepare_v2 (engine->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _sec_engine_set_error (engine, rc, error);
+      set_error (engine, rc, error);
       return NULL;
     }
   return stmt_new (engine, stmt);
@@ -742,7 +722,7 @@ sec_stmt_step (SecStmt  *stmt,
     return SEC_STEP_ROW;
   if (rc == SQLITE_DONE)
     return SEC_STEP_DONE;
-  _sec_engine_set_error (stmt->engine, rc, error);
+  set_error (stmt->engine, rc, error);
   sqlite3_reset (stmt->stmt);
   return SEC_STEP_ERROR;
 }

@@ -18,7 +18,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "core/store/sec-engine-sqlite.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
 #include "core/store/sec-store.h"
@@ -503,24 +502,4 @@ _sec_store_get_engine (SecStore *self)
   g_return_val_if_fail (SEC_IS_STORE (self), NULL);
 
   return self->engine;
-}
-
-/* Deprecated: the SQLite connection, for the core modules that have not
- * moved to the engine line yet (sec-engine.h). Goes when they have. */
-struct sqlite3 *
-_sec_store_get_db (SecStore *self)
-{
-  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
-
-  return self->engine != NULL ? _sec_engine_get_sqlite (self->engine) : NULL;
-}
-
-/* Deprecated with _sec_store_get_db (): a SQLite result code as a
- * SecStoreError. */
-gboolean
-_sec_store_set_error (SecStore  *self,
-                      int        rc,
-                      GError   **error)
-{
-  return _sec_engine_set_error (self->engine, rc, error);
 }

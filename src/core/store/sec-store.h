@@ -125,13 +125,4 @@ gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
                                         GError        **error);
 
-/* Deprecated, going as soon as the core modules that still call them run
- * their SQL through the engine line (sec-engine.h, and
- * _sec_store_get_engine () in sec-store-private.h): the SQLite connection,
- * and a SQLite result code as a SecStoreError. Nothing new may use them. */
-struct sqlite3 *_sec_store_get_db      (SecStore       *self);
-gboolean     _sec_store_set_error      (SecStore       *self,
-                                        int             rc,
-                                        GError        **error);
-
 G_END_DECLS
