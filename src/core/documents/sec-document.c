@@ -283,6 +283,23 @@ sec_document_set_author (SecDocument *self,
 }
 
 void
+sec_document_set_personal (SecDocument *self,
+                           gboolean     personal)
+{
+  g_return_if_fail (SEC_IS_DOCUMENT (self));
+
+  self->personal = personal;
+}
+
+gboolean
+sec_document_get_personal (SecDocument *self)
+{
+  g_return_val_if_fail (SEC_IS_DOCUMENT (self), FALSE);
+
+  return self->personal;
+}
+
+void
 sec_document_set_subject (SecDocument *self,
                           const char  *subject)
 {
