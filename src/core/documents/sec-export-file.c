@@ -143,6 +143,15 @@ write_all (int          fd,
   return TRUE;
 }
 
+static gboolean
+has_space_or_control (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p <= 0x20 || *p == 0x7f)
+      return TRUE;
+  return FALSE;
+}
+
 /* Public API */
 
 gboolean
@@ -227,4 +236,37 @@ failed:
     close (fd);
   g_unlink (temp);
   return set_errno_error (error, saved_errno, path);
+}
+
+gboolean
+sec_export_is_web_link (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme, *host;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || has_space_or_control (text))
+    return FALSE;
+  if ((uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL)) == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0) &&
+         host != NULL && *host != '\0';
+}
+
+char *
+sec_export_dup_mailto (const char *email)
+{
+  const char *at;
+
+  if (email == NULL || !g_utf8_validate (email, -1, NULL) || has_space_or_control (email))
+    return NULL;
+  /* One "@", something on either side, and none of the characters that
+   * begin a query, a fragment, an escape or a second address. */
+  at = strchr (email, '@');
+  if (at == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') != NULL)
+    return NULL;
+  if (strpbrk (email, "?&#%,;:<>\"\\/()[]") != NULL)
+    return NULL;
+  return g_strconcat ("mailto:", email, NULL);
 }

@@ -42,4 +42,16 @@ gboolean     sec_export_write_file       (const char    *path,
                                           SecFileAccess  access,
                                           GError       **error);
 
+/* Values that leave the program are checked when used, not only when
+ * saved: a database can come from elsewhere. */
+
+/* Whether @text is a plain web address: http or https, with a host, and
+ * no space or control character (which would end a line or a field). */
+gboolean     sec_export_is_web_link      (const char    *text);
+/* (transfer full) (nullable): "mailto:@email" when @email is one plain
+ * address ("name@example.org"), else NULL: no query part ("?bcc=…",
+ * "&attach=…"), no second address, no percent-escape, no space or control
+ * character. */
+char        *sec_export_dup_mailto       (const char    *email);
+
 G_END_DECLS
