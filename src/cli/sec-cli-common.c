@@ -4,8 +4,35 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cli/sec-cli-common.h"
+
+char *
+sec_cli_sanitize (const char *text,
+                  gboolean    keep_breaks)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\t' || c == '\r')
+        {
+          if (keep_breaks && c != '\r')
+            g_string_append_c (out, (char) c);
+          else
+            g_string_append_c (out, ' ');
+        }
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
 
 /**
  * sec_cli_usage_error:
@@ -22,8 +49,10 @@ sec_cli_usage_error (GString    *err,
                      const char *program,
                      const char *message)
 {
+  g_autofree char *clean = sec_cli_sanitize (message, TRUE);
+
   /* TRANSLATORS: "secretariat list: Unknown option --foo. Try “secretariat list --help”." */
-  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), program, message, program);
+  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), program, clean, program);
   return SEC_CLI_EXIT_USAGE;
 }
 
@@ -40,7 +69,9 @@ int
 sec_cli_failure (GString    *err,
                  const char *message)
 {
-  g_string_append_printf (err, "secretariat: %s\n", message);
+  g_autofree char *clean = sec_cli_sanitize (message, TRUE);
+
+  g_string_append_printf (err, "secretariat: %s\n", clean);
   return SEC_CLI_EXIT_FAILURE;
 }
 

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 #define SEC_CLI_EXIT_FAILURE 1 /* the command failed (a database error...) */
 #define SEC_CLI_EXIT_USAGE   2 /* an unknown command, option or argument */
 
+/* (transfer full): @text fit for a terminal: valid UTF-8, with C0 and C1
+ * control characters and DEL (an escape sequence could clear the screen
+ * or retitle the window) each replaced by U+FFFD; line breaks and tabs
+ * kept when @keep_breaks, else also replaced by a space. */
+char           *sec_cli_sanitize           (const char *text,
+                                            gboolean    keep_breaks);
 int             sec_cli_usage_error        (GString    *err,
                                             const char *program,
                                             const char *message);

@@ -324,13 +324,15 @@ lookup_list_kind (const char *name)
   return type;
 }
 
-/* Tabs and line breaks inside a value would split the record. */
+/* Tabs and line breaks inside a value would split the record; other
+ * control characters would reach the terminal raw. */
 static void
 append_value (GString    *line,
               const char *value)
 {
-  for (const char *p = value; *p; p++)
-    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  g_autofree char *clean = sec_cli_sanitize (value, FALSE);
+
+  g_string_append (line, clean);
 }
 
 /* The title of the record a reference points to: the derived name the

@@ -5,6 +5,13 @@
 
 G_BEGIN_DECLS
 
+/* Whether @tz_id has the form of an IANA zone name ("Europe/Brussels",
+ * "Etc/GMT+1", "UTC") and nothing else: never a file path ("/", "..") that
+ * GLib would open (a FIFO there would block for ever). */
+gboolean   sec_time_zone_id_is_safe (const char *tz_id);
+/* (nullable) (transfer full): the zone @tz_id, or NULL when it is not a
+ * safe IANA name (sec_time_zone_id_is_safe ()) or is unknown. */
+GTimeZone *sec_time_zone_new    (const char *tz_id);
 /* (nullable) (transfer full): a local date-time from "YYYY-MM-DD" or
  * "YYYY-MM-DDTHH:MM[:SS]" in @tz_id (NULL: the local zone). */
 GDateTime *sec_parse_datetime   (const char *iso,

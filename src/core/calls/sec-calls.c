@@ -82,7 +82,7 @@ _sec_calls_zone_for (const char *tz_id)
     tz_id = DEFAULT_ZONE;
   if (g_str_equal (tz_id, "UTC"))
     return g_time_zone_new_utc ();
-  return g_time_zone_new_identifier (tz_id);
+  return sec_time_zone_new (tz_id);
 }
 
 /* Splits a list field on any of @separators, trimming, without empties. */

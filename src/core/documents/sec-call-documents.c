@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/documents/sec-call-documents.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-csv.h"
 #include "core/documents/sec-document-text.h"
 
@@ -435,6 +436,7 @@ sec_call_document_applications (SecStore    *store,
       sec_document_add_row (b->doc, SEC_ROW_NORMAL, cells);
     }
   sec_document_end_table (b->doc);
+  sec_document_set_personal (b->doc, sec_export_kind_is_personal ("applications"));
 
   return finish_document (b);
 }

@@ -34,8 +34,21 @@ sec_csv_append_record (GString           *out,
 
   for (guint i = 0; i < n_fields; i++)
     {
+      g_autofree char *owned = NULL;
       const char *value = values[i] ? values[i] : "";
 
+      if (!g_utf8_validate (value, -1, NULL))
+        value = owned = g_utf8_make_valid (value, -1);
+      /* OWASP's rule against formula injection: a cell that a spreadsheet
+       * program would take for a formula ("=HYPERLINK(…)", "+1", "@SUM")
+       * starts with a quote, which makes it text. */
+      if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+        {
+          char *quoted = g_strconcat ("'", value, NULL);
+
+          g_free (owned);
+          value = owned = quoted;
+        }
       if (i > 0)
         g_string_append_c (out, ',');
       if (!needs_quotes (value))

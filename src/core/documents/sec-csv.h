@@ -6,6 +6,9 @@
  * starts with a byte order mark: without it, Excel opens the file in the
  * legacy code page of Windows and "Łódź" comes out as "ÅÃ³dÅº"; LibreOffice
  * and Python's csv module ("utf-8-sig") recognise the mark and drop it.
+ * A field that starts with '=', '+', '-', '@', a tab or a carriage return
+ * gets a leading "'" (OWASP's rule): a spreadsheet program reads it as
+ * text, never as a formula. Invalid UTF-8 is replaced by U+FFFD.
  */
 #pragma once
 

@@ -78,11 +78,65 @@ get_layout (SecDocument *self,
   return self->layouts[style];
 }
 
+/* A word longer than this many characters gets a zero-width space after
+ * each of its further characters. Pango breaks a word too long for its
+ * line at any character (PANGO_WRAP_WORD_CHAR), but shapes the rest of the
+ * word again for every line: a 70,000-character word took seconds, growing
+ * with the square of its length. Offered a break after each character it
+ * breaks at the same places, in linear time. */
+#define LONG_WORD 100
+#define ZERO_WIDTH_SPACE "\xe2\x80\x8b"
+
+/* (transfer full) (nullable): @markup with a break offered inside its
+ * long words (text only, never inside a tag or an entity), or NULL when it
+ * has none. */
+static char *
+dup_with_breaks (const char *markup)
+{
+  GString *out = NULL;
+  const char *p, *copied = markup;
+  gboolean in_tag = FALSE;
+  guint run = 0;
+
+  for (p = markup; *p; )
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (in_tag || *p == '<')
+        in_tag = *p != '>';
+      else if (g_unichar_isspace (g_utf8_get_char (p)))
+        run = 0;
+      else
+        {
+          /* An entity ("&amp;") is one character. */
+          if (*p == '&' && strchr (p, ';') != NULL)
+            next = strchr (p, ';') + 1;
+          if (++run > LONG_WORD)
+            {
+              if (out == NULL)
+                out = g_string_sized_new (strlen (markup) * 2);
+              g_string_append_len (out, copied, next - copied);
+              g_string_append (out, ZERO_WIDTH_SPACE);
+              copied = next;
+            }
+        }
+      p = next;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
 /* Plain text, the most common, skips the markup parser. */
 static void
 set_layout_markup (PangoLayout *layout,
                    const char  *markup)
 {
+  g_autofree char *broken = markup ? dup_with_breaks (markup) : NULL;
+
+  if (broken != NULL)
+    markup = broken;
   if (markup == NULL || strpbrk (markup, "<&") == NULL)
     {
       /* set_text () keeps the attributes of earlier markup. */

@@ -126,6 +126,7 @@ struct _SecDocument
   char *header_right;
   char *footer_text;
   char *page_format;
+  gboolean personal;     /* contact data or needs: written 0600 */
 
   GPtrArray *blocks;     /* Block */
   GArray    *sections;   /* Section */

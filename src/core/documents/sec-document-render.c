@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "core/documents/sec-document-private.h"
+#include "core/documents/sec-export-file.h"
 
 /* Static helpers */
 
@@ -437,7 +438,8 @@ sec_document_write_pdf (SecDocument  *self,
 
   if ((pdf = sec_document_to_pdf (self, paper, error)) == NULL)
     return FALSE;
-  return sec_write_file_atomically (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error);
+  return sec_export_write_file (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                self->personal ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC, error);
 }
 
 gboolean
@@ -449,8 +451,6 @@ sec_write_file_atomically (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
 
-  /* A temporary file beside @path, renamed over it when complete (and
-   * removed on failure); 0666 less the umask, as any new file. */
-  return g_file_set_contents_full (path, contents, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  /* The caller does not say what the file holds: the safe side. */
+  return sec_export_write_file (path, contents, length, SEC_FILE_PERSONAL, error);
 }

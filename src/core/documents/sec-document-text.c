@@ -16,6 +16,11 @@
 char *
 sec_text_escape (const char *text)
 {
+  g_autofree char *valid = NULL;
+
+  /* g_markup_escape_text () reads invalid UTF-8 past its end. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   return g_markup_escape_text (text ? text : "", -1);
 }
 

@@ -78,6 +78,18 @@ section_clear (gpointer data)
   g_free (s->note);
 }
 
+/* Every text enters the document here: made valid UTF-8 before anything
+ * measures or draws it (Pango reads invalid bytes past their end). */
+static char *
+dup_valid (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
 static Block *
 add_block (SecDocument *self,
            BlockKind    kind)
@@ -162,7 +174,7 @@ sec_document_set_property (GObject      *object,
     {
     case PROP_TITLE:
       g_free (self->title);
-      self->title = g_value_dup_string (value);
+      self->title = dup_valid (g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -279,7 +291,24 @@ sec_document_set_author (SecDocument *self,
   g_return_if_fail (SEC_IS_DOCUMENT (self));
 
   g_free (self->author);
-  self->author = g_strdup (author);
+  self->author = dup_valid (author);
+}
+
+void
+sec_document_set_personal (SecDocument *self,
+                           gboolean     personal)
+{
+  g_return_if_fail (SEC_IS_DOCUMENT (self));
+
+  self->personal = personal;
+}
+
+gboolean
+sec_document_get_personal (SecDocument *self)
+{
+  g_return_val_if_fail (SEC_IS_DOCUMENT (self), FALSE);
+
+  return self->personal;
 }
 
 void
@@ -289,7 +318,7 @@ sec_document_set_subject (SecDocument *self,
   g_return_if_fail (SEC_IS_DOCUMENT (self));
 
   g_free (self->subject);
-  self->subject = g_strdup (subject);
+  self->subject = dup_valid (subject);
 }
 
 void
@@ -301,8 +330,8 @@ sec_document_set_header (SecDocument *self,
 
   g_free (self->header_left);
   g_free (self->header_right);
-  self->header_left = g_strdup (left_markup);
-  self->header_right = g_strdup (right_markup);
+  self->header_left = dup_valid (left_markup);
+  self->header_right = dup_valid (right_markup);
   _sec_document_invalidate_layout (self);
 }
 
@@ -315,8 +344,8 @@ sec_document_set_footer (SecDocument *self,
 
   g_free (self->footer_text);
   g_free (self->page_format);
-  self->footer_text = g_strdup (text);
-  self->page_format = g_strdup (page_format);
+  self->footer_text = dup_valid (text);
+  self->page_format = dup_valid (page_format);
   if (page_format != NULL && !_sec_document_is_page_format (page_format))
     g_warning ("“%s” is not a page format like “Page %%d of %%d”", page_format);
   _sec_document_invalidate_layout (self);
@@ -327,7 +356,7 @@ sec_document_begin_section (SecDocument *self,
                             const char  *name,
                             const char  *note)
 {
-  Section section = { g_strdup (name), g_strdup (note), 0 };
+  Section section = { dup_valid (name), dup_valid (note), 0 };
   Block *block;
 
   g_return_if_fail (SEC_IS_DOCUMENT (self));
@@ -346,7 +375,7 @@ sec_document_add_heading (SecDocument *self,
   g_return_if_fail (self->open_table == NULL);
   g_return_if_fail (text != NULL);
 
-  add_block (self, BLOCK_HEADING)->markup = g_strdup (text);
+  add_block (self, BLOCK_HEADING)->markup = dup_valid (text);
 }
 
 void
@@ -357,7 +386,7 @@ sec_document_add_paragraph (SecDocument *self,
   g_return_if_fail (self->open_table == NULL);
   g_return_if_fail (markup != NULL);
 
-  add_block (self, BLOCK_PARAGRAPH)->markup = g_strdup (markup);
+  add_block (self, BLOCK_PARAGRAPH)->markup = dup_valid (markup);
 }
 
 void
@@ -382,7 +411,7 @@ sec_document_begin_table (SecDocument             *self,
   for (guint c = 0; c < n_columns; c++)
     {
       table->columns[c] = columns[c];
-      table->columns[c].title = g_strdup (columns[c].title ? columns[c].title : "");
+      table->columns[c].title = dup_valid (columns[c].title ? columns[c].title : "");
     }
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   add_block (self, BLOCK_TABLE)->table = table;
@@ -423,7 +452,7 @@ sec_document_add_row (SecDocument        *self,
       else if (row->kind == ROW_MUTED)
         row->cells[c] = g_strconcat ("<i>", cells[c], "</i>", NULL);
       else
-        row->cells[c] = g_strdup (cells[c]);
+        row->cells[c] = dup_valid (cells[c]);
     }
   g_ptr_array_add (table->rows, row);
   _sec_document_invalidate_layout (self);
@@ -443,8 +472,13 @@ sec_document_add_group (SecDocument *self,
   row = g_new0 (Row, 1);
   row->kind = ROW_GROUP;
   row->cells = g_new0 (char *, 3);
-  row->cells[0] = g_markup_escape_text (text, -1);
-  row->cells[1] = g_markup_escape_text (continued ? continued : text, -1);
+  {
+    g_autofree char *valid_text = dup_valid (text);
+    g_autofree char *valid_continued = dup_valid (continued ? continued : text);
+
+    row->cells[0] = g_markup_escape_text (valid_text, -1);
+    row->cells[1] = g_markup_escape_text (valid_continued, -1);
+  }
   g_ptr_array_add (self->open_table->rows, row);
   _sec_document_invalidate_layout (self);
 }

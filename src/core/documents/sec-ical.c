@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/base/sec-format.h"
 #include "core/documents/sec-ical.h"
 
 #define MAX_LINE_OCTETS 75
@@ -92,8 +93,12 @@ sec_ical_escape_text (const char *text)
 {
   GString *out;
 
+  g_autofree char *valid = NULL;
+
   if (text == NULL)
     return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (text) + 8);
   for (const char *p = text; *p; p++)
     switch (*p)
@@ -126,6 +131,23 @@ sec_ical_escape_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+sec_ical_quote_param (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value ? value : "", -1);
+  GString *out = g_string_new (NULL);
+  gboolean quote = strpbrk (valid, ":;,") != NULL;
+
+  if (quote)
+    g_string_append_c (out, '"');
+  for (const char *p = valid; *p; p++)
+    if (*p != '"' && ((guchar) *p >= 0x20 || *p == '\t') && *p != 0x7f)
+      g_string_append_c (out, *p);
+  if (quote)
+    g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
 void
 sec_ical_append_line (GString    *out,
                       const char *name_and_params,
@@ -133,10 +155,18 @@ sec_ical_append_line (GString    *out,
 {
   g_autofree char *line = g_strconcat (name_and_params, ":", value ? value : "", NULL);
   const char *p = line;
-  gsize left = strlen (line);
+  gsize left;
   gsize room = MAX_LINE_OCTETS;
+  char *w = line;
 
   g_return_if_fail (out != NULL);
+
+  /* Only escaped text reaches here; this is the last guard. */
+  for (const char *r = line; *r; r++)
+    if (((guchar) *r >= 0x20 || *r == '\t') && *r != 0x7f)
+      *w++ = *r;
+  *w = '\0';
+  left = strlen (line);
 
   while (left > room)
     {
@@ -168,7 +198,7 @@ sec_ical_append_vtimezone (GString    *out,
 
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (tz_id == NULL || (tz = g_time_zone_new_identifier (tz_id)) == NULL)
+  if (tz_id == NULL || (tz = sec_time_zone_new (tz_id)) == NULL)
     return FALSE;
 
   sec_ical_append_line (out, "BEGIN", "VTIMEZONE");
@@ -232,8 +262,8 @@ sec_ical_append_datetime (GString    *out,
 
   if (tz_id != NULL)
     {
-      g_autofree char *escaped = sec_ical_escape_text (tz_id);
-      g_autofree char *property = g_strdup_printf ("%s;TZID=%s", name, escaped);
+      g_autofree char *quoted = sec_ical_quote_param (tz_id);
+      g_autofree char *property = g_strdup_printf ("%s;TZID=%s", name, quoted);
       g_autofree char *value = g_date_time_format (dt, "%Y%m%dT%H%M%S");
 
       sec_ical_append_line (out, property, value);

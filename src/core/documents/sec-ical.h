@@ -15,7 +15,12 @@ G_BEGIN_DECLS
 /* (transfer full): @text as an iCalendar TEXT value: backslash, semicolon
  * and comma escaped, line breaks as \n. */
 char    *sec_ical_escape_text   (const char     *text);
-/* Appends "@name:@value" folded at 75 octets, with CRLF. */
+/* (transfer full): @value as a parameter value: quoted with DQUOTE when
+ * it holds ':', ';' or ','; DQUOTE and control characters left out. */
+char    *sec_ical_quote_param   (const char     *value);
+/* Appends "@name:@value" folded at 75 octets, with CRLF. Control
+ * characters other than tab are left out: a line break in a value never
+ * starts another property. */
 void     sec_ical_append_line   (GString        *out,
                                  const char     *name_and_params,
                                  const char     *value);

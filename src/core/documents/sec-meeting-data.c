@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/sec-fold.h"
+#include "core/base/sec-format.h"
 #include "core/documents/sec-meeting-data.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-meetings.h"
@@ -72,13 +73,34 @@ meeting_data_clear (gpointer mem)
   g_free (d->store_uuid);
 }
 
+/* (transfer full): @text itself when it is valid UTF-8, else a valid copy
+ * (and @text is freed). A database can come from elsewhere: text is made
+ * valid once here, before it is sorted, folded, measured or drawn. */
+static char *
+take_valid (char *text)
+{
+  char *valid;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  valid = g_utf8_make_valid (text, -1);
+  g_free (text);
+  return valid;
+}
+
+static char *
+dup_valid (const char *text)
+{
+  return text ? take_valid (g_strdup (text)) : NULL;
+}
+
 static char *
 dup_field (SecRecord  *record,
            const char *field)
 {
   const char *text = sec_record_get_string (record, field);
 
-  return text && *text ? g_strdup (text) : NULL;
+  return text && *text ? dup_valid (text) : NULL;
 }
 
 static gboolean
@@ -102,9 +124,9 @@ load_items (SecStore        *store,
       SecMeetingItem *item = g_new0 (SecMeetingItem, 1);
 
       item->id = sec_record_get_id (r);
-      item->title = g_strdup (sec_record_get_string (r, "title"));
+      item->title = dup_valid (sec_record_get_string (r, "title"));
       item->description = dup_field (r, "description");
-      item->kind = g_strdup (sec_record_get_string (r, "kind"));
+      item->kind = dup_valid (sec_record_get_string (r, "kind"));
       item->duration = sec_record_get_int (r, "duration");
       item->fixed_start = dup_field (r, "fixed-start");
       item->internal_notes = dup_field (r, "internal-notes");
@@ -127,8 +149,9 @@ load_items (SecStore        *store,
           list = g_ptr_array_new_null_terminated (2, g_free, TRUE);
           g_hash_table_insert (speakers, &item->id, list);
         }
-      g_ptr_array_add (list, row->organisation ? g_strdup_printf ("%s (%s)", row->name, row->organisation)
-                                               : g_strdup (row->name));
+      g_ptr_array_add (list, take_valid (row->organisation
+                                         ? g_strdup_printf ("%s (%s)", row->name, row->organisation)
+                                         : g_strdup (row->name)));
     }
 
   for (guint i = 0; i < d->items->len; i++)
@@ -200,30 +223,33 @@ load_participants (SecStore        *store,
       SecMeetingParticipant *p = g_new0 (SecMeetingParticipant, 1);
 
       p->id = row->participant_id;
-      p->role = g_steal_pointer (&row->role);
-      p->status = g_steal_pointer (&row->status);
-      p->title = g_steal_pointer (&row->title);
-      p->given_name = g_steal_pointer (&row->given_name);
-      p->family_name = g_steal_pointer (&row->family_name);
-      p->position = g_steal_pointer (&row->position);
-      p->email = g_steal_pointer (&row->email);
-      p->phone = g_steal_pointer (&row->phone);
+      p->role = take_valid (g_steal_pointer (&row->role));
+      p->status = take_valid (g_steal_pointer (&row->status));
+      p->title = take_valid (g_steal_pointer (&row->title));
+      p->given_name = take_valid (g_steal_pointer (&row->given_name));
+      p->family_name = take_valid (g_steal_pointer (&row->family_name));
+      p->position = take_valid (g_steal_pointer (&row->position));
+      p->email = take_valid (g_steal_pointer (&row->email));
+      p->phone = take_valid (g_steal_pointer (&row->phone));
+      row->needs = take_valid (row->needs);
+      row->accessibility_needs = take_valid (row->accessibility_needs);
+      row->dietary_needs = take_valid (row->dietary_needs);
       p->needs = join_needs (row->needs, row->accessibility_needs, row->dietary_needs);
-      p->organisation = g_steal_pointer (&row->organisation);
-      p->organisation_acronym = g_steal_pointer (&row->organisation_acronym);
-      p->country = g_steal_pointer (&row->country);
-      p->body = g_steal_pointer (&row->body);
+      p->organisation = take_valid (g_steal_pointer (&row->organisation));
+      p->organisation_acronym = take_valid (g_steal_pointer (&row->organisation_acronym));
+      p->country = take_valid (g_steal_pointer (&row->country));
+      p->body = take_valid (g_steal_pointer (&row->body));
       p->expected = g_strcmp0 (p->status, "declined") != 0 && g_strcmp0 (p->status, "excused") != 0;
 
       if (row->attending_id != row->person_id)
-        p->replaces = g_steal_pointer (&row->invited_name);
+        p->replaces = take_valid (g_steal_pointer (&row->invited_name));
       else if (g_strcmp0 (p->status, "replaced") == 0)
         {
           /* Not coming: the substitute is listed on their own line. */
           p->expected = FALSE;
           if (row->substitute_id != 0)
             g_hash_table_insert (replaced, g_memdup2 (&row->substitute_id, sizeof row->substitute_id),
-                                 g_steal_pointer (&row->invited_name));
+                                 take_valid (g_steal_pointer (&row->invited_name)));
         }
       g_ptr_array_add (d->participants, p);
     }
@@ -276,7 +302,7 @@ sec_meeting_data_load (SecStore  *store,
 
   d = g_atomic_rc_box_new0 (SecMeetingData);
   d->id = meeting_id;
-  d->title = g_strdup (sec_record_get_string (meeting, "title"));
+  d->title = dup_valid (sec_record_get_string (meeting, "title"));
   d->kind = dup_field (meeting, "kind");
   d->status = dup_field (meeting, "status");
   d->starts_at = dup_field (meeting, "starts-at");
@@ -294,10 +320,25 @@ sec_meeting_data_load (SecStore  *store,
   d->updated_at = g_strdup (sec_record_get_updated_at (meeting));
   d->store_uuid = g_strdup (sec_store_get_uuid (store));
 
+  /* A zone name that is a path could make GLib open (and block on) any
+   * file: refused with the reason rather than read. */
+  if (d->timezone != NULL && !sec_time_zone_id_is_safe (d->timezone))
+    {
+      g_autofree char *zone = g_strescape (d->timezone, NULL);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The meeting’s time zone “%s” is not a time zone name (such as Europe/Brussels)"), zone);
+      return NULL;
+    }
+
   if (!sec_store_list_meeting_bodies (store, meeting_id, &d->bodies, &d->body_acronyms, error) ||
       !load_items (store, d, error) ||
       !load_participants (store, d, error))
     return NULL;
+  for (guint i = 0; d->bodies && d->bodies[i]; i++)
+    d->bodies[i] = take_valid (d->bodies[i]);
+  for (guint i = 0; d->body_acronyms && d->body_acronyms[i]; i++)
+    d->body_acronyms[i] = take_valid (d->body_acronyms[i]);
   return g_steal_pointer (&d);
 }
 

@@ -10,6 +10,7 @@
 #include "core/documents/sec-meeting-agenda-pages.h"
 #include "core/documents/sec-meeting-csv.h"
 #include "core/documents/sec-meeting-documents.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-ical.h"
 #include "core/documents/sec-meeting-list-pages.h"
 #include "core/documents/sec-meeting-pages.h"
@@ -158,6 +159,7 @@ sec_meeting_document_new (SecMeetingData                  *data,
   if (g_strcmp0 (author, "Unknown") != 0 && *author)
     sec_document_set_author (b.doc, author);
   sec_document_set_subject (b.doc, data->title);
+  sec_document_set_personal (b.doc, sec_meeting_export_is_personal (kind, options));
   sec_meeting_pages_setup_frame (&b);
 
   switch (kind)
@@ -189,19 +191,43 @@ sec_meeting_document_new (SecMeetingData                  *data,
   return b.doc;
 }
 
+/**
+ * sec_meeting_export_is_personal:
+ * @options: (nullable): the options; %NULL for the defaults
+ *
+ * Returns: whether the document holds contact data or needs, and is then
+ * written 0600: the kind's entry in sec-export-file.c's table, unless the
+ * public variant leaves them out.
+ */
 gboolean
-sec_meeting_document_export (SecMeetingData                  *data,
-                             SecMeetingExport                 kind,
-                             const SecMeetingDocumentOptions *options,
-                             SecPaper                         paper,
-                             const char                      *path,
-                             GError                         **error)
+sec_meeting_export_is_personal (SecMeetingExport                 kind,
+                                const SecMeetingDocumentOptions *options)
+{
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, TRUE);
+
+  if (options != NULL && options->public_variant)
+    return FALSE;
+  return sec_export_kind_is_personal (exports[kind].name);
+}
+
+/**
+ * sec_meeting_document_export_bytes:
+ * @options: (nullable): the options; %NULL for the defaults
+ *
+ * Returns: (transfer full) (nullable): the file's contents: a PDF, CSV or
+ * iCalendar file
+ */
+GBytes *
+sec_meeting_document_export_bytes (SecMeetingData                  *data,
+                                   SecMeetingExport                 kind,
+                                   const SecMeetingDocumentOptions *options,
+                                   SecPaper                         paper,
+                                   GError                         **error)
 {
   SecMeetingDocumentOptions defaults = { 0 };
 
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
     options = &defaults;
@@ -210,15 +236,15 @@ sec_meeting_document_export (SecMeetingData                  *data,
     {
     case SEC_MEETING_EXPORT_PARTICIPANTS_CSV:
       {
-        g_autofree char *csv = sec_meeting_csv_participants (data, options);
+        char *csv = sec_meeting_csv_participants (data, options);
 
-        return sec_write_file_atomically (path, csv, strlen (csv), error);
+        return g_bytes_new_take (csv, strlen (csv));
       }
     case SEC_MEETING_EXPORT_ICAL:
       {
-        g_autofree char *ics = sec_meeting_ical (data, options);
+        char *ics = sec_meeting_ical (data, options);
 
-        return sec_write_file_atomically (path, ics, strlen (ics), error);
+        return g_bytes_new_take (ics, strlen (ics));
       }
     case SEC_MEETING_EXPORT_AGENDA:
     case SEC_MEETING_EXPORT_AGENDA_INTERNAL:
@@ -228,11 +254,36 @@ sec_meeting_document_export (SecMeetingData                  *data,
       {
         g_autoptr(SecDocument) doc = sec_meeting_document_new (data, kind, options);
 
-        return sec_document_write_pdf (doc, path, paper, error);
+        return sec_document_to_pdf (doc, paper, error);
       }
     default:
-      g_return_val_if_reached (FALSE);
+      g_return_val_if_reached (NULL);
     }
+}
+
+gboolean
+sec_meeting_document_export (SecMeetingData                  *data,
+                             SecMeetingExport                 kind,
+                             const SecMeetingDocumentOptions *options,
+                             SecPaper                         paper,
+                             const char                      *path,
+                             GError                         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, FALSE);
+
+  /* A folder, a device or a pipe is refused before the work. */
+  if (!sec_export_check_path (path, error))
+    return FALSE;
+  if ((bytes = sec_meeting_document_export_bytes (data, kind, options, paper, error)) == NULL)
+    return FALSE;
+  return sec_export_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                sec_meeting_export_is_personal (kind, options)
+                                ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC, error);
 }
 
 void

@@ -55,9 +55,22 @@ SecDocument    *sec_meeting_document_new (SecMeetingData                  *data,
                                           SecMeetingExport                 kind,
                                           const SecMeetingDocumentOptions *options);
 
+/* Whether export @kind with @options holds contact data or needs: such a
+ * file is made 0600 (the table is in sec-export-file.c). */
+gboolean        sec_meeting_export_is_personal (SecMeetingExport                 kind,
+                                                const SecMeetingDocumentOptions *options);
+/* (transfer full) (nullable): the file export @kind of @data would write,
+ * for standard output. */
+GBytes         *sec_meeting_document_export_bytes (SecMeetingData                  *data,
+                                                   SecMeetingExport                 kind,
+                                                   const SecMeetingDocumentOptions *options,
+                                                   SecPaper                         paper,
+                                                   GError                         **error);
 /* Writes the export @kind of @data to @path (@paper for PDF kinds) through
  * a temporary file: on failure nothing is left at @path but what was there
- * before. Works on @data alone: it can run in any thread. */
+ * before. Only a regular file is replaced; a symbolic link is written
+ * through; a personal document is made 0600 (sec_export_write_file ()).
+ * Works on @data alone: it can run in any thread. */
 gboolean        sec_meeting_document_export (SecMeetingData                  *data,
                                              SecMeetingExport                 kind,
                                              const SecMeetingDocumentOptions *options,

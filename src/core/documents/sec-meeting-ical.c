@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/base/sec-format.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-ical.h"
 #include "core/documents/sec-meeting-ical.h"
 
@@ -79,7 +80,7 @@ sec_meeting_ical (SecMeetingData                  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  tz = data->timezone ? g_time_zone_new_identifier (data->timezone) : NULL;
+  tz = data->timezone ? sec_time_zone_new (data->timezone) : NULL;
   start = sec_parse_datetime (data->starts_at, data->timezone);
   end = sec_parse_datetime (data->ends_at, data->timezone);
   if (end == NULL && start != NULL)
@@ -140,7 +141,9 @@ sec_meeting_ical (SecMeetingData                  *data,
     if (*description)
       sec_ical_append_line (out, "DESCRIPTION", escaped);
   }
-  if (data->online_link)
+  /* URL is a URI, not text: only a plain web address goes there (the
+   * description has the link as text in any case). */
+  if (sec_export_is_web_link (data->online_link))
     sec_ical_append_line (out, "URL", data->online_link);
   if (g_strcmp0 (data->status, "cancelled") == 0)
     sec_ical_append_line (out, "STATUS", "CANCELLED");
