@@ -25,6 +25,7 @@
 #include "core/documents/sec-document.h"
 #include "core/documents/sec-export-file.h"
 #include "core/documents/sec-ical.h"
+#include "core/store/sec-record.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -434,6 +435,9 @@ test_timezone (Fixture       *f,
   g_assert_null (sec_time_zone_new ("../../tmp/x"));
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* The record's own check (the editor's) must not open the FIFO either. */
+  g_assert_false (sec_check_timezone (zone));
+  g_assert_true (sec_check_timezone ("Europe/Brussels"));
   sql (f, update);
   run = RUN (f, "export", "ical", "--meeting", "1", "--output", ics);
   g_assert_cmpint (run.status, ==, 1);
