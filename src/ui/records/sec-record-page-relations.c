@@ -710,10 +710,11 @@ _sec_record_page_add_relations (SecRecordPage *self,
   const char *shown = sec_record_get_kind (record)->name;
   gint64 id = sec_record_get_id (record);
 
-  /* A meeting's tools come after its details; a call's and a statement's
-   * before them. */
+  /* Every workflow's tools come first, before the details: the work done
+   * on the record is what the page is opened for, and a meeting's 14
+   * details would push its tools below an 800-pixel screen. */
   if (g_str_equal (shown, "meeting"))
-    gtk_box_append (self->sections, sec_meeting_tools_new (self->store, record));
+    gtk_box_prepend (self->sections, sec_meeting_tools_new (self->store, record));
   else if (g_str_equal (shown, "call"))
     gtk_box_prepend (self->sections, sec_call_tools_new (self->store, record));
   else if (g_str_equal (shown, "statement"))
