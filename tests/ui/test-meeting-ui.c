@@ -20,6 +20,7 @@
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "ui/records/sec-record-page.h"
+#include "ui/records/sec-record-row.h"
 #include "ui/widgets/sec-document-preview.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
@@ -560,6 +561,88 @@ test_bulk_status (Fixture *f, gconstpointer data)
     }
 }
 
+/* The meeting list, the meeting page and the participants window give
+ * the same number of those taking part, and the page and the window the
+ * same breakdown by status. */
+static void
+test_counts_agree (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) meeting = get_meeting (f, JOINT_2027);
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *taking_part = NULL;
+  g_autofree char *breakdown = NULL;
+  GtkWidget *row = sec_record_row_new ();
+  GtkWidget *page = sec_record_page_new ();
+  SecParticipantsWindow *window;
+  const char *description = NULL;
+  guint confirmed = 0, attended = 0;
+  gboolean in_row = FALSE, in_window = FALSE;
+
+  /* Some attended already: the two statuses the list once added up alone. */
+  sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "3");
+  participants = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, query, NULL);
+  {
+    gint64 ids[2] = { sec_record_get_id (g_ptr_array_index (participants, 0)),
+                      sec_record_get_id (g_ptr_array_index (participants, 1)) };
+    g_assert_true (sec_participants_set_status (f->store, ids, 2, "attended", 0, NULL));
+  }
+  g_clear_pointer (&participants, g_ptr_array_unref);
+  g_clear_object (&meeting);
+  meeting = get_meeting (f, JOINT_2027);
+  participants = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, query, NULL);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      const char *status = sec_record_get_string (g_ptr_array_index (participants, i), "status");
+
+      confirmed += g_str_equal (status, "confirmed");
+      attended += g_str_equal (status, "attended");
+    }
+  g_assert_cmpuint (confirmed, >, 0);
+  g_assert_cmpuint (attended, ==, 2);
+  taking_part = g_strdup_printf ("%u taking part", confirmed + attended);
+  breakdown = g_strdup_printf ("%u taking part (Confirmed: %u · Attended: %u)", confirmed + attended, confirmed, attended);
+
+  /* The list's row. */
+  g_object_ref_sink (row);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), meeting);
+  collect (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    in_row |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), taking_part) == 0;
+  g_assert_true (in_row);
+  g_object_unref (row);
+
+  /* The page's participants. */
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
+  iterate ();
+  {
+    g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+    collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+    for (guint i = 0; i < groups->len; i++)
+      if (g_str_has_prefix (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Participants ("))
+        description = adw_preferences_group_get_description (g_ptr_array_index (groups, i));
+  }
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, breakdown));
+
+  /* The participants window. */
+  window = sec_participants_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_ptr_array_set_size (labels, 0);
+  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      in_window |= strstr (text, breakdown) != NULL && strstr (text, description) != NULL;
+    }
+  g_assert_true (in_window);
+}
+
 /* Check-in */
 
 static void
@@ -1041,6 +1124,7 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/page/keeps-scroll", test_record_page_keeps_scroll);
   ADD ("/meeting-ui/invite-members", test_invite_members);
   ADD ("/meeting-ui/bulk-status", test_bulk_status);
+  ADD ("/meeting-ui/counts-agree", test_counts_agree);
   ADD ("/meeting-ui/check-in", test_check_in);
   ADD ("/meeting-ui/check-in/expected", test_check_in_expected);
   ADD ("/meeting-ui/check-in/walk-in", test_check_in_walk_in);
