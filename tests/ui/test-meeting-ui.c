@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/base/sec-languages.h"
 #include "ui/meetings/sec-agenda-window.h"
 #include "core/meetings/sec-agenda.h"
 #include "ui/meetings/sec-checkin-window.h"
@@ -643,6 +644,36 @@ test_counts_agree (Fixture *f, gconstpointer data)
   g_assert_true (in_window);
 }
 
+/* Languages typed as codes are shown by name. */
+static void
+test_language_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *named = sec_languages_format ("mt, en");
+  g_autofree char *odd = sec_languages_format ("EL/nl; Klingon");
+  GtkWidget *page = sec_record_page_new ();
+  GtkWidget *row;
+
+  g_assert_cmpstr (named, ==, "Maltese, English");
+  /* Any case, other separators, a three-letter code; the qualifier of
+   * "Modern Greek (1453-)" left out; a word that is no code kept. */
+  g_assert_cmpstr (odd, ==, "Modern Greek, Dutch, Klingon");
+  g_assert_cmpstr (sec_language_name ("mlt"), ==, "Maltese");
+  g_assert_null (sec_language_name ("xx"));
+
+  person = sec_store_get (f->store, SEC_TYPE_PERSON, 1, &error);
+  g_assert_no_error (error);
+  sec_record_set_string (person, "languages", "mt, en");
+  g_assert_true (sec_store_update (f->store, person, NULL));
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, person);
+  iterate ();
+  row = find_row (page, "Languages");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Maltese, English");
+}
+
 /* Check-in */
 
 static void
@@ -1125,6 +1156,7 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/invite-members", test_invite_members);
   ADD ("/meeting-ui/bulk-status", test_bulk_status);
   ADD ("/meeting-ui/counts-agree", test_counts_agree);
+  ADD ("/meeting-ui/language-names", test_language_names);
   ADD ("/meeting-ui/check-in", test_check_in);
   ADD ("/meeting-ui/check-in/expected", test_check_in_expected);
   ADD ("/meeting-ui/check-in/walk-in", test_check_in_walk_in);
