@@ -249,15 +249,15 @@ sec_document_preview_init (SecDocumentPreview *self)
 
   self->page_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->page_label), "numeric");
-  gtk_box_append (GTK_BOX (pages), new_button ("go-up-symbolic", _("Previous Page (Page Up)"), "preview.previous-page"));
+  gtk_box_append (GTK_BOX (pages), new_button ("go-up-symbolic", _("Previous page (Page Up)"), "preview.previous-page"));
   gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->page_label));
-  gtk_box_append (GTK_BOX (pages), new_button ("go-down-symbolic", _("Next Page (Page Down)"), "preview.next-page"));
+  gtk_box_append (GTK_BOX (pages), new_button ("go-down-symbolic", _("Next page (Page Down)"), "preview.next-page"));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), pages);
 
   gtk_widget_add_css_class (zoom, "linked");
-  gtk_box_append (GTK_BOX (zoom), new_button ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"), "preview.zoom-out"));
-  gtk_box_append (GTK_BOX (zoom), new_button ("zoom-fit-best-symbolic", _("Fit Width (Ctrl+0)"), "preview.fit-width"));
-  gtk_box_append (GTK_BOX (zoom), new_button ("zoom-in-symbolic", _("Zoom In (Ctrl++)"), "preview.zoom-in"));
+  gtk_box_append (GTK_BOX (zoom), new_button ("zoom-out-symbolic", _("Zoom out (Ctrl+−)"), "preview.zoom-out"));
+  gtk_box_append (GTK_BOX (zoom), new_button ("zoom-fit-best-symbolic", _("Fit to the width (Ctrl+0)"), "preview.fit-width"));
+  gtk_box_append (GTK_BOX (zoom), new_button ("zoom-in-symbolic", _("Zoom in (Ctrl++)"), "preview.zoom-in"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), zoom);
   gtk_box_append (GTK_BOX (box), header);
 
