@@ -27,6 +27,7 @@
 #include "core/meetings/sec-invitations.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
 /* People listed for what was typed. */
 #define MAX_MATCHES 8
@@ -288,10 +289,7 @@ check_in (SecCheckinWindow *self,
     }
   else
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Check In"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Check In"), error);
       return;
     }
 
@@ -447,11 +445,7 @@ undo_action (GtkWidget  *widget,
     undone = sec_check_in_undo (self->store, last->check_in, &error);
   if (!undone)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Take the Check-in Back"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Take the Check-in Back"), error);
       return;
     }
   /* Translators: a notification after Ctrl+Z at the check-in, %s is a name */
@@ -479,10 +473,7 @@ walk_in_action (GtkWidget  *widget,
                              gtk_editable_get_text (GTK_EDITABLE (self->walk_in_organisation)), &error);
   if (walk_in == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Check In"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Check In"), error);
       return;
     }
   arrival = g_new0 (Arrival, 1);

@@ -326,31 +326,41 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* The document chosen, laid out here, in the main thread, where it is
+ * drawn; NULL (and a message) when it cannot be made, or is no PDF. */
+static SecDocument *
+new_document (SecExportDialog *self)
+{
+  SecMeetingExport kind = sec_export_dialog_get_kind (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingData) data = NULL;
+  SecMeetingDocumentOptions options;
+
+  if (!is_pdf (kind))
+    return NULL;
+  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
+    {
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
+      return NULL;
+    }
+  get_options (self, &options);
+  return sec_meeting_document_new (data, kind, &options);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
-  SecMeetingExport kind = sec_export_dialog_get_kind (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  SecMeetingDocumentOptions options;
   SecDocument *doc;
 
-  if (!is_pdf (kind))
+  if ((doc = new_document (self)) == NULL)
     return;
-  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
-    {
-      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
-      return;
-    }
-  get_options (self, &options);
-  /* Laid out here, in the main thread, where it is drawn. */
-  doc = sec_meeting_document_new (data, kind, &options);
 
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "sec-document", doc, g_object_unref);
@@ -382,22 +392,11 @@ preview_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
-  SecMeetingExport kind = sec_export_dialog_get_kind (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(SecDocument) doc = NULL;
-  SecMeetingDocumentOptions options;
   double width, height;
 
-  if (!is_pdf (kind))
+  if ((doc = new_document (self)) == NULL)
     return;
-  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
-    {
-      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
-      return;
-    }
-  get_options (self, &options);
-  doc = sec_meeting_document_new (data, kind, &options);
   sec_paper_get_size (sec_tool_window_get_paper (self->paper_row), &width, &height);
   gtk_window_present (GTK_WINDOW (sec_document_preview_new (GTK_WINDOW (self), doc, width, height)));
 }
