@@ -391,7 +391,7 @@ test_meeting (Fixture *f, gconstpointer data)
 
   participants = find_group (f, "Participants (2)");
   g_assert_nonnull (participants);
-  g_assert_cmpstr (adw_preferences_group_get_description (participants), ==, "Invited: 1 · Attended: 1");
+  g_assert_cmpstr (adw_preferences_group_get_description (participants), ==, "1 taking part (Attended: 1) · Invited: 1");
   g_assert_cmpstr (subtitle_of (f, "Anna Müller"), ==, "Europol · Speaker · Attended");
 
   g_assert_nonnull (find_group (f, "Joint Statements Signed Here (1)"));

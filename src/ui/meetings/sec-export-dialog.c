@@ -1,7 +1,8 @@
 /* sec-export-dialog.c: printing a meeting's documents and saving them
  *
  * One renderer behind both: "Print…" lays the SecDocument out for the
- * printer's paper through GtkPrintOperation (whose dialog has the preview),
+ * printer's paper through GtkPrintOperation, "Preview" (and Preview in the
+ * print dialog) shows the same pages in a SecDocumentPreview window,
  * "Save…" writes it through sec_meeting_document_export_async (), off the
  * main thread, after the meeting's data were read from the store here. A
  * saved file is announced with a button to open it; a failure is shown in
@@ -16,6 +17,7 @@
 
 #include "ui/meetings/sec-export-dialog.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-document-preview.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/widgets/sec-tool-window.h"
 
@@ -108,6 +110,8 @@ set_busy (SecExportDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print",
                                  !busy && is_pdf (sec_export_dialog_get_kind (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview",
+                                 !busy && is_pdf (sec_export_dialog_get_kind (self)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -158,6 +162,7 @@ on_options_changed (SecExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->order_row), adw_combo_row_get_selected (self->group_row) == SEC_GROUP_BY_COUNTRY);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), is_pdf (kind));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", !self->busy && is_pdf (kind));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview", !self->busy && is_pdf (kind));
 
   /* The name is always there; a public list has no contact data. */
   for (guint i = 0; i < n_columns && i < self->column_checks->len; i++)
@@ -246,6 +251,25 @@ on_draw_page (GtkPrintOperation *operation,
                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
+/* The print dialog's Preview: shown here, not handed to an external
+ * viewer that may not be there. */
+static gboolean
+on_preview (SecExportDialog          *self,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            GtkPrintOperation        *operation)
+{
+  SecDocument *doc = g_object_get_data (G_OBJECT (operation), "sec-document");
+  SecDocumentPreview *window;
+
+  window = sec_document_preview_new (GTK_WINDOW (self), doc, gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_operation_preview_end_preview (preview);
+  return TRUE;
+}
+
 static void
 on_print_done (SecExportDialog         *self,
                GtkPrintOperationResult  result,
@@ -302,31 +326,41 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* The document chosen, laid out here, in the main thread, where it is
+ * drawn; NULL (and a message) when it cannot be made, or is no PDF. */
+static SecDocument *
+new_document (SecExportDialog *self)
+{
+  SecMeetingExport kind = sec_export_dialog_get_kind (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingData) data = NULL;
+  SecMeetingDocumentOptions options;
+
+  if (!is_pdf (kind))
+    return NULL;
+  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
+    {
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
+      return NULL;
+    }
+  get_options (self, &options);
+  return sec_meeting_document_new (data, kind, &options);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
-  SecMeetingExport kind = sec_export_dialog_get_kind (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  SecMeetingDocumentOptions options;
   SecDocument *doc;
 
-  if (!is_pdf (kind))
+  if ((doc = new_document (self)) == NULL)
     return;
-  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
-    {
-      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
-      return;
-    }
-  get_options (self, &options);
-  /* Laid out here, in the main thread, where it is drawn. */
-  doc = sec_meeting_document_new (data, kind, &options);
 
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "sec-document", doc, g_object_unref);
@@ -345,10 +379,26 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), doc);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), doc);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, G_CONNECT_SWAPPED);
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
+  g_autoptr(SecDocument) doc = NULL;
+  double width, height;
+
+  if ((doc = new_document (self)) == NULL)
+    return;
+  sec_paper_get_size (sec_tool_window_get_paper (self->paper_row), &width, &height);
+  gtk_window_present (GTK_WINDOW (sec_document_preview_new (GTK_WINDOW (self), doc, width, height)));
 }
 
 static void
@@ -491,10 +541,12 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "export.open-file", "s", open_file_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "export.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "export.preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

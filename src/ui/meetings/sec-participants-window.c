@@ -16,6 +16,7 @@
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-invite-dialog.h"
+#include "ui/meetings/sec-participant-counts.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-record-list.h"
 #include "ui/widgets/sec-record-picker-row.h"
@@ -114,25 +115,20 @@ select_ids (SecParticipantsWindow *self,
 static void
 update_counts (SecParticipantsWindow *self)
 {
-  const SecField *status = participant_field ("status");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) counts = sec_participants_count_statuses (self->store, self->meeting_id, &error);
+  g_autofree char *counts = sec_participant_counts_describe (self->store, self->meeting_id, &error);
   g_autoptr(GString) text = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *total = sec_format_count (n);
 
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s participant", "%s participants", n), total);
-  for (guint i = 0; counts != NULL && i < counts->len; i++)
-    {
-      SecStatusCount *c = &g_array_index (counts, SecStatusCount, i);
-      g_autofree char *number = sec_format_count (c->count);
-
-      g_string_append (text, _(" · "));
-      /* Translators: a participant status and how many have it, "Confirmed: 12" */
-      g_string_append_printf (text, _("%s: %s"), sec_field_choice_label (status, c->status), number);
-    }
   if (counts == NULL)
     g_warning ("Could not count the participants: %s", error->message);
+  else if (*counts != '\0')
+    {
+      g_string_append (text, _(" · "));
+      g_string_append (text, counts);
+    }
   gtk_label_set_text (self->counts_label, text->str);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }

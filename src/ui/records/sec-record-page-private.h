@@ -46,6 +46,7 @@ struct _SecRecordPage
   gulong             changed_id;
   guint              refresh_id;
   double             restore_scroll;
+  GArray            *focus_path;  /* (element-type guint): see save_focus_path () */
 };
 
 /* sec-record-page-rows.c: text */

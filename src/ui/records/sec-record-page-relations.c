@@ -17,6 +17,7 @@
 #include "core/store/sec-record-list.h"
 #include "ui/calls/sec-call-tools.h"
 #include "ui/meetings/sec-meeting-tools.h"
+#include "ui/meetings/sec-participant-counts.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 #include "ui/statements/sec-statement-tools.h"
@@ -575,34 +576,21 @@ describe_members (SecRecordPage *self,
     }
 }
 
-/* Under a meeting's participants: how many are at each stage, in the order
- * of the statuses. */
+/* Under a meeting's participants: how many take part, and how many are
+ * at each stage, in the words of the meeting list and the participants
+ * window. */
 static void
 describe_participants (SecRecordPage *self,
                        GtkWidget     *group,
                        gint64         id)
 {
-  const SecField *status = sec_kind_find_field (sec_kind_from_type (SEC_TYPE_PARTICIPANT), "status");
-  g_autoptr(GString) counts = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = sec_participant_counts_describe (self->store, id, &error);
 
-  for (const SecChoice *c = status->choices; c->nick != NULL; c++)
-    {
-      g_autoptr(SecQuery) query = _sec_record_page_query_for ("meeting", id, NULL, FALSE);
-      g_autofree char *number = NULL;
-      gint64 n;
-
-      sec_query_add (query, "status", SEC_QUERY_EQUALS, c->nick);
-      n = sec_store_count (self->store, SEC_TYPE_PARTICIPANT, query, NULL);
-      if (n <= 0)
-        continue;
-      number = sec_format_count (n);
-      if (counts->len > 0)
-        g_string_append (counts, _(" · "));
-      /* Translators: a participant status and how many have it, "Confirmed: 12" */
-      g_string_append_printf (counts, _("%s: %s"), _(c->label), number);
-    }
-  if (counts->len > 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), counts->str);
+  if (counts == NULL)
+    g_warning ("Could not count the participants: %s", error->message);
+  else if (*counts != '\0')
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), counts);
 }
 
 /* One group of related records: those of @related whose @field (or, with
@@ -710,10 +698,11 @@ _sec_record_page_add_relations (SecRecordPage *self,
   const char *shown = sec_record_get_kind (record)->name;
   gint64 id = sec_record_get_id (record);
 
-  /* A meeting's tools come after its details; a call's and a statement's
-   * before them. */
+  /* Every workflow's tools come first, before the details: the work done
+   * on the record is what the page is opened for, and a meeting's 14
+   * details would push its tools below an 800-pixel screen. */
   if (g_str_equal (shown, "meeting"))
-    gtk_box_append (self->sections, sec_meeting_tools_new (self->store, record));
+    gtk_box_prepend (self->sections, sec_meeting_tools_new (self->store, record));
   else if (g_str_equal (shown, "call"))
     gtk_box_prepend (self->sections, sec_call_tools_new (self->store, record));
   else if (g_str_equal (shown, "statement"))

@@ -12,6 +12,7 @@
 
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
+#include "core/base/sec-languages.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 
@@ -101,6 +102,10 @@ _sec_record_page_format_value (SecRecordPage  *self,
   g_strstrip (text);
   if (*text == '\0')
     return NULL;
+
+  /* A text field, typed as codes ("mt, en"): shown by name. */
+  if (g_str_equal (field->name, "languages"))
+    return sec_languages_format (text);
 
   switch (field->type)
     {

@@ -123,6 +123,56 @@ clear_sections (SecRecordPage *self)
   g_hash_table_remove_all (self->depends_on);
 }
 
+/* Where the focus is among the sections, as the place of each widget
+ * among its siblings from the sections down; NULL when it is elsewhere. */
+static GArray *
+save_focus_path (SecRecordPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GArray *path;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sections)))
+    return NULL;
+  path = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (GtkWidget *w = focus; w != GTK_WIDGET (self->sections); w = gtk_widget_get_parent (w))
+    {
+      guint index = 0;
+
+      for (GtkWidget *s = gtk_widget_get_prev_sibling (w); s != NULL; s = gtk_widget_get_prev_sibling (s))
+        index++;
+      g_array_prepend_val (path, index);
+    }
+  return path;
+}
+
+/* The focus back on the widget in the same place of the new sections, so
+ * that the window does not give it to the first widget of the page (and
+ * scroll there) when it is next activated. */
+static void
+restore_focus_path (SecRecordPage *self)
+{
+  GtkWidget *w = GTK_WIDGET (self->sections);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+
+  for (guint i = 0; w != NULL && i < self->focus_path->len; i++)
+    {
+      guint index = g_array_index (self->focus_path, guint, i);
+
+      w = gtk_widget_get_first_child (w);
+      for (guint j = 0; w != NULL && j < index; j++)
+        w = gtk_widget_get_next_sibling (w);
+    }
+  if (w == NULL || !gtk_widget_get_focusable (w))
+    return;
+  /* Not laid out yet: the viewport would scroll to a place it has not got. */
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_grab_focus (w);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+}
+
 static gboolean
 restore_scroll_cb (GtkWidget     *widget,
                    GdkFrameClock *clock,
@@ -131,6 +181,9 @@ restore_scroll_cb (GtkWidget     *widget,
   SecRecordPage *self = SEC_RECORD_PAGE (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
 
+  if (self->focus_path != NULL)
+    restore_focus_path (self);
+  g_clear_pointer (&self->focus_path, g_array_unref);
   gtk_adjustment_set_value (adjustment, self->restore_scroll);
   return G_SOURCE_REMOVE;
 }
@@ -147,6 +200,9 @@ rebuild (SecRecordPage *self,
   GtkWidget *details;
 
   self->restore_scroll = gtk_adjustment_get_value (adjustment);
+  g_clear_pointer (&self->focus_path, g_array_unref);
+  if (keep_scroll)
+    self->focus_path = save_focus_path (self);
   clear_sections (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", record != NULL);
@@ -344,6 +400,7 @@ sec_record_page_finalize (GObject *object)
   SecRecordPage *self = (SecRecordPage *) object;
 
   g_clear_pointer (&self->depends_on, g_hash_table_unref);
+  g_clear_pointer (&self->focus_path, g_array_unref);
 
   G_OBJECT_CLASS (sec_record_page_parent_class)->finalize (object);
 }

@@ -180,7 +180,9 @@ about_action (GSimpleAction *action,
 {
   SecApp *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { _("The Secretariat contributors"), NULL };
+  /* The same name as the metainfo's <developer_name>, which software
+   * centres show. */
+  const char *developers[] = { _("Secretariat developers"), NULL };
   g_autofree char *display = NULL;
   g_autofree char *comments = NULL;
   g_autofree char *debug_info = NULL;
@@ -202,7 +204,7 @@ about_action (GSimpleAction *action,
                         "application-name", _("Secretariat"),
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", _("The Secretariat contributors"),
+                        "developer-name", developers[0],
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", comments,

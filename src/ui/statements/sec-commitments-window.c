@@ -119,8 +119,8 @@ dup_counts (const SecProgress *progress)
 static char *
 dup_percent (const SecProgress *progress)
 {
-  /* Translators: a share done, "40 %" */
-  return g_strdup_printf (_("%d %%"), progress->percent_done);
+  /* Translators: a share done, "40%"; write it as your language does (French "40 %", with a no-break space) */
+  return g_strdup_printf (_("%d%%"), progress->percent_done);
 }
 
 /* Helpers: messages */
@@ -231,7 +231,7 @@ show_progress (SecCommitmentsWindow *self)
   sec_statement_grid_get_progress (self->data, &progress);
   percent = dup_percent (&progress);
   counts = dup_counts (&progress);
-  /* Translators: the whole grid's progress, "40 % done · Done: 19 · In progress: 18 ..." */
+  /* Translators: the whole grid's progress, "40% done · Done: 19 · In progress: 18 ..." */
   text = g_strdup_printf (_("%s done · %s"), percent, counts);
   gtk_label_set_text (self->progress_label, text);
   gtk_level_bar_set_value (self->level_bar, progress.percent_done / 100.0);

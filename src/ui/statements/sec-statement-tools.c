@@ -103,8 +103,8 @@ show_progress (SecStatementTools *self)
   sec_statement_grid_get_progress (grid, &self->progress);
 
   gtk_level_bar_set_value (self->level_bar, self->progress.percent_done / 100.0);
-  /* Translators: the share of the commitments done, "40 % done" */
-  percent = g_strdup_printf (_("%d %% done"), self->progress.percent_done);
+  /* Translators: the share of the commitments done, "40% done"; write the percentage as your language does (French "40 %", with a no-break space) */
+  percent = g_strdup_printf (_("%d%% done"), self->progress.percent_done);
   gtk_label_set_text (self->percent_label, percent);
 
   if (self->progress.total == 0)
