@@ -13,6 +13,7 @@
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
 #include "core/base/sec-languages.h"
+#include "core/documents/sec-export-file.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 
@@ -284,18 +285,25 @@ _sec_record_page_new_field_row (SecRecordPage  *self,
     case SEC_FIELD_EMAIL:
     case SEC_FIELD_URL:
       {
-        g_autofree char *uri = field->type == SEC_FIELD_EMAIL ? g_strconcat ("mailto:", text, NULL)
-                                                             : g_strdup (text);
-        GtkWidget *icon = gtk_image_new_from_icon_name (field->type == SEC_FIELD_EMAIL ? "mail-send-symbolic"
-                                                                                      : "web-browser-symbolic");
+        /* The database may come from elsewhere: only a plain address
+         * becomes a mailto: link (no "?bcc=…&attach=…"), and only http or
+         * https opens in a browser. Anything else can still be copied. */
+        g_autofree char *uri = field->type == SEC_FIELD_EMAIL ? sec_export_dup_mailto (text)
+                               : sec_export_is_web_link (text) ? g_strdup (text) : NULL;
         /* Translators: %s is the name of a field, "Copy Email" */
         g_autofree char *tooltip = g_strdup_printf (_("Copy %s"), _(field->label));
 
         add_button (row, "edit-copy-symbolic", tooltip, "page.copy", g_variant_new_string (text));
-        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-uri");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        if (uri != NULL)
+          {
+            GtkWidget *icon = gtk_image_new_from_icon_name (field->type == SEC_FIELD_EMAIL ? "mail-send-symbolic"
+                                                                                          : "web-browser-symbolic");
+
+            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+            gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-uri");
+            gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          }
         copyable = FALSE;
       }
       break;
