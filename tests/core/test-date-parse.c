@@ -219,6 +219,22 @@ test_de_de (void)
 }
 
 static void
+test_c (void)
+{
+  static const Case cases[] = {
+    /* Not the C locale's month first: no one chose it. */
+    { "14/10/2027", "2027-10-14" },
+    { "10/14/2027", NULL },
+  };
+
+  if (!use_locale ("C"))
+    return;
+  check_cases (cases, G_N_ELEMENTS (cases), FALSE);
+  check_cases (common_cases, G_N_ELEMENTS (common_cases), FALSE);
+  check_cases (common_time_cases, G_N_ELEMENTS (common_time_cases), TRUE);
+}
+
+static void
 test_format_long (void)
 {
   if (!use_locale ("en_GB.UTF-8"))
@@ -248,6 +264,7 @@ main (int argc, char **argv)
   g_test_add_func ("/date-parse/en_US", test_en_us);
   g_test_add_func ("/date-parse/fr_FR", test_fr_fr);
   g_test_add_func ("/date-parse/de_DE", test_de_de);
+  g_test_add_func ("/date-parse/C", test_c);
   g_test_add_func ("/date-parse/format-long", test_format_long);
 
   return g_test_run ();

@@ -3,7 +3,7 @@
  * A date is read as three parts (day, month, year) in any punctuation: a
  * leading four-digit year means ISO order; otherwise the day and the month
  * come in the order of the locale's own dates (found by formatting a known
- * date with "%x", so en_US reads 10/14/2027 and en_GB, fr and de
+ * date with "%x", so en_US reads 10/14/2027 and en_GB, fr, de and C
  * 14/10/2027); a month may also be named, in the locale's language or in
  * English, folded for case and accents. A weekday name is allowed and
  * ignored ("Thursday 14 October 2027": what the form shows can be typed
@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "core/base/sec-date-parse.h"
@@ -49,14 +50,20 @@ static const char *const english_weekdays[] = {
 /* Helpers */
 
 /* The order of day, month and year in the locale's short dates. Asked each
- * time: tests (and the user, in principle) change locales. */
+ * time: tests (and the user, in principle) change locales. The C locale's
+ * month first is no one's choice (it is what an unset LANG gives): day
+ * first there, as in most of the places the app is used. */
 static Order
 locale_order (void)
 {
   g_autoptr(GDateTime) known = g_date_time_new_utc (2033, 11, 22, 0, 0, 0);
   g_autofree char *text = g_date_time_format (known, "%x");
+  const char *locale = setlocale (LC_TIME, NULL);
   const char *day, *month, *year;
 
+  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX") ||
+      g_str_has_prefix (locale, "C."))
+    return ORDER_DMY;
   if (text == NULL)
     return ORDER_DMY;
   day = strstr (text, "22");
