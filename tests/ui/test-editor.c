@@ -813,10 +813,11 @@ test_missing_fields (Fixture *f, gconstpointer data)
   sec_test_iterate ();
   focus = gtk_window_get_focus (GTK_WINDOW (editor));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, network) || focus == network);
+  /* The first body, by name. */
+  g_assert_true (gtk_widget_is_ancestor (focus, find_row (editor, "EU Civil Society Platform")));
   if (gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment) + 200)
     g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (find_row (editor, "EU Civil Society Platform"))));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (network)));
 
   adw_action_row_activate (ADW_ACTION_ROW (network));
   sec_test_iterate ();
@@ -896,7 +897,7 @@ test_create_from_picker (Fixture *f, gconstpointer data)
   collect (create, GTK_TYPE_LABEL, labels);
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, "Create “Anna Müller”…");
 
-  gtk_widget_activate (create);
+  g_signal_emit_by_name (create, "clicked");
   sec_test_iterate ();
   creator = find_other_editor (editor);
   g_assert_nonnull (creator);
@@ -929,7 +930,7 @@ test_create_from_picker (Fixture *f, gconstpointer data)
   person = find_row (editor, "Person *");
   sec_record_picker_row_search (SEC_RECORD_PICKER_ROW (person), "Kowalski, Jan");
   sec_test_iterate ();
-  gtk_widget_activate (picker_create_button (person));
+  g_signal_emit_by_name (picker_create_button (person), "clicked");
   sec_test_iterate ();
   creator = find_other_editor (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (creator, "Given name"))), ==, "Jan");
@@ -952,8 +953,6 @@ test_undo_edit (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
   sec_test_iterate ();
-  g_assert_false (gtk_widget_activate_action (window, "win.undo", NULL) &&
-                  sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL) == NULL);
 
   editor = sec_record_editor_new (GTK_WINDOW (window), f->store, SEC_TYPE_ORGANISATION, europol);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
@@ -967,8 +966,6 @@ test_undo_edit (Fixture *f, gconstpointer data)
   after = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL);
   g_assert_cmpstr (sec_record_get_string (after, "name"), ==, "European Police Office");
   g_assert_cmpstr (sec_record_get_string (after, "city"), ==, "The Hague");
-  g_assert_true (gtk_widget_is_sensitive (window));
-
   /* Ctrl+Z's action puts the old values back. */
   g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
   sec_test_iterate ();
@@ -1021,8 +1018,40 @@ test_date_row (void)
     gtk_editable_set_text (g_ptr_array_index (entries, 0), "9.30");
     g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-01-31T09:30");
     gtk_editable_set_text (g_ptr_array_index (entries, 0), "25:00");
-    g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-01-31T25:00");
+    g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-01-31 25:00");
+    {
+      g_autofree char *problem = sec_date_row_dup_problem (date);
+      g_assert_cmpstr (problem, ==, "“25:00” is not a time of day: type it as 9:30 or 14:00");
+    }
+    g_assert_null (sec_date_row_get_understood (date));
+    gtk_editable_set_text (g_ptr_array_index (entries, 0), "9:30 pm");
+    g_assert_cmpstr (sec_date_row_get_value (date), ==, "2018-01-31T21:30");
+    g_assert_null (sec_date_row_dup_problem (date));
   }
+
+  /* Without a time, each form staff type (in en_GB). */
+  sec_date_row_set_show_time (date, FALSE);
+  if (setlocale (LC_ALL, "en_GB.UTF-8") != NULL)
+    {
+      static const char *const forms[] = {
+        "14/10/2027", "14.10.2027", "14 Oct 2027", "14 October 2027", "2027-10-14", "14/10/27",
+        "Thursday 14 October 2027",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (row), forms[i]);
+          g_assert_cmpstr (sec_date_row_get_value (date), ==, "2027-10-14");
+          g_assert_cmpstr (sec_date_row_get_understood (date), ==, "Thursday 14 October 2027");
+        }
+      /* A time is no part of a date. */
+      gtk_editable_set_text (GTK_EDITABLE (row), "14/10/2027 9:30");
+      g_assert_cmpstr (sec_date_row_get_value (date), ==, "14/10/2027 9:30");
+      gtk_editable_set_text (GTK_EDITABLE (row), "31/02/2027");
+      g_assert_cmpstr (sec_date_row_get_value (date), ==, "31/02/2027");
+      g_assert_null (sec_date_row_get_understood (date));
+      setlocale (LC_ALL, "");
+    }
 
   g_object_unref (row);
 }

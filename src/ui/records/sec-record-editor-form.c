@@ -353,6 +353,16 @@ _sec_record_editor_validate (SecRecordEditor *self)
 
       if (start < 0 || end < 0)
         continue;
+      /* Text that is no date cannot be compared: only it is wrong. */
+      {
+        FieldEditor *start_fe = g_ptr_array_index (self->fields, start);
+        FieldEditor *end_fe = g_ptr_array_index (self->fields, end);
+
+        if (start_fe->problem != NULL && end_fe->problem == NULL)
+          g_clear_pointer (&g_ptr_array_index (messages, end), g_free);
+        else if (end_fe->problem != NULL && start_fe->problem == NULL)
+          g_clear_pointer (&g_ptr_array_index (messages, start), g_free);
+      }
       if (g_strcmp0 (g_ptr_array_index (messages, start), g_ptr_array_index (messages, end)) == 0 &&
           g_ptr_array_index (messages, start) != NULL)
         {
