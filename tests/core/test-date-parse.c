@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "core/base/sec-date-parse.h"
+#include "core/base/sec-format.h"
 
 typedef struct {
   const char *text;

@@ -405,26 +405,3 @@ sec_parse_user_date (const char *text,
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02dT%s", year, month, day, time);
 }
-
-/**
- * sec_format_date_long:
- * @iso_date_or_datetime: (nullable): "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
- *
- * Returns: (transfer full): the date with its weekday, as the user reads it
- */
-char *
-sec_format_date_long (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return g_strdup ("");
-  dt = sec_parse_datetime (iso, NULL);
-  if (dt == NULL)
-    return g_strdup (iso);
-  if (strlen (iso) > 10)
-    /* Translators: a date with its weekday and a time, see g_date_time_format(); "Thursday 14 October 2027, 09:30" */
-    return g_date_time_format (dt, _("%A %-d %B %Y, %H:%M"));
-  /* Translators: a date with its weekday, see g_date_time_format(); "Thursday 14 October 2027" */
-  return g_date_time_format (dt, _("%A %-d %B %Y"));
-}

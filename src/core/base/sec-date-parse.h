@@ -19,9 +19,5 @@ char *sec_parse_user_date   (const char *text,
 /* (nullable) (transfer full): "HH:MM" from "9:30", "09:30", "9.30", "9h30",
  * "930", "9" or "9:30 pm"; NULL when it is not a time of day. */
 char *sec_parse_user_time   (const char *text);
-/* (transfer full): "Thursday 14 October 2027", or "Thursday 14 October
- * 2027, 09:30" for a date and time, in the user's language; "" for NULL or
- * empty, the text itself if it is not one. */
-char *sec_format_date_long  (const char *iso_date_or_datetime);
 
 G_END_DECLS

@@ -73,34 +73,12 @@ set_message (GtkWidget  *row,
     }
 }
 
-/* A row under a date that says what was understood; hidden when nothing. */
+/* A row of small text under a field, hidden until there is something to
+ * say: what is wrong with it (@style "error") or what a date was read as
+ * ("dim-label"). */
 static GtkWidget *
-new_hint_row (GtkLabel **label_out)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_visible (row, FALSE);
-
-  *label_out = GTK_LABEL (label);
-  return row;
-}
-
-/* A row under a field that says what is wrong with it; hidden when nothing. */
-static GtkWidget *
-new_message_row (GtkLabel **label_out)
+new_caption_row (const char  *style,
+                 GtkLabel   **label_out)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -112,7 +90,7 @@ new_message_row (GtkLabel **label_out)
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, style);
   gtk_widget_add_css_class (label, "caption");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -123,6 +101,12 @@ new_message_row (GtkLabel **label_out)
 
   *label_out = GTK_LABEL (label);
   return row;
+}
+
+static GtkWidget *
+new_message_row (GtkLabel **label_out)
+{
+  return new_caption_row ("error", label_out);
 }
 
 /* The fields that keep Save off */
@@ -783,7 +767,7 @@ add_field (SecRecordEditor     *self,
   fe->row = row;
   fe->message_row = new_message_row (&fe->message_label);
   if (SEC_IS_DATE_ROW (row))
-    fe->hint_row = new_hint_row (&fe->hint_label);
+    fe->hint_row = new_caption_row ("dim-label", &fe->hint_label);
 
   /* Problems are told when the field is left, not while typing. */
   focus = gtk_event_controller_focus_new ();
