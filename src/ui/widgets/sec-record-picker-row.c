@@ -286,6 +286,9 @@ on_search_activate (SecRecordPickerRow *self)
   first = g_list_model_get_item (G_LIST_MODEL (self->list), 0);
   if (first != NULL)
     choose (self, first);
+  else
+    /* Nothing found: Enter makes it, when it can be made. */
+    gtk_widget_activate_action (GTK_WIDGET (self), "picker-row.create", NULL);
 }
 
 static void
