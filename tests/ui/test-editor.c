@@ -826,6 +826,18 @@ test_missing_fields (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (save_button (editor)), ==, "Save (Ctrl+S)");
 
   /* A wrong value is named too, and Show goes to it. */
+  adw_action_row_activate (ADW_ACTION_ROW (network));
+  type (editor, "Ends *", "31/02/2027");
+  g_assert_cmpstr (missing_of (editor), ==, "Fill in Bodies and correct Ends to save");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.show-missing", NULL);
+  sec_test_iterate ();
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_true (gtk_widget_is_ancestor (focus, find_row (editor, "Ends *")));
+  pick_date (editor, "Ends *", "2018-06-13T17:00");
+  adw_action_row_activate (ADW_ACTION_ROW (network));
+  sec_test_iterate ();
+  g_assert_null (missing_of (editor));
+
   type (editor, "Title *", "");
   g_assert_cmpstr (missing_of (editor), ==, "Fill in Title to save");
   type (editor, "Title *", "Joint session");

@@ -179,22 +179,34 @@ update_missing (SecRecordEditor *self,
         g_ptr_array_add (empty, (gpointer) _("Bodies"));
     }
 
-  if (empty->len > 0)
+  if (empty->len > 0 && wrong->len > 0)
+    {
+      g_autofree char *wrong_list = join_labels (wrong);
+
+      list = join_labels (empty);
+      /* Translators: above a form whose Save is off; the first %s lists empty fields, the second wrong ones */
+      text = g_strdup_printf (_("Fill in %s and correct %s to save"), list, wrong_list);
+    }
+  else if (empty->len > 0)
     {
       list = join_labels (empty);
       /* Translators: above a form whose Save is off; %s lists fields, "Title, Starts and Bodies" */
       text = g_strdup_printf (_("Fill in %s to save"), list);
-      self->first_missing = first_empty;
     }
   else if (wrong->len > 0)
     {
       list = join_labels (wrong);
       /* Translators: above a form whose Save is off; %s lists fields whose values are wrong */
       text = g_strdup_printf (_("Correct %s to save"), list);
-      self->first_missing = first_wrong;
     }
+
+  /* "Show" goes to the first of them in the form; the bodies are last. */
+  if (first_empty != NULL && first_wrong != NULL)
+    self->first_missing = _sec_record_editor_field_position (self, first_empty->field->name) <
+                          _sec_record_editor_field_position (self, first_wrong->field->name)
+                          ? first_empty : first_wrong;
   else
-    self->first_missing = NULL;
+    self->first_missing = first_empty ? first_empty : first_wrong;
 
   gtk_label_set_text (self->missing_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->missing_revealer, text != NULL);
