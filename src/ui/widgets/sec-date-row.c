@@ -6,7 +6,7 @@
  * entry beside it takes the time of day, which can also follow the date in
  * the date's own entry ("14 Oct 2027 9:30"). "understood" says what was read
  * ("Thursday 14 October 2027"), for the form to show while the user types.
- * Whatever cannot be read is handed on as typed, and get_problem () says
+ * Whatever cannot be read is handed on as typed, and dup_problem () says
  * what is wrong with it in the user's words.
  */
 #define G_LOG_DOMAIN "sec-date-row"

@@ -131,12 +131,11 @@ update_results (SecRecordPickerRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker-row.create", can_create);
   if (can_create)
     {
-      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+      /* The typed text is no mnemonic: its underscores are doubled. */
+      g_autofree char *escaped = g_strjoinv ("__", parts);
       g_autofree char *label = NULL;
 
-      /* The typed text is no mnemonic. */
-      escaped = g_strdup (text);
-      g_strdelimit (escaped, "_", ' ');
       /* Translators: a button under a search that found no one (or not the right one); %s is the typed name */
       label = g_strdup_printf (_("_Create “%s”…"), escaped);
       gtk_label_set_text_with_mnemonic (self->create_label, label);
