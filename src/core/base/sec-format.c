@@ -90,6 +90,16 @@ sec_format_datetime (const char *iso_datetime)
 }
 
 char *
+sec_format_date_long (const char *iso)
+{
+  if (iso != NULL && strlen (iso) > 10)
+    /* Translators: a date with its weekday and a time, see g_date_time_format(); "Thursday 14 October 2027, 09:30" */
+    return format (iso, _("%A %-d %B %Y, %H:%M"));
+  /* Translators: a date with its weekday, see g_date_time_format(); "Thursday 14 October 2027" */
+  return format (iso, _("%A %-d %B %Y"));
+}
+
+char *
 sec_format_time (const char *iso)
 {
   if (iso != NULL && strlen (iso) == 5 && iso[2] == ':')

@@ -21,6 +21,9 @@ GDateTime *sec_parse_datetime   (const char *iso,
 char      *sec_format_date      (const char *iso_date);
 /* "13 June 2018, 09:30" */
 char      *sec_format_datetime  (const char *iso_datetime);
+/* "Thursday 14 October 2027", or "Thursday 14 October 2027, 09:30" for a
+ * date and time: what a typed date was understood as */
+char      *sec_format_date_long (const char *iso_date_or_datetime);
 /* "09:30" */
 char      *sec_format_time      (const char *iso_datetime_or_time);
 /* "13 June 2018, 09:30 – 17:00" or across days "13 June 2018, 09:30 – 14 June 2018, 13:00" */

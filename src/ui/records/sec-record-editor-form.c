@@ -73,9 +73,12 @@ set_message (GtkWidget  *row,
     }
 }
 
-/* A row under a field that says what is wrong with it; hidden when nothing. */
+/* A row of small text under a field, hidden until there is something to
+ * say: what is wrong with it (@style "error") or what a date was read as
+ * ("dim-label"). */
 static GtkWidget *
-new_message_row (GtkLabel **label_out)
+new_caption_row (const char  *style,
+                 GtkLabel   **label_out)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -87,7 +90,7 @@ new_message_row (GtkLabel **label_out)
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, style);
   gtk_widget_add_css_class (label, "caption");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -98,6 +101,165 @@ new_message_row (GtkLabel **label_out)
 
   *label_out = GTK_LABEL (label);
   return row;
+}
+
+static GtkWidget *
+new_message_row (GtkLabel **label_out)
+{
+  return new_caption_row ("error", label_out);
+}
+
+/* The fields that keep Save off */
+
+/* "Title", "Title and Bodies", "Title, Starts and Bodies" */
+static char *
+join_labels (GPtrArray *labels)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  if (labels->len == 0)
+    return g_strdup ("");
+  for (guint i = 0; i + 1 < labels->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the items of a list of fields, "Title, Starts and Bodies" */
+        g_string_append (list, _(", "));
+      g_string_append (list, g_ptr_array_index (labels, i));
+    }
+  if (labels->len == 1)
+    return g_strdup (g_ptr_array_index (labels, 0));
+  /* Translators: the last two items of a list of fields, "Title, Starts and Bodies" */
+  return g_strdup_printf (_("%s and %s"), list->str, (const char *) g_ptr_array_index (labels, labels->len - 1));
+}
+
+/* Says above the form which required fields are still empty (or else which
+ * are wrong), so that a greyed-out Save has a reason, and remembers the
+ * first of them for "Show". @messages are the fields' problems, shown or
+ * not. */
+static void
+update_missing (SecRecordEditor *self,
+                GPtrArray       *messages)
+{
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autoptr(GPtrArray) wrong = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+  FieldEditor *first_empty = NULL, *first_wrong = NULL;
+  gboolean no_bodies = FALSE;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FieldEditor *fe = g_ptr_array_index (self->fields, i);
+      g_autofree char *value = NULL;
+
+      if (g_ptr_array_index (messages, i) == NULL)
+        continue;
+      value = sec_record_dup_text (self->record, fe->field->name);
+      if ((fe->field->flags & SEC_FIELD_REQUIRED) && *value == '\0' && fe->problem == NULL)
+        {
+          g_ptr_array_add (empty, (gpointer) _(fe->field->label));
+          if (first_empty == NULL)
+            first_empty = fe;
+        }
+      else
+        {
+          g_ptr_array_add (wrong, (gpointer) _(fe->field->label));
+          if (first_wrong == NULL)
+            first_wrong = fe;
+        }
+    }
+
+  if (_sec_record_editor_is_meeting (self) && self->body_checks->len > 0)
+    {
+      g_autoptr(GHashTable) bodies = _sec_record_editor_checked_bodies (self);
+
+      no_bodies = g_hash_table_size (bodies) == 0;
+      if (no_bodies)
+        /* Translators: the meeting's group of bodies, in "Fill in Title and Bodies to save" */
+        g_ptr_array_add (empty, (gpointer) _("Bodies"));
+    }
+
+  if (empty->len > 0 && wrong->len > 0)
+    {
+      g_autofree char *wrong_list = join_labels (wrong);
+
+      list = join_labels (empty);
+      /* Translators: above a form whose Save is off; the first %s lists empty fields, the second wrong ones */
+      text = g_strdup_printf (_("Fill in %s and correct %s to save"), list, wrong_list);
+    }
+  else if (empty->len > 0)
+    {
+      list = join_labels (empty);
+      /* Translators: above a form whose Save is off; %s lists fields, "Title, Starts and Bodies" */
+      text = g_strdup_printf (_("Fill in %s to save"), list);
+    }
+  else if (wrong->len > 0)
+    {
+      list = join_labels (wrong);
+      /* Translators: above a form whose Save is off; %s lists fields whose values are wrong */
+      text = g_strdup_printf (_("Correct %s to save"), list);
+    }
+
+  /* "Show" goes to the first of them in the form; the bodies are last. */
+  if (first_empty != NULL && first_wrong != NULL)
+    self->first_missing = _sec_record_editor_field_position (self, first_empty->field->name) <
+                          _sec_record_editor_field_position (self, first_wrong->field->name)
+                          ? first_empty : first_wrong;
+  else
+    self->first_missing = first_empty ? first_empty : first_wrong;
+
+  gtk_label_set_text (self->missing_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->missing_revealer, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.show-missing", text != NULL);
+  /* Save says it too, when the pointer asks it why it is off. */
+  gtk_widget_set_tooltip_text (self->save_button, text ? text : _("Save (Ctrl+S)"));
+  self->missing_bodies = text != NULL && self->first_missing == NULL && no_bodies;
+}
+
+/* Brings @widget into the form's view. */
+static void
+scroll_to (SecRecordEditor *self,
+           GtkWidget       *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL)
+    return;
+  if (!gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* Some room above, for the group's title. */
+  gtk_adjustment_clamp_page (adjustment, MAX (0, bounds.origin.y - 48),
+                             bounds.origin.y + bounds.size.height + 12);
+}
+
+void
+_sec_record_editor_show_missing (SecRecordEditor *self)
+{
+  GtkWidget *target;
+
+  if (self->first_missing != NULL)
+    {
+      FieldEditor *fe = self->first_missing;
+
+      fe->touched = TRUE;
+      target = fe->input ? fe->input : fe->row;
+    }
+  else if (self->missing_bodies && self->body_checks->len > 0)
+    {
+      self->bodies_touched = TRUE;
+      target = g_ptr_array_index (self->body_checks, 0);
+    }
+  else
+    return;
+
+  _sec_record_editor_validate (self);
+  scroll_to (self, target);
+  if (!gtk_widget_grab_focus (target))
+    gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
 }
 
 /* Validation */
@@ -187,6 +349,16 @@ _sec_record_editor_validate (SecRecordEditor *self)
 
       if (start < 0 || end < 0)
         continue;
+      /* Text that is no date cannot be compared: only it is wrong. */
+      {
+        FieldEditor *start_fe = g_ptr_array_index (self->fields, start);
+        FieldEditor *end_fe = g_ptr_array_index (self->fields, end);
+
+        if (start_fe->problem != NULL && end_fe->problem == NULL)
+          g_clear_pointer (&g_ptr_array_index (messages, end), g_free);
+        else if (end_fe->problem != NULL && start_fe->problem == NULL)
+          g_clear_pointer (&g_ptr_array_index (messages, start), g_free);
+      }
       if (g_strcmp0 (g_ptr_array_index (messages, start), g_ptr_array_index (messages, end)) == 0 &&
           g_ptr_array_index (messages, start) != NULL)
         {
@@ -224,27 +396,97 @@ _sec_record_editor_validate (SecRecordEditor *self)
       gtk_widget_set_visible (self->bodies_message_row, none && (self->bodies_touched || self->show_all_problems));
     }
 
+  update_missing (self, messages);
+
   self->can_save = valid && (_sec_record_editor_is_creating (self) || _sec_record_editor_is_modified (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }
 
 /* Changes */
 
+/* A change by the user. Typed text is checked as it comes, but its
+ * problems are shown only once the field is left (see on_focus_leave ()),
+ * and from then on as the user types; a choice (@chosen) is done at once.
+ * @problem: what the row itself found wrong, if it knows better than the
+ * record. */
 static void
-field_changed (FieldEditor *fe,
-               const char  *text)
+field_changed_full (FieldEditor *fe,
+                    const char  *text,
+                    gboolean     chosen,
+                    char        *problem)
 {
   SecRecordEditor *self = fe->editor;
   g_autoptr(GError) error = NULL;
 
   if (self->loading)
-    return;
+    {
+      g_free (problem);
+      return;
+    }
 
   g_clear_pointer (&fe->problem, g_free);
   if (!sec_record_set_from_text (self->record, fe->field->name, text, &error))
     fe->problem = g_strdup (error->message);
-  fe->touched = TRUE;
+  if (problem != NULL)
+    {
+      g_free (fe->problem);
+      fe->problem = problem;
+    }
+  fe->edited = TRUE;
+  if (chosen)
+    fe->touched = TRUE;
   self->last_changed = fe;
+  _sec_record_editor_validate (self);
+}
+
+static void
+field_changed (FieldEditor *fe,
+               const char  *text)
+{
+  field_changed_full (fe, text, FALSE, NULL);
+}
+
+static void
+field_chosen (FieldEditor *fe,
+              const char  *text)
+{
+  field_changed_full (fe, text, TRUE, NULL);
+}
+
+/* What a date row understood, under it while it has the keyboard. */
+static void
+update_hint (FieldEditor *fe)
+{
+  const char *understood;
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean focused;
+
+  if (fe->hint_row == NULL || (root = gtk_widget_get_root (fe->row)) == NULL)
+    return;
+  understood = sec_date_row_get_understood (SEC_DATE_ROW (fe->row));
+  focus = gtk_root_get_focus (root);
+  focused = focus != NULL && (focus == fe->row || gtk_widget_is_ancestor (focus, fe->row));
+  gtk_label_set_text (fe->hint_label, understood ? understood : "");
+  gtk_widget_set_visible (fe->hint_row, understood != NULL && focused && fe->edited);
+}
+
+static void
+on_focus_enter (FieldEditor *fe)
+{
+  update_hint (fe);
+}
+
+static void
+on_focus_leave (FieldEditor *fe)
+{
+  SecRecordEditor *self = fe->editor;
+
+  if (fe->hint_row != NULL)
+    gtk_widget_set_visible (fe->hint_row, FALSE);
+  if (!fe->edited || fe->touched)
+    return;
+  fe->touched = TRUE;
   _sec_record_editor_validate (self);
 }
 
@@ -282,19 +524,22 @@ on_combo_selected (FieldEditor *fe)
     nick = NULL;
   else
     nick = fe->field->choices[selected - (has_none ? 1 : 0)].nick;
-  field_changed (fe, nick);
+  field_chosen (fe, nick);
 }
 
 static void
 on_date_changed (FieldEditor *fe)
 {
-  field_changed (fe, sec_date_row_get_value (SEC_DATE_ROW (fe->row)));
+  SecDateRow *row = SEC_DATE_ROW (fe->row);
+
+  field_changed_full (fe, sec_date_row_get_value (row), FALSE, sec_date_row_dup_problem (row));
+  update_hint (fe);
 }
 
 static void
 on_country_changed (FieldEditor *fe)
 {
-  field_changed (fe, sec_country_row_get_value (SEC_COUNTRY_ROW (fe->row)));
+  field_chosen (fe, sec_country_row_get_value (SEC_COUNTRY_ROW (fe->row)));
 }
 
 static void
@@ -303,13 +548,13 @@ on_ref_changed (FieldEditor *fe)
   gint64 id = sec_record_picker_row_get_record_id (SEC_RECORD_PICKER_ROW (fe->row));
   g_autofree char *text = id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
 
-  field_changed (fe, text);
+  field_chosen (fe, text);
 }
 
 static void
 on_switch_changed (FieldEditor *fe)
 {
-  field_changed (fe, gtk_switch_get_active (GTK_SWITCH (fe->input)) ? "yes" : "no");
+  field_chosen (fe, gtk_switch_get_active (GTK_SWITCH (fe->input)) ? "yes" : "no");
 }
 
 static void
@@ -480,6 +725,7 @@ add_field (SecRecordEditor     *self,
 {
   FieldEditor *fe = g_new0 (FieldEditor, 1);
   g_autofree char *title = dup_field_title (field);
+  GtkEventController *focus;
   GtkWidget *row;
 
   fe->editor = self;
@@ -532,9 +778,19 @@ add_field (SecRecordEditor     *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   fe->row = row;
   fe->message_row = new_message_row (&fe->message_label);
+  if (SEC_IS_DATE_ROW (row))
+    fe->hint_row = new_caption_row ("dim-label", &fe->hint_label);
+
+  /* Problems are told when the field is left, not while typing. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), fe);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), fe);
+  gtk_widget_add_controller (row, focus);
 
   adw_preferences_group_add (group, row);
   adw_preferences_group_add (group, fe->message_row);
+  if (fe->hint_row != NULL)
+    adw_preferences_group_add (group, fe->hint_row);
   g_ptr_array_add (self->fields, fe);
 }
 

@@ -24,8 +24,11 @@ typedef struct {
   GtkWidget       *input;     /* what holds the value when not the row itself */
   GtkWidget       *message_row;
   GtkLabel        *message_label;
+  GtkWidget       *hint_row;  /* a date's row: what was understood, while typing */
+  GtkLabel        *hint_label;
   char            *problem;   /* the text could not be read (a number) */
-  gboolean         touched;   /* changed by the user: its problems are shown */
+  gboolean         edited;    /* changed by the user */
+  gboolean         touched;   /* edited and left (or chosen): its problems are shown */
 } FieldEditor;
 
 struct _SecRecordEditor
@@ -36,6 +39,9 @@ struct _SecRecordEditor
   AdwWindowTitle     *window_title;
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;
+  GtkRevealer        *missing_revealer;
+  GtkLabel           *missing_label;
+  GtkWidget          *save_button;
   AdwPreferencesPage *page;
 
   /* owned */
@@ -51,9 +57,13 @@ struct _SecRecordEditor
   GtkWidget          *bodies_message_row;
   GtkLabel           *bodies_message_label;
   gboolean            bodies_touched;
+  gboolean            missing_bodies;  /* "Show" goes to the bodies */
+
+  GWeakRef            picker;     /* the SecRecordPickerRow the record is made for */
 
   /* borrowed */
   FieldEditor        *last_changed;
+  FieldEditor        *first_missing;  /* where "Show" goes; NULL: the bodies */
 
   GType               kind;
   gboolean            loading;        /* filling in the widgets: not the user */
@@ -82,5 +92,8 @@ void        _sec_record_editor_load_field     (SecRecordEditor *self,
                                                FieldEditor     *fe);
 void        _sec_record_editor_update_title   (SecRecordEditor *self);
 void        _sec_record_editor_validate       (SecRecordEditor *self);
+/* Scrolls to the first field that keeps Save off, shows its problem and
+ * gives it the keyboard. */
+void        _sec_record_editor_show_missing   (SecRecordEditor *self);
 
 G_END_DECLS

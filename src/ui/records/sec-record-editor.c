@@ -15,12 +15,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/meetings/sec-agenda.h"
 #include "core/calls/sec-calls.h"
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-editor-private.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-record-picker-row.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordEditor, sec_record_editor, ADW_TYPE_WINDOW)
 
@@ -316,6 +318,22 @@ save (SecRecordEditor  *self,
   return TRUE;
 }
 
+/* The record's fields as text, to put them back after an undo. */
+static GVariant *
+record_to_variant (SecRecord *record)
+{
+  const SecKind *kind = sec_record_get_kind (record);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *text = sec_record_dup_text (record, kind->fields[i].name);
+      g_variant_builder_add (&builder, "{ss}", kind->fields[i].name, text);
+    }
+  return g_variant_builder_end (&builder);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -323,6 +341,8 @@ save_action (GtkWidget  *widget,
 {
   SecRecordEditor *self = SEC_RECORD_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecordPickerRow) picker = NULL;
+  gboolean creating = _sec_record_editor_is_creating (self);
   GtkWindow *parent;
   gint64 id = 0;
 
@@ -343,9 +363,21 @@ save_action (GtkWidget  *widget,
     }
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-record", "(sx)",
-                                sec_kind_from_type (self->kind)->name, id);
+  picker = g_weak_ref_get (&self->picker);
+  if (picker != NULL)
+    /* Made from a picker's search: chosen there, the user stays where
+     * they were. */
+    sec_record_picker_row_set_record_id (picker, id);
+  else if (parent != NULL)
+    {
+      /* An edit can be undone from the window (see win.undo). */
+      if (!creating)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.record-edited", "(sx@a{ss})",
+                                    sec_kind_from_type (self->kind)->name, id,
+                                    record_to_variant (self->baseline));
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-record", "(sx)",
+                                  sec_kind_from_type (self->kind)->name, id);
+    }
   self->closing = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -358,6 +390,14 @@ dismiss_error_action (GtkWidget  *widget,
   SecRecordEditor *self = SEC_RECORD_EDITOR (widget);
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+show_missing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _sec_record_editor_show_missing (SEC_RECORD_EDITOR (widget));
 }
 
 /* Closing */
@@ -444,6 +484,7 @@ sec_record_editor_dispose (GObject *object)
   SecRecordEditor *self = (SecRecordEditor *) object;
 
   g_clear_pointer (&self->body_checks, g_ptr_array_unref);
+  g_weak_ref_set (&self->picker, NULL);
 
   G_OBJECT_CLASS (sec_record_editor_parent_class)->dispose (object);
 }
@@ -459,6 +500,7 @@ sec_record_editor_finalize (GObject *object)
   g_clear_object (&self->record);
   g_clear_object (&self->baseline);
   g_clear_object (&self->store);
+  g_weak_ref_clear (&self->picker);
 
   G_OBJECT_CLASS (sec_record_editor_parent_class)->finalize (object);
 }
@@ -480,9 +522,13 @@ sec_record_editor_class_init (SecRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, missing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, save_button);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-missing", NULL, show_missing_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -494,6 +540,7 @@ sec_record_editor_init (SecRecordEditor *self)
   GtkShortcutTrigger *trigger;
 
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_editor_free);
+  g_weak_ref_init (&self->picker, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -634,4 +681,79 @@ sec_record_editor_get_modified (SecRecordEditor *self)
   g_return_val_if_fail (SEC_IS_RECORD_EDITOR (self), FALSE);
 
   return _sec_record_editor_is_modified (self);
+}
+
+/* Creating from a picker */
+
+/* Puts a typed name into a new record's title fields: the whole of it in
+ * a single one (an organisation's name); for a person, the last word is
+ * the family name ("Anna Müller"), or what comes before a comma ("Müller,
+ * Anna"). */
+static void
+prefill_name (SecRecordEditor *self,
+              const char      *text)
+{
+  const SecKind *kind = sec_kind_from_type (self->kind);
+  const SecField *title[2] = { NULL, NULL };
+  guint n = 0;
+
+  for (guint i = 0; i < kind->n_fields && n < 2; i++)
+    if ((kind->fields[i].flags & SEC_FIELD_TITLE) && kind->fields[i].type == SEC_FIELD_TEXT &&
+        _sec_record_editor_field_position (self, kind->fields[i].name) >= 0)
+      title[n++] = &kind->fields[i];
+
+  if (n == 1)
+    sec_record_editor_set_field (self, title[0]->name, text);
+  else if (n == 2)
+    {
+      const char *comma = strchr (text, ',');
+      const char *space = strrchr (text, ' ');
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      if (comma != NULL)
+        {
+          last = g_strstrip (g_strndup (text, (gsize) (comma - text)));
+          first = g_strstrip (g_strdup (comma + 1));
+        }
+      else if (space != NULL)
+        {
+          first = g_strstrip (g_strndup (text, (gsize) (space - text)));
+          last = g_strstrip (g_strdup (space + 1));
+        }
+      else
+        last = g_strdup (text);
+
+      if (first != NULL && *first != '\0')
+        sec_record_editor_set_field (self, title[0]->name, first);
+      sec_record_editor_set_field (self, title[1]->name, last);
+    }
+}
+
+static void
+create_from_picker (SecRecordPickerRow *picker,
+                    const char         *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (picker));
+  SecRecordEditor *editor;
+
+  editor = sec_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  sec_record_picker_row_get_store (picker),
+                                  sec_record_picker_row_get_kind (picker), NULL);
+  g_weak_ref_set (&editor->picker, picker);
+  prefill_name (editor, text);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/**
+ * sec_record_editor_install_picker_creation:
+ *
+ * Lets every record picker row (sec-record-picker-row.h) create the record
+ * the user searched for and did not find, in a record editor over the
+ * picker's window, named as typed; the picker chooses it once saved.
+ */
+void
+sec_record_editor_install_picker_creation (void)
+{
+  sec_record_picker_row_set_create_func (create_from_picker);
 }

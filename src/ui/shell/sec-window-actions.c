@@ -2,7 +2,7 @@
  *
  * Opening a record by kind and id (with the history for win.back), going
  * back, new, edit, delete (asking first when others depend on the record)
- * and undo, search, close. The window's state lives in sec-window.c; see
+ * and undo (of the last deletion or the last edit), search, close. The window's state lives in sec-window.c; see
  * sec-window-private.h.
  */
 #define G_LOG_DOMAIN "sec-window"
@@ -44,6 +44,7 @@ delete_now (SecWindow *self,
     }
 
   g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->edited);
   self->deletion = deletion;
   self->deleted_kind = kind;
   self->deleted_id = id;
@@ -285,16 +286,91 @@ delete_record_action (GtkWidget  *widget,
   delete_now (self, kind, id, title);
 }
 
+/* An editor saved changes to a record: keep it as it was, to undo them. */
+static void
+record_edited_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+  g_autoptr(GVariant) fields = NULL;
+  g_autoptr(SecRecord) saved = NULL;
+  g_autoptr(SecRecord) before = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kind_name, *name, *text;
+  GVariantIter iter;
+  AdwToast *toast;
+  gint64 id;
+  GType kind;
+
+  g_variant_get (parameter, "(&sx@a{ss})", &kind_name, &id, &fields);
+  kind = sec_record_kind_lookup (kind_name);
+  if (kind == G_TYPE_INVALID || self->store == NULL)
+    return;
+  saved = sec_store_get (self->store, kind, id, &error);
+  if (saved == NULL)
+    {
+      g_debug ("Cannot keep the edit of %s %" G_GINT64_FORMAT " to undo: %s", kind_name, id, error->message);
+      return;
+    }
+
+  /* The stored record (its id, its derived values) with the old fields. */
+  before = sec_record_copy (saved);
+  g_variant_iter_init (&iter, fields);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &text))
+    if (!sec_record_set_from_text (before, name, text, &error))
+      {
+        g_debug ("Cannot keep %s of %s to undo: %s", name, kind_name, error->message);
+        return;
+      }
+
+  g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_set_object (&self->edited, before);
+
+  toast = adw_toast_new (_("Changes saved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  sec_toaster_show (self->toaster, toast);
+  _sec_window_update_actions (self);
+}
+
+/* Puts the last edited record back as it was. */
+static void
+undo_edit (SecWindow *self)
+{
+  g_autoptr(SecRecord) before = g_steal_pointer (&self->edited);
+  g_autoptr(GError) error = NULL;
+
+  sec_toaster_dismiss (self->toaster);
+  if (!sec_store_update (self->store, before, &error))
+    {
+      _sec_window_show_error (self, error);
+      _sec_window_update_actions (self);
+      return;
+    }
+  if (!_sec_window_open_record (self, G_OBJECT_TYPE (before), sec_record_get_id (before), FALSE, &error))
+    _sec_window_show_error (self, error);
+  _sec_window_update_actions (self);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   SecWindow *self = SEC_WINDOW (widget);
-  g_autoptr(SecDeletion) deletion = g_steal_pointer (&self->deletion);
+  g_autoptr(SecDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (deletion == NULL || self->store == NULL)
+  if (self->store == NULL)
+    return;
+  if (self->edited != NULL)
+    {
+      undo_edit (self);
+      return;
+    }
+  deletion = g_steal_pointer (&self->deletion);
+  if (deletion == NULL)
     return;
   sec_toaster_dismiss (self->toaster);
 
@@ -359,6 +435,7 @@ _sec_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-record", NULL, edit_record_action);
   gtk_widget_class_install_action (widget_class, "win.delete-record", NULL, delete_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.record-edited", "(sxa{ss})", record_edited_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, primary_menu_action);

@@ -72,6 +72,8 @@ struct _SecWindow
   SecDeletion          *deletion;     /* the last deletion, for win.undo */
   GType                 deleted_kind;
   gint64                deleted_id;
+  SecRecord            *edited;       /* the last edit's record as it was, for
+                                       * win.undo; one of it and deletion */
   char                 *section;
 
   /* borrowed */

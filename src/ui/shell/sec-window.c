@@ -198,7 +198,9 @@ _sec_window_update_actions (SecWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-record", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-record", has_store && self->record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_store && self->record != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_store && self->deletion != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_store && (self->deletion != NULL || self->edited != NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-edited", has_store);
 
   /* A back button where there is somewhere to go back to. */
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), _sec_window_is_narrow (self) || self->history->len > 0);
@@ -536,6 +538,7 @@ sec_window_dispose (GObject *object)
   g_clear_object (&self->toaster);
   g_clear_object (&self->record);
   g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->edited);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -608,6 +611,8 @@ sec_window_class_init (SecWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SEC_TYPE_RECORD_PAGE);
+  /* A person missing from a picker can be made on the spot. */
+  sec_record_editor_install_picker_creation ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, main_stack);
@@ -732,6 +737,7 @@ sec_window_set_store (SecWindow *self,
       }
   g_array_set_size (self->history, 0);
   g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->edited);
   sec_toaster_dismiss (self->toaster);
   g_clear_object (&self->record);
   sec_record_page_set_record (self->record_page, store, NULL);
