@@ -355,7 +355,7 @@ new_database_action (GSimpleAction *action,
   self->new_chooser = gtk_file_chooser_native_new (_("New Database"), parent,
                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
                                                    _("_Create"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->new_chooser), _("secretariat.db"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->new_chooser), "secretariat.db");
   g_signal_connect_object (self->new_chooser, "response",
                            G_CALLBACK (on_new_chooser_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->new_chooser));
