@@ -42,28 +42,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
-static char *
-list_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 exec_sql (const char *path,
           const char *sql)
@@ -85,7 +63,7 @@ check_refused (Fixture    *f,
                const char *part)
 {
   g_autofree char *sum = sec_test_checksum_file (path);
-  g_autofree char *listing = list_folder (f->dir);
+  g_autofree char *listing = sec_test_list_folder (f->dir);
   g_autofree char *output = g_build_filename (f->dir, "out.ics", NULL);
   const char *const list_args[] = { "--database", path, "list", "organisations", NULL };
   const char *const export_args[] = { "--database", path, "export", "ical", "--meeting", "1",
@@ -104,7 +82,7 @@ check_refused (Fixture    *f,
       g_assert_true (g_str_has_prefix (r.err, "secretariat: "));
       g_assert_nonnull (strstr (r.err, part));
       sum_after = sec_test_checksum_file (path);
-      listing_after = list_folder (f->dir);
+      listing_after = sec_test_list_folder (f->dir);
       g_assert_cmpstr (sum, ==, sum_after);
       g_assert_cmpstr (listing, ==, listing_after);
     }
@@ -173,7 +151,7 @@ test_reads_without_trace (Fixture       *f,
     g_assert_cmpint (r.status, ==, 0);
   }
   sum = sec_test_checksum_file (f->path);
-  listing = list_folder (f->dir);
+  listing = sec_test_list_folder (f->dir);
   g_assert_cmpstr (listing, ==, "test.db");
   {
     g_auto(SecTestResult) r = sec_test_run_secretariat (f->dir, NULL, NULL,
@@ -183,7 +161,7 @@ test_reads_without_trace (Fixture       *f,
     g_assert_cmpuint (strlen (r.out), >, 0);
   }
   g_assert_cmpstr (sum, ==, sec_test_checksum_file (f->path));
-  g_assert_cmpstr (listing, ==, list_folder (f->dir));
+  g_assert_cmpstr (listing, ==, sec_test_list_folder (f->dir));
 }
 
 int

@@ -137,29 +137,37 @@ show_error_dialog (SecApp     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_chooser_response (SecApp               *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+/* The local file a chooser gave, or NULL when it was cancelled or the file
+ * is not on this computer (then said under @heading). Drops the chooser
+ * kept in *@slot. (transfer full) */
+static char *
+take_chosen_path (SecApp                *self,
+                  int                    response,
+                  GtkFileChooserNative **slot,
+                  const char            *heading)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  char *path;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (*slot));
+  g_clear_object (slot);
 
   if (file == NULL)
-    return;
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_error_dialog (self, _("Cannot Open Database"),
-                         _("Only files on this computer can be opened."));
-      return;
-    }
-  if (!sec_app_open_database (self, path, &error))
+    return NULL;
+  if ((path = g_file_get_path (file)) == NULL)
+    show_error_dialog (self, heading, _("Only files on this computer can be opened."));
+  return path;
+}
+
+static void
+on_chooser_response (SecApp *self,
+                     int     response)
+{
+  g_autofree char *path = take_chosen_path (self, response, &self->chooser, _("Cannot Open Database"));
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !sec_app_open_database (self, path, &error))
     sec_app_show_open_error (self, path, error);
 }
 
@@ -315,27 +323,13 @@ sec_app_new_database (SecApp      *self,
 }
 
 static void
-on_new_chooser_response (SecApp               *self,
-                         int                   response,
-                         GtkFileChooserNative *chooser)
+on_new_chooser_response (SecApp *self,
+                         int     response)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = take_chosen_path (self, response, &self->new_chooser, _("Cannot Create Database"));
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->new_chooser);
-
-  if (file == NULL)
-    return;
-  if ((path = g_file_get_path (file)) == NULL)
-    {
-      show_error_dialog (self, _("Cannot Create Database"),
-                         _("Only files on this computer can be opened."));
-      return;
-    }
-  if (!sec_app_new_database (self, path, &error))
+  if (path != NULL && !sec_app_new_database (self, path, &error))
     show_error_dialog (self, _("Cannot Create Database"), error->message);
 }
 
