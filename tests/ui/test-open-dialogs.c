@@ -170,6 +170,7 @@ test_refusal_dialog (void)
    * no restore. */
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  save_screenshot (GTK_WIDGET (window), "refusal-window.png");
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged.db"));
