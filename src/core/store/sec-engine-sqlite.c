@@ -220,7 +220,9 @@ engine_new (sqlite3 *db)
  * file is read "immutable": SQLite then makes no -wal and -shm files, which
  * a read-only connection to a WAL file otherwise leaves behind (with the
  * file's own permissions, so that a read-only file stays refused after its
- * permissions are fixed). */
+ * permissions are fixed). A writer that opens the file meanwhile writes to
+ * its own log, which reaches the file only at a checkpoint (a thousand
+ * pages, or its close); a reader's work takes milliseconds. */
 static gboolean
 is_closed_wal_file (const char *path)
 {
