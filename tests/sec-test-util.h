@@ -43,6 +43,7 @@ SecRecord *sec_test_find_one       (SecStore   *store,
 
 /* Files and programs */
 char      *sec_test_checksum_file  (const char *path);
+char      *sec_test_list_folder    (const char *dir);
 char      *sec_test_spawn          (const char *const *argv,
                                     int               *status,
                                     char             **err_out);

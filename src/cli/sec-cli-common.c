@@ -97,8 +97,10 @@ sec_cli_new_option_context (const char *parameters)
  * sec_cli_open_store:
  * @err: where the command's errors go
  * @path: the database file
- * @must_exist: whether a missing file is an error instead of a new empty
- *   database
+ * @must_exist: whether the command only reads: the file must exist and be
+ *   a Secretariat database already, and is opened read-only (nothing is
+ *   written to it, no file is left beside it); otherwise a missing file
+ *   becomes a new empty database
  *
  * Opens the database, or reports why not (a failure).
  *
@@ -121,7 +123,7 @@ sec_cli_open_store (GString    *err,
       return NULL;
     }
 
-  store = sec_store_open (path, &error);
+  store = must_exist ? sec_store_open_for_reading (path, &error) : sec_store_open (path, &error);
   if (store == NULL)
     sec_cli_failure (err, error->message);
   return store;

@@ -247,8 +247,9 @@ dup_database_path (Cli *cli)
   return cli->database ? g_strdup (cli->database) : sec_store_default_path ();
 }
 
-/* Opens the database, or reports why not. With @must_exist, a missing file
- * is an error instead of a new empty database. */
+/* Opens the database, or reports why not. With @must_exist (the reading
+ * commands) a missing file is an error instead of a new empty database, and
+ * the file is opened read-only. */
 static SecStore *
 open_store (Cli      *cli,
             gboolean  must_exist)

@@ -214,6 +214,42 @@ engine_new (sqlite3 *db)
 
 /* Connections */
 
+/* Whether a reader may take the file alone as the whole database: it is in
+ * write-ahead-log mode (byte 18 of the header is 2) and has no log beside
+ * it, so no connection has it open and every commit is in the file. Such a
+ * file is read "immutable": SQLite then makes no -wal and -shm files, which
+ * a read-only connection to a WAL file otherwise leaves behind (with the
+ * file's own permissions, so that a read-only file stays refused after its
+ * permissions are fixed). A writer that opens the file meanwhile writes to
+ * its own log, which reaches the file only at a checkpoint (a thousand
+ * pages, or its close); a reader's work takes milliseconds. */
+static gboolean
+is_closed_wal_file (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  char header[20];
+  gboolean wal_mode = FALSE;
+  FILE *file;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || (file = g_fopen (path, "rb")) == NULL)
+    return FALSE;
+  if (fread (header, 1, sizeof header, file) == sizeof header)
+    wal_mode = memcmp (header, "SQLite format 3", 16) == 0 && header[18] == 2;
+  fclose (file);
+  return wal_mode;
+}
+
+/* "file:/abs/path?immutable=1": SQLite's URI for reading @path without
+ * locks or side files. */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?immutable=1", escaped);
+}
+
 SecEngine *
 sec_engine_open (const char          *path,
                  SecEngineOpenFlags   flags,
@@ -221,13 +257,26 @@ sec_engine_open (const char          *path,
 {
   sqlite3 *db = NULL;
   SecEngine *engine;
+  g_autofree char *uri = NULL;
   int open_flags = SQLITE_OPEN_NOFOLLOW;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  open_flags |= (flags & SEC_ENGINE_OPEN_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  rc = sqlite3_open_v2 (path, &db, open_flags, NULL);
+  if (flags & SEC_ENGINE_OPEN_READ_ONLY)
+    {
+      /* mode=ro: nothing is written, no journal is rolled back and the
+       * journal mode stays as it is. */
+      open_flags |= SQLITE_OPEN_READONLY;
+      if (is_closed_wal_file (path))
+        {
+          uri = immutable_uri (path);
+          open_flags |= SQLITE_OPEN_URI;
+        }
+    }
+  else
+    open_flags |= SQLITE_OPEN_READWRITE;
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       set_open_error (path, db, rc, NULL, error);
@@ -245,6 +294,12 @@ sec_engine_close (SecEngine *engine)
   if (engine == NULL)
     return;
   g_hash_table_destroy (engine->statements);
+  /* Moves every commit into the file and empties the log, so that the file
+   * is complete on its own (a copy of it alone, a reader that finds no
+   * log). The last connection to close does it anyway; this one may not be
+   * the last. */
+  if (sqlite3_db_readonly (engine->db, "main") == 0)
+    sqlite3_exec (engine->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   sqlite3_close (engine->db);
   g_free (engine->path);
   g_free (engine->last_message);
@@ -328,6 +383,25 @@ sec_engine_count_tables (SecEngine  *engine,
   g_return_val_if_fail (n_tables != NULL, FALSE);
 
   return read_int (engine, "SELECT count(*) FROM sqlite_schema", n_tables, error);
+}
+
+gboolean
+sec_engine_has_table (SecEngine   *engine,
+                      const char  *table,
+                      gboolean    *has_table,
+                      GError     **error)
+{
+  char *sql;
+  int n = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (table != NULL && has_table != NULL, FALSE);
+
+  sql = sqlite3_mprintf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = %Q", table);
+  ok = read_int (engine, sql, &n, error);
+  sqlite3_free (sql);
+  *has_table = n > 0;
+  return ok;
 }
 
 gboolean

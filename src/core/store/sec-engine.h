@@ -35,10 +35,15 @@ typedef enum {
 /* Connections */
 
 /* Opens the database file @path (it must exist). Sets up the functions and
- * collation the SQL uses; checks nothing about the schema. */
+ * collation the SQL uses; checks nothing about the schema. Read-only, it
+ * writes nothing and leaves no file beside @path that was not there (a
+ * write-ahead-log file nobody has open is read as it is). A symbolic link
+ * is refused. */
 SecEngine   *sec_engine_open             (const char          *path,
                                           SecEngineOpenFlags   flags,
                                           GError             **error);
+/* Closes the connection; a writable one first moves its log into the file
+ * and empties it, so that the file is complete on its own. */
 void         sec_engine_close            (SecEngine           *engine);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecEngine, sec_engine_close)
 
@@ -62,6 +67,11 @@ gboolean     sec_engine_get_schema_version (SecEngine        *engine,
 /* How many tables, indexes, views and triggers the file holds. */
 gboolean     sec_engine_count_tables     (SecEngine           *engine,
                                           int                 *n_tables,
+                                          GError             **error);
+/* Whether the file holds a table named @table. */
+gboolean     sec_engine_has_table        (SecEngine           *engine,
+                                          const char          *table,
+                                          gboolean            *has_table,
                                           GError             **error);
 /* Reads the whole file once, so that a damaged page is found before
  * anything is written. */

@@ -360,30 +360,132 @@ make_backup_path (const char *path,
   return candidate;
 }
 
-/**
- * sec_store_open:
- * @path: the database file
- *
- * Opens the database, creating it if needed. A file that is not a
- * database, is damaged, comes from a newer version or cannot be written is
- * refused with a message naming it, and left byte for byte as it was.
- *
- * Returns: (transfer full): the store, or NULL with @error set.
- */
-SecStore *
-sec_store_open (const char  *path,
-                GError     **error)
+/* A file that is a link is opened by its own name: the store names it in
+ * messages and puts its backups beside it, and the engine refuses to
+ * follow a link (SQLITE_OPEN_NOFOLLOW) so that a link put in place of the
+ * database cannot send its writes elsewhere. The message names the file
+ * the link points to, so that the user can open that one. */
+static gboolean
+refuse_link (const char  *path,
+             const char  *display,
+             GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *target_display = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+  target = g_file_read_link (path, NULL);
+  dir = g_path_get_dirname (path);
+  absolute = g_canonicalize_filename (target != NULL ? target : "", dir);
+  target_display = g_filename_display_name (absolute);
+  g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+               _("“%s” is a symbolic link; open the file it points to instead: “%s”"),
+               display, target_display);
+  return FALSE;
+}
+
+/* Whether the file holds the tables every version of Secretariat made:
+ * another program's database may carry a user_version too. */
+static gboolean
+has_own_tables (SecEngine  *engine,
+                gboolean   *own,
+                GError    **error)
+{
+  static const char *const tables[] = { "settings", "organisations", "people", "meetings" };
+
+  *own = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables) && *own; i++)
+    if (!sec_engine_has_table (engine, tables[i], own, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The checks an existing file passes before anything else reads it, on a
+ * connection that writes nothing: it holds a database (not an empty file,
+ * not an empty SQLite database), undamaged, of Secretariat, of a version
+ * this program knows. Sets @version to the file's schema version. */
+static gboolean
+check_existing_file (SecStore    *self,
+                     const char  *display,
+                     int         *version,
+                     GError     **error)
+{
+  int n_tables = 0;
+  gboolean own = FALSE;
+  GStatBuf st;
+
+  if (!sec_engine_get_schema_version (self->engine, version, error) ||
+      !sec_engine_count_tables (self->engine, &n_tables, error))
+    return FALSE;
+  if (n_tables == 0)
+    {
+      if (g_stat (self->path, &st) == 0 && st.st_size == 0)
+        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                     _("“%s” is an empty file, not a Secretariat database"), display);
+      else
+        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                     _("“%s” is an empty SQLite database, not a Secretariat database"), display);
+      return FALSE;
+    }
+  if (!sec_engine_check_integrity (self->engine, error))
+    return FALSE;
+  if (*version > 0 && !has_own_tables (self->engine, &own, error))
+    return FALSE;
+  if (*version == 0 || !own)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a SQLite database of another program, not a Secretariat database"), display);
+      return FALSE;
+    }
+  if (*version > SEC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Secretariat (database version %d; this version knows up to %d). Update Secretariat to open it"),
+                   display, *version, SEC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checked before a connection that may write is opened: SQLite opens a
+ * file it cannot write read-only without a word, and a read-only
+ * connection to a WAL file leaves -wal and -shm files behind. The folder
+ * must take the log too. */
+static gboolean
+check_can_write (const char  *path,
+                 const char  *display,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0)
+    return TRUE;
+  g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_READ_ONLY,
+               _("“%s” cannot be written; check the permissions of the file and of its folder"),
+               display);
+  return FALSE;
+}
+
+static SecStore *
+open_store (const char  *path,
+            gboolean     read_only,
+            GError     **error)
 {
   g_autoptr(SecStore) self = NULL;
   g_autofree char *display = NULL;
   gboolean created = FALSE;
-  int version = 0, n_tables = 0;
+  int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_name (path);
 
+  if (!refuse_link (path, display, error))
+    return NULL;
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
@@ -392,6 +494,12 @@ sec_store_open (const char  *path,
     }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
+      if (read_only)
+        {
+          g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                       _("“%s” does not exist"), display);
+          return NULL;
+        }
       if (!create_file (path, error))
         return NULL;
       created = TRUE;
@@ -407,55 +515,65 @@ sec_store_open (const char  *path,
   self = g_object_new (SEC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if ((self->engine = sec_engine_open (path, SEC_ENGINE_OPEN_READ_WRITE, error)) == NULL)
-    goto fail;
-
-  /* Nothing below writes until every check has passed. */
-  if (!sec_engine_get_schema_version (self->engine, &version, error) ||
-      !sec_engine_count_tables (self->engine, &n_tables, error))
-    goto fail;
-  if (!created && n_tables > 0 && !sec_engine_check_integrity (self->engine, error))
-    goto fail;
-  if (version == 0 && n_tables > 0)
+  /* An existing file is checked on a connection that writes nothing, so
+   * that a file that is refused is left byte for byte as it was, with
+   * nothing beside it. Only a file made here gets a schema. */
+  if (!created)
     {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is a SQLite database of another program, not a Secretariat database"), display);
-      goto fail;
-    }
-  if (version > SEC_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Secretariat (database version %d; this version knows up to %d). Update Secretariat to open it"),
-                   display, version, SEC_STORE_SCHEMA_VERSION);
-      goto fail;
-    }
-  if (!sec_engine_check_writable (self->engine, error))
-    goto fail;
-
-  if (version < SEC_STORE_SCHEMA_VERSION)
-    {
-      if (version > 0)
+      if ((self->engine = sec_engine_open (path, SEC_ENGINE_OPEN_READ_ONLY, error)) == NULL ||
+          !check_existing_file (self, display, &version, error))
+        goto fail;
+      if (read_only && version < SEC_STORE_SCHEMA_VERSION)
         {
-          g_autofree char *backup = make_backup_path (path, version);
-          if (!sec_engine_backup_to (self->engine, backup, error))
-            goto fail;
-          self->backup_path = g_steal_pointer (&backup);
+          /* Upgrading is writing. */
+          g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION,
+                       _("“%s” was written by an older version of Secretariat (database version %d); open it in Secretariat once to bring it up to date, then try again"),
+                       display, version);
+          goto fail;
         }
-      if (!_sec_store_migrate (self, version, error))
+      if (!read_only)
+        {
+          if (!check_can_write (path, display, error))
+            goto fail;
+          g_clear_pointer (&self->engine, sec_engine_close);
+        }
+    }
+  if (!read_only)
+    {
+      if ((self->engine = sec_engine_open (path, SEC_ENGINE_OPEN_READ_WRITE, error)) == NULL ||
+          !sec_engine_check_writable (self->engine, error))
+        goto fail;
+
+      if (version < SEC_STORE_SCHEMA_VERSION)
+        {
+          if (version > 0)
+            {
+              g_autofree char *backup = make_backup_path (path, version);
+              if (!sec_engine_backup_to (self->engine, backup, error))
+                goto fail;
+              self->backup_path = g_steal_pointer (&backup);
+            }
+          if (!_sec_store_migrate (self, version, error))
+            goto fail;
+        }
+
+      if (!sec_engine_configure (self->engine, error))
         goto fail;
     }
-
-  if (!sec_engine_configure (self->engine, error))
+  if ((self->foreign_keys = sec_engine_list_foreign_keys (self->engine, error)) == NULL)
     goto fail;
-  if ((self->foreign_keys = sec_engine_list_foreign_keys (self->engine, error)) == NULL ||
-      !_sec_store_refresh_keys (self, error))
+  /* Read-only, stale search text and sort keys stay as they are: lists
+   * come in the order they had when the file was last written. */
+  if (!read_only && !_sec_store_refresh_keys (self, error))
     goto fail;
 
   self->uuid = _sec_store_get_setting (self, "database-uuid");
   if (self->uuid == NULL)
     {
       self->uuid = g_uuid_string_random ();
-      if (!sec_store_set_setting (self, "database-uuid", self->uuid, error))
+      /* Every file this version wrote has one; a reader cannot give one to
+       * a file that lacks it, so its exports get one of their own. */
+      if (!read_only && !sec_store_set_setting (self, "database-uuid", self->uuid, error))
         goto fail;
     }
 
@@ -466,6 +584,43 @@ fail:
   if (created)
     g_unlink (path);
   return NULL;
+}
+
+/**
+ * sec_store_open:
+ * @path: the database file
+ *
+ * Opens the database for reading and writing, creating it if @path does
+ * not exist. A file that is not a Secretariat database (an empty file or
+ * an empty SQLite database among them), is damaged, comes from a newer
+ * version or cannot be written is refused with a message naming it, and
+ * left byte for byte as it was, with nothing beside it.
+ *
+ * Returns: (transfer full): the store, or NULL with @error set.
+ */
+SecStore *
+sec_store_open (const char  *path,
+                GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
+
+/**
+ * sec_store_open_for_reading:
+ * @path: an existing database file
+ *
+ * Opens the database read-only: nothing is written to it, its journal
+ * mode is left as it is, and no file is left beside it. It must be a
+ * Secretariat database of the current version (an older one is refused:
+ * upgrading it would write). Writing through the store fails.
+ *
+ * Returns: (transfer full): the store, or NULL with @error set.
+ */
+SecStore *
+sec_store_open_for_reading (const char  *path,
+                            GError     **error)
+{
+  return open_store (path, TRUE, error);
 }
 
 const char *

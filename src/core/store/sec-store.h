@@ -34,8 +34,14 @@ G_DECLARE_FINAL_TYPE (SecStore, sec_store, SEC, STORE, GObject)
  * @kind changed (a cascade), @change a SecStoreChange. */
 
 /* Opens @path, creating it (mode 0600, parent folders 0700) when missing,
- * and upgrades it to the current schema after a backup copy next to it. */
+ * and upgrades it to the current schema after a backup copy next to it.
+ * An existing file that is not a Secretariat database (an empty one too)
+ * is refused and left as it was. */
 SecStore    *sec_store_open            (const char     *path,
+                                        GError        **error);
+/* Opens an existing database of the current version read-only: writes
+ * nothing, changes no journal mode, leaves no -wal or -shm file. */
+SecStore    *sec_store_open_for_reading (const char    *path,
                                         GError        **error);
 /* $XDG_DATA_HOME/secretariat/secretariat.db */
 char        *sec_store_default_path    (void);

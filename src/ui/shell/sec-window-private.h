@@ -63,6 +63,7 @@ struct _SecWindow
   AdwWindowTitle       *detail_title;
   SecRecordPage        *record_page;
   AdwStatusPage        *error_page;
+  GMenu                *recent_section;
 
   /* owned */
   SecStore             *store;

@@ -458,6 +458,40 @@ on_sidebar_list_row_activated (SecWindow     *self,
     sec_list_pane_focus_list (pane);
 }
 
+/* The primary menu's recent databases, by file name; two files of the
+ * same name show their whole paths. */
+static void
+update_recent_menu (SecWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_section);
+  if (self->settings == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autofree char *display = NULL;
+      g_autoptr(GString) label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      gboolean same_name = FALSE;
+
+      for (guint j = 0; recent[j] != NULL; j++)
+        {
+          g_autofree char *other = g_path_get_basename (recent[j]);
+          same_name |= j != i && g_str_equal (other, base);
+        }
+      display = same_name ? g_filename_display_name (recent[i]) : g_filename_display_basename (recent[i]);
+      /* A file name's underscores are not mnemonics. */
+      label = g_string_new (display);
+      g_string_replace (label, "_", "__", 0);
+      item = g_menu_item_new (label->str, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
 /* Overrides */
 
 static void
@@ -630,6 +664,7 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_title);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated);
@@ -669,6 +704,11 @@ sec_window_init (SecWindow *self)
     schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
   if (schema != NULL)
     self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  if (self->settings != NULL && g_settings_schema_has_key (schema, "recent-databases"))
+    g_signal_connect_object (self->settings, "changed::recent-databases",
+                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  if (schema == NULL || g_settings_schema_has_key (schema, "recent-databases"))
+    update_recent_menu (self);
 
   _sec_window_update_actions (self);
 }
