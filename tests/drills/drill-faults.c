@@ -39,6 +39,15 @@ typedef enum {
   N_FAULTS
 } FaultKind;
 
+/* Under AddressSanitizer every fork copies its shadow memory: there the
+ * allocations are failed one N in NOMEM_STRIDE (each N still in the plain
+ * build). $DRILL_FAULTS_STRIDE sets it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NOMEM_STRIDE 7
+#else
+#define NOMEM_STRIDE 1
+#endif
+
 static const char *fault_names[N_FAULTS] = { "write-full", "write-ioerr", "sync", "nomem" };
 
 static struct {
@@ -537,6 +546,7 @@ main (int argc, char **argv)
 {
   const char *only_n = g_getenv ("DRILL_FAULTS_N");
   gboolean strict = g_strcmp0 (g_getenv ("DRILL_FAULTS_STRICT"), "1") == 0;
+  const char *stride_env = g_getenv ("DRILL_FAULTS_STRIDE");
   g_autofree char *tmp_parent = NULL;
   gint64 start = g_get_monotonic_time ();
   int failures = 0;
@@ -566,6 +576,7 @@ main (int argc, char **argv)
       guint64 total, tried = 0, clean = 0, kept = 0, absorbed = 0, not_fired = 0, bad = 0, n_known = 0;
       struct { pid_t pid; guint64 n; } running[2] = { { 0 } };
       guint n_running = 0;
+      guint64 stride = kind == FAULT_NOMEM ? NOMEM_STRIDE : 1;
 
       if (argc > 1 && g_strcmp0 (argv[1], fault_names[kind]) != 0)
         continue;
@@ -595,7 +606,8 @@ main (int argc, char **argv)
 
           if (n_running < G_N_ELEMENTS (running) && next <= total + 1)
             {
-              n = next++;
+              n = next;
+              next += only_n != NULL ? 1 : stride_env != NULL ? MAX (1, g_ascii_strtoull (stride_env, NULL, 10)) : stride;
               if (only_n != NULL && n != g_ascii_strtoull (only_n, NULL, 10))
                 continue;
               for (slot = 0; running[slot].pid != 0; slot++)
@@ -655,10 +667,10 @@ main (int argc, char **argv)
               break;
             }
         }
-      printf ("drill-faults: %-11s %5" G_GUINT64_FORMAT " calls in the work, N = 1..%" G_GUINT64_FORMAT
-              ": %" G_GUINT64_FORMAT " clean failures, %" G_GUINT64_FORMAT " failures whose write was kept, %"
+      printf ("drill-faults: %-11s %5" G_GUINT64_FORMAT " calls in the work, %" G_GUINT64_FORMAT " runs (N = 1..%" G_GUINT64_FORMAT
+              "): %" G_GUINT64_FORMAT " clean failures, %" G_GUINT64_FORMAT " failures whose write was kept, %"
               G_GUINT64_FORMAT " absorbed by SQLite, %" G_GUINT64_FORMAT " known problems, %" G_GUINT64_FORMAT " problems\n",
-              fault_names[kind], total, total + 1, clean, kept, absorbed, n_known, bad);
+              fault_names[kind], total, tried, total + 1, clean, kept, absorbed, n_known, bad);
       (void) tried;
       (void) not_fired;
       failures += bad;

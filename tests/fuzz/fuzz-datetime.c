@@ -21,16 +21,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   end = tz && parts[2] ? parts[2] : text;
 
   {
-    g_autoptr(GDateTime) local = sec_parse_datetime (text, NULL);
-    g_autoptr(GDateTime) zoned = sec_parse_datetime (text, tz);
     g_autoptr(GDateTime) earlier = sec_resolve_wall_time (text, tz, FALSE);
     g_autoptr(GDateTime) later = sec_resolve_wall_time (text, tz, TRUE);
-    g_autofree char *date = sec_format_date (text);
-    g_autofree char *datetime = sec_format_datetime (text);
-    g_autofree char *time = sec_format_time (text);
-    g_autofree char *period = sec_format_period (text, end);
 
+    g_clear_pointer (&(GDateTime *) { sec_parse_datetime (text, NULL) }, g_date_time_unref);
+    g_clear_pointer (&(GDateTime *) { sec_parse_datetime (text, tz) }, g_date_time_unref);
+    g_free (sec_format_date (text));
+    g_free (sec_format_datetime (text));
+    g_free (sec_format_time (text));
+    g_free (sec_format_period (text, end));
     (void) sec_days_until (text, tz);
+    /* In a repeated hour the later choice is the later instant. */
     if (earlier != NULL && later != NULL && g_date_time_compare (earlier, later) > 0)
       abort ();
   }

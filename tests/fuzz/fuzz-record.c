@@ -34,6 +34,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_autofree char *back = sec_record_dup_text (record, field->name);
       g_autofree char *title = sec_record_dup_title (record);
 
+      (void) back;
+      (void) title;
       (void) sec_record_validate_field (record, field->name, NULL);
       (void) sec_record_validate (record, NULL);
     }
