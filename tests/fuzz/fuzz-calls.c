@@ -21,7 +21,7 @@ static const char *const application_fields[] = {
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  static SecStore *store;
+  SecStore *store;
   g_autofree char *input = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(SecRecord) call = NULL;
@@ -30,14 +30,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   guint i = 0;
 
   fuzz_init ();
-  if (store == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      store = sec_store_open (fuzz_demo_path (), &error);
-      if (store == NULL)
-        g_error ("%s", error->message);
-    }
+  store = fuzz_demo_store ();
   input = fuzz_text (data, size);
   lines = g_strsplit (input, "\n", G_N_ELEMENTS (call_fields) + G_N_ELEMENTS (application_fields));
   call = sec_record_new (SEC_TYPE_CALL);

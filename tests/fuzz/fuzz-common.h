@@ -85,9 +85,9 @@ fuzz_text (const uint8_t *data, size_t size)
   return g_strndup ((const char *) data, size);
 }
 
-/* (transfer full): the demo database, made once: $FUZZ_DEMO_DB when set
- * (build-aux/fuzz makes it with `secretariat demo`), else made here. The
- * targets never write it. */
+/* (transfer none): a demo database of the target's own, made once: a copy
+ * of $FUZZ_DEMO_DB when set (build-aux/fuzz makes it with `secretariat
+ * demo`), else made here. */
 static inline const char *
 fuzz_demo_path (void)
 {
@@ -99,14 +99,39 @@ fuzz_demo_path (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(SecStore) store = NULL;
 
-      if (given != NULL)
-        return path = g_strdup (given);
       path = g_build_filename (fuzz_dir (), "demo.db", NULL);
+      if (given != NULL)
+        {
+          g_autofree char *contents = NULL;
+          gsize len;
+
+          if (!g_file_get_contents (given, &contents, &len, &error) ||
+              !g_file_set_contents (path, contents, (gssize) len, &error))
+            g_error ("the demo database: %s", error->message);
+          return path;
+        }
       store = sec_store_open (path, &error);
       if (store == NULL || !sec_demo_fill (store, &error))
         g_error ("the demo database: %s", error->message);
     }
   return path;
+}
+
+/* (transfer none): the demo database opened with the store, once. */
+static inline SecStore *
+fuzz_demo_store (void)
+{
+  static SecStore *store;
+
+  if (store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      store = sec_store_open (fuzz_demo_path (), &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+    }
+  return store;
 }
 
 /* Runs the command line (the program's own parser) on @args, a

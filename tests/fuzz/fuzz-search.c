@@ -11,7 +11,7 @@
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  static SecStore *store;
+  SecStore *store;
   g_autofree char *text = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *key = NULL;
@@ -20,14 +20,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   const GType *kinds = sec_record_kinds ();
 
   fuzz_init ();
-  if (store == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      store = sec_store_open (fuzz_demo_path (), &error);
-      if (store == NULL)
-        g_error ("%s", error->message);
-    }
+  store = fuzz_demo_store ();
   text = fuzz_text (data, size);
   folded = sec_fold (text);
   key = sec_collate_key (text);
