@@ -9,7 +9,8 @@
  * doing when it died. Then the store must open the file as usual.
  *
  * Usage: drill-crash [KILLS [SEED]]  (defaults: 200 kills, a random seed,
- * printed so that a failure can be replayed).
+ * printed so that a failure can be replayed; the kill points depend on the
+ * machine's speed too).
  */
 #include "config.h"
 
@@ -405,6 +406,16 @@ child_run (guint32 seed, gint64 base)
 
 /* The parent: applies the child's reports to the model */
 
+static guint
+count_lines (GString *text)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < text->len; i++)
+    n += text->str[i] == '\n';
+  return n;
+}
+
 typedef struct {
   char   op;       /* 0: none pending */
   gint64 seq;
@@ -503,6 +514,8 @@ main (int argc, char **argv)
   guint64 before_open = 0;
   gint64 start = g_get_monotonic_time ();
   int failures = 0;
+  /* The longest opening seen (µs). */
+  gint64 open_us = 50000;
 
   db_path = g_build_filename (dir, "drill.db", NULL);
   printf ("drill-crash: seed %u, %d kills (replay: drill-crash %d %u)\n", seed, kills, kills, seed);
@@ -522,7 +535,7 @@ main (int argc, char **argv)
       Model file;
       g_autofree char *problem = NULL;
       g_autofree char *diff = NULL;
-      guint delay_us;
+      gint64 start_us;
 
       if (k % RESET_EVERY == 0)
         {
@@ -547,11 +560,25 @@ main (int argc, char **argv)
         }
       close (fds[1]);
 
-      /* Up to 100 ms (or $DRILL_MAX_DELAY µs): the store's opening (and the
-       * migration, after a reset) takes the first part, each write with its
-       * fsync a few ms after that. */
-      delay_us = g_rand_int_range (rand, 0, getenv ("DRILL_MAX_DELAY") ? atoi (getenv ("DRILL_MAX_DELAY")) : 100000);
-      g_usleep (delay_us);
+      /* The first kill after a reset, and three in ten of the others, land
+       * while the store opens the file (and migrates it, after a reset), at
+       * a random point of the time opening
+       * took so far; the others while it writes, up to 60 ms (or
+       * $DRILL_MAX_DELAY µs) after the opening was reported. Measuring the
+       * opening keeps this so on a slow or loaded machine, or under ASan. */
+      start_us = g_get_monotonic_time ();
+      if (k % RESET_EVERY == 0 || g_rand_int_range (rand, 0, 10) < 3)
+        g_usleep (g_rand_int_range (rand, 0, (gint32) MAX (open_us, 1000)));
+      else
+        {
+          /* Read up to the end of the opening's report ("A n M", "C n"). */
+          while (count_lines (input) < 2 &&
+                 ((got = read (fds[0], buf, sizeof buf)) > 0 || (got < 0 && errno == EINTR)))
+            if (got > 0)
+              g_string_append_len (input, buf, got);
+          open_us = MAX (open_us, g_get_monotonic_time () - start_us);
+          g_usleep (g_rand_int_range (rand, 0, getenv ("DRILL_MAX_DELAY") ? atoi (getenv ("DRILL_MAX_DELAY")) : 60000));
+        }
       kill (pid, SIGKILL);
       while ((got = read (fds[0], buf, sizeof buf)) > 0 || (got < 0 && errno == EINTR))
         if (got > 0)
