@@ -273,10 +273,11 @@ file_content (const char *path, char **problem)
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   static const char *queries[] = {
-    "SELECT 'o:' || name FROM organisations",
-    "SELECT 'p:' || p.family_name || ':' || coalesce (o.name, '') FROM people p"
+    "SELECT 'o:' || coalesce (name, '(null)') FROM organisations",
+    "SELECT 'p:' || coalesce (p.family_name, '(null)') || ':' || coalesce (o.name, '') FROM people p"
     " LEFT JOIN organisations o ON o.id = p.organisation_id",
-    "SELECT 's:' || key || '=' || value FROM settings WHERE key <> 'database-uuid'",
+    "SELECT 's:' || coalesce (key, '(null)') || '=' || coalesce (value, '(null)') FROM settings"
+    " WHERE key IS NOT 'database-uuid'",
   };
   gboolean ok = TRUE;
 
@@ -389,6 +390,7 @@ enum {
   RESULT_NOT_FIRED = 6,     /* N is past the work's last call */
   RESULT_LOST = 20,         /* + step: the write after that step failed was lost */
   RESULT_KEPT = 40,         /* + step: that step reported a failure, yet its write is in the file */
+  RESULT_NULLED = 60,       /* a write reported successful stored NULL for a value */
   RESULT_CRASH = 100,       /* + step: the program crashed in that step */
 };
 
@@ -417,6 +419,11 @@ static const struct {
    * deletion that happened. */
   { RESULT_KEPT + 5, "K3: sec_store_delete_with_undo() reports a failure for a deletion it made" },
   { RESULT_KEPT + 7, "K3: sec_store_delete_with_undo() reports a failure for a deletion it made" },
+  /* sec_stmt_bind_text() (sec-engine-sqlite.c, since the store's SQL moved
+   * to SecStmt) ignores what sqlite3_bind_text () returns: out of memory
+   * while it copies the text leaves the parameter NULL, and the write,
+   * reported successful, stores NULL (a setting with a NULL key or value). */
+  { RESULT_NULLED, "K4: out of memory in sec_stmt_bind_text() stores NULL and reports success" },
 };
 
 static volatile sig_atomic_t current_step = -1;
@@ -522,6 +529,13 @@ run_one (FaultKind kind, guint64 n, int slot, gboolean verbose)
     }
   else
     result = RESULT_FAILED;
+  if (result == RESULT_FAILED && strstr (content, "(null)") != NULL &&
+      strstr (failed_step < 0 ? expected[N_STEPS] : expected_after[failed_step], "(null)") == NULL)
+    {
+      printf ("drill-faults: %s %" G_GUINT64_FORMAT ": a write reported successful stored NULL:\n%s\n",
+              fault_names[kind], n, content);
+      return RESULT_NULLED;
+    }
   if (result == RESULT_FAILED)
     {
       int at = failed_step < 0 ? N_STEPS : failed_step;
