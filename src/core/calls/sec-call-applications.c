@@ -257,7 +257,7 @@ sec_call_refresh_applications (SecStore  *store,
       sec_store_rollback (store);
       return FALSE;
     }
-  return sec_store_commit (store, error);
+  return sec_store_commit_or_rollback (store, error);
 }
 
 static void
@@ -331,7 +331,7 @@ sec_call_update_statuses (SecStore   *store,
           return FALSE;
         }
     }
-  return sec_store_commit (store, error);
+  return sec_store_commit_or_rollback (store, error);
 }
 
 gboolean

@@ -323,7 +323,7 @@ sec_agenda_move_item (SecStore  *store,
     }
   if (from != index && !sec_agenda_note_change (store, meeting_id, error))
     goto fail;
-  return sec_store_commit (store, error);
+  return sec_store_commit_or_rollback (store, error);
 
 fail:
   sec_store_rollback (store);

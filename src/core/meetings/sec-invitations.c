@@ -110,7 +110,7 @@ end_invitations (SecStore              *store,
       sec_store_rollback (store);
       return FALSE;
     }
-  if (!sec_store_commit (store, error))
+  if (!sec_store_commit_or_rollback (store, error))
     return FALSE;
   if (result != NULL)
     *result = g_steal_pointer (&owned);
@@ -139,7 +139,7 @@ change_participants (SecStore           *store,
       if (changed > 0 && !sec_store_update (store, p, error))
         goto fail;
     }
-  return sec_store_commit (store, error);
+  return sec_store_commit_or_rollback (store, error);
 
 fail:
   sec_store_rollback (store);

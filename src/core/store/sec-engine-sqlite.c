@@ -35,6 +35,7 @@ struct _SecStmt
   sqlite3_stmt *stmt;
   gboolean      cached;     /* lives in the cache; free only resets it */
   gboolean      in_use;     /* a cached handle given out and not freed yet */
+  int           bind_rc;    /* the first failed bind (SQLITE_NOMEM...), or SQLITE_OK */
 };
 
 /* Errors */
@@ -728,6 +729,7 @@ sec_stmt_free (SecStmt *stmt)
     {
       sqlite3_reset (stmt->stmt);
       sqlite3_clear_bindings (stmt->stmt);
+      stmt->bind_rc = SQLITE_OK;
       stmt->in_use = FALSE;
       return;
     }
@@ -735,12 +737,20 @@ sec_stmt_free (SecStmt *stmt)
   g_free (stmt);
 }
 
+static void
+note_bind (SecStmt *stmt,
+           int      rc)
+{
+  if (rc != SQLITE_OK && stmt->bind_rc == SQLITE_OK)
+    stmt->bind_rc = rc;
+}
+
 void
 sec_stmt_bind_int64 (SecStmt *stmt,
                      int      index,
                      gint64   value)
 {
-  sqlite3_bind_int64 (stmt->stmt, index, value);
+  note_bind (stmt, sqlite3_bind_int64 (stmt->stmt, index, value));
 }
 
 void
@@ -748,7 +758,7 @@ sec_stmt_bind_double (SecStmt *stmt,
                       int      index,
                       double   value)
 {
-  sqlite3_bind_double (stmt->stmt, index, value);
+  note_bind (stmt, sqlite3_bind_double (stmt->stmt, index, value));
 }
 
 void
@@ -757,9 +767,9 @@ sec_stmt_bind_text (SecStmt    *stmt,
                     const char *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt->stmt, index);
+    note_bind (stmt, sqlite3_bind_null (stmt->stmt, index));
   else
-    sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT);
+    note_bind (stmt, sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT));
 }
 
 void
@@ -772,26 +782,35 @@ sec_stmt_bind_blob (SecStmt *stmt,
 
   if (bytes == NULL)
     {
-      sqlite3_bind_null (stmt->stmt, index);
+      note_bind (stmt, sqlite3_bind_null (stmt->stmt, index));
       return;
     }
   data = g_bytes_get_data (bytes, &size);
-  sqlite3_bind_blob64 (stmt->stmt, index, data, size, SQLITE_TRANSIENT);
+  note_bind (stmt, sqlite3_bind_blob64 (stmt->stmt, index, data, size, SQLITE_TRANSIENT));
 }
 
 void
 sec_stmt_bind_null (SecStmt *stmt,
                     int      index)
 {
-  sqlite3_bind_null (stmt->stmt, index);
+  note_bind (stmt, sqlite3_bind_null (stmt->stmt, index));
 }
 
 SecStep
 sec_stmt_step (SecStmt  *stmt,
                GError  **error)
 {
-  int rc = sqlite3_step (stmt->stmt);
+  int rc;
 
+  /* A bind that failed (out of memory copying the text) must not run the
+   * statement with a NULL in its place: it would store a wrong value and
+   * report success (the fault drill's K4). */
+  if (stmt->bind_rc != SQLITE_OK)
+    {
+      set_error (stmt->engine, stmt->bind_rc, error);
+      return SEC_STEP_ERROR;
+    }
+  rc = sqlite3_step (stmt->stmt);
   if (rc == SQLITE_ROW)
     return SEC_STEP_ROW;
   if (rc == SQLITE_DONE)
@@ -894,7 +913,7 @@ sec_stmt_bind_value (SecStmt  *stmt,
                      int       index,
                      SecValue *value)
 {
-  sqlite3_bind_value (stmt->stmt, index, (const sqlite3_value *) value);
+  note_bind (stmt, sqlite3_bind_value (stmt->stmt, index, (const sqlite3_value *) value));
 }
 
 void

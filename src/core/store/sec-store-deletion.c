@@ -173,13 +173,24 @@ save_row (SecStore    *self,
   row->id = id;
   row->columns = g_ptr_array_new_with_free_func (g_free);
   row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_value_free);
+  g_ptr_array_add (deletion->rows, row);
   for (int c = 0; c < sec_stmt_n_columns (stmt); c++)
     {
+      SecValue *value = sec_stmt_dup_value (stmt, c);
+
+      /* Out of memory: a row that could not be kept could not be put back
+       * (the fault drill's K2), so the deletion must not go ahead. */
+      if (value == NULL)
+        {
+          sec_stmt_free (stmt);
+          g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                               _("Out of memory while keeping the deleted record for Undo"));
+          return FALSE;
+        }
       g_ptr_array_add (row->columns, g_strdup (sec_stmt_column_name (stmt, c)));
-      g_ptr_array_add (row->values, sec_stmt_dup_value (stmt, c));
+      g_ptr_array_add (row->values, value);
     }
   sec_stmt_free (stmt);
-  g_ptr_array_add (deletion->rows, row);
 
   /* Then everything the deletion takes with it, or unlinks. */
   for (guint i = 0; i < foreign_keys->len; i++)
@@ -199,13 +210,17 @@ save_row (SecStore    *self,
       sec_stmt_bind_int64 (stmt, 1, id);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       /* Read to the end before saving the rows found (recursively, with
-       * statements of their own). A failed step ends the list. */
-      while (sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
+       * statements of their own). A failed step fails the deletion: taken
+       * as the end of the list, it let a deletion go ahead whose
+       * transaction SQLite had already rolled back (the fault drill's K3). */
+      while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
         {
           gint64 dep = sec_stmt_get_int64 (stmt, 0);
           g_array_append_val (ids, dep);
         }
       sec_stmt_free (stmt);
+      if (step == SEC_STEP_ERROR)
+        return FALSE;
 
       for (guint j = 0; j < ids->len; j++)
         {

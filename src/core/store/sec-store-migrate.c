@@ -94,7 +94,7 @@ _sec_store_refresh_keys (SecStore  *self,
   if (!_sec_store_set_setting (self, "collate-locale", sec_collate_locale (), error) ||
       !_sec_store_set_setting (self, "fold-version", FOLD_VERSION, error))
     goto fail;
-  return sec_store_commit (self, error);
+  return sec_store_commit_or_rollback (self, error);
 
 fail:
   sec_store_rollback (self);

@@ -158,6 +158,21 @@ sec_store_commit (SecStore  *self,
   return TRUE;
 }
 
+/* A commit that fails leaves its transaction open: this rolls it back
+ * then, so that no later write lands in a transaction that never ends (the
+ * fault drill's K1: writes reported saved, lost at close). */
+gboolean
+sec_store_commit_or_rollback (SecStore  *self,
+                              GError   **error)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), FALSE);
+
+  if (sec_store_commit (self, error))
+    return TRUE;
+  sec_store_rollback (self);
+  return FALSE;
+}
+
 void
 sec_store_rollback (SecStore *self)
 {
@@ -244,7 +259,7 @@ sec_store_set_setting (SecStore    *self,
       sec_store_rollback (self);
       return FALSE;
     }
-  return sec_store_commit (self, error);
+  return sec_store_commit_or_rollback (self, error);
 }
 
 const char *

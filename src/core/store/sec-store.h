@@ -56,6 +56,10 @@ gboolean     sec_store_begin           (SecStore       *self,
                                         GError        **error);
 gboolean     sec_store_commit          (SecStore       *self,
                                         GError        **error);
+/* Commits; when that fails, rolls back and returns FALSE. For callers that
+ * have nothing else to undo. */
+gboolean     sec_store_commit_or_rollback (SecStore    *self,
+                                           GError     **error);
 void         sec_store_rollback        (SecStore       *self);
 
 /* Create: sets the record's id and timestamps on success. */
