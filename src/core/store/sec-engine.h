@@ -88,7 +88,9 @@ gboolean     sec_engine_apply_migration  (SecEngine           *engine,
                                           const char          *sql,
                                           int                  version,
                                           GError             **error);
-/* Copies the whole database into a new file @dest (mode 0600). */
+/* Copies the whole database into @dest (mode 0600 from its first byte),
+ * checks the copy with the full integrity check and only then gives it its
+ * name, replacing @dest if it exists; on failure nothing is left behind. */
 gboolean     sec_engine_backup_to        (SecEngine           *engine,
                                           const char          *dest,
                                           GError             **error);

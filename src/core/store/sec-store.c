@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
 #include "core/store/sec-store.h"
@@ -346,20 +347,6 @@ create_file (const char  *path,
   return TRUE;
 }
 
-static char *
-make_backup_path (const char *path,
-                  int         version)
-{
-  char *candidate = g_strdup_printf ("%s.v%d.bak", path, version);
-
-  for (int n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s.v%d.%d.bak", path, version, n);
-    }
-  return candidate;
-}
-
 /**
  * sec_store_open:
  * @path: the database file
@@ -434,13 +421,9 @@ sec_store_open (const char  *path,
 
   if (version < SEC_STORE_SCHEMA_VERSION)
     {
-      if (version > 0)
-        {
-          g_autofree char *backup = make_backup_path (path, version);
-          if (!sec_engine_backup_to (self->engine, backup, error))
-            goto fail;
-          self->backup_path = g_steal_pointer (&backup);
-        }
+      if (version > 0 &&
+          (self->backup_path = sec_store_backup_before (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, error)) == NULL)
+        goto fail;
       if (!_sec_store_migrate (self, version, error))
         goto fail;
     }

@@ -34,7 +34,8 @@ G_DECLARE_FINAL_TYPE (SecStore, sec_store, SEC, STORE, GObject)
  * @kind changed (a cascade), @change a SecStoreChange. */
 
 /* Opens @path, creating it (mode 0600, parent folders 0700) when missing,
- * and upgrades it to the current schema after a backup copy next to it. */
+ * and upgrades it to the current schema after a backup copy in the
+ * backups folder beside it (sec-backups.h). */
 SecStore    *sec_store_open            (const char     *path,
                                         GError        **error);
 /* $XDG_DATA_HOME/secretariat/secretariat.db */
