@@ -545,7 +545,7 @@ run_backups (Cli   *cli,
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
-  int keep = 0;
+  int keep = -1;  /* not given */
   int status;
   const GOptionEntry entries[] = {
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
@@ -557,7 +557,7 @@ run_backups (Cli   *cli,
       (status = check_no_arguments (cli, command, args, 1)) >= 0)
     return status;
 
-  if (keep != 0)
+  if (keep != -1)
     {
       g_autoptr(SecStore) store = NULL;
 
