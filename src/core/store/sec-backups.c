@@ -267,6 +267,13 @@ sec_store_backup_before (SecStore    *store,
 }
 
 char *
+_sec_store_backup_before_migration (SecStore  *self,
+                                    GError   **error)
+{
+  return sec_store_backup_before (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, error);
+}
+
+char *
 sec_store_backup_daily (SecStore  *store,
                         GError   **error)
 {

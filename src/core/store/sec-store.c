@@ -18,7 +18,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
 #include "core/store/sec-store.h"
@@ -422,7 +421,7 @@ sec_store_open (const char  *path,
   if (version < SEC_STORE_SCHEMA_VERSION)
     {
       if (version > 0 &&
-          (self->backup_path = sec_store_backup_before (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, error)) == NULL)
+          (self->backup_path = _sec_store_backup_before_migration (self, error)) == NULL)
         goto fail;
       if (!_sec_store_migrate (self, version, error))
         goto fail;

@@ -384,12 +384,20 @@ restore_and_report (SecApp     *self,
 }
 
 static void
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (window);
+  g_object_unref (window);
+}
+
+static void
 on_dialog_restore (SecApp           *self,
                    const char       *backup_path,
                    SecBackupsDialog *dialog)
 {
+  /* Closed once its question (transient for it, still answering) is gone. */
   if (restore_and_report (self, backup_path, FALSE))
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_timeout_add_once (0, destroy_window, g_object_ref (dialog));
 }
 
 static void
