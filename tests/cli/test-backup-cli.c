@@ -220,6 +220,35 @@ test_exit_statuses (Fixture *f, gconstpointer data)
   }
 }
 
+/* The window (here: this test) has the database open: a restore from
+ * another program would replace the file under it. */
+static void
+test_restore_in_use (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autofree char *backup = NULL;
+
+  add_people (f, 2);
+  {
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "backup");
+    g_assert_cmpint (r.status, ==, 0);
+    backup = quoted_path (r.out);
+  }
+  store = sec_store_open (f->path, &error);
+  g_assert_no_error (error);
+  sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Open", "family-name", "Window", NULL);
+  {
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "restore", backup);
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "in use by another program"));
+  }
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PERSON, NULL, NULL), ==, 3);
+  g_clear_object (&store);
+  g_assert_cmpint (count_people (f->path), ==, 3);
+}
+
 static void
 test_keep (Fixture *f, gconstpointer data)
 {
@@ -249,6 +278,7 @@ main (int argc, char *argv[])
   g_test_add ("/backup-cli/backup-and-list", Fixture, NULL, fixture_setup, test_backup_and_list, fixture_teardown);
   g_test_add ("/backup-cli/restore-and-undo", Fixture, NULL, fixture_setup, test_restore_and_undo, fixture_teardown);
   g_test_add ("/backup-cli/exit-statuses", Fixture, NULL, fixture_setup, test_exit_statuses, fixture_teardown);
+  g_test_add ("/backup-cli/restore-in-use", Fixture, NULL, fixture_setup, test_restore_in_use, fixture_teardown);
   g_test_add ("/backup-cli/keep", Fixture, NULL, fixture_setup, test_keep, fixture_teardown);
 
   return g_test_run ();

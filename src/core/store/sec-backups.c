@@ -547,10 +547,18 @@ sec_store_restore (const char  *db_path,
       return FALSE;
     }
 
+  /* Replaced under another program, the database would go on taking its
+   * writes into the old file, lost on its next opening. */
+  if (sec_engine_file_in_use (db_path))
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                   _("“%s” is in use by another program"), display);
+      return FALSE;
+    }
   if (!keep_current_aside (db_path, &kept, &n_kept, error))
     return FALSE;
   wal = g_strconcat (db_path, "-wal", NULL);
-  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+  if (sec_engine_file_in_use (db_path) || (g_stat (wal, &st) == 0 && st.st_size > 0))
     {
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
                    _("“%s” is in use by another program"), display);

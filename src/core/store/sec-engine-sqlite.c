@@ -480,6 +480,26 @@ sync_path (const char *path,
   return ok;
 }
 
+/* While a connection of another process has a database in write-ahead
+ * mode open, it holds a read lock on one byte of the -shm file (SQLite's
+ * "DMS" slot, byte 128 in os_unix.c), even when idle. */
+#define SHM_DMS_BYTE 128
+
+gboolean
+sec_engine_file_in_use (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1 };
+  gboolean in_use;
+  int fd = g_open (shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return FALSE;
+  in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return in_use;
+}
+
 /* The copy is written under a temporary name in @dest's folder, created
  * mode 0600 from its first byte (it holds the same personal data as the
  * database), checked, synced and only then renamed to @dest: a failure,

@@ -95,6 +95,10 @@ gboolean     sec_engine_backup_to        (SecEngine           *engine,
                                           const char          *dest,
                                           GError             **error);
 
+/* Whether another program has the database @path open (so that it must
+ * not be replaced under it). Connections of this process do not count. */
+gboolean     sec_engine_file_in_use      (const char          *path);
+
 /* The schema */
 
 /* A reference from @table.@column to the rows of @target. */
