@@ -395,9 +395,13 @@ on_dialog_restore (SecApp           *self,
                    const char       *backup_path,
                    SecBackupsDialog *dialog)
 {
-  /* Closed once its question (transient for it, still answering) is gone. */
+  /* Hidden now, destroyed once its question (transient for it, still
+   * answering) is gone. */
   if (restore_and_report (self, backup_path, FALSE))
-    g_timeout_add_once (0, destroy_window, g_object_ref (dialog));
+    {
+      gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+      g_timeout_add_once (0, destroy_window, g_object_ref (dialog));
+    }
 }
 
 static void
