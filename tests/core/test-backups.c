@@ -287,6 +287,39 @@ test_restore_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 3);
 }
 
+/* A damaged database, the usual reason to restore: restored, and its
+ * bytes kept aside as they were. */
+static void
+test_restore_over_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *damaged_sum = NULL;
+  g_autofree char *kept_sum = NULL;
+  gsize length;
+
+  for (int i = 0; i < 200; i++)
+    insert_person (f->store, "Filler");
+  backup = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  close_store (f);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  memset (contents + 4096 + 100, 0xA5, 2 * 4096 - 200);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  damaged_sum = sec_test_checksum_file (f->path);
+
+  g_assert_true (sec_store_restore (f->path, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  kept_sum = sec_test_checksum_file (kept);
+  g_assert_cmpstr (kept_sum, ==, damaged_sum);
+  g_assert_cmpint (count_people (f->path), ==, 200);
+}
+
 static void
 assert_refused (Fixture    *f,
                 const char *backup,
@@ -374,6 +407,7 @@ main (int argc, char *argv[])
   ADD ("/backups/failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("/backups/restore-and-undo", test_restore_and_undo);
   ADD ("/backups/restore-refuses", test_restore_refuses);
+  ADD ("/backups/restore-over-damaged", test_restore_over_damaged);
 #undef ADD
 
   return g_test_run ();

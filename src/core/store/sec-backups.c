@@ -459,10 +459,8 @@ keep_current_aside (const char  *db_path,
   if (!ensure_folder (db_path, error))
     return FALSE;
 
-  current = sec_engine_open (db_path, SEC_ENGINE_OPEN_READ_WRITE, error);
-  if (current == NULL)
-    return FALSE;
-  if (sec_engine_get_schema_version (current, &version, &local_error) && version > 0)
+  current = sec_engine_open (db_path, SEC_ENGINE_OPEN_READ_WRITE, &local_error);
+  if (current != NULL && sec_engine_get_schema_version (current, &version, &local_error) && version > 0)
     *n_kept = read_kept (current);
   if (local_error == NULL)
     {

@@ -121,7 +121,10 @@ gboolean     sec_store_set_setting     (SecStore       *self,
  * for exports (iCalendar UIDs). */
 const char  *sec_store_get_uuid        (SecStore       *self);
 
-/* Copies the open database into a new file @dest (the engine's backup). */
+/* Copies the open database into @dest (the engine's backup: mode 0600,
+ * checked, then renamed into place; an existing @dest is replaced, so
+ * callers that must not replace check first). sec-backups.h keeps copies
+ * in the backups folder. */
 gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
                                         GError        **error);
