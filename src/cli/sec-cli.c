@@ -16,6 +16,7 @@
 #include "cli/sec-cli-export.h"
 #include "cli/sec-demo.h"
 #include "core/base/sec-format.h"
+#include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 
@@ -54,6 +55,9 @@ static int run_demo (Cli *cli, GStrv args);
 static int run_list (Cli *cli, GStrv args);
 static int run_help (Cli *cli, GStrv args);
 static int run_export (Cli *cli, GStrv args);
+static int run_backup (Cli *cli, GStrv args);
+static int run_backups (Cli *cli, GStrv args);
+static int run_restore (Cli *cli, GStrv args);
 
 /* A command is one line here and one function. */
 static const Command commands[] = {
@@ -72,6 +76,22 @@ static const Command commands[] = {
   { "export", N_("KIND"), N_("Write a document to a file: a meeting’s agenda, lists or calendar event, a call’s applications or selection report, a statement or its monitoring report"),
     NULL,
     TRUE, run_export },
+  { "backup", NULL, N_("Copy the database into its backups folder, or into a new file"),
+    N_("The copy is checked before it is given its name, and is readable by "
+       "you only. Without --output it goes into the folder “backups” beside "
+       "the database, where the oldest copies beyond the number kept are "
+       "removed."),
+    TRUE, run_backup },
+  { "backups", NULL, N_("Print the backups of the database, newest first, one per line"),
+    N_("Each line holds the date, the reason, the number of records (? for a "
+       "copy that cannot be read) and the file, separated by tabs. With --keep, "
+       "sets how many backups the database keeps instead."),
+    TRUE, run_backups },
+  { "restore", N_("FILE"), N_("Replace the database with a backup copy"),
+    N_("The database as it was is kept as a backup first; restoring that copy "
+       "undoes the restore. A file that is not a Secretariat database, or is "
+       "damaged, is refused and nothing changes."),
+    TRUE, run_restore },
   { "help", N_("[COMMAND]"), N_("Show the help of the program or of a command"),
     NULL,
     FALSE, run_help },
@@ -472,6 +492,144 @@ run_export (Cli   *cli,
             GStrv  args)
 {
   return sec_cli_export (cli->database, args, cli->out, cli->err);
+}
+
+/* backup, backups, restore */
+
+static int
+run_backup (Cli   *cli,
+            GStrv  args)
+{
+  const Command *command = find_command ("backup");
+  g_autofree char *output = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the copy to FILE, which must not exist yet"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if ((status = parse_options (cli, command, entries, &args)) >= 0 ||
+      (status = check_no_arguments (cli, command, args, 1)) >= 0)
+    return status;
+
+  if (output != NULL && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *out_display = g_filename_display_name (output);
+      g_autofree char *message = g_strdup_printf (_("“%s” already exists"), out_display);
+      return failure (cli, message);
+    }
+  if ((store = open_store (cli, TRUE)) == NULL)
+    return SEC_CLI_EXIT_FAILURE;
+  if (output != NULL)
+    {
+      if (!sec_store_backup_to (store, output, &error))
+        return failure (cli, error->message);
+      written = g_strdup (output);
+    }
+  else if ((written = sec_store_backup_before (store, SEC_BACKUP_REASON_MANUAL, &error)) == NULL)
+    return failure (cli, error->message);
+
+  display = g_filename_display_name (written);
+  g_string_append_printf (cli->out, _("Backup written to “%s”"), display);
+  g_string_append_c (cli->out, '\n');
+  return SEC_CLI_EXIT_OK;
+}
+
+static int
+run_backups (Cli   *cli,
+             GStrv  args)
+{
+  const Command *command = find_command ("backups");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  int keep = -1;  /* not given */
+  int status;
+  const GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
+      N_("Keep the last N backups of the database from now on"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if ((status = parse_options (cli, command, entries, &args)) >= 0 ||
+      (status = check_no_arguments (cli, command, args, 1)) >= 0)
+    return status;
+
+  if (keep != -1)
+    {
+      g_autoptr(SecStore) store = NULL;
+
+      if (keep < 1)
+        return usage_error (cli, command, _("--keep needs a number of 1 or more"));
+      if ((store = open_store (cli, TRUE)) == NULL)
+        return SEC_CLI_EXIT_FAILURE;
+      if (!sec_store_set_backups_kept (store, (guint) keep, &error))
+        return failure (cli, error->message);
+      return SEC_CLI_EXIT_OK;
+    }
+
+  /* The database itself is not opened: its backups are what is left
+   * when it is lost or damaged. */
+  path = dup_database_path (cli);
+  backups = sec_backups_list (path, &error);
+  if (backups == NULL)
+    return failure (cli, error->message);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SecBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *date = g_date_time_format (backup->date, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *display = g_filename_display_name (backup->path);
+
+      g_string_append_printf (cli->out, "%s\t%s\t", date, backup->reason);
+      if (backup->n_records >= 0)
+        g_string_append_printf (cli->out, "%" G_GINT64_FORMAT, backup->n_records);
+      else
+        g_string_append_c (cli->out, '?');
+      g_string_append_printf (cli->out, "\t%s\n", display);
+    }
+  return SEC_CLI_EXIT_OK;
+}
+
+static int
+run_restore (Cli   *cli,
+             GStrv  args)
+{
+  const Command *command = find_command ("restore");
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *backup_display = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = parse_options (cli, command, NULL, &args)) >= 0)
+    return status;
+  if (args[1] == NULL)
+    return usage_error (cli, command, _("Missing FILE, the backup to restore"));
+  if ((status = check_no_arguments (cli, command, args, 2)) >= 0)
+    return status;
+
+  path = dup_database_path (cli);
+  if (!sec_store_restore (path, args[1], &kept, &error))
+    return failure (cli, error->message);
+
+  display = g_filename_display_name (path);
+  backup_display = g_filename_display_name (args[1]);
+  g_string_append_printf (cli->out, _("“%s” restored from “%s”"), display, backup_display);
+  g_string_append_c (cli->out, '\n');
+  if (kept != NULL)
+    {
+      g_autofree char *kept_display = g_filename_display_name (kept);
+
+      g_string_append_printf (cli->out, _("The database as it was is kept in “%s”; restore it to undo"), kept_display);
+      g_string_append_c (cli->out, '\n');
+    }
+  return SEC_CLI_EXIT_OK;
 }
 
 /* help */

@@ -1197,7 +1197,7 @@ test_migration_from_version_2 (void)
   store = sec_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sec_store_get_backup_path (store));
-  g_assert_true (g_str_has_suffix (sec_store_get_backup_path (store), "v2.db.v2.bak"));
+  g_assert_true (g_str_has_suffix (sec_store_get_backup_path (store), ".before-migration.db"));
 
   {
     g_autoptr(SecRecord) call = sec_store_get (store, SEC_TYPE_CALL, 1, &error);
@@ -1249,8 +1249,8 @@ test_migration_from_version_2 (void)
   g_clear_object (&store);
 
   {
-    g_autofree char *backup = g_strconcat (path, ".v2.bak", NULL);
-    g_unlink (backup);
+    g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+    sec_test_remove_tree (backups);
     g_unlink (path);
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/store/sec-records.h"
@@ -85,7 +86,8 @@ test_upgrade_version_1 (void)
 
   /* The copy made before upgrading is the old file. */
   g_assert_nonnull (sec_store_get_backup_path (store));
-  g_assert_true (g_str_has_suffix (sec_store_get_backup_path (store), "v1.db.v1.bak"));
+  g_assert_true (g_str_has_suffix (sec_store_get_backup_path (store), ".before-migration.db"));
+  g_assert_nonnull (strstr (sec_store_get_backup_path (store), "/backups/v1."));
   g_assert_cmpint (user_version (sec_store_get_backup_path (store)), ==, 1);
 
   /* The records came through, with the new fields at their defaults. */

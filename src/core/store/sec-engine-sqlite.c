@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -516,20 +518,103 @@ sec_engine_apply_migration (SecEngine   *engine,
   return TRUE;
 }
 
+/* Runs the full integrity check on @db; on a problem returns SQLite's
+ * first line about it. (transfer full) (nullable) */
+static char *
+find_damage (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (result, "ok") != 0)
+        problem = g_strdup (result ? result : "?");
+    }
+  else
+    problem = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return problem;
+}
+
+/* Writes what is in @path to the disk, so that a rename after it never
+ * makes a name point to data still in memory. */
+static gboolean
+sync_path (const char *path,
+           gboolean    directory)
+{
+  int fd = g_open (path, (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* While a connection of another process has a database in write-ahead
+ * mode open, it holds a read lock on one byte of the -shm file (SQLite's
+ * "DMS" slot, byte 128 in os_unix.c), even when idle. */
+#define SHM_DMS_BYTE 128
+
+gboolean
+sec_engine_file_in_use (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1 };
+  gboolean in_use;
+  int fd = g_open (shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return FALSE;
+  in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return in_use;
+}
+
+/* The copy is written under a temporary name in @dest's folder, created
+ * mode 0600 from its first byte (it holds the same personal data as the
+ * database), checked, synced and only then renamed to @dest: a failure,
+ * a kill or a full disk leaves either no file or the whole one, never a
+ * half or world-readable one. @dest is replaced if it exists. */
 gboolean
 sec_engine_backup_to (SecEngine   *engine,
                       const char  *dest,
                       GError     **error)
 {
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *problem = NULL;
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int fd, rc;
 
   g_return_val_if_fail (dest != NULL, FALSE);
 
   if (!check_open (engine, error))
     return FALSE;
-  rc = sqlite3_open_v2 (dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  display = g_filename_display_name (dest);
+  dir = g_path_get_dirname (dest);
+  base = g_path_get_basename (dest);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SEC_STORE_ERROR, saved == EACCES || saved == EROFS ? SEC_STORE_ERROR_READ_ONLY : SEC_STORE_ERROR_FAILED,
+                   _("Could not copy the database to “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  journal = g_strconcat (tmp, "-journal", NULL);
+
+  rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (out, "main", engine->db, "main");
@@ -542,14 +627,41 @@ sec_engine_backup_to (SecEngine   *engine,
           rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         }
     }
+  /* A copy of a database in write-ahead mode would make -wal and -shm
+   * files beside itself whenever it is read: a copy stands alone. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK && (problem = find_damage (out)) != NULL)
+    rc = SQLITE_CORRUPT;
   if (rc != SQLITE_OK)
     g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
-                 _("Could not copy the database to “%s”: %s"), dest,
-                 out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
+                 _("Could not copy the database to “%s”: %s"), display,
+                 problem ? problem : out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
   sqlite3_close (out);
-  if (rc == SQLITE_OK)
-    g_chmod (dest, 0600);
-  return rc == SQLITE_OK;
+
+  if (rc == SQLITE_OK && !sync_path (tmp, FALSE))
+    {
+      int saved = errno;
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("Could not copy the database to “%s”: %s"), display, g_strerror (saved));
+      rc = SQLITE_IOERR;
+    }
+  if (rc == SQLITE_OK && g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("Could not copy the database to “%s”: %s"), display, g_strerror (saved));
+      rc = SQLITE_IOERR;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (tmp);
+      g_unlink (journal);
+      return FALSE;
+    }
+  /* The new name itself must survive a power cut. */
+  sync_path (dir, TRUE);
+  return TRUE;
 }
 
 /* The schema */

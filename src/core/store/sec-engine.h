@@ -98,10 +98,16 @@ gboolean     sec_engine_apply_migration  (SecEngine           *engine,
                                           const char          *sql,
                                           int                  version,
                                           GError             **error);
-/* Copies the whole database into a new file @dest (mode 0600). */
+/* Copies the whole database into @dest (mode 0600 from its first byte),
+ * checks the copy with the full integrity check and only then gives it its
+ * name, replacing @dest if it exists; on failure nothing is left behind. */
 gboolean     sec_engine_backup_to        (SecEngine           *engine,
                                           const char          *dest,
                                           GError             **error);
+
+/* Whether another program has the database @path open (so that it must
+ * not be replaced under it). Connections of this process do not count. */
+gboolean     sec_engine_file_in_use      (const char          *path);
 
 /* The schema */
 

@@ -54,6 +54,13 @@ gboolean     _sec_store_migrate        (SecStore       *self,
 gboolean     _sec_store_refresh_keys   (SecStore       *self,
                                         GError        **error);
 
+/* sec-backups.c */
+
+/* The backup made before a migration, in the backups folder (declared
+ * here, not in sec-backups.h, which includes sec-store.h). (transfer full) */
+char        *_sec_store_backup_before_migration (SecStore  *self,
+                                                 GError   **error);
+
 /* sec-store-records.c */
 
 /* The folded text a record is found by. (transfer full) */

@@ -361,20 +361,6 @@ create_file (const char  *path,
   return TRUE;
 }
 
-static char *
-make_backup_path (const char *path,
-                  int         version)
-{
-  char *candidate = g_strdup_printf ("%s.v%d.bak", path, version);
-
-  for (int n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s.v%d.%d.bak", path, version, n);
-    }
-  return candidate;
-}
-
 /* A file that is a link is opened by its own name: the store names it in
  * messages and puts its backups beside it, and the engine refuses to
  * follow a link (SQLITE_OPEN_NOFOLLOW) so that a link put in place of the
@@ -561,13 +547,9 @@ open_store (const char  *path,
 
       if (version < SEC_STORE_SCHEMA_VERSION)
         {
-          if (version > 0)
-            {
-              g_autofree char *backup = make_backup_path (path, version);
-              if (!sec_engine_backup_to (self->engine, backup, error))
-                goto fail;
-              self->backup_path = g_steal_pointer (&backup);
-            }
+          if (version > 0 &&
+              (self->backup_path = _sec_store_backup_before_migration (self, error)) == NULL)
+            goto fail;
           if (!_sec_store_migrate (self, version, error))
             goto fail;
         }

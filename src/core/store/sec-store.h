@@ -34,9 +34,9 @@ G_DECLARE_FINAL_TYPE (SecStore, sec_store, SEC, STORE, GObject)
  * @kind changed (a cascade), @change a SecStoreChange. */
 
 /* Opens @path, creating it (mode 0600, parent folders 0700) when missing,
- * and upgrades it to the current schema after a backup copy next to it.
- * An existing file that is not a Secretariat database (an empty one too)
- * is refused and left as it was. */
+ * and upgrades it to the current schema after a backup copy in the
+ * backups folder beside it (sec-backups.h). An existing file that is not a
+ * Secretariat database (an empty one too) is refused and left as it was. */
 SecStore    *sec_store_open            (const char     *path,
                                         GError        **error);
 /* Opens an existing database of the current version read-only: writes
@@ -130,7 +130,10 @@ gboolean     sec_store_set_setting     (SecStore       *self,
  * for exports (iCalendar UIDs). */
 const char  *sec_store_get_uuid        (SecStore       *self);
 
-/* Copies the open database into a new file @dest (the engine's backup). */
+/* Copies the open database into @dest (the engine's backup: mode 0600,
+ * checked, then renamed into place; an existing @dest is replaced, so
+ * callers that must not replace check first). sec-backups.h keeps copies
+ * in the backups folder. */
 gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
                                         GError        **error);

@@ -12,7 +12,9 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "core/store/sec-backups.h"
 #include "ui/shell/sec-application.h"
+#include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
@@ -32,6 +34,8 @@ struct _SecApp
   GtkFileChooserNative *chooser;
   GtkFileChooserNative *new_chooser;
   guint           signal_sources[2];  /* SIGTERM, SIGINT */
+  char           *undo_restore_path; /* the copy kept aside by the last restore */
+  gboolean        restoring;  /* a restored copy needs no daily backup */
 };
 
 G_DEFINE_FINAL_TYPE (SecApp, sec_app, ADW_TYPE_APPLICATION)
@@ -95,6 +99,22 @@ show_store_in_windows (SecApp *self)
     }
 }
 
+/* The first opening of a day of a database with records makes a copy of
+ * it (sec-backups.h). A failure is no reason to keep the database closed:
+ * it is logged, and Back Up Now reports it if it persists. */
+static void
+make_daily_backup (SecApp *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL || self->restoring)
+    return;
+  path = sec_store_backup_daily (self->store, &error);
+  if (error != NULL)
+    g_message ("No daily backup of %s: %s", sec_store_get_path (self->store), error->message);
+}
+
 /* Opens the database given on the command line, else the one opened last,
  * else the default one; only once. */
 static void
@@ -122,6 +142,7 @@ open_initial_store (SecApp *self)
   self->store = sec_store_open (self->database_path, &self->open_error);
   if (self->store != NULL)
     remember_database (self, sec_store_get_path (self->store));
+  make_daily_backup (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -455,7 +476,176 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Backups */
+
+static SecWindow *
+get_active_sec_window (SecApp *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return SEC_IS_WINDOW (window) ? SEC_WINDOW (window) : get_main_window (self);
+}
+
+static void
+show_toast (SecApp   *self,
+            AdwToast *toast)
+{
+  SecWindow *window = get_active_sec_window (self);
+
+  if (window != NULL)
+    sec_window_add_toast (window, toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+back_up_now_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SecApp *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+  path = sec_store_backup_before (self->store, SEC_BACKUP_REASON_MANUAL, &error);
+  if (path == NULL)
+    {
+      show_error_dialog (self, _("Backup Failed"), error->message);
+      return;
+    }
+  display = g_filename_display_name (path);
+  escaped = g_markup_escape_text (display, -1);
+  /* Translators: a toast; %s is the backup file */
+  toast = adw_toast_new_format (_("Backup saved as “%s”"), escaped);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  adw_toast_set_action_name (toast, "app.open-backups-folder");
+  show_toast (self, toast);
+}
+
+static void
+open_backups_folder_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SecApp *self = user_data;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->database_path == NULL)
+    return;
+  folder = sec_backups_get_folder (self->database_path);
+  file = g_file_new_for_path (folder);
+  uri = g_file_get_uri (file);
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), uri, GDK_CURRENT_TIME);
+}
+
+static void
+update_backup_actions (SecApp *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL);
+}
+
+/* Restores @backup_path and shows the result: a toast whose Undo restores
+ * the copy kept aside, or a dialog saying why nothing changed. */
+static gboolean
+restore_and_report (SecApp     *self,
+                    const char *backup_path,
+                    gboolean    undoing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  AdwToast *toast;
+
+  if (!sec_app_restore_backup (self, backup_path, &kept, &error))
+    {
+      show_error_dialog (self, _("Restore Failed"), error->message);
+      return FALSE;
+    }
+  g_free (self->undo_restore_path);
+  self->undo_restore_path = undoing ? NULL : g_steal_pointer (&kept);
+  update_backup_actions (self);
+
+  if (undoing)
+    toast = adw_toast_new (_("Restore undone"));
+  else
+    {
+      toast = adw_toast_new (_("Backup restored"));
+      if (self->undo_restore_path != NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_action_name (toast, "app.undo-restore");
+        }
+    }
+  show_toast (self, toast);
+  return TRUE;
+}
+
+static void
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (window);
+  g_object_unref (window);
+}
+
+static void
+on_dialog_restore (SecApp           *self,
+                   const char       *backup_path,
+                   SecBackupsDialog *dialog)
+{
+  /* Hidden now, destroyed once its question (transient for it, still
+   * answering) is gone. */
+  if (restore_and_report (self, backup_path, FALSE))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+      g_timeout_add_once (0, destroy_window, g_object_ref (dialog));
+    }
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SecBackupsDialog *dialog;
+
+  if (self->database_path == NULL)
+    return;
+  dialog = sec_backups_dialog_new (parent, self->database_path);
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_dialog_restore), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_restore_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SecApp *self = user_data;
+  g_autofree char *path = g_strdup (self->undo_restore_path);
+
+  if (path != NULL)
+    restore_and_report (self, path, TRUE);
+}
+
 static const GActionEntry app_actions[] = {
+  { "back-up-now", back_up_now_action },
+  { "restore-backup", restore_backup_action },
+  { "undo-restore", undo_restore_action },
+  { "open-backups-folder", open_backups_folder_action },
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
@@ -483,6 +673,8 @@ sec_app_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  update_backup_actions (self);
+  g_signal_connect (self, "notify::store", G_CALLBACK (update_backup_actions), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
@@ -551,6 +743,7 @@ sec_app_finalize (GObject *object)
   g_clear_error (&self->open_error);
   g_clear_object (&self->settings);
   g_free (self->database_path);
+  g_free (self->undo_restore_path);
 
   G_OBJECT_CLASS (sec_app_parent_class)->finalize (object);
 }
@@ -719,6 +912,51 @@ sec_app_open_database (SecApp      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (old != NULL)
     sec_store_close (old);
+  make_daily_backup (self);
 
   return TRUE;
+}
+
+/**
+ * sec_app_restore_backup:
+ * @backup_path: a backup of the database in use
+ * @kept_aside: (out) (optional) (transfer full): the copy of the database
+ *   as it was, to restore for an undo
+ *
+ * Closes the database, replaces it with @backup_path (sec_store_restore())
+ * and opens it again in every window. On failure nothing changed and the
+ * database is opened again as it was.
+ */
+gboolean
+sec_app_restore_backup (SecApp      *self,
+                        const char  *backup_path,
+                        char       **kept_aside,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) open_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SEC_IS_APP (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (self->database_path != NULL, FALSE);
+
+  path = g_strdup (self->database_path);
+  /* The file is replaced by a rename: no connection of ours may keep
+   * using the old one (or its write-ahead log). */
+  if (self->store != NULL)
+    sec_store_close (self->store);
+  ok = sec_store_restore (path, backup_path, kept_aside, error);
+
+  self->restoring = TRUE;
+  if (!sec_app_open_database (self, path, &open_error))
+    {
+      g_clear_object (&self->store);
+      g_clear_error (&self->open_error);
+      self->open_error = g_steal_pointer (&open_error);
+      show_store_in_windows (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+  self->restoring = FALSE;
+  return ok;
 }

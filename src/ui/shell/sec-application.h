@@ -29,6 +29,10 @@ const char   *sec_app_get_database_path        (SecApp      *self);
 gboolean      sec_app_open_database            (SecApp      *self,
                                                 const char  *path,
                                                 GError     **error);
+gboolean      sec_app_restore_backup           (SecApp      *self,
+                                                const char  *backup_path,
+                                                char       **kept_aside,
+                                                GError     **error);
 
 /* Makes a new database at @path, which must not exist, and opens it. */
 gboolean      sec_app_new_database             (SecApp      *self,

@@ -869,3 +869,19 @@ sec_window_get_narrow (SecWindow *self)
 
   return _sec_window_is_narrow (self);
 }
+
+/**
+ * sec_window_add_toast:
+ * @toast: (transfer full): a notification
+ *
+ * Shows @toast in place of the one shown now (the application's backup
+ * and restore report there).
+ */
+void
+sec_window_add_toast (SecWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (SEC_IS_WINDOW (self));
+
+  sec_toaster_show (self->toaster, toast);
+}

@@ -36,5 +36,7 @@ SecRecord   *sec_window_get_record           (SecWindow      *self);
 const char  *sec_window_get_visible_pane     (SecWindow      *self);
 /* Whether the window shows one pane at a time. */
 gboolean     sec_window_get_narrow           (SecWindow      *self);
+void         sec_window_add_toast            (SecWindow      *self,
+                                              AdwToast       *toast);
 
 G_END_DECLS

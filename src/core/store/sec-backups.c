@@ -1,0 +1,573 @@
+/* sec-backups.c: copies of a database kept beside it, and restoring one
+ *
+ * The copies are made by the engine (sec_engine_backup_to: a temporary
+ * file created 0600, the engine's backup, the full integrity check, then a
+ * rename), so a failure never leaves a half or readable-by-all file. The
+ * number kept is a setting of the database itself: the automatic backups
+ * are made inside the store (before a migration, while the file is being
+ * opened) where no caller could pass it, and the command line and the
+ * window must prune alike.
+ */
+#define G_LOG_DOMAIN "sec-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/store/sec-backups.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store-private.h"
+
+#define KEPT_SETTING "backups-kept"
+
+void
+sec_backup_free (SecBackup *backup)
+{
+  if (backup == NULL)
+    return;
+  g_free (backup->path);
+  g_clear_pointer (&backup->date, g_date_time_unref);
+  g_free (backup->reason);
+  g_free (backup);
+}
+
+const char *
+sec_backup_reason_label (const char *reason)
+{
+  if (g_strcmp0 (reason, SEC_BACKUP_REASON_DAILY) == 0)
+    return _("Daily");
+  if (g_strcmp0 (reason, SEC_BACKUP_REASON_MANUAL) == 0)
+    return _("Made by hand");
+  if (g_strcmp0 (reason, SEC_BACKUP_REASON_BEFORE_MIGRATION) == 0)
+    return _("Before an upgrade");
+  if (g_strcmp0 (reason, SEC_BACKUP_REASON_BEFORE_IMPORT) == 0)
+    return _("Before an import");
+  if (g_strcmp0 (reason, SEC_BACKUP_REASON_BEFORE_RESTORE) == 0)
+    return _("Before a restore");
+  return reason;
+}
+
+/* Names */
+
+char *
+sec_backups_get_folder (const char *db_path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  dir = g_path_get_dirname (db_path);
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/* "secretariat" for secretariat.db: the start of its backups' names. */
+static char *
+dup_db_name (const char *db_path)
+{
+  g_autofree char *base = g_path_get_basename (db_path);
+
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* Reads "<name>.2026-12-06-094400[-2].daily.db"; FALSE for any other
+ * file (temporary copies begin with a dot). */
+static gboolean
+parse_name (const char  *file_name,
+            const char  *db_name,
+            GDateTime  **date,
+            guint       *seq,
+            char       **reason)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  int f[6];
+
+  if (!g_str_has_prefix (file_name, db_name) || file_name[strlen (db_name)] != '.')
+    return FALSE;
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(\\d{4})-(\\d\\d)-(\\d\\d)-(\\d\\d)(\\d\\d)(\\d\\d)(?:-(\\d+))?"
+                                            "\\.([a-z]+(?:-[a-z]+)*)\\.db$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (regex, file_name + strlen (db_name) + 1, 0, &match))
+    return FALSE;
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *part = g_match_info_fetch (match, i + 1);
+      f[i] = atoi (part);
+    }
+  *date = g_date_time_new_local (f[0], f[1], f[2], f[3], f[4], f[5]);
+  if (*date == NULL)
+    return FALSE;
+  {
+    g_autofree char *n = g_match_info_fetch (match, 7);
+    *seq = n != NULL && n[0] != '\0' ? (guint) atoi (n) : 1;
+  }
+  *reason = g_match_info_fetch (match, 8);
+  return TRUE;
+}
+
+/* The backups of @db_path as found in its folder, without opening them,
+ * oldest first. (element-type SecBackup) */
+static GPtrArray *
+scan_folder (const char *db_path)
+{
+  g_autofree char *folder = sec_backups_get_folder (db_path);
+  g_autofree char *db_name = dup_db_name (db_path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *backups = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_backup_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(SecBackup) backup = g_new0 (SecBackup, 1);
+
+      if (!parse_name (name, db_name, &backup->date, &backup->seq, &backup->reason))
+        continue;
+      backup->path = g_build_filename (folder, name, NULL);
+      backup->n_records = -1;
+      g_ptr_array_add (backups, g_steal_pointer (&backup));
+    }
+  return backups;
+}
+
+static int
+compare_oldest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const SecBackup *x = *(SecBackup *const *) a, *y = *(SecBackup *const *) b;
+  int by_date = g_date_time_compare (x->date, y->date);
+
+  return by_date != 0 ? by_date : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* A name not taken yet for a backup made now, after every other one made
+ * in the same second (even those pruned since, whose names came free).
+ * (transfer full) */
+static char *
+make_backup_path (const char *db_path,
+                  const char *reason)
+{
+  g_autofree char *folder = sec_backups_get_folder (db_path);
+  g_autofree char *db_name = dup_db_name (db_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autoptr(GPtrArray) backups = scan_folder (db_path);
+  guint seq = 1;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SecBackup *b = g_ptr_array_index (backups, i);
+      g_autofree char *other = g_date_time_format (b->date, "%Y-%m-%d-%H%M%S");
+
+      if (g_str_equal (other, stamp))
+        seq = MAX (seq, b->seq + 1);
+    }
+  for (;; seq++)
+    {
+      g_autofree char *name = seq == 1
+        ? g_strdup_printf ("%s.%s.%s.db", db_name, stamp, reason)
+        : g_strdup_printf ("%s.%s-%u.%s.db", db_name, stamp, seq, reason);
+      char *path = g_build_filename (folder, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+static gboolean
+ensure_folder (const char  *db_path,
+               GError     **error)
+{
+  g_autofree char *folder = sec_backups_get_folder (db_path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("The folder for backups “%s” cannot be made: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes the oldest backups of @db_path beyond @kept. */
+static void
+prune (const char *db_path,
+       guint       kept)
+{
+  g_autoptr(GPtrArray) backups = scan_folder (db_path);
+
+  g_ptr_array_sort (backups, compare_oldest_first);
+  for (guint i = 0; i + MAX (kept, 1) < backups->len; i++)
+    {
+      SecBackup *old = g_ptr_array_index (backups, i);
+      if (g_unlink (old->path) != 0)
+        g_warning ("Could not remove the old backup %s: %s", old->path, g_strerror (errno));
+    }
+}
+
+/* The number kept, as the database @engine is on says. */
+static guint
+read_kept (SecEngine *engine)
+{
+  g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, "SELECT value FROM settings WHERE key = ?1", NULL);
+  guint64 n = 0;
+
+  if (stmt == NULL)
+    return SEC_BACKUPS_KEPT_DEFAULT;
+  sec_stmt_bind_text (stmt, 1, KEPT_SETTING);
+  if (sec_stmt_step (stmt, NULL) != SEC_STEP_ROW ||
+      !g_ascii_string_to_unsigned (sec_stmt_get_text (stmt, 0), 10, 1, G_MAXUINT, &n, NULL))
+    return SEC_BACKUPS_KEPT_DEFAULT;
+  return (guint) n;
+}
+
+/* Copies the database @engine is on (the file @db_path) into its backups
+ * folder and prunes the old ones. (transfer full) */
+static char *
+make_backup (SecEngine   *engine,
+             const char  *db_path,
+             const char  *reason,
+             GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!ensure_folder (db_path, error))
+    return NULL;
+  path = make_backup_path (db_path, reason);
+  if (!sec_engine_backup_to (engine, path, error))
+    return NULL;
+  prune (db_path, read_kept (engine));
+  return g_steal_pointer (&path);
+}
+
+/* Backups of an open store */
+
+char *
+sec_store_backup_before (SecStore    *store,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  return make_backup (_sec_store_get_engine (store), sec_store_get_path (store), reason, error);
+}
+
+char *
+_sec_store_backup_before_migration (SecStore  *self,
+                                    GError   **error)
+{
+  return sec_store_backup_before (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, error);
+}
+
+char *
+sec_store_backup_daily (SecStore  *store,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 n;
+
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+
+  n = sec_store_count_all (store, error);
+  if (n <= 0)
+    return NULL;
+  backups = scan_folder (sec_store_get_path (store));
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SecBackup *b = g_ptr_array_index (backups, i);
+
+      if (g_str_equal (b->reason, SEC_BACKUP_REASON_DAILY) &&
+          g_date_time_get_year (b->date) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (b->date) == g_date_time_get_day_of_year (now))
+        return NULL;
+    }
+  return sec_store_backup_before (store, SEC_BACKUP_REASON_DAILY, error);
+}
+
+guint
+sec_store_get_backups_kept (SecStore *store)
+{
+  g_return_val_if_fail (SEC_IS_STORE (store), SEC_BACKUPS_KEPT_DEFAULT);
+
+  return read_kept (_sec_store_get_engine (store));
+}
+
+gboolean
+sec_store_set_backups_kept (SecStore  *store,
+                            guint      n,
+                            GError   **error)
+{
+  g_autofree char *value = g_strdup_printf ("%u", MAX (n, 1));
+
+  g_return_val_if_fail (SEC_IS_STORE (store), FALSE);
+
+  return sec_store_set_setting (store, KEPT_SETTING, value, error);
+}
+
+/* Reading backups */
+
+/* Opens @path read-only and checks it is a whole Secretariat database this
+ * version can open. */
+static SecEngine *
+open_copy (const char  *path,
+           int         *version,
+           GError     **error)
+{
+  g_autoptr(SecEngine) engine = sec_engine_open (path, SEC_ENGINE_OPEN_READ_ONLY, error);
+  g_autofree char *display = g_filename_display_name (path);
+  int n_tables = 0;
+
+  if (engine == NULL ||
+      !sec_engine_get_schema_version (engine, version, error) ||
+      !sec_engine_count_tables (engine, &n_tables, error))
+    return NULL;
+  if (*version == 0 || n_tables == 0)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Secretariat database"), display);
+      return NULL;
+    }
+  if (*version > SEC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Secretariat (database version %d; this version knows up to %d). Update Secretariat to open it"),
+                   display, *version, SEC_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  return g_steal_pointer (&engine);
+}
+
+/* Every record of every kind in the copy (kinds its version did not have
+ * yet count 0). */
+static gint64
+count_records (SecEngine *engine)
+{
+  const GType *kinds = sec_record_kinds ();
+  gint64 total = 0;
+
+  for (guint i = 0; kinds[i]; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", sec_kind_from_type (kinds[i])->table);
+      g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, sql, NULL);
+
+      if (stmt != NULL && sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
+        total += sec_stmt_get_int64 (stmt, 0);
+    }
+  return total;
+}
+
+GPtrArray *
+sec_backups_list (const char  *db_path,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  backups = scan_folder (db_path);
+  g_ptr_array_sort (backups, compare_oldest_first);
+  /* Newest first, as a list of backups is read. */
+  for (guint i = 0; i < backups->len / 2; i++)
+    {
+      gpointer tmp = backups->pdata[i];
+      backups->pdata[i] = backups->pdata[backups->len - 1 - i];
+      backups->pdata[backups->len - 1 - i] = tmp;
+    }
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SecBackup *b = g_ptr_array_index (backups, i);
+      g_autoptr(SecEngine) engine = open_copy (b->path, &b->version, NULL);
+
+      if (engine != NULL)
+        b->n_records = count_records (engine);
+      else
+        b->version = 0;
+    }
+  return g_steal_pointer (&backups);
+}
+
+/* Restoring */
+
+/* Keeps a file that the engine cannot read (damaged) aside byte for byte:
+ * written 0600 under a temporary name, synced, then renamed. */
+static char *
+copy_aside_raw (const char  *db_path,
+                GError     **error)
+{
+  g_autofree char *dest = make_backup_path (db_path, SEC_BACKUP_REASON_BEFORE_RESTORE);
+  g_autofree char *folder = sec_backups_get_folder (db_path);
+  g_autofree char *tmp = g_build_filename (folder, ".restore.XXXXXX", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean ok;
+  int fd;
+
+  if (!g_file_get_contents (db_path, &contents, &length, error))
+    return NULL;
+  if ((fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("Could not copy the database to “%s”: %s"), dest, g_strerror (saved));
+      return NULL;
+    }
+  ok = write (fd, contents, length) == (gssize) length && fsync (fd) == 0;
+  ok = close (fd) == 0 && ok;
+  if (!ok || g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("Could not copy the database to “%s”: %s"), dest, g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&dest);
+}
+
+/* Keeps the current file @db_path aside as a backup; sets *@kept to the
+ * copy, or NULL when there is no file. Returns the number of backups the
+ * file wants kept. */
+static gboolean
+keep_current_aside (const char  *db_path,
+                    char       **kept,
+                    guint       *n_kept,
+                    GError     **error)
+{
+  g_autoptr(SecEngine) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int version = 0;
+
+  *kept = NULL;
+  *n_kept = SEC_BACKUPS_KEPT_DEFAULT;
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!ensure_folder (db_path, error))
+    return FALSE;
+
+  current = sec_engine_open (db_path, SEC_ENGINE_OPEN_READ_WRITE, &local_error);
+  if (current != NULL && sec_engine_get_schema_version (current, &version, &local_error) && version > 0)
+    *n_kept = read_kept (current);
+  if (local_error == NULL)
+    {
+      g_autofree char *path = make_backup_path (db_path, SEC_BACKUP_REASON_BEFORE_RESTORE);
+      if (sec_engine_backup_to (current, path, &local_error))
+        *kept = g_steal_pointer (&path);
+    }
+  /* Closing the last connection folds its write-ahead log into the file,
+   * which is then whole on its own and may be replaced. */
+  g_clear_pointer (&current, sec_engine_close);
+
+  if (*kept == NULL)
+    {
+      /* A damaged file is the usual reason to restore: keep its bytes. */
+      g_debug ("Keeping %s aside byte for byte: %s", db_path, local_error->message);
+      if ((*kept = copy_aside_raw (db_path, error)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+gboolean
+sec_store_restore (const char  *db_path,
+                   const char  *backup_path,
+                   char       **kept_aside,
+                   GError     **error)
+{
+  g_autoptr(SecEngine) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *display = NULL;
+  GStatBuf st;
+  guint n_kept;
+  int version = 0;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (kept_aside != NULL)
+    *kept_aside = NULL;
+  display = g_filename_display_name (db_path);
+
+  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *backup_display = g_filename_display_name (backup_path);
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist"), backup_display);
+      return FALSE;
+    }
+  if (same_file (db_path, backup_path))
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("“%s” is the database itself, not a backup of it"), display);
+      return FALSE;
+    }
+
+  /* Everything about the copy is checked before anything is changed. */
+  source = open_copy (backup_path, &version, &local_error);
+  if (source != NULL)
+    sec_engine_check_integrity (source, &local_error);
+  if (local_error != NULL)
+    {
+      g_autofree char *backup_display = g_filename_display_name (backup_path);
+
+      if (g_error_matches (local_error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT))
+        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be restored. Nothing was changed."), backup_display);
+      else
+        g_set_error (error, SEC_STORE_ERROR, local_error->code,
+                     _("%s. Nothing was changed."), local_error->message);
+      return FALSE;
+    }
+
+  /* Replaced under another program, the database would go on taking its
+   * writes into the old file, lost on its next opening. */
+  if (sec_engine_file_in_use (db_path))
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                   _("“%s” is in use by another program"), display);
+      return FALSE;
+    }
+  if (!keep_current_aside (db_path, &kept, &n_kept, error))
+    return FALSE;
+  wal = g_strconcat (db_path, "-wal", NULL);
+  if (sec_engine_file_in_use (db_path) || (g_stat (wal, &st) == 0 && st.st_size > 0))
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                   _("“%s” is in use by another program"), display);
+      return FALSE;
+    }
+
+  if (!sec_engine_backup_to (source, db_path, error))
+    return FALSE;
+  prune (db_path, n_kept);
+
+  if (kept_aside != NULL)
+    *kept_aside = g_steal_pointer (&kept);
+  return TRUE;
+}

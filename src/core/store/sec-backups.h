@@ -1,0 +1,86 @@
+/* sec-backups.h: copies of a database kept beside it, and restoring one
+ *
+ * Backups live in a folder `backups/` beside the database (mode 0700), one
+ * file per copy named `<db-name>.<YYYY-MM-DD-HHMMSS>.<reason>.db` (mode
+ * 0600), where <db-name> is the database's file name without its `.db`.
+ * They are made with the engine's backup (a consistent copy of an open
+ * database), checked with the full integrity check, and the last N of each
+ * database are kept (N is the setting "backups-kept" of the database
+ * itself, 10 when unset).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/store/sec-store.h"
+
+G_BEGIN_DECLS
+
+/* How many backups of a database are kept when it does not say. */
+#define SEC_BACKUPS_KEPT_DEFAULT 10
+
+/* Why a backup was made; the last part of its file name. */
+#define SEC_BACKUP_REASON_DAILY          "daily"
+#define SEC_BACKUP_REASON_MANUAL         "manual"
+#define SEC_BACKUP_REASON_BEFORE_MIGRATION "before-migration"
+#define SEC_BACKUP_REASON_BEFORE_IMPORT  "before-import"
+#define SEC_BACKUP_REASON_BEFORE_RESTORE "before-restore"
+
+typedef struct {
+  char      *path;
+  GDateTime *date;       /* local time, from the file name */
+  char      *reason;     /* one of SEC_BACKUP_REASON_... (or another word) */
+  gint64     n_records;  /* every record of every kind; -1: unreadable */
+  int        version;    /* schema version of the copy; 0: unreadable */
+  guint      seq;        /* 1, or 2... for copies made in the same second */
+} SecBackup;
+
+void         sec_backup_free            (SecBackup    *backup);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecBackup, sec_backup_free)
+
+/* The translated name of @reason ("Daily", "Before an upgrade"...).
+ * (transfer none) */
+const char  *sec_backup_reason_label    (const char   *reason);
+
+/* Where the backups of the database @db_path live. (transfer full) */
+char        *sec_backups_get_folder     (const char   *db_path);
+
+/* The backups of @db_path, newest first, each opened read-only to count
+ * its records. An absent folder is an empty list. (transfer container)
+ * (element-type SecBackup) */
+GPtrArray   *sec_backups_list           (const char   *db_path,
+                                         GError      **error);
+
+/* Makes a backup of @store into its backups folder for @reason (one of
+ * SEC_BACKUP_REASON_...; the import calls it with "before-import"), then
+ * removes the oldest beyond the number kept. Returns: (transfer full) the
+ * new file, or NULL with @error set (and no file left). */
+char        *sec_store_backup_before    (SecStore     *store,
+                                         const char   *reason,
+                                         GError      **error);
+
+/* The daily backup: made when @store holds records and no daily backup of
+ * it was made today. Returns: (transfer full) (nullable) the new file, or
+ * NULL: none was needed (@error unset) or it failed (@error set). */
+char        *sec_store_backup_daily     (SecStore     *store,
+                                         GError      **error);
+
+/* How many backups of @store are kept (the setting "backups-kept"). */
+guint        sec_store_get_backups_kept (SecStore     *store);
+gboolean     sec_store_set_backups_kept (SecStore     *store,
+                                         guint         n,
+                                         GError      **error);
+
+/* Replaces the database @db_path with the copy @backup_path. The database
+ * must not be open in this program. The current file is first kept aside
+ * as a backup ("before-restore"; its path in @kept_aside, or NULL when
+ * there was no file), so that restoring that one undoes the restore. A
+ * file that is not a Secretariat database, is damaged or too new is
+ * refused and nothing changes. The new file is complete or absent, never
+ * half written. */
+gboolean     sec_store_restore          (const char   *db_path,
+                                         const char   *backup_path,
+                                         char        **kept_aside,
+                                         GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,414 @@
+/* test-backups.c: backups made, checked, kept and pruned; restore and its
+ * undo; files refused without a change; failures that leave no file. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/store/sec-backups.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "sec-test-util.h"
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  char     *folder;
+  SecStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  /* The usual umask: the copies must be 0600 by themselves. */
+  umask (022);
+  f->dir = sec_test_make_tmp_dir ("sec-backups-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "office.db", &f->path);
+  f->folder = g_build_filename (f->dir, "backups", NULL);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  if (f->store != NULL)
+    g_assert_finalize_object (f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->folder);
+  g_free (f->dir);
+}
+
+static void
+close_store (Fixture *f)
+{
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+}
+
+static void
+reopen_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = sec_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+insert_person (SecStore   *store,
+               const char *name)
+{
+  sec_test_insert (store, SEC_TYPE_PERSON, "given-name", name, "family-name", "Test", NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in @folder, sorted; hidden (temporary) files too. */
+static GStrv
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static gint64
+count_people (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return sec_store_count (store, SEC_TYPE_PERSON, NULL, NULL);
+}
+
+static void
+test_backup_mode_and_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) names = NULL;
+  SecBackup *backup;
+  GStatBuf st;
+
+  insert_person (f->store, "Anna");
+  insert_person (f->store, "Bruno");
+  path = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+  g_assert_true (g_str_has_prefix (path, f->folder));
+  g_assert_true (g_str_has_suffix (path, ".manual.db"));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (f->folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* Nothing but the copy: no temporary file, no journal, no -wal. */
+  names = list_folder (f->folder);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+
+  list = sec_backups_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  backup = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (backup->path, ==, path);
+  g_assert_cmpstr (backup->reason, ==, SEC_BACKUP_REASON_MANUAL);
+  g_assert_cmpint (backup->n_records, ==, 2);
+  g_assert_cmpint (backup->version, ==, SEC_STORE_SCHEMA_VERSION);
+  g_assert_nonnull (backup->date);
+  g_assert_cmpstr (sec_backup_reason_label (backup->reason), !=, "");
+
+  /* Reading the list left the copies alone. */
+  g_strfreev (names);
+  names = list_folder (f->folder);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+}
+
+static void
+test_daily_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *yesterday_path = NULL;
+  g_auto(GStrv) names = NULL;
+
+  /* An empty database needs none. */
+  g_assert_null (sec_store_backup_daily (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (f->folder, G_FILE_TEST_EXISTS));
+
+  insert_person (f->store, "Anna");
+  first = sec_store_backup_daily (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_suffix (first, ".daily.db"));
+
+  /* The next open on the same day makes none. */
+  close_store (f);
+  reopen_store (f);
+  second = sec_store_backup_daily (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (second);
+  names = list_folder (f->folder);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+
+  /* A daily backup of yesterday does not count for today. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *stamp = g_date_time_format (yesterday, "%Y-%m-%d-%H%M%S");
+    g_autofree char *name = g_strdup_printf ("office.%s.daily.db", stamp);
+
+    yesterday_path = g_build_filename (f->folder, name, NULL);
+    g_assert_cmpint (g_rename (first, yesterday_path), ==, 0);
+  }
+  third = sec_store_backup_daily (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (third);
+  g_strfreev (names);
+  names = list_folder (f->folder);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+}
+
+static void
+test_prune (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+
+  insert_person (f->store, "Anna");
+  g_assert_cmpuint (sec_store_get_backups_kept (f->store), ==, SEC_BACKUPS_KEPT_DEFAULT);
+  g_assert_true (sec_store_set_backups_kept (f->store, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sec_store_get_backups_kept (f->store), ==, 3);
+
+  for (int i = 0; i < 5; i++)
+    {
+      char *path = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (made, path);
+    }
+  list = sec_backups_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  /* The newest three, newest first. */
+  for (guint i = 0; i < 3; i++)
+    {
+      SecBackup *b = g_ptr_array_index (list, i);
+      g_assert_cmpstr (b->path, ==, g_ptr_array_index (made, 4 - i));
+    }
+  g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (g_ptr_array_index (made, 1), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_failure_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *target = g_build_filename (out_dir, "taken", NULL);
+  g_auto(GStrv) names = NULL;
+
+  insert_person (f->store, "Anna");
+  /* The name is a folder: the copy cannot take it. */
+  g_assert_cmpint (g_mkdir_with_parents (target, 0700), ==, 0);
+  g_assert_false (sec_store_backup_to (f->store, target, &error));
+  g_assert_nonnull (error);
+  names = list_folder (out_dir);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "taken");
+  g_clear_error (&error);
+
+  /* A folder for backups that cannot be made. */
+  g_assert_true (g_file_set_contents (f->folder, "not a folder", -1, NULL));
+  g_assert_null (sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error));
+  g_assert_nonnull (error);
+  g_strfreev (names);
+  names = list_folder (f->dir);
+  /* backups (a file), office.db and its -wal and -shm, out: no temporary copy. */
+  for (guint i = 0; names[i]; i++)
+    g_assert_true (names[i][0] != '.');
+  g_assert_cmpuint (g_strv_length (names), ==, 5);
+  g_unlink (f->folder);
+}
+
+static void
+test_restore_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_again = NULL;
+  GStatBuf st;
+
+  insert_person (f->store, "Anna");
+  backup = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  insert_person (f->store, "Bruno");
+  insert_person (f->store, "Chiara");
+  close_store (f);
+
+  g_assert_true (sec_store_restore (f->path, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_suffix (kept, ".before-restore.db"));
+  g_assert_cmpint (count_people (f->path), ==, 1);
+  g_assert_cmpint (count_people (kept), ==, 3);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (kept, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Undo: restore the copy kept aside. */
+  g_assert_true (sec_store_restore (f->path, kept, &kept_again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_people (f->path), ==, 3);
+  g_assert_cmpint (count_people (kept_again), ==, 1);
+
+  reopen_store (f);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 3);
+}
+
+/* A damaged database, the usual reason to restore: restored, and its
+ * bytes kept aside as they were. */
+static void
+test_restore_over_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *damaged_sum = NULL;
+  g_autofree char *kept_sum = NULL;
+  gsize length;
+
+  for (int i = 0; i < 200; i++)
+    insert_person (f->store, "Filler");
+  backup = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  close_store (f);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  memset (contents + 4096 + 100, 0xA5, 2 * 4096 - 200);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  damaged_sum = sec_test_checksum_file (f->path);
+
+  g_assert_true (sec_store_restore (f->path, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  kept_sum = sec_test_checksum_file (kept);
+  g_assert_cmpstr (kept_sum, ==, damaged_sum);
+  g_assert_cmpint (count_people (f->path), ==, 200);
+}
+
+static void
+assert_refused (Fixture    *f,
+                const char *backup,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = sec_test_checksum_file (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) names_before = list_folder (f->dir);
+  g_auto(GStrv) names_after = NULL;
+
+  g_assert_false (sec_store_restore (f->path, backup, &kept, &error));
+  g_assert_error (error, SEC_STORE_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_null (kept);
+  after = sec_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  names_after = list_folder (f->dir);
+  {
+    g_autofree char *b = g_strjoinv (" ", names_before), *a = g_strjoinv (" ", names_after);
+    g_assert_cmpstr (b, ==, a);
+  }
+  g_assert_true (g_strv_equal ((const char *const *) names_before, (const char *const *) names_after));
+}
+
+static void
+test_restore_refuses (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "damaged.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+
+  insert_person (f->store, "Anna");
+  close_store (f);
+
+  g_assert_true (g_file_set_contents (text, "Minutes of the meeting\n", -1, NULL));
+  assert_refused (f, text, SEC_STORE_ERROR_NOT_DATABASE);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (f, empty, SEC_STORE_ERROR_NOT_DATABASE);
+  assert_refused (f, missing, SEC_STORE_ERROR_NOT_FOUND);
+  assert_refused (f, f->path, SEC_STORE_ERROR_FAILED);
+
+  /* A copy whose pages were overwritten in the middle. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    reopen_store (f);
+    for (int i = 0; i < 200; i++)
+      insert_person (f->store, "Filler");
+    g_assert_true (sec_store_backup_to (f->store, damaged, &error));
+    g_assert_no_error (error);
+    close_store (f);
+    g_assert_true (g_file_get_contents (damaged, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 3 * 4096);
+    memset (contents + 4096 + 100, 0xA5, 2 * 4096 - 200);
+    g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *before = sec_test_checksum_file (f->path);
+      g_autofree char *after = NULL;
+
+      g_assert_false (sec_store_restore (f->path, damaged, NULL, &local_error));
+      g_assert_nonnull (local_error);
+      g_test_message ("%s", local_error->message);
+      after = sec_test_checksum_file (f->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/backups/mode-and-check", test_backup_mode_and_check);
+  ADD ("/backups/daily-once", test_daily_once);
+  ADD ("/backups/prune", test_prune);
+  ADD ("/backups/failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("/backups/restore-and-undo", test_restore_and_undo);
+  ADD ("/backups/restore-refuses", test_restore_refuses);
+  ADD ("/backups/restore-over-damaged", test_restore_over_damaged);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,196 @@
+/* test-backups-ui.c: Back Up Now and Restore From Backup in the running
+ * application (registered without D-Bus): the actions, the list of
+ * backups, a restore that reopens the database, and its undo.
+ *
+ * With $SEC_BACKUPS_SCREENSHOT set to a file name, the restore dialog is
+ * also saved there as a PNG, to be looked at.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "cli/sec-demo.h"
+#include "core/store/sec-backups.h"
+#include "core/store/sec-records.h"
+#include "ui/shell/sec-application.h"
+#include "ui/shell/sec-backups-dialog.h"
+#include "ui/shell/sec-window.h"
+#include "sec-test-util.h"
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+save_window (GtkWidget  *window,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width;
+  int height;
+
+  for (int i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
+    wait_ms (20);
+  wait_ms (300);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gint64
+count_people (SecApp *app)
+{
+  return sec_store_count (sec_app_get_store (app), SEC_TYPE_PERSON, NULL, NULL);
+}
+
+static guint
+count_backups (const char *path)
+{
+  g_autoptr(GPtrArray) list = sec_backups_list (path, NULL);
+
+  return list->len;
+}
+
+static void
+test_backup_restore_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sec-backups-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+  g_autoptr(SecApp) app = NULL;
+  g_autoptr(SecStore) store = NULL;
+  SecBackupsDialog *dialog;
+  AdwMessageDialog *question;
+  SecWindow *window;
+  gint64 people;
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  sec_demo_fill (store, &error);
+  g_assert_no_error (error);
+  sec_store_close (store);
+  g_clear_object (&store);
+
+  app = sec_app_new (path);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  wait_ms (100);
+  window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  people = count_people (app);
+  g_assert_cmpint (people, >, 0);
+
+  /* The first opening of the day made the daily backup. */
+  g_assert_cmpuint (count_backups (path), ==, 1);
+
+  /* The menu's actions. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "back-up-now"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "restore-backup"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  wait_ms (50);
+  g_assert_cmpuint (count_backups (path), ==, 2);
+
+  /* A change after the backup, which the restore takes away. */
+  sec_test_insert (sec_app_get_store (app), SEC_TYPE_PERSON, "given-name", "Zoé", "family-name", "Après", NULL);
+  g_assert_cmpint (count_people (app), ==, people + 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup", NULL);
+  wait_ms (200);
+  dialog = SEC_BACKUPS_DIALOG (find_toplevel (SEC_TYPE_BACKUPS_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (sec_backups_dialog_get_n_backups (dialog), ==, 2);
+  if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
+    save_window (GTK_WIDGET (dialog), g_getenv ("SEC_BACKUPS_SCREENSHOT"));
+
+  /* Cancel changes nothing. */
+  question = sec_backups_dialog_ask_restore (dialog, 0);
+  wait_ms (50);
+  /* As a click on its button does: the answer, then the question goes. */
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  wait_ms (50);
+  g_assert_cmpint (count_people (app), ==, people + 1);
+
+  /* The newest, the one made by hand. */
+  question = sec_backups_dialog_ask_restore (dialog, 0);
+  wait_ms (50);
+  if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
+    {
+      g_autofree char *name = g_strconcat (g_getenv ("SEC_BACKUPS_SCREENSHOT"), "-question.png", NULL);
+      save_window (GTK_WIDGET (question), name);
+    }
+  adw_message_dialog_response (question, "restore");
+  gtk_window_destroy (GTK_WINDOW (question));
+  wait_ms (200);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));  /* no failure */
+  g_assert_nonnull (sec_app_get_store (app));
+  g_assert_cmpint (count_people (app), ==, people);
+  g_assert_null (find_toplevel (SEC_TYPE_BACKUPS_DIALOG));
+  g_assert_true (sec_window_get_store (window) == sec_app_get_store (app));
+  g_assert_cmpint (count_people (app), ==, people);
+  /* The database as it was is kept aside; no daily backup of the copy. */
+  g_assert_cmpuint (count_backups (path), ==, 3);
+
+  /* Undo. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "undo-restore", NULL);
+  wait_ms (200);
+  g_assert_true (sec_window_get_store (window) == sec_app_get_store (app));
+  g_assert_cmpint (count_people (app), ==, people + 1);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_ms (100);
+  sec_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/backups-ui/backup-restore-undo", test_backup_restore_undo);
+
+  return g_test_run ();
+}
