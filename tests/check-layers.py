@@ -52,7 +52,13 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 
 
 def main():
-    root = pathlib.Path(sys.argv[1]) / 'src'
+    if sys.argv[1] == '--self-test':
+        return self_test()
+    return check(pathlib.Path(sys.argv[1]))
+
+
+def check(top, quiet=False):
+    root = top / 'src'
     problems = []
     graph = {}   # module -> set of modules it includes
     sources = sorted(p for p in root.rglob('*') if p.suffix in ('.c', '.h'))
@@ -93,10 +99,43 @@ def main():
                 graph[module].add(target)
 
     problems += find_cycles(graph)
-    for p in problems:
-        print(p)
-    print(f'{len(sources)} files checked, {len(problems)} problems')
-    return 1 if problems else 0
+    if not quiet:
+        for p in problems:
+            print(p)
+        print(f'{len(sources)} files checked, {len(problems)} problems')
+    return problems
+
+
+def self_test():
+    """Each rule, broken once in a small tree, is reported; a clean tree is not."""
+    import tempfile
+    cases = {
+        'clean': ({}, 0),
+        'upward': ({'core/store/sec-a.c': '#include "ui/shell/sec-w.h"'}, 1),
+        'sibling': ({'core/calls/sec-c.c': '#include "core/meetings/sec-m.h"'}, 1),
+        'cycle': ({'core/base/sec-x.c': '#include "core/base/sec-y.h"',
+                   'core/base/sec-y.c': '#include "core/base/sec-x.h"'}, 1),
+        'gtk': ({'core/base/sec-x.c': '#include <gtk/gtk.h>'}, 1),
+        'sqlite': ({'core/store/sec-a.c': '#include <sqlite3.h>'}, 1),
+        'no folder': ({'core/base/sec-x.c': '#include "sec-y.h"'}, 1),
+        'unknown folder': ({'core/new/sec-n.c': ''}, 1),
+    }
+    base = {'core/base/sec-x.h': '', 'core/base/sec-y.h': '', 'core/store/sec-a.h': '',
+            'core/meetings/sec-m.h': '', 'ui/shell/sec-w.h': '',
+            'core/store/sec-engine-sqlite.c': '#include <sqlite3.h>',
+            'ui/shell/sec-w.c': '#include <gtk/gtk.h>\n#include "core/base/sec-x.h"'}
+    failed = 0
+    for name, (files, expected) in cases.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            for rel, text in {**base, **files}.items():
+                path = pathlib.Path(tmp) / 'src' / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text + '\n', encoding='utf-8')
+            got = len(check(pathlib.Path(tmp), quiet=True))
+        ok = got == expected
+        failed += not ok
+        print(f'{"ok" if ok else "FAIL"}: {name}: {got} problems, expected {expected}')
+    return 1 if failed else 0
 
 
 def module_of(path):
@@ -130,4 +169,5 @@ def find_cycles(graph):
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    result = main()
+    sys.exit(1 if result else 0)

@@ -70,6 +70,14 @@ sec_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+void
+sec_test_close_store (SecStore   *store,
+                      const char *dir)
+{
+  g_assert_finalize_object (store);
+  sec_test_remove_tree (dir);
+}
+
 SecRecord *
 sec_test_make_valist (SecStore   *store,
                       GType       type,
@@ -131,6 +139,23 @@ sec_test_id_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+SecRecord *
+sec_test_find_one (SecStore   *store,
+                   GType       type,
+                   const char *field,
+                   const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+
+  sec_query_add (q, field, SEC_QUERY_EQUALS, value);
+  found = sec_store_list (store, type, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
 /* The SHA-256 of a file's contents. */
 char *
 sec_test_checksum_file (const char *path)
@@ -142,6 +167,30 @@ sec_test_checksum_file (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in @dir, sorted, separated by spaces: what a test left beside
+ * a file. */
+char *
+sec_test_list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 /* Runs @argv (searching PATH); returns its standard output and its exit
@@ -193,6 +242,16 @@ sec_test_pdf_text (SecDocument *doc,
   return out;
 }
 
+char *
+sec_test_pdf_text_at (SecDocument *doc,
+                      const char  *dir,
+                      const char  *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return sec_test_pdf_text (doc, path);
+}
+
 /* The text of a PDF with runs of white space as one space, so that a
  * phrase wrapped over lines can still be found. */
 char *
@@ -204,6 +263,16 @@ sec_test_squeeze (const char *text)
 
   /* A word broken after its hyphen at the end of a line is one word. */
   return g_regex_replace_literal (spaces, joined, -1, 0, " ", 0, NULL);
+}
+
+int
+sec_test_line_of (char *const *lines,
+                  const char  *part)
+{
+  for (int i = 0; lines[i]; i++)
+    if (strstr (lines[i], part))
+      return i;
+  return -1;
 }
 
 void
@@ -319,4 +388,71 @@ void
 sec_test_tolerate_dialog_warning (void)
 {
   g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+}
+
+void
+sec_test_result_clear (SecTestResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+/* Runs `secretariat [--database DATABASE] ARGS…` (@args NULL-terminated)
+ * in @working_dir (NULL: this one) with $XDG_DATA_HOME at @data_home, in
+ * English, and returns its exit status and output. */
+SecTestResult
+sec_test_run_secretariat (const char        *data_home,
+                          const char        *working_dir,
+                          const char        *database,
+                          const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *program = g_getenv ("SECRETARIAT");
+  SecTestResult r = { 0 };
+  int wait_status = 0;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (argv, (char *) program);
+  if (database != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--database");
+      g_ptr_array_add (argv, (char *) database);
+    }
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
+
+  g_spawn_sync (working_dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  g_assert_true (g_utf8_validate (r.out, -1, NULL));
+  g_assert_true (g_utf8_validate (r.err, -1, NULL));
+  return r;
+}
+
+/* Makes a temporary folder from @tmpl and opens the store @name in it. */
+void
+sec_test_store_fixture_setup (SecTestStoreFixture *f,
+                              const char          *tmpl,
+                              const char          *name)
+{
+  f->dir = sec_test_make_tmp_dir (tmpl);
+  f->store = sec_test_open_store (f->dir, name, &f->path);
+}
+
+/* Removes the folder and frees the paths; the store is the caller's to
+ * close or check for leaks first. */
+void
+sec_test_store_fixture_clear (SecTestStoreFixture *f)
+{
+  sec_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
 }

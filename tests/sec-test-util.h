@@ -19,6 +19,9 @@ SecStore  *sec_test_open_store     (const char *dir,
 SecStore  *sec_test_open_demo      (const char *dir,
                                     char      **path_out);
 void       sec_test_remove_tree    (const char *path);
+/* Asserts that @store's last reference goes now, then removes @dir. */
+void       sec_test_close_store    (SecStore   *store,
+                                    const char *dir);
 
 /* Records: field/value pairs, NULL-terminated; a NULL value is skipped. */
 SecRecord *sec_test_make_valist    (SecStore   *store,
@@ -32,9 +35,15 @@ gint64     sec_test_insert         (SecStore   *store,
                                     GType       type,
                                     ...) G_GNUC_NULL_TERMINATED;
 char      *sec_test_id_text        (gint64      id);
+/* (transfer full): the one record of @type whose @field equals @value. */
+SecRecord *sec_test_find_one       (SecStore   *store,
+                                    GType       type,
+                                    const char *field,
+                                    const char *value);
 
 /* Files and programs */
 char      *sec_test_checksum_file  (const char *path);
+char      *sec_test_list_folder    (const char *dir);
 char      *sec_test_spawn          (const char *const *argv,
                                     int               *status,
                                     char             **err_out);
@@ -42,7 +51,14 @@ char      *sec_test_spawn          (const char *const *argv,
 /* Documents read back */
 char      *sec_test_pdf_text       (SecDocument *doc,
                                     const char  *path);
+/* The same for a PDF written to @dir/@name. */
+char      *sec_test_pdf_text_at    (SecDocument *doc,
+                                    const char  *dir,
+                                    const char  *name);
 char      *sec_test_squeeze        (const char *text);
+/* The first of @lines that contains @part, or -1. */
+int        sec_test_line_of        (char *const *lines,
+                                    const char  *part);
 void       sec_test_assert_contains (const char *text,
                                      const char *part);
 GPtrArray *sec_test_parse_csv      (const char *text);
@@ -57,5 +73,31 @@ void       sec_test_iterate        (void);
  * gtk_test_init (). */
 void       sec_test_install_log_writer      (void);
 void       sec_test_tolerate_dialog_warning (void);
+
+/* The command line, run as the real program ($SECRETARIAT) */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} SecTestResult;
+
+void          sec_test_result_clear    (SecTestResult     *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SecTestResult, sec_test_result_clear)
+SecTestResult sec_test_run_secretariat (const char        *data_home,
+                                        const char        *working_dir,
+                                        const char        *database,
+                                        const char *const *args);
+
+/* A test's own folder and the store in it */
+typedef struct {
+  char     *dir;
+  char     *path;
+  SecStore *store;
+} SecTestStoreFixture;
+
+void       sec_test_store_fixture_setup (SecTestStoreFixture *f,
+                                         const char          *tmpl,
+                                         const char          *name);
+void       sec_test_store_fixture_clear (SecTestStoreFixture *f);
 
 G_END_DECLS

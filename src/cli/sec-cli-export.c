@@ -12,14 +12,18 @@
 #include <string.h>
 
 #include "core/documents/sec-call-documents.h"
-#include "cli/sec-cli.h"
+#include "cli/sec-cli-common.h"
 #include "cli/sec-cli-export.h"
 #include "core/documents/sec-document-locale.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-documents.h"
 #include "core/documents/sec-statement-documents.h"
 #include "core/store/sec-store.h"
 
 #define COMMAND "secretariat export"
+
+/* --output -: the file goes to standard output. */
+#define STDOUT_NAME "-"
 
 /* The documents of a call or a statement, after the meeting's. */
 typedef enum {
@@ -58,17 +62,46 @@ static int
 usage_error (GString    *err,
              const char *message)
 {
-  /* TRANSLATORS: "secretariat export: Missing --meeting. Try “secretariat export --help”." */
-  g_string_append_printf (err, _("%s: %s. Try “%s --help”.\n"), COMMAND, message, COMMAND);
-  return SEC_CLI_EXIT_USAGE;
+  return sec_cli_usage_error (err, COMMAND, message);
 }
 
 static int
 failure (GString    *err,
          const char *message)
 {
-  g_string_append_printf (err, "secretariat: %s\n", message);
-  return SEC_CLI_EXIT_FAILURE;
+  return sec_cli_failure (err, message);
+}
+
+/* Writes @bytes to @output, or to standard output for "-" (the file alone,
+ * without the message), and says so. */
+static int
+write_output (const char *output,
+              GBytes     *bytes,
+              gboolean    personal,
+              const char *label,
+              GString    *out,
+              GString    *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *clean = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (g_str_equal (output, STDOUT_NAME))
+    {
+      g_string_append_len (out, data, (gssize) length);
+      return SEC_CLI_EXIT_OK;
+    }
+  if (!sec_export_write_file (output, data, length, personal ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC, &error))
+    return failure (err, error->message);
+
+  display = g_filename_display_name (output);
+  clean = sec_cli_sanitize (display, FALSE);
+  /* TRANSLATORS: "Agenda written to “agenda.pdf”" */
+  g_string_append_printf (out, _("%s written to “%s”"), label, clean);
+  g_string_append_c (out, '\n');
+  return SEC_CLI_EXIT_OK;
 }
 
 static gboolean
@@ -137,6 +170,13 @@ dup_description (void)
                            "success, 1 when the meeting, call or statement does not exist or the "
                            "file could not be "
                            "written, 2 for a wrong option or argument."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("--output - writes the file to standard output. An export replaces only "
+                           "a regular file: a folder, a device, a pipe or a socket is refused, and a "
+                           "symbolic link is written through. A document with contact data or needs "
+                           "(agenda-internal, participants, pack, participants-csv, applications; "
+                           "not with --public) is made readable by its owner only (mode 0600); a "
+                           "file that is replaced keeps its mode."));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -153,11 +193,10 @@ run_record_export (SecStore            *store,
   g_autoptr(SecRecord) record = NULL;
   g_autoptr(SecDocument) document = NULL;
   g_autofree char *csv = NULL;
-  g_autofree char *display = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gboolean statement = record_exports[kind].statement;
   gboolean as_csv = g_strcmp0 (options->format, "csv") == 0;
   gint64 id = statement ? options->statement_id : options->call_id;
-  gboolean written;
 
   record = sec_store_get (store, statement ? SEC_TYPE_STATEMENT : SEC_TYPE_CALL, id, &error);
   if (record == NULL)
@@ -200,16 +239,18 @@ run_record_export (SecStore            *store,
   if (document == NULL && csv == NULL)
     return failure (err, error->message);
 
-  written = document != NULL ? sec_document_write_pdf (document, options->output, options->paper, &error)
-                             : sec_write_file_atomically (options->output, csv, strlen (csv), &error);
-  if (!written)
-    return failure (err, error->message);
+  if (document != NULL)
+    bytes = sec_document_to_pdf (document, options->paper, &error);
+  else
+    {
+      gsize length = strlen (csv);
 
-  display = g_filename_display_name (options->output);
-  /* TRANSLATORS: "List of applications written to “applications.pdf”" */
-  g_string_append_printf (out, _("%s written to “%s”"), _(record_exports[kind].label), display);
-  g_string_append_c (out, '\n');
-  return SEC_CLI_EXIT_OK;
+      bytes = g_bytes_new_take (g_steal_pointer (&csv), length);
+    }
+  if (bytes == NULL)
+    return failure (err, error->message);
+  return write_output (options->output, bytes, sec_export_kind_is_personal (record_exports[kind].name),
+                       _(record_exports[kind].label), out, err);
 }
 
 /* An option that belongs to other documents: a usage error, before anything
@@ -238,6 +279,7 @@ sec_cli_export (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
   g_autoptr(SecMeetingData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *database_option = NULL;
   g_autofree char *output = NULL;
   g_autofree char *group_by = NULL;
@@ -291,9 +333,7 @@ sec_cli_export (const char  *database,
   g_return_val_if_fail (out != NULL && err != NULL, SEC_CLI_EXIT_USAGE);
 
   argv = g_strdupv (args);
-  context = g_option_context_new (_("KIND"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, FALSE);
+  context = sec_cli_new_option_context (_("KIND"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Write a meeting’s agenda, list of participants, "
                                            "attendance sheet or meeting pack as PDF, the list as "
@@ -409,6 +449,10 @@ sec_cli_export (const char  *database,
     }
   if (output == NULL || *output == '\0')
     return usage_error (err, _("Missing --output FILE"));
+  /* A folder, a device, a pipe or a socket: refused before any work, and
+   * nothing is written to it. */
+  if (!g_str_equal (output, STDOUT_NAME) && !sec_export_check_path (output, &error))
+    return failure (err, error->message);
   if (paper_name != NULL && !sec_paper_from_string (paper_name, &paper))
     {
       g_autofree char *message = g_strdup_printf (_("Unknown paper “%s” (a4 or letter)"), paper_name);
@@ -444,15 +488,8 @@ sec_cli_export (const char  *database,
   /* The database must exist: export never makes an empty one. */
   path = database_option ? g_canonicalize_filename (database_option, NULL)
                          : database ? g_strdup (database) : sec_store_default_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
-
-      return failure (err, message);
-    }
-  if ((store = sec_store_open (path, &error)) == NULL)
-    return failure (err, error->message);
+  if ((store = sec_cli_open_store (err, path, TRUE)) == NULL)
+    return SEC_CLI_EXIT_FAILURE;
 
   if (for_record)
     {
@@ -472,15 +509,9 @@ sec_cli_export (const char  *database,
   /* Read first: an unknown meeting stops here, before any file is made. */
   if ((data = sec_meeting_data_load (store, meeting_id, &error)) == NULL)
     return failure (err, error->message);
-  if (!sec_meeting_document_export (data, kind, &options, paper, output, &error))
+  bytes = sec_meeting_document_export_bytes (data, kind, &options, paper, &error);
+  if (bytes == NULL)
     return failure (err, error->message);
-
-  {
-    g_autofree char *display = g_filename_display_name (output);
-
-    /* TRANSLATORS: "Agenda written to “agenda.pdf”" */
-    g_string_append_printf (out, _("%s written to “%s”"), sec_meeting_export_get_label (kind), display);
-    g_string_append_c (out, '\n');
-  }
-  return SEC_CLI_EXIT_OK;
+  return write_output (output, bytes, sec_meeting_export_is_personal (kind, &options),
+                       sec_meeting_export_get_label (kind), out, err);
 }

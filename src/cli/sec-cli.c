@@ -102,34 +102,26 @@ usage_error (Cli           *cli,
 {
   g_autofree char *program = dup_program_name (command);
 
-  /* TRANSLATORS: "secretariat list: Unknown option --foo. Try “secretariat list --help”." */
-  g_string_append_printf (cli->err, _("%s: %s. Try “%s --help”.\n"), program, message, program);
-  return SEC_CLI_EXIT_USAGE;
+  return sec_cli_usage_error (cli->err, program, message);
 }
 
 static int
 failure (Cli        *cli,
          const char *message)
 {
-  g_string_append_printf (cli->err, "%s: %s\n", PROGRAM, message);
-  return SEC_CLI_EXIT_FAILURE;
+  return sec_cli_failure (cli->err, message);
 }
 
 static GOptionContext *
 new_context (const Command *command)
 {
-  GOptionContext *context;
   const char *parameters = NULL;
 
   if (command == NULL)
     parameters = _("[COMMAND [ARGUMENTS…]]");
   else if (command->parameters != NULL)
     parameters = _(command->parameters);
-  context = g_option_context_new (parameters);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  /* --help is an ordinary option: GOption's own would exit the process. */
-  g_option_context_set_help_enabled (context, FALSE);
-  return context;
+  return sec_cli_new_option_context (parameters);
 }
 
 static void
@@ -255,29 +247,16 @@ dup_database_path (Cli *cli)
   return cli->database ? g_strdup (cli->database) : sec_store_default_path ();
 }
 
-/* Opens the database, or reports why not. With @must_exist, a missing file
- * is an error instead of a new empty database. */
+/* Opens the database, or reports why not. With @must_exist (the reading
+ * commands) a missing file is an error instead of a new empty database, and
+ * the file is opened read-only. */
 static SecStore *
 open_store (Cli      *cli,
             gboolean  must_exist)
 {
   g_autofree char *path = dup_database_path (cli);
-  g_autoptr(GError) error = NULL;
-  SecStore *store;
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
-
-      failure (cli, message);
-      return NULL;
-    }
-
-  store = sec_store_open (path, &error);
-  if (store == NULL)
-    failure (cli, error->message);
-  return store;
+  return sec_cli_open_store (cli->err, path, must_exist);
 }
 
 static int
@@ -346,13 +325,15 @@ lookup_list_kind (const char *name)
   return type;
 }
 
-/* Tabs and line breaks inside a value would split the record. */
+/* Tabs and line breaks inside a value would split the record; other
+ * control characters would reach the terminal raw. */
 static void
 append_value (GString    *line,
               const char *value)
 {
-  for (const char *p = value; *p; p++)
-    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  g_autofree char *clean = sec_cli_sanitize (value, FALSE);
+
+  g_string_append (line, clean);
 }
 
 /* The title of the record a reference points to: the derived name the

@@ -9,12 +9,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "cli/sec-cli-common.h"
 
-/* Exit statuses of the command line. */
-#define SEC_CLI_EXIT_OK      0
-#define SEC_CLI_EXIT_FAILURE 1 /* the command failed (a database error...) */
-#define SEC_CLI_EXIT_USAGE   2 /* an unknown command, option or argument */
+G_BEGIN_DECLS
 
 /* Returned by sec_cli_run() when there is no command: open the window. */
 #define SEC_CLI_OPEN_WINDOW  (-1)

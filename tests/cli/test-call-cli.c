@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
@@ -21,20 +20,6 @@ typedef struct {
   char   *statement;  /* the id of the 2018 joint statement */
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static char *
 find_id (SecStore *store, GType kind, const char *field, const char *value)
@@ -74,32 +59,10 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
 /* Runs `secretariat --database DB ARGS…` (NULL-terminated) in the
  * fixture's folder. */
-static Result
+static SecTestResult
 run_argv (Fixture *f, const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("SECRETARIAT");
-  Result r = { 0 };
-  int wait_status = 0;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (char *) program);
-  g_ptr_array_add (argv, (char *) "--database");
-  g_ptr_array_add (argv, f->db);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->dir, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
-  g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
+  return sec_test_run_secretariat (f->dir, f->dir, f->db, args);
 }
 
 #define run(f, ...) run_argv ((f), (const char *const[]) { __VA_ARGS__, NULL })
@@ -186,7 +149,7 @@ static void
 test_applications_pdf (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = path_in (f, "applications.pdf");
-  g_auto(Result) r = run (f, "export", "applications", "--call", f->call, "--output", path, "--paper", "a4");
+  g_auto(SecTestResult) r = run (f, "export", "applications", "--call", f->call, "--output", path, "--paper", "a4");
   g_autofree char *text = NULL;
   double width, height;
 
@@ -209,7 +172,7 @@ static void
 test_applications_csv (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = path_in (f, "applications.csv");
-  g_auto(Result) r = run (f, "export", "applications", "--call", f->call, "--output", path, "--format", "csv");
+  g_auto(SecTestResult) r = run (f, "export", "applications", "--call", f->call, "--output", path, "--format", "csv");
   g_autoptr(GPtrArray) records = NULL;
   GStrv header;
   int organisation, eligibility, outcome, late;
@@ -244,8 +207,8 @@ static void
 test_selection_report (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = path_in (f, "selection.pdf");
-  g_auto(Result) r = run (f, "export", "selection-report", "--call", f->call, "--output", path,
-                          "--paper", "letter");
+  g_auto(SecTestResult) r = run (f, "export", "selection-report", "--call", f->call, "--output", path,
+                                 "--paper", "letter");
   g_autofree char *text = NULL;
   double width, height;
 
@@ -265,8 +228,8 @@ static void
 test_statement (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = path_in (f, "statement.pdf");
-  g_auto(Result) r = run (f, "export", "statement", "--statement", f->statement, "--output", path,
-                          "--language", "en");
+  g_auto(SecTestResult) r = run (f, "export", "statement", "--statement", f->statement, "--output", path,
+                                 "--language", "en");
   g_autofree char *text = NULL;
 
   g_assert_cmpint (r.status, ==, 0);
@@ -290,7 +253,7 @@ test_monitoring (Fixture *f, gconstpointer data)
   int year, status;
 
   {
-    g_auto(Result) r = run (f, "export", "monitoring", "--statement", f->statement, "--output", pdf);
+    g_auto(SecTestResult) r = run (f, "export", "monitoring", "--statement", f->statement, "--output", pdf);
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_str_has_prefix (r.out, "Monitoring report written to “"));
@@ -300,8 +263,8 @@ test_monitoring (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "Frontex"));
 
   {
-    g_auto(Result) r = run (f, "export", "monitoring", "--statement", f->statement, "--output", csv_path,
-                            "--format", "csv", "--year", "2019");
+    g_auto(SecTestResult) r = run (f, "export", "monitoring", "--statement", f->statement, "--output", csv_path,
+                                   "--format", "csv", "--year", "2019");
 
     g_assert_cmpint (r.status, ==, 0);
   }
@@ -342,7 +305,7 @@ test_unknown_ids (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) r = run (f, "export", cases[i].kind, cases[i].option, "4242", "--output", path);
+      g_auto(SecTestResult) r = run (f, "export", cases[i].kind, cases[i].option, "4242", "--output", path);
 
       g_assert_cmpint (r.status, ==, 1);
       g_assert_cmpstr (r.err, ==, cases[i].message);
@@ -353,8 +316,8 @@ test_unknown_ids (Fixture *f, gconstpointer data)
   /* A call's id is not a statement's: the 2018 call is not a statement. */
   g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
   {
-    g_auto(Result) r = run (f, "export", "monitoring", "--statement", "4242", "--output", kept,
-                            "--format", "csv");
+    g_auto(SecTestResult) r = run (f, "export", "monitoring", "--statement", "4242", "--output", kept,
+                                   "--format", "csv");
 
     g_assert_cmpint (r.status, ==, 1);
   }
@@ -395,7 +358,7 @@ test_usage_errors (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) r = run_argv (f, cases[i]);
+      g_auto(SecTestResult) r = run_argv (f, cases[i]);
 
       g_test_message ("case %u: %s", i, r.err);
       g_assert_cmpint (r.status, ==, 2);
@@ -408,7 +371,7 @@ test_usage_errors (Fixture *f, gconstpointer data)
 static void
 test_help (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) r = run (f, "export", "--help");
+  g_auto(SecTestResult) r = run (f, "export", "--help");
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--call=ID"));

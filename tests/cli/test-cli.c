@@ -6,7 +6,6 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "core/base/sec-fold.h"
 #include "core/store/sec-records.h"
@@ -22,20 +21,6 @@ typedef struct {
   char *path;  /* dir/test.db */
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static void
 fixture_setup (Fixture       *f,
@@ -59,34 +44,11 @@ fixture_teardown (Fixture       *f,
 
 /* Runs `secretariat ARGS…` (NULL-terminated) and returns its exit status
  * and output. */
-static Result
+static SecTestResult
 run_argv (Fixture           *f,
           const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("SECRETARIAT");
-  Result r = { 0 };
-  int wait_status = 0;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (char *) program);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->dir, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  g_assert_true (g_utf8_validate (r.out, -1, NULL));
-  g_assert_true (g_utf8_validate (r.err, -1, NULL));
-  return r;
+  return sec_test_run_secretariat (f->dir, NULL, NULL, args);
 }
 
 #define run(f, ...) run_argv ((f), (const char *const[]) { __VA_ARGS__, NULL })
@@ -177,7 +139,7 @@ column_values (GStrv       lines,
 static void
 fill_demo (Fixture *f)
 {
-  g_auto(Result) r = run (f, "--database", f->path, "demo");
+  g_auto(SecTestResult) r = run (f, "--database", f->path, "demo");
 
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
@@ -217,7 +179,7 @@ test_demo (Fixture       *f,
   before = sec_test_checksum_file (f->path);
 
   {
-    g_auto(Result) r = run (f, "--database", f->path, "demo");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "demo");
 
     g_assert_cmpint (r.status, ==, 1);
     g_assert_cmpstr (r.out, ==, "");
@@ -243,8 +205,8 @@ test_list (Fixture       *f,
     {
       GType type = sec_record_kind_lookup (list_kinds[k]);
       const char *singular = sec_kind_from_type (type)->name;
-      g_auto(Result) r = run (f, "--database", f->path, "list", list_kinds[k]);
-      g_auto(Result) r1 = run (f, "list", singular, "--database", f->path);
+      g_auto(SecTestResult) r = run (f, "--database", f->path, "list", list_kinds[k]);
+      g_auto(SecTestResult) r1 = run (f, "list", singular, "--database", f->path);
       g_auto(GStrv) lines = NULL;
 
       g_assert_cmpstr (r.err, ==, "");
@@ -263,8 +225,8 @@ static void
 test_list_references (Fixture       *f,
                       gconstpointer  data)
 {
-  g_auto(Result) people = { 0 };
-  g_auto(Result) calls = { 0 };
+  g_auto(SecTestResult) people = { 0 };
+  g_auto(SecTestResult) calls = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) organisations = NULL;
   g_auto(GStrv) bodies = NULL;
@@ -292,7 +254,7 @@ test_list_references (Fixture       *f,
 
   /* Choices as their nick, dates and times in ISO 8601. */
   {
-    g_auto(Result) meetings = run (f, "--database", f->path, "list", "meetings");
+    g_auto(SecTestResult) meetings = run (f, "--database", f->path, "list", "meetings");
     g_auto(GStrv) meeting_lines = check_lines (meetings.out, SEC_TYPE_MEETING);
     g_auto(GStrv) kinds = column_values (meeting_lines, SEC_TYPE_MEETING, "kind");
     g_auto(GStrv) starts = column_values (meeting_lines, SEC_TYPE_MEETING, "starts-at");
@@ -310,7 +272,7 @@ test_list_search (Fixture       *f,
   fill_demo (f);
 
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "organisations", "--search", "lodz");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "organisations", "--search", "lodz");
     g_auto(GStrv) lines = NULL;
 
     g_assert_cmpint (r.status, ==, 0);
@@ -319,8 +281,8 @@ test_list_search (Fixture       *f,
     g_assert_nonnull (strstr (lines[0], "Łódź"));
   }
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "people", "--search", "muller");
-    g_auto(Result) upper = run (f, "--database", f->path, "list", "people", "-s", "MÜLLER");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "people", "--search", "muller");
+    g_auto(SecTestResult) upper = run (f, "--database", f->path, "list", "people", "-s", "MÜLLER");
     g_auto(GStrv) lines = NULL;
 
     g_assert_cmpint (r.status, ==, 0);
@@ -332,13 +294,13 @@ test_list_search (Fixture       *f,
     g_assert_cmpstr (upper.out, ==, r.out);
   }
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "people", "--search", "кирил");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "people", "--search", "кирил");
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "Кирил\tПетров"));
   }
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "meetings", "--search", "no such words");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "meetings", "--search", "no such words");
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==, "");
@@ -353,7 +315,7 @@ test_list_order (Fixture       *f,
   fill_demo (f);
 
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "organisations");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "organisations");
     g_auto(GStrv) lines = check_lines (r.out, SEC_TYPE_ORGANISATION);
     g_auto(GStrv) names = column_values (lines, SEC_TYPE_ORGANISATION, "name");
 
@@ -366,7 +328,7 @@ test_list_order (Fixture       *f,
       }
   }
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "people");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "people");
     g_auto(GStrv) lines = check_lines (r.out, SEC_TYPE_PERSON);
     g_auto(GStrv) family = column_values (lines, SEC_TYPE_PERSON, "family-name");
     int astrom = -1, balaz = -1, lindqvist = -1, lukasiewicz = -1, makinen = -1;
@@ -394,7 +356,7 @@ test_list_order (Fixture       *f,
     g_assert_cmpint (lukasiewicz, <, makinen);
   }
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "meetings");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "meetings");
     g_auto(GStrv) lines = check_lines (r.out, SEC_TYPE_MEETING);
     g_auto(GStrv) starts = column_values (lines, SEC_TYPE_MEETING, "starts-at");
 
@@ -413,7 +375,7 @@ test_list_many (Fixture       *f,
   const guint n = 1203;
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = sec_store_open (f->path, &error);
-  g_auto(Result) r = { 0 };
+  g_auto(SecTestResult) r = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) cities = NULL;
@@ -473,7 +435,7 @@ test_usage_errors (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_auto(Result) r = { 0 };
+      g_auto(SecTestResult) r = { 0 };
 
       if (!g_str_equal (cases[i].args[0], "--database"))
         {
@@ -519,7 +481,7 @@ test_help (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) r = run_argv (f, cases[i].args);
+      g_auto(SecTestResult) r = run_argv (f, cases[i].args);
 
       g_assert_cmpint (r.status, ==, 0);
       g_assert_cmpstr (r.err, ==, "");
@@ -529,7 +491,7 @@ test_help (Fixture       *f,
     }
 
   {
-    g_auto(Result) r = run (f, "--help");
+    g_auto(SecTestResult) r = run (f, "--help");
 
     /* The commands, the database option and the exit statuses. */
     g_assert_nonnull (strstr (r.out, "  demo "));
@@ -539,13 +501,13 @@ test_help (Fixture       *f,
     g_assert_nonnull (strstr (r.out, "Exit status"));
   }
   {
-    g_auto(Result) r = run (f, "list", "--help");
+    g_auto(SecTestResult) r = run (f, "list", "--help");
 
     g_assert_nonnull (strstr (r.out, "--search=TEXT"));
     g_assert_nonnull (strstr (r.out, "organisations, people, bodies, meetings, calls or statements"));
   }
   {
-    g_auto(Result) r = run (f, "--version");
+    g_auto(SecTestResult) r = run (f, "--version");
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==, "secretariat " PACKAGE_VERSION "\n");
@@ -561,7 +523,7 @@ test_help (Fixture       *f,
 
 static void
 check_refused (Fixture *f,
-               Result  *r)
+               SecTestResult  *r)
 {
   g_assert_cmpint (r->status, ==, 1);
   g_assert_cmpstr (r->out, ==, "");
@@ -588,15 +550,15 @@ test_not_a_database (Fixture       *f,
   before = sec_test_checksum_file (f->path);
 
   {
-    g_auto(Result) r = run (f, "--database", f->path, "demo");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "demo");
     check_refused (f, &r);
   }
   {
-    g_auto(Result) r = run (f, "--database", f->path, "list", "organisations");
+    g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "organisations");
     check_refused (f, &r);
   }
   {
-    g_auto(Result) r = run (f, "list", "people", "--search", "x", "--database", f->path);
+    g_auto(SecTestResult) r = run (f, "list", "people", "--search", "x", "--database", f->path);
     check_refused (f, &r);
   }
 
@@ -616,7 +578,7 @@ static void
 test_missing (Fixture       *f,
               gconstpointer  data)
 {
-  g_auto(Result) r = run (f, "--database", f->path, "list", "people");
+  g_auto(SecTestResult) r = run (f, "--database", f->path, "list", "people");
 
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, f->path));
@@ -629,8 +591,8 @@ test_default_path (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "secretariat", "secretariat.db", NULL);
-  g_auto(Result) demo = run (f, "demo");
-  g_auto(Result) list = run (f, "list", "bodies");
+  g_auto(SecTestResult) demo = run (f, "demo");
+  g_auto(SecTestResult) list = run (f, "list", "bodies");
   g_auto(GStrv) lines = NULL;
   GStatBuf st;
 

@@ -11,22 +11,16 @@
 #include "core/store/sec-records.h"
 #include "core/statements/sec-statements.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  SecStore *store;
-} Fixture;
+typedef SecTestStoreFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sec_test_make_tmp_dir ("test-demo-XXXXXX");
-  f->store = sec_test_open_store (f->dir, "demo.db", &f->path);
+  sec_test_store_fixture_setup (f, "test-demo-XXXXXX", "demo.db");
 }
 
 static void
@@ -35,9 +29,7 @@ fixture_teardown (Fixture       *f,
 {
   sec_store_close (f->store);
   g_clear_object (&f->store);
-  sec_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  sec_test_store_fixture_clear (f);
 }
 
 static void
@@ -940,17 +932,14 @@ test_atomic (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
     {
       g_autoptr(GError) error = NULL;
-      int rc = sqlite3_exec (_sec_store_get_db (f->store), triggers[i], NULL, NULL, NULL);
-
-      g_assert_cmpint (rc, ==, SQLITE_OK);
+      g_assert_true (sec_engine_exec (_sec_store_get_engine (f->store), triggers[i], NULL));
       g_assert_false (sec_demo_fill (f->store, &error));
       g_assert_nonnull (error);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "injected failure"));
       g_assert_true (g_str_has_prefix (error->message, "Demo data, "));
       g_assert_cmpint (sec_store_count_all (f->store, NULL), ==, 0);
-      rc = sqlite3_exec (_sec_store_get_db (f->store), "DROP TRIGGER temp.fail", NULL, NULL, NULL);
-      g_assert_cmpint (rc, ==, SQLITE_OK);
+      g_assert_true (sec_engine_exec (_sec_store_get_engine (f->store), "DROP TRIGGER temp.fail", NULL));
     }
 
   /* And the store still works: without the triggers, the fill succeeds. */

@@ -14,20 +14,13 @@
 #include "core/store/sec-store.h"
 #include "sec-test-util.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  SecStore *store;
-} Fixture;
+typedef SecTestStoreFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sec_test_make_tmp_dir ("test-agenda-XXXXXX");
-  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
+  sec_test_store_fixture_setup (f, "test-agenda-XXXXXX", "test.db");
 }
 
 static void
@@ -35,9 +28,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  sec_test_store_fixture_clear (f);
 }
 
 /* "HH:MM" of a slot's start or end. */

@@ -23,16 +23,10 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecQuery) q = sec_query_new ();
-  g_autoptr(GPtrArray) calls = NULL;
 
   f->dir = sec_test_make_tmp_dir ("sec-call-documents-XXXXXX");
   f->store = sec_test_open_demo (f->dir, NULL);
-
-  sec_query_add (q, "reference", SEC_QUERY_EQUALS, "CSP-2018-DK-EE-MT");
-  calls = sec_store_list (f->store, SEC_TYPE_CALL, q, &error);
-  g_assert_cmpuint (calls->len, ==, 1);
-  f->call = g_object_ref (g_ptr_array_index (calls, 0));
+  f->call = SEC_CALL (sec_test_find_one (f->store, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT"));
   /* The rules the call declares, so that the applications carry the
    * check's results, versions and late flags. */
   sec_record_set_string (SEC_RECORD (f->call), "eligible-kinds", "civil-society");
@@ -73,19 +67,8 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->call);
-  g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
+  sec_test_close_store (f->store, f->dir);
   g_free (f->dir);
-}
-
-/* The text of a PDF with runs of white space as one space, so that a
- * phrase wrapped over lines can still be found. */
-static char *
-pdf_text (Fixture *f, SecDocument *doc, const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  return sec_test_pdf_text (doc, path);
 }
 
 static int
@@ -106,11 +89,11 @@ test_applications_pdf (Fixture *f, gconstpointer data)
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
-  int tartu = -1, zabbar = -1;
+  int tartu, zabbar;
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
-  raw = pdf_text (f, doc, "applications.pdf");
+  raw = sec_test_pdf_text_at (doc, f->dir, "applications.pdf");
   text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
@@ -134,13 +117,8 @@ test_applications_pdf (Fixture *f, gconstpointer data)
 
   /* In the order received: the first (3 April) before the late one. */
   lines = g_strsplit (raw, "\n", -1);
-  for (int i = 0; lines[i]; i++)
-    {
-      if (tartu < 0 && strstr (lines[i], "MTÜ Vabaduse Sild"))
-        tartu = i;
-      if (zabbar < 0 && strstr (lines[i], "Ċentru Appoġġ"))
-        zabbar = i;
-    }
+  tartu = sec_test_line_of (lines, "MTÜ Vabaduse Sild");
+  zabbar = sec_test_line_of (lines, "Ċentru Appoġġ");
   g_assert_cmpint (tartu, >=, 0);
   g_assert_cmpint (zabbar, >, tartu);
 }
@@ -230,7 +208,7 @@ test_selection_report (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   doc = sec_call_document_selection_report (f->store, f->call, NULL, &error);
   g_assert_no_error (error);
-  raw = pdf_text (f, doc, "selection.pdf");
+  raw = sec_test_pdf_text_at (doc, f->dir, "selection.pdf");
   text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
@@ -260,7 +238,7 @@ test_other_language (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
-  raw = pdf_text (f, doc, "applications-fr.pdf");
+  raw = sec_test_pdf_text_at (doc, f->dir, "applications-fr.pdf");
   text = sec_test_squeeze (raw);
   /* Dates and country names follow the language (the strings too, once
    * they are translated). */

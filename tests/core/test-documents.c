@@ -968,6 +968,23 @@ test_ical (Fixture       *f,
     }
     g_assert_cmpstr (escaped, ==, "a\\\\b\\;c\\,d\\ne");
   }
+
+  /* The writer's times: in a zone, in UTC, and the store's stamps. */
+  {
+    g_autoptr(GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
+    g_autoptr(GDateTime) dt = g_date_time_new (brussels, 2018, 6, 13, 9, 30, 0);
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autofree char *stamp = sec_ical_format_utc_stamp ("2020-01-01T10:00:00+01:00");
+    g_autofree char *none = sec_ical_format_utc_stamp ("not a time");
+
+    sec_ical_append_datetime (out, "DTSTART", dt, "Europe/Brussels");
+    sec_ical_append_datetime (out, "DTEND", dt, NULL);
+    g_assert_cmpstr (out->str, ==, "DTSTART;TZID=Europe/Brussels:20180613T093000\r\n"
+                                   "DTEND:20180613T073000Z\r\n");
+    g_assert_cmpstr (stamp, ==, "20200101T090000Z");
+    g_assert_null (none);
+    g_assert_null (sec_ical_format_utc_stamp (NULL));
+  }
 }
 
 /* The command line: the exit statuses, and nothing written on failure. */

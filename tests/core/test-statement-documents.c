@@ -22,42 +22,17 @@ typedef struct {
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecQuery) q = sec_query_new ();
-  g_autoptr(GPtrArray) found = NULL;
-
   f->dir = sec_test_make_tmp_dir ("sec-statement-documents-XXXXXX");
   f->store = sec_test_open_demo (f->dir, NULL);
-  sec_query_add (q, "signed-on", SEC_QUERY_EQUALS, "2018-06-13");
-  found = sec_store_list (f->store, SEC_TYPE_STATEMENT, q, &error);
-  g_assert_cmpuint (found->len, ==, 1);
-  f->statement = g_object_ref (g_ptr_array_index (found, 0));
+  f->statement = SEC_STATEMENT (sec_test_find_one (f->store, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13"));
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->statement);
-  g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
+  sec_test_close_store (f->store, f->dir);
   g_free (f->dir);
-}
-
-static char *
-pdf_text (Fixture *f, SecDocument *doc, const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  return sec_test_pdf_text (doc, path);
-}
-
-static int
-line_of (GStrv lines, const char *part)
-{
-  for (int i = 0; lines[i]; i++)
-    if (strstr (lines[i], part))
-      return i;
-  return -1;
 }
 
 static void
@@ -72,7 +47,7 @@ test_statement_pdf (Fixture *f, gconstpointer data)
   int last = -1;
 
   g_assert_no_error (error);
-  raw = pdf_text (f, doc, "statement.pdf");
+  raw = sec_test_pdf_text_at (doc, f->dir, "statement.pdf");
   text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
@@ -92,7 +67,7 @@ test_statement_pdf (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       g_autofree char *needle = g_strdup_printf ("(%s)", order[i]);
-      int at = line_of (lines, needle);
+      int at = sec_test_line_of (lines, needle);
 
       g_test_message ("%s on line %d", order[i], at);
       g_assert_cmpint (at, >, last);
@@ -113,7 +88,7 @@ test_monitoring_pdf (Fixture *f, gconstpointer data)
   SecProgress p;
 
   g_assert_no_error (error);
-  raw = pdf_text (f, doc, "monitoring.pdf");
+  raw = sec_test_pdf_text_at (doc, f->dir, "monitoring.pdf");
   text = sec_test_squeeze (raw);
   g_test_message ("%s", raw);
 
@@ -133,7 +108,7 @@ test_monitoring_pdf (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_clear_pointer (&raw, g_free);
   g_clear_pointer (&text, g_free);
-  raw = pdf_text (f, doc2019, "monitoring-2019.pdf");
+  raw = sec_test_pdf_text_at (doc2019, f->dir, "monitoring-2019.pdf");
   text = sec_test_squeeze (raw);
   sec_test_assert_contains (text, "Follow-up in 2019");
   g_assert_null (strstr (text, "16 October 2020"));

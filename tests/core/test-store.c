@@ -9,6 +9,7 @@
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -147,20 +148,19 @@ static void
 test_schema_matches_kinds (Fixture *f, gconstpointer data)
 {
   const GType *kinds = sec_record_kinds ();
-  sqlite3 *db = _sec_store_get_db (f->store);
+  SecEngine *engine = _sec_store_get_engine (f->store);
 
   for (guint k = 0; kinds[k]; k++)
     {
       const SecKind *kind = sec_kind_from_type (kinds[k]);
       g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", kind->table);
-      sqlite3_stmt *stmt = NULL;
+      g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, sql, NULL);
       const char *common[] = { "id", "created_at", "updated_at", "search_text", "sort_key" };
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_finalize (stmt);
+      g_assert_nonnull (stmt);
+      while (sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
+        g_hash_table_add (columns, g_strdup (sec_stmt_get_text (stmt, 0)));
       g_assert_cmpuint (g_hash_table_size (columns), ==, kind->n_fields + G_N_ELEMENTS (common));
 
       for (guint i = 0; i < G_N_ELEMENTS (common); i++)

@@ -16,7 +16,10 @@
 #include <locale.h>
 
 #include "cli/sec-demo.h"
+#include "ui/meetings/sec-checkin-window.h"
+#include "ui/meetings/sec-export-dialog.h"
 #include "ui/shell/sec-window.h"
+#include "ui/widgets/sec-document-preview.h"
 
 static const char *const sections[] = {
   "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements",
@@ -109,6 +112,77 @@ take (SecStore    *store,
   return ok;
 }
 
+/* The demo's joint meeting of 2027, whose check-in is under way. */
+#define JOINT_2027 3
+
+static gboolean
+take_tool_window (GtkWindow   *window,
+                  const char  *dir,
+                  const char  *name,
+                  int          width,
+                  int          height,
+                  GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gboolean ok;
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  wait_ms (300);
+  gtk_window_set_default_size (window, 2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                               2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
+  wait_ms (500);
+  ok = save_window (GTK_WIDGET (window), path, error);
+  if (ok)
+    g_print ("%s (%d×%d)\n", path, gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)));
+  return ok;
+}
+
+/* The check-in with nothing typed (those still expected), and the print
+ * preview of the meeting's documents. */
+static gboolean
+take_meeting_windows (SecStore    *store,
+                      const char  *dir,
+                      GError     **error)
+{
+  SecWindow *main_window = sec_window_new (NULL, store);
+  SecCheckinWindow *checkin;
+  SecExportDialog *export;
+  GtkWindow *preview = NULL;
+  GList *toplevels;
+  gboolean ok;
+
+  gtk_window_present (GTK_WINDOW (main_window));
+  wait_ms (100);
+  checkin = sec_checkin_window_new (GTK_WINDOW (main_window), store, JOINT_2027);
+  ok = take_tool_window (GTK_WINDOW (checkin), dir, "check-in.png", 640, 720, error);
+  gtk_window_destroy (GTK_WINDOW (checkin));
+  if (!ok)
+    return FALSE;
+
+  export = sec_export_dialog_new (GTK_WINDOW (main_window), store, JOINT_2027);
+  gtk_window_present (GTK_WINDOW (export));
+  wait_ms (100);
+  sec_export_dialog_set_kind (export, SEC_MEETING_EXPORT_PARTICIPANTS);
+  gtk_widget_activate_action (GTK_WIDGET (export), "export.preview", NULL);
+  wait_ms (100);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (SEC_IS_DOCUMENT_PREVIEW (l->data))
+      preview = l->data;
+  g_list_free (toplevels);
+  if (preview == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No preview window");
+      return FALSE;
+    }
+  ok = take_tool_window (preview, dir, "preview.png", 720, 800, error);
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  wait_ms (50);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +229,12 @@ main (int   argc,
           g_printerr ("%s: %s\n", argv[0], error->message);
           status = 1;
         }
+
+  if (status == 0 && !take_meeting_windows (store, argv[1], &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      status = 1;
+    }
 
   sec_store_close (store);
   g_clear_object (&store);

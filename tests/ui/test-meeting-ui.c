@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/base/sec-languages.h"
 #include "ui/meetings/sec-agenda-window.h"
 #include "core/meetings/sec-agenda.h"
 #include "ui/meetings/sec-checkin-window.h"
@@ -20,6 +21,8 @@
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "ui/records/sec-record-page.h"
+#include "ui/records/sec-record-row.h"
+#include "ui/widgets/sec-document-preview.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "sec-test-util.h"
@@ -306,6 +309,118 @@ test_record_page_has_tools (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_first (page, SEC_TYPE_MEETING_TOOLS));
 }
 
+/* The tools come first, before the 14 rows of details, as a call's and a
+ * statement's do: seen without scrolling on an 800-pixel screen, wide or
+ * narrow. */
+static void
+test_record_page_tools_on_top (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) meeting = get_meeting (f, JOINT_2027);
+  GtkWidget *page = sec_record_page_new ();
+  const int widths[] = { 1200, 360 };
+  GtkWidget *tools, *details = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
+  iterate ();
+  tools = find_first (page, SEC_TYPE_MEETING_TOOLS);
+  collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Details") == 0)
+      details = g_ptr_array_index (groups, i);
+  g_assert_nonnull (details);
+  /* Siblings in the page's sections: the tools before the details. */
+  g_assert_true (gtk_widget_get_parent (tools) == gtk_widget_get_parent (details));
+  for (GtkWidget *w = gtk_widget_get_next_sibling (details); w != NULL; w = gtk_widget_get_next_sibling (w))
+    g_assert_true (w != tools);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *buttons = find_first (tools, GTK_TYPE_FLOW_BOX);
+      graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), bottom;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 800);
+      for (int j = 0; j < 500 && (gtk_widget_get_width (f->window) != widths[i] || gtk_widget_get_height (buttons) == 0); j++)
+        wait_ms (10);
+      wait_ms (100);
+      iterate ();
+      g_assert_cmpint (gtk_widget_get_width (f->window), ==, widths[i]);
+      bottom = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (buttons));
+      g_assert_true (gtk_widget_compute_point (buttons, f->window, &bottom, &bottom));
+      g_assert_true (gtk_widget_compute_point (buttons, f->window, &top, &top));
+      g_assert_cmpfloat (top.y, >, 0);
+      g_assert_cmpfloat (bottom.y, <=, 800);
+    }
+}
+
+/* A change made in a tool window rebuilds the page: it stays where it was
+ * scrolled to. */
+static void
+test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) meeting = get_meeting (f, JOINT_2027);
+  GtkWidget *page = sec_record_page_new ();
+  GtkAdjustment *adjustment;
+  gint64 ids[1];
+  double value;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 500);
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
+  wait_ms (200);
+  iterate ();
+  {
+    /* The page's own, not the empty state's (AdwStatusPage has one). */
+    g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+
+    collect (page, GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    adjustment = NULL;
+    for (guint i = 0; i < scrolled->len && adjustment == NULL; i++)
+      if (gtk_widget_get_ancestor (g_ptr_array_index (scrolled, i), ADW_TYPE_STATUS_PAGE) == NULL)
+        adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, i));
+  }
+  /* Laid out at a frame of its own. */
+  for (int i = 0; i < 500 && gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) <= 400; i++)
+    wait_ms (10);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 400);
+  gtk_adjustment_set_value (adjustment, 400);
+  iterate ();
+  /* The focus on a button of the tools, as after opening a tool window. */
+  gtk_widget_grab_focus (find_button (page, "tools.participants"));
+  iterate ();
+  gtk_adjustment_set_value (adjustment, 400);
+  iterate ();
+
+  /* What the participants window does: a status changed. */
+  {
+    g_autoptr(SecQuery) query = sec_query_new ();
+    g_autoptr(GPtrArray) participants = NULL;
+
+    sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "3");
+    participants = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, query, NULL);
+    ids[0] = sec_record_get_id (g_ptr_array_index (participants, 0));
+  }
+  g_assert_true (sec_participants_set_status (f->store, ids, 1, "declined", 0, NULL));
+  wait_ms (300);
+  iterate ();
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, ==, 400);
+  /* The focus is on the new page's button in the same place. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == find_button (page, "tools.participants") ||
+                   gtk_widget_is_ancestor (focus, find_button (page, "tools.participants")));
+  }
+  /* The window activated again keeps the place too. */
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_ms (100);
+  iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 400);
+}
+
 /* Invitations */
 
 static void
@@ -447,6 +562,118 @@ test_bulk_status (Fixture *f, gconstpointer data)
     }
 }
 
+/* The meeting list, the meeting page and the participants window give
+ * the same number of those taking part, and the page and the window the
+ * same breakdown by status. */
+static void
+test_counts_agree (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) meeting = get_meeting (f, JOINT_2027);
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *taking_part = NULL;
+  g_autofree char *breakdown = NULL;
+  GtkWidget *row = sec_record_row_new ();
+  GtkWidget *page = sec_record_page_new ();
+  SecParticipantsWindow *window;
+  const char *description = NULL;
+  guint confirmed = 0, attended = 0;
+  gboolean in_row = FALSE, in_window = FALSE;
+
+  /* Some attended already: the two statuses the list once added up alone. */
+  sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "3");
+  participants = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, query, NULL);
+  {
+    gint64 ids[2] = { sec_record_get_id (g_ptr_array_index (participants, 0)),
+                      sec_record_get_id (g_ptr_array_index (participants, 1)) };
+    g_assert_true (sec_participants_set_status (f->store, ids, 2, "attended", 0, NULL));
+  }
+  g_clear_pointer (&participants, g_ptr_array_unref);
+  g_clear_object (&meeting);
+  meeting = get_meeting (f, JOINT_2027);
+  participants = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, query, NULL);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      const char *status = sec_record_get_string (g_ptr_array_index (participants, i), "status");
+
+      confirmed += g_str_equal (status, "confirmed");
+      attended += g_str_equal (status, "attended");
+    }
+  g_assert_cmpuint (confirmed, >, 0);
+  g_assert_cmpuint (attended, ==, 2);
+  taking_part = g_strdup_printf ("%u taking part", confirmed + attended);
+  breakdown = g_strdup_printf ("%u taking part (Confirmed: %u · Attended: %u)", confirmed + attended, confirmed, attended);
+
+  /* The list's row. */
+  g_object_ref_sink (row);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), meeting);
+  collect (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    in_row |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), taking_part) == 0;
+  g_assert_true (in_row);
+  g_object_unref (row);
+
+  /* The page's participants. */
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
+  iterate ();
+  {
+    g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+    collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+    for (guint i = 0; i < groups->len; i++)
+      if (g_str_has_prefix (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Participants ("))
+        description = adw_preferences_group_get_description (g_ptr_array_index (groups, i));
+  }
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, breakdown));
+
+  /* The participants window. */
+  window = sec_participants_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_ptr_array_set_size (labels, 0);
+  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      in_window |= strstr (text, breakdown) != NULL && strstr (text, description) != NULL;
+    }
+  g_assert_true (in_window);
+}
+
+/* Languages typed as codes are shown by name. */
+static void
+test_language_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *named = sec_languages_format ("mt, en");
+  g_autofree char *odd = sec_languages_format ("EL/nl; Klingon");
+  GtkWidget *page = sec_record_page_new ();
+  GtkWidget *row;
+
+  g_assert_cmpstr (named, ==, "Maltese, English");
+  /* Any case, other separators, a three-letter code; the qualifier of
+   * "Modern Greek (1453-)" left out; a word that is no code kept. */
+  g_assert_cmpstr (odd, ==, "Modern Greek, Dutch, Klingon");
+  g_assert_cmpstr (sec_language_name ("mlt"), ==, "Maltese");
+  g_assert_null (sec_language_name ("xx"));
+
+  person = sec_store_get (f->store, SEC_TYPE_PERSON, 1, &error);
+  g_assert_no_error (error);
+  sec_record_set_string (person, "languages", "mt, en");
+  g_assert_true (sec_store_update (f->store, person, NULL));
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, person);
+  iterate ();
+  row = find_row (page, "Languages");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Maltese, English");
+}
+
 /* Check-in */
 
 static void
@@ -508,11 +735,131 @@ test_check_in (Fixture *f, gconstpointer data)
   /* Nothing more to take back. */
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "checkin.undo")));
 
-  /* Letters that find nobody: nothing is marked. */
+  /* Letters that find nobody: nothing is marked; the entry is cleared for
+   * the next name, and the letters are kept for a walk-in. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzzz");
   g_signal_emit_by_name (entry, "activate");
   iterate ();
   g_assert_cmpstr (gtk_label_get_text (count), ==, "0 / 17");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_first (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW))), ==,
+                   "zzzz");
+}
+
+static const char *
+heading_text (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (window, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "heading") &&
+        gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      return gtk_label_get_text (g_ptr_array_index (labels, i));
+  return NULL;
+}
+
+/* With nothing typed, those still expected are listed; letters filter
+ * them; someone checked in leaves the list. */
+static void
+test_check_in_expected (Fixture *f, gconstpointer data)
+{
+  SecCheckinWindow *window = sec_checkin_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  GtkWidget *entry;
+  g_autofree char *heading = NULL;
+  guint waiting = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  {
+    g_autoptr(SecQuery) query = sec_query_new ();
+    g_autoptr(GPtrArray) participants = NULL;
+
+    sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "3");
+    participants = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, query, NULL);
+    for (guint i = 0; i < participants->len; i++)
+      {
+        const char *status = sec_record_get_string (g_ptr_array_index (participants, i), "status");
+
+        if (g_str_equal (status, "invited") || g_str_equal (status, "registered") || g_str_equal (status, "confirmed"))
+          waiting++;
+      }
+  }
+  g_assert_cmpuint (waiting, >, 1);
+  heading = g_strdup_printf ("Still Expected (%u)", waiting);
+  g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, heading);
+  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+
+  /* Typing filters the list. */
+  entry = find_first (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "mull");
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, "Found");
+  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, rows);
+    g_assert_cmpuint (rows->len, <, waiting);
+  }
+
+  /* Checked in: she is no longer expected. */
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_free (heading);
+  heading = g_strdup_printf ("Still Expected (%u)", waiting - 1);
+  g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, heading);
+  g_assert_null (find_row (GTK_WIDGET (window), "Anna Müller"));
+}
+
+/* Someone not in the database: made, checked in, and taken back by Undo. */
+static void
+test_check_in_walk_in (Fixture *f, gconstpointer data)
+{
+  SecCheckinWindow *window = sec_checkin_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(SecQuery) people = sec_query_new ();
+  g_autoptr(SecQuery) organisations = sec_query_new ();
+  g_autoptr(SecQuery) participants = sec_query_new ();
+  gint64 n_participants;
+
+  sec_query_add (people, "family-name", SEC_QUERY_EQUALS, "Nováková");
+  sec_query_add (organisations, "name", SEC_QUERY_EQUALS, "Walk-in Association");
+  sec_query_add (participants, "meeting", SEC_QUERY_EQUALS, "3");
+  n_participants = sec_store_count (f->store, SEC_TYPE_PARTICIPANT, participants, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "checkin.walk-in")));
+  collect (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Jana Nováková");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Walk-in Association");
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "checkin.walk-in")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "checkin.walk-in", NULL);
+  iterate ();
+
+  /* Present, in the count; the form is empty for the next one. */
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, people, NULL), ==, 1);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, organisations, NULL), ==, 1);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PARTICIPANT, participants, NULL), ==, n_participants + 1);
+  {
+    g_autoptr(GPtrArray) found = sec_check_in_find (f->store, JOINT_2027, "novakova", 1, NULL);
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((SecCheckInMatch *) g_ptr_array_index (found, 0))->status, ==, "attended");
+    g_assert_cmpstr (((SecCheckInMatch *) g_ptr_array_index (found, 0))->organisation, ==, "Walk-in Association");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (entries, 0))), ==, "");
+
+  /* Ctrl+Z: all of it taken back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "checkin.undo", NULL);
+  iterate ();
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, people, NULL), ==, 0);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, organisations, NULL), ==, 0);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PARTICIPANT, participants, NULL), ==, n_participants);
 }
 
 /* Agenda */
@@ -724,6 +1071,71 @@ test_export_error_is_shown (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "Could Not Save the Document");
 }
 
+/* Preview shows the pages in the application, and turns them. */
+static void
+test_preview (Fixture *f, gconstpointer data)
+{
+  SecExportDialog *dialog = sec_export_dialog_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  SecDocumentPreview *preview;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gboolean seen = FALSE;
+  guint n;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  sec_export_dialog_set_kind (dialog, SEC_MEETING_EXPORT_PACK);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.preview", NULL);
+  iterate ();
+  preview = SEC_DOCUMENT_PREVIEW (find_window (SEC_TYPE_DOCUMENT_PREVIEW));
+  g_assert_nonnull (preview);
+  n = sec_document_preview_get_n_pages (preview);
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (sec_document_preview_get_page (preview), ==, 0);
+  first = g_strdup_printf ("Page 1 of %u", n);
+  second = g_strdup_printf ("Page 2 of %u", n);
+  collect (GTK_WIDGET (preview), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    seen |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), first) == 0;
+  g_assert_true (seen);
+
+  /* The pages turn, and stop at the ends. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (preview), "preview.previous-page")));
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  iterate ();
+  g_assert_cmpuint (sec_document_preview_get_page (preview), ==, 1);
+  seen = FALSE;
+  for (guint i = 0; i < labels->len; i++)
+    seen |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), second) == 0;
+  g_assert_true (seen);
+  sec_document_preview_set_page (preview, n + 5);
+  iterate ();
+  g_assert_cmpuint (sec_document_preview_get_page (preview), ==, n - 1);
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (preview), "preview.next-page")));
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
+  iterate ();
+  g_assert_cmpuint (sec_document_preview_get_page (preview), ==, n - 2);
+
+  /* Zoom: fitted to the width at first; in and out; fitted again. */
+  g_assert_true (sec_document_preview_get_fit_width (preview));
+  {
+    double fitted = sec_document_preview_get_zoom (preview);
+
+    gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
+    iterate ();
+    g_assert_false (sec_document_preview_get_fit_width (preview));
+    g_assert_cmpfloat (sec_document_preview_get_zoom (preview), >, fitted);
+    gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+    iterate ();
+    g_assert_cmpfloat (sec_document_preview_get_zoom (preview), <, fitted);
+    gtk_widget_activate_action (GTK_WIDGET (preview), "preview.fit-width", NULL);
+    iterate ();
+    g_assert_true (sec_document_preview_get_fit_width (preview));
+  }
+}
+
 /* The libadwaita bug: see tests/test-editor.c. */
 int
 main (int argc, char *argv[])
@@ -739,13 +1151,20 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/tools/warnings", test_tools_warnings);
   ADD ("/meeting-ui/tools/windows", test_tools_open_windows);
   ADD ("/meeting-ui/tools/on-the-page", test_record_page_has_tools);
+  ADD ("/meeting-ui/tools/on-top", test_record_page_tools_on_top);
+  ADD ("/meeting-ui/page/keeps-scroll", test_record_page_keeps_scroll);
   ADD ("/meeting-ui/invite-members", test_invite_members);
   ADD ("/meeting-ui/bulk-status", test_bulk_status);
+  ADD ("/meeting-ui/counts-agree", test_counts_agree);
+  ADD ("/meeting-ui/language-names", test_language_names);
   ADD ("/meeting-ui/check-in", test_check_in);
+  ADD ("/meeting-ui/check-in/expected", test_check_in_expected);
+  ADD ("/meeting-ui/check-in/walk-in", test_check_in_walk_in);
   ADD ("/meeting-ui/agenda", test_agenda);
   ADD ("/meeting-ui/agenda-empty-title", test_agenda_refuses_empty_title);
   ADD ("/meeting-ui/export-pdf", test_export_pdf);
   ADD ("/meeting-ui/export-error", test_export_error_is_shown);
+  ADD ("/meeting-ui/preview", test_preview);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "ui/records/sec-record-page.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -391,7 +392,7 @@ test_meeting (Fixture *f, gconstpointer data)
 
   participants = find_group (f, "Participants (2)");
   g_assert_nonnull (participants);
-  g_assert_cmpstr (adw_preferences_group_get_description (participants), ==, "Invited: 1 · Attended: 1");
+  g_assert_cmpstr (adw_preferences_group_get_description (participants), ==, "1 taking part (Attended: 1) · Invited: 1");
   g_assert_cmpstr (subtitle_of (f, "Anna Müller"), ==, "Europol · Speaker · Attended");
 
   g_assert_nonnull (find_group (f, "Joint Statements Signed Here (1)"));
@@ -418,6 +419,24 @@ test_statement (Fixture *f, gconstpointer data)
   g_assert_cmpstr (f->opened_kind, ==, "organisation");
   g_assert_cmpint (f->opened_id, ==, f->frontex);
   assert_no_raw_ids (f);
+}
+
+/* A database can come from elsewhere: an address with a query part or a
+ * web address that is not http(s) is shown and can be copied, but does not
+ * open. */
+static void
+test_unsafe_links (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE organisations SET email = 'info@europol.example?bcc=x@y.example&attach=/etc/passwd',"
+                                          " website = 'file:///etc/passwd' WHERE id = %" G_GINT64_FORMAT, f->europol);
+
+  g_assert_true (sec_engine_exec (_sec_store_get_engine (f->store), sql, NULL));
+  show (f, SEC_TYPE_ORGANISATION, f->europol);
+  g_assert_cmpstr (subtitle_of (f, "Email"), ==, "info@europol.example?bcc=x@y.example&attach=/etc/passwd");
+  g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_row (f, "Email"))));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (find_row (f, "Email"))));
+  g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_row (f, "Website"))));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (find_row (f, "Website"))));
 }
 
 static void
@@ -522,6 +541,7 @@ main (int argc, char *argv[])
   ADD ("/record-page/links", test_links_open_records);
   ADD ("/record-page/meeting", test_meeting);
   ADD ("/record-page/statement", test_statement);
+  ADD ("/record-page/unsafe-links", test_unsafe_links);
   ADD ("/record-page/follows-changes", test_follows_changes);
   ADD ("/record-page/add-related", test_add_related);
 

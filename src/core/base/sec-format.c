@@ -9,6 +9,31 @@
 
 #include "core/base/sec-format.h"
 
+gboolean
+sec_time_zone_id_is_safe (const char *tz_id)
+{
+  gsize len;
+
+  if (tz_id == NULL || (len = strlen (tz_id)) == 0 || len > 64)
+    return FALSE;
+  /* A name, or names separated by single slashes; ':' for the offsets
+   * GLib also reads ("+01:00"). No '.', so no "..". */
+  if (tz_id[0] == '/' || tz_id[len - 1] == '/' || strstr (tz_id, "//") != NULL)
+    return FALSE;
+  for (const char *p = tz_id; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_+-/:", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+GTimeZone *
+sec_time_zone_new (const char *tz_id)
+{
+  if (!sec_time_zone_id_is_safe (tz_id))
+    return NULL;
+  return g_time_zone_new_identifier (tz_id);
+}
+
 GDateTime *
 sec_parse_datetime (const char *iso,
                     const char *tz_id)
@@ -29,7 +54,7 @@ sec_parse_datetime (const char *iso,
   if (!g_date_valid_dmy (d, mo, y))
     return NULL;
 
-  tz = tz_id && *tz_id ? g_time_zone_new_identifier (tz_id) : NULL;
+  tz = tz_id && *tz_id ? sec_time_zone_new (tz_id) : NULL;
   if (tz == NULL)
     tz = g_time_zone_new_local ();
   return g_date_time_new (tz, y, mo, d, h, mi, s);
@@ -62,6 +87,16 @@ sec_format_datetime (const char *iso_datetime)
     return sec_format_date (iso_datetime);
   /* Translators: a date and time, see g_date_time_format(); e.g. "13 June 2018, 09:30" */
   return format (iso_datetime, _("%-d %B %Y, %H:%M"));
+}
+
+char *
+sec_format_date_long (const char *iso)
+{
+  if (iso != NULL && strlen (iso) > 10)
+    /* Translators: a date with its weekday and a time, see g_date_time_format(); "Thursday 14 October 2027, 09:30" */
+    return format (iso, _("%A %-d %B %Y, %H:%M"));
+  /* Translators: a date with its weekday, see g_date_time_format(); "Thursday 14 October 2027" */
+  return format (iso, _("%A %-d %B %Y"));
 }
 
 char *

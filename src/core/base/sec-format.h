@@ -5,6 +5,13 @@
 
 G_BEGIN_DECLS
 
+/* Whether @tz_id has the form of an IANA zone name ("Europe/Brussels",
+ * "Etc/GMT+1", "UTC") and nothing else: never a file path ("/", "..") that
+ * GLib would open (a FIFO there would block for ever). */
+gboolean   sec_time_zone_id_is_safe (const char *tz_id);
+/* (nullable) (transfer full): the zone @tz_id, or NULL when it is not a
+ * safe IANA name (sec_time_zone_id_is_safe ()) or is unknown. */
+GTimeZone *sec_time_zone_new    (const char *tz_id);
 /* (nullable) (transfer full): a local date-time from "YYYY-MM-DD" or
  * "YYYY-MM-DDTHH:MM[:SS]" in @tz_id (NULL: the local zone). */
 GDateTime *sec_parse_datetime   (const char *iso,
@@ -14,6 +21,9 @@ GDateTime *sec_parse_datetime   (const char *iso,
 char      *sec_format_date      (const char *iso_date);
 /* "13 June 2018, 09:30" */
 char      *sec_format_datetime  (const char *iso_datetime);
+/* "Thursday 14 October 2027", or "Thursday 14 October 2027, 09:30" for a
+ * date and time: what a typed date was understood as */
+char      *sec_format_date_long (const char *iso_date_or_datetime);
 /* "09:30" */
 char      *sec_format_time      (const char *iso_datetime_or_time);
 /* "13 June 2018, 09:30 – 17:00" or across days "13 June 2018, 09:30 – 14 June 2018, 13:00" */

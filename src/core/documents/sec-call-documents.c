@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "core/documents/sec-call-documents.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-csv.h"
-#include "core/documents/sec-document-locale.h"
+#include "core/documents/sec-document-text.h"
 
 #define WARNING_COLOR "#c01c28"
 
@@ -36,69 +37,18 @@ static const char *const outcome_nicks[] = { "pending", "selected", "reserve", "
 /* Helpers */
 
 static char *
-escape (const char *text)
-{
-  return g_markup_escape_text (text ? text : "", -1);
-}
-
-static gboolean
-is_empty (const char *s)
-{
-  return s == NULL || *s == '\0';
-}
-
-static char *
 id_text (gint64 id)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-/* The label of @nick in the document's language. */
-static const char *
-choice_label (Builder    *b,
-              GType       kind,
-              const char *field,
-              const char *nick)
-{
-  const SecField *f = sec_kind_find_field (sec_kind_from_type (kind), field);
-
-  if (f == NULL || f->choices == NULL || nick == NULL)
-    return nick ? nick : "";
-  for (const SecChoice *c = f->choices; c->nick; c++)
-    if (g_str_equal (c->nick, nick))
-      return TR (c->label);
-  return nick;
-}
-
-static const char *
-field_label (Builder    *b,
-             GType       kind,
-             const char *field)
-{
-  return TR (sec_kind_find_field (sec_kind_from_type (kind), field)->label);
 }
 
 static const char *
 country_name (Builder    *b,
               const char *code)
 {
-  const char *name = is_empty (code) ? NULL : sec_document_locale_country_name (b->locale, code);
+  const char *name = sec_text_is_empty (code) ? NULL : sec_document_locale_country_name (b->locale, code);
 
   return name ? name : (code ? code : "");
-}
-
-static char *
-format_day (Builder    *b,
-            const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (is_empty (iso))
-    return g_strdup ("");
-  if ((dt = sec_resolve_wall_time (iso, "UTC", FALSE)) == NULL)
-    return g_strdup (iso);
-  /* TRANSLATORS: a date in a document, see g_date_time_format (): "13 June 2018" */
-  return sec_document_locale_format_date (b->locale, dt, TR (N_("%-d %B %Y")));
 }
 
 /* A wall-clock time as it reads: "25 April 2018, 23:59". */
@@ -108,10 +58,10 @@ format_wall (Builder    *b,
 {
   g_autoptr(GDateTime) dt = NULL;
 
-  if (is_empty (iso))
+  if (sec_text_is_empty (iso))
     return g_strdup ("");
   if (strlen (iso) == 10)
-    return format_day (b, iso);
+    return sec_text_format_day (b->locale, iso);
   if ((dt = sec_resolve_wall_time (iso, "UTC", FALSE)) == NULL)
     return g_strdup (iso);
   /* TRANSLATORS: when a document was made, see g_date_time_format (): "13 June 2018, 09:30" */
@@ -123,7 +73,7 @@ call_zone (Builder *b)
 {
   const char *zone = sec_record_get_string (SEC_RECORD (b->call), "deadline-timezone");
 
-  return is_empty (zone) ? "Europe/Brussels" : zone;
+  return sec_text_is_empty (zone) ? "Europe/Brussels" : zone;
 }
 
 static char *
@@ -132,7 +82,7 @@ format_deadline (Builder *b)
   const char *deadline = sec_record_get_string (SEC_RECORD (b->call), "deadline");
   g_autofree char *when = format_wall (b, deadline);
 
-  if (is_empty (deadline))
+  if (sec_text_is_empty (deadline))
     return g_strdup ("");
   /* TRANSLATORS: a date and time with its time zone: "25 April 2018, 23:59 (Europe/Brussels)" */
   return g_strdup_printf (TR (N_("%s (%s)")), when, call_zone (b));
@@ -164,7 +114,7 @@ join_kinds (Builder *b)
     {
       if (i > 0)
         g_string_append (out, ", ");
-      g_string_append (out, choice_label (b, SEC_TYPE_ORGANISATION, "kind", kinds[i]));
+      g_string_append (out, sec_text_choice_label (b->locale, SEC_TYPE_ORGANISATION, "kind", kinds[i]));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -210,6 +160,16 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->locale, sec_document_locale_unref);
   g_clear_object (&b->body);
   g_clear_pointer (&b->entries, g_array_unref);
+}
+
+/* (transfer full): the document made, once the builder is cleared. */
+static SecDocument *
+finish_document (Builder *b)
+{
+  SecDocument *doc = g_steal_pointer (&b->doc);
+
+  builder_clear (b);
+  return doc;
 }
 
 /* Reads the call's body and applications. */
@@ -260,54 +220,34 @@ setup_document (Builder    *b,
                 const char *kind_label)
 {
   g_autofree char *title = NULL;
-  g_autofree char *call_title = escape (sec_record_get_string (SEC_RECORD (b->call), "title"));
+  g_autofree char *call_title = sec_text_escape (sec_record_get_string (SEC_RECORD (b->call), "title"));
   g_autofree char *body = NULL;
-  g_autofree char *reference = escape (sec_record_get_string (SEC_RECORD (b->call), "reference"));
+  g_autofree char *reference = sec_text_escape (sec_record_get_string (SEC_RECORD (b->call), "reference"));
   g_autofree char *deadline = format_deadline (b);
-  g_autofree char *deadline_markup = escape (deadline);
+  g_autofree char *deadline_markup = sec_text_escape (deadline);
   g_autoptr(GString) left = g_string_new (NULL);
   g_autoptr(GString) right = g_string_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *when = NULL;
-  g_autofree char *generated = NULL;
-  const char *author = g_get_real_name ();
 
   /* "Applications – 2018 targeted call for expression of interest" */
   title = g_strdup_printf ("%s – %s", kind_label, sec_record_get_string (SEC_RECORD (b->call), "title"));
-  b->doc = sec_document_new (title);
-  if (author != NULL && *author && g_strcmp0 (author, "Unknown") != 0)
-    sec_document_set_author (b->doc, author);
-  sec_document_set_subject (b->doc, sec_record_get_string (SEC_RECORD (b->call), "title"));
-
-  body = escape (sec_record_get_string (b->body, "name"));
+  body = sec_text_escape (sec_record_get_string (b->body, "name"));
   g_string_append_printf (left, "<b>%s</b>\n%s", call_title, body);
   if (*reference)
     g_string_append_printf (right, "%s\n", reference);
   if (*deadline_markup)
     /* TRANSLATORS: in the header of a call's documents: "Deadline: 25 April 2018, 23:59 (Europe/Brussels)" */
     g_string_append_printf (right, TR (N_("Deadline: %s")), deadline_markup);
-  sec_document_set_header (b->doc, left->str, right->str);
-
-  when = sec_document_locale_format_date (b->locale, now, TR (N_("%-d %B %Y, %H:%M")));
-  /* TRANSLATORS: in the footer of a document */
-  generated = g_strdup_printf (TR (N_("Generated on %s")), when);
-  /* TRANSLATORS: the page number in the footer of a document: "Page 2 of 7" */
-  sec_document_set_footer (b->doc, generated, TR (N_("Page %d of %d")));
+  b->doc = sec_text_new_document (b->locale, title, sec_record_get_string (SEC_RECORD (b->call), "title"),
+                                  left->str, right->str);
 }
 
 static void
-append_fact (GString    *out,
-             const char *label,
-             const char *value)
+append_call_fact (Builder    *b,
+                  GString    *facts,
+                  const char *field,
+                  const char *value)
 {
-  g_autofree char *l = escape (label);
-  g_autofree char *v = escape (value);
-
-  if (is_empty (value))
-    return;
-  if (out->len)
-    g_string_append_c (out, '\n');
-  g_string_append_printf (out, "<b>%s:</b> %s", l, v);
+  sec_text_append_fact (facts, sec_text_field_label (b->locale, SEC_TYPE_CALL, field), value);
 }
 
 /* The call, its rules and its counts. */
@@ -316,24 +256,22 @@ add_call_facts (Builder *b)
 {
   SecRecord *call = SEC_RECORD (b->call);
   g_autoptr(GString) facts = g_string_new (NULL);
-  g_autofree char *published = format_day (b, sec_record_get_string (call, "published-on"));
+  g_autofree char *published = sec_text_format_day (b->locale, sec_record_get_string (call, "published-on"));
   g_autofree char *deadline = format_deadline (b);
   g_autofree char *countries = join_countries (b);
   g_autofree char *kinds = join_kinds (b);
   g_autofree char *counts = NULL;
   SecCallStatus status = sec_call_effective_status (b->call, NULL);
 
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "reference"), sec_record_get_string (call, "reference"));
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "body"), sec_record_get_string (b->body, "name"));
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "kind"),
-               choice_label (b, SEC_TYPE_CALL, "kind", sec_record_get_string (call, "kind")));
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "status"),
-               choice_label (b, SEC_TYPE_CALL, "status", sec_call_status_to_nick (status)));
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "published-on"), published);
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "deadline"), deadline);
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "eligible-countries"), countries);
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "eligible-kinds"), kinds);
-  append_fact (facts, field_label (b, SEC_TYPE_CALL, "thematic-focus"), sec_record_get_string (call, "thematic-focus"));
+  append_call_fact (b, facts, "reference", sec_record_get_string (call, "reference"));
+  append_call_fact (b, facts, "body", sec_record_get_string (b->body, "name"));
+  append_call_fact (b, facts, "kind", sec_text_choice_label (b->locale, SEC_TYPE_CALL, "kind", sec_record_get_string (call, "kind")));
+  append_call_fact (b, facts, "status", sec_text_choice_label (b->locale, SEC_TYPE_CALL, "status", sec_call_status_to_nick (status)));
+  append_call_fact (b, facts, "published-on", published);
+  append_call_fact (b, facts, "deadline", deadline);
+  append_call_fact (b, facts, "eligible-countries", countries);
+  append_call_fact (b, facts, "eligible-kinds", kinds);
+  append_call_fact (b, facts, "thematic-focus", sec_record_get_string (call, "thematic-focus"));
   sec_document_add_paragraph (b->doc, facts->str);
 
   /* TRANSLATORS: the counts of a call's applications: "9 applications: 6 eligible, 3 not eligible, 0 not checked; 1 received late. Outcome: 3 selected, 2 on the reserve list, 4 rejected, 0 pending." */
@@ -342,14 +280,14 @@ add_call_facts (Builder *b)
                             b->entries->len, b->n_eligibility[1], b->n_eligibility[2], b->n_eligibility[0],
                             b->n_late, b->n_outcome[1], b->n_outcome[2], b->n_outcome[3], b->n_outcome[0]);
   {
-    g_autofree char *markup = escape (counts);
+    g_autofree char *markup = sec_text_escape (counts);
     sec_document_add_paragraph (b->doc, markup);
   }
 }
 
 /* Starts the document @title (an N_()-marked string, shown in the
  * document's language) of @call: its header and footer, its section and
- * heading, and the call's facts. */
+ * heading, and the call's facts. On failure the builder is cleared. */
 static gboolean
 begin_document (Builder     *b,
                 SecStore    *store,
@@ -359,7 +297,10 @@ begin_document (Builder     *b,
                 GError     **error)
 {
   if (!builder_init (b, store, call, language, error))
-    return FALSE;
+    {
+      builder_clear (b);
+      return FALSE;
+    }
 
   setup_document (b, TR (title));
   sec_document_begin_section (b->doc, TR (title),
@@ -373,9 +314,9 @@ static char *
 organisation_cell (Builder   *b,
                    SecRecord *app)
 {
-  g_autofree char *name = escape (sec_record_get_derived (app, "organisation-name"));
-  g_autofree char *country = escape (country_name (b, sec_record_get_derived (app, "country")));
-  g_autofree char *kind = escape (choice_label (b, SEC_TYPE_ORGANISATION, "kind",
+  g_autofree char *name = sec_text_escape (sec_record_get_derived (app, "organisation-name"));
+  g_autofree char *country = sec_text_escape (country_name (b, sec_record_get_derived (app, "country")));
+  g_autofree char *kind = sec_text_escape (sec_text_choice_label (b->locale, SEC_TYPE_ORGANISATION, "kind",
                                                 sec_record_get_derived (app, "organisation-kind")));
 
   if (*country)
@@ -390,12 +331,12 @@ received_cell (Builder   *b,
   const char *zone = sec_record_get_string (app, "received-timezone");
   g_autofree char *when = format_wall (b, sec_record_get_string (app, "received-at"));
   g_autoptr(GString) cell = g_string_new (NULL);
-  g_autofree char *escaped = escape (when);
+  g_autofree char *escaped = sec_text_escape (when);
 
   g_string_append (cell, escaped);
-  if (!is_empty (zone) && g_strcmp0 (zone, call_zone (b)) != 0)
+  if (!sec_text_is_empty (zone) && g_strcmp0 (zone, call_zone (b)) != 0)
     {
-      g_autofree char *z = escape (zone);
+      g_autofree char *z = sec_text_escape (zone);
       g_string_append_printf (cell, "\n<span size=\"small\">%s</span>", z);
     }
   if (sec_record_get_bool (app, "late"))
@@ -409,24 +350,24 @@ eligibility_cell (Builder   *b,
                   SecRecord *app)
 {
   g_autoptr(GString) cell = g_string_new (NULL);
-  g_autofree char *label = escape (choice_label (b, SEC_TYPE_APPLICATION, "eligibility",
+  g_autofree char *label = sec_text_escape (sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "eligibility",
                                                  sec_record_get_string (app, "eligibility")));
   const char *reason = sec_record_get_string (app, "eligibility-reason");
 
   g_string_append (cell, label);
   if (sec_record_get_bool (app, "eligibility-overridden"))
     {
-      g_autofree char *why = escape (sec_record_get_string (app, "override-reason"));
-      g_autofree char *checked = escape (choice_label (b, SEC_TYPE_APPLICATION, "checked-eligibility",
+      g_autofree char *why = sec_text_escape (sec_record_get_string (app, "override-reason"));
+      g_autofree char *checked = sec_text_escape (sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "checked-eligibility",
                                                        sec_record_get_string (app, "checked-eligibility")));
       /* TRANSLATORS: the eligibility staff decided, and the automatic check's result: "Decided by staff: statutes received late. The check said: Not eligible" */
       g_autofree char *line = g_strdup_printf (TR (N_("Decided by staff: %s. The check said: %s")), why, checked);
 
       g_string_append_printf (cell, "\n<span size=\"small\"><i>%s</i></span>", line);
     }
-  if (!is_empty (reason))
+  if (!sec_text_is_empty (reason))
     {
-      g_autofree char *r = escape (reason);
+      g_autofree char *r = sec_text_escape (reason);
       g_string_append_printf (cell, "\n<span size=\"small\">%s</span>", r);
     }
   return g_string_free (g_steal_pointer (&cell), FALSE);
@@ -436,16 +377,16 @@ static char *
 outcome_cell (Builder   *b,
               SecRecord *app)
 {
-  g_autofree char *label = escape (choice_label (b, SEC_TYPE_APPLICATION, "outcome",
+  g_autofree char *label = sec_text_escape (sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "outcome",
                                                  sec_record_get_string (app, "outcome")));
   const char *joined = sec_record_get_derived (app, "joined-on");
 
-  if (!is_empty (joined))
+  if (!sec_text_is_empty (joined))
     {
-      g_autofree char *day = format_day (b, joined);
+      g_autofree char *day = sec_text_format_day (b->locale, joined);
       /* TRANSLATORS: under "Selected": the day the organisation became a member, "Member from 1 July 2018" */
       g_autofree char *line = g_strdup_printf (TR (N_("Member from %s")), day);
-      g_autofree char *escaped = escape (line);
+      g_autofree char *escaped = sec_text_escape (line);
 
       return g_strdup_printf ("%s\n<span size=\"small\">%s</span>", label, escaped);
     }
@@ -468,19 +409,16 @@ sec_call_document_applications (SecStore    *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!begin_document (b, store, call, language, N_("Applications"), error))
-    {
-      builder_clear (b);
-      return NULL;
-    }
+    return NULL;
 
   columns[0] = (SecDocumentColumn) { TR (N_("No.")), 4, SEC_COLUMN_END };
-  columns[1] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "organisation"), 27, 0 };
-  columns[2] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "received-at"), 15, SEC_COLUMN_SMALL };
+  columns[1] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "organisation"), 27, 0 };
+  columns[2] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "received-at"), 15, SEC_COLUMN_SMALL };
   /* TRANSLATORS: a narrow column: the version of the call's text an application answered */
   columns[3] = (SecDocumentColumn) { TR (N_("Version")), 10, SEC_COLUMN_END };
-  columns[4] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "eligibility"), 25, 0 };
-  columns[5] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "score"), 8, SEC_COLUMN_END };
-  columns[6] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "outcome"), 14, 0 };
+  columns[4] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "eligibility"), 25, 0 };
+  columns[5] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "score"), 8, SEC_COLUMN_END };
+  columns[6] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "outcome"), 14, 0 };
   sec_document_begin_table (b->doc, SEC_TABLE_RULES, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < b->entries->len; i++)
     {
@@ -491,19 +429,16 @@ sec_call_document_applications (SecStore    *store,
       g_autofree char *version = sec_record_get_int (app, "call-version") > 0
                                  ? g_strdup_printf ("%d", sec_record_get_int (app, "call-version")) : g_strdup ("");
       g_autofree char *eligibility = eligibility_cell (b, app);
-      g_autofree char *score = escape (sec_record_get_string (app, "score"));
+      g_autofree char *score = sec_text_escape (sec_record_get_string (app, "score"));
       g_autofree char *outcome = outcome_cell (b, app);
       const char *cells[] = { number, org, received, version, eligibility, score, outcome };
 
       sec_document_add_row (b->doc, SEC_ROW_NORMAL, cells);
     }
   sec_document_end_table (b->doc);
+  sec_document_set_personal (b->doc, sec_export_kind_is_personal ("applications"));
 
-  {
-    SecDocument *doc = b->doc;
-    builder_clear (b);
-    return doc;
-  }
+  return finish_document (b);
 }
 
 char *
@@ -528,25 +463,25 @@ sec_call_csv_applications (SecStore    *store,
     }
 
   header[n++] = TR (N_("No."));
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "organisation");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "organisation");
   /* TRANSLATORS: a CSV column: the ISO code of a country, "DK" */
   header[n++] = TR (N_("Country code"));
-  header[n++] = field_label (b, SEC_TYPE_ORGANISATION, "country");
-  header[n++] = field_label (b, SEC_TYPE_ORGANISATION, "kind");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "received-at");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "received-timezone");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "late");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "call-version");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "documents");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "thematic-areas");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "eligibility");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "eligibility-rule");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "eligibility-reason");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "eligibility-overridden");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "override-reason");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "score");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "comments");
-  header[n++] = field_label (b, SEC_TYPE_APPLICATION, "outcome");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_ORGANISATION, "country");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_ORGANISATION, "kind");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "received-at");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "received-timezone");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "late");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "call-version");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "documents");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "thematic-areas");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "eligibility");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "eligibility-rule");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "eligibility-reason");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "eligibility-overridden");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "override-reason");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "score");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "comments");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "outcome");
   /* TRANSLATORS: a CSV column: the day a selected organisation became a member */
   header[n++] = TR (N_("Member from"));
   g_assert (n == G_N_ELEMENTS (header));
@@ -570,22 +505,22 @@ sec_call_csv_applications (SecStore    *store,
         number,
         sec_record_get_derived (app, "organisation-name"),
         country,
-        is_empty (country) ? "" : country_name (b, country),
-        choice_label (b, SEC_TYPE_ORGANISATION, "kind", sec_record_get_derived (app, "organisation-kind")),
+        sec_text_is_empty (country) ? "" : country_name (b, country),
+        sec_text_choice_label (b->locale, SEC_TYPE_ORGANISATION, "kind", sec_record_get_derived (app, "organisation-kind")),
         sec_record_get_string (app, "received-at"),
-        is_empty (zone) ? call_zone (b) : zone,
+        sec_text_is_empty (zone) ? call_zone (b) : zone,
         sec_record_get_bool (app, "late") ? yes : no,
         version,
         document_list,
         sec_record_get_string (app, "thematic-areas"),
-        choice_label (b, SEC_TYPE_APPLICATION, "eligibility", sec_record_get_string (app, "eligibility")),
-        is_empty (rule) ? "" : choice_label (b, SEC_TYPE_APPLICATION, "eligibility-rule", rule),
+        sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "eligibility", sec_record_get_string (app, "eligibility")),
+        sec_text_is_empty (rule) ? "" : sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "eligibility-rule", rule),
         sec_record_get_string (app, "eligibility-reason"),
         sec_record_get_bool (app, "eligibility-overridden") ? yes : no,
         sec_record_get_string (app, "override-reason"),
         sec_record_get_string (app, "score"),
         sec_record_get_string (app, "comments"),
-        choice_label (b, SEC_TYPE_APPLICATION, "outcome", sec_record_get_string (app, "outcome")),
+        sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "outcome", sec_record_get_string (app, "outcome")),
         sec_record_get_derived (app, "joined-on"),
       };
 
@@ -631,11 +566,11 @@ add_outcome_table (Builder    *b,
       return;
     }
 
-  columns[n++] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "organisation"), 40, 0 };
-  columns[n++] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "score"), 8, SEC_COLUMN_END };
+  columns[n++] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "organisation"), 40, 0 };
+  columns[n++] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "score"), 8, SEC_COLUMN_END };
   if (with_membership)
     columns[n++] = (SecDocumentColumn) { TR (N_("Member from")), 18, 0 };
-  columns[n++] = (SecDocumentColumn) { field_label (b, SEC_TYPE_APPLICATION, "comments"), 34, SEC_COLUMN_SMALL };
+  columns[n++] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "comments"), 34, SEC_COLUMN_SMALL };
   sec_document_begin_table (b->doc, SEC_TABLE_RULES, columns, n);
   for (guint i = 0; i < b->entries->len; i++)
     {
@@ -650,14 +585,14 @@ add_outcome_table (Builder    *b,
       if (!shown_in (app, outcome))
         continue;
       org = organisation_cell (b, app);
-      score = escape (sec_record_get_string (app, "score"));
-      joined = format_day (b, sec_record_get_derived (app, "joined-on"));
-      comments = escape (sec_record_get_string (app, "comments"));
+      score = sec_text_escape (sec_record_get_string (app, "score"));
+      joined = sec_text_format_day (b->locale, sec_record_get_derived (app, "joined-on"));
+      comments = sec_text_escape (sec_record_get_string (app, "comments"));
       cells[c++] = org;
       cells[c++] = score;
       if (with_membership)
         {
-          char *escaped = escape (joined);
+          char *escaped = sec_text_escape (joined);
           g_free (joined);
           joined = escaped;
           cells[c++] = joined;
@@ -672,8 +607,8 @@ static void
 add_not_eligible_table (Builder *b)
 {
   SecDocumentColumn columns[] = {
-    { field_label (b, SEC_TYPE_APPLICATION, "organisation"), 40, 0 },
-    { field_label (b, SEC_TYPE_APPLICATION, "eligibility-reason"), 60, SEC_COLUMN_SMALL },
+    { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "organisation"), 40, 0 },
+    { sec_text_field_label (b->locale, SEC_TYPE_APPLICATION, "eligibility-reason"), 60, SEC_COLUMN_SMALL },
   };
   guint shown = 0;
 
@@ -700,9 +635,9 @@ add_not_eligible_table (Builder *b)
         continue;
       org = organisation_cell (b, app);
       if (sec_record_get_bool (app, "eligibility-overridden"))
-        reason = escape (sec_record_get_string (app, "override-reason"));
+        reason = sec_text_escape (sec_record_get_string (app, "override-reason"));
       else
-        reason = escape (sec_record_get_string (app, "eligibility-reason"));
+        reason = sec_text_escape (sec_record_get_string (app, "eligibility-reason"));
       sec_document_add_row (b->doc, SEC_ROW_NORMAL, (const char *const[]) { org, reason });
     }
   sec_document_end_table (b->doc);
@@ -718,7 +653,7 @@ dup_after_day (Builder *b)
   for (guint i = 0; i < b->entries->len; i++)
     {
       const char *joined = sec_record_get_derived (g_array_index (b->entries, Entry, i).record, "joined-on");
-      if (!is_empty (joined) && (latest == NULL || strcmp (joined, latest) > 0))
+      if (!sec_text_is_empty (joined) && (latest == NULL || strcmp (joined, latest) > 0))
         latest = joined;
     }
   if (latest != NULL)
@@ -742,7 +677,7 @@ add_balance (Builder  *b,
   g_autoptr(GArray) after = NULL;
   SecDocumentColumn columns[5];
 
-  if (!is_empty (deadline))
+  if (!sec_text_is_empty (deadline))
     before_day = g_strndup (deadline, 10);
   else
     before_day = g_strdup (after_day);
@@ -756,16 +691,16 @@ add_balance (Builder  *b,
 
   sec_document_add_heading (b->doc, TR (N_("Geographical balance")));
   {
-    g_autofree char *day = format_day (b, before_day);
-    g_autofree char *day2 = format_day (b, after_day);
+    g_autofree char *day = sec_text_format_day (b->locale, before_day);
+    g_autofree char *day2 = sec_text_format_day (b->locale, after_day);
     /* TRANSLATORS: a column of the geographical balance: "Members on 25 April 2018" */
     before_label = g_strdup_printf (TR (N_("Members on %s")), day);
     after_label = g_strdup_printf (TR (N_("Members on %s")), day2);
   }
-  columns[0] = (SecDocumentColumn) { field_label (b, SEC_TYPE_ORGANISATION, "country"), 34, 0 };
+  columns[0] = (SecDocumentColumn) { sec_text_field_label (b->locale, SEC_TYPE_ORGANISATION, "country"), 34, 0 };
   columns[1] = (SecDocumentColumn) { before_label, 18, SEC_COLUMN_END };
   columns[2] = (SecDocumentColumn) { TR (N_("Applications")), 16, SEC_COLUMN_END };
-  columns[3] = (SecDocumentColumn) { choice_label (b, SEC_TYPE_APPLICATION, "outcome", "selected"), 14, SEC_COLUMN_END };
+  columns[3] = (SecDocumentColumn) { sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "outcome", "selected"), 14, SEC_COLUMN_END };
   columns[4] = (SecDocumentColumn) { after_label, 18, SEC_COLUMN_END };
   sec_document_begin_table (b->doc, SEC_TABLE_RULES, columns, G_N_ELEMENTS (columns));
 
@@ -786,7 +721,7 @@ add_balance (Builder  *b,
           p = &g_array_index (before, SecCountryBalance, j);
 
       /* TRANSLATORS: the geographical balance's row for organisations without a country */
-      name = escape (*a->country ? country_name (b, a->country) : TR (N_("No country")));
+      name = sec_text_escape (*a->country ? country_name (b, a->country) : TR (N_("No country")));
       n_before = g_strdup_printf ("%u", p ? p->members : 0);
       n_apps = a->applications ? g_strdup_printf ("%u", a->applications) : g_strdup ("");
       n_selected = a->selected ? g_strdup_printf ("%u", a->selected) : g_strdup ("");
@@ -813,7 +748,7 @@ add_versions (Builder  *b,
   for (guint i = 0; i < versions->len; i++)
     {
       SecCallVersion *v = g_ptr_array_index (versions, i);
-      g_autofree char *day = format_day (b, v->date);
+      g_autofree char *day = sec_text_format_day (b->locale, v->date);
       g_autofree char *line = NULL;
       g_autofree char *markup = NULL;
 
@@ -826,7 +761,7 @@ add_versions (Builder  *b,
       else
         /* TRANSLATORS: a later version of a call's text: "Version 2, erratum of 9 April 2018: …" */
         line = g_strdup_printf (TR (N_("Version %u, erratum of %s: %s")), v->number, day, v->change ? v->change : "");
-      markup = escape (line);
+      markup = sec_text_escape (line);
       sec_document_add_paragraph (b->doc, markup);
     }
   return TRUE;
@@ -845,11 +780,8 @@ sec_call_document_selection_report (SecStore    *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!begin_document (b, store, call, language, N_("Selection report"), error))
-    {
-      builder_clear (b);
-      return NULL;
-    }
-  add_outcome_table (b, choice_label (b, SEC_TYPE_APPLICATION, "outcome", "selected"), "selected", TRUE);
+    return NULL;
+  add_outcome_table (b, sec_text_choice_label (b->locale, SEC_TYPE_APPLICATION, "outcome", "selected"), "selected", TRUE);
   /* TRANSLATORS: a heading of the selection report */
   add_outcome_table (b, TR (N_("Reserve list")), "reserve", FALSE);
   /* TRANSLATORS: a heading of the selection report: the eligible applications that were rejected */
@@ -862,9 +794,5 @@ sec_call_document_selection_report (SecStore    *store,
       return NULL;
     }
 
-  {
-    SecDocument *doc = b->doc;
-    builder_clear (b);
-    return doc;
-  }
+  return finish_document (b);
 }

@@ -1,4 +1,4 @@
-/* sec-csv.h: participant lists as CSV files
+/* sec-csv.h: CSV files
  *
  * RFC 4180: fields separated by commas, records ended by CRLF, a field
  * quoted with double quotes (and its quotes doubled) when it holds a comma,
@@ -6,10 +6,13 @@
  * starts with a byte order mark: without it, Excel opens the file in the
  * legacy code page of Windows and "Łódź" comes out as "ÅÃ³dÅº"; LibreOffice
  * and Python's csv module ("utf-8-sig") recognise the mark and drop it.
+ * A field that starts with '=', '+', '-', '@', a tab or a carriage return
+ * gets a leading "'" (OWASP's rule): a spreadsheet program reads it as
+ * text, never as a formula. Invalid UTF-8 is replaced by U+FFFD.
  */
 #pragma once
 
-#include "core/documents/sec-meeting-documents.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -19,13 +22,5 @@ G_BEGIN_DECLS
 void     sec_csv_append_record  (GString            *out,
                                  const char *const  *fields,
                                  guint               n_fields);
-
-/* (transfer full): the participants of @data as a CSV file (the mark, a
- * header record, then one record per participant in the list's order).
- * The columns are @options' (by default every column the variant allows),
- * with the name as title, given name and family name; the internal
- * variant lists every participant, the public one those expected. */
-char    *sec_csv_participants   (SecMeetingData                  *data,
-                                 const SecMeetingDocumentOptions *options);
 
 G_END_DECLS

@@ -82,6 +82,12 @@ void         sec_document_set_author    (SecDocument        *self,
                                          const char         *author);
 void         sec_document_set_subject   (SecDocument        *self,
                                          const char         *subject);
+/* Whether the document holds contact data or needs (see
+ * sec_export_kind_is_personal ()): sec_document_write_pdf () then makes
+ * a new file 0600. FALSE by default. */
+void         sec_document_set_personal  (SecDocument        *self,
+                                         gboolean            personal);
+gboolean     sec_document_get_personal  (SecDocument        *self);
 /* The running header of every page: Pango markup on the left (the
  * meeting's title and bodies) and on the right (its date and venue). */
 void         sec_document_set_header    (SecDocument        *self,
@@ -148,13 +154,17 @@ GBytes      *sec_document_to_pdf        (SecDocument        *self,
                                          GError            **error);
 /* Writes the PDF to @path through a temporary file in the same folder,
  * renamed over @path only once complete: a failure leaves no half file,
- * and an earlier file at @path as it was. */
+ * and an earlier file at @path as it was. Only a regular file is replaced
+ * (see sec_export_write_file ()); a new file is 0600 when the document is
+ * personal. */
 gboolean     sec_document_write_pdf     (SecDocument        *self,
                                          const char         *path,
                                          SecPaper            paper,
                                          GError            **error);
 
-/* Writes @contents to @path the same way (for CSV and iCalendar files). */
+/* Writes @contents to @path the same way (for CSV and iCalendar files),
+ * a new file 0600: for callers that do not say what the file holds;
+ * sec_export_write_file () takes that as an argument. */
 gboolean     sec_write_file_atomically  (const char         *path,
                                          const char         *contents,
                                          gsize               length,

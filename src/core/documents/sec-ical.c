@@ -1,4 +1,4 @@
-/* sec-ical.c: a meeting as an iCalendar file (RFC 5545) */
+/* sec-ical.c: iCalendar files (RFC 5545) */
 #define G_LOG_DOMAIN "sec-ical"
 
 #include "config.h"
@@ -6,15 +6,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "core/meetings/sec-agenda.h"
-#include "core/documents/sec-document-locale.h"
 #include "core/base/sec-format.h"
 #include "core/documents/sec-ical.h"
 
 #define MAX_LINE_OCTETS 75
 #define DAY_SECONDS (24 * 60 * 60)
-/* The VTIMEZONE covers the meeting and this much on either side. */
-#define ZONE_MARGIN_SECONDS (366 * (gint64) DAY_SECONDS)
 
 typedef struct {
   gint32      offset;
@@ -90,89 +86,6 @@ append_observance (GString         *out,
   sec_ical_append_line (out, "END", name);
 }
 
-/* "2020-01-01T00:00:00Z" (the store's UTC stamps) as "20200101T000000Z". */
-static char *
-dup_utc_stamp (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-  if (iso == NULL || (dt = g_date_time_new_from_iso8601 (iso, utc)) == NULL)
-    return NULL;
-  {
-    g_autoptr(GDateTime) u = g_date_time_to_utc (dt);
-
-    return g_date_time_format (u, "%Y%m%dT%H%M%SZ");
-  }
-}
-
-static void
-append_datetime (GString    *out,
-                 const char *name,
-                 GDateTime  *dt,
-                 gboolean    with_zone,
-                 const char *tz_id)
-{
-  if (with_zone)
-    {
-      g_autofree char *escaped = sec_ical_escape_text (tz_id);
-      g_autofree char *property = g_strdup_printf ("%s;TZID=%s", name, escaped);
-      g_autofree char *value = g_date_time_format (dt, "%Y%m%dT%H%M%S");
-
-      sec_ical_append_line (out, property, value);
-    }
-  else
-    {
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
-      g_autofree char *value = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
-
-      sec_ical_append_line (out, name, value);
-    }
-}
-
-static char *
-dup_description (SecMeetingData                  *data,
-                 const SecMeetingDocumentOptions *options,
-                 SecAgendaTiming                 *timing)
-{
-  g_autoptr(SecDocumentLocale) locale = sec_document_locale_new (options ? options->language : NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-#define TR(s) sec_document_locale_gettext (locale, (s))
-  if (data->bodies && data->bodies[0])
-    {
-      g_autofree char *bodies = g_strjoinv ("\n", data->bodies);
-
-      g_string_append (text, bodies);
-    }
-  if (timing != NULL && data->items->len > 0)
-    {
-      if (text->len)
-        g_string_append (text, "\n\n");
-      g_string_append_printf (text, "%s:", TR (N_("Agenda")));
-      for (guint i = 0; i < data->items->len; i++)
-        {
-          SecMeetingItem *item = g_ptr_array_index (data->items, i);
-          SecAgendaSlot *slot = &timing->slots[i];
-          g_autofree char *start = g_date_time_format (slot->starts, "%H:%M");
-          g_autofree char *end = g_date_time_format (slot->ends, "%H:%M");
-
-          g_string_append_printf (text, "\n%s–%s  ", start, end);
-          if (slot->number)
-            g_string_append_printf (text, "%u. ", slot->number);
-          g_string_append (text, item->title);
-        }
-    }
-  if (data->online_link)
-    {
-      if (text->len)
-        g_string_append (text, "\n\n");
-      g_string_append_printf (text, TR (N_("Online: %s")), data->online_link);
-    }
-#undef TR
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Public API */
 
 char *
@@ -180,8 +93,12 @@ sec_ical_escape_text (const char *text)
 {
   GString *out;
 
+  g_autofree char *valid = NULL;
+
   if (text == NULL)
     return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (text) + 8);
   for (const char *p = text; *p; p++)
     switch (*p)
@@ -214,6 +131,23 @@ sec_ical_escape_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+sec_ical_quote_param (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value ? value : "", -1);
+  GString *out = g_string_new (NULL);
+  gboolean quote = strpbrk (valid, ":;,") != NULL;
+
+  if (quote)
+    g_string_append_c (out, '"');
+  for (const char *p = valid; *p; p++)
+    if (*p != '"' && ((guchar) *p >= 0x20 || *p == '\t') && *p != 0x7f)
+      g_string_append_c (out, *p);
+  if (quote)
+    g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
 void
 sec_ical_append_line (GString    *out,
                       const char *name_and_params,
@@ -221,10 +155,18 @@ sec_ical_append_line (GString    *out,
 {
   g_autofree char *line = g_strconcat (name_and_params, ":", value ? value : "", NULL);
   const char *p = line;
-  gsize left = strlen (line);
+  gsize left;
   gsize room = MAX_LINE_OCTETS;
+  char *w = line;
 
   g_return_if_fail (out != NULL);
+
+  /* Only escaped text reaches here; this is the last guard. */
+  for (const char *r = line; *r; r++)
+    if (((guchar) *r >= 0x20 || *r == '\t') && *r != 0x7f)
+      *w++ = *r;
+  *w = '\0';
+  left = strlen (line);
 
   while (left > room)
     {
@@ -256,7 +198,7 @@ sec_ical_append_vtimezone (GString    *out,
 
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (tz_id == NULL || (tz = g_time_zone_new_identifier (tz_id)) == NULL)
+  if (tz_id == NULL || (tz = sec_time_zone_new (tz_id)) == NULL)
     return FALSE;
 
   sec_ical_append_line (out, "BEGIN", "VTIMEZONE");
@@ -297,126 +239,60 @@ sec_ical_append_vtimezone (GString    *out,
   return TRUE;
 }
 
-/**
- * sec_ical_meeting:
- * @options: (nullable): the language of the description
- *
- * Returns: (transfer full): the iCalendar file's text
- */
-char *
-sec_ical_meeting (SecMeetingData                  *data,
-                  const SecMeetingDocumentOptions *options)
+void
+sec_ical_begin_calendar (GString *out)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(SecAgendaTiming) timing = NULL;
-  g_autofree SecAgendaEntry *entries = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  gboolean with_zone;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  tz = data->timezone ? g_time_zone_new_identifier (data->timezone) : NULL;
-  start = sec_parse_datetime (data->starts_at, data->timezone);
-  end = sec_parse_datetime (data->ends_at, data->timezone);
-  if (end == NULL && start != NULL)
-    end = g_date_time_ref (start);
-
-  entries = g_new0 (SecAgendaEntry, MAX (data->items->len, 1));
-  for (guint i = 0; i < data->items->len; i++)
-    {
-      SecMeetingItem *item = g_ptr_array_index (data->items, i);
-
-      entries[i] = (SecAgendaEntry) { item->id, item->kind, item->duration, item->fixed_start };
-    }
-  timing = sec_agenda_timing_compute_entries (data->starts_at, data->ends_at, data->timezone,
-                                              entries, data->items->len);
+  g_return_if_fail (out != NULL);
 
   sec_ical_append_line (out, "BEGIN", "VCALENDAR");
   sec_ical_append_line (out, "VERSION", "2.0");
   sec_ical_append_line (out, "PRODID", "-//Secretariat//Secretariat " PACKAGE_VERSION "//EN");
   sec_ical_append_line (out, "CALSCALE", "GREGORIAN");
   sec_ical_append_line (out, "METHOD", "PUBLISH");
+}
 
-  /* Without a known zone the times are given in UTC (of the local zone's
-   * reading of the wall-clock times). */
-  with_zone = tz != NULL && start != NULL &&
-              sec_ical_append_vtimezone (out, data->timezone,
-                                         g_date_time_to_unix (start) - ZONE_MARGIN_SECONDS,
-                                         g_date_time_to_unix (end) + ZONE_MARGIN_SECONDS);
+void
+sec_ical_append_datetime (GString    *out,
+                          const char *name,
+                          GDateTime  *dt,
+                          const char *tz_id)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (dt != NULL);
 
-  sec_ical_append_line (out, "BEGIN", "VEVENT");
-  {
-    /* The same meeting of the same database: the same event. */
-    g_autofree char *uid = g_strdup_printf ("meeting-%" G_GINT64_FORMAT "-%s@secretariat",
-                                            data->id, data->store_uuid ? data->store_uuid : "");
-    g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-    g_autofree char *created = dup_utc_stamp (data->created_at);
-    g_autofree char *modified = dup_utc_stamp (data->updated_at);
-
-    sec_ical_append_line (out, "UID", uid);
-    sec_ical_append_line (out, "DTSTAMP", stamp);
-    if (created)
-      sec_ical_append_line (out, "CREATED", created);
-    if (modified)
-      sec_ical_append_line (out, "LAST-MODIFIED", modified);
-  }
-  if (start != NULL)
+  if (tz_id != NULL)
     {
-      append_datetime (out, "DTSTART", start, with_zone, data->timezone);
-      append_datetime (out, "DTEND", end, with_zone, data->timezone);
+      g_autofree char *quoted = sec_ical_quote_param (tz_id);
+      g_autofree char *property = g_strdup_printf ("%s;TZID=%s", name, quoted);
+      g_autofree char *value = g_date_time_format (dt, "%Y%m%dT%H%M%S");
+
+      sec_ical_append_line (out, property, value);
     }
-  {
-    g_autofree char *summary = sec_ical_escape_text (data->title);
-
-    sec_ical_append_line (out, "SUMMARY", summary);
-  }
-  {
-    g_autoptr(GString) place = g_string_new (NULL);
-    const char *parts[] = { data->venue, data->room, data->address };
-
-    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-      {
-        g_auto(GStrv) lines = parts[i] ? g_strsplit (parts[i], "\n", -1) : NULL;
-
-        for (guint j = 0; lines && lines[j]; j++)
-          {
-            g_strstrip (lines[j]);
-            if (*lines[j] == '\0')
-              continue;
-            if (place->len)
-              g_string_append (place, ", ");
-            g_string_append (place, lines[j]);
-          }
-      }
-    if (place->len == 0 && data->online_link)
-      g_string_append (place, data->online_link);
-    if (place->len)
-      {
-        g_autofree char *location = sec_ical_escape_text (place->str);
-
-        sec_ical_append_line (out, "LOCATION", location);
-      }
-  }
-  {
-    g_autofree char *description = dup_description (data, options, timing);
-    g_autofree char *escaped = sec_ical_escape_text (description);
-
-    if (*description)
-      sec_ical_append_line (out, "DESCRIPTION", escaped);
-  }
-  if (data->online_link)
-    sec_ical_append_line (out, "URL", data->online_link);
-  if (g_strcmp0 (data->status, "cancelled") == 0)
-    sec_ical_append_line (out, "STATUS", "CANCELLED");
-  else if (g_strcmp0 (data->status, "draft") == 0)
-    sec_ical_append_line (out, "STATUS", "TENTATIVE");
   else
-    sec_ical_append_line (out, "STATUS", "CONFIRMED");
-  sec_ical_append_line (out, "END", "VEVENT");
-  sec_ical_append_line (out, "END", "VCALENDAR");
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
+      g_autofree char *value = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+      sec_ical_append_line (out, name, value);
+    }
+}
+
+/**
+ * sec_ical_format_utc_stamp:
+ *
+ * Returns: (transfer full) (nullable): the time as iCalendar's UTC form
+ */
+char *
+sec_ical_format_utc_stamp (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (iso == NULL || (dt = g_date_time_new_from_iso8601 (iso, utc)) == NULL)
+    return NULL;
+  {
+    g_autoptr(GDateTime) u = g_date_time_to_utc (dt);
+
+    return g_date_time_format (u, "%Y%m%dT%H%M%SZ");
+  }
 }

@@ -4,11 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "core/calls/sec-calls.h"
 #include "core/documents/sec-csv.h"
-#include "core/documents/sec-document-locale.h"
+#include "core/documents/sec-document-text.h"
 #include "core/documents/sec-statement-documents.h"
 
 typedef struct {
@@ -22,51 +20,11 @@ typedef struct {
 
 /* Helpers */
 
-static char *
-escape (const char *text)
-{
-  return g_markup_escape_text (text ? text : "", -1);
-}
-
-static gboolean
-is_empty (const char *s)
-{
-  return s == NULL || *s == '\0';
-}
-
-static const char *
-field_label (Builder    *b,
-             GType       kind,
-             const char *field)
-{
-  return TR (sec_kind_find_field (sec_kind_from_type (kind), field)->label);
-}
-
 static const char *
 status_label (Builder           *b,
               SecFollowUpStatus  status)
 {
-  const SecField *f = sec_kind_find_field (sec_kind_from_type (SEC_TYPE_FOLLOW_UP), "status");
-  const char *nick = sec_follow_up_status_to_nick (status);
-
-  for (const SecChoice *c = f->choices; c->nick; c++)
-    if (g_str_equal (c->nick, nick))
-      return TR (c->label);
-  return nick;
-}
-
-static char *
-format_day (Builder    *b,
-            const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (is_empty (iso))
-    return g_strdup ("");
-  if ((dt = sec_resolve_wall_time (iso, "UTC", FALSE)) == NULL)
-    return g_strdup (iso);
-  /* TRANSLATORS: a date in a document, see g_date_time_format (): "13 June 2018" */
-  return sec_document_locale_format_date (b->locale, dt, TR (N_("%-d %B %Y")));
+  return sec_text_choice_label (b->locale, SEC_TYPE_FOLLOW_UP, "status", sec_follow_up_status_to_nick (status));
 }
 
 /* "European Union Agency for Law Enforcement Cooperation (Europol)" */
@@ -76,7 +34,7 @@ dup_signatory_name (SecRecord *signatory)
   const char *name = sec_record_get_derived (signatory, "organisation-name");
   const char *acronym = sec_record_get_derived (signatory, "organisation-acronym");
 
-  if (!is_empty (acronym) && g_strcmp0 (acronym, name) != 0)
+  if (!sec_text_is_empty (acronym) && g_strcmp0 (acronym, name) != 0)
     return g_strdup_printf ("%s (%s)", name, acronym);
   return g_strdup (name ? name : "");
 }
@@ -87,7 +45,7 @@ signatory_short_name (SecRecord *signatory)
 {
   const char *acronym = sec_record_get_derived (signatory, "organisation-acronym");
 
-  return is_empty (acronym) ? sec_record_get_derived (signatory, "organisation-name") : acronym;
+  return sec_text_is_empty (acronym) ? sec_record_get_derived (signatory, "organisation-name") : acronym;
 }
 
 static void
@@ -101,52 +59,21 @@ setup_document (Builder    *b,
                 const char *title)
 {
   SecRecord *s = SEC_RECORD (b->statement);
-  g_autofree char *statement_title = escape (sec_record_get_string (s, "title"));
-  g_autofree char *signed_on = format_day (b, sec_record_get_string (s, "signed-on"));
-  g_autofree char *place = escape (sec_record_get_string (s, "place"));
+  g_autofree char *statement_title = sec_text_escape (sec_record_get_string (s, "title"));
+  g_autofree char *signed_on = sec_text_format_day (b->locale, sec_record_get_string (s, "signed-on"));
+  g_autofree char *place = sec_text_escape (sec_record_get_string (s, "place"));
   g_autoptr(GString) right = g_string_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *left = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *generated = NULL;
-  const char *author = g_get_real_name ();
-
-  b->doc = sec_document_new (title);
-  if (author != NULL && *author && g_strcmp0 (author, "Unknown") != 0)
-    sec_document_set_author (b->doc, author);
-  sec_document_set_subject (b->doc, sec_record_get_string (s, "title"));
 
   left = g_strdup_printf ("<b>%s</b>", statement_title);
   if (*signed_on)
     {
-      g_autofree char *escaped = escape (signed_on);
+      g_autofree char *escaped = sec_text_escape (signed_on);
       g_string_append (right, escaped);
     }
   if (*place)
     g_string_append_printf (right, "%s%s", right->len ? "\n" : "", place);
-  sec_document_set_header (b->doc, left, right->str);
-
-  /* TRANSLATORS: when a document was made, see g_date_time_format (): "13 June 2018, 09:30" */
-  when = sec_document_locale_format_date (b->locale, now, TR (N_("%-d %B %Y, %H:%M")));
-  /* TRANSLATORS: in the footer of a document */
-  generated = g_strdup_printf (TR (N_("Generated on %s")), when);
-  /* TRANSLATORS: the page number in the footer of a document: "Page 2 of 7" */
-  sec_document_set_footer (b->doc, generated, TR (N_("Page %d of %d")));
-}
-
-static void
-append_fact (GString    *out,
-             const char *label,
-             const char *value)
-{
-  g_autofree char *l = escape (label);
-  g_autofree char *v = escape (value);
-
-  if (is_empty (value))
-    return;
-  if (out->len)
-    g_string_append_c (out, '\n');
-  g_string_append_printf (out, "<b>%s:</b> %s", l, v);
+  b->doc = sec_text_new_document (b->locale, title, sec_record_get_string (s, "title"), left, right->str);
 }
 
 /* Paragraphs separated by blank lines, each escaped. */
@@ -156,12 +83,12 @@ add_text (Builder    *b,
 {
   g_auto(GStrv) paragraphs = NULL;
 
-  if (is_empty (text))
+  if (sec_text_is_empty (text))
     return;
   paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
   for (guint i = 0; paragraphs[i]; i++)
     {
-      g_autofree char *markup = escape (g_strstrip (paragraphs[i]));
+      g_autofree char *markup = sec_text_escape (g_strstrip (paragraphs[i]));
 
       if (*markup)
         sec_document_add_paragraph (b->doc, markup);
@@ -180,11 +107,11 @@ dup_titled_day (Builder    *b,
   g_autofree char *date = NULL;
   g_autofree char *day = NULL;
 
-  if (is_empty (iso))
+  if (sec_text_is_empty (iso))
     return g_strdup (title);
   /* A meeting starts at a date and time: its day is enough. */
   date = g_strndup (iso, 10);
-  day = format_day (b, date);
+  day = sec_text_format_day (b->locale, date);
   return g_strdup_printf ("%s (%s)", title, day);
 }
 
@@ -218,15 +145,15 @@ sec_statement_document (SecStore      *store,
   sec_document_begin_section (b->doc, TR (N_("Joint statement")), NULL);
   sec_document_add_heading (b->doc, sec_record_get_string (s, "title"));
 
-  signed_on = format_day (b, sec_record_get_string (s, "signed-on"));
-  append_fact (facts, field_label (b, SEC_TYPE_STATEMENT, "signed-on"), signed_on);
-  append_fact (facts, field_label (b, SEC_TYPE_STATEMENT, "place"), sec_record_get_string (s, "place"));
+  signed_on = sec_text_format_day (b->locale, sec_record_get_string (s, "signed-on"));
+  sec_text_append_fact (facts, sec_text_field_label (b->locale, SEC_TYPE_STATEMENT, "signed-on"), signed_on);
+  sec_text_append_fact (facts, sec_text_field_label (b->locale, SEC_TYPE_STATEMENT, "place"), sec_record_get_string (s, "place"));
   if (sec_record_get_ref (s, "meeting") != 0)
     {
       g_autoptr(SecRecord) meeting = sec_store_get (store, SEC_TYPE_MEETING, sec_record_get_ref (s, "meeting"), NULL);
       g_autofree char *text = meeting ? dup_titled_day (b, meeting, "title", "starts-at") : NULL;
 
-      append_fact (facts, field_label (b, SEC_TYPE_STATEMENT, "meeting"), text);
+      sec_text_append_fact (facts, sec_text_field_label (b->locale, SEC_TYPE_STATEMENT, "meeting"), text);
     }
   if (sec_record_get_ref (s, "predecessor") != 0)
     {
@@ -234,7 +161,7 @@ sec_statement_document (SecStore      *store,
                                                         sec_record_get_ref (s, "predecessor"), NULL);
       g_autofree char *text = predecessor ? dup_titled_day (b, predecessor, "title", "signed-on") : NULL;
 
-      append_fact (facts, field_label (b, SEC_TYPE_STATEMENT, "predecessor"), text);
+      sec_text_append_fact (facts, sec_text_field_label (b->locale, SEC_TYPE_STATEMENT, "predecessor"), text);
     }
   if (facts->len)
     sec_document_add_paragraph (b->doc, facts->str);
@@ -244,9 +171,9 @@ sec_statement_document (SecStore      *store,
     g_autofree char *heading = g_strdup_printf (TR (N_("%s (%u)")), TR (N_("Signatories")), signatories->len);
     SecDocumentColumn columns[] = {
       { TR (N_("No.")), 6, SEC_COLUMN_END },
-      { field_label (b, SEC_TYPE_SIGNATORY, "organisation"), 46, 0 },
-      { field_label (b, SEC_TYPE_SIGNATORY, "signer-name"), 26, 0 },
-      { field_label (b, SEC_TYPE_SIGNATORY, "signer-position"), 22, SEC_COLUMN_SMALL },
+      { sec_text_field_label (b->locale, SEC_TYPE_SIGNATORY, "organisation"), 46, 0 },
+      { sec_text_field_label (b->locale, SEC_TYPE_SIGNATORY, "signer-name"), 26, 0 },
+      { sec_text_field_label (b->locale, SEC_TYPE_SIGNATORY, "signer-position"), 22, SEC_COLUMN_SMALL },
     };
 
     sec_document_add_heading (b->doc, heading);
@@ -256,9 +183,9 @@ sec_statement_document (SecStore      *store,
         SecRecord *sig = g_ptr_array_index (signatories, i);
         g_autofree char *number = g_strdup_printf ("%u", i + 1);
         g_autofree char *name = dup_signatory_name (sig);
-        g_autofree char *org = escape (name);
-        g_autofree char *signer = escape (sec_record_get_string (sig, "signer-name"));
-        g_autofree char *position = escape (sec_record_get_string (sig, "signer-position"));
+        g_autofree char *org = sec_text_escape (name);
+        g_autofree char *signer = sec_text_escape (sec_record_get_string (sig, "signer-name"));
+        g_autofree char *position = sec_text_escape (sec_record_get_string (sig, "signer-position"));
 
         sec_document_add_row (b->doc, SEC_ROW_NORMAL, (const char *const[]) { number, org, signer, position });
       }
@@ -269,7 +196,7 @@ sec_statement_document (SecStore      *store,
     {
       SecDocumentColumn columns[] = {
         { TR (N_("No.")), 6, SEC_COLUMN_END },
-        { field_label (b, SEC_TYPE_COMMITMENT, "text"), 94, 0 },
+        { sec_text_field_label (b->locale, SEC_TYPE_COMMITMENT, "text"), 94, 0 },
       };
 
       sec_document_add_heading (b->doc, TR (N_("Commitments")));
@@ -277,16 +204,16 @@ sec_statement_document (SecStore      *store,
       for (guint i = 0; i < commitments->len; i++)
         {
           g_autofree char *number = g_strdup_printf ("%u", i + 1);
-          g_autofree char *text = escape (sec_record_get_string (g_ptr_array_index (commitments, i), "text"));
+          g_autofree char *text = sec_text_escape (sec_record_get_string (g_ptr_array_index (commitments, i), "text"));
 
           sec_document_add_row (b->doc, SEC_ROW_NORMAL, (const char *const[]) { number, text });
         }
       sec_document_end_table (b->doc);
     }
 
-  if (!is_empty (sec_record_get_string (s, "text")))
+  if (!sec_text_is_empty (sec_record_get_string (s, "text")))
     {
-      sec_document_add_heading (b->doc, field_label (b, SEC_TYPE_STATEMENT, "text"));
+      sec_document_add_heading (b->doc, sec_text_field_label (b->locale, SEC_TYPE_STATEMENT, "text"));
       add_text (b, sec_record_get_string (s, "text"));
     }
 
@@ -355,13 +282,13 @@ sec_statement_document_monitoring (SecStore      *store,
   sec_document_begin_section (b->doc, TR (N_("Monitoring report")), period);
   sec_document_add_heading (b->doc, title);
   {
-    g_autofree char *markup = escape (period);
+    g_autofree char *markup = sec_text_escape (period);
     sec_document_add_paragraph (b->doc, markup);
   }
   sec_statement_grid_get_progress (grid, &progress);
   summary = dup_progress_text (b, &progress);
   {
-    g_autofree char *markup = escape (summary);
+    g_autofree char *markup = sec_text_escape (summary);
     sec_document_add_paragraph (b->doc, markup);
   }
 
@@ -369,7 +296,7 @@ sec_statement_document_monitoring (SecStore      *store,
   if (n_columns > 0 && n_rows > 0)
     {
       SecDocumentColumn columns[] = {
-        { field_label (b, SEC_TYPE_FOLLOW_UP, "signatory"), 36, 0 },
+        { sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "signatory"), 36, 0 },
         { status_label (b, SEC_FOLLOW_UP_DONE), 12, SEC_COLUMN_END },
         { status_label (b, SEC_FOLLOW_UP_IN_PROGRESS), 13, SEC_COLUMN_END },
         { status_label (b, SEC_FOLLOW_UP_NOT_STARTED), 13, SEC_COLUMN_END },
@@ -389,7 +316,7 @@ sec_statement_document_monitoring (SecStore      *store,
           char n[SEC_FOLLOW_UP_N_STATUSES][16], pct[16];
 
           sec_statement_grid_get_column_progress (grid, c, &p);
-          name = escape (signatory_short_name (sig));
+          name = sec_text_escape (signatory_short_name (sig));
           for (guint k = 0; k < SEC_FOLLOW_UP_N_STATUSES; k++)
             g_snprintf (n[k], sizeof n[k], "%u", p.counts[k]);
           g_snprintf (pct, sizeof pct, "%d %%", p.percent_done);
@@ -410,16 +337,16 @@ sec_statement_document_monitoring (SecStore      *store,
       g_autofree char *row_summary = NULL;
       g_autofree char *row_markup = NULL;
       SecDocumentColumn columns[] = {
-        { field_label (b, SEC_TYPE_FOLLOW_UP, "signatory"), 22, 0 },
-        { field_label (b, SEC_TYPE_FOLLOW_UP, "status"), 16, 0 },
-        { field_label (b, SEC_TYPE_FOLLOW_UP, "date"), 16, SEC_COLUMN_SMALL },
-        { field_label (b, SEC_TYPE_FOLLOW_UP, "note"), 46, SEC_COLUMN_SMALL },
+        { sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "signatory"), 22, 0 },
+        { sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "status"), 16, 0 },
+        { sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "date"), 16, SEC_COLUMN_SMALL },
+        { sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "note"), 46, SEC_COLUMN_SMALL },
       };
 
       sec_document_add_heading (b->doc, heading);
       sec_statement_grid_get_row_progress (grid, r, &p);
       row_summary = dup_progress_text (b, &p);
-      row_markup = escape (row_summary);
+      row_markup = sec_text_escape (row_summary);
       sec_document_add_paragraph (b->doc, row_markup);
       if (n_columns == 0)
         continue;
@@ -428,20 +355,20 @@ sec_statement_document_monitoring (SecStore      *store,
         {
           const SecGridCell *cell = sec_statement_grid_get_cell (grid, r, c);
           SecRecord *sig = SEC_RECORD (sec_statement_grid_get_signatory (grid, c));
-          g_autofree char *name = escape (signatory_short_name (sig));
-          g_autofree char *status = escape (status_label (b, cell->status));
-          g_autofree char *day = format_day (b, cell->date);
-          g_autofree char *date = escape (day);
+          g_autofree char *name = sec_text_escape (signatory_short_name (sig));
+          g_autofree char *status = sec_text_escape (status_label (b, cell->status));
+          g_autofree char *day = sec_text_format_day (b->locale, cell->date);
+          g_autofree char *date = sec_text_escape (day);
           g_autoptr(GString) note = g_string_new (NULL);
 
-          if (!is_empty (cell->note))
+          if (!sec_text_is_empty (cell->note))
             {
-              g_autofree char *n = escape (cell->note);
+              g_autofree char *n = sec_text_escape (cell->note);
               g_string_append (note, n);
             }
-          if (!is_empty (cell->evidence))
+          if (!sec_text_is_empty (cell->evidence))
             {
-              g_autofree char *e = escape (cell->evidence);
+              g_autofree char *e = sec_text_escape (cell->evidence);
               g_string_append_printf (note, "%s<i>%s</i>", note->len ? "\n" : "", e);
             }
           sec_document_add_row (b->doc, cell->follow_up_id == 0 ? SEC_ROW_MUTED : SEC_ROW_NORMAL,
@@ -479,16 +406,16 @@ sec_statement_csv_monitoring (SecStore      *store,
 
   /* TRANSLATORS: a CSV column: the number of a commitment in its statement */
   header[n++] = TR (N_("Commitment number"));
-  header[n++] = field_label (b, SEC_TYPE_COMMITMENT, "text");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_COMMITMENT, "text");
   /* TRANSLATORS: a CSV column: the signatory's place in the signing order */
   header[n++] = TR (N_("Signing order"));
-  header[n++] = field_label (b, SEC_TYPE_SIGNATORY, "organisation");
-  header[n++] = field_label (b, SEC_TYPE_ORGANISATION, "acronym");
-  header[n++] = field_label (b, SEC_TYPE_FOLLOW_UP, "year");
-  header[n++] = field_label (b, SEC_TYPE_FOLLOW_UP, "status");
-  header[n++] = field_label (b, SEC_TYPE_FOLLOW_UP, "date");
-  header[n++] = field_label (b, SEC_TYPE_FOLLOW_UP, "note");
-  header[n++] = field_label (b, SEC_TYPE_FOLLOW_UP, "evidence");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_SIGNATORY, "organisation");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_ORGANISATION, "acronym");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "year");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "status");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "date");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "note");
+  header[n++] = sec_text_field_label (b->locale, SEC_TYPE_FOLLOW_UP, "evidence");
   g_assert (n == G_N_ELEMENTS (header));
 
   out = g_string_new (SEC_CSV_BOM);

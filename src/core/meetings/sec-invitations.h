@@ -18,24 +18,11 @@
 
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+/* SecMemberOrganisation, SecCheckInMatch, SecParticipantNeeds: the store
+ * fills them. */
+#include "core/store/sec-store-meetings.h"
 
 G_BEGIN_DECLS
-
-/* A member organisation of the meeting's bodies. */
-typedef struct {
-  gint64    organisation_id;
-  char     *name;
-  char     *country;              /* ISO 3166-1 alpha-2, or NULL */
-  char     *bodies;               /* the meeting's bodies it is a member of,
-                                   * short names separated by ", " */
-  gint64    contact_person_id;    /* 0: none */
-  char     *contact_person_name;  /* or NULL */
-  guint     n_people;             /* its people on record */
-  gboolean  represented;          /* a participant of the meeting represents it */
-} SecMemberOrganisation;
-
-void        sec_member_organisation_free   (SecMemberOrganisation *member);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecMemberOrganisation, sec_member_organisation_free)
 
 /* (transfer full) (element-type SecMemberOrganisation): the member
  * organisations of the bodies of @meeting_id, by name. */
@@ -111,20 +98,6 @@ GArray     *sec_participants_count_statuses (SecStore      *store,
 
 /* Check-in */
 
-/* A person who may arrive: a participant, or the substitute of a replaced
- * one. */
-typedef struct {
-  gint64  participant_id;
-  gint64  person_id;      /* who arrives */
-  char   *name;           /* "Anna Müller" */
-  char   *organisation;   /* or NULL */
-  char   *status;         /* the participant's status nick */
-  char   *replaces;       /* the name of the participant replaced, or NULL */
-} SecCheckInMatch;
-
-void        sec_check_in_match_free        (SecCheckInMatch *match);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecCheckInMatch, sec_check_in_match_free)
-
 /* (transfer full) (element-type SecCheckInMatch): at most @limit people of
  * @meeting_id whose name has every word of @text (folding case and
  * accents, "mull" finds "Müller"), names starting with the words first,
@@ -165,17 +138,6 @@ gboolean    sec_check_in_count             (SecStore       *store,
                                             GError        **error);
 
 /* What a meeting page warns about */
-
-typedef struct {
-  gint64  participant_id;
-  char   *name;
-  char   *accessibility;   /* the person's accessibility needs, or NULL */
-  char   *dietary;         /* the person's dietary needs, or NULL */
-  char   *needs;           /* the participant's needs for this meeting, or NULL */
-} SecParticipantNeeds;
-
-void        sec_participant_needs_free     (SecParticipantNeeds *needs);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecParticipantNeeds, sec_participant_needs_free)
 
 /* (transfer full) (element-type SecParticipantNeeds): the participants of
  * @meeting_id still expected who have needs recorded, by name. */

@@ -5,10 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "core/base/sec-format.h"
 #include "core/statements/sec-statements.h"
+#include "core/store/sec-store-lookup.h"
+#include "core/store/sec-store-statements.h"
 
 static const char *const status_nicks[SEC_FOLLOW_UP_N_STATUSES] = {
   "not-started", "in-progress", "done", "not-applicable",
@@ -89,25 +90,14 @@ sec_statement_grid_unref (SecStatementGrid *grid)
   g_free (grid);
 }
 
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
+/* Position, then id: the order they were entered breaks ties. */
 static GPtrArray *
 list_in_order (SecStore   *store,
                GType       kind,
                gint64      statement_id,
                GError    **error)
 {
-  g_autoptr(SecQuery) q = sec_query_new ();
-  g_autofree char *id = id_text (statement_id);
-
-  sec_query_add (q, "statement", SEC_QUERY_EQUALS, id);
-  /* Position, then id: the order they were entered breaks ties. */
-  sec_query_set_sort (q, "position", FALSE);
-  return sec_store_list (store, kind, q, error);
+  return sec_store_list_children (store, kind, "statement", statement_id, "position", error);
 }
 
 GPtrArray *
@@ -148,14 +138,45 @@ index_ids (GPtrArray *records)
 }
 
 static const char *
-chunk (GStringChunk *strings, const unsigned char *text)
+chunk (GStringChunk *strings, const char *text)
 {
-  return text ? g_string_chunk_insert_const (strings, (const char *) text) : NULL;
+  return text ? g_string_chunk_insert_const (strings, text) : NULL;
 }
 
-/* A follow-up's year: its `year`, or the year of its `date` (rows written
- * by hand or by older versions may lack the year). */
-#define EFFECTIVE_YEAR "coalesce(nullif(f.year, 0), CAST(substr(f.date, 1, 4) AS INTEGER))"
+/* The cell of a commitment and a signatory, or NULL when either is not in
+ * the grid. */
+static SecGridCell *
+cell_of (SecStatementGrid *grid,
+         gint64            commitment_id,
+         gint64            signatory_id)
+{
+  guint row = GPOINTER_TO_UINT (g_hash_table_lookup (grid->rows, &commitment_id));
+  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (grid->columns, &signatory_id));
+
+  if (row == 0 || column == 0)
+    return NULL;
+  return &grid->cells[(row - 1) * grid->signatories->len + (column - 1)];
+}
+
+/* Fills the cell of @row's commitment and signatory, unless a later
+ * follow-up (an earlier row) did. */
+static void
+fill_cell (const SecFollowUpRow *row,
+           gpointer              user_data)
+{
+  SecStatementGrid *grid = user_data;
+  SecGridCell *cell = cell_of (grid, row->commitment_id, row->signatory_id);
+
+  if (cell == NULL || cell->follow_up_id != 0)
+    return;
+  cell->follow_up_id = row->id;
+  cell->year = row->year;
+  cell->date = chunk (grid->strings, row->date);
+  if (!sec_follow_up_status_from_nick (row->status, &cell->status))
+    cell->status = SEC_FOLLOW_UP_NOT_STARTED;
+  cell->note = chunk (grid->strings, row->note);
+  cell->evidence = chunk (grid->strings, row->evidence);
+}
 
 SecStatementGrid *
 sec_statement_get_grid (SecStore      *store,
@@ -164,11 +185,8 @@ sec_statement_get_grid (SecStore      *store,
                         GError       **error)
 {
   g_autoptr(SecStatementGrid) grid = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   gint64 statement_id;
   guint n_cells;
-  int rc;
 
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (SEC_IS_STATEMENT (statement), NULL);
@@ -202,51 +220,8 @@ sec_statement_get_grid (SecStore      *store,
       }
 
   /* Latest first within each cell: the first row of a cell wins. */
-  db = _sec_store_get_db (store);
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT f.id, f.commitment_id, f.signatory_id, " EFFECTIVE_YEAR ","
-                           "  f.date, f.status, f.note, f.evidence"
-                           " FROM follow_ups f"
-                           " JOIN commitments c ON c.id = f.commitment_id"
-                           " JOIN signatories s ON s.id = f.signatory_id AND s.statement_id = c.statement_id"
-                           " WHERE c.statement_id = ?1 AND (?2 = 0 OR " EFFECTIVE_YEAR " = ?2)"
-                           " ORDER BY f.commitment_id, f.signatory_id, " EFFECTIVE_YEAR " IS NULL,"
-                           "  " EFFECTIVE_YEAR " DESC, f.date IS NULL, f.date DESC, f.id DESC",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, statement_id);
-  sqlite3_bind_int (stmt, 2, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 commitment = sqlite3_column_int64 (stmt, 1);
-      gint64 signatory = sqlite3_column_int64 (stmt, 2);
-      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (grid->rows, &commitment));
-      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (grid->columns, &signatory));
-      SecGridCell *cell;
-
-      if (row == 0 || column == 0)
-        continue;
-      cell = &grid->cells[(row - 1) * grid->signatories->len + (column - 1)];
-      if (cell->follow_up_id != 0)
-        continue;
-      cell->follow_up_id = sqlite3_column_int64 (stmt, 0);
-      cell->year = sqlite3_column_int (stmt, 3);
-      cell->date = chunk (grid->strings, sqlite3_column_text (stmt, 4));
-      if (!sec_follow_up_status_from_nick ((const char *) sqlite3_column_text (stmt, 5), &cell->status))
-        cell->status = SEC_FOLLOW_UP_NOT_STARTED;
-      cell->note = chunk (grid->strings, sqlite3_column_text (stmt, 6));
-      cell->evidence = chunk (grid->strings, sqlite3_column_text (stmt, 7));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (!sec_store_foreach_follow_up (store, statement_id, year, fill_cell, grid, error))
+    return NULL;
 
   return g_steal_pointer (&grid);
 }
@@ -312,36 +287,30 @@ sec_statement_grid_find_cell (SecStatementGrid *grid,
                               gint64            commitment_id,
                               gint64            signatory_id)
 {
-  guint row, column;
-
   g_return_val_if_fail (grid != NULL, NULL);
 
-  row = GPOINTER_TO_UINT (g_hash_table_lookup (grid->rows, &commitment_id));
-  column = GPOINTER_TO_UINT (g_hash_table_lookup (grid->columns, &signatory_id));
-  if (row == 0 || column == 0)
-    return NULL;
-  return &grid->cells[(row - 1) * grid->signatories->len + (column - 1)];
+  return cell_of (grid, commitment_id, signatory_id);
 }
 
+/* Counts @n cells from @first, @stride apart. */
 static void
-progress_init (SecProgress *progress)
+count_cells (SecStatementGrid *grid,
+             guint             first,
+             guint             n,
+             guint             stride,
+             SecProgress      *progress)
 {
   *progress = (SecProgress) { 0 };
-}
+  for (guint i = 0; i < n; i++)
+    {
+      const SecGridCell *cell = &grid->cells[first + i * stride];
 
-static void
-progress_add (SecProgress       *progress,
-              const SecGridCell *cell)
-{
-  progress->total++;
-  progress->counts[cell->status]++;
-  if (cell->follow_up_id == 0)
-    progress->unrecorded++;
-}
+      progress->total++;
+      progress->counts[cell->status]++;
+      if (cell->follow_up_id == 0)
+        progress->unrecorded++;
+    }
 
-static void
-progress_finish (SecProgress *progress)
-{
   progress->applicable = progress->total - progress->counts[SEC_FOLLOW_UP_NOT_APPLICABLE];
   if (progress->total == 0)
     progress->percent_done = 0;
@@ -357,31 +326,22 @@ void
 sec_statement_grid_get_progress (SecStatementGrid *grid,
                                  SecProgress      *progress)
 {
-  guint n;
-
   g_return_if_fail (grid != NULL);
   g_return_if_fail (progress != NULL);
 
-  progress_init (progress);
-  n = grid->commitments->len * grid->signatories->len;
-  for (guint i = 0; i < n; i++)
-    progress_add (progress, &grid->cells[i]);
-  progress_finish (progress);
+  count_cells (grid, 0, grid->commitments->len * grid->signatories->len, 1, progress);
 }
 
+/* A row's cells are next to each other; a column's a row apart. */
 void
 sec_statement_grid_get_row_progress (SecStatementGrid *grid,
                                      guint             row,
                                      SecProgress      *progress)
 {
-  g_return_if_fail (grid != NULL);
-  g_return_if_fail (row < grid->commitments->len);
+  g_return_if_fail (grid != NULL && row < grid->commitments->len);
   g_return_if_fail (progress != NULL);
 
-  progress_init (progress);
-  for (guint c = 0; c < grid->signatories->len; c++)
-    progress_add (progress, &grid->cells[row * grid->signatories->len + c]);
-  progress_finish (progress);
+  count_cells (grid, row * grid->signatories->len, grid->signatories->len, 1, progress);
 }
 
 void
@@ -389,14 +349,10 @@ sec_statement_grid_get_column_progress (SecStatementGrid *grid,
                                         guint             column,
                                         SecProgress      *progress)
 {
-  g_return_if_fail (grid != NULL);
-  g_return_if_fail (column < grid->signatories->len);
+  g_return_if_fail (grid != NULL && column < grid->signatories->len);
   g_return_if_fail (progress != NULL);
 
-  progress_init (progress);
-  for (guint r = 0; r < grid->commitments->len; r++)
-    progress_add (progress, &grid->cells[r * grid->signatories->len + column]);
-  progress_finish (progress);
+  count_cells (grid, column, grid->commitments->len, grid->signatories->len, progress);
 }
 
 gboolean
@@ -418,43 +374,6 @@ sec_statement_get_progress (SecStore      *store,
 }
 
 /* Setting a cell */
-
-static gint64
-find_follow_up (SecStore  *store,
-                gint64     commitment_id,
-                gint64     signatory_id,
-                int        year,
-                GError   **error)
-{
-  sqlite3 *db = _sec_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT f.id FROM follow_ups f"
-                           " WHERE f.commitment_id = ?1 AND f.signatory_id = ?2 AND " EFFECTIVE_YEAR " = ?3"
-                           " ORDER BY f.date IS NULL, f.date DESC, f.id DESC LIMIT 1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _sec_store_set_error (store, rc, error);
-      return -1;
-    }
-  sqlite3_bind_int64 (stmt, 1, commitment_id);
-  sqlite3_bind_int64 (stmt, 2, signatory_id);
-  sqlite3_bind_int (stmt, 3, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _sec_store_set_error (store, rc, error);
-      id = -1;
-    }
-  sqlite3_finalize (stmt);
-  return id;
-}
 
 SecFollowUp *
 sec_statement_set_cell (SecStore          *store,
@@ -495,7 +414,7 @@ sec_statement_set_cell (SecStore          *store,
 
   if (!sec_store_begin (store, error))
     return NULL;
-  existing = find_follow_up (store, commitment_id, signatory_id, year, error);
+  existing = sec_store_find_follow_up (store, commitment_id, signatory_id, year, error);
   if (existing < 0)
     goto rollback;
   if (existing > 0)
@@ -544,9 +463,8 @@ sec_statement_dup_years (SecStore      *store,
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) found = NULL;
   const char *signed_on;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (SEC_IS_STATEMENT (statement), NULL);
@@ -563,32 +481,17 @@ sec_statement_dup_years (SecStore      *store,
         }
     }
 
-  rc = sqlite3_prepare_v2 (_sec_store_get_db (store),
-                           "SELECT DISTINCT " EFFECTIVE_YEAR " FROM follow_ups f"
-                           " JOIN commitments c ON c.id = f.commitment_id"
-                           " WHERE c.statement_id = ?1 AND " EFFECTIVE_YEAR " IS NOT NULL",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if ((found = sec_store_dup_follow_up_years (store, sec_record_get_id (SEC_RECORD (statement)), error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < found->len; i++)
     {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, sec_record_get_id (SEC_RECORD (statement)));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int y = sqlite3_column_int (stmt, 0);
+      int y = g_array_index (found, int, i);
 
       if (y > 0 && !g_hash_table_contains (seen, GINT_TO_POINTER (y)))
         {
           g_array_append_val (years, y);
           g_hash_table_add (seen, GINT_TO_POINTER (y));
         }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
     }
   g_array_sort (years, compare_years);
   return g_steal_pointer (&years);

@@ -11,38 +11,52 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/base/sec-fold.h"
-#include "core/store/sec-engine-sqlite.h"
+#include "core/store/sec-engine.h"
 #include "core/store/sec-store-error.h"
 
 struct _SecEngine
 {
   sqlite3    *db;
-  gboolean    owns_db;
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt, not in use */
+  char       *path;         /* the file, named in the errors of opening */
+  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
+  int         last_rc;      /* of the last failure, extended */
+  char       *last_message; /* and SQLite's words about it */
 };
 
 struct _SecStmt
 {
   SecEngine    *engine;
   sqlite3_stmt *stmt;
-  char         *cache_key;  /* the SQL text when it goes back to the cache */
+  gboolean      cached;     /* lives in the cache; free only resets it */
+  gboolean      in_use;     /* a cached handle given out and not freed yet */
 };
 
 /* Errors */
 
 /* Sets @error from SQLite's result code @rc and the connection's message. */
-gboolean
-_sec_engine_set_error (SecEngine  *engine,
-                       int         rc,
-                       GError    **error)
+static gboolean
+set_error (SecEngine  *engine,
+           int         rc,
+           GError    **error)
 {
   const char *msg = engine != NULL && engine->db != NULL
                     ? sqlite3_errmsg (engine->db) : sqlite3_errstr (rc);
   int code;
+
+  if (engine != NULL)
+    {
+      /* Kept for sec_engine_get_failed_constraint (): the statement is
+       * reset before its caller looks. */
+      engine->last_rc = rc;
+      g_free (engine->last_message);
+      engine->last_message = g_strdup (msg);
+    }
 
   switch (rc & 0xff)
     {
@@ -76,6 +90,69 @@ check_open (SecEngine  *engine,
   g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
                        _("The database is closed"));
   return FALSE;
+}
+
+/* Sets @error for a failure while opening the file @path: the message
+ * names the file and says what to do. @detail, when set, says more than
+ * SQLite's message (what the integrity check found). */
+static gboolean
+set_open_error (const char  *path,
+                sqlite3     *db,
+                int          rc,
+                const char  *detail,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Secretariat database (it is not a SQLite database file)"), display);
+      break;
+    case SQLITE_CORRUPT:
+      {
+        /* quick_check reports "*** in database main ***\nPage 22: ..." */
+        g_autofree char *cause = g_strdup (detail ? detail : (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc)));
+        const char *first = strstr (cause, "***\n") ? strstr (cause, "***\n") + 4 : cause;
+        g_autofree char *line = g_strdelimit (g_strdup (first), "\n", ' ');
+
+        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT,
+                     _("“%s” is damaged and was left as it is (%s). Open a backup copy instead"),
+                     display, line);
+      }
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written; check the permissions of the file and of its folder"),
+                   display);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                   _("“%s” is in use by another program"), display);
+      break;
+    default:
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                   _("“%s” cannot be opened: %s"), display,
+                   detail ? detail : (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc)));
+      break;
+    }
+  return FALSE;
+}
+
+/* The file the connection is on, for messages. */
+static const char *
+engine_path (SecEngine *engine)
+{
+  if (engine->path == NULL)
+    {
+      const char *name = sqlite3_db_filename (engine->db, "main");
+      engine->path = g_strdup (name != NULL ? name : "");
+    }
+  return engine->path;
 }
 
 /* SQL functions */
@@ -114,17 +191,18 @@ collate_locale (void       *data,
 static void
 finalize_statement (gpointer data)
 {
-  sqlite3_finalize (data);
+  SecStmt *s = data;
+
+  sqlite3_finalize (s->stmt);
+  g_free (s);
 }
 
 static SecEngine *
-engine_new (sqlite3  *db,
-            gboolean  owns_db)
+engine_new (sqlite3 *db)
 {
   SecEngine *engine = g_new0 (SecEngine, 1);
 
   engine->db = db;
-  engine->owns_db = owns_db;
   engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
@@ -136,45 +214,78 @@ engine_new (sqlite3  *db,
 
 /* Connections */
 
+/* Whether a reader may take the file alone as the whole database: it is in
+ * write-ahead-log mode (byte 18 of the header is 2) and has no log beside
+ * it, so no connection has it open and every commit is in the file. Such a
+ * file is read "immutable": SQLite then makes no -wal and -shm files, which
+ * a read-only connection to a WAL file otherwise leaves behind (with the
+ * file's own permissions, so that a read-only file stays refused after its
+ * permissions are fixed). A writer that opens the file meanwhile writes to
+ * its own log, which reaches the file only at a checkpoint (a thousand
+ * pages, or its close); a reader's work takes milliseconds. */
+static gboolean
+is_closed_wal_file (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  char header[20];
+  gboolean wal_mode = FALSE;
+  FILE *file;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || (file = g_fopen (path, "rb")) == NULL)
+    return FALSE;
+  if (fread (header, 1, sizeof header, file) == sizeof header)
+    wal_mode = memcmp (header, "SQLite format 3", 16) == 0 && header[18] == 2;
+  fclose (file);
+  return wal_mode;
+}
+
+/* "file:/abs/path?immutable=1": SQLite's URI for reading @path without
+ * locks or side files. */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?immutable=1", escaped);
+}
+
 SecEngine *
 sec_engine_open (const char          *path,
                  SecEngineOpenFlags   flags,
                  GError             **error)
 {
   sqlite3 *db = NULL;
+  SecEngine *engine;
+  g_autofree char *uri = NULL;
   int open_flags = SQLITE_OPEN_NOFOLLOW;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  open_flags |= (flags & SEC_ENGINE_OPEN_READ_ONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  rc = sqlite3_open_v2 (path, &db, open_flags, NULL);
+  if (flags & SEC_ENGINE_OPEN_READ_ONLY)
+    {
+      /* mode=ro: nothing is written, no journal is rolled back and the
+       * journal mode stays as it is. */
+      open_flags |= SQLITE_OPEN_READONLY;
+      if (is_closed_wal_file (path))
+        {
+          uri = immutable_uri (path);
+          open_flags |= SQLITE_OPEN_URI;
+        }
+    }
+  else
+    open_flags |= SQLITE_OPEN_READWRITE;
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
-                   _("“%s” cannot be opened: %s"), display,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      set_open_error (path, db, rc, NULL, error);
       sqlite3_close (db);
       return NULL;
     }
-  return engine_new (db, TRUE);
-}
-
-SecEngine *
-_sec_engine_new_for_sqlite (struct sqlite3 *db)
-{
-  g_return_val_if_fail (db != NULL, NULL);
-
-  return engine_new (db, FALSE);
-}
-
-struct sqlite3 *
-_sec_engine_get_sqlite (SecEngine *engine)
-{
-  g_return_val_if_fail (engine != NULL, NULL);
-
-  return engine->db;
+  engine = engine_new (db);
+  engine->path = g_strdup (path);
+  return engine;
 }
 
 void
@@ -183,8 +294,15 @@ sec_engine_close (SecEngine *engine)
   if (engine == NULL)
     return;
   g_hash_table_destroy (engine->statements);
-  if (engine->owns_db)
-    sqlite3_close (engine->db);
+  /* Moves every commit into the file and empties the log, so that the file
+   * is complete on its own (a copy of it alone, a reader that finds no
+   * log). The last connection to close does it anyway; this one may not be
+   * the last. */
+  if (sqlite3_db_readonly (engine->db, "main") == 0)
+    sqlite3_exec (engine->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_close (engine->db);
+  g_free (engine->path);
+  g_free (engine->last_message);
   g_free (engine);
 }
 
@@ -201,7 +319,7 @@ sec_engine_exec (SecEngine   *engine,
     return FALSE;
   rc = sqlite3_exec (engine->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    return _sec_engine_set_error (engine, rc, error);
+    return set_error (engine, rc, error);
   return TRUE;
 }
 
@@ -221,18 +339,325 @@ sec_engine_changes (SecEngine *engine)
   return sqlite3_changes64 (engine->db);
 }
 
+/* Opening a store's file */
+
+/* Reads the one integer @sql returns, with the errors of opening. */
+static gboolean
+read_int (SecEngine   *engine,
+          const char  *sql,
+          int         *value,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!check_open (engine, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (engine->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_open_error (engine_path (engine), engine->db, rc, NULL, error);
+  return TRUE;
+}
+
+gboolean
+sec_engine_get_schema_version (SecEngine  *engine,
+                               int        *version,
+                               GError    **error)
+{
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return read_int (engine, "PRAGMA user_version", version, error);
+}
+
+gboolean
+sec_engine_count_tables (SecEngine  *engine,
+                         int        *n_tables,
+                         GError    **error)
+{
+  g_return_val_if_fail (n_tables != NULL, FALSE);
+
+  return read_int (engine, "SELECT count(*) FROM sqlite_schema", n_tables, error);
+}
+
+gboolean
+sec_engine_has_table (SecEngine   *engine,
+                      const char  *table,
+                      gboolean    *has_table,
+                      GError     **error)
+{
+  char *sql;
+  int n = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (table != NULL && has_table != NULL, FALSE);
+
+  sql = sqlite3_mprintf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = %Q", table);
+  ok = read_int (engine, sql, &n, error);
+  sqlite3_free (sql);
+  *has_table = n > 0;
+  return ok;
+}
+
+gboolean
+sec_engine_check_integrity (SecEngine  *engine,
+                            GError    **error)
+{
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!check_open (engine, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (engine->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+          if (g_strcmp0 (result, "ok") != 0)
+            {
+              problem = g_strdup (result);
+              rc = SQLITE_CORRUPT;
+            }
+          else
+            rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_open_error (engine_path (engine), engine->db, rc, problem, error);
+  return TRUE;
+}
+
+gboolean
+sec_engine_check_writable (SecEngine  *engine,
+                           GError    **error)
+{
+  int rc;
+
+  if (!check_open (engine, error))
+    return FALSE;
+  if (sqlite3_db_readonly (engine->db, "main") == 1 || g_access (engine_path (engine), W_OK) != 0)
+    return set_open_error (engine_path (engine), engine->db, SQLITE_READONLY, NULL, error);
+  /* Take the write lock once to learn that writing works (the folder must
+   * allow the journal too), then let go without having changed anything. */
+  if ((rc = sqlite3_exec (engine->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+    return set_open_error (engine_path (engine), engine->db, rc, NULL, error);
+  sqlite3_exec (engine->db, "ROLLBACK", NULL, NULL, NULL);
+  return TRUE;
+}
+
+gboolean
+sec_engine_configure (SecEngine  *engine,
+                      GError    **error)
+{
+  if (!check_open (engine, error))
+    return FALSE;
+  sqlite3_exec (engine->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  sqlite3_exec (engine->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  return sec_engine_set_foreign_keys (engine, TRUE, error);
+}
+
+gboolean
+sec_engine_set_foreign_keys (SecEngine  *engine,
+                             gboolean    enforce,
+                             GError    **error)
+{
+  return sec_engine_exec (engine, enforce ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", error);
+}
+
+gboolean
+sec_engine_apply_migration (SecEngine   *engine,
+                            const char  *migration,
+                            int          version,
+                            GError     **error)
+{
+  g_autofree char *sql = NULL;
+  char *errmsg = NULL;
+  int rc;
+
+  g_return_val_if_fail (migration != NULL, FALSE);
+
+  if (!check_open (engine, error))
+    return FALSE;
+  sql = g_strdup_printf ("BEGIN IMMEDIATE; %s; PRAGMA user_version = %d;", migration, version);
+  rc = sqlite3_exec (engine->db, sql, NULL, NULL, &errmsg);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_stmt *check = NULL;
+      if (sqlite3_prepare_v2 (engine->db, "PRAGMA foreign_key_check", -1, &check, NULL) == SQLITE_OK &&
+          sqlite3_step (check) == SQLITE_ROW)
+        {
+          errmsg = sqlite3_mprintf ("a reference in %s points to a missing record",
+                                    sqlite3_column_text (check, 0));
+          rc = SQLITE_CONSTRAINT;
+        }
+      sqlite3_finalize (check);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (engine->db, "COMMIT", NULL, NULL, &errmsg);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_exec (engine->db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION,
+                           errmsg ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sec_engine_backup_to (SecEngine   *engine,
+                      const char  *dest,
+                      GError     **error)
+{
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (!check_open (engine, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (out, "main", engine->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (out);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                 _("Could not copy the database to “%s”: %s"), dest,
+                 out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
+  sqlite3_close (out);
+  if (rc == SQLITE_OK)
+    g_chmod (dest, 0600);
+  return rc == SQLITE_OK;
+}
+
+/* The schema */
+
+static void
+clear_foreign_key (gpointer data)
+{
+  SecForeignKey *fk = data;
+
+  g_free (fk->table);
+  g_free (fk->column);
+  g_free (fk->target);
+  g_free (fk->on_delete);
+}
+
+GArray *
+sec_engine_list_foreign_keys (SecEngine  *engine,
+                              GError    **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  sqlite3_stmt *tables = NULL;
+  int rc;
+
+  if (!check_open (engine, error))
+    return NULL;
+  keys = g_array_new (FALSE, FALSE, sizeof (SecForeignKey));
+  g_array_set_clear_func (keys, clear_foreign_key);
+  rc = sqlite3_prepare_v2 (engine->db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &tables, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (engine, rc, error);
+      return NULL;
+    }
+
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      sqlite3_stmt *fks = NULL;
+
+      if (sqlite3_prepare_v2 (engine->db, "SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)",
+                              -1, &fks, NULL) != SQLITE_OK)
+        continue;
+      sqlite3_bind_text (fks, 1, table, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (fks) == SQLITE_ROW)
+        {
+          SecForeignKey fk = {
+            g_strdup (table),
+            g_strdup ((const char *) sqlite3_column_text (fks, 1)),
+            g_strdup ((const char *) sqlite3_column_text (fks, 0)),
+            g_strdup ((const char *) sqlite3_column_text (fks, 2)),
+          };
+          g_array_append_val (keys, fk);
+        }
+      sqlite3_finalize (fks);
+    }
+  sqlite3_finalize (tables);
+  return g_steal_pointer (&keys);
+}
+
+/* Failures */
+
+SecConstraint
+sec_engine_get_failed_constraint (SecEngine  *engine,
+                                  char      **column)
+{
+  g_return_val_if_fail (engine != NULL, SEC_CONSTRAINT_OTHER);
+
+  if (column != NULL)
+    *column = NULL;
+  switch (engine->last_rc)
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      if (column != NULL && engine->last_message != NULL)
+        {
+          /* "UNIQUE constraint failed: organisations.name" */
+          const char *dot = strrchr (engine->last_message, '.');
+
+          if (dot != NULL && strchr (dot, ',') == NULL)
+            *column = g_strdup (dot + 1);
+        }
+      return SEC_CONSTRAINT_UNIQUE;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return SEC_CONSTRAINT_FOREIGN_KEY;
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return SEC_CONSTRAINT_TRIGGER;
+    default:
+      return SEC_CONSTRAINT_OTHER;
+    }
+}
+
+const char *
+sec_engine_get_error_message (SecEngine *engine)
+{
+  g_return_val_if_fail (engine != NULL, "");
+
+  return engine->last_message != NULL ? engine->last_message : "";
+}
+
 /* Statements */
 
 static SecStmt *
 stmt_new (SecEngine    *engine,
-          sqlite3_stmt *stmt,
-          const char   *cache_key)
+          sqlite3_stmt *stmt)
 {
   SecStmt *s = g_new0 (SecStmt, 1);
 
   s->engine = engine;
   s->stmt = stmt;
-  s->cache_key = g_strdup (cache_key);
   return s;
 }
 
@@ -241,29 +666,36 @@ sec_engine_prepare (SecEngine   *engine,
                     const char  *sql,
                     GError     **error)
 {
+  SecStmt *cached;
   sqlite3_stmt *stmt;
-  char *key = NULL;
   int rc;
 
   g_return_val_if_fail (sql != NULL, NULL);
 
   if (!check_open (engine, error))
     return NULL;
-  /* Taken out of the cache while in use, so that a second handle of the
-   * same SQL (a nested call) gets a statement of its own. */
-  if (g_hash_table_steal_extended (engine->statements, sql, (gpointer *) &key, (gpointer *) &stmt))
+  /* The cached handle itself is given out, marked in use, so that the
+   * common case costs one hash lookup and no allocation; a second handle
+   * of the same SQL (a nested call) gets a statement of its own. */
+  cached = g_hash_table_lookup (engine->statements, sql);
+  if (cached != NULL && !cached->in_use)
     {
-      SecStmt *s = stmt_new (engine, stmt, NULL);
-      s->cache_key = key;
-      return s;
+      cached->in_use = TRUE;
+      return cached;
     }
   rc = sqlite3_prepare_v3 (engine->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _sec_engine_set_error (engine, rc, error);
+      set_error (engine, rc, error);
       return NULL;
     }
-  return stmt_new (engine, stmt, sql);
+  if (cached != NULL)
+    return stmt_new (engine, stmt);
+  cached = stmt_new (engine, stmt);
+  cached->cached = TRUE;
+  cached->in_use = TRUE;
+  g_hash_table_insert (engine->statements, g_strdup (sql), cached);
+  return cached;
 }
 
 SecStmt *
@@ -281,10 +713,10 @@ sec_engine_prepare_once (SecEngine   *engine,
   rc = sqlite3_prepare_v2 (engine->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _sec_engine_set_error (engine, rc, error);
+      set_error (engine, rc, error);
       return NULL;
     }
-  return stmt_new (engine, stmt, NULL);
+  return stmt_new (engine, stmt);
 }
 
 void
@@ -292,18 +724,14 @@ sec_stmt_free (SecStmt *stmt)
 {
   if (stmt == NULL)
     return;
-  if (stmt->cache_key != NULL && stmt->engine->db != NULL &&
-      !g_hash_table_contains (stmt->engine->statements, stmt->cache_key))
+  if (stmt->cached)
     {
       sqlite3_reset (stmt->stmt);
       sqlite3_clear_bindings (stmt->stmt);
-      g_hash_table_insert (stmt->engine->statements, g_steal_pointer (&stmt->cache_key), stmt->stmt);
+      stmt->in_use = FALSE;
+      return;
     }
-  else
-    {
-      sqlite3_finalize (stmt->stmt);
-    }
-  g_free (stmt->cache_key);
+  sqlite3_finalize (stmt->stmt);
   g_free (stmt);
 }
 
@@ -368,7 +796,7 @@ sec_stmt_step (SecStmt  *stmt,
     return SEC_STEP_ROW;
   if (rc == SQLITE_DONE)
     return SEC_STEP_DONE;
-  _sec_engine_set_error (stmt->engine, rc, error);
+  set_error (stmt->engine, rc, error);
   sqlite3_reset (stmt->stmt);
   return SEC_STEP_ERROR;
 }
@@ -450,4 +878,27 @@ sec_stmt_dup_blob (SecStmt *stmt,
   if (data == NULL)
     return NULL;
   return g_bytes_new (data, sqlite3_column_bytes (stmt->stmt, col));
+}
+
+/* A SecValue is SQLite's own protected copy of the value: it keeps its
+ * type (integer, real, text, blob, NULL) exactly. */
+SecValue *
+sec_stmt_dup_value (SecStmt *stmt,
+                    int      col)
+{
+  return (SecValue *) sqlite3_value_dup (sqlite3_column_value (stmt->stmt, col));
+}
+
+void
+sec_stmt_bind_value (SecStmt  *stmt,
+                     int       index,
+                     SecValue *value)
+{
+  sqlite3_bind_value (stmt->stmt, index, (const sqlite3_value *) value);
+}
+
+void
+sec_value_free (SecValue *value)
+{
+  sqlite3_value_free ((sqlite3_value *) value);
 }

@@ -35,10 +35,15 @@ typedef enum {
 /* Connections */
 
 /* Opens the database file @path (it must exist). Sets up the functions and
- * collation the SQL uses; checks nothing about the schema. */
+ * collation the SQL uses; checks nothing about the schema. Read-only, it
+ * writes nothing and leaves no file beside @path that was not there (a
+ * write-ahead-log file nobody has open is read as it is). A symbolic link
+ * is refused. */
 SecEngine   *sec_engine_open             (const char          *path,
                                           SecEngineOpenFlags   flags,
                                           GError             **error);
+/* Closes the connection; a writable one first moves its log into the file
+ * and empties it, so that the file is complete on its own. */
 void         sec_engine_close            (SecEngine           *engine);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecEngine, sec_engine_close)
 
@@ -50,6 +55,86 @@ gboolean     sec_engine_exec             (SecEngine           *engine,
 gint64       sec_engine_last_insert_id   (SecEngine           *engine);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64       sec_engine_changes          (SecEngine           *engine);
+
+/* Opening a store's file. The errors of these functions are worded for
+ * the user who opens the file: they name it and say what to do (not a
+ * database, damaged, in use by another program, cannot be written). */
+
+/* The schema version the file carries (0 for a new, empty file). */
+gboolean     sec_engine_get_schema_version (SecEngine        *engine,
+                                            int              *version,
+                                            GError          **error);
+/* How many tables, indexes, views and triggers the file holds. */
+gboolean     sec_engine_count_tables     (SecEngine           *engine,
+                                          int                 *n_tables,
+                                          GError             **error);
+/* Whether the file holds a table named @table. */
+gboolean     sec_engine_has_table        (SecEngine           *engine,
+                                          const char          *table,
+                                          gboolean            *has_table,
+                                          GError             **error);
+/* Reads the whole file once, so that a damaged page is found before
+ * anything is written. */
+gboolean     sec_engine_check_integrity  (SecEngine           *engine,
+                                          GError             **error);
+/* Fails unless the file can be written: read-only files and folders, or a
+ * write lock another program holds. Changes nothing. */
+gboolean     sec_engine_check_writable   (SecEngine           *engine,
+                                          GError             **error);
+/* Sets the connection up for daily use once the schema is current: a
+ * write-ahead log, writes that survive a power cut, references enforced. */
+gboolean     sec_engine_configure        (SecEngine           *engine,
+                                          GError             **error);
+/* Whether references between tables are enforced (off while a migration
+ * rebuilds tables, so that nothing cascades). */
+gboolean     sec_engine_set_foreign_keys (SecEngine           *engine,
+                                          gboolean             enforce,
+                                          GError             **error);
+/* Runs the migration @sql in a transaction of its own and sets the schema
+ * version to @version; checks every reference before the commit. On
+ * failure rolls back and sets @error to the engine's own words (no
+ * "Database error:" before them). */
+gboolean     sec_engine_apply_migration  (SecEngine           *engine,
+                                          const char          *sql,
+                                          int                  version,
+                                          GError             **error);
+/* Copies the whole database into a new file @dest (mode 0600). */
+gboolean     sec_engine_backup_to        (SecEngine           *engine,
+                                          const char          *dest,
+                                          GError             **error);
+
+/* The schema */
+
+/* A reference from @table.@column to the rows of @target. */
+typedef struct {
+  char *table;
+  char *column;
+  char *target;
+  char *on_delete;  /* CASCADE, SET NULL, RESTRICT, NO ACTION */
+} SecForeignKey;
+
+/* Every reference between the tables. (transfer full) (element-type
+ * SecForeignKey): the array frees its elements. */
+GArray      *sec_engine_list_foreign_keys (SecEngine          *engine,
+                                           GError            **error);
+
+/* Failures */
+
+typedef enum {
+  SEC_CONSTRAINT_OTHER,
+  SEC_CONSTRAINT_UNIQUE,       /* a unique key, or the primary key */
+  SEC_CONSTRAINT_FOREIGN_KEY,  /* a reference to a missing row, or a row still referred to */
+  SEC_CONSTRAINT_TRIGGER,      /* a trigger refused the change */
+} SecConstraint;
+
+/* After a statement failed with SEC_STORE_ERROR_CONSTRAINT: what it broke.
+ * For a unique key, @column (optional) gets the (last) column the engine
+ * named, or NULL. */
+SecConstraint sec_engine_get_failed_constraint (SecEngine        *engine,
+                                                char            **column);
+/* The engine's own words about the last failure (no "Database error:"
+ * before them). (transfer none) */
+const char  *sec_engine_get_error_message (SecEngine          *engine);
 
 /* Statements */
 
@@ -89,6 +174,18 @@ SecStep      sec_stmt_step               (SecStmt             *stmt,
 /* Steps a statement that returns no rows (or ignores them) to the end. */
 gboolean     sec_stmt_run                (SecStmt             *stmt,
                                           GError             **error);
+
+/* A column's value as it is, to bind again later (a row put back after
+ * its deletion). */
+typedef struct _SecValue SecValue;
+/* (transfer full) */
+SecValue    *sec_stmt_dup_value          (SecStmt             *stmt,
+                                          int                  col);
+void         sec_stmt_bind_value         (SecStmt             *stmt,
+                                          int                  index,
+                                          SecValue            *value);
+void         sec_value_free              (SecValue            *value);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecValue, sec_value_free)
 
 /* Columns count from 0, as in the SELECT. Text is NULL for SQL NULL and
  * stays valid until the next step or free. */

@@ -1,13 +1,79 @@
-/* sec-store-private.h: for the store's own files (src/core/store/) only */
+/* sec-store-private.h: for the store's own files (src/core/store/) only
+ *
+ * SecStore is written in several files, one per job (sec-store.c: the
+ * object, opening, transactions, settings; sec-store-migrate.c: bringing a
+ * file up to date; sec-store-records.c: one record at a time;
+ * sec-store-query.c: lists; sec-store-deletion.c: dependants and undo).
+ * They share what is declared here.
+ *
+ * SecStore is declared, not included: sec-store.c includes this file, and
+ * sec-store.h including it back would make an include cycle.
+ */
 #pragma once
 
 #include "core/store/sec-engine.h"
-#include "core/store/sec-store.h"
+#include "core/store/sec-record.h"
 
 G_BEGIN_DECLS
+
+typedef struct _SecStore SecStore;
 
 /* The connection the store's SQL runs on; NULL once the store is closed.
  * (transfer none) */
 SecEngine   *_sec_store_get_engine     (SecStore       *self);
+
+/* sec-store.c */
+
+/* Every reference between the tables (element-type SecForeignKey), read
+ * when the store was opened. (transfer none) */
+GArray      *_sec_store_get_foreign_keys (SecStore     *self);
+/* Emits SecStore::changed now, or at the outer commit when a transaction
+ * is open. @change is a SecStoreChange. */
+void         _sec_store_queue_change   (SecStore       *self,
+                                        GType           kind,
+                                        gint64          id,
+                                        int             change);
+/* The record kind stored in @table, or 0 (history tables). */
+GType        _sec_store_type_for_table (const char     *table);
+/* A setting, without a transaction of its own. (transfer full) (nullable) */
+char        *_sec_store_get_setting    (SecStore       *self,
+                                        const char     *key);
+gboolean     _sec_store_set_setting    (SecStore       *self,
+                                        const char     *key,
+                                        const char     *value,
+                                        GError        **error);
+
+/* sec-store-migrate.c */
+
+/* Upgrades the open file from schema version @from to the current one. */
+gboolean     _sec_store_migrate        (SecStore       *self,
+                                        int             from,
+                                        GError        **error);
+/* Makes the stored search text and sort keys again when the fold rules or
+ * the locale changed since they were written. */
+gboolean     _sec_store_refresh_keys   (SecStore       *self,
+                                        GError        **error);
+
+/* sec-store-records.c */
+
+/* The folded text a record is found by. (transfer full) */
+char        *_sec_store_make_search_text (SecRecord    *record);
+/* The collation key a record sorts by; NULL for kinds that sort by
+ * position or date only. (transfer full) (nullable) */
+GBytes      *_sec_store_make_sort_key  (SecRecord      *record);
+/* The columns every SELECT of a kind reads (the table is "t"), in the
+ * order _sec_store_record_from_row () expects. (transfer full) */
+char        *_sec_store_select_columns (const SecKind  *kind);
+/* The record a row of those columns holds. (transfer full) */
+SecRecord   *_sec_store_record_from_row (GType          type,
+                                         SecStmt       *stmt);
+/* Derived values named "...-sort-key" are collation keys (bytes) to sort
+ * by, never text to show. */
+gboolean     _sec_store_is_sort_key    (const SecDerived *derived);
+/* Deletes one row inside the caller's transaction, queueing the changes. */
+gboolean     _sec_store_delete_row     (SecStore       *self,
+                                        GType           kind,
+                                        gint64          id,
+                                        GError        **error);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
-/* sec-store.h: the SQLite database behind every record
+/* sec-store.h: the database behind every record
  *
- * SecStore owns the sqlite3 connection. It opens or creates the file, checks
- * and migrates it, and offers create/read/update/delete and list queries for
- * every record kind. All SQL of the application lives in src/core/.
+ * SecStore owns the connection (a SecEngine, sec-engine.h). It opens or
+ * creates the file, checks and migrates it, and offers
+ * create/read/update/delete and list queries for every record kind. All SQL
+ * of the application lives in src/core/store/.
  */
 #pragma once
 
@@ -33,8 +34,14 @@ G_DECLARE_FINAL_TYPE (SecStore, sec_store, SEC, STORE, GObject)
  * @kind changed (a cascade), @change a SecStoreChange. */
 
 /* Opens @path, creating it (mode 0600, parent folders 0700) when missing,
- * and upgrades it to the current schema after a backup copy next to it. */
+ * and upgrades it to the current schema after a backup copy next to it.
+ * An existing file that is not a Secretariat database (an empty one too)
+ * is refused and left as it was. */
 SecStore    *sec_store_open            (const char     *path,
+                                        GError        **error);
+/* Opens an existing database of the current version read-only: writes
+ * nothing, changes no journal mode, leaves no -wal or -shm file. */
+SecStore    *sec_store_open_for_reading (const char    *path,
                                         GError        **error);
 /* $XDG_DATA_HOME/secretariat/secretariat.db */
 char        *sec_store_default_path    (void);
@@ -119,15 +126,9 @@ gboolean     sec_store_set_setting     (SecStore       *self,
  * for exports (iCalendar UIDs). */
 const char  *sec_store_get_uuid        (SecStore       *self);
 
-/* Copies the open database into @dest with SQLite's backup API. */
+/* Copies the open database into a new file @dest (the engine's backup). */
 gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
-                                        GError        **error);
-
-/* Low level, for core modules (queries, document writers) only. */
-struct sqlite3 *_sec_store_get_db      (SecStore       *self);
-gboolean     _sec_store_set_error      (SecStore       *self,
-                                        int             rc,
                                         GError        **error);
 
 G_END_DECLS

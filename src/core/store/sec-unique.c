@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <string.h>
 
+#include "core/store/sec-store-private.h"
 #include "core/store/sec-unique.h"
 
 /* The constraints of a kind do not change while a store is open: they are
@@ -18,36 +18,29 @@ read_field_sets (SecStore       *store,
                  const SecKind  *kind,
                  GError        **error)
 {
-  sqlite3 *db = _sec_store_get_db (store);
+  SecEngine *engine = _sec_store_get_engine (store);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(SecStmt) stmt = NULL;
+  SecStep step;
 
   /* The identifiers come from our own tables, not from the user. */
   sql = g_strdup_printf ("PRAGMA index_list(%s)", kind->table);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if ((stmt = sec_engine_prepare_once (engine, sql, error)) == NULL)
+    return NULL;
   /* Columns: seq, name, unique, origin, partial */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
     {
-      const char *origin = (const char *) sqlite3_column_text (stmt, 3);
+      const char *origin = sec_stmt_get_text (stmt, 3);
 
-      if (sqlite3_column_int (stmt, 2) == 1 && sqlite3_column_int (stmt, 4) == 0 &&
+      if (sec_stmt_get_int (stmt, 2) == 1 && sec_stmt_get_int (stmt, 4) == 0 &&
           g_strcmp0 (origin, "pk") != 0)
-        g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        g_ptr_array_add (indexes, g_strdup (sec_stmt_get_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sec_store_set_error (store, rc, error);
-      return NULL;
-    }
+  g_clear_pointer (&stmt, sec_stmt_free);
+  if (step == SEC_STEP_ERROR)
+    return NULL;
 
   /* index_list gives the newest index first; the schema's order reads
    * better in messages. */
@@ -60,16 +53,12 @@ read_field_sets (SecStore       *store,
 
       g_clear_pointer (&sql, g_free);
       sql = g_strdup_printf ("PRAGMA index_info(\"%s\")", index);
-      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _sec_store_set_error (store, rc, error);
-          return NULL;
-        }
+      if ((stmt = sec_engine_prepare_once (engine, sql, error)) == NULL)
+        return NULL;
       /* Columns: seqno, cid, name (NULL for an expression) */
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
         {
-          const char *column = (const char *) sqlite3_column_text (stmt, 2);
+          const char *column = sec_stmt_get_text (stmt, 2);
           const SecField *found = NULL;
 
           for (guint f = 0; column != NULL && f < kind->n_fields; f++)
@@ -88,12 +77,9 @@ read_field_sets (SecStore       *store,
               n++;
             }
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _sec_store_set_error (store, rc, error);
-          return NULL;
-        }
+      g_clear_pointer (&stmt, sec_stmt_free);
+      if (step == SEC_STEP_ERROR)
+        return NULL;
       if (complete && n > 0)
         g_ptr_array_add (sets, g_strv_builder_end (fields));
     }

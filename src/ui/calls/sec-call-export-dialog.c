@@ -21,6 +21,7 @@
 #include "ui/calls/sec-call-export-dialog.h"
 #include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-statement-documents.h"
+#include "ui/widgets/sec-tool-window.h"
 
 struct _SecCallExportDialog
 {
@@ -42,7 +43,7 @@ struct _SecCallExportDialog
   SecStore            *store;
   SecRecord           *record;   /* a call or a statement */
   GArray              *years;    /* (element-type int): the year row's, 0 first */
-  GtkFileChooserNative *chooser;
+  GtkNativeDialog      *chooser;
   GCancellable        *cancellable;
 
   /* borrowed: in document_group, one per document offered, else NULL */
@@ -115,24 +116,6 @@ is_statement (SecCallExportDialog *self)
   return SEC_IS_STATEMENT (self->record);
 }
 
-static SecPaper
-get_paper (SecCallExportDialog *self)
-{
-  return adw_combo_row_get_selected (self->paper_row) == 1 ? SEC_PAPER_LETTER : SEC_PAPER_A4;
-}
-
-/* NULL: the user's language. */
-static const char *
-get_language (SecCallExportDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->language_row);
-  const char *const *languages = sec_document_languages ();
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((char **) languages))
-    return NULL;
-  return languages[selected - 1];
-}
-
 static void
 show_error (SecCallExportDialog *self,
             const char          *message)
@@ -191,7 +174,7 @@ build_document (SecCallExportDialog  *self,
                 char                **csv,
                 GError              **error)
 {
-  const char *language = get_language (self);
+  const char *language = sec_tool_window_get_language (self->language_row);
   int year = sec_call_export_dialog_get_year (self);
 
   *document = NULL;
@@ -332,9 +315,6 @@ save_action (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   if (documents[self->document].csv)
     {
       gtk_file_filter_set_name (filter, _("CSV files"));
@@ -347,10 +327,9 @@ save_action (GtkWidget  *widget,
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_filter_add_suffix (filter, "pdf");
     }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = sec_tool_window_new_save_chooser (GTK_WINDOW (self), name, NULL, filter);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* Prints the chosen document: with the print dialog, or straight to a PDF
@@ -373,7 +352,8 @@ run_print (SecCallExportDialog      *self,
     return GTK_PRINT_OPERATION_RESULT_ERROR;
 
   /* The document's margins are its own: the whole sheet is drawn on. */
-  paper = gtk_paper_size_new (get_paper (self) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  paper = gtk_paper_size_new (sec_tool_window_get_paper (self->paper_row) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -419,7 +399,7 @@ sec_call_export_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+    gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_CALL_EXPORT_DIALOG);
   g_clear_object (&self->store);
@@ -473,18 +453,13 @@ static void
 sec_call_export_dialog_init (SecCallExportDialog *self)
 {
   g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) { _("A4"), _("Letter"), NULL });
-  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
-  adw_combo_row_set_selected (self->paper_row, sec_paper_get_default () == SEC_PAPER_LETTER ? 1 : 0);
-
-  gtk_string_list_append (languages, _("Your language"));
-  for (const char *const *l = sec_document_languages (); *l != NULL; l++)
-    gtk_string_list_append (languages, sec_document_language_name (*l));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
+  sec_tool_window_setup_paper_row (self->paper_row);
+  sec_tool_window_setup_language_row (self->language_row);
 }
 
 /* Public API */
@@ -638,7 +613,7 @@ sec_call_export_dialog_export_async (SecCallExportDialog *self,
   job = g_new0 (ExportJob, 1);
   g_task_set_task_data (task, job, export_job_free);
   job->path = g_file_get_path (file);
-  job->paper = get_paper (self);
+  job->paper = sec_tool_window_get_paper (self->paper_row);
   if (job->path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -20,6 +20,7 @@
 
 #include "ui/calls/sec-applications-window.h"
 #include "ui/calls/sec-call-export-dialog.h"
+#include "ui/calls/sec-call-text.h"
 #include "ui/calls/sec-call-tools.h"
 #include "core/calls/sec-calls.h"
 #include "core/base/sec-countries.h"
@@ -64,17 +65,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers: text */
 
-static const char *
-choice_label (GType       kind,
-              const char *field,
-              const char *nick)
-{
-  const SecField *f = sec_kind_find_field (sec_kind_from_type (kind), field);
-  const char *label = f != NULL ? sec_field_choice_label (f, nick) : NULL;
-
-  return label != NULL ? label : nick;
-}
-
 /* "Denmark", "Denmark and Estonia", "Denmark, Estonia and Malta" */
 static char *
 join_names (GPtrArray *names)
@@ -106,20 +96,6 @@ append_part (GString    *text,
   g_string_append (text, part);
 }
 
-static gint64
-count_applications (SecCallTools *self,
-                    const char   *field,
-                    const char   *value)
-{
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (self->call)));
-
-  sec_query_add (query, "call", SEC_QUERY_EQUALS, id);
-  if (field != NULL)
-    sec_query_add (query, field, SEC_QUERY_EQUALS, value);
-  return MAX (sec_store_count (self->store, SEC_TYPE_APPLICATION, query, NULL), 0);
-}
-
 /* Helpers: the sections */
 
 static void
@@ -127,7 +103,7 @@ show_status (SecCallTools *self)
 {
   SecRecord *record = SEC_RECORD (self->call);
   SecCallStatus status = sec_call_effective_status (self->call, NULL);
-  const char *label = choice_label (SEC_TYPE_CALL, "status", sec_call_status_to_nick (status));
+  const char *label = sec_call_text_choice_label (SEC_TYPE_CALL, "status", sec_call_status_to_nick (status));
   g_autofree char *left = sec_call_describe_time_left (self->call, NULL);
   g_autofree char *subtitle = NULL;
   const char *published = sec_record_get_string (record, "published-on");
@@ -196,7 +172,7 @@ show_eligibility (SecCallTools *self)
       g_autofree char *joined = NULL;
 
       for (guint i = 0; kinds[i] != NULL; i++)
-        g_ptr_array_add (names, (gpointer) choice_label (SEC_TYPE_ORGANISATION, "kind", kinds[i]));
+        g_ptr_array_add (names, (gpointer) sec_call_text_choice_label (SEC_TYPE_ORGANISATION, "kind", kinds[i]));
       joined = join_names (names);
       append_part (text, joined);
     }
@@ -218,7 +194,7 @@ show_eligibility (SecCallTools *self)
 static void
 show_applications (SecCallTools *self)
 {
-  gint64 total = count_applications (self, NULL, NULL);
+  gint64 total = sec_call_text_count_applications (self->store, self->call, NULL, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   static const struct {
     const char *field;
@@ -246,7 +222,7 @@ show_applications (SecCallTools *self)
   }
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
-      gint64 n = count_applications (self, counts[i].field, counts[i].value);
+      gint64 n = sec_call_text_count_applications (self->store, self->call, counts[i].field, counts[i].value);
       g_autofree char *number = NULL;
       g_autofree char *part = NULL;
       const char *label;
@@ -255,7 +231,7 @@ show_applications (SecCallTools *self)
         continue;
       label = g_str_equal (counts[i].field, "late")
               ? _("Late")
-              : choice_label (SEC_TYPE_APPLICATION, counts[i].field, counts[i].value);
+              : sec_call_text_choice_label (SEC_TYPE_APPLICATION, counts[i].field, counts[i].value);
       number = sec_format_count (n);
       /* Translators: a label and a count, "Eligible: 6" */
       part = g_strdup_printf (_("%s: %s"), label, number);

@@ -16,101 +16,22 @@
 #include <glib/gi18n.h>
 
 #include "ui/meetings/sec-agenda-window.h"
+#include "ui/meetings/sec-agenda-window-private.h"
 #include "core/meetings/sec-agenda.h"
 #include "core/base/sec-format.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
-struct _SecAgendaWindow
-{
-  AdwWindow            parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
-  GtkWidget           *add_button;
-  GtkWidget           *cancel_button;
-  GtkWidget           *save_button;
-  GtkStack            *stack;
-  AdwActionRow        *state_row;
-  GtkSwitch           *final_switch;
-  AdwActionRow        *timing_row;
-  AdwActionRow        *overrun_row;
-  GtkListBox          *items_list;
-  AdwEntryRow         *title_row;
-  AdwComboRow         *kind_row;
-  GtkSpinButton       *duration_spin;
-  AdwEntryRow         *fixed_start_row;
-  GtkTextView         *description_view;
-  GtkTextView         *notes_view;
-  GtkListBox          *speakers_list;
-
-  /* owned */
-  SecStore            *store;
-  SecRecord           *meeting;        /* as last read */
-  GPtrArray           *items;          /* SecAgendaItem, in agenda order, as listed */
-  SecDeletion         *deletion;       /* the last removal, for Undo */
-  GArray              *speaker_ids;    /* gint64: the speakers of the item edited */
-  GPtrArray           *speaker_names;  /* utf8, the same order */
-  GtkWidget           *speaker_picker; /* SecRecordPickerRow, in speakers_list */
-  SecToaster          *toaster;
-
-  gint64               meeting_id;
-  gint64               editing_id;     /* the item edited; 0 for a new one */
-  gint64               focus_item_id;  /* to focus once the list is made again */
-  gulong               changed_id;
-  guint                reload_id;
-  gboolean             updating;       /* setting widgets from the store */
-};
-
-G_DEFINE_FINAL_TYPE (SecAgendaWindow, sec_agenda_window, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void reload (SecAgendaWindow *self);
+G_DEFINE_FINAL_TYPE (SecAgendaWindow, sec_agenda_window, SEC_TYPE_MEETING_WINDOW)
 
 /* Helpers */
 
-static const SecField *
-item_field (const char *name)
+const SecField *
+_sec_agenda_window_item_field (const char *name)
 {
   return sec_kind_find_field (sec_kind_from_type (SEC_TYPE_AGENDA_ITEM), name);
-}
-
-static void
-show_error (SecAgendaWindow *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static char *
-dup_text_view (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static void
-set_text_view (GtkTextView *view,
-               const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
 /* The item of the row that has the keyboard focus (or holds it), or 0. */
@@ -184,9 +105,9 @@ move_item (SecAgendaWindow *self,
 
   self->focus_item_id = item_id;
   if (!sec_agenda_move_item (self->store, item_id, (guint) index, &error))
-    show_error (self, _("Could Not Move the Item"), error);
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Move the Item"), error);
   /* At once, not at idle: the next Alt+Down moves from the new place. */
-  reload (self);
+  _sec_agenda_window_reload (self);
 }
 
 static GdkContentProvider *
@@ -227,11 +148,11 @@ on_drop (GtkDropTarget *target,
 
 /* The list */
 
-static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *tooltip,
-                 const char *action_name,
-                 GVariant   *target)
+GtkWidget *
+_sec_agenda_window_new_icon_button (const char *icon_name,
+                                    const char *tooltip,
+                                    const char *action_name,
+                                    GVariant   *target)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -283,7 +204,7 @@ new_item_row (SecAgendaWindow *self,
     g_string_append (subtitle, duration);
   if (g_strcmp0 (kind, "item") != 0)
     {
-      const char *label = sec_field_choice_label (item_field ("kind"), kind);
+      const char *label = sec_field_choice_label (_sec_agenda_window_item_field ("kind"), kind);
 
       g_string_append (subtitle, _(" · "));
       g_string_append (subtitle, label ? label : kind);
@@ -326,10 +247,10 @@ new_item_row (SecAgendaWindow *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_icon_button ("document-edit-symbolic", _("Edit Item"),
+                             _sec_agenda_window_new_icon_button ("document-edit-symbolic", _("Edit Item"),
                                               "agenda.edit-item", g_variant_new_int64 (id)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_icon_button ("user-trash-symbolic", _("Remove Item"),
+                             _sec_agenda_window_new_icon_button ("user-trash-symbolic", _("Remove Item"),
                                               "agenda.remove-item", g_variant_new_int64 (id)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "agenda.edit-item");
@@ -419,8 +340,8 @@ update_summary (SecAgendaWindow *self,
 }
 
 /* Reads the meeting and its agenda again and makes the list anew. */
-static void
-reload (SecAgendaWindow *self)
+void
+_sec_agenda_window_reload (SecAgendaWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SecRecord) meeting = NULL;
@@ -490,7 +411,7 @@ reload_cb (gpointer user_data)
   SecAgendaWindow *self = user_data;
 
   self->reload_id = 0;
-  reload (self);
+  _sec_agenda_window_reload (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -509,217 +430,6 @@ on_store_changed (SecAgendaWindow *self,
     self->reload_id = g_idle_add (reload_cb, self);
 }
 
-/* The item page */
-
-static void
-show_page (SecAgendaWindow *self,
-           gboolean         editing)
-{
-  gtk_stack_set_visible_child_name (self->stack, editing ? "item" : "list");
-  gtk_widget_set_visible (self->add_button, !editing);
-  gtk_widget_set_visible (self->cancel_button, editing);
-  gtk_widget_set_visible (self->save_button, editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-item", !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.move-up", !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.move-down", !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.save-item", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.cancel-edit", editing);
-  adw_window_title_set_title (self->window_title,
-                              !editing ? _("Agenda") : self->editing_id != 0 ? _("Edit Item") : _("New Item"));
-}
-
-static void
-show_speakers (SecAgendaWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->speakers_list))) != NULL)
-    {
-      if (child == self->speaker_picker)
-        {
-          /* Kept, at the end. */
-          g_object_ref (child);
-          gtk_list_box_remove (self->speakers_list, child);
-          continue;
-        }
-      gtk_list_box_remove (self->speakers_list, child);
-    }
-
-  for (guint i = 0; i < self->speaker_ids->len; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      const char *name = g_ptr_array_index (self->speaker_names, i);
-      /* Translators: the tooltip of a button that takes a speaker off an item, %s is a name */
-      g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), name);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (i > 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   new_icon_button ("go-up-symbolic", _("Speaks Earlier"),
-                                                    "agenda.raise-speaker", g_variant_new_uint32 (i)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_icon_button ("list-remove-symbolic", tooltip,
-                                                  "agenda.remove-speaker", g_variant_new_uint32 (i)));
-      gtk_list_box_append (self->speakers_list, row);
-    }
-
-  if (gtk_widget_get_parent (self->speaker_picker) == NULL)
-    {
-      gtk_list_box_append (self->speakers_list, self->speaker_picker);
-      g_object_unref (self->speaker_picker);
-    }
-}
-
-static void
-on_speaker_picked (SecAgendaWindow *self,
-                   GParamSpec      *pspec,
-                   SecRecordPickerRow *picker)
-{
-  gint64 id = sec_record_picker_row_get_record_id (picker);
-  g_autoptr(SecRecord) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (id == 0)
-    return;
-  for (guint i = 0; i < self->speaker_ids->len; i++)
-    if (g_array_index (self->speaker_ids, gint64, i) == id)
-      id = 0;
-  if (id != 0 && (person = sec_store_get (self->store, SEC_TYPE_PERSON, id, &error)) != NULL)
-    {
-      g_array_append_val (self->speaker_ids, id);
-      g_ptr_array_add (self->speaker_names, sec_record_dup_title (person));
-    }
-  /* Ready for the next one. */
-  sec_record_picker_row_set_record_id (picker, 0);
-  show_speakers (self);
-}
-
-static void
-select_kind (SecAgendaWindow *self,
-             const char      *nick)
-{
-  const SecField *field = item_field ("kind");
-  guint i = 0;
-
-  for (const SecChoice *c = field->choices; c->nick != NULL; c++, i++)
-    if (g_strcmp0 (c->nick, nick) == 0)
-      adw_combo_row_set_selected (self->kind_row, i);
-}
-
-static const char *
-selected_kind (SecAgendaWindow *self)
-{
-  const SecField *field = item_field ("kind");
-  guint selected = adw_combo_row_get_selected (self->kind_row);
-  guint i = 0;
-
-  for (const SecChoice *c = field->choices; c->nick != NULL; c++, i++)
-    if (i == selected)
-      return c->nick;
-  return "item";
-}
-
-static void
-edit_item (SecAgendaWindow *self,
-           SecRecord       *item)
-{
-  g_array_set_size (self->speaker_ids, 0);
-  g_ptr_array_set_size (self->speaker_names, 0);
-  self->editing_id = item ? sec_record_get_id (item) : 0;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), item ? sec_record_get_string (item, "title") : "");
-  select_kind (self, item ? sec_record_get_string (item, "kind") : "item");
-  gtk_spin_button_set_value (self->duration_spin, item ? sec_record_get_int (item, "duration") : 30);
-  gtk_editable_set_text (GTK_EDITABLE (self->fixed_start_row),
-                         item && sec_record_get_string (item, "fixed-start") ? sec_record_get_string (item, "fixed-start") : "");
-  set_text_view (self->description_view, item ? sec_record_get_string (item, "description") : NULL);
-  set_text_view (self->notes_view, item ? sec_record_get_string (item, "internal-notes") : NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->fixed_start_row), "error");
-
-  if (item != NULL)
-    {
-      g_autoptr(SecQuery) query = sec_query_new ();
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->editing_id);
-      g_autoptr(GPtrArray) speakers = NULL;
-      g_autoptr(GError) error = NULL;
-
-      sec_query_add (query, "agenda-item", SEC_QUERY_EQUALS, id);
-      sec_query_set_sort (query, "position", FALSE);
-      speakers = sec_store_list (self->store, SEC_TYPE_AGENDA_SPEAKER, query, &error);
-      for (guint i = 0; speakers != NULL && i < speakers->len; i++)
-        {
-          SecRecord *speaker = g_ptr_array_index (speakers, i);
-          gint64 person = sec_record_get_ref (speaker, "person");
-          const char *name = sec_record_get_derived (speaker, "person-name");
-
-          g_array_append_val (self->speaker_ids, person);
-          g_ptr_array_add (self->speaker_names, g_strdup (name ? name : ""));
-        }
-    }
-  show_speakers (self);
-  show_page (self, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-}
-
-/* Writes the speakers of item @item_id as listed in the form. */
-static gboolean
-save_speakers (SecAgendaWindow  *self,
-               gint64            item_id,
-               GError          **error)
-{
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
-  g_autoptr(GPtrArray) stored = NULL;
-
-  sec_query_add (query, "agenda-item", SEC_QUERY_EQUALS, id);
-  if ((stored = sec_store_list (self->store, SEC_TYPE_AGENDA_SPEAKER, query, error)) == NULL)
-    return FALSE;
-
-  /* Those taken off first, so that a person can come back elsewhere. */
-  for (guint i = 0; i < stored->len; i++)
-    {
-      SecRecord *speaker = g_ptr_array_index (stored, i);
-      gboolean kept = FALSE;
-
-      for (guint j = 0; j < self->speaker_ids->len && !kept; j++)
-        kept = g_array_index (self->speaker_ids, gint64, j) == sec_record_get_ref (speaker, "person");
-      if (!kept && !sec_store_delete (self->store, SEC_TYPE_AGENDA_SPEAKER, sec_record_get_id (speaker), error))
-        return FALSE;
-    }
-
-  for (guint j = 0; j < self->speaker_ids->len; j++)
-    {
-      gint64 person = g_array_index (self->speaker_ids, gint64, j);
-      SecRecord *found = NULL;
-
-      for (guint i = 0; i < stored->len && found == NULL; i++)
-        if (sec_record_get_ref (g_ptr_array_index (stored, i), "person") == person)
-          found = g_ptr_array_index (stored, i);
-
-      if (found != NULL)
-        {
-          if (sec_record_get_int (found, "position") == (int) j + 1)
-            continue;
-          sec_record_set_int (found, "position", (int) j + 1);
-          if (!sec_store_update (self->store, found, error))
-            return FALSE;
-        }
-      else
-        {
-          g_autoptr(SecRecord) speaker = sec_record_new (SEC_TYPE_AGENDA_SPEAKER);
-
-          sec_record_set_ref (speaker, "agenda-item", item_id);
-          sec_record_set_ref (speaker, "person", person);
-          sec_record_set_int (speaker, "position", (int) j + 1);
-          if (!sec_store_insert (self->store, speaker, error))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* Callbacks */
 
 static void
@@ -731,8 +441,8 @@ on_final_switch_active (SecAgendaWindow *self)
     return;
   if (!sec_agenda_set_final (self->store, self->meeting_id, gtk_switch_get_active (self->final_switch), &error))
     {
-      show_error (self, _("Could Not Change the Agenda"), error);
-      reload (self);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Change the Agenda"), error);
+      _sec_agenda_window_reload (self);
     }
 }
 
@@ -766,7 +476,7 @@ add_item_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  edit_item (SEC_AGENDA_WINDOW (widget), NULL);
+  _sec_agenda_window_edit_item (SEC_AGENDA_WINDOW (widget), NULL);
 }
 
 static void
@@ -778,7 +488,7 @@ edit_item_action (GtkWidget  *widget,
   int index = item_index (self, g_variant_get_int64 (parameter));
 
   if (index >= 0)
-    edit_item (self, g_ptr_array_index (self->items, index));
+    _sec_agenda_window_edit_item (self, g_ptr_array_index (self->items, index));
 }
 
 static void
@@ -789,83 +499,9 @@ cancel_edit_action (GtkWidget  *widget,
   SecAgendaWindow *self = SEC_AGENDA_WINDOW (widget);
   gint64 id = self->editing_id;
 
-  show_page (self, FALSE);
+  _sec_agenda_window_show_page (self, FALSE);
   if (id != 0)
     sec_agenda_window_focus_item (self, id);
-}
-
-static void
-save_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecRecord) item = NULL;
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *fixed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->fixed_start_row))));
-  g_autofree char *description = dup_text_view (self->description_view);
-  g_autofree char *notes = dup_text_view (self->notes_view);
-
-  if (*title == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
-      sec_toaster_show (self->toaster, adw_toast_new (_("An item needs a title")));
-      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-      return;
-    }
-  if (*fixed != '\0' && !sec_check_time (fixed))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->fixed_start_row), "error");
-      sec_toaster_show (self->toaster, adw_toast_new (_("A fixed start is a time such as 14:30, or nothing")));
-      gtk_widget_grab_focus (GTK_WIDGET (self->fixed_start_row));
-      return;
-    }
-  gtk_spin_button_update (self->duration_spin);
-
-  if (!sec_store_begin (self->store, &error))
-    goto fail;
-
-  if (self->editing_id != 0)
-    {
-      if ((item = sec_store_get (self->store, SEC_TYPE_AGENDA_ITEM, self->editing_id, &error)) == NULL)
-        goto rollback;
-    }
-  else
-    {
-      int position = 0;
-
-      for (guint i = 0; i < self->items->len; i++)
-        position = MAX (position, sec_record_get_int (g_ptr_array_index (self->items, i), "position"));
-      item = sec_record_new (SEC_TYPE_AGENDA_ITEM);
-      sec_record_set_ref (item, "meeting", self->meeting_id);
-      sec_record_set_int (item, "position", position + 1);
-    }
-
-  sec_record_set_string (item, "title", title);
-  sec_record_set_string (item, "kind", selected_kind (self));
-  sec_record_set_int (item, "duration", gtk_spin_button_get_value_as_int (self->duration_spin));
-  sec_record_set_string (item, "fixed-start", *fixed ? fixed : NULL);
-  sec_record_set_string (item, "description", *description ? description : NULL);
-  sec_record_set_string (item, "internal-notes", *notes ? notes : NULL);
-
-  if (!(self->editing_id != 0 ? sec_store_update (self->store, item, &error)
-                              : sec_store_insert (self->store, item, &error)) ||
-      !save_speakers (self, sec_record_get_id (item), &error) ||
-      !sec_agenda_note_change (self->store, self->meeting_id, &error))
-    goto rollback;
-  if (!sec_store_commit (self->store, &error))
-    goto fail;
-
-  self->focus_item_id = sec_record_get_id (item);
-  show_page (self, FALSE);
-  reload (self);
-  return;
-
-rollback:
-  sec_store_rollback (self->store);
-fail:
-  show_error (self, _("Could Not Save the Item"), error);
 }
 
 static void
@@ -911,7 +547,7 @@ remove_item_action (GtkWidget  *widget,
     self->focus_item_id = sec_record_get_id (g_ptr_array_index (self->items, index + 1));
   else if (index > 0)
     self->focus_item_id = sec_record_get_id (g_ptr_array_index (self->items, index - 1));
-  reload (self);
+  _sec_agenda_window_reload (self);
 
   {
     /* Toasts take markup (libadwaita 1.2); the title is the user's text. */
@@ -926,7 +562,7 @@ remove_item_action (GtkWidget  *widget,
   return;
 
 fail:
-  show_error (self, _("Could Not Remove the Item"), error);
+  sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Remove the Item"), error);
 }
 
 static void
@@ -953,11 +589,11 @@ undo_remove_action (GtkWidget  *widget,
     }
   if (!sec_store_commit (self->store, &error))
     goto fail;
-  reload (self);
+  _sec_agenda_window_reload (self);
   return;
 
 fail:
-  show_error (self, _("Could Not Put the Item Back"), error);
+  sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Put the Item Back"), error);
 }
 
 static void
@@ -974,43 +610,6 @@ move_action (GtkWidget  *widget,
   move_item (self, id, g_str_equal (action_name, "agenda.move-up") ? index - 1 : index + 1);
 }
 
-static void
-remove_speaker_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (widget);
-  guint i = g_variant_get_uint32 (parameter);
-
-  if (i >= self->speaker_ids->len)
-    return;
-  g_array_remove_index (self->speaker_ids, i);
-  g_ptr_array_remove_index (self->speaker_names, i);
-  show_speakers (self);
-  gtk_widget_grab_focus (self->speaker_picker);
-}
-
-static void
-raise_speaker_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (widget);
-  guint i = g_variant_get_uint32 (parameter);
-  gint64 id;
-  char *name;
-
-  if (i == 0 || i >= self->speaker_ids->len)
-    return;
-  id = g_array_index (self->speaker_ids, gint64, i);
-  g_array_index (self->speaker_ids, gint64, i) = g_array_index (self->speaker_ids, gint64, i - 1);
-  g_array_index (self->speaker_ids, gint64, i - 1) = id;
-  name = self->speaker_names->pdata[i];
-  self->speaker_names->pdata[i] = self->speaker_names->pdata[i - 1];
-  self->speaker_names->pdata[i - 1] = name;
-  show_speakers (self);
-}
-
 /* Overrides */
 
 static void
@@ -1021,23 +620,26 @@ sec_agenda_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sec_agenda_window_parent_class)->constructed (object);
 
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
+
   g_assert (SEC_IS_STORE (self->store));
 
-  for (const SecChoice *c = item_field ("kind")->choices; c->nick != NULL; c++)
+  for (const SecChoice *c = _sec_agenda_window_item_field ("kind")->choices; c->nick != NULL; c++)
     gtk_string_list_append (kinds, _(c->label));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
   self->speaker_picker = sec_record_picker_row_new (self->store, SEC_TYPE_PERSON);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->speaker_picker), _("Add a Speaker"));
-  g_signal_connect_object (self->speaker_picker, "notify::record-id", G_CALLBACK (on_speaker_picked),
+  g_signal_connect_object (self->speaker_picker, "notify::record-id", G_CALLBACK (_sec_agenda_window_on_speaker_picked),
                            self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->speakers_list, self->speaker_picker);
 
   self->changed_id = g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
                                               self, G_CONNECT_SWAPPED);
-  show_page (self, FALSE);
+  _sec_agenda_window_show_page (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.undo-remove", FALSE);
-  reload (self);
+  _sec_agenda_window_reload (self);
 }
 
 static void
@@ -1058,7 +660,6 @@ sec_agenda_window_finalize (GObject *object)
 {
   SecAgendaWindow *self = (SecAgendaWindow *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->meeting);
   g_clear_object (&self->toaster);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -1070,48 +671,6 @@ sec_agenda_window_finalize (GObject *object)
 }
 
 static void
-sec_agenda_window_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_agenda_window_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SecAgendaWindow *self = SEC_AGENDA_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sec_agenda_window_class_init (SecAgendaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1120,16 +679,7 @@ sec_agenda_window_class_init (SecAgendaWindowClass *klass)
   object_class->constructed = sec_agenda_window_constructed;
   object_class->dispose = sec_agenda_window_dispose;
   object_class->finalize = sec_agenda_window_finalize;
-  object_class->get_property = sec_agenda_window_get_property;
-  object_class->set_property = sec_agenda_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-agenda-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecAgendaWindow, toast_overlay);
@@ -1157,14 +707,14 @@ sec_agenda_window_class_init (SecAgendaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "agenda.edit-item", "x", edit_item_action);
-  gtk_widget_class_install_action (widget_class, "agenda.save-item", NULL, save_item_action);
+  gtk_widget_class_install_action (widget_class, "agenda.save-item", NULL, _sec_agenda_window_save_item_action);
   gtk_widget_class_install_action (widget_class, "agenda.cancel-edit", NULL, cancel_edit_action);
   gtk_widget_class_install_action (widget_class, "agenda.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "agenda.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "agenda.remove-speaker", "u", remove_speaker_action);
-  gtk_widget_class_install_action (widget_class, "agenda.raise-speaker", "u", raise_speaker_action);
+  gtk_widget_class_install_action (widget_class, "agenda.remove-speaker", "u", _sec_agenda_window_remove_speaker_action);
+  gtk_widget_class_install_action (widget_class, "agenda.raise-speaker", "u", _sec_agenda_window_raise_speaker_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "agenda.add-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "agenda.save-item", NULL);
@@ -1209,22 +759,6 @@ sec_agenda_window_new (GtkWindow *parent,
                        "store", store,
                        "meeting-id", meeting_id,
                        NULL);
-}
-
-SecStore *
-sec_agenda_window_get_store (SecAgendaWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_AGENDA_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_agenda_window_get_meeting_id (SecAgendaWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_AGENDA_WINDOW (self), 0);
-
-  return self->meeting_id;
 }
 
 gboolean

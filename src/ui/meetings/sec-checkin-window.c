@@ -7,6 +7,13 @@
  * notification with Undo. Down moves into the list to pick another one.
  * Ctrl+Z takes the last check-in back, then the one before. The count of
  * those present out of those expected is shown large.
+ *
+ * With nothing typed, the list is of those still expected (invited,
+ * registered or confirmed, not yet present); letters filter it. A name
+ * that finds nobody is cleared from the entry, so that the next name is
+ * not typed after it, and kept in the walk-in form below: someone not on
+ * the list is added there and checked in at once (sec-checkin-walk-in.c),
+ * and Ctrl+Z takes that back too.
  */
 #define G_LOG_DOMAIN "sec-checkin-window"
 
@@ -14,18 +21,36 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/meetings/sec-checkin-walk-in.h"
 #include "ui/meetings/sec-checkin-window.h"
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
 /* People listed for what was typed. */
 #define MAX_MATCHES 8
+/* People listed as still expected, with nothing typed. */
+#define MAX_EXPECTED 200
+
+/* One step Ctrl+Z takes back: a check-in or a walk-in. */
+typedef struct {
+  SecCheckIn *check_in;
+  SecWalkIn  *walk_in;
+} Arrival;
+
+static void
+arrival_free (Arrival *arrival)
+{
+  g_clear_pointer (&arrival->check_in, sec_check_in_free);
+  g_clear_pointer (&arrival->walk_in, sec_walk_in_free);
+  g_free (arrival);
+}
 
 struct _SecCheckinWindow
 {
-  AdwWindow         parent_instance;
+  SecMeetingWindow  parent_instance;
 
   /* template widgets */
   AdwToastOverlay  *toast_overlay;
@@ -34,30 +59,24 @@ struct _SecCheckinWindow
   GtkLabel         *count_caption;
   GtkProgressBar   *progress;
   GtkSearchEntry   *search_entry;
+  GtkLabel         *results_title;
   GtkListBox       *results_list;
   GtkWidget        *nobody_label;
+  AdwEntryRow      *walk_in_name;
+  AdwEntryRow      *walk_in_organisation;
 
   /* owned */
-  SecStore         *store;
+  SecStore         *store;  /* borrowed: SecMeetingWindow's */
   GPtrArray        *matches;     /* SecCheckInMatch, as listed */
-  GPtrArray        *check_ins;   /* SecCheckIn, the last at the end: Ctrl+Z */
+  GPtrArray        *arrivals;    /* Arrival, the last at the end: Ctrl+Z */
   SecToaster       *toaster;
 
-  gint64            meeting_id;
+  gint64            meeting_id;  /* SecMeetingWindow's */
   gulong            changed_id;
   guint             refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, SEC_TYPE_MEETING_WINDOW)
 
 /* Helpers */
 
@@ -146,6 +165,45 @@ new_match_row (SecCheckInMatch *match)
   return row;
 }
 
+/* The participants not yet present who are expected, by name, as
+ * matches: with nothing typed, whom the desk is waiting for. */
+static GPtrArray *
+list_expected (SecCheckinWindow  *self,
+               GError           **error)
+{
+  static const char *const waiting[] = { "invited", "registered", "confirmed", NULL };
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, self->meeting_id);
+  GPtrArray *matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_match_free);
+
+  sec_query_add (query, "meeting", SEC_QUERY_EQUALS, meeting);
+  sec_query_set_sort (query, "person-sort-key", FALSE);
+  if ((participants = sec_store_list (self->store, SEC_TYPE_PARTICIPANT, query, error)) == NULL)
+    {
+      g_ptr_array_unref (matches);
+      return NULL;
+    }
+  for (guint i = 0; i < participants->len && matches->len < MAX_EXPECTED; i++)
+    {
+      SecRecord *p = g_ptr_array_index (participants, i);
+      const char *status = sec_record_get_string (p, "status");
+      const char *organisation = sec_record_get_derived (p, "organisation-name");
+      SecCheckInMatch *match;
+
+      if (status == NULL || !g_strv_contains (waiting, status))
+        continue;
+      match = g_new0 (SecCheckInMatch, 1);
+      match->participant_id = sec_record_get_id (p);
+      match->person_id = sec_record_get_ref (p, "person");
+      match->name = g_strdup (sec_record_get_derived (p, "person-name"));
+      match->organisation = organisation != NULL && *organisation != '\0' ? g_strdup (organisation) : NULL;
+      match->status = g_strdup (status);
+      g_ptr_array_add (matches, match);
+    }
+  return matches;
+}
+
 /* Finds the people for the text typed and lists them. */
 static void
 update_matches (SecCheckinWindow *self)
@@ -153,9 +211,14 @@ update_matches (SecCheckinWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) matches = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *typed = g_strstrip (g_strdup (text));
+  gboolean expected = *typed == '\0';
   GtkWidget *child;
 
-  matches = sec_check_in_find (self->store, self->meeting_id, text, MAX_MATCHES, &error);
+  if (expected)
+    matches = list_expected (self, &error);
+  else
+    matches = sec_check_in_find (self->store, self->meeting_id, text, MAX_MATCHES, &error);
   if (matches == NULL)
     {
       g_warning ("Could not search the participants: %s", error->message);
@@ -171,7 +234,7 @@ update_matches (SecCheckinWindow *self)
       GtkWidget *row = new_match_row (g_ptr_array_index (self->matches, i));
 
       /* Whom Enter in the entry checks in. */
-      if (i == 0)
+      if (i == 0 && !expected)
         {
           GtkWidget *hint = gtk_label_new (_("Enter ↵"));
 
@@ -185,10 +248,18 @@ update_matches (SecCheckinWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), self->matches->len > 0);
-  {
-    g_autofree char *typed = g_strstrip (g_strdup (text));
-    gtk_widget_set_visible (self->nobody_label, self->matches->len == 0 && *typed != '\0');
-  }
+  gtk_widget_set_visible (self->nobody_label, self->matches->len == 0 && !expected);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_title), self->matches->len > 0);
+  if (expected)
+    {
+      g_autofree char *count = sec_format_count (self->matches->len);
+      /* Translators: the heading of the check-in's list when nothing is typed; %s is a number */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Still Expected (%s)", "Still Expected (%s)",
+                                                             self->matches->len), count);
+      gtk_label_set_text (self->results_title, title);
+    }
+  else
+    gtk_label_set_text (self->results_title, _("Found"));
 }
 
 static void
@@ -207,7 +278,10 @@ check_in (SecCheckinWindow *self,
     }
   else if ((done = sec_check_in (self->store, match, &error)) != NULL)
     {
-      g_ptr_array_add (self->check_ins, done);
+      Arrival *arrival = g_new0 (Arrival, 1);
+
+      arrival->check_in = done;
+      g_ptr_array_add (self->arrivals, arrival);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.undo", TRUE);
       /* Translators: a notification at the check-in, %s is a name */
       text = g_strdup_printf (_("%s is present"), match->name);
@@ -215,10 +289,7 @@ check_in (SecCheckinWindow *self,
     }
   else
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Check In"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Check In"), error);
       return;
     }
 
@@ -242,9 +313,41 @@ on_search_activate (SecCheckinWindow *self)
   /* What is typed now, not what the last search found. */
   update_matches (self);
   if (self->matches->len > 0)
-    check_in (self, g_ptr_array_index (self->matches, 0));
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+      /* Nothing typed lists those expected: Enter picks nobody of them. */
+      if (*typed != '\0')
+        check_in (self, g_ptr_array_index (self->matches, 0));
+    }
   else
-    gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+      g_autofree char *text = NULL;
+
+      gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+      /* Kept for a walk-in, and out of the way of the next name. */
+      gtk_editable_set_text (GTK_EDITABLE (self->walk_in_name), typed);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      update_matches (self);
+      /* Translators: a notification at the check-in, %s is what was typed */
+      text = g_strdup_printf (_("Nobody called “%s” is on the list: add them as a walk-in below"), typed);
+      show_toast (self, text, FALSE);
+    }
+}
+
+static void
+on_walk_in_changed (SecCheckinWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->walk_in_name))));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.walk-in", *name != '\0');
+}
+
+static void
+on_walk_in_activated (SecCheckinWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "checkin.walk-in", NULL);
 }
 
 static void
@@ -304,8 +407,7 @@ refresh_cb (gpointer user_data)
 
   update_counts (self);
   /* A status shown may have changed elsewhere. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    update_matches (self);
+  update_matches (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -331,25 +433,59 @@ undo_action (GtkWidget  *widget,
   SecCheckinWindow *self = SEC_CHECKIN_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  SecCheckIn *last;
+  Arrival *last;
+  gboolean undone;
 
-  if (self->check_ins->len == 0)
+  if (self->arrivals->len == 0)
     return;
-  last = g_ptr_array_index (self->check_ins, self->check_ins->len - 1);
-  if (!sec_check_in_undo (self->store, last, &error))
+  last = g_ptr_array_index (self->arrivals, self->arrivals->len - 1);
+  if (last->walk_in != NULL)
+    undone = sec_walk_in_undo (self->store, last->walk_in, &error);
+  else
+    undone = sec_check_in_undo (self->store, last->check_in, &error);
+  if (!undone)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Take the Check-in Back"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Take the Check-in Back"), error);
       return;
     }
   /* Translators: a notification after Ctrl+Z at the check-in, %s is a name */
-  text = g_strdup_printf (_("Check-in of %s taken back"), sec_check_in_get_name (last));
-  g_ptr_array_remove_index (self->check_ins, self->check_ins->len - 1);
-  gtk_widget_action_set_enabled (widget, "checkin.undo", self->check_ins->len > 0);
+  text = g_strdup_printf (_("Check-in of %s taken back"),
+                          last->walk_in != NULL ? sec_walk_in_get_name (last->walk_in) : sec_check_in_get_name (last->check_in));
+  g_ptr_array_remove_index (self->arrivals, self->arrivals->len - 1);
+  gtk_widget_action_set_enabled (widget, "checkin.undo", self->arrivals->len > 0);
   show_toast (self, text, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+walk_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SecCheckinWindow *self = SEC_CHECKIN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SecWalkIn *walk_in;
+  Arrival *arrival;
+
+  walk_in = sec_walk_in_add (self->store, self->meeting_id,
+                             gtk_editable_get_text (GTK_EDITABLE (self->walk_in_name)),
+                             gtk_editable_get_text (GTK_EDITABLE (self->walk_in_organisation)), &error);
+  if (walk_in == NULL)
+    {
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Check In"), error);
+      return;
+    }
+  arrival = g_new0 (Arrival, 1);
+  arrival->walk_in = walk_in;
+  g_ptr_array_add (self->arrivals, arrival);
+  gtk_widget_action_set_enabled (widget, "checkin.undo", TRUE);
+  /* Translators: a notification at the check-in, %s is a name */
+  text = g_strdup_printf (_("%s is present"), sec_walk_in_get_name (walk_in));
+  show_toast (self, text, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->walk_in_name), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->walk_in_organisation), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -361,6 +497,9 @@ sec_checkin_window_constructed (GObject *object)
   SecCheckinWindow *self = (SecCheckinWindow *) object;
 
   G_OBJECT_CLASS (sec_checkin_window_parent_class)->constructed (object);
+
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
 
   g_assert (SEC_IS_STORE (self->store));
 
@@ -388,54 +527,11 @@ sec_checkin_window_finalize (GObject *object)
 {
   SecCheckinWindow *self = (SecCheckinWindow *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->toaster);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
-  g_clear_pointer (&self->check_ins, g_ptr_array_unref);
+  g_clear_pointer (&self->arrivals, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sec_checkin_window_parent_class)->finalize (object);
-}
-
-static void
-sec_checkin_window_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SecCheckinWindow *self = SEC_CHECKIN_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_checkin_window_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  SecCheckinWindow *self = SEC_CHECKIN_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -447,16 +543,7 @@ sec_checkin_window_class_init (SecCheckinWindowClass *klass)
   object_class->constructed = sec_checkin_window_constructed;
   object_class->dispose = sec_checkin_window_dispose;
   object_class->finalize = sec_checkin_window_finalize;
-  object_class->get_property = sec_checkin_window_get_property;
-  object_class->set_property = sec_checkin_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-checkin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, toast_overlay);
@@ -465,15 +552,21 @@ sec_checkin_window_class_init (SecCheckinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, count_caption);
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, results_title);
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, nobody_label);
+  gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, walk_in_name);
+  gtk_widget_class_bind_template_child (widget_class, SecCheckinWindow, walk_in_organisation);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_walk_in_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_walk_in_activated);
 
   gtk_widget_class_install_action (widget_class, "checkin.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "checkin.walk-in", NULL, walk_in_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -485,7 +578,7 @@ sec_checkin_window_init (SecCheckinWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_match_free);
-  self->check_ins = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_free);
+  self->arrivals = g_ptr_array_new_with_free_func ((GDestroyNotify) arrival_free);
   self->toaster = sec_toaster_new (self->toast_overlay);
 
   /* Ctrl+Z is the check-in's, even in the entry (whose own undo of typing
@@ -498,6 +591,7 @@ sec_checkin_window_init (SecCheckinWindow *self)
                                                           gtk_named_action_new ("checkin.undo")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.walk-in", FALSE);
 }
 
 /* Public API */
@@ -523,18 +617,3 @@ sec_checkin_window_new (GtkWindow *parent,
                        NULL);
 }
 
-SecStore *
-sec_checkin_window_get_store (SecCheckinWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_CHECKIN_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_checkin_window_get_meeting_id (SecCheckinWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_CHECKIN_WINDOW (self), 0);
-
-  return self->meeting_id;
-}

@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "core/store/sec-store.h"
+#include "ui/meetings/sec-meeting-window.h"
 
 G_BEGIN_DECLS
 
 #define SEC_TYPE_CHECKIN_WINDOW (sec_checkin_window_get_type ())
-G_DECLARE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, SEC, CHECKIN_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, SEC, CHECKIN_WINDOW, SecMeetingWindow)
 
 /* Check-in for meeting @meeting_id: type a few letters of a name, Enter
  * marks the first match present, Ctrl+Z takes the last check-in back. The
@@ -16,7 +16,5 @@ G_DECLARE_FINAL_TYPE (SecCheckinWindow, sec_checkin_window, SEC, CHECKIN_WINDOW,
 SecCheckinWindow *sec_checkin_window_new            (GtkWindow        *parent,
                                                      SecStore         *store,
                                                      gint64            meeting_id);
-SecStore         *sec_checkin_window_get_store      (SecCheckinWindow *self);
-gint64            sec_checkin_window_get_meeting_id (SecCheckinWindow *self);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* sec-export-dialog.c: printing a meeting's documents and saving them
  *
  * One renderer behind both: "Print…" lays the SecDocument out for the
- * printer's paper through GtkPrintOperation (whose dialog has the preview),
+ * printer's paper through GtkPrintOperation, "Preview" (and Preview in the
+ * print dialog) shows the same pages in a SecDocumentPreview window,
  * "Save…" writes it through sec_meeting_document_export_async (), off the
  * main thread, after the meeting's data were read from the store here. A
  * saved file is announced with a button to open it; a failure is shown in
@@ -16,11 +17,13 @@
 
 #include "ui/meetings/sec-export-dialog.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-document-preview.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
 struct _SecExportDialog
 {
-  AdwWindow             parent_instance;
+  SecMeetingWindow      parent_instance;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -39,23 +42,21 @@ struct _SecExportDialog
   AdwComboRow          *language_row;
 
   /* owned */
-  SecStore             *store;
+  SecStore             *store;  /* borrowed: SecMeetingWindow's */
   GPtrArray            *column_checks;  /* GtkCheckButton, one per column */
   GtkNativeDialog      *chooser;
   GtkPrintSettings     *print_settings; /* kept from one print to the next */
   GCancellable         *cancellable;
   SecToaster           *toaster;
 
-  gint64                meeting_id;
+  gint64                meeting_id;  /* SecMeetingWindow's */
   gboolean              busy;
 };
 
-G_DEFINE_FINAL_TYPE (SecExportDialog, sec_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SecExportDialog, sec_export_dialog, SEC_TYPE_MEETING_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
   PROP_BUSY,
   N_PROPS
 };
@@ -68,35 +69,6 @@ static gboolean
 is_pdf (SecMeetingExport kind)
 {
   return kind != SEC_MEETING_EXPORT_PARTICIPANTS_CSV && kind != SEC_MEETING_EXPORT_ICAL;
-}
-
-static void
-show_error (SecExportDialog *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static SecPaper
-selected_paper (SecExportDialog *self)
-{
-  return adw_combo_row_get_selected (self->paper_row) == 1 ? SEC_PAPER_LETTER : SEC_PAPER_A4;
-}
-
-/* (nullable): NULL for the user's language. */
-static const char *
-selected_language (SecExportDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->language_row);
-  const char *const *languages = sec_document_languages ();
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((GStrv) languages))
-    return NULL;
-  return languages[selected - 1];
 }
 
 static SecParticipantColumns
@@ -123,7 +95,7 @@ get_options (SecExportDialog           *self,
   options->country_order = adw_combo_row_get_selected (self->order_row) == 1 ? SEC_COUNTRY_ORDER_PROTOCOL
                                                                              : SEC_COUNTRY_ORDER_ALPHABETICAL;
   options->public_variant = gtk_switch_get_active (self->public_switch);
-  options->language = selected_language (self);
+  options->language = sec_tool_window_get_language (self->language_row);
 }
 
 static void
@@ -137,6 +109,8 @@ set_busy (SecExportDialog *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print",
+                                 !busy && is_pdf (sec_export_dialog_get_kind (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview",
                                  !busy && is_pdf (sec_export_dialog_get_kind (self)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -188,6 +162,7 @@ on_options_changed (SecExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->order_row), adw_combo_row_get_selected (self->group_row) == SEC_GROUP_BY_COUNTRY);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), is_pdf (kind));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", !self->busy && is_pdf (kind));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview", !self->busy && is_pdf (kind));
 
   /* The name is always there; a public list has no contact data. */
   for (guint i = 0; i < n_columns && i < self->column_checks->len; i++)
@@ -221,7 +196,7 @@ export_done_cb (GObject      *source,
   if (!sec_meeting_document_export_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Save the Document"), error);
+        sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
       return;
     }
 
@@ -242,9 +217,9 @@ export_done_cb (GObject      *source,
 }
 
 static void
-on_chooser_response (SecExportDialog      *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+on_chooser_response (SecExportDialog *self,
+                     int              response,
+                     GtkNativeDialog *chooser)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -276,6 +251,25 @@ on_draw_page (GtkPrintOperation *operation,
                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
+/* The print dialog's Preview: shown here, not handed to an external
+ * viewer that may not be there. */
+static gboolean
+on_preview (SecExportDialog          *self,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            GtkPrintOperation        *operation)
+{
+  SecDocument *doc = g_object_get_data (G_OBJECT (operation), "sec-document");
+  SecDocumentPreview *window;
+
+  window = sec_document_preview_new (GTK_WINDOW (self), doc, gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_operation_preview_end_preview (preview);
+  return TRUE;
+}
+
 static void
 on_print_done (SecExportDialog         *self,
                GtkPrintOperationResult  result,
@@ -287,7 +281,7 @@ on_print_done (SecExportDialog         *self,
 
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error (self, _("Could Not Print"), error);
+        sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
@@ -306,8 +300,8 @@ save_action (GtkWidget  *widget,
   g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  GtkFileChooserNative *chooser;
 
   /* No Documents folder set up: the home folder, not wherever the program
    * was started from. */
@@ -316,28 +310,41 @@ save_action (GtkWidget  *widget,
 
   if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Read the Meeting"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
       return;
     }
   name = suggest_file_name (self, data);
 
-  chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   if (documents != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+    folder = g_file_new_for_path (documents);
   gtk_file_filter_set_name (filter, sec_meeting_export_get_label (kind));
   gtk_file_filter_add_mime_type (filter, sec_meeting_export_get_mime_type (kind));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  self->chooser = sec_tool_window_new_save_chooser (GTK_WINDOW (self), name, folder, filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (self->chooser);
+}
+
+/* The document chosen, laid out here, in the main thread, where it is
+ * drawn; NULL (and a message) when it cannot be made, or is no PDF. */
+static SecDocument *
+new_document (SecExportDialog *self)
+{
+  SecMeetingExport kind = sec_export_dialog_get_kind (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingData) data = NULL;
+  SecMeetingDocumentOptions options;
+
+  if (!is_pdf (kind))
+    return NULL;
+  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
+    {
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
+      return NULL;
+    }
+  get_options (self, &options);
+  return sec_meeting_document_new (data, kind, &options);
 }
 
 static void
@@ -346,25 +353,14 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
-  SecMeetingExport kind = sec_export_dialog_get_kind (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  SecMeetingDocumentOptions options;
   SecDocument *doc;
 
-  if (!is_pdf (kind))
+  if ((doc = new_document (self)) == NULL)
     return;
-  if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
-    {
-      show_error (self, _("Could Not Read the Meeting"), error);
-      return;
-    }
-  get_options (self, &options);
-  /* Laid out here, in the main thread, where it is drawn. */
-  doc = sec_meeting_document_new (data, kind, &options);
 
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "sec-document", doc, g_object_unref);
@@ -373,7 +369,8 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  paper = gtk_paper_size_new (selected_paper (self) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  paper = gtk_paper_size_new (sec_tool_window_get_paper (self->paper_row) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
   gtk_print_operation_set_default_page_setup (operation, setup);
   if (self->print_settings != NULL)
@@ -382,10 +379,26 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), doc);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), doc);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, G_CONNECT_SWAPPED);
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could Not Print"), error);
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
+  g_autoptr(SecDocument) doc = NULL;
+  double width, height;
+
+  if ((doc = new_document (self)) == NULL)
+    return;
+  sec_paper_get_size (sec_tool_window_get_paper (self->paper_row), &width, &height);
+  gtk_window_present (GTK_WINDOW (sec_document_preview_new (GTK_WINDOW (self), doc, width, height)));
 }
 
 static void
@@ -403,14 +416,15 @@ sec_export_dialog_constructed (GObject *object)
 {
   SecExportDialog *self = (SecExportDialog *) object;
   g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
   g_autoptr(SecRecord) meeting = NULL;
-  const char *const *codes = sec_document_languages ();
   const SecParticipantColumnInfo *columns;
   SecParticipantColumns defaults = sec_participant_columns_default (FALSE);
   guint n_columns;
 
   G_OBJECT_CLASS (sec_export_dialog_parent_class)->constructed (object);
+
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
 
   g_assert (SEC_IS_STORE (self->store));
 
@@ -424,12 +438,8 @@ sec_export_dialog_constructed (GObject *object)
     gtk_string_list_append (documents, sec_meeting_export_get_label (kind));
   adw_combo_row_set_model (self->document_row, G_LIST_MODEL (documents));
 
-  gtk_string_list_append (languages, _("Your language"));
-  for (guint i = 0; codes[i] != NULL; i++)
-    gtk_string_list_append (languages, sec_document_language_name (codes[i]));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
-
-  adw_combo_row_set_selected (self->paper_row, sec_paper_get_default () == SEC_PAPER_LETTER ? 1 : 0);
+  sec_tool_window_setup_language_row (self->language_row);
+  sec_tool_window_setup_paper_row (self->paper_row);
 
   columns = sec_participant_columns_list (&n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -470,7 +480,6 @@ sec_export_dialog_finalize (GObject *object)
 {
   SecExportDialog *self = (SecExportDialog *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->toaster);
@@ -489,35 +498,8 @@ sec_export_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_export_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SecExportDialog *self = SEC_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -534,14 +516,7 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
   object_class->dispose = sec_export_dialog_dispose;
   object_class->finalize = sec_export_dialog_finalize;
   object_class->get_property = sec_export_dialog_get_property;
-  object_class->set_property = sec_export_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -566,10 +541,12 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "export.open-file", "s", open_file_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "export.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "export.preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -604,22 +581,6 @@ sec_export_dialog_new (GtkWindow *parent,
                        "store", store,
                        "meeting-id", meeting_id,
                        NULL);
-}
-
-SecStore *
-sec_export_dialog_get_store (SecExportDialog *self)
-{
-  g_return_val_if_fail (SEC_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_export_dialog_get_meeting_id (SecExportDialog *self)
-{
-  g_return_val_if_fail (SEC_IS_EXPORT_DIALOG (self), 0);
-
-  return self->meeting_id;
 }
 
 SecMeetingExport
@@ -669,13 +630,13 @@ sec_export_dialog_save_to_file (SecExportDialog *self,
     {
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Documents can only be saved in a folder of this computer"));
-      show_error (self, _("Could Not Save the Document"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
       return;
     }
   /* Read here, where the store lives; written in a worker thread. */
   if ((data = sec_meeting_data_load (self->store, self->meeting_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Read the Meeting"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Read the Meeting"), error);
       return;
     }
 
@@ -684,8 +645,9 @@ sec_export_dialog_save_to_file (SecExportDialog *self,
   set_busy (self, TRUE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  sec_meeting_document_export_async (data, sec_export_dialog_get_kind (self), &options, selected_paper (self), path,
-                                     self->cancellable, export_done_cb, g_object_ref (self));
+  sec_meeting_document_export_async (data, sec_export_dialog_get_kind (self), &options,
+                                     sec_tool_window_get_paper (self->paper_row), path, self->cancellable,
+                                     export_done_cb, g_object_ref (self));
 }
 
 gboolean

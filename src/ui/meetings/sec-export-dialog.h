@@ -4,12 +4,12 @@
 #include <adwaita.h>
 
 #include "core/documents/sec-meeting-documents.h"
-#include "core/store/sec-store.h"
+#include "ui/meetings/sec-meeting-window.h"
 
 G_BEGIN_DECLS
 
 #define SEC_TYPE_EXPORT_DIALOG (sec_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (SecExportDialog, sec_export_dialog, SEC, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SecExportDialog, sec_export_dialog, SEC, EXPORT_DIALOG, SecMeetingWindow)
 
 /* The documents of meeting @meeting_id, to print or save: which one, the
  * participant list's options, the paper and the language. The caller
@@ -17,8 +17,6 @@ G_DECLARE_FINAL_TYPE (SecExportDialog, sec_export_dialog, SEC, EXPORT_DIALOG, Ad
 SecExportDialog *sec_export_dialog_new             (GtkWindow        *parent,
                                                     SecStore         *store,
                                                     gint64            meeting_id);
-SecStore        *sec_export_dialog_get_store       (SecExportDialog  *self);
-gint64           sec_export_dialog_get_meeting_id  (SecExportDialog  *self);
 SecMeetingExport sec_export_dialog_get_kind        (SecExportDialog  *self);
 void             sec_export_dialog_set_kind        (SecExportDialog  *self,
                                                     SecMeetingExport  kind);

@@ -20,6 +20,7 @@
 #include "ui/meetings/sec-invite-dialog.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-tool-window.h"
 
 /* People offered for one organisation; beyond, its contact person must be
  * set on the organisation. */
@@ -34,7 +35,7 @@ typedef struct {
 
 struct _SecInviteDialog
 {
-  AdwWindow            parent_instance;
+  SecMeetingWindow     parent_instance;
 
   /* template widgets */
   GtkWidget           *switcher;
@@ -51,25 +52,16 @@ struct _SecInviteDialog
   AdwPreferencesGroup *unreached_group;
 
   /* owned */
-  SecStore            *store;
+  SecStore            *store;  /* borrowed: SecMeetingWindow's */
   GPtrArray           *member_rows;   /* MemberRow */
   GArray              *people_ids;    /* gint64: chosen on the People page */
   GPtrArray           *people_names;  /* utf8 */
   GtkWidget           *people_picker; /* SecRecordPickerRow, in people_list */
 
-  gint64               meeting_id;
+  gint64               meeting_id;  /* SecMeetingWindow's */
 };
 
-G_DEFINE_FINAL_TYPE (SecInviteDialog, sec_invite_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SecInviteDialog, sec_invite_dialog, SEC_TYPE_MEETING_WINDOW)
 
 /* Helpers */
 
@@ -120,17 +112,6 @@ update_invite_button (SecInviteDialog *self)
                 : g_strdup (_("_Invite"));
   gtk_button_set_label (self->invite_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invite.invite", n > 0);
-}
-
-static void
-show_error (SecInviteDialog *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -460,7 +441,7 @@ invite_action (GtkWidget  *widget,
 
   if (!ok)
     {
-      show_error (self, _("Could Not Invite"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Invite"), error);
       return;
     }
   show_result (self, result);
@@ -490,6 +471,9 @@ sec_invite_dialog_constructed (GObject *object)
   SecInviteDialog *self = (SecInviteDialog *) object;
 
   G_OBJECT_CLASS (sec_invite_dialog_parent_class)->constructed (object);
+
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
 
   g_assert (SEC_IS_STORE (self->store));
 
@@ -521,54 +505,11 @@ sec_invite_dialog_finalize (GObject *object)
 {
   SecInviteDialog *self = (SecInviteDialog *) object;
 
-  g_clear_object (&self->store);
   g_clear_pointer (&self->member_rows, g_ptr_array_unref);
   g_clear_pointer (&self->people_ids, g_array_unref);
   g_clear_pointer (&self->people_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sec_invite_dialog_parent_class)->finalize (object);
-}
-
-static void
-sec_invite_dialog_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SecInviteDialog *self = SEC_INVITE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_invite_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SecInviteDialog *self = SEC_INVITE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -580,16 +521,7 @@ sec_invite_dialog_class_init (SecInviteDialogClass *klass)
   object_class->constructed = sec_invite_dialog_constructed;
   object_class->dispose = sec_invite_dialog_dispose;
   object_class->finalize = sec_invite_dialog_finalize;
-  object_class->get_property = sec_invite_dialog_get_property;
-  object_class->set_property = sec_invite_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-invite-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SecInviteDialog, switcher);
@@ -646,18 +578,3 @@ sec_invite_dialog_new (GtkWindow *parent,
                        NULL);
 }
 
-SecStore *
-sec_invite_dialog_get_store (SecInviteDialog *self)
-{
-  g_return_val_if_fail (SEC_IS_INVITE_DIALOG (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_invite_dialog_get_meeting_id (SecInviteDialog *self)
-{
-  g_return_val_if_fail (SEC_IS_INVITE_DIALOG (self), 0);
-
-  return self->meeting_id;
-}

@@ -3,12 +3,12 @@
 
 #include <adwaita.h>
 
-#include "core/store/sec-store.h"
+#include "ui/meetings/sec-meeting-window.h"
 
 G_BEGIN_DECLS
 
 #define SEC_TYPE_INVITE_DIALOG (sec_invite_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (SecInviteDialog, sec_invite_dialog, SEC, INVITE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SecInviteDialog, sec_invite_dialog, SEC, INVITE_DIALOG, SecMeetingWindow)
 
 /* Invites to meeting @meeting_id the member organisations of its bodies
  * (each through its contact person or a person picked for it) or people
@@ -17,7 +17,5 @@ G_DECLARE_FINAL_TYPE (SecInviteDialog, sec_invite_dialog, SEC, INVITE_DIALOG, Ad
 SecInviteDialog *sec_invite_dialog_new            (GtkWindow       *parent,
                                                    SecStore        *store,
                                                    gint64           meeting_id);
-SecStore        *sec_invite_dialog_get_store      (SecInviteDialog *self);
-gint64           sec_invite_dialog_get_meeting_id (SecInviteDialog *self);
 
 G_END_DECLS

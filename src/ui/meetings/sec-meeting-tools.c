@@ -23,6 +23,7 @@
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-tool-window.h"
 
 /* Rows of a warning's list before "and N more". */
 #define MAX_LISTED 50
@@ -339,19 +340,6 @@ present_window (SecMeetingTools *self,
   gtk_window_present (window);
 }
 
-static void
-show_error (SecMeetingTools *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Actions */
 
 static void
@@ -395,7 +383,7 @@ use_co_chair_action (GtkWidget  *widget,
       sec_store_update (self->store, fresh, &error);
     }
   if (error != NULL)
-    show_error (self, _("Could Not Set the Co-chair"), error);
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Set the Co-chair"), error);
 }
 
 /* Overrides */

@@ -16,15 +16,17 @@
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-invite-dialog.h"
+#include "ui/meetings/sec-participant-counts.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-record-list.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-tool-window.h"
 
 struct _SecParticipantsWindow
 {
-  AdwWindow          parent_instance;
+  SecMeetingWindow   parent_instance;
 
   /* template widgets */
   AdwToastOverlay   *toast_overlay;
@@ -41,27 +43,18 @@ struct _SecParticipantsWindow
   GtkListBox        *substitute_list;
 
   /* owned */
-  SecStore          *store;
+  SecStore          *store;  /* borrowed: SecMeetingWindow's */
   SecRecordList     *list;
   GtkMultiSelection *selection;
   GtkWidget         *substitute_picker;  /* SecRecordPickerRow */
   SecToaster        *toaster;
 
-  gint64             meeting_id;
+  gint64             meeting_id;  /* SecMeetingWindow's */
   gulong             changed_id;
   guint              refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (SecParticipantsWindow, sec_participants_window, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_MEETING_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SecParticipantsWindow, sec_participants_window, SEC_TYPE_MEETING_WINDOW)
 
 typedef enum {
   COLUMN_PERSON,
@@ -76,17 +69,6 @@ static const SecField *
 participant_field (const char *name)
 {
   return sec_kind_find_field (sec_kind_from_type (SEC_TYPE_PARTICIPANT), name);
-}
-
-static void
-show_error (SecParticipantsWindow *self,
-            const char            *heading,
-            const GError          *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* (transfer full): the ids of the participants selected. */
@@ -133,25 +115,20 @@ select_ids (SecParticipantsWindow *self,
 static void
 update_counts (SecParticipantsWindow *self)
 {
-  const SecField *status = participant_field ("status");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) counts = sec_participants_count_statuses (self->store, self->meeting_id, &error);
+  g_autofree char *counts = sec_participant_counts_describe (self->store, self->meeting_id, &error);
   g_autoptr(GString) text = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *total = sec_format_count (n);
 
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s participant", "%s participants", n), total);
-  for (guint i = 0; counts != NULL && i < counts->len; i++)
-    {
-      SecStatusCount *c = &g_array_index (counts, SecStatusCount, i);
-      g_autofree char *number = sec_format_count (c->count);
-
-      g_string_append (text, _(" · "));
-      /* Translators: a participant status and how many have it, "Confirmed: 12" */
-      g_string_append_printf (text, _("%s: %s"), sec_field_choice_label (status, c->status), number);
-    }
   if (counts == NULL)
     g_warning ("Could not count the participants: %s", error->message);
+  else if (*counts != '\0')
+    {
+      g_string_append (text, _(" · "));
+      g_string_append (text, counts);
+    }
   gtk_label_set_text (self->counts_label, text->str);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
@@ -333,7 +310,7 @@ set_status_action (GtkWidget  *widget,
     return;
   if (!sec_participants_set_status (self->store, (gint64 *) (void *) ids->data, ids->len, status, 0, &error))
     {
-      show_error (self, _("Could Not Change the Status"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Change the Status"), error);
       return;
     }
   select_ids (self, ids);
@@ -363,7 +340,7 @@ set_role_action (GtkWidget  *widget,
   if (!sec_participants_set_role (self->store, (gint64 *) (void *) ids->data, ids->len,
                                   g_variant_get_string (parameter, NULL), &error))
     {
-      show_error (self, _("Could Not Change the Role"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Change the Role"), error);
       return;
     }
   select_ids (self, ids);
@@ -384,7 +361,7 @@ set_substitute_action (GtkWidget  *widget,
   gtk_popover_popdown (self->substitute_popover);
   if (!sec_participants_set_status (self->store, (gint64 *) (void *) ids->data, 1, "replaced", substitute, &error))
     {
-      show_error (self, _("Could Not Record the Substitute"), error);
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Record the Substitute"), error);
       return;
     }
   sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (self->substitute_picker), 0);
@@ -408,14 +385,18 @@ sec_participants_window_constructed (GObject *object)
 {
   SecParticipantsWindow *self = (SecParticipantsWindow *) object;
   g_autoptr(SecQuery) query = sec_query_new ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->meeting_id);
+  g_autofree char *id = NULL;
   g_autoptr(GMenuModel) statuses = new_choices_menu ("status", "participants.set-status");
   g_autoptr(GMenuModel) roles = new_choices_menu ("role", "participants.set-role");
 
   G_OBJECT_CLASS (sec_participants_window_parent_class)->constructed (object);
 
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
+
   g_assert (SEC_IS_STORE (self->store));
 
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, self->meeting_id);
   sec_query_add (query, "meeting", SEC_QUERY_EQUALS, id);
   sec_query_set_sort (query, "person-sort-key", FALSE);
   self->list = sec_record_list_new (self->store, SEC_TYPE_PARTICIPANT, query);
@@ -468,52 +449,9 @@ sec_participants_window_finalize (GObject *object)
 {
   SecParticipantsWindow *self = (SecParticipantsWindow *) object;
 
-  g_clear_object (&self->store);
   g_clear_object (&self->toaster);
 
   G_OBJECT_CLASS (sec_participants_window_parent_class)->finalize (object);
-}
-
-static void
-sec_participants_window_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  SecParticipantsWindow *self = SEC_PARTICIPANTS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sec_participants_window_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  SecParticipantsWindow *self = SEC_PARTICIPANTS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -525,16 +463,7 @@ sec_participants_window_class_init (SecParticipantsWindowClass *klass)
   object_class->constructed = sec_participants_window_constructed;
   object_class->dispose = sec_participants_window_dispose;
   object_class->finalize = sec_participants_window_finalize;
-  object_class->get_property = sec_participants_window_get_property;
-  object_class->set_property = sec_participants_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEETING_ID] =
-    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-participants-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecParticipantsWindow, toast_overlay);
@@ -587,22 +516,6 @@ sec_participants_window_new (GtkWindow *parent,
                        "store", store,
                        "meeting-id", meeting_id,
                        NULL);
-}
-
-SecStore *
-sec_participants_window_get_store (SecParticipantsWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_PARTICIPANTS_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-gint64
-sec_participants_window_get_meeting_id (SecParticipantsWindow *self)
-{
-  g_return_val_if_fail (SEC_IS_PARTICIPANTS_WINDOW (self), 0);
-
-  return self->meeting_id;
 }
 
 /**

@@ -3,20 +3,18 @@
 
 #include <adwaita.h>
 
-#include "core/store/sec-store.h"
+#include "ui/meetings/sec-meeting-window.h"
 
 G_BEGIN_DECLS
 
 #define SEC_TYPE_PARTICIPANTS_WINDOW (sec_participants_window_get_type ())
-G_DECLARE_FINAL_TYPE (SecParticipantsWindow, sec_participants_window, SEC, PARTICIPANTS_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (SecParticipantsWindow, sec_participants_window, SEC, PARTICIPANTS_WINDOW, SecMeetingWindow)
 
 /* The participants of meeting @meeting_id, to select several and change
  * their status or role at once. The caller presents it. */
 SecParticipantsWindow *sec_participants_window_new            (GtkWindow             *parent,
                                                                SecStore              *store,
                                                                gint64                 meeting_id);
-SecStore              *sec_participants_window_get_store      (SecParticipantsWindow *self);
-gint64                 sec_participants_window_get_meeting_id (SecParticipantsWindow *self);
 /* (transfer none): the selection over the list of participants */
 GtkSelectionModel     *sec_participants_window_get_selection  (SecParticipantsWindow *self);
 

@@ -4,6 +4,9 @@
  * one SecRecordList, which the store answers page by page: nothing here
  * filters or sorts rows in memory, so a list of 200,000 people is as quick
  * as a list of ten.
+ *
+ * The filters, the orders and the query they make are in
+ * sec-list-pane-filters.c.
  */
 #define G_LOG_DOMAIN "sec-list-pane"
 
@@ -12,166 +15,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "core/base/sec-countries.h"
-#include "core/store/sec-facets.h"
 #include "core/base/sec-format.h"
 #include "ui/records/sec-list-pane.h"
+#include "ui/records/sec-list-pane-private.h"
 #include "ui/records/sec-record-row.h"
 #include "core/store/sec-records.h"
-
-typedef enum {
-  VALUES_CHOICES,    /* the field's choices */
-  VALUES_BODIES,     /* the bodies, by id */
-  VALUES_YEARS,      /* the years that occur in the field */
-  VALUES_COUNTRIES,  /* the countries that occur in the field */
-} ValuesSource;
-
-typedef struct {
-  const char   *name;       /* for sec_list_pane_set_filter() */
-  const char   *field;      /* the query's field or relation */
-  SecQueryOp    op;
-  const char   *label;      /* N_() */
-  const char   *all_label;  /* N_(): the entry that shows everything */
-  ValuesSource  source;
-} FilterSpec;
-
-typedef struct {
-  const char *id;
-  const char *label;        /* N_() */
-  const char *field;        /* NULL: the kind's name order */
-  gboolean    descending;
-} SortSpec;
-
-typedef struct {
-  const char       *kind;   /* SecKind.name */
-  const FilterSpec *filters;
-  const SortSpec   *sorts;
-} KindSpec;
-
-static const FilterSpec meeting_filters[] = {
-  { "body", "body", SEC_QUERY_RELATION, N_("Body"), N_("All bodies"), VALUES_BODIES },
-  { "status", "status", SEC_QUERY_EQUALS, N_("Status"), N_("Any status"), VALUES_CHOICES },
-  { "year", "starts-at", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
-  { NULL }
-};
-static const SortSpec meeting_sorts[] = {
-  { "date", N_("Date"), "starts-at", FALSE },
-  { "title", N_("Title"), NULL, FALSE },
-  { "recent", N_("Recently Added"), "created-at", TRUE },
-  { NULL }
-};
-
-static const FilterSpec organisation_filters[] = {
-  { "body", "body", SEC_QUERY_RELATION, N_("Body"), N_("All bodies"), VALUES_BODIES },
-  { "country", "country", SEC_QUERY_EQUALS, N_("Country"), N_("All countries"), VALUES_COUNTRIES },
-  { "kind", "kind", SEC_QUERY_EQUALS, N_("Kind"), N_("All kinds"), VALUES_CHOICES },
-  { NULL }
-};
-static const SortSpec organisation_sorts[] = {
-  { "name", N_("Name"), NULL, FALSE },
-  { "recent", N_("Recently Added"), "created-at", TRUE },
-  { NULL }
-};
-
-static const FilterSpec no_filters[] = {
-  { NULL }
-};
-static const SortSpec person_sorts[] = {
-  { "name", N_("Family Name"), NULL, FALSE },
-  { "organisation", N_("Organisation"), "organisation-name", FALSE },
-  { "recent", N_("Recently Added"), "created-at", TRUE },
-  { NULL }
-};
-
-static const SortSpec body_sorts[] = {
-  { "name", N_("Name"), NULL, FALSE },
-  { "members", N_("Most Members"), "member-count", TRUE },
-  { NULL }
-};
-
-static const FilterSpec call_filters[] = {
-  { "status", "status", SEC_QUERY_EQUALS, N_("Status"), N_("Any status"), VALUES_CHOICES },
-  { "body", "body", SEC_QUERY_EQUALS, N_("Body"), N_("All bodies"), VALUES_BODIES },
-  { "year", "deadline", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
-  { NULL }
-};
-static const SortSpec call_sorts[] = {
-  { "deadline", N_("Deadline"), "deadline", TRUE },
-  { "title", N_("Title"), NULL, FALSE },
-  { "published", N_("Date Published"), "published-on", TRUE },
-  { NULL }
-};
-
-static const FilterSpec statement_filters[] = {
-  { "year", "signed-on", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
-  { NULL }
-};
-static const SortSpec statement_sorts[] = {
-  { "date", N_("Date Signed"), "signed-on", TRUE },
-  { "title", N_("Title"), NULL, FALSE },
-  { NULL }
-};
-
-static const SortSpec name_sorts[] = {
-  { "name", N_("Name"), NULL, FALSE },
-  { NULL }
-};
-
-static const KindSpec kind_specs[] = {
-  { "meeting", meeting_filters, meeting_sorts },
-  { "organisation", organisation_filters, organisation_sorts },
-  { "person", no_filters, person_sorts },
-  { "body", no_filters, body_sorts },
-  { "call", call_filters, call_sorts },
-  { "statement", statement_filters, statement_sorts },
-};
-
-/* One filter of the popover: a drop-down whose entries map to values. */
-typedef struct {
-  const FilterSpec *spec;
-  GtkDropDown      *dropdown;     /* owned by the grid */
-  GtkStringList    *labels;       /* the drop-down's model */
-  GPtrArray        *values;       /* char *, aligned with labels; [0] NULL */
-} Filter;
-
-struct _SecListPane
-{
-  GtkWidget           parent_instance;
-
-  /* template */
-  GtkWidget          *toolbar;
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkMenuButton      *sort_button;
-  GtkLabel           *count_label;
-  GtkButton          *clear_button;
-  GtkStack           *stack;
-  GtkScrolledWindow  *scrolled_window;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  GtkButton          *new_button;
-  AdwStatusPage      *no_results_page;
-  GtkPopover         *filter_popover;
-  GtkGrid            *filter_grid;
-
-  /* owned */
-  SecStore           *store;
-  SecQuery           *base_query;
-  SecRecordList      *list;
-  GtkSingleSelection *selection;
-  GArray             *filters;      /* of Filter */
-  char               *sort;
-  char               *icon_name;
-  char               *empty_title;
-  char               *empty_description;
-  char               *new_label;
-
-  /* state */
-  GType               kind;
-  const KindSpec     *spec;
-  gint64              selected_id;  /* kept across reloads of the list */
-  gboolean            updating;     /* filling the filter drop-downs */
-};
 
 G_DEFINE_FINAL_TYPE (SecListPane, sec_list_pane, GTK_TYPE_WIDGET)
 
@@ -191,46 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-clear_filter (gpointer data)
-{
-  Filter *filter = data;
-
-  g_clear_object (&filter->labels);
-  g_clear_pointer (&filter->values, g_ptr_array_unref);
-}
-
-static const SortSpec *
-find_sort (SecListPane *self,
-           const char  *id)
-{
-  for (const SortSpec *s = self->spec->sorts; s->id; s++)
-    if (g_strcmp0 (s->id, id) == 0)
-      return s;
-  return NULL;
-}
-
-static const char *
-get_filter_value (Filter *filter)
-{
-  guint selected = gtk_drop_down_get_selected (filter->dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= filter->values->len)
-    return NULL;
-  return g_ptr_array_index (filter->values, selected);
-}
-
-static guint
-count_active_filters (SecListPane *self)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->filters->len; i++)
-    if (get_filter_value (&g_array_index (self->filters, Filter, i)) != NULL)
-      n++;
-  return n;
-}
 
 static char *
 format_count (GType  kind,
@@ -272,12 +80,12 @@ get_search_placeholder (GType kind)
 }
 
 /* Which page shows, the count line and the clear button follow the list. */
-static void
-update_state (SecListPane *self)
+void
+_sec_list_pane_update_state (SecListPane *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint n_filters = count_active_filters (self);
+  guint n_filters = _sec_list_pane_count_active_filters (self);
   gboolean narrowed = search[0] != '\0' || n_filters > 0;
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *count = format_count (self->kind, n);
@@ -288,7 +96,7 @@ update_state (SecListPane *self)
       Filter *filter = &g_array_index (self->filters, Filter, i);
       guint selected = gtk_drop_down_get_selected (filter->dropdown);
 
-      if (get_filter_value (filter) != NULL)
+      if (_sec_list_pane_get_filter_value (filter) != NULL)
         g_string_append_printf (line, " · %s",
                                 gtk_string_list_get_string (filter->labels, selected));
     }
@@ -306,239 +114,6 @@ update_state (SecListPane *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
-}
-
-/* Translates the search, the filters and the sort into the list's query. */
-static void
-apply_query (SecListPane *self)
-{
-  g_autoptr(SecQuery) query = sec_query_copy (self->base_query);
-  const SortSpec *sort = find_sort (self, self->sort);
-  gboolean base_descending = FALSE;
-  const char *base_sort = sec_query_get_sort (self->base_query, &base_descending);
-
-  sec_query_set_search (query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  for (guint i = 0; i < self->filters->len; i++)
-    {
-      Filter *filter = &g_array_index (self->filters, Filter, i);
-      const char *value = get_filter_value (filter);
-
-      if (value != NULL)
-        sec_query_add (query, filter->spec->field, filter->spec->op, value);
-    }
-  if (sort != NULL)
-    {
-      /* The section decides the direction of its own order (past meetings
-       * latest first); the other orders have their natural one. */
-      gboolean descending = sort->field != NULL && g_strcmp0 (sort->field, base_sort) == 0
-                            ? base_descending : sort->descending;
-      sec_query_set_sort (query, sort->field, descending);
-    }
-
-  sec_record_list_set_query (self->list, query);
-  update_state (self);
-}
-
-static int
-compare_country_names (gconstpointer a,
-                       gconstpointer b)
-{
-  const char *code_a = *(const char *const *) a;
-  const char *code_b = *(const char *const *) b;
-  const char *name_a = sec_country_name (code_a);
-  const char *name_b = sec_country_name (code_b);
-
-  return g_utf8_collate (name_a ? name_a : code_a, name_b ? name_b : code_b);
-}
-
-static void
-fill_filter (SecListPane *self,
-             Filter      *filter)
-{
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *current = g_strdup (get_filter_value (filter));
-  guint selected = 0;
-
-  g_ptr_array_add (values, NULL);
-  g_ptr_array_add (labels, g_strdup (_(filter->spec->all_label)));
-
-  switch (filter->spec->source)
-    {
-    case VALUES_CHOICES:
-      {
-        const SecField *field = sec_kind_find_field (sec_kind_from_type (self->kind), filter->spec->field);
-
-        for (const SecChoice *c = field->choices; c && c->nick; c++)
-          {
-            g_ptr_array_add (values, g_strdup (c->nick));
-            g_ptr_array_add (labels, g_strdup (_(c->label)));
-          }
-      }
-      break;
-
-    case VALUES_BODIES:
-      {
-        g_autoptr(GPtrArray) bodies = sec_store_list (self->store, SEC_TYPE_BODY, NULL, &error);
-
-        for (guint i = 0; bodies && i < bodies->len; i++)
-          {
-            SecRecord *body = g_ptr_array_index (bodies, i);
-            const char *acronym = sec_record_get_string (body, "acronym");
-
-            g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (body)));
-            g_ptr_array_add (labels, g_strdup (acronym && acronym[0] ? acronym
-                                               : sec_record_get_string (body, "name")));
-          }
-      }
-      break;
-
-    case VALUES_YEARS:
-      {
-        g_auto(GStrv) years = sec_store_dup_years (self->store, self->kind, filter->spec->field, &error);
-
-        for (guint i = 0; years && years[i]; i++)
-          {
-            g_ptr_array_add (values, g_strdup (years[i]));
-            g_ptr_array_add (labels, g_strdup (years[i]));
-          }
-      }
-      break;
-
-    case VALUES_COUNTRIES:
-      {
-        g_auto(GStrv) codes = sec_store_dup_distinct (self->store, self->kind, filter->spec->field, &error);
-        g_autoptr(GPtrArray) codes_by_name = g_ptr_array_new ();
-
-        /* By name in the user's language, as the drop-down shows them. */
-        for (guint i = 0; codes && codes[i]; i++)
-          g_ptr_array_add (codes_by_name, codes[i]);
-        g_ptr_array_sort (codes_by_name, compare_country_names);
-        for (guint i = 0; i < codes_by_name->len; i++)
-          {
-            const char *code = g_ptr_array_index (codes_by_name, i);
-            const char *name = sec_country_name (code);
-
-            g_ptr_array_add (values, g_strdup (code));
-            g_ptr_array_add (labels, g_strdup (name ? name : code));
-          }
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (error != NULL)
-    g_warning ("Could not read the values of the filter “%s”: %s", filter->spec->name, error->message);
-
-  for (guint i = 1; current != NULL && i < values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (values, i), current) == 0)
-      selected = i;
-
-  g_ptr_array_add (labels, NULL);
-  self->updating = TRUE;
-  g_clear_pointer (&filter->values, g_ptr_array_unref);
-  filter->values = g_steal_pointer (&values);
-  gtk_string_list_splice (filter->labels, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (filter->labels)),
-                          (const char *const *) labels->pdata);
-  gtk_drop_down_set_selected (filter->dropdown, selected);
-  self->updating = FALSE;
-
-  /* A value that is gone (a deleted body) no longer filters. */
-  if (current != NULL && selected == 0)
-    apply_query (self);
-}
-
-static void
-fill_filters (SecListPane *self)
-{
-  for (guint i = 0; i < self->filters->len; i++)
-    fill_filter (self, &g_array_index (self->filters, Filter, i));
-}
-
-static Filter *
-find_filter (SecListPane *self,
-             const char  *name)
-{
-  for (guint i = 0; i < self->filters->len; i++)
-    {
-      Filter *filter = &g_array_index (self->filters, Filter, i);
-
-      if (g_str_equal (filter->spec->name, name))
-        return filter;
-    }
-  return NULL;
-}
-
-static void
-on_dropdown_selected (SecListPane *self)
-{
-  if (!self->updating)
-    apply_query (self);
-}
-
-static void
-build_filters (SecListPane *self)
-{
-  int row = 0;
-
-  for (const FilterSpec *spec = self->spec->filters; spec->name; spec++, row++)
-    {
-      Filter filter = { spec, NULL, gtk_string_list_new (NULL), g_ptr_array_new_with_free_func (g_free) };
-      GtkWidget *label = gtk_label_new_with_mnemonic (_(spec->label));
-      GtkDropDown *dropdown;
-
-      g_ptr_array_add (filter.values, NULL);
-      gtk_string_list_append (filter.labels, _(spec->all_label));
-      dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (filter.labels)), NULL));
-      filter.dropdown = dropdown;
-      gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);
-      if (spec->source == VALUES_COUNTRIES)
-        {
-          gtk_drop_down_set_expression (dropdown,
-                                        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-          gtk_drop_down_set_enable_search (dropdown, TRUE);
-        }
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dropdown));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-      gtk_grid_attach (self->filter_grid, label, 0, row, 1, 1);
-      gtk_grid_attach (self->filter_grid, GTK_WIDGET (dropdown), 1, row, 1, 1);
-      g_signal_connect_object (dropdown, "notify::selected",
-                               G_CALLBACK (on_dropdown_selected), self, G_CONNECT_SWAPPED);
-      g_array_append_val (self->filters, filter);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), self->filters->len > 0);
-  /* The search takes the room of a missing filter button, so that every
-   * section's list is as wide as the others. */
-  if (self->filters->len == 0)
-    gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry),
-                                      gtk_editable_get_max_width_chars (GTK_EDITABLE (self->search_entry)) + 5);
-}
-
-static void
-build_sort_menu (SecListPane *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-
-  for (const SortSpec *s = self->spec->sorts; s->id; s++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(s->label), NULL);
-
-      g_menu_item_set_action_and_target (item, "pane.sort", "s", s->id);
-      g_menu_append_item (section, item);
-    }
-  /* Translators: the heading of the menu of list orders */
-  g_menu_append_section (menu, _("Sort By"), G_MENU_MODEL (section));
-  gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (GTK_WIDGET (self->sort_button), self->spec->sorts[1].id != NULL);
 }
 
 static SecRecord *
@@ -577,7 +152,7 @@ unbind_row (GtkSignalListItemFactory *factory,
 static void
 on_search_entry_search_changed (SecListPane *self)
 {
-  apply_query (self);
+  _sec_list_pane_apply_query (self);
 }
 
 static void
@@ -645,13 +220,13 @@ on_show_all_button_clicked (SecListPane *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   sec_list_pane_clear_filters (self);
-  apply_query (self);
+  _sec_list_pane_apply_query (self);
 }
 
 static void
 on_filter_popover_show (SecListPane *self)
 {
-  fill_filters (self);
+  _sec_list_pane_fill_filters (self);
 }
 
 static void
@@ -697,7 +272,7 @@ on_selection_items_changed (SecListPane *self,
 static void
 on_list_n_items (SecListPane *self)
 {
-  update_state (self);
+  _sec_list_pane_update_state (self);
 }
 
 /* Overrides */
@@ -718,14 +293,7 @@ sec_list_pane_constructed (GObject *object)
   if (self->base_query == NULL)
     self->base_query = sec_query_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_specs); i++)
-    if (g_str_equal (kind_specs[i].kind, kind->name))
-      self->spec = &kind_specs[i];
-  if (self->spec == NULL)
-    {
-      static const KindSpec generic = { NULL, no_filters, name_sorts };
-      self->spec = &generic;
-    }
+  self->spec = _sec_list_pane_find_kind_spec (kind);
 
   /* The default order is the base query's, or the kind's first. */
   base_sort = sec_query_get_sort (self->base_query, NULL);
@@ -783,9 +351,9 @@ sec_list_pane_constructed (GObject *object)
   gtk_button_set_label (self->new_button, self->new_label);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), self->new_label != NULL);
 
-  build_filters (self);
-  build_sort_menu (self);
-  apply_query (self);
+  _sec_list_pane_build_filters (self);
+  _sec_list_pane_build_sort_menu (self);
+  _sec_list_pane_apply_query (self);
 }
 
 static void
@@ -900,14 +468,14 @@ sec_list_pane_set_property (GObject      *object,
         const char *sort = g_value_get_string (value);
 
         /* Before construction there is no spec to check against. */
-        if (self->spec != NULL && find_sort (self, sort) == NULL)
+        if (self->spec != NULL && _sec_list_pane_find_sort (self, sort) == NULL)
           break;
         if (g_strcmp0 (self->sort, sort) == 0)
           break;
         g_free (self->sort);
         self->sort = g_strdup (sort);
         if (self->list != NULL)
-          apply_query (self);
+          _sec_list_pane_apply_query (self);
         g_object_notify_by_pspec (object, pspec);
       }
       break;
@@ -1003,7 +571,7 @@ sec_list_pane_init (SecListPane *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
-  g_array_set_clear_func (self->filters, clear_filter);
+  g_array_set_clear_func (self->filters, _sec_list_pane_clear_filter);
 }
 
 /* Public API */
@@ -1088,7 +656,7 @@ sec_list_pane_select (SecListPane *self,
   position = sec_record_list_find (self->list, id);
   if (position < 0 &&
       (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
-       count_active_filters (self) > 0))
+       _sec_list_pane_count_active_filters (self) > 0))
     {
       /* The search or a filter hides it: show everything again. */
       self->updating = TRUE;
@@ -1096,7 +664,7 @@ sec_list_pane_select (SecListPane *self,
       for (guint i = 0; i < self->filters->len; i++)
         gtk_drop_down_set_selected (g_array_index (self->filters, Filter, i).dropdown, 0);
       self->updating = FALSE;
-      apply_query (self);
+      _sec_list_pane_apply_query (self);
       position = sec_record_list_find (self->list, id);
     }
   if (position < 0)
@@ -1164,7 +732,7 @@ sec_list_pane_set_search (SecListPane *self,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   self->updating = FALSE;
-  apply_query (self);
+  _sec_list_pane_apply_query (self);
 }
 
 gboolean
@@ -1177,9 +745,9 @@ sec_list_pane_set_filter (SecListPane *self,
   g_return_val_if_fail (SEC_IS_LIST_PANE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if ((filter = find_filter (self, name)) == NULL)
+  if ((filter = _sec_list_pane_find_filter (self, name)) == NULL)
     return FALSE;
-  fill_filter (self, filter);
+  _sec_list_pane_fill_filter (self, filter);
   for (guint i = 0; i < filter->values->len; i++)
     if (g_strcmp0 (g_ptr_array_index (filter->values, i), value) == 0)
       {
@@ -1198,5 +766,5 @@ sec_list_pane_clear_filters (SecListPane *self)
   for (guint i = 0; i < self->filters->len; i++)
     gtk_drop_down_set_selected (g_array_index (self->filters, Filter, i).dropdown, 0);
   self->updating = FALSE;
-  apply_query (self);
+  _sec_list_pane_apply_query (self);
 }

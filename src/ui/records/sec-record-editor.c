@@ -6,91 +6,25 @@
  * rules and its UNIQUE constraints, so what the form accepts is what the
  * store accepts. Nothing typed is lost: a failed save leaves the form as it
  * is, and closing with changes asks first.
+ *
+ * The form itself (its rows, their changes, validation) is in
+ * sec-record-editor-form.c; this file saves and closes.
  */
 #define G_LOG_DOMAIN "sec-record-editor"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/meetings/sec-agenda.h"
 #include "core/calls/sec-calls.h"
-#include "ui/widgets/sec-country-row.h"
-#include "ui/widgets/sec-date-row.h"
 #include "ui/records/sec-record-editor.h"
-#include "core/store/sec-record-list.h"
-#include "ui/widgets/sec-record-picker-row.h"
+#include "ui/records/sec-record-editor-private.h"
 #include "core/store/sec-records.h"
-#include "core/store/sec-unique.h"
-
-/* One field of the form. */
-typedef struct {
-  SecRecordEditor *editor;    /* borrowed */
-  const SecField  *field;
-  GtkWidget       *row;       /* the field's row in the group */
-  GtkWidget       *input;     /* what holds the value when not the row itself */
-  GtkWidget       *message_row;
-  GtkLabel        *message_label;
-  char            *problem;   /* the text could not be read (a number) */
-  gboolean         touched;   /* changed by the user: its problems are shown */
-} FieldEditor;
-
-struct _SecRecordEditor
-{
-  AdwWindow           parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle     *window_title;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  AdwPreferencesPage *page;
-
-  /* owned */
-  SecStore           *store;
-  SecRecord          *record;     /* the copy being edited */
-  SecRecord          *baseline;   /* as it was before the user changed anything */
-  GPtrArray          *fields;     /* (element-type FieldEditor) */
-
-  /* A meeting's bodies (MEETING_BODY rows), edited with the meeting. */
-  GPtrArray          *body_checks;     /* (element-type GtkCheckButton) */
-  GHashTable         *stored_bodies;   /* body id -> meeting-body id, as stored */
-  GHashTable         *baseline_bodies; /* body ids checked before the user came */
-  GtkWidget          *bodies_message_row;
-  GtkLabel           *bodies_message_label;
-  gboolean            bodies_touched;
-
-  /* borrowed */
-  FieldEditor        *last_changed;
-
-  GType               kind;
-  gboolean            loading;        /* filling in the widgets: not the user */
-  gboolean            show_all_problems;
-  gboolean            closing;        /* the user said to discard */
-  gboolean            focus_set;
-  gboolean            can_save;
-};
+#include "ui/widgets/sec-record-picker-row.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordEditor, sec_record_editor, ADW_TYPE_WINDOW)
-
-/* Fields the core works out itself when the record is saved (see
- * sec-calls.h and sec-agenda.h): shown on the record's page, not in the
- * form, where a typed value would only be overwritten. */
-static const struct {
-  const char *kind;
-  const char *field;
-} managed_fields[] = {
-  { "meeting", "agenda-version" },
-  { "application", "late" },
-  { "application", "call-version" },
-  { "application", "eligibility-reason" },
-  { "application", "checked-eligibility" },
-  { "application", "eligibility-rule" },
-  { "application", "membership" },
-};
-
-static void validate (SecRecordEditor *self);
 
 /* Helpers */
 
@@ -101,19 +35,9 @@ field_editor_free (FieldEditor *fe)
   g_free (fe);
 }
 
-static gboolean
-is_managed (const SecKind  *kind,
-            const SecField *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (managed_fields); i++)
-    if (g_str_equal (managed_fields[i].kind, kind->name) && g_str_equal (managed_fields[i].field, field->name))
-      return TRUE;
-  return FALSE;
-}
-
-static int
-field_position (SecRecordEditor *self,
-                const char      *name)
+int
+_sec_record_editor_field_position (SecRecordEditor *self,
+                                   const char      *name)
 {
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -124,8 +48,8 @@ field_position (SecRecordEditor *self,
   return -1;
 }
 
-static gboolean
-is_meeting (SecRecordEditor *self)
+gboolean
+_sec_record_editor_is_meeting (SecRecordEditor *self)
 {
   return self->kind == SEC_TYPE_MEETING;
 }
@@ -134,21 +58,21 @@ static FieldEditor *
 find_field (SecRecordEditor *self,
             const char      *name)
 {
-  int i = field_position (self, name);
+  int i = _sec_record_editor_field_position (self, name);
 
   return i < 0 ? NULL : g_ptr_array_index (self->fields, i);
 }
 
-static GHashTable *
-new_id_set (void)
+GHashTable *
+_sec_record_editor_new_id_set (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
-static void
-id_set_add (GHashTable *set,
-            gint64      key,
-            gint64      value)
+void
+_sec_record_editor_id_set_add (GHashTable *set,
+                               gint64      key,
+                               gint64      value)
 {
   gint64 *k = g_new (gint64, 1);
   gint64 *v = g_new (gint64, 1);
@@ -165,16 +89,16 @@ check_body_id (GtkWidget *check)
 }
 
 /* The bodies checked now. */
-static GHashTable *
-checked_bodies (SecRecordEditor *self)
+GHashTable *
+_sec_record_editor_checked_bodies (SecRecordEditor *self)
 {
-  GHashTable *set = new_id_set ();
+  GHashTable *set = _sec_record_editor_new_id_set ();
 
   for (guint i = 0; self->body_checks && i < self->body_checks->len; i++)
     {
       GtkWidget *check = g_ptr_array_index (self->body_checks, i);
       if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        id_set_add (set, check_body_id (check), 0);
+        _sec_record_editor_id_set_add (set, check_body_id (check), 0);
     }
   return set;
 }
@@ -195,689 +119,23 @@ same_id_sets (GHashTable *a,
   return TRUE;
 }
 
-static gboolean
-is_modified (SecRecordEditor *self)
+gboolean
+_sec_record_editor_is_modified (SecRecordEditor *self)
 {
   if (!sec_record_equal (self->record, self->baseline))
     return TRUE;
-  if (is_meeting (self))
+  if (_sec_record_editor_is_meeting (self))
     {
-      g_autoptr(GHashTable) now = checked_bodies (self);
+      g_autoptr(GHashTable) now = _sec_record_editor_checked_bodies (self);
       return !same_id_sets (now, self->baseline_bodies);
     }
   return FALSE;
 }
 
-static gboolean
-is_creating (SecRecordEditor *self)
+gboolean
+_sec_record_editor_is_creating (SecRecordEditor *self)
 {
   return sec_record_get_id (self->record) == 0;
-}
-
-static void
-set_message (GtkWidget  *row,
-             GtkWidget  *message_row,
-             GtkLabel   *message_label,
-             const char *message)
-{
-  gtk_label_set_text (message_label, message ? message : "");
-  gtk_widget_set_visible (message_row, message != NULL);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
-/* A row under a field that says what is wrong with it; hidden when nothing. */
-static GtkWidget *
-new_message_row (GtkLabel **label_out)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* The field itself carries the message for screen readers. */
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_visible (row, FALSE);
-
-  *label_out = GTK_LABEL (label);
-  return row;
-}
-
-/* Validation */
-
-/* Checks the whole copy; shows the problems of the fields the user has
- * touched (of all of them after a refused save), enables Save. */
-static void
-validate (SecRecordEditor *self)
-{
-  const SecKind *kind = sec_kind_from_type (self->kind);
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) duplicate_fields = NULL;
-  g_autoptr(GError) duplicate = NULL;
-  const char *duplicate_at = NULL;
-  gboolean valid = TRUE;
-
-  if (!sec_unique_check (self->store, self->record, &duplicate_fields, &duplicate))
-    {
-      valid = FALSE;
-      /* Said where the user just was, if that is one of the fields that clash. */
-      duplicate_at = duplicate_fields[0];
-      if (self->last_changed != NULL && g_strv_contains ((const char *const *) duplicate_fields,
-                                                         self->last_changed->field->name))
-        duplicate_at = self->last_changed->field->name;
-    }
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldEditor *fe = g_ptr_array_index (self->fields, i);
-      g_autoptr(GError) error = NULL;
-      char *message = NULL;
-
-      if (fe->problem != NULL)
-        message = g_strdup (fe->problem);
-      else if (!sec_record_validate_field (self->record, fe->field->name, &error))
-        message = g_strdup (error->message);
-      else if (duplicate_at != NULL && g_str_equal (duplicate_at, fe->field->name))
-        message = g_strdup (duplicate->message);
-
-      if (message != NULL)
-        valid = FALSE;
-      g_ptr_array_add (messages, message);
-    }
-
-  /* What the field tables cannot say (a call's eligible kinds, a score),
-   * checked by the core once every field is right; told at the field the
-   * message names, or else where the user just was. */
-  if (valid)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok = TRUE;
-
-      if (self->kind == SEC_TYPE_CALL)
-        ok = sec_call_validate (SEC_CALL (self->record), &error);
-      else if (self->kind == SEC_TYPE_APPLICATION)
-        ok = sec_application_validate (SEC_APPLICATION (self->record), &error);
-
-      if (!ok)
-        {
-          int at = -1;
-
-          valid = FALSE;
-          for (guint i = 0; i < self->fields->len && at < 0; i++)
-            {
-              FieldEditor *fe = g_ptr_array_index (self->fields, i);
-              g_autofree char *prefix = g_strconcat (_(fe->field->label), ":", NULL);
-
-              if (g_str_has_prefix (error->message, prefix))
-                at = (int) i;
-            }
-          if (at < 0 && self->last_changed != NULL)
-            at = field_position (self, self->last_changed->field->name);
-          if (at < 0)
-            at = 0;
-          g_free (g_ptr_array_index (messages, at));
-          g_ptr_array_index (messages, at) = g_strdup (error->message);
-          /* Shown even if untouched: the user has to see what blocks Save. */
-          ((FieldEditor *) g_ptr_array_index (self->fields, at))->touched = TRUE;
-        }
-    }
-
-  /* A range problem ("Ends cannot be before Starts") is told once, at its end. */
-  for (guint r = 0; kind->ranges != NULL && kind->ranges[r] != NULL; r += 2)
-    {
-      int start = field_position (self, kind->ranges[r]);
-      int end = field_position (self, kind->ranges[r + 1]);
-
-      if (start < 0 || end < 0)
-        continue;
-      if (g_strcmp0 (g_ptr_array_index (messages, start), g_ptr_array_index (messages, end)) == 0 &&
-          g_ptr_array_index (messages, start) != NULL)
-        {
-          FieldEditor *end_fe = g_ptr_array_index (self->fields, end);
-          FieldEditor *start_fe = g_ptr_array_index (self->fields, start);
-
-          /* Shown where the user can see it: at the end, unless only the
-           * start was touched. */
-          if (end_fe->touched || !start_fe->touched)
-            g_clear_pointer (&g_ptr_array_index (messages, start), g_free);
-          else
-            g_clear_pointer (&g_ptr_array_index (messages, end), g_free);
-        }
-    }
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldEditor *fe = g_ptr_array_index (self->fields, i);
-      const char *message = g_ptr_array_index (messages, i);
-      gboolean shown = message != NULL &&
-                       (fe->touched || self->show_all_problems ||
-                        (duplicate_at != NULL && g_str_equal (duplicate_at, fe->field->name)));
-
-      set_message (fe->row, fe->message_row, fe->message_label, shown ? message : NULL);
-    }
-
-  if (is_meeting (self))
-    {
-      g_autoptr(GHashTable) bodies = checked_bodies (self);
-      gboolean none = g_hash_table_size (bodies) == 0;
-
-      if (none)
-        valid = FALSE;
-      gtk_label_set_text (self->bodies_message_label, _("Choose at least one body"));
-      gtk_widget_set_visible (self->bodies_message_row, none && (self->bodies_touched || self->show_all_problems));
-    }
-
-  self->can_save = valid && (is_creating (self) || is_modified (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
-}
-
-/* Changes */
-
-static void
-field_changed (FieldEditor *fe,
-               const char  *text)
-{
-  SecRecordEditor *self = fe->editor;
-  g_autoptr(GError) error = NULL;
-
-  if (self->loading)
-    return;
-
-  g_clear_pointer (&fe->problem, g_free);
-  if (!sec_record_set_from_text (self->record, fe->field->name, text, &error))
-    fe->problem = g_strdup (error->message);
-  fe->touched = TRUE;
-  self->last_changed = fe;
-  validate (self);
-}
-
-static void
-on_entry_changed (FieldEditor *fe,
-                  GtkEditable *editable)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  field_changed (fe, text);
-}
-
-static void
-on_buffer_changed (FieldEditor   *fe,
-                   GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  /* Blank lines around the text are no part of it. */
-  g_strstrip (text);
-  field_changed (fe, text);
-}
-
-static void
-on_combo_selected (FieldEditor *fe)
-{
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (fe->row));
-  gboolean has_none = !(fe->field->flags & SEC_FIELD_REQUIRED);
-  const char *nick = NULL;
-
-  if (selected == GTK_INVALID_LIST_POSITION || (has_none && selected == 0))
-    nick = NULL;
-  else
-    nick = fe->field->choices[selected - (has_none ? 1 : 0)].nick;
-  field_changed (fe, nick);
-}
-
-static void
-on_date_changed (FieldEditor *fe)
-{
-  field_changed (fe, sec_date_row_get_value (SEC_DATE_ROW (fe->row)));
-}
-
-static void
-on_country_changed (FieldEditor *fe)
-{
-  field_changed (fe, sec_country_row_get_value (SEC_COUNTRY_ROW (fe->row)));
-}
-
-static void
-on_ref_changed (FieldEditor *fe)
-{
-  gint64 id = sec_record_picker_row_get_record_id (SEC_RECORD_PICKER_ROW (fe->row));
-  g_autofree char *text = id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
-
-  field_changed (fe, text);
-}
-
-static void
-on_switch_changed (FieldEditor *fe)
-{
-  field_changed (fe, gtk_switch_get_active (GTK_SWITCH (fe->input)) ? "yes" : "no");
-}
-
-static void
-on_body_toggled (SecRecordEditor *self)
-{
-  if (self->loading)
-    return;
-  self->bodies_touched = TRUE;
-  validate (self);
-}
-
-/* Building the form */
-
-static char *
-dup_field_title (const SecField *field)
-{
-  if (field->flags & SEC_FIELD_REQUIRED)
-    /* Translators: the title of a required field in a form, "Name *" */
-    return g_strdup_printf (_("%s *"), _(field->label));
-  return g_strdup (_(field->label));
-}
-
-static GtkWidget *
-new_entry_row (FieldEditor *fe,
-               const char  *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkInputPurpose purpose = GTK_INPUT_PURPOSE_FREE_FORM;
-
-  switch (fe->field->type)
-    {
-    case SEC_FIELD_EMAIL:
-      purpose = GTK_INPUT_PURPOSE_EMAIL;
-      break;
-    case SEC_FIELD_URL:
-      purpose = GTK_INPUT_PURPOSE_URL;
-      break;
-    case SEC_FIELD_TIME:
-      purpose = GTK_INPUT_PURPOSE_NUMBER;
-      break;
-    case SEC_FIELD_TEXT:
-    case SEC_FIELD_TIMEZONE:
-    case SEC_FIELD_LONG_TEXT:
-    case SEC_FIELD_INT:
-    case SEC_FIELD_DOUBLE:
-    case SEC_FIELD_BOOL:
-    case SEC_FIELD_DATE:
-    case SEC_FIELD_DATETIME:
-    case SEC_FIELD_CHOICE:
-    case SEC_FIELD_COUNTRY:
-    case SEC_FIELD_COUNTRIES:
-    case SEC_FIELD_REF:
-    default:
-      break;
-    }
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_entry_changed), fe);
-  return row;
-}
-
-static GtkWidget *
-new_long_text_row (FieldEditor *fe,
-                   const char  *title)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *view = gtk_text_view_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* The keyboard goes straight to the text. */
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  /* Tab leaves the field, as everywhere else in the form. */
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(fe->field->label), -1);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                            G_CALLBACK (on_buffer_changed), fe);
-  gtk_box_append (GTK_BOX (box), view);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  fe->input = view;
-  return row;
-}
-
-static GtkWidget *
-new_combo_row (FieldEditor *fe,
-               const char  *title)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  if (!(fe->field->flags & SEC_FIELD_REQUIRED))
-    gtk_string_list_append (labels, _("None"));
-  for (const SecChoice *c = fe->field->choices; c && c->nick; c++)
-    gtk_string_list_append (labels, _(c->label));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_combo_selected), fe);
-  return row;
-}
-
-static GtkWidget *
-new_number_row (FieldEditor *fe,
-                const char  *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, G_MAXINT, 1);
-
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fe->field->type == SEC_FIELD_DOUBLE ? 2 : 0);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(fe->field->label), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  /* "changed" follows the typing; value-changed only the buttons. */
-  g_signal_connect_swapped (spin, "changed", G_CALLBACK (on_entry_changed), fe);
-  fe->input = spin;
-  return row;
-}
-
-static GtkWidget *
-new_switch_row (FieldEditor *fe,
-                const char  *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  g_signal_connect_swapped (sw, "notify::active", G_CALLBACK (on_switch_changed), fe);
-  fe->input = sw;
-  return row;
-}
-
-static void
-add_field (SecRecordEditor     *self,
-           AdwPreferencesGroup *group,
-           const SecField      *field)
-{
-  FieldEditor *fe = g_new0 (FieldEditor, 1);
-  g_autofree char *title = dup_field_title (field);
-  GtkWidget *row;
-
-  fe->editor = self;
-  fe->field = field;
-
-  switch (field->type)
-    {
-    case SEC_FIELD_LONG_TEXT:
-      row = new_long_text_row (fe, title);
-      break;
-    case SEC_FIELD_CHOICE:
-      row = new_combo_row (fe, title);
-      break;
-    case SEC_FIELD_DATE:
-    case SEC_FIELD_DATETIME:
-      row = sec_date_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      sec_date_row_set_show_time (SEC_DATE_ROW (row), field->type == SEC_FIELD_DATETIME);
-      g_signal_connect_swapped (row, "notify::value", G_CALLBACK (on_date_changed), fe);
-      break;
-    case SEC_FIELD_COUNTRY:
-    case SEC_FIELD_COUNTRIES:
-      row = sec_country_row_new (field->type == SEC_FIELD_COUNTRIES);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_signal_connect_swapped (row, "notify::value", G_CALLBACK (on_country_changed), fe);
-      break;
-    case SEC_FIELD_REF:
-      row = sec_record_picker_row_new (self->store, sec_record_kind_lookup (field->ref_kind));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_signal_connect_swapped (row, "notify::record-id", G_CALLBACK (on_ref_changed), fe);
-      break;
-    case SEC_FIELD_INT:
-    case SEC_FIELD_DOUBLE:
-      row = new_number_row (fe, title);
-      break;
-    case SEC_FIELD_BOOL:
-      row = new_switch_row (fe, title);
-      break;
-    case SEC_FIELD_TEXT:
-    case SEC_FIELD_EMAIL:
-    case SEC_FIELD_URL:
-    case SEC_FIELD_TIME:
-    case SEC_FIELD_TIMEZONE:
-    default:
-      row = new_entry_row (fe, title);
-      break;
-    }
-
-  /* Labels are ours, but never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  fe->row = row;
-  fe->message_row = new_message_row (&fe->message_label);
-
-  adw_preferences_group_add (group, row);
-  adw_preferences_group_add (group, fe->message_row);
-  g_ptr_array_add (self->fields, fe);
-}
-
-/* Puts the copy's value of a field into its widget. */
-static void
-load_field (SecRecordEditor *self,
-            FieldEditor     *fe)
-{
-  const SecField *field = fe->field;
-  g_autofree char *text = sec_record_dup_text (self->record, field->name);
-
-  self->loading = TRUE;
-
-  switch (field->type)
-    {
-    case SEC_FIELD_LONG_TEXT:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fe->input)), text, -1);
-      break;
-    case SEC_FIELD_CHOICE:
-      {
-        gboolean has_none = !(field->flags & SEC_FIELD_REQUIRED);
-        guint selected = has_none ? 0 : GTK_INVALID_LIST_POSITION;
-        guint i = 0;
-
-        for (const SecChoice *c = field->choices; c && c->nick; c++, i++)
-          if (g_str_equal (c->nick, text))
-            selected = i + (has_none ? 1 : 0);
-        adw_combo_row_set_selected (ADW_COMBO_ROW (fe->row), selected);
-      }
-      break;
-    case SEC_FIELD_DATE:
-    case SEC_FIELD_DATETIME:
-      sec_date_row_set_value (SEC_DATE_ROW (fe->row), text);
-      break;
-    case SEC_FIELD_COUNTRY:
-    case SEC_FIELD_COUNTRIES:
-      sec_country_row_set_value (SEC_COUNTRY_ROW (fe->row), text);
-      break;
-    case SEC_FIELD_REF:
-      sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (fe->row),
-                                           sec_record_get_ref (self->record, field->name));
-      break;
-    case SEC_FIELD_INT:
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (fe->input), sec_record_get_int (self->record, field->name));
-      break;
-    case SEC_FIELD_DOUBLE:
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (fe->input), sec_record_get_double (self->record, field->name));
-      break;
-    case SEC_FIELD_BOOL:
-      gtk_switch_set_active (GTK_SWITCH (fe->input), sec_record_get_bool (self->record, field->name));
-      break;
-    case SEC_FIELD_TEXT:
-    case SEC_FIELD_EMAIL:
-    case SEC_FIELD_URL:
-    case SEC_FIELD_TIME:
-    case SEC_FIELD_TIMEZONE:
-    default:
-      gtk_editable_set_text (GTK_EDITABLE (fe->row), text);
-      break;
-    }
-
-  self->loading = FALSE;
-}
-
-/* A meeting's bodies: one check row per body (there are a handful). */
-static void
-add_bodies_group (SecRecordEditor *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autoptr(SecRecordList) bodies = sec_record_list_new (self->store, SEC_TYPE_BODY, NULL);
-  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (bodies)), 200);
-  gint64 meeting_id = sec_record_get_id (self->record);
-
-  /* Translators: the title of a group of required choices, as "Name *" */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Bodies *"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The bodies that meet; a joint session has several."));
-
-  self->body_checks = g_ptr_array_new ();
-  self->stored_bodies = new_id_set ();
-  self->baseline_bodies = new_id_set ();
-
-  if (meeting_id != 0)
-    {
-      g_autoptr(SecQuery) query = sec_query_new ();
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-      g_autoptr(SecRecordList) links = NULL;
-
-      sec_query_add (query, "meeting", SEC_QUERY_EQUALS, id);
-      links = sec_record_list_new (self->store, SEC_TYPE_MEETING_BODY, query);
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (links)); i++)
-        {
-          g_autoptr(SecRecord) link = g_list_model_get_item (G_LIST_MODEL (links), i);
-
-          if (link == NULL)
-            continue;
-          id_set_add (self->stored_bodies, sec_record_get_ref (link, "body"), sec_record_get_id (link));
-          id_set_add (self->baseline_bodies, sec_record_get_ref (link, "body"), 0);
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SecRecord) body = g_list_model_get_item (G_LIST_MODEL (bodies), i);
-      g_autofree char *name = NULL;
-      GtkWidget *row, *check;
-      gint64 *body_id;
-
-      if (body == NULL)
-        continue;
-      name = sec_record_dup_title (body);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (sec_record_get_string (body, "acronym") != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sec_record_get_string (body, "acronym"));
-
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      body_id = g_new (gint64, 1);
-      *body_id = sec_record_get_id (body);
-      g_object_set_data_full (G_OBJECT (check), "body-id", body_id, g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_hash_table_contains (self->stored_bodies, body_id));
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_body_toggled), self);
-
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->body_checks, check);
-    }
-
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("There are no bodies yet: add one first."));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  self->bodies_message_row = new_message_row (&self->bodies_message_label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->bodies_message_row);
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-}
-
-static void
-build_form (SecRecordEditor *self)
-{
-  const SecKind *kind = sec_kind_from_type (self->kind);
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Fields marked with * are required."));
-  for (guint i = 0; i < kind->n_fields; i++)
-    if (!is_managed (kind, &kind->fields[i]))
-      add_field (self, ADW_PREFERENCES_GROUP (group), &kind->fields[i]);
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-
-  for (guint i = 0; i < self->fields->len; i++)
-    load_field (self, g_ptr_array_index (self->fields, i));
-
-  if (is_meeting (self))
-    add_bodies_group (self);
-}
-
-static void
-update_title (SecRecordEditor *self)
-{
-  const SecKind *kind = sec_kind_from_type (self->kind);
-  g_autofree char *title = NULL;
-
-  if (is_creating (self))
-    /* Translators: the title of the window that creates a record, %s its kind: "New Organisation" */
-    title = g_strdup_printf (_("New %s"), _(kind->label));
-  else
-    {
-      g_autofree char *name = sec_record_dup_title (self->baseline);
-      /* Translators: the title of the window that edits a record, %s its name: "Edit “Europol”" */
-      title = g_strdup_printf (_("Edit “%s”"), name);
-      adw_window_title_set_subtitle (self->window_title, _(kind->label));
-    }
-  adw_window_title_set_title (self->window_title, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 /* Saving */
@@ -887,7 +145,7 @@ save_bodies (SecRecordEditor  *self,
              gint64            meeting_id,
              GError          **error)
 {
-  g_autoptr(GHashTable) wanted = checked_bodies (self);
+  g_autoptr(GHashTable) wanted = _sec_record_editor_checked_bodies (self);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1002,7 +260,7 @@ write_record (SecRecordEditor  *self,
       return write_application (self, SEC_CALL (call), SEC_APPLICATION (saved), creating, error);
     }
 
-  if (is_meeting (self))
+  if (_sec_record_editor_is_meeting (self))
     {
       /* Final or draft again goes through the agenda's versions. */
       const char *status = sec_record_get_string (saved, "agenda-status");
@@ -1038,13 +296,13 @@ save (SecRecordEditor  *self,
       GError          **error)
 {
   g_autoptr(SecRecord) saved = sec_record_copy (self->record);
-  gboolean creating = is_creating (self);
+  gboolean creating = _sec_record_editor_is_creating (self);
 
   if (!sec_store_begin (self->store, error))
     return FALSE;
 
   if (!write_record (self, saved, creating, error) ||
-      (is_meeting (self) && !save_bodies (self, sec_record_get_id (saved), error)))
+      (_sec_record_editor_is_meeting (self) && !save_bodies (self, sec_record_get_id (saved), error)))
     {
       sec_store_rollback (self->store);
       return FALSE;
@@ -1060,6 +318,22 @@ save (SecRecordEditor  *self,
   return TRUE;
 }
 
+/* The record's fields as text, to put them back after an undo. */
+static GVariant *
+record_to_variant (SecRecord *record)
+{
+  const SecKind *kind = sec_record_get_kind (record);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_autofree char *text = sec_record_dup_text (record, kind->fields[i].name);
+      g_variant_builder_add (&builder, "{ss}", kind->fields[i].name, text);
+    }
+  return g_variant_builder_end (&builder);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -1067,12 +341,14 @@ save_action (GtkWidget  *widget,
 {
   SecRecordEditor *self = SEC_RECORD_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecordPickerRow) picker = NULL;
+  gboolean creating = _sec_record_editor_is_creating (self);
   GtkWindow *parent;
   gint64 id = 0;
 
   /* The shortcut can come while Save is off: show why instead. */
   self->show_all_problems = TRUE;
-  validate (self);
+  _sec_record_editor_validate (self);
   if (!self->can_save)
     {
       gtk_widget_error_bell (widget);
@@ -1087,9 +363,21 @@ save_action (GtkWidget  *widget,
     }
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-record", "(sx)",
-                                sec_kind_from_type (self->kind)->name, id);
+  picker = g_weak_ref_get (&self->picker);
+  if (picker != NULL)
+    /* Made from a picker's search: chosen there, the user stays where
+     * they were. */
+    sec_record_picker_row_set_record_id (picker, id);
+  else if (parent != NULL)
+    {
+      /* An edit can be undone from the window (see win.undo). */
+      if (!creating)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.record-edited", "(sx@a{ss})",
+                                    sec_kind_from_type (self->kind)->name, id,
+                                    record_to_variant (self->baseline));
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-record", "(sx)",
+                                  sec_kind_from_type (self->kind)->name, id);
+    }
   self->closing = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -1102,6 +390,14 @@ dismiss_error_action (GtkWidget  *widget,
   SecRecordEditor *self = SEC_RECORD_EDITOR (widget);
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+show_missing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _sec_record_editor_show_missing (SEC_RECORD_EDITOR (widget));
 }
 
 /* Closing */
@@ -1130,7 +426,7 @@ sec_record_editor_close_request (GtkWindow *window)
   SecRecordEditor *self = SEC_RECORD_EDITOR (window);
   GtkWidget *dialog;
 
-  if (self->closing || !is_modified (self))
+  if (self->closing || !_sec_record_editor_is_modified (self))
     return GTK_WINDOW_CLASS (sec_record_editor_parent_class)->close_request (window);
 
   dialog = adw_message_dialog_new (window, _("Discard changes?"),
@@ -1188,6 +484,7 @@ sec_record_editor_dispose (GObject *object)
   SecRecordEditor *self = (SecRecordEditor *) object;
 
   g_clear_pointer (&self->body_checks, g_ptr_array_unref);
+  g_weak_ref_set (&self->picker, NULL);
 
   G_OBJECT_CLASS (sec_record_editor_parent_class)->dispose (object);
 }
@@ -1203,6 +500,7 @@ sec_record_editor_finalize (GObject *object)
   g_clear_object (&self->record);
   g_clear_object (&self->baseline);
   g_clear_object (&self->store);
+  g_weak_ref_clear (&self->picker);
 
   G_OBJECT_CLASS (sec_record_editor_parent_class)->finalize (object);
 }
@@ -1224,9 +522,13 @@ sec_record_editor_class_init (SecRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, missing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordEditor, save_button);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-missing", NULL, show_missing_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1238,6 +540,7 @@ sec_record_editor_init (SecRecordEditor *self)
   GtkShortcutTrigger *trigger;
 
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_editor_free);
+  g_weak_ref_init (&self->picker, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1295,9 +598,9 @@ sec_record_editor_new (GtkWindow *parent,
     self->record = sec_record_new (kind);
   self->baseline = sec_record_copy (self->record);
 
-  build_form (self);
-  update_title (self);
-  validate (self);
+  _sec_record_editor_build_form (self);
+  _sec_record_editor_update_title (self);
+  _sec_record_editor_validate (self);
 
   return self;
 }
@@ -1320,7 +623,7 @@ sec_record_editor_set_field (SecRecordEditor *self,
   g_return_if_fail (SEC_IS_RECORD_EDITOR (self));
   g_return_if_fail (field != NULL);
 
-  if (is_meeting (self) && g_str_equal (field, "bodies"))
+  if (_sec_record_editor_is_meeting (self) && g_str_equal (field, "bodies"))
     {
       g_auto(GStrv) ids = g_strsplit (text ? text : "", ",", -1);
 
@@ -1340,8 +643,8 @@ sec_record_editor_set_field (SecRecordEditor *self,
         }
       self->loading = FALSE;
       g_clear_pointer (&self->baseline_bodies, g_hash_table_unref);
-      self->baseline_bodies = checked_bodies (self);
-      validate (self);
+      self->baseline_bodies = _sec_record_editor_checked_bodies (self);
+      _sec_record_editor_validate (self);
       return;
     }
 
@@ -1355,8 +658,8 @@ sec_record_editor_set_field (SecRecordEditor *self,
       g_critical ("Cannot set %s to “%s”: %s", field, text, error ? error->message : "");
       return;
     }
-  load_field (self, fe);
-  validate (self);
+  _sec_record_editor_load_field (self, fe);
+  _sec_record_editor_validate (self);
 }
 
 /**
@@ -1377,5 +680,80 @@ sec_record_editor_get_modified (SecRecordEditor *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_EDITOR (self), FALSE);
 
-  return is_modified (self);
+  return _sec_record_editor_is_modified (self);
+}
+
+/* Creating from a picker */
+
+/* Puts a typed name into a new record's title fields: the whole of it in
+ * a single one (an organisation's name); for a person, the last word is
+ * the family name ("Anna Müller"), or what comes before a comma ("Müller,
+ * Anna"). */
+static void
+prefill_name (SecRecordEditor *self,
+              const char      *text)
+{
+  const SecKind *kind = sec_kind_from_type (self->kind);
+  const SecField *title[2] = { NULL, NULL };
+  guint n = 0;
+
+  for (guint i = 0; i < kind->n_fields && n < 2; i++)
+    if ((kind->fields[i].flags & SEC_FIELD_TITLE) && kind->fields[i].type == SEC_FIELD_TEXT &&
+        _sec_record_editor_field_position (self, kind->fields[i].name) >= 0)
+      title[n++] = &kind->fields[i];
+
+  if (n == 1)
+    sec_record_editor_set_field (self, title[0]->name, text);
+  else if (n == 2)
+    {
+      const char *comma = strchr (text, ',');
+      const char *space = strrchr (text, ' ');
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      if (comma != NULL)
+        {
+          last = g_strstrip (g_strndup (text, (gsize) (comma - text)));
+          first = g_strstrip (g_strdup (comma + 1));
+        }
+      else if (space != NULL)
+        {
+          first = g_strstrip (g_strndup (text, (gsize) (space - text)));
+          last = g_strstrip (g_strdup (space + 1));
+        }
+      else
+        last = g_strdup (text);
+
+      if (first != NULL && *first != '\0')
+        sec_record_editor_set_field (self, title[0]->name, first);
+      sec_record_editor_set_field (self, title[1]->name, last);
+    }
+}
+
+static void
+create_from_picker (SecRecordPickerRow *picker,
+                    const char         *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (picker));
+  SecRecordEditor *editor;
+
+  editor = sec_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  sec_record_picker_row_get_store (picker),
+                                  sec_record_picker_row_get_kind (picker), NULL);
+  g_weak_ref_set (&editor->picker, picker);
+  prefill_name (editor, text);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/**
+ * sec_record_editor_install_picker_creation:
+ *
+ * Lets every record picker row (sec-record-picker-row.h) create the record
+ * the user searched for and did not find, in a record editor over the
+ * picker's window, named as typed; the picker chooses it once saved.
+ */
+void
+sec_record_editor_install_picker_creation (void)
+{
+  sec_record_picker_row_set_create_func (create_from_picker);
 }

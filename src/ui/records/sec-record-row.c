@@ -13,6 +13,7 @@
 
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
+#include "ui/meetings/sec-participant-counts.h"
 #include "ui/records/sec-record-row.h"
 #include "core/store/sec-records.h"
 
@@ -101,8 +102,9 @@ describe_meeting (SecRecord *record,
                   RowTexts  *texts)
 {
   const char *status = sec_record_get_string (record, "status");
-  gint64 confirmed = get_count (record, "confirmed-count");
-  g_autofree char *count = sec_format_count (confirmed);
+  /* Those confirmed, attended or attended remotely: the number the
+   * meeting's page and participants window call "taking part". */
+  gint64 taking_part = get_count (record, "confirmed-count");
 
   texts->title = g_strdup (get_text (record, "title"));
   texts->badge = get_choice_label (record, "status");
@@ -115,8 +117,7 @@ describe_meeting (SecRecord *record,
   take_detail (texts, sec_format_period (sec_record_get_string (record, "starts-at"),
                                          sec_record_get_string (record, "ends-at")));
   add_detail (texts, sec_record_get_derived (record, "bodies"));
-  /* Translators: participants of a meeting, e.g. "12 confirmed" */
-  texts->trailing = g_strdup_printf (ngettext ("%s confirmed", "%s confirmed", confirmed), count);
+  texts->trailing = sec_participant_counts_format_taking_part (taking_part);
 }
 
 static void

@@ -9,12 +9,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
 #define RESOURCE_BASE_PATH "/io/github/secretariat/Secretariat"
+/* How many databases the primary menu offers again. */
+#define MAX_RECENT 5
 
 struct _SecApp
 {
@@ -26,6 +30,8 @@ struct _SecApp
   GError         *open_error;   /* why the store is NULL */
   GSettings      *settings;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *new_chooser;
+  guint           signal_sources[2];  /* SIGTERM, SIGINT */
 };
 
 G_DEFINE_FINAL_TYPE (SecApp, sec_app, ADW_TYPE_APPLICATION)
@@ -46,6 +52,33 @@ get_main_window (SecApp *self)
     if (SEC_IS_WINDOW (l->data))
       return l->data;
   return NULL;
+}
+
+/* Puts @path first in the list of recent databases (the primary menu's),
+ * and remembers it as the one to open next time. */
+static void
+remember_database (SecApp     *self,
+                   const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-database", path);
+  old = g_settings_get_strv (self->settings, "recent-databases");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (old[i], path))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-databases", (const char *const *) recent);
 }
 
 static void
@@ -87,8 +120,8 @@ open_initial_store (SecApp *self)
   self->database_path = g_steal_pointer (&path);
 
   self->store = sec_store_open (self->database_path, &self->open_error);
-  if (self->store != NULL && self->settings != NULL)
-    g_settings_set_string (self->settings, "last-database", sec_store_get_path (self->store));
+  if (self->store != NULL)
+    remember_database (self, sec_store_get_path (self->store));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -104,30 +137,38 @@ show_error_dialog (SecApp     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_chooser_response (SecApp               *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+/* The local file a chooser gave, or NULL when it was cancelled or the file
+ * is not on this computer (then said under @heading). Drops the chooser
+ * kept in *@slot. (transfer full) */
+static char *
+take_chosen_path (SecApp                *self,
+                  int                    response,
+                  GtkFileChooserNative **slot,
+                  const char            *heading)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  char *path;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (*slot));
+  g_clear_object (slot);
 
   if (file == NULL)
-    return;
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_error_dialog (self, _("Cannot Open Database"),
-                         _("Only files on this computer can be opened."));
-      return;
-    }
-  if (!sec_app_open_database (self, path, &error))
-    show_error_dialog (self, _("Cannot Open Database"), error->message);
+    return NULL;
+  if ((path = g_file_get_path (file)) == NULL)
+    show_error_dialog (self, heading, _("Only files on this computer can be opened."));
+  return path;
+}
+
+static void
+on_chooser_response (SecApp *self,
+                     int     response)
+{
+  g_autofree char *path = take_chosen_path (self, response, &self->chooser, _("Cannot Open Database"));
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !sec_app_open_database (self, path, &error))
+    sec_app_show_open_error (self, path, error);
 }
 
 static void
@@ -173,6 +214,172 @@ open_database_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The refusal dialog: what happened to the file, and the ways out. */
+
+static const char *
+heading_for_error (const GError *error)
+{
+  if (error->domain == SEC_STORE_ERROR)
+    switch (error->code)
+      {
+      case SEC_STORE_ERROR_NOT_DATABASE:
+        return _("Not a Secretariat Database");
+      case SEC_STORE_ERROR_CORRUPT:
+        return _("The Database Is Damaged");
+      case SEC_STORE_ERROR_TOO_NEW:
+        return _("The Database Needs a Newer Version");
+      case SEC_STORE_ERROR_READ_ONLY:
+        return _("The Database Cannot Be Written");
+      default:
+        break;
+      }
+  return _("Cannot Open Database");
+}
+
+static void
+on_open_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        SecApp           *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "open"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "open-database", NULL);
+  else if (g_str_equal (response, "restore"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "restore-backup", NULL);
+  else if (g_str_equal (response, "retry") && path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *again = g_strdup (path);
+
+      if (!sec_app_open_database (self, again, &error))
+        sec_app_show_open_error (self, again, error);
+    }
+}
+
+/**
+ * sec_app_show_open_error:
+ * @path: the file that could not be opened
+ * @error: why
+ *
+ * Shows why @path could not be opened, with the ways out: open another
+ * file, restore a backup (when the application has app.restore-backup),
+ * try again.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWidget *
+sec_app_show_open_error (SecApp       *self,
+                         const char   *path,
+                         const GError *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (SEC_IS_APP (self), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading_for_error (error), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
+  if (g_action_group_has_action (G_ACTION_GROUP (self), "restore-backup"))
+    adw_message_dialog_add_response (dialog, "restore", _("_Restore a Backup…"));
+  adw_message_dialog_add_response (dialog, "open", _("_Open Another File…"));
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+/* New Database… */
+
+/**
+ * sec_app_new_database:
+ * @path: where the new database goes; must not exist
+ *
+ * Makes a new empty database at @path and opens it in place of the
+ * current one. An existing file is refused, whatever it holds.
+ */
+gboolean
+sec_app_new_database (SecApp      *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (SEC_IS_APP (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                   _("“%s” already exists; a new database needs a new file name"), display);
+      return FALSE;
+    }
+  return sec_app_open_database (self, path, error);
+}
+
+static void
+on_new_chooser_response (SecApp *self,
+                         int     response)
+{
+  g_autofree char *path = take_chosen_path (self, response, &self->new_chooser, _("Cannot Create Database"));
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !sec_app_new_database (self, path, &error))
+    show_error_dialog (self, _("Cannot Create Database"), error->message);
+}
+
+static void
+new_database_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->new_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->new_chooser));
+      return;
+    }
+  self->new_chooser = gtk_file_chooser_native_new (_("New Database"), parent,
+                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                   _("_Create"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->new_chooser), "secretariat.db");
+  g_signal_connect_object (self->new_chooser, "response",
+                           G_CALLBACK (on_new_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->new_chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SecApp *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!sec_app_open_database (self, path, &error))
+    sec_app_show_open_error (self, path, error);
+}
+
+/* Logging out sends SIGTERM, Ctrl+C in a terminal SIGINT: quit as the menu
+ * does, so that the store closes and its log is moved into the file. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  SecApp *self = user_data;
+
+  g_debug ("Quitting on a signal");
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -180,7 +387,9 @@ about_action (GSimpleAction *action,
 {
   SecApp *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { _("The Secretariat contributors"), NULL };
+  /* The same name as the metainfo's <developer_name>, which software
+   * centres show. */
+  const char *developers[] = { _("Secretariat developers"), NULL };
   g_autofree char *display = NULL;
   g_autofree char *comments = NULL;
   g_autofree char *debug_info = NULL;
@@ -202,7 +411,7 @@ about_action (GSimpleAction *action,
                         "application-name", _("Secretariat"),
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", _("The Secretariat contributors"),
+                        "developer-name", developers[0],
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", comments,
@@ -251,6 +460,8 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "shortcuts", shortcuts_action },
   { "open-database", open_database_action },
+  { "new-database", new_database_action },
+  { "open-recent", open_recent_action, "s" },
 };
 
 static void
@@ -274,6 +485,24 @@ sec_app_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit_signal, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit_signal, self);
+}
+
+static void
+sec_app_shutdown (GApplication *application)
+{
+  SecApp *self = SEC_APP (application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  /* Closed here, not when the last reference goes: the windows may keep
+   * one, and the file must be complete when the process ends. */
+  if (self->store != NULL)
+    sec_store_close (self->store);
+
+  G_APPLICATION_CLASS (sec_app_parent_class)->shutdown (application);
 }
 
 static void
@@ -288,6 +517,10 @@ sec_app_activate (GApplication *application)
       window = sec_window_new (GTK_APPLICATION (self), self->store);
       if (self->store == NULL)
         sec_window_show_error (window, self->open_error ? self->open_error->message : NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      if (self->store == NULL && self->open_error != NULL)
+        sec_app_show_open_error (self, self->database_path, self->open_error);
+      return;
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -300,6 +533,9 @@ sec_app_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->new_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->new_chooser));
+  g_clear_object (&self->new_chooser);
 
   G_OBJECT_CLASS (sec_app_parent_class)->dispose (object);
 }
@@ -372,6 +608,7 @@ sec_app_class_init (SecAppClass *klass)
 
   app_class->startup = sec_app_startup;
   app_class->activate = sec_app_activate;
+  app_class->shutdown = sec_app_shutdown;
 
   properties[PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL, NULL,
@@ -475,8 +712,7 @@ sec_app_open_database (SecApp      *self,
   g_clear_error (&self->open_error);
   g_free (self->database_path);
   self->database_path = g_strdup (sec_store_get_path (self->store));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-database", self->database_path);
+  remember_database (self, self->database_path);
 
   /* The windows drop their lists of the old store before it closes. */
   show_store_in_windows (self);

@@ -30,4 +30,14 @@ gboolean      sec_app_open_database            (SecApp      *self,
                                                 const char  *path,
                                                 GError     **error);
 
+/* Makes a new database at @path, which must not exist, and opens it. */
+gboolean      sec_app_new_database             (SecApp      *self,
+                                                const char  *path,
+                                                GError     **error);
+/* The dialog that says why @path could not be opened and offers the ways
+ * out (open another file, restore a backup, try again). (transfer none) */
+GtkWidget    *sec_app_show_open_error          (SecApp       *self,
+                                                const char   *path,
+                                                const GError *error);
+
 G_END_DECLS

@@ -7,7 +7,8 @@
  *
  * Records are opened through win.open-record (the list, the detail pane's
  * links, the editor after saving all use it), which keeps a history for
- * win.back. Deletion keeps the last SecDeletion for win.undo.
+ * win.back. Deletion keeps the last SecDeletion for win.undo. The actions
+ * are in sec-window-actions.c.
  */
 #define G_LOG_DOMAIN "sec-window"
 
@@ -22,28 +23,10 @@
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/shell/sec-window.h"
+#include "ui/shell/sec-window-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
 #define MAX_HISTORY 100
-
-typedef enum {
-  WHEN_ANY,
-  WHEN_UPCOMING,
-  WHEN_PAST,
-} When;
-
-typedef struct {
-  const char *id;
-  const char *title;              /* N_() */
-  const char *icon_name;
-  const char *kind;               /* SecKind.name */
-  When        when;
-  const char *sort;               /* the default order, or NULL for names */
-  gboolean    descending;
-  const char *empty_title;        /* N_() */
-  const char *empty_description;  /* N_() */
-  const char *new_label;          /* N_() */
-} Section;
 
 static const Section sections[] = {
   { "meetings", N_("Upcoming Meetings"), "sec-meetings-symbolic", "meeting", WHEN_UPCOMING,
@@ -69,49 +52,7 @@ static const Section sections[] = {
     N_("Add the statements that organisations signed together"), N_("_New Joint Statement") },
 };
 
-#define N_SECTIONS G_N_ELEMENTS (sections)
-
-typedef struct {
-  GType  kind;
-  gint64 id;
-} HistoryEntry;
-
-struct _SecWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *outer_leaflet;
-  GtkWidget            *sidebar_pane;
-  GtkListBox           *sidebar_list;
-  GtkMenuButton        *primary_menu_button;
-  AdwLeaflet           *inner_leaflet;
-  GtkWidget            *list_pane;
-  AdwWindowTitle       *list_title;
-  GtkButton            *new_button;
-  GtkStack             *list_stack;
-  GtkWidget            *detail_pane;
-  GtkButton            *back_button;
-  AdwWindowTitle       *detail_title;
-  SecRecordPage        *record_page;
-  AdwStatusPage        *error_page;
-
-  /* owned */
-  SecStore             *store;
-  GSettings            *settings;
-  SecRecord            *record;       /* shown in the detail pane */
-  GArray               *history;      /* of HistoryEntry, latest last */
-  SecDeletion          *deletion;     /* the last deletion, for win.undo */
-  GType                 deleted_kind;
-  gint64                deleted_id;
-  char                 *section;
-
-  /* borrowed */
-  SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
-  SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
-};
+G_STATIC_ASSERT (G_N_ELEMENTS (sections) == N_SECTIONS);
 
 G_DEFINE_FINAL_TYPE (SecWindow, sec_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -123,14 +64,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void show_record (SecWindow *self,
-                         SecRecord *record,
-                         gboolean   select_in_list);
-
 /* Sections */
 
-static const Section *
-find_section (const char *id,
+const Section *
+_sec_window_find_section (const char *id,
               guint      *index)
 {
   for (guint i = 0; id && i < N_SECTIONS; i++)
@@ -170,7 +107,7 @@ section_for_record (SecRecord *record)
       g_autofree char *today = sec_today ();
       const char *starts_at = sec_record_get_string (record, "starts-at");
 
-      return find_section (g_strcmp0 (starts_at, today) >= 0 ? "meetings" : "past-meetings", NULL);
+      return _sec_window_find_section (g_strcmp0 (starts_at, today) >= 0 ? "meetings" : "past-meetings", NULL);
     }
   for (guint i = 0; i < N_SECTIONS; i++)
     if (g_str_equal (sections[i].kind, kind))
@@ -192,7 +129,7 @@ ensure_pane (SecWindow  *self,
   g_autoptr(SecQuery) query = NULL;
   GtkWidget *pane;
 
-  if (self->store == NULL || (section = find_section (id, &index)) == NULL)
+  if (self->store == NULL || (section = _sec_window_find_section (id, &index)) == NULL)
     return NULL;
   if (self->panes[index] != NULL)
     return self->panes[index];
@@ -214,8 +151,8 @@ ensure_pane (SecWindow  *self,
   return self->panes[index];
 }
 
-static SecListPane *
-get_current_pane (SecWindow *self)
+SecListPane *
+_sec_window_get_current_pane (SecWindow *self)
 {
   return ensure_pane (self, self->section);
 }
@@ -224,14 +161,14 @@ get_current_pane (SecWindow *self)
 
 /* The inner leaflet folds before the outer one, but is only allocated (and
  * so only knows that it folded) while it shows. */
-static gboolean
-is_narrow (SecWindow *self)
+gboolean
+_sec_window_is_narrow (SecWindow *self)
 {
   return adw_leaflet_get_folded (self->outer_leaflet) || adw_leaflet_get_folded (self->inner_leaflet);
 }
 
-static void
-navigate_to (SecWindow  *self,
+void
+_sec_window_navigate_to (SecWindow  *self,
              const char *pane)
 {
   if (g_str_equal (pane, "sidebar"))
@@ -243,15 +180,15 @@ navigate_to (SecWindow  *self,
   adw_leaflet_set_visible_child_name (self->inner_leaflet, pane);
 }
 
-static void
-update_actions (SecWindow *self)
+void
+_sec_window_update_actions (SecWindow *self)
 {
   const char *visible = sec_window_get_visible_pane (self);
   gboolean has_store = self->store != NULL;
   gboolean can_back;
 
   can_back = self->history->len > 0 ||
-             (is_narrow (self) && g_str_equal (visible, "detail")) ||
+             (_sec_window_is_narrow (self) && g_str_equal (visible, "detail")) ||
              (adw_leaflet_get_folded (self->outer_leaflet) && !g_str_equal (visible, "sidebar"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", has_store && can_back);
@@ -261,16 +198,18 @@ update_actions (SecWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-record", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-record", has_store && self->record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_store && self->record != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_store && self->deletion != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_store && (self->deletion != NULL || self->edited != NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-edited", has_store);
 
   /* A back button where there is somewhere to go back to. */
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), is_narrow (self) || self->history->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), _sec_window_is_narrow (self) || self->history->len > 0);
 }
 
 static void
 update_titles (SecWindow *self)
 {
-  const Section *section = find_section (self->section, NULL);
+  const Section *section = _sec_window_find_section (self->section, NULL);
   g_autofree char *file = NULL;
 
   if (self->store != NULL)
@@ -299,7 +238,7 @@ set_section (SecWindow  *self,
              const char *id,
              gboolean    show_selection)
 {
-  const Section *section = find_section (id, NULL);
+  const Section *section = _sec_window_find_section (id, NULL);
   SecListPane *pane;
   GtkListBoxRow *row;
 
@@ -326,7 +265,7 @@ set_section (SecWindow  *self,
     return;
   gtk_stack_set_visible_child (self->list_stack, GTK_WIDGET (pane));
   if (show_selection)
-    show_record (self, sec_list_pane_get_selected_record (pane), FALSE);
+    _sec_window_show_record (self, sec_list_pane_get_selected_record (pane), FALSE);
 }
 
 /* Showing records */
@@ -340,8 +279,8 @@ is_same_record (SecRecord *a,
          sec_record_get_id (a) == sec_record_get_id (b);
 }
 
-static void
-show_record (SecWindow *self,
+void
+_sec_window_show_record (SecWindow *self,
              SecRecord *record,
              gboolean   select_in_list)
 {
@@ -360,7 +299,7 @@ show_record (SecWindow *self,
 
   sec_record_page_set_record (self->record_page, self->store, self->record);
   update_titles (self);
-  update_actions (self);
+  _sec_window_update_actions (self);
 }
 
 static void
@@ -383,8 +322,8 @@ push_history (SecWindow *self)
   g_array_append_val (self->history, entry);
 }
 
-static void
-show_error (SecWindow    *self,
+void
+_sec_window_show_error (SecWindow    *self,
             const GError *error)
 {
   AdwToast *toast = adw_toast_new (NULL);
@@ -396,8 +335,8 @@ show_error (SecWindow    *self,
   sec_toaster_show (self->toaster, toast);
 }
 
-static gboolean
-open_record (SecWindow  *self,
+gboolean
+_sec_window_open_record (SecWindow  *self,
              GType       kind,
              gint64      id,
              gboolean    remember,
@@ -410,7 +349,7 @@ open_record (SecWindow  *self,
   if (self->record && G_OBJECT_TYPE (self->record) == kind && sec_record_get_id (self->record) == id)
     {
       /* Already shown: only bring it forward. */
-      SecListPane *pane = get_current_pane (self);
+      SecListPane *pane = _sec_window_get_current_pane (self);
       const Section *section = section_for_record (self->record);
 
       if (section != NULL && g_strcmp0 (section->id, self->section) == 0 && pane != NULL)
@@ -424,7 +363,7 @@ open_record (SecWindow  *self,
    * window the list's selection shows in a hidden pane. */
   if (remember && g_str_equal (sec_window_get_visible_pane (self), "detail"))
     push_history (self);
-  show_record (self, record, TRUE);
+  _sec_window_show_record (self, record, TRUE);
   return TRUE;
 }
 
@@ -435,110 +374,17 @@ static gboolean
 focus_list_cb (gpointer data)
 {
   SecWindow *self = data;
-  SecListPane *pane = get_current_pane (self);
+  SecListPane *pane = _sec_window_get_current_pane (self);
 
   if (pane != NULL && gtk_widget_get_mapped (GTK_WIDGET (pane)))
     sec_list_pane_focus_list (pane);
   return G_SOURCE_REMOVE;
 }
 
-static void
-focus_list_later (SecWindow *self)
+void
+_sec_window_focus_list_later (SecWindow *self)
 {
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_list_cb, g_object_ref (self), g_object_unref);
-}
-
-/* Deleting */
-
-static void
-delete_now (SecWindow *self,
-            GType      kind,
-            gint64     id,
-            const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  SecDeletion *deletion;
-  AdwToast *toast;
-  g_autofree char *escaped = NULL;
-
-  deletion = sec_store_delete_with_undo (self->store, kind, id, &error);
-  if (deletion == NULL)
-    {
-      GtkWidget *dialog;
-      g_autofree char *body = NULL;
-
-      /* Translators: "“Europol”: " before why it cannot be deleted */
-      body = g_strdup_printf (_("“%s”: %s"), title, error->message);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Delete"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  g_clear_pointer (&self->deletion, sec_deletion_free);
-  self->deletion = deletion;
-  self->deleted_kind = kind;
-  self->deleted_id = id;
-
-  if (self->record && G_OBJECT_TYPE (self->record) == kind && sec_record_get_id (self->record) == id)
-    show_record (self, sec_list_pane_get_selected_record (get_current_pane (self)), FALSE);
-
-  escaped = g_markup_escape_text (title, -1);
-  /* Translators: a toast after a deletion, e.g. "“Europol” deleted" */
-  toast = adw_toast_new_format (_("“%s” deleted"), escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  /* Replaces the toast of an earlier deletion, whose Undo is gone. */
-  sec_toaster_show (self->toaster, toast);
-
-  update_actions (self);
-  focus_list_later (self);
-}
-
-/* The question before a deletion. It names the kind, not the record: a
- * long name does not fit in a heading (the body names it). */
-static const char *
-get_delete_heading (GType kind)
-{
-  if (kind == SEC_TYPE_ORGANISATION)
-    return _("Delete Organisation?");
-  if (kind == SEC_TYPE_PERSON)
-    return _("Delete Person?");
-  if (kind == SEC_TYPE_BODY)
-    return _("Delete Body?");
-  if (kind == SEC_TYPE_MEETING)
-    return _("Delete Meeting?");
-  if (kind == SEC_TYPE_CALL)
-    return _("Delete Call?");
-  if (kind == SEC_TYPE_STATEMENT)
-    return _("Delete Joint Statement?");
-  return _("Delete Record?");
-}
-
-typedef struct {
-  SecWindow *self;
-  GType      kind;
-  gint64     id;
-  char      *title;
-} DeleteData;
-
-static void
-delete_data_free (gpointer data)
-{
-  DeleteData *d = data;
-
-  g_object_unref (d->self);
-  g_free (d->title);
-  g_free (d);
-}
-
-static void
-on_delete_dialog_response (AdwMessageDialog *dialog,
-                           const char       *response,
-                           DeleteData       *data)
-{
-  if (g_str_equal (response, "delete") && data->self->store != NULL)
-    delete_now (data->self, data->kind, data->id, data->title);
 }
 
 /* Callbacks */
@@ -550,14 +396,14 @@ on_pane_selected_record (SecWindow   *self,
 {
   SecRecord *record = sec_list_pane_get_selected_record (pane);
 
-  if (pane != get_current_pane (self) || is_same_record (record, self->record))
+  if (pane != _sec_window_get_current_pane (self) || is_same_record (record, self->record))
     return;
   /* An empty list (a search without results) clears the detail of its
    * kind, but not a record of another kind opened by a link. */
   if (record == NULL && self->record != NULL &&
       G_OBJECT_TYPE (self->record) != sec_list_pane_get_kind (pane))
     return;
-  show_record (self, record, FALSE);
+  _sec_window_show_record (self, record, FALSE);
 }
 
 static void
@@ -583,13 +429,13 @@ on_store_changed (SecWindow *self,
       update_titles (self);
     }
   else
-    show_record (self, NULL, FALSE);
+    _sec_window_show_record (self, NULL, FALSE);
 }
 
 static void
 on_leaflet_changed (SecWindow *self)
 {
-  update_actions (self);
+  _sec_window_update_actions (self);
 }
 
 static void
@@ -607,243 +453,43 @@ on_sidebar_list_row_activated (SecWindow     *self,
   SecListPane *pane;
 
   set_section (self, gtk_widget_get_name (GTK_WIDGET (row)), TRUE);
-  navigate_to (self, "list");
-  if ((pane = get_current_pane (self)) != NULL)
+  _sec_window_navigate_to (self, "list");
+  if ((pane = _sec_window_get_current_pane (self)) != NULL)
     sec_list_pane_focus_list (pane);
 }
 
-/* Actions */
-
+/* The primary menu's recent databases, by file name; two files of the
+ * same name show their whole paths. */
 static void
-open_record_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+update_recent_menu (SecWindow *self)
 {
-  SecWindow *self = SEC_WINDOW (widget);
-  const char *kind_name;
-  gint64 id;
-  GType kind;
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
 
-  g_variant_get (parameter, "(&sx)", &kind_name, &id);
-  kind = sec_record_kind_lookup (kind_name);
-  if (kind == G_TYPE_INVALID)
+  g_menu_remove_all (self->recent_section);
+  if (self->settings == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_warning ("win.open-record: unknown kind “%s”", kind_name);
-      return;
-    }
-  if (!open_record (self, kind, id, TRUE, &error))
-    {
-      if (error != NULL)
-        show_error (self, error);
-      return;
-    }
-  navigate_to (self, "detail");
-}
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autofree char *display = NULL;
+      g_autoptr(GString) label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      gboolean same_name = FALSE;
 
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  const char *visible = sec_window_get_visible_pane (self);
-
-  /* On a narrow window, the list goes back to the sections. */
-  if (g_str_equal (visible, "list") && adw_leaflet_get_folded (self->outer_leaflet))
-    {
-      navigate_to (self, "sidebar");
-      return;
-    }
-
-  /* Records deleted since are skipped. */
-  while (self->history->len > 0)
-    {
-      HistoryEntry entry = g_array_index (self->history, HistoryEntry, self->history->len - 1);
-
-      g_array_remove_index (self->history, self->history->len - 1);
-      if (open_record (self, entry.kind, entry.id, FALSE, NULL))
+      for (guint j = 0; recent[j] != NULL; j++)
         {
-          update_actions (self);
-          return;
+          g_autofree char *other = g_path_get_basename (recent[j]);
+          same_name |= j != i && g_str_equal (other, base);
         }
+      display = same_name ? g_filename_display_name (recent[i]) : g_filename_display_basename (recent[i]);
+      /* A file name's underscores are not mnemonics. */
+      label = g_string_new (display);
+      g_string_replace (label, "_", "__", 0);
+      item = g_menu_item_new (label->str, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
     }
-
-  if (g_str_equal (visible, "detail") && is_narrow (self))
-    {
-      SecListPane *pane = get_current_pane (self);
-
-      navigate_to (self, "list");
-      if (pane != NULL)
-        sec_list_pane_focus_list (pane);
-    }
-  else if (adw_leaflet_get_folded (self->outer_leaflet))
-    navigate_to (self, "sidebar");
-  update_actions (self);
-}
-
-static void
-show_sections_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
-
-  navigate_to (self, "sidebar");
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-static void
-new_record_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  const Section *section = find_section (self->section, NULL);
-  SecRecordEditor *editor;
-
-  if (self->store == NULL || section == NULL)
-    return;
-  editor = sec_record_editor_new (GTK_WINDOW (self), self->store,
-                                  sec_record_kind_lookup (section->kind), NULL);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-edit_record_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  SecRecordEditor *editor;
-
-  if (self->store == NULL || self->record == NULL)
-    return;
-  editor = sec_record_editor_new (GTK_WINDOW (self), self->store,
-                                  G_OBJECT_TYPE (self->record), self->record);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-delete_record_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) dependants = NULL;
-  g_autofree char *title = NULL;
-  GType kind;
-  gint64 id;
-
-  if (self->store == NULL || self->record == NULL)
-    return;
-
-  kind = G_OBJECT_TYPE (self->record);
-  id = sec_record_get_id (self->record);
-  title = sec_record_dup_title (self->record);
-
-  dependants = sec_store_describe_dependants (self->store, self->record, &error);
-  if (dependants == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (dependants[0] != NULL)
-    {
-      g_autoptr(GString) body = g_string_new (NULL);
-      DeleteData *data = g_new0 (DeleteData, 1);
-      GtkWidget *dialog;
-
-      /* Translators: the first line of the question before a deletion */
-      g_string_printf (body, _("“%s” will be deleted. This also affects:"), title);
-      for (guint i = 0; dependants[i]; i++)
-        g_string_append_printf (body, "\n• %s", dependants[i]);
-      g_string_append_c (body, '\n');
-      g_string_append (body, _("You can undo the deletion right after."));
-
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), get_delete_heading (kind), body->str);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "delete", _("_Delete"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-      data->self = g_object_ref (self);
-      data->kind = kind;
-      data->id = id;
-      data->title = g_steal_pointer (&title);
-      g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_dialog_response),
-                             data, (GClosureNotify) (void (*) (void)) delete_data_free, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  delete_now (self, kind, id, title);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  g_autoptr(SecDeletion) deletion = g_steal_pointer (&self->deletion);
-  g_autoptr(GError) error = NULL;
-
-  if (deletion == NULL || self->store == NULL)
-    return;
-  sec_toaster_dismiss (self->toaster);
-
-  if (!sec_store_undo_deletion (self->store, deletion, &error))
-    {
-      show_error (self, error);
-      update_actions (self);
-      return;
-    }
-  if (!open_record (self, self->deleted_kind, self->deleted_id, TRUE, &error))
-    show_error (self, error);
-  update_actions (self);
-  focus_list_later (self);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-  SecListPane *pane = get_current_pane (self);
-
-  if (pane == NULL)
-    return;
-  navigate_to (self, "list");
-  sec_list_pane_focus_search (pane);
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
-primary_menu_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SecWindow *self = SEC_WINDOW (widget);
-
-  navigate_to (self, "sidebar");
-  gtk_menu_button_popup (self->primary_menu_button);
 }
 
 /* Overrides */
@@ -906,7 +552,7 @@ sec_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
       section = g_settings_get_string (self->settings, "last-section");
     }
-  if (find_section (section, NULL) == NULL)
+  if (_sec_window_find_section (section, NULL) == NULL)
     {
       g_free (section);
       section = g_strdup (sections[0].id);
@@ -926,6 +572,7 @@ sec_window_dispose (GObject *object)
   g_clear_object (&self->toaster);
   g_clear_object (&self->record);
   g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->edited);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -998,6 +645,8 @@ sec_window_class_init (SecWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SEC_TYPE_RECORD_PAGE);
+  /* A person missing from a picker can be made on the spot. */
+  sec_record_editor_install_picker_creation ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SecWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, main_stack);
@@ -1015,34 +664,14 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_title);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, record_page);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
-  gtk_widget_class_install_action (widget_class, "win.open-record", "(sx)", open_record_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
-  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-record", NULL, edit_record_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-record", NULL, delete_record_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, primary_menu_action);
+  _sec_window_class_add_actions (widget_class);
 
-  /* Window shortcuts are bindings, handled after the focused widget: an
-   * entry keeps Delete, Ctrl+Z and Escape for itself. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-record", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-record", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-record", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.show-primary-menu", NULL);
   /* Ctrl+1 to Ctrl+7: the sections in the sidebar's order. */
   for (guint i = 0; i < N_SECTIONS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -1075,8 +704,13 @@ sec_window_init (SecWindow *self)
     schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
   if (schema != NULL)
     self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  if (self->settings != NULL && g_settings_schema_has_key (schema, "recent-databases"))
+    g_signal_connect_object (self->settings, "changed::recent-databases",
+                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  if (schema == NULL || g_settings_schema_has_key (schema, "recent-databases"))
+    update_recent_menu (self);
 
-  update_actions (self);
+  _sec_window_update_actions (self);
 }
 
 /* Public API */
@@ -1143,6 +777,7 @@ sec_window_set_store (SecWindow *self,
       }
   g_array_set_size (self->history, 0);
   g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->edited);
   sec_toaster_dismiss (self->toaster);
   g_clear_object (&self->record);
   sec_record_page_set_record (self->record_page, store, NULL);
@@ -1155,11 +790,11 @@ sec_window_set_store (SecWindow *self,
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       set_section (self, self->section, TRUE);
       /* The keyboard starts in the list (typing there searches it). */
-      if (get_current_pane (self) != NULL)
-        sec_list_pane_focus_list (get_current_pane (self));
+      if (_sec_window_get_current_pane (self) != NULL)
+        sec_list_pane_focus_list (_sec_window_get_current_pane (self));
     }
   update_titles (self);
-  update_actions (self);
+  _sec_window_update_actions (self);
 }
 
 /**
@@ -1221,7 +856,7 @@ sec_window_get_visible_pane (SecWindow *self)
   if (adw_leaflet_get_folded (self->outer_leaflet) &&
       g_strcmp0 (adw_leaflet_get_visible_child_name (self->outer_leaflet), "sidebar") == 0)
     return "sidebar";
-  if (is_narrow (self) &&
+  if (_sec_window_is_narrow (self) &&
       g_strcmp0 (adw_leaflet_get_visible_child_name (self->inner_leaflet), "list") == 0)
     return "list";
   return "detail";
@@ -1232,5 +867,5 @@ sec_window_get_narrow (SecWindow *self)
 {
   g_return_val_if_fail (SEC_IS_WINDOW (self), FALSE);
 
-  return is_narrow (self);
+  return _sec_window_is_narrow (self);
 }

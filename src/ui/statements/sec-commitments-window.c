@@ -20,58 +20,10 @@
 
 #include "ui/calls/sec-call-export-dialog.h"
 #include "ui/statements/sec-commitments-window.h"
+#include "ui/statements/sec-commitments-window-private.h"
 #include "ui/widgets/sec-date-row.h"
+#include "ui/widgets/sec-year-dropdown.h"
 #include "core/base/sec-format.h"
-
-/* One cell's control. */
-typedef struct {
-  SecCommitmentsWindow *window;  /* borrowed */
-  guint                 row;
-  guint                 column;
-  GtkWidget            *button;  /* GtkMenuButton, in the grid */
-  GtkWidget            *icon;
-  GtkWidget            *status_label;
-  GtkWidget            *date_label;
-  GtkWidget            *note_icon;
-} Cell;
-
-/* The popover of a cell while it is open. */
-typedef struct {
-  Cell       *cell;               /* borrowed */
-  GtkWidget  *checks[SEC_FOLLOW_UP_N_STATUSES];
-  GtkWidget  *date_row;
-  GtkWidget  *note_row;
-  GtkWidget  *evidence_row;
-  GtkWidget  *error_label;
-} Popup;
-
-struct _SecCommitmentsWindow
-{
-  AdwWindow          parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle    *window_title;
-  GtkDropDown       *year_drop_down;
-  GtkRevealer       *error_revealer;
-  GtkLabel          *error_label;
-  GtkLevelBar       *level_bar;
-  GtkLabel          *progress_label;
-  GtkStack          *stack;
-  GtkGrid           *grid;
-
-  /* owned */
-  SecStore          *store;
-  SecStatement      *statement;
-  SecStatementGrid  *data;       /* as last read */
-  GArray            *years;      /* (element-type int): the drop-down's */
-  GPtrArray         *cells;      /* (element-type Cell): row-major */
-
-  /* borrowed: in the grid */
-  GPtrArray         *row_progress;     /* (element-type GtkWidget) */
-  GPtrArray         *column_progress;  /* (element-type GtkWidget) */
-
-  guint              refresh_id;
-};
 
 G_DEFINE_FINAL_TYPE (SecCommitmentsWindow, sec_commitments_window, ADW_TYPE_WINDOW)
 
@@ -97,7 +49,6 @@ static const struct {
 
 #define CELL_WIDTH 168
 
-static void refresh (SecCommitmentsWindow *self);
 
 /* Helpers: text */
 
@@ -114,8 +65,8 @@ dup_signatory_short_name (SecRecord *signatory)
 }
 
 /* "European Asylum Support Office, signed by José Carreira, Executive Director" */
-static char *
-dup_signatory_long_name (SecRecord *signatory)
+char *
+_sec_commitments_window_dup_signatory_long_name (SecRecord *signatory)
 {
   const char *name = sec_record_get_derived (signatory, "organisation-name");
   const char *signer = sec_record_get_string (signatory, "signer-name");
@@ -168,8 +119,8 @@ dup_counts (const SecProgress *progress)
 static char *
 dup_percent (const SecProgress *progress)
 {
-  /* Translators: a share done, "40 %" */
-  return g_strdup_printf (_("%d %%"), progress->percent_done);
+  /* Translators: a share done, "40%"; write it as your language does (French "40 %", with a no-break space) */
+  return g_strdup_printf (_("%d%%"), progress->percent_done);
 }
 
 /* Helpers: messages */
@@ -280,7 +231,7 @@ show_progress (SecCommitmentsWindow *self)
   sec_statement_grid_get_progress (self->data, &progress);
   percent = dup_percent (&progress);
   counts = dup_counts (&progress);
-  /* Translators: the whole grid's progress, "40 % done · Done: 19 · In progress: 18 ..." */
+  /* Translators: the whole grid's progress, "40% done · Done: 19 · In progress: 18 ..." */
   text = g_strdup_printf (_("%s done · %s"), percent, counts);
   gtk_label_set_text (self->progress_label, text);
   gtk_level_bar_set_value (self->level_bar, progress.percent_done / 100.0);
@@ -299,14 +250,14 @@ show_progress (SecCommitmentsWindow *self)
 
 /* Helpers: setting a cell */
 
-static gboolean
-set_cell (SecCommitmentsWindow  *self,
-          Cell                  *cell,
-          SecFollowUpStatus      status,
-          const char            *date,
-          const char            *note,
-          const char            *evidence,
-          GError               **error)
+gboolean
+_sec_commitments_window_set_cell (SecCommitmentsWindow  *self,
+                                  Cell                  *cell,
+                                  SecFollowUpStatus      status,
+                                  const char            *date,
+                                  const char            *note,
+                                  const char            *evidence,
+                                  GError               **error)
 {
   const SecGridCell *data = sec_statement_grid_get_cell (self->data, cell->row, cell->column);
   g_autoptr(SecFollowUp) follow_up = NULL;
@@ -319,154 +270,8 @@ set_cell (SecCommitmentsWindow  *self,
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   /* Shown at once; the store's signal reads it all again after. */
-  refresh (self);
+  _sec_commitments_window_refresh (self);
   return TRUE;
-}
-
-/* Callbacks: the popover */
-
-static void
-on_popup_save (Popup *popup)
-{
-  Cell *cell = popup->cell;
-  SecCommitmentsWindow *self = cell->window;
-  g_autoptr(GError) error = NULL;
-  SecFollowUpStatus status = SEC_FOLLOW_UP_NOT_STARTED;
-  const char *date = sec_date_row_get_value (SEC_DATE_ROW (popup->date_row));
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (popup->note_row))));
-  g_autofree char *evidence = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (popup->evidence_row))));
-  g_autoptr(GtkWidget) button = g_object_ref (cell->button);
-
-  for (guint s = 0; s < SEC_FOLLOW_UP_N_STATUSES; s++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (popup->checks[s])))
-      status = (SecFollowUpStatus) s;
-
-  if (date != NULL && !sec_check_date (date))
-    g_set_error (&error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                 _("“%s” is not a date (year-month-day)"), date);
-  else if (*evidence && !sec_check_url (evidence))
-    g_set_error (&error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                 _("“%s” is not a web address (https://…)"), evidence);
-
-  if (error != NULL || !set_cell (self, cell, status, date, note, evidence, &error))
-    {
-      gtk_label_set_text (GTK_LABEL (popup->error_label), error->message);
-      gtk_widget_set_visible (popup->error_label, TRUE);
-      gtk_widget_error_bell (popup->error_label);
-      return;
-    }
-  /* The popup went with its popover, and the cell with it if the grid was
-   * made again: only the button, held here, is still known. */
-  if (gtk_widget_get_parent (button) != NULL)
-    {
-      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-      gtk_widget_grab_focus (button);
-    }
-}
-
-static GtkWidget *
-new_popup_entry (const char *title,
-                 const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
-}
-
-static void
-create_popup_cb (GtkMenuButton *button,
-                 gpointer       user_data)
-{
-  Cell *cell = user_data;
-  SecCommitmentsWindow *self = cell->window;
-  const SecGridCell *data = sec_statement_grid_get_cell (self->data, cell->row, cell->column);
-  SecRecord *commitment = SEC_RECORD (sec_statement_grid_get_commitment (self->data, cell->row));
-  SecRecord *signatory = SEC_RECORD (sec_statement_grid_get_signatory (self->data, cell->column));
-  g_autofree char *name = dup_signatory_long_name (signatory);
-  /* Translators: the heading of a cell's popover, "Commitment 2 in 2020" */
-  g_autofree char *heading = g_strdup_printf (_("Commitment %u in %d"), cell->row + 1,
-                                              sec_commitments_window_get_year (self));
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *statuses = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *label;
-  Popup *popup = g_new0 (Popup, 1);
-
-  popup->cell = cell;
-  g_object_set_data_full (G_OBJECT (popover), "sec-popup", popup, g_free);
-  gtk_widget_set_size_request (box, 340, -1);
-
-  label = gtk_label_new (heading);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new (sec_record_get_string (commitment, "text"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_lines (GTK_LABEL (label), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new (name);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (statuses), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  for (guint s = 0; s < SEC_FOLLOW_UP_N_STATUSES; s++)
-    {
-      /* Translators: a status with its key, "3 – Done" */
-      g_autofree char *text = g_strdup_printf (_("%u – %s"), s + 1, sec_follow_up_status_label (s));
-
-      popup->checks[s] = gtk_check_button_new_with_label (text);
-      if (s > 0)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (popup->checks[s]), GTK_CHECK_BUTTON (popup->checks[0]));
-      gtk_box_append (GTK_BOX (statuses), popup->checks[s]);
-    }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (popup->checks[data->status]), TRUE);
-  gtk_box_append (GTK_BOX (box), statuses);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  popup->date_row = sec_date_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (popup->date_row), _("Date (empty: today)"));
-  sec_date_row_set_value (SEC_DATE_ROW (popup->date_row), data->date);
-  popup->note_row = new_popup_entry (_("Note"), data->note);
-  popup->evidence_row = new_popup_entry (_("Evidence link"), data->evidence);
-  gtk_list_box_append (GTK_LIST_BOX (list), popup->date_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), popup->note_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), popup->evidence_row);
-  gtk_box_append (GTK_BOX (box), list);
-
-  popup->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (popup->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (popup->error_label), 0);
-  gtk_widget_add_css_class (popup->error_label, "error");
-  gtk_widget_set_visible (popup->error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), popup->error_label);
-
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), save);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_popup_save), popup);
-  /* Enter in a text row saves, as the button does. */
-  g_signal_connect_swapped (popup->note_row, "entry-activated", G_CALLBACK (on_popup_save), popup);
-  g_signal_connect_swapped (popup->evidence_row, "entry-activated", G_CALLBACK (on_popup_save), popup);
-
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), save);
-  gtk_menu_button_set_popover (button, popover);
 }
 
 /* Callbacks */
@@ -498,7 +303,7 @@ on_key_pressed (SecCommitmentsWindow  *self,
       if (focus != cell->button && !gtk_widget_is_ancestor (focus, cell->button))
         continue;
       /* A new status is dated today; the note and evidence stay. */
-      if (!set_cell (self, cell, (SecFollowUpStatus) status, NULL, NULL, NULL, &error))
+      if (!_sec_commitments_window_set_cell (self, cell, (SecFollowUpStatus) status, NULL, NULL, NULL, &error))
         show_error (self, error->message);
       return TRUE;
     }
@@ -508,7 +313,7 @@ on_key_pressed (SecCommitmentsWindow  *self,
 static void
 on_year_selected (SecCommitmentsWindow *self)
 {
-  refresh (self);
+  _sec_commitments_window_refresh (self);
 }
 
 static gboolean
@@ -517,7 +322,7 @@ refresh_cb (gpointer user_data)
   SecCommitmentsWindow *self = user_data;
 
   self->refresh_id = 0;
-  refresh (self);
+  _sec_commitments_window_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -605,7 +410,7 @@ new_cell (SecCommitmentsWindow *self,
   gtk_box_append (GTK_BOX (box), bottom);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (cell->button), box);
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (cell->button), FALSE);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell->button), create_popup_cb, cell, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cell->button), _sec_commitments_window_create_popup_cb, cell, NULL);
   gtk_widget_set_size_request (cell->button, CELL_WIDTH, -1);
   gtk_widget_set_valign (cell->button, GTK_ALIGN_CENTER);
   return cell;
@@ -636,7 +441,7 @@ build_grid (SecCommitmentsWindow *self)
     {
       SecRecord *signatory = SEC_RECORD (sec_statement_grid_get_signatory (self->data, c));
       g_autofree char *short_name = dup_signatory_short_name (signatory);
-      g_autofree char *long_name = dup_signatory_long_name (signatory);
+      g_autofree char *long_name = _sec_commitments_window_dup_signatory_long_name (signatory);
 
       label = new_header_label (short_name);
       gtk_widget_set_size_request (label, CELL_WIDTH, -1);
@@ -728,8 +533,8 @@ same_shape (SecStatementGrid *a,
   return TRUE;
 }
 
-static void
-refresh (SecCommitmentsWindow *self)
+void
+_sec_commitments_window_refresh (SecCommitmentsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   SecStatementGrid *fresh = sec_statement_get_grid (self->store, self->statement,
@@ -778,11 +583,9 @@ fill_years (SecCommitmentsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) years = sec_statement_dup_years (self->store, self->statement, &error);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int this_year = g_date_time_get_year (now);
-  guint chosen = 0;
-  gboolean found = FALSE;
+  int chosen = 0;
 
   if (years == NULL)
     {
@@ -792,42 +595,25 @@ fill_years (SecCommitmentsWindow *self)
   if (years->len == 0)
     g_array_append_val (years, this_year);
 
-  /* Newest first. */
-  g_array_set_size (self->years, 0);
-  for (guint i = years->len; i > 0; i--)
+  /* The latest year with something recorded: the follow-up in hand. */
+  for (guint i = years->len; i > 0 && chosen == 0; i--)
     {
       int year = g_array_index (years, int, i - 1);
-      g_autofree char *text = g_strdup_printf ("%d", year);
-
-      g_array_append_val (self->years, year);
-      gtk_string_list_append (labels, text);
-    }
-
-  /* The latest year with something recorded: the follow-up in hand. */
-  for (guint i = 0; i < self->years->len && !found; i++)
-    {
-      g_autoptr(SecStatementGrid) grid = sec_statement_get_grid (self->store, self->statement,
-                                                                 g_array_index (self->years, int, i), NULL);
+      g_autoptr(SecStatementGrid) grid = sec_statement_get_grid (self->store, self->statement, year, NULL);
       SecProgress progress;
 
       if (grid == NULL)
         continue;
       sec_statement_grid_get_progress (grid, &progress);
       if (progress.total > 0 && progress.unrecorded < progress.total)
-        {
-          chosen = i;
-          found = TRUE;
-        }
+        chosen = year;
     }
-  for (guint i = 0; i < self->years->len && !found; i++)
-    if (g_array_index (self->years, int, i) == this_year)
-      {
-        chosen = i;
-        found = TRUE;
-      }
+  if (chosen == 0)
+    chosen = this_year;
 
-  gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->year_drop_down, chosen);
+  /* Newest first; the first when @chosen is not among them. */
+  sec_year_dropdown_set_years (self->year_drop_down, years, NULL);
+  sec_year_dropdown_set_year (self->year_drop_down, chosen);
 }
 
 /* Actions */
@@ -875,7 +661,7 @@ sec_commitments_window_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
   fill_years (self);
-  refresh (self);
+  _sec_commitments_window_refresh (self);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
@@ -950,7 +736,6 @@ sec_commitments_window_finalize (GObject *object)
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->row_progress, g_ptr_array_unref);
   g_clear_pointer (&self->column_progress, g_ptr_array_unref);
-  g_clear_pointer (&self->years, g_array_unref);
 
   G_OBJECT_CLASS (sec_commitments_window_parent_class)->finalize (object);
 }
@@ -1000,7 +785,6 @@ sec_commitments_window_init (SecCommitmentsWindow *self)
   self->cells = g_ptr_array_new_with_free_func (g_free);
   self->row_progress = g_ptr_array_new ();
   self->column_progress = g_ptr_array_new ();
-  self->years = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 /* Public API */
@@ -1066,14 +850,9 @@ sec_commitments_window_open (GtkWindow    *parent,
 int
 sec_commitments_window_get_year (SecCommitmentsWindow *self)
 {
-  guint selected;
-
   g_return_val_if_fail (SEC_IS_COMMITMENTS_WINDOW (self), 0);
 
-  selected = gtk_drop_down_get_selected (self->year_drop_down);
-  if (selected >= self->years->len)
-    return 0;
-  return g_array_index (self->years, int, selected);
+  return sec_year_dropdown_get_year (self->year_drop_down);
 }
 
 void
@@ -1082,9 +861,7 @@ sec_commitments_window_set_year (SecCommitmentsWindow *self,
 {
   g_return_if_fail (SEC_IS_COMMITMENTS_WINDOW (self));
 
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, int, i) == year)
-      gtk_drop_down_set_selected (self->year_drop_down, i);
+  sec_year_dropdown_set_year (self->year_drop_down, year);
 }
 
 /**

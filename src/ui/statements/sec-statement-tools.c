@@ -17,6 +17,7 @@
 #include "ui/statements/sec-commitments-window.h"
 #include "core/base/sec-format.h"
 #include "ui/statements/sec-statement-tools.h"
+#include "ui/widgets/sec-year-dropdown.h"
 
 struct _SecStatementTools
 {
@@ -34,7 +35,6 @@ struct _SecStatementTools
   /* owned */
   SecStore            *store;
   SecStatement        *statement;
-  GArray              *years;        /* (element-type int): the drop-down's, 0 first */
 
   SecProgress          progress;
   guint                refresh_id;
@@ -103,8 +103,8 @@ show_progress (SecStatementTools *self)
   sec_statement_grid_get_progress (grid, &self->progress);
 
   gtk_level_bar_set_value (self->level_bar, self->progress.percent_done / 100.0);
-  /* Translators: the share of the commitments done, "40 % done" */
-  percent = g_strdup_printf (_("%d %% done"), self->progress.percent_done);
+  /* Translators: the share of the commitments done, "40% done"; write the percentage as your language does (French "40 %", with a no-break space) */
+  percent = g_strdup_printf (_("%d%% done"), self->progress.percent_done);
   gtk_label_set_text (self->percent_label, percent);
 
   if (self->progress.total == 0)
@@ -176,23 +176,8 @@ static void
 fill_years (SecStatementTools *self)
 {
   g_autoptr(GArray) years = sec_statement_dup_years (self->store, self->statement, NULL);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  int latest = 0;
 
-  g_array_set_size (self->years, 0);
-  g_array_append_val (self->years, latest);
-  gtk_string_list_append (labels, _("Latest"));
-  /* Newest first: the year being followed is the one looked at. */
-  for (guint i = years != NULL ? years->len : 0; i > 0; i--)
-    {
-      int year = g_array_index (years, int, i - 1);
-      g_autofree char *text = g_strdup_printf ("%d", year);
-
-      g_array_append_val (self->years, year);
-      gtk_string_list_append (labels, text);
-    }
-  gtk_drop_down_set_model (self->year_drop_down, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->year_drop_down, 0);
+  sec_year_dropdown_set_years (self->year_drop_down, years, _("Latest"));
 }
 
 /* Callbacks */
@@ -351,16 +336,6 @@ sec_statement_tools_dispose (GObject *object)
 }
 
 static void
-sec_statement_tools_finalize (GObject *object)
-{
-  SecStatementTools *self = SEC_STATEMENT_TOOLS (object);
-
-  g_clear_pointer (&self->years, g_array_unref);
-
-  G_OBJECT_CLASS (sec_statement_tools_parent_class)->finalize (object);
-}
-
-static void
 sec_statement_tools_class_init (SecStatementToolsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -370,7 +345,6 @@ sec_statement_tools_class_init (SecStatementToolsClass *klass)
   object_class->get_property = sec_statement_tools_get_property;
   object_class->set_property = sec_statement_tools_set_property;
   object_class->dispose = sec_statement_tools_dispose;
-  object_class->finalize = sec_statement_tools_finalize;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SEC_TYPE_STORE,
@@ -401,7 +375,6 @@ sec_statement_tools_init (SecStatementTools *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->years = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 /* Public API */
@@ -426,14 +399,9 @@ sec_statement_tools_new (SecStore  *store,
 int
 sec_statement_tools_get_year (SecStatementTools *self)
 {
-  guint selected;
-
   g_return_val_if_fail (SEC_IS_STATEMENT_TOOLS (self), 0);
 
-  selected = gtk_drop_down_get_selected (self->year_drop_down);
-  if (selected >= self->years->len)
-    return 0;
-  return g_array_index (self->years, int, selected);
+  return sec_year_dropdown_get_year (self->year_drop_down);
 }
 
 void
@@ -442,9 +410,7 @@ sec_statement_tools_set_year (SecStatementTools *self,
 {
   g_return_if_fail (SEC_IS_STATEMENT_TOOLS (self));
 
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, int, i) == year)
-      gtk_drop_down_set_selected (self->year_drop_down, i);
+  sec_year_dropdown_set_year (self->year_drop_down, year);
 }
 
 /**

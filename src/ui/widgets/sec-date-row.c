@@ -1,10 +1,13 @@
 /* sec-date-row.c: a form row for a date, or a date and a time
  *
- * The row shows the date as the user reads it ("13 June 2018") and takes a
- * typed ISO date ("2018-06-13") or the locale's own form; a calendar
- * popover picks one. With show-time, a small entry beside it takes the time
- * of day. Whatever cannot be read as a date is handed on as typed, so that
- * the record's validation can say what is wrong.
+ * The row shows the date as the user reads it ("13 June 2018") and takes it
+ * typed in any form sec_parse_user_date () reads (ISO, the locale's short
+ * and long forms); a calendar popover picks one. With show-time, a small
+ * entry beside it takes the time of day, which can also follow the date in
+ * the date's own entry ("14 Oct 2027 9:30"). "understood" says what was read
+ * ("Thursday 14 October 2027"), for the form to show while the user types.
+ * Whatever cannot be read is handed on as typed, and dup_problem () says
+ * what is wrong with it in the user's words.
  */
 #define G_LOG_DOMAIN "sec-date-row"
 
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "ui/widgets/sec-date-row.h"
+#include "core/base/sec-date-parse.h"
 #include "core/base/sec-format.h"
 #include "core/store/sec-record.h"
 
@@ -31,6 +35,7 @@ struct _SecDateRow
   /* owned */
   char        *value;       /* as get_value () returns it */
   char        *shown_text;  /* the date text we put in the entry ourselves */
+  char        *understood;  /* the value in words, when it is a date */
 
   gboolean     show_time;
   gboolean     updating;    /* we are setting the texts: ignore "changed" */
@@ -43,95 +48,13 @@ enum {
   PROP_0,
   PROP_VALUE,
   PROP_SHOW_TIME,
+  PROP_UNDERSTOOD,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-/* Reads the date part typed by the user: ISO, or the locale's form with day,
- * month and year ("13 June 2018", "13/06/2018"). NULL when it is not one. */
-static char *
-parse_date (const char *text)
-{
-  GDate date;
-  guint tokens = 0;
-  gboolean in_token = FALSE, has_year = FALSE;
-  guint digits = 0;
-
-  if (sec_check_date (text))
-    return g_strdup (text);
-
-  /* g_date_set_parse () guesses a lot from little ("5" is the 5th of this
-   * month): only trust it with three parts, one of them a full year. */
-  for (const char *p = text; ; p++)
-    {
-      gboolean word = *p != '\0' && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80);
-
-      if (word && !in_token)
-        tokens++;
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else
-        {
-          if (digits == 4)
-            has_year = TRUE;
-          digits = 0;
-        }
-      in_token = word;
-      if (*p == '\0')
-        break;
-    }
-  if (tokens < 3 || !has_year)
-    return NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  if (!g_date_valid (&date))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
-}
-
-/* "9:30", "0930", "930" and "9.30" are all half past nine. NULL when not a
- * time of day. */
-static char *
-parse_time (const char *text)
-{
-  char digits[5] = { 0 };
-  guint n = 0, sep = 0, h, m;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          if (n >= 4)
-            return NULL;
-          digits[n++] = *p;
-        }
-      else if ((*p == ':' || *p == '.' || *p == 'h') && sep == 0 && n > 0)
-        sep = n;
-      else if (!g_ascii_isspace (*p))
-        return NULL;
-    }
-
-  if (n == 0)
-    return NULL;
-  if (sep == 0)
-    /* Digits alone: one or two are the hour, three or four end with the
-     * minutes. */
-    sep = n <= 2 ? n : n - 2;
-  if (sep > 2 || (n > sep && n - sep != 2))
-    return NULL;
-
-  m = n > sep ? (guint) g_ascii_strtoull (digits + sep, NULL, 10) : 0;
-  digits[sep] = '\0';
-  h = (guint) g_ascii_strtoull (digits, NULL, 10);
-  if (h > 23 || m > 59)
-    return NULL;
-  return g_strdup_printf ("%02u:%02u", h, m);
-}
 
 static void
 set_value_internal (SecDateRow *self,
@@ -144,8 +67,12 @@ set_value_internal (SecDateRow *self,
 
   g_free (self->value);
   self->value = g_strdup (value);
+  g_free (self->understood);
+  self->understood = value != NULL && (sec_check_date (value) || sec_check_datetime (value))
+                     ? sec_format_date_long (value) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), self->value != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "date-row.clear", self->value != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDERSTOOD]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 }
 
@@ -168,7 +95,7 @@ update_value (SecDateRow *self)
     {
       if (*date_text == '\0')
         value = NULL;
-      else if (date == NULL && (date = parse_date (date_text)) == NULL)
+      else if (date == NULL && (date = sec_parse_user_date (date_text, FALSE)) == NULL)
         value = g_strdup (date_text);
       else
         value = g_strdup (date);
@@ -178,13 +105,6 @@ update_value (SecDateRow *self)
 
   time_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_entry))));
 
-  /* A whole ISO date and time typed in the date entry. */
-  if (date == NULL && sec_check_datetime (date_text))
-    {
-      set_value_internal (self, date_text);
-      return;
-    }
-
   if (*date_text == '\0' && *time_text == '\0')
     {
       set_value_internal (self, NULL);
@@ -192,16 +112,28 @@ update_value (SecDateRow *self)
     }
 
   if (date == NULL)
-    date = parse_date (date_text);
-  time = *time_text ? parse_time (time_text) : NULL;
+    date = sec_parse_user_date (date_text, TRUE);
 
-  /* Anything incomplete goes on as typed: validation names the problem. */
+  /* A date and a time typed together in the date's entry ("14 Oct 2027
+   * 9:30", "2027-10-14T09:30"): that time wins. */
+  if (date != NULL && strlen (date) > 10)
+    {
+      set_value_internal (self, date);
+      return;
+    }
+
+  time = *time_text ? sec_parse_user_time (time_text) : NULL;
+
+  /* Anything incomplete goes on as typed: get_problem () names what is
+   * missing or wrong. */
   if (date != NULL && time != NULL)
     value = g_strdup_printf ("%sT%s", date, time);
   else if (date != NULL && *time_text == '\0')
     value = g_strdup (date);
+  else if (*time_text == '\0')
+    value = g_strdup (date_text);
   else
-    value = g_strdup_printf ("%sT%s", date ? date : date_text, time ? time : time_text);
+    value = g_strdup_printf ("%s %s", date ? date : date_text, time_text);
   set_value_internal (self, value);
 }
 
@@ -306,7 +238,7 @@ on_calendar_day_selected (SecDateRow *self)
   date = g_date_time_format (day, "%Y-%m-%d");
   if (self->show_time)
     {
-      g_autofree char *time = parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
+      g_autofree char *time = sec_parse_user_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
       value = time ? g_strdup_printf ("%sT%s", date, time) : g_strdup (date);
     }
   else
@@ -368,6 +300,7 @@ sec_date_row_finalize (GObject *object)
 
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->shown_text, g_free);
+  g_clear_pointer (&self->understood, g_free);
 
   G_OBJECT_CLASS (sec_date_row_parent_class)->finalize (object);
 }
@@ -387,6 +320,9 @@ sec_date_row_get_property (GObject    *object,
       break;
     case PROP_SHOW_TIME:
       g_value_set_boolean (value, self->show_time);
+      break;
+    case PROP_UNDERSTOOD:
+      g_value_set_string (value, self->understood);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -430,6 +366,9 @@ sec_date_row_class_init (SecDateRowClass *klass)
   properties[PROP_SHOW_TIME] =
     g_param_spec_boolean ("show-time", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNDERSTOOD] =
+    g_param_spec_string ("understood", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-date-row.ui");
@@ -539,4 +478,65 @@ sec_date_row_set_show_time (SecDateRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->time_entry), show_time);
   show_value (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TIME]);
+}
+
+/**
+ * sec_date_row_get_understood:
+ *
+ * Returns: (nullable) (transfer none): the value in words ("Thursday 14
+ *   October 2027, 09:30"), or NULL when empty or not a date
+ */
+const char *
+sec_date_row_get_understood (SecDateRow *self)
+{
+  g_return_val_if_fail (SEC_IS_DATE_ROW (self), NULL);
+
+  return self->understood;
+}
+
+/**
+ * sec_date_row_dup_problem:
+ *
+ * Returns: (nullable) (transfer full): what is wrong with what was typed, in
+ *   the user's words with examples in the forms the row reads; NULL when
+ *   the row is empty or holds a whole date (and time, with show-time)
+ */
+char *
+sec_date_row_dup_problem (SecDateRow *self)
+{
+  g_autofree char *date_text = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (SEC_IS_DATE_ROW (self), NULL);
+
+  if (self->value == NULL || (self->show_time ? sec_check_datetime (self->value) : sec_check_date (self->value)))
+    return NULL;
+
+  date_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self))));
+  if (self->shown_text != NULL && g_str_equal (date_text, self->shown_text))
+    date = g_strndup (self->value, 10);
+  else
+    date = sec_parse_user_date (date_text, self->show_time);
+
+  if (date == NULL)
+    {
+      /* Examples in the forms that are read: the locale's short one, its
+       * long one, ISO. */
+      g_autoptr(GDateTime) example = g_date_time_new_local (2027, 10, 14, 0, 0, 0);
+      g_autofree char *short_form = g_date_time_format (example, "%x");
+      g_autofree char *long_form = sec_format_date ("2027-10-14");
+
+      if (*date_text == '\0')
+        return g_strdup (_("Type the date too"));
+      /* Translators: a typed text that is not a date, then three ways to type one: "14/10/2027", "14 October 2027", "2027-10-14" */
+      return g_strdup_printf (_("“%s” is not a date: type it as %s, %s or %s"), date_text, short_form, long_form,
+                              "2027-10-14");
+    }
+
+  time_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_entry))));
+  if (*time_text == '\0')
+    return g_strdup (_("Type the time of day too, as 9:30 or 14:00"));
+  /* Translators: a typed text that is not a time of day */
+  return g_strdup_printf (_("“%s” is not a time of day: type it as 9:30 or 14:00"), time_text);
 }

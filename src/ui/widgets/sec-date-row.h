@@ -15,6 +15,11 @@ GtkWidget  *sec_date_row_new           (void);
 const char *sec_date_row_get_value     (SecDateRow *self);
 void        sec_date_row_set_value     (SecDateRow *self,
                                         const char *value);
+/* The value in words ("Thursday 14 October 2027"); NULL when not a date. */
+const char *sec_date_row_get_understood (SecDateRow *self);
+/* What is wrong with what was typed, in the user's words; NULL when it is
+ * empty or a whole date (and time). */
+char       *sec_date_row_dup_problem   (SecDateRow *self);
 gboolean    sec_date_row_get_show_time (SecDateRow *self);
 void        sec_date_row_set_show_time (SecDateRow *self,
                                         gboolean    show_time);

@@ -4,6 +4,11 @@
  * the row shows the chosen record's title; its popover searches the records
  * of that kind in the store. The list is a SecRecordList, read a page at a
  * time and searched in SQL, so choosing among 200,000 people stays instant.
+ *
+ * A record that is not there yet can be made from the search: the editor
+ * that makes records lives above the widgets, so it tells the rows how
+ * with sec_record_picker_row_set_create_func (); the row then offers
+ * "Create “typed text”…" and the editor chooses the new record when saved.
  */
 #define G_LOG_DOMAIN "sec-record-picker-row"
 
@@ -28,6 +33,8 @@ struct _SecRecordPickerRow
   GtkSearchEntry *search_entry;
   GtkStack       *results_stack;
   GtkListView    *list_view;
+  GtkWidget      *create_button;
+  GtkLabel       *create_label;
 
   /* owned */
   SecStore       *store;
@@ -48,6 +55,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static SecRecordPickerCreateFunc create_func;
 
 /* Helpers */
 
@@ -101,12 +110,37 @@ make_query (SecRecordPickerRow *self)
   return query;
 }
 
+/* The search text, trimmed: what a new record would be named. */
+static char *
+dup_search_text (SecRecordPickerRow *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+}
+
 static void
 update_results (SecRecordPickerRow *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+  g_autofree char *text = dup_search_text (self);
+  gboolean can_create = create_func != NULL && *text != '\0';
 
   gtk_stack_set_visible_child_name (self->results_stack, empty ? "empty" : "list");
+
+  /* Offered whenever something is typed: a namesake may be in the list. */
+  gtk_widget_set_visible (self->create_button, can_create);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker-row.create", can_create);
+  if (can_create)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+      /* The typed text is no mnemonic: its underscores are doubled. */
+      g_autofree char *escaped = g_strjoinv ("__", parts);
+      g_autofree char *label = NULL;
+
+      /* Translators: a button under a search that found no one (or not the right one); %s is the typed name */
+      label = g_strdup_printf (_("_Create “%s”…"), escaped);
+      gtk_label_set_text_with_mnemonic (self->create_label, label);
+      gtk_widget_set_tooltip_text (self->create_button, text);
+    }
 }
 
 static void
@@ -251,6 +285,9 @@ on_search_activate (SecRecordPickerRow *self)
   first = g_list_model_get_item (G_LIST_MODEL (self->list), 0);
   if (first != NULL)
     choose (self, first);
+  else
+    /* Nothing found: Enter makes it, when it can be made. */
+    gtk_widget_activate_action (GTK_WIDGET (self), "picker-row.create", NULL);
 }
 
 static void
@@ -280,6 +317,20 @@ on_list_activate (SecRecordPickerRow *self,
 
   if (record != NULL)
     choose (self, record);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SecRecordPickerRow *self = SEC_RECORD_PICKER_ROW (widget);
+  g_autofree char *text = dup_search_text (self);
+
+  if (create_func == NULL || *text == '\0')
+    return;
+  gtk_popover_popdown (self->popover);
+  create_func (self, text);
 }
 
 static void
@@ -409,6 +460,8 @@ sec_record_picker_row_class_init (SecRecordPickerRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecRecordPickerRow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SecRecordPickerRow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SecRecordPickerRow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordPickerRow, create_button);
+  gtk_widget_class_bind_template_child (widget_class, SecRecordPickerRow, create_label);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_closed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -418,12 +471,14 @@ sec_record_picker_row_class_init (SecRecordPickerRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
   gtk_widget_class_install_action (widget_class, "picker-row.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "picker-row.create", NULL, create_action);
 }
 
 static void
 sec_record_picker_row_init (SecRecordPickerRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker-row.create", FALSE);
 }
 
 /* Public API */
@@ -487,4 +542,37 @@ sec_record_picker_row_set_record_id (SecRecordPickerRow *self,
   self->record_id = id;
   show_record (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+}
+
+/**
+ * sec_record_picker_row_set_create_func:
+ * @func: (nullable): makes a record of the row's kind named as typed
+ *
+ * Lets every picker row offer to create the record the user searched for
+ * and did not find: @func gets the row and the search text, and is to call
+ * sec_record_picker_row_set_record_id () once the record is saved. The
+ * record editor installs it (the widgets cannot include it).
+ */
+void
+sec_record_picker_row_set_create_func (SecRecordPickerCreateFunc func)
+{
+  create_func = func;
+}
+
+/**
+ * sec_record_picker_row_search:
+ * @text: what to search for
+ *
+ * Opens the list and searches it as if @text had been typed.
+ */
+void
+sec_record_picker_row_search (SecRecordPickerRow *self,
+                              const char         *text)
+{
+  g_return_if_fail (SEC_IS_RECORD_PICKER_ROW (self));
+
+  gtk_menu_button_popup (self->menu_button);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Now, not after the search entry's delay. */
+  on_search_changed (self);
 }

@@ -1,0 +1,37 @@
+/* sec-cli-common.h: what every sub-command of the command line shares
+ *
+ * The exit statuses, the two ways a command reports an error, its option
+ * parser and how it opens the database. Both
+ * sec-cli.c and sec-cli-export.c use them; keeping them here lets the
+ * export command stand on its own, below sec-cli.c.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "core/store/sec-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command line. */
+#define SEC_CLI_EXIT_OK      0
+#define SEC_CLI_EXIT_FAILURE 1 /* the command failed (a database error...) */
+#define SEC_CLI_EXIT_USAGE   2 /* an unknown command, option or argument */
+
+/* (transfer full): @text fit for a terminal: valid UTF-8, with C0 and C1
+ * control characters and DEL (an escape sequence could clear the screen
+ * or retitle the window) each replaced by U+FFFD; line breaks and tabs
+ * kept when @keep_breaks, else also replaced by a space. */
+char           *sec_cli_sanitize           (const char *text,
+                                            gboolean    keep_breaks);
+int             sec_cli_usage_error        (GString    *err,
+                                            const char *program,
+                                            const char *message);
+int             sec_cli_failure            (GString    *err,
+                                            const char *message);
+GOptionContext *sec_cli_new_option_context (const char *parameters);
+SecStore       *sec_cli_open_store         (GString    *err,
+                                            const char *path,
+                                            gboolean    must_exist);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* sec-document-private.h: what the page engine's files share
+ *
+ * SecDocument spans three files, by job: sec-document.c holds the model
+ * (the blocks, sections and tables a document is filled with) and the
+ * paper; sec-document-layout.c sets the text with Pango and breaks it into
+ * pages; sec-document-render.c draws a page with cairo and writes the PDF.
+ * This header is theirs alone: the rest of the application uses
+ * sec-document.h.
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "core/documents/sec-document.h"
+
+G_BEGIN_DECLS
+
+/* Families in order of preference: GNOME's own, then one that has every
+ * European script (Greek, Cyrillic...); fontconfig takes each character
+ * from the first family that has it. */
+#define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
+
+#define MM (72.0 / 25.4)
+#define MARGIN_SIDE   (15.0 * MM)
+#define MARGIN_TOP    (12.0 * MM)
+#define MARGIN_BOTTOM (12.0 * MM)
+#define HEADER_GAP    14.0   /* between the running header's rule and the content */
+#define FOOTER_GAP    12.0   /* between the content and the footer's rule */
+#define RULE_GAP      4.0    /* between the header or footer and its rule */
+#define CELL_PAD_X    4.5
+#define CELL_PAD_Y    3.5
+#define HEADING_BEFORE 10.0  /* when not at the top of a page */
+#define HEADING_AFTER 6.0
+#define PARAGRAPH_AFTER 5.0
+#define TABLE_BEFORE  4.0
+#define TABLE_AFTER   12.0
+
+typedef enum {
+  STYLE_BODY,
+  STYLE_SMALL,
+  STYLE_TABLE_HEADER,
+  STYLE_GROUP,
+  STYLE_HEADING,
+  STYLE_PARAGRAPH,
+  STYLE_RUNNING_HEADER,
+  STYLE_FOOTER,
+  N_STYLES
+} Style;
+
+typedef enum {
+  ROW_NORMAL,
+  ROW_MUTED,
+  ROW_GROUP,
+} RowKind;
+
+typedef struct {
+  RowKind       kind;
+  char        **cells;     /* markup, one per column; a group: its text, then the continued text */
+  PangoLayout **layouts;   /* the cells laid out (NULL for empty ones), kept for drawing */
+  guint         n_layouts;
+  double        height;    /* laid out at the document's width */
+  double        continued_height;
+} Row;
+
+typedef struct {
+  SecTableStyle      style;
+  guint              n_columns;
+  SecDocumentColumn *columns;    /* titles owned */
+  double            *x;          /* left edge of each column, laid out */
+  double            *w;          /* width of each column */
+  double             min_row_height;
+  double             header_height;
+  PangoLayout      **header_layouts; /* one per column, laid out */
+  GPtrArray         *rows;       /* Row */
+} Table;
+
+typedef enum {
+  BLOCK_SECTION,
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_TABLE,
+} BlockKind;
+
+typedef struct {
+  BlockKind  kind;
+  char      *markup;   /* heading (plain text), paragraph */
+  Table     *table;
+  guint      section;  /* BLOCK_SECTION: its index */
+  double     height;   /* heading, paragraph: laid out */
+} Block;
+
+typedef struct {
+  char  *name;
+  char  *note;
+  guint  first_page;
+} Section;
+
+typedef enum {
+  PLACE_BLOCK,          /* a heading or a paragraph */
+  PLACE_TABLE_HEADER,
+  PLACE_ROW,
+  PLACE_CONTINUED,      /* a group's heading repeated on a new page */
+} PlaceKind;
+
+typedef struct {
+  PlaceKind kind;
+  guint     block;
+  guint     row;
+  double    y;
+  double    height;
+} Placement;
+
+typedef struct {
+  guint   section;
+  GArray *placements;   /* Placement */
+} Page;
+
+struct _SecDocument
+{
+  GObject parent_instance;
+
+  char *title;
+  char *author;
+  char *subject;
+  char *header_left;
+  char *header_right;
+  char *footer_text;
+  char *page_format;
+  gboolean personal;     /* contact data or needs: written 0600 */
+
+  GPtrArray *blocks;     /* Block */
+  GArray    *sections;   /* Section */
+  Table     *open_table; /* borrowed from the last block, while rows are added */
+
+  /* The layout, for one page size */
+  PangoContext *context;
+  PangoLayout  *layouts[N_STYLES];
+  double        width;
+  double        height;
+  double        header_height;
+  double        footer_height;
+  PangoLayout  *header_layouts[2];  /* the running header: left, right */
+  GPtrArray    *footer_layouts;     /* the footer's text of each section */
+  GPtrArray    *pages;   /* Page */
+  guint        *section_pages;
+};
+
+/* The width between the side margins, for the page size laid out. */
+static inline double
+content_width (SecDocument *self)
+{
+  return self->width - 2 * MARGIN_SIDE;
+}
+
+/* sec-document.c */
+gboolean _sec_document_is_page_format    (const char   *format);
+void     _sec_document_row_clear_layouts (Row          *row);
+
+/* sec-document-layout.c */
+void     _sec_document_invalidate_layout (SecDocument  *self);
+void     _sec_document_paginate          (SecDocument  *self,
+                                          double        width,
+                                          double        height);
+double   _sec_document_set_markup        (SecDocument     *self,
+                                          Style            style,
+                                          const char      *markup,
+                                          double           width,
+                                          PangoAlignment   alignment,
+                                          PangoLayout    **layout_out);
+
+G_END_DECLS

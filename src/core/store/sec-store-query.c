@@ -1,0 +1,405 @@
+/* sec-store-query.c: lists of records
+ *
+ * Part of SecStore (see sec-store-private.h): list, count and position,
+ * which all build their SQL from a SecQuery (the WHERE of its search and
+ * conditions, the ORDER BY of its sort) with the values as parameters.
+ */
+#define G_LOG_DOMAIN "sec-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/base/sec-fold.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
+
+typedef struct {
+  GString *sql;
+  GPtrArray *params;  /* of GVariant */
+} Builder;
+
+static gboolean
+escape_like (GString *out, const char *word)
+{
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return TRUE;
+}
+
+/* Appends @text with each "?" (the one value of a relation's SQL) as the
+ * numbered placeholder ?@index. */
+static void
+append_numbered (GString    *sql,
+                 const char *text,
+                 guint       index)
+{
+  for (const char *p = text; *p; p++)
+    if (*p == '?')
+      g_string_append_printf (sql, "?%u", index);
+    else
+      g_string_append_c (sql, *p);
+}
+
+static gboolean
+build_where (const SecKind  *kind,
+             const SecQuery *query,
+             Builder        *b,
+             GError        **error)
+{
+  const char *search;
+
+  g_string_append (b->sql, " WHERE 1");
+  if (query == NULL)
+    return TRUE;
+
+  search = sec_query_get_search (query);
+  if (search != NULL)
+    {
+      g_autofree char *folded = sec_fold (search);
+      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
+      for (guint i = 0; words[i]; i++)
+        {
+          g_autoptr(GString) pattern = g_string_new ("%");
+
+          if (*words[i] == '\0')
+            continue;
+          escape_like (pattern, words[i]);
+          g_string_append_c (pattern, '%');
+          g_string_append_printf (b->sql, " AND t.search_text LIKE ?%u ESCAPE '\\'", b->params->len + 1);
+          g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_string (pattern->str)));
+        }
+    }
+
+  for (guint i = 0; i < sec_query_get_n_conditions (query); i++)
+    {
+      const char *name, *value;
+      SecQueryOp op;
+      const SecField *field = NULL;
+      g_autofree char *column = NULL;
+      GVariant *param;
+      guint n_param;
+
+      sec_query_get_condition (query, i, &name, &op, &value);
+      n_param = b->params->len + 1;
+
+      if (op == SEC_QUERY_RELATION)
+        {
+          const SecRelation *rel = NULL;
+          gint64 id = 0;
+
+          for (const SecRelation *r = kind->relations; r && r->name; r++)
+            if (g_str_equal (r->name, name))
+              rel = r;
+          if (rel == NULL || value == NULL || !g_ascii_string_to_signed (value, 10, 1, G_MAXINT64, &id, NULL))
+            {
+              g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                           _("%s cannot be filtered by “%s”"), _(kind->plural_label), name);
+              return FALSE;
+            }
+          g_string_append (b->sql, " AND (");
+          append_numbered (b->sql, rel->sql, b->params->len + 1);
+          g_string_append_c (b->sql, ')');
+          g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_int64 (id)));
+          continue;
+        }
+
+      if (g_str_equal (name, "id"))
+        column = g_strdup ("id");
+      else if ((field = sec_kind_find_field (kind, name)) != NULL)
+        column = sec_field_column (field);
+      else
+        {
+          g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                       _("%s have no field “%s”"), _(kind->plural_label), name);
+          return FALSE;
+        }
+
+      if (op == SEC_QUERY_IS_EMPTY)
+        {
+          g_string_append_printf (b->sql, " AND (t.%s IS NULL OR t.%s = '')", column, column);
+          continue;
+        }
+
+      if (value == NULL)
+        {
+          g_string_append_printf (b->sql, op == SEC_QUERY_NOT_EQUALS ? " AND t.%s IS NOT NULL" : " AND t.%s IS NULL", column);
+          continue;
+        }
+
+      {
+        gint64 n;
+        gboolean numeric = field == NULL || field->type == SEC_FIELD_REF ||
+                           field->type == SEC_FIELD_INT || field->type == SEC_FIELD_BOOL;
+
+        if (numeric && op != SEC_QUERY_YEAR)
+          {
+            if (!g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &n, NULL))
+              {
+                g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                             _("“%s” is not a number"), value);
+                return FALSE;
+              }
+            param = g_variant_new_int64 (n);
+          }
+        else
+          param = g_variant_new_string (value);
+      }
+
+      switch (op)
+        {
+        case SEC_QUERY_EQUALS:
+          g_string_append_printf (b->sql, " AND t.%s = ?%u", column, n_param);
+          break;
+        case SEC_QUERY_NOT_EQUALS:
+          g_string_append_printf (b->sql, " AND (t.%s IS NULL OR t.%s <> ?%u)", column, column, n_param);
+          break;
+        case SEC_QUERY_AT_LEAST:
+          g_string_append_printf (b->sql, " AND t.%s >= ?%u", column, n_param);
+          break;
+        case SEC_QUERY_BEFORE:
+          g_string_append_printf (b->sql, " AND t.%s < ?%u", column, n_param);
+          break;
+        case SEC_QUERY_YEAR:
+          g_string_append_printf (b->sql, " AND substr(t.%s, 1, 4) = ?%u", column, n_param);
+          break;
+        case SEC_QUERY_RELATION:
+        case SEC_QUERY_IS_EMPTY:
+        default:
+          g_assert_not_reached ();
+        }
+      g_ptr_array_add (b->params, g_variant_ref_sink (param));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+build_order (const SecKind  *kind,
+             const SecQuery *query,
+             GString        *sql,
+             GError        **error)
+{
+  gboolean descending = FALSE;
+  const char *sort = query ? sec_query_get_sort (query, &descending) : NULL;
+  const char *dir = descending ? "DESC" : "ASC";
+
+  if (sort == NULL)
+    {
+      if (kind->sort_fields != NULL)
+        g_string_append_printf (sql, " ORDER BY t.sort_key %s, t.id %s", dir, dir);
+      else
+        g_string_append_printf (sql, " ORDER BY t.id %s", dir);
+      return TRUE;
+    }
+
+  if (g_str_equal (sort, "id") || g_str_equal (sort, "created-at") || g_str_equal (sort, "updated-at"))
+    {
+      g_autofree char *column = g_strdelimit (g_strdup (sort), "-", '_');
+      g_string_append_printf (sql, " ORDER BY t.%s %s, t.id %s", column, dir, dir);
+      return TRUE;
+    }
+
+  {
+    const SecField *field = sec_kind_find_field (kind, sort);
+    g_autofree char *column = NULL;
+
+    if (field == NULL)
+      {
+        if (kind->derived != NULL)
+          for (const SecDerived *d = kind->derived; d->name; d++)
+            if (g_str_equal (d->name, sort))
+              {
+                /* A "-sort-key" is a stored collation key and compares
+                 * as bytes; other names computed by SQL sort in the
+                 * locale's order (numbers are not affected). */
+                g_string_append_printf (sql, " ORDER BY %s%s %s, t.id %s", d->sql,
+                                        _sec_store_is_sort_key (d) ? "" : " COLLATE sec_locale", dir, dir);
+                return TRUE;
+              }
+        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                     _("%s cannot be sorted by “%s”"), _(kind->plural_label), sort);
+        return FALSE;
+      }
+    column = sec_field_column (field);
+    /* Empty values last, whichever the direction. */
+    g_string_append_printf (sql, " ORDER BY t.%s IS NULL, t.%s %s, t.sort_key %s, t.id %s",
+                            column, column, dir, dir, dir);
+  }
+  return TRUE;
+}
+
+static void
+bind_params (SecStmt   *stmt,
+             GPtrArray *params)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      GVariant *v = g_ptr_array_index (params, i);
+
+      if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
+        sec_stmt_bind_int64 (stmt, (int) i + 1, g_variant_get_int64 (v));
+      else
+        sec_stmt_bind_text (stmt, (int) i + 1, g_variant_get_string (v, NULL));
+    }
+}
+
+/* Prepares the SQL @b built, with its parameters bound; frees the SQL. */
+static SecStmt *
+prepare_built (SecStore  *self,
+               Builder   *b,
+               GError   **error)
+{
+  SecStmt *stmt = sec_engine_prepare (_sec_store_get_engine (self), b->sql->str, error);
+
+  g_string_free (b->sql, TRUE);
+  b->sql = NULL;
+  if (stmt != NULL)
+    bind_params (stmt, b->params);
+  return stmt;
+}
+
+/* The one number the SQL @b built returns; -1 when there is no row. */
+static gint64
+read_number (SecStore  *self,
+             Builder   *b,
+             GError   **error)
+{
+  g_autoptr(SecStmt) stmt = prepare_built (self, b, error);
+
+  if (stmt == NULL || sec_stmt_step (stmt, error) != SEC_STEP_ROW)
+    return -1;
+  return sec_stmt_get_int64 (stmt, 0);
+}
+
+GPtrArray *
+sec_store_list (SecStore  *self,
+                GType      kind_type,
+                SecQuery  *query,
+                GError   **error)
+{
+  const SecKind *kind;
+  g_autofree char *columns = NULL;
+  g_autoptr(GPtrArray) params = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  Builder b;
+  g_autoptr(SecStmt) stmt = NULL;
+  gint64 offset = 0, limit = -1;
+  SecStep step;
+
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kind = sec_kind_from_type (kind_type);
+  columns = _sec_store_select_columns (kind);
+  params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.sql = g_string_new (NULL);
+  b.params = params;
+
+  g_string_append_printf (b.sql, "SELECT %s FROM %s t", columns, kind->table);
+  if (!build_where (kind, query, &b, error) || !build_order (kind, query, b.sql, error))
+    {
+      g_string_free (b.sql, TRUE);
+      return NULL;
+    }
+  if (query != NULL)
+    sec_query_get_range (query, &offset, &limit);
+  g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT, limit, offset);
+
+  if ((stmt = prepare_built (self, &b, error)) == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    g_ptr_array_add (records, _sec_store_record_from_row (kind_type, stmt));
+  if (step == SEC_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+gint64
+sec_store_count (SecStore  *self,
+                 GType      kind_type,
+                 SecQuery  *query,
+                 GError   **error)
+{
+  const SecKind *kind;
+  g_autoptr(GPtrArray) params = NULL;
+  Builder b;
+
+  g_return_val_if_fail (SEC_IS_STORE (self), -1);
+  g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), -1);
+
+  kind = sec_kind_from_type (kind_type);
+  params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.sql = g_string_new (NULL);
+  b.params = params;
+  g_string_append_printf (b.sql, "SELECT count(*) FROM %s t", kind->table);
+  if (!build_where (kind, query, &b, error))
+    {
+      g_string_free (b.sql, TRUE);
+      return -1;
+    }
+  return read_number (self, &b, error);
+}
+
+gint64
+sec_store_position (SecStore  *self,
+                    GType      kind_type,
+                    SecQuery  *query,
+                    gint64     id,
+                    GError   **error)
+{
+  const SecKind *kind;
+  g_autoptr(GPtrArray) params = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+  Builder b;
+
+  g_return_val_if_fail (SEC_IS_STORE (self), -1);
+  g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), -1);
+
+  kind = sec_kind_from_type (kind_type);
+  if (!build_order (kind, query, order, error))
+    return -1;
+  params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.sql = g_string_new (NULL);
+  b.params = params;
+  g_string_append_printf (b.sql, "SELECT n FROM (SELECT t.id, row_number() OVER (%s) - 1 AS n FROM %s t",
+                          order->str + 1, kind->table);
+  if (!build_where (kind, query, &b, error))
+    {
+      g_string_free (b.sql, TRUE);
+      return -1;
+    }
+  g_string_append_printf (b.sql, ") WHERE id = ?%u", params->len + 1);
+  g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_int64 (id)));
+  return read_number (self, &b, error);
+}
+
+gint64
+sec_store_count_all (SecStore  *self,
+                     GError   **error)
+{
+  const GType *kinds = sec_record_kinds ();
+  gint64 total = 0;
+
+  g_return_val_if_fail (SEC_IS_STORE (self), -1);
+
+  for (guint i = 0; kinds[i]; i++)
+    {
+      gint64 n = sec_store_count (self, kinds[i], NULL, error);
+      if (n < 0)
+        return -1;
+      total += n;
+    }
+  return total;
+}
+

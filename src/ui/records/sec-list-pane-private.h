@@ -1,0 +1,115 @@
+/* sec-list-pane-private.h: what the list pane's files share
+ *
+ * SecListPane spans sec-list-pane.c (the list, the search, the selection,
+ * its public API) and sec-list-pane-filters.c (each kind's filters and
+ * orders, the filter popover and the sort menu, and the query they make).
+ *
+ * Included after sec-list-pane.h, which it does not include itself: the two
+ * are one module, and a module may not include itself in a cycle
+ * (tests/check-layers.py).
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/store/sec-record-list.h"
+#include "core/store/sec-records.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VALUES_CHOICES,    /* the field's choices */
+  VALUES_BODIES,     /* the bodies, by id */
+  VALUES_YEARS,      /* the years that occur in the field */
+  VALUES_COUNTRIES,  /* the countries that occur in the field */
+} ValuesSource;
+
+typedef struct {
+  const char   *name;       /* for sec_list_pane_set_filter() */
+  const char   *field;      /* the query's field or relation */
+  SecQueryOp    op;
+  const char   *label;      /* N_() */
+  const char   *all_label;  /* N_(): the entry that shows everything */
+  ValuesSource  source;
+} FilterSpec;
+
+typedef struct {
+  const char *id;
+  const char *label;        /* N_() */
+  const char *field;        /* NULL: the kind's name order */
+  gboolean    descending;
+} SortSpec;
+
+typedef struct {
+  const char       *kind;   /* SecKind.name */
+  const FilterSpec *filters;
+  const SortSpec   *sorts;
+} KindSpec;
+
+/* One filter of the popover: a drop-down whose entries map to values. */
+typedef struct {
+  const FilterSpec *spec;
+  GtkDropDown      *dropdown;     /* owned by the grid */
+  GtkStringList    *labels;       /* the drop-down's model */
+  GPtrArray        *values;       /* char *, aligned with labels; [0] NULL */
+} Filter;
+
+struct _SecListPane
+{
+  GtkWidget           parent_instance;
+
+  /* template */
+  GtkWidget          *toolbar;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkMenuButton      *sort_button;
+  GtkLabel           *count_label;
+  GtkButton          *clear_button;
+  GtkStack           *stack;
+  GtkScrolledWindow  *scrolled_window;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *new_button;
+  AdwStatusPage      *no_results_page;
+  GtkPopover         *filter_popover;
+  GtkGrid            *filter_grid;
+
+  /* owned */
+  SecStore           *store;
+  SecQuery           *base_query;
+  SecRecordList      *list;
+  GtkSingleSelection *selection;
+  GArray             *filters;      /* of Filter */
+  char               *sort;
+  char               *icon_name;
+  char               *empty_title;
+  char               *empty_description;
+  char               *new_label;
+
+  /* state */
+  GType               kind;
+  const KindSpec     *spec;
+  gint64              selected_id;  /* kept across reloads of the list */
+  gboolean            updating;     /* filling the filter drop-downs */
+};
+
+/* sec-list-pane.c */
+void            _sec_list_pane_update_state         (SecListPane    *self);
+
+/* sec-list-pane-filters.c */
+const KindSpec *_sec_list_pane_find_kind_spec       (const SecKind  *kind);
+void            _sec_list_pane_clear_filter         (gpointer        data);
+const SortSpec *_sec_list_pane_find_sort            (SecListPane    *self,
+                                                     const char     *id);
+const char     *_sec_list_pane_get_filter_value     (Filter         *filter);
+guint           _sec_list_pane_count_active_filters (SecListPane    *self);
+void            _sec_list_pane_apply_query          (SecListPane    *self);
+void            _sec_list_pane_fill_filter          (SecListPane    *self,
+                                                     Filter         *filter);
+void            _sec_list_pane_fill_filters         (SecListPane    *self);
+Filter         *_sec_list_pane_find_filter          (SecListPane    *self,
+                                                     const char     *name);
+void            _sec_list_pane_build_filters        (SecListPane    *self);
+void            _sec_list_pane_build_sort_menu      (SecListPane    *self);
+
+G_END_DECLS

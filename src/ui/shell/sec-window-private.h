@@ -1,0 +1,108 @@
+/* sec-window-private.h: what the window's files share
+ *
+ * SecWindow spans sec-window.c (sections, panes, navigation, showing
+ * records) and sec-window-actions.c (its win.* actions and deletion).
+ *
+ * Included after sec-window.h, which it does not include itself: the two
+ * are one module, and a module may not include itself in a cycle
+ * (tests/check-layers.py).
+ */
+#pragma once
+
+#include "core/store/sec-records.h"
+#include "ui/records/sec-record-page.h"
+#include "ui/widgets/sec-toaster.h"
+
+G_BEGIN_DECLS
+
+/* The sections in the sidebar (sec-window.c checks the table's size). */
+#define N_SECTIONS 7
+
+typedef enum {
+  WHEN_ANY,
+  WHEN_UPCOMING,
+  WHEN_PAST,
+} When;
+
+typedef struct {
+  const char *id;
+  const char *title;              /* N_() */
+  const char *icon_name;
+  const char *kind;               /* SecKind.name */
+  When        when;
+  const char *sort;               /* the default order, or NULL for names */
+  gboolean    descending;
+  const char *empty_title;        /* N_() */
+  const char *empty_description;  /* N_() */
+  const char *new_label;          /* N_() */
+} Section;
+
+typedef struct {
+  GType  kind;
+  gint64 id;
+} HistoryEntry;
+
+struct _SecWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *outer_leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkListBox           *sidebar_list;
+  GtkMenuButton        *primary_menu_button;
+  AdwLeaflet           *inner_leaflet;
+  GtkWidget            *list_pane;
+  AdwWindowTitle       *list_title;
+  GtkButton            *new_button;
+  GtkStack             *list_stack;
+  GtkWidget            *detail_pane;
+  GtkButton            *back_button;
+  AdwWindowTitle       *detail_title;
+  SecRecordPage        *record_page;
+  AdwStatusPage        *error_page;
+  GMenu                *recent_section;
+
+  /* owned */
+  SecStore             *store;
+  GSettings            *settings;
+  SecRecord            *record;       /* shown in the detail pane */
+  GArray               *history;      /* of HistoryEntry, latest last */
+  SecDeletion          *deletion;     /* the last deletion, for win.undo */
+  GType                 deleted_kind;
+  gint64                deleted_id;
+  SecRecord            *edited;       /* the last edit's record as it was, for
+                                       * win.undo; one of it and deletion */
+  char                 *section;
+
+  /* borrowed */
+  SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
+  SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
+};
+
+const Section *_sec_window_find_section          (const char     *id,
+                                                  guint          *index);
+SecListPane   *_sec_window_get_current_pane      (SecWindow      *self);
+gboolean       _sec_window_is_narrow             (SecWindow      *self);
+void           _sec_window_navigate_to           (SecWindow      *self,
+                                                  const char     *pane);
+void           _sec_window_update_actions        (SecWindow      *self);
+void           _sec_window_show_record           (SecWindow      *self,
+                                                  SecRecord      *record,
+                                                  gboolean        select_in_list);
+void           _sec_window_show_error            (SecWindow      *self,
+                                                  const GError   *error);
+gboolean       _sec_window_open_record           (SecWindow      *self,
+                                                  GType           kind,
+                                                  gint64          id,
+                                                  gboolean        remember,
+                                                  GError        **error);
+void           _sec_window_focus_list_later      (SecWindow      *self);
+
+/* sec-window-actions.c: installs the win.* actions and their shortcuts,
+ * all but win.section and Ctrl+1 to Ctrl+7 (which need the sections). */
+void           _sec_window_class_add_actions     (GtkWidgetClass *widget_class);
+
+G_END_DECLS
