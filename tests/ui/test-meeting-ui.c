@@ -25,6 +25,7 @@
 #include "ui/widgets/sec-document-preview.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
 
 #define NREM_2018     1
@@ -38,16 +39,6 @@ typedef struct {
 } Fixture;
 
 #define iterate sec_test_iterate
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -66,35 +57,19 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  iterate ();
-
-  g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
+  sec_test_destroy_windows ();
+  sec_test_close_store (f->store, f->dir);
   g_free (f->dir);
 }
 
 /* Finding widgets */
-
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, out);
-}
 
 static GtkWidget *
 find_named (GtkWidget *root, const char *name)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_WIDGET, all);
+  sec_test_collect_widgets (root, GTK_TYPE_WIDGET, FALSE, all);
   for (guint i = 0; i < all->len; i++)
     if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (all, i)), name) == 0)
       return g_ptr_array_index (all, i);
@@ -106,7 +81,7 @@ find_row (GtkWidget *root, const char *title)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  sec_test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
       return g_ptr_array_index (rows, i);
@@ -118,7 +93,7 @@ find_first (GtkWidget *root, GType type)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  collect (root, type, all);
+  sec_test_collect_widgets (root, type, FALSE, all);
   return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
@@ -127,7 +102,7 @@ find_button (GtkWidget *root, const char *action_name)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  sec_test_collect_widgets (root, GTK_TYPE_BUTTON, FALSE, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action_name) == 0)
       return g_ptr_array_index (buttons, i);
@@ -325,7 +300,7 @@ test_record_page_tools_on_top (Fixture *f, gconstpointer data)
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
   iterate ();
   tools = find_first (page, SEC_TYPE_MEETING_TOOLS);
-  collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+  sec_test_collect_widgets (page, ADW_TYPE_PREFERENCES_GROUP, FALSE, groups);
   for (guint i = 0; i < groups->len; i++)
     if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Details") == 0)
       details = g_ptr_array_index (groups, i);
@@ -342,8 +317,8 @@ test_record_page_tools_on_top (Fixture *f, gconstpointer data)
 
       gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 800);
       for (int j = 0; j < 500 && (gtk_widget_get_width (f->window) != widths[i] || gtk_widget_get_height (buttons) == 0); j++)
-        wait_ms (10);
-      wait_ms (100);
+        sec_test_wait_ms (10);
+      sec_test_wait_ms (100);
       iterate ();
       g_assert_cmpint (gtk_widget_get_width (f->window), ==, widths[i]);
       bottom = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (buttons));
@@ -368,13 +343,13 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 500);
   gtk_window_set_child (GTK_WINDOW (f->window), page);
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
-  wait_ms (200);
+  sec_test_wait_ms (200);
   iterate ();
   {
     /* The page's own, not the empty state's (AdwStatusPage has one). */
     g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
 
-    collect (page, GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    sec_test_collect_widgets (page, GTK_TYPE_SCROLLED_WINDOW, FALSE, scrolled);
     adjustment = NULL;
     for (guint i = 0; i < scrolled->len && adjustment == NULL; i++)
       if (gtk_widget_get_ancestor (g_ptr_array_index (scrolled, i), ADW_TYPE_STATUS_PAGE) == NULL)
@@ -382,7 +357,7 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
   }
   /* Laid out at a frame of its own. */
   for (int i = 0; i < 500 && gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) <= 400; i++)
-    wait_ms (10);
+    sec_test_wait_ms (10);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 400);
   gtk_adjustment_set_value (adjustment, 400);
   iterate ();
@@ -402,7 +377,7 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
     ids[0] = sec_record_get_id (g_ptr_array_index (participants, 0));
   }
   g_assert_true (sec_participants_set_status (f->store, ids, 1, "declined", 0, NULL));
-  wait_ms (300);
+  sec_test_wait_ms (300);
   iterate ();
   value = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (value, ==, 400);
@@ -416,7 +391,7 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
   }
   /* The window activated again keeps the place too. */
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_ms (100);
+  sec_test_wait_ms (100);
   iterate ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 400);
 }
@@ -484,7 +459,7 @@ test_invite_members (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
     unreached = NULL;
-    collect (dialog, ADW_TYPE_PREFERENCES_GROUP, groups);
+    sec_test_collect_widgets (dialog, ADW_TYPE_PREFERENCES_GROUP, FALSE, groups);
     for (guint i = 0; i < groups->len; i++)
       if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Nobody to Invite") == 0)
         unreached = g_ptr_array_index (groups, i);
@@ -495,7 +470,7 @@ test_invite_members (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (unreached, ADW_TYPE_PREFERENCES_ROW, rows);
+    sec_test_collect_widgets (unreached, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
     g_assert_cmpuint (rows->len, ==, without);
   }
 }
@@ -544,7 +519,7 @@ test_bulk_status (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean counted = FALSE;
 
-    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
     for (guint i = 0; i < labels->len; i++)
       if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "Attended remotely: 3") != NULL)
         counted = TRUE;
@@ -608,7 +583,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   /* The list's row. */
   g_object_ref_sink (row);
   sec_record_row_set_record (SEC_RECORD_ROW (row), meeting);
-  collect (row, GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (row, GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     in_row |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), taking_part) == 0;
   g_assert_true (in_row);
@@ -621,7 +596,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
-    collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+    sec_test_collect_widgets (page, ADW_TYPE_PREFERENCES_GROUP, FALSE, groups);
     for (guint i = 0; i < groups->len; i++)
       if (g_str_has_prefix (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Participants ("))
         description = adw_preferences_group_get_description (g_ptr_array_index (groups, i));
@@ -634,7 +609,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   g_ptr_array_set_size (labels, 0);
-  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -699,7 +674,7 @@ test_check_in (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
     for (guint i = 0; i < labels->len; i++)
       if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "title-1"))
         count = g_ptr_array_index (labels, i);
@@ -751,7 +726,7 @@ heading_text (GtkWidget *window)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (window, GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (window, GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "heading") &&
         gtk_widget_get_visible (g_ptr_array_index (labels, i)))
@@ -800,7 +775,7 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, rows);
+    sec_test_collect_widgets (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, FALSE, rows);
     g_assert_cmpuint (rows->len, <, waiting);
   }
 
@@ -832,7 +807,7 @@ test_check_in_walk_in (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "checkin.walk-in")));
-  collect (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, entries);
+  sec_test_collect_widgets (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, FALSE, entries);
   g_assert_cmpuint (entries->len, ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Jana Nováková");
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Walk-in Association");
@@ -870,7 +845,7 @@ row_start (GtkListBoxRow *row)
   /* The time is the label in the row's prefix, before the title. */
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "numeric"))
       return gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -882,7 +857,7 @@ items_list (GtkWidget *window)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
-  collect (window, GTK_TYPE_LIST_BOX, lists);
+  sec_test_collect_widgets (window, GTK_TYPE_LIST_BOX, FALSE, lists);
   for (guint i = 0; i < lists->len; i++)
     {
       const char *label = NULL;
@@ -1018,7 +993,7 @@ wait_until_idle (SecExportDialog *dialog)
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (sec_export_dialog_get_busy (dialog) && g_get_monotonic_time () < end)
-    wait_ms (10);
+    sec_test_wait_ms (10);
   g_assert_false (sec_export_dialog_get_busy (dialog));
   iterate ();
 }
@@ -1095,7 +1070,7 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sec_document_preview_get_page (preview), ==, 0);
   first = g_strdup_printf ("Page 1 of %u", n);
   second = g_strdup_printf ("Page 2 of %u", n);
-  collect (GTK_WIDGET (preview), GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (GTK_WIDGET (preview), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     seen |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), first) == 0;
   g_assert_true (seen);
