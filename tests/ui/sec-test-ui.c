@@ -18,6 +18,19 @@ sec_test_collect_widgets (GtkWidget *root,
     sec_test_collect_widgets (c, type, visible_only, out);
 }
 
+GtkWidget *
+sec_test_find_row (GtkWidget  *root,
+                   const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  sec_test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
 void
 sec_test_destroy_windows (void)
 {

@@ -2,7 +2,7 @@
  * tree and closing every window between tests. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -12,6 +12,11 @@ void sec_test_collect_widgets (GtkWidget *root,
                                GType      type,
                                gboolean   visible_only,
                                GPtrArray *out);
+
+/* The first row below @root, shown or hidden, whose title is @title, or
+ * NULL. */
+GtkWidget *sec_test_find_row (GtkWidget  *root,
+                              const char *title);
 
 /* Destroys every toplevel window and lets the main loop finish with them. */
 void sec_test_destroy_windows (void);

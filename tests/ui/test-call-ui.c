@@ -123,15 +123,12 @@ find_all (GtkWidget *root, GType type)
 static GtkWidget *
 find_row (GtkWidget *root, const char *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
   /* Hidden rows too: a form shows some only in one mode. */
-  sec_test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  g_error ("No row “%s”", title);
-  return NULL;
+  GtkWidget *row = sec_test_find_row (root, title);
+
+  if (row == NULL)
+    g_error ("No row “%s”", title);
+  return row;
 }
 
 static GtkWidget *

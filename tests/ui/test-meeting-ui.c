@@ -77,18 +77,6 @@ find_named (GtkWidget *root, const char *name)
 }
 
 static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  sec_test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  return NULL;
-}
-
-static GtkWidget *
 find_first (GtkWidget *root, GType type)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
@@ -233,7 +221,7 @@ test_tools_warnings (Fixture *f, gconstpointer data)
   row = find_named (tools, "needs");
   g_assert_nonnull (row);
   g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "participants with needs"));
-  g_assert_nonnull (find_row (row, "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (row, "Anna Müller"));
 
   /* An agenda past the meeting's end is flagged. */
   items = sec_agenda_list_items (f->store, NREM_2018, &error);
@@ -466,7 +454,7 @@ test_invite_members (Fixture *f, gconstpointer data)
   }
   g_assert_nonnull (unreached);
   g_assert_true (gtk_widget_get_mapped (unreached));
-  g_assert_nonnull (find_row (unreached, "Svetlo nádeje – občianske združenie"));
+  g_assert_nonnull (sec_test_find_row (unreached, "Svetlo nádeje – občianske združenie"));
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
@@ -644,7 +632,7 @@ test_language_names (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (f->window), page);
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, person);
   iterate ();
-  row = find_row (page, "Languages");
+  row = sec_test_find_row (page, "Languages");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Maltese, English");
 }
@@ -685,7 +673,7 @@ test_check_in (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (entry), "mull");
   g_signal_emit_by_name (entry, "search-changed");
   iterate ();
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
   {
     g_autoptr(GPtrArray) found = sec_check_in_find (f->store, JOINT_2027, "mull", 1, NULL);
     muller = ((SecCheckInMatch *) g_ptr_array_index (found, 0))->participant_id;
@@ -763,7 +751,7 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   g_assert_cmpuint (waiting, >, 1);
   heading = g_strdup_printf ("Still Expected (%u)", waiting);
   g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, heading);
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
 
   /* Typing filters the list. */
   entry = find_first (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
@@ -771,7 +759,7 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (entry, "search-changed");
   iterate ();
   g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, "Found");
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
@@ -785,7 +773,7 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   g_free (heading);
   heading = g_strdup_printf ("Still Expected (%u)", waiting - 1);
   g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, heading);
-  g_assert_null (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_null (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
 }
 
 /* Someone not in the database: made, checked in, and taken back by Undo. */
@@ -902,14 +890,14 @@ test_agenda (Fixture *f, gconstpointer data)
   gtk_switch_set_active (final_switch, TRUE);
   iterate ();
   g_assert_cmpint (version_of (f, NREM_2018), ==, 1);
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Final"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (window), "Final"))), ==,
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Final"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (GTK_WIDGET (window), "Final"))), ==,
                    "Final, version 1");
 
   /* Add an item: it comes last, after the 16:15 item that ends at 16:30. */
   gtk_widget_activate_action (GTK_WIDGET (window), "agenda.add-item", NULL);
   iterate ();
-  title_row = find_row (GTK_WIDGET (window), "Title");
+  title_row = sec_test_find_row (GTK_WIDGET (window), "Title");
   g_assert_true (gtk_widget_get_mapped (title_row));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Closing remarks");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_first (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON)), 10);
@@ -925,8 +913,8 @@ test_agenda (Fixture *f, gconstpointer data)
   list = items_list (GTK_WIDGET (window));
   g_assert_cmpstr (row_start (gtk_list_box_get_row_at_index (list, 9)), ==, "16:30");
   /* Ten minutes past the meeting's end, flagged. */
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting"));
-  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting")));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting"));
+  g_assert_true (gtk_widget_get_visible (sec_test_find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting")));
 
   /* The keyboard focus is on it; Alt+Up moves it before the conclusions. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 9))));
@@ -948,7 +936,7 @@ test_agenda (Fixture *f, gconstpointer data)
   items = sec_agenda_list_items (f->store, NREM_2018, &error);
   g_assert_cmpint (sec_record_get_id (g_ptr_array_index (items, 7)), ==, added);
   g_assert_cmpint (version_of (f, NREM_2018), ==, 4);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (window), "Final"))), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (GTK_WIDGET (window), "Final"))), ==,
                    "Final, version 4");
 
   /* Removed, then put back with Undo. */
@@ -981,8 +969,8 @@ test_agenda_refuses_empty_title (Fixture *f, gconstpointer data)
   /* Nothing saved; the title is marked and the form stays. */
   items = sec_agenda_list_items (f->store, NREM_2018, NULL);
   g_assert_cmpuint (items->len, ==, 9);
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (window), "Title"), "error"));
-  g_assert_true (gtk_widget_get_mapped (find_row (GTK_WIDGET (window), "Title")));
+  g_assert_true (gtk_widget_has_css_class (sec_test_find_row (GTK_WIDGET (window), "Title"), "error"));
+  g_assert_true (gtk_widget_get_mapped (sec_test_find_row (GTK_WIDGET (window), "Title")));
 }
 
 /* Export */
