@@ -340,6 +340,18 @@ sec_test_iterate (void)
     ;
 }
 
+/* Lets the main loop run for @ms milliseconds, even when nothing is
+ * pending yet (widget tests: list views make their rows then). */
+void
+sec_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
 static gboolean
 is_dialog_warning (const char *domain,
                    const char *message)

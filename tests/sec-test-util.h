@@ -65,6 +65,7 @@ GPtrArray *sec_test_parse_csv      (const char *text);
 
 /* The main loop */
 void       sec_test_iterate        (void);
+void       sec_test_wait_ms        (guint ms);
 
 /* GTK 4.18 warns whenever libadwaita 1.7 lays out an AdwMessageDialog
  * ("Trying to measure GtkLabel ..."): the toolkit's problem, not ours.

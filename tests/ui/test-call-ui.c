@@ -24,6 +24,7 @@
 #include "ui/widgets/sec-record-picker-row.h"
 #include "ui/statements/sec-statement-tools.h"
 #include "core/statements/sec-statements.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -38,17 +39,6 @@ typedef struct {
   SecStatement *statement_2018;
 } Fixture;
 
-/* Lets the toolkit lay out and draw (list views make their rows then). */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static void
 open_record_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -62,25 +52,11 @@ open_record_cb (GSimpleAction *action,
   f->opened_kind = g_strdup (kind);
 }
 
-static SecRecord *
-find_one (Fixture *f, GType kind, const char *field, const char *value)
-{
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sec_query_add (query, field, SEC_QUERY_EQUALS, value);
-  found = sec_store_list (f->store, kind, query, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
 /* The application of @organisation to the 2018 call. */
 static SecRecord *
 find_application (Fixture *f, const char *organisation)
 {
-  g_autoptr(SecRecord) org = find_one (f, SEC_TYPE_ORGANISATION, "name", organisation);
+  g_autoptr(SecRecord) org = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", organisation);
   g_autoptr(SecQuery) query = sec_query_new ();
   g_autofree char *org_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (org));
   g_autofree char *call_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
@@ -110,8 +86,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   f->dir = sec_test_make_tmp_dir ("sec-call-ui-XXXXXX");
   f->store = sec_test_open_demo (f->dir, NULL);
-  f->call_2018 = SEC_CALL (find_one (f, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT"));
-  f->statement_2018 = SEC_STATEMENT (find_one (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13"));
+  f->call_2018 = SEC_CALL (sec_test_find_one (f->store, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT"));
+  f->statement_2018 = SEC_STATEMENT (sec_test_find_one (f->store, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13"));
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
@@ -124,55 +100,35 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  sec_test_iterate ();
+  sec_test_destroy_windows ();
 
   g_clear_object (&f->call_2018);
   g_clear_object (&f->statement_2018);
-  g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
+  sec_test_close_store (f->store, f->dir);
   g_free (f->dir);
   g_free (f->opened_kind);
 }
 
 /* Finding the widgets */
 
-static void
-collect (GtkWidget *widget, GType type, gboolean visible_only, GPtrArray *out)
-{
-  if (visible_only && !gtk_widget_get_visible (widget))
-    return;
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, visible_only, out);
-}
-
 static GPtrArray *
 find_all (GtkWidget *root, GType type)
 {
   GPtrArray *out = g_ptr_array_new ();
 
-  collect (root, type, TRUE, out);
+  sec_test_collect_widgets (root, type, TRUE, out);
   return out;
 }
 
 static GtkWidget *
 find_row (GtkWidget *root, const char *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
   /* Hidden rows too: a form shows some only in one mode. */
-  collect (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  g_error ("No row “%s”", title);
-  return NULL;
+  GtkWidget *row = sec_test_find_row (root, title);
+
+  if (row == NULL)
+    g_error ("No row “%s”", title);
+  return row;
 }
 
 static GtkWidget *
@@ -221,7 +177,7 @@ respond (AdwMessageDialog *dialog, const char *response)
   const char *label = adw_message_dialog_get_response_label (dialog, response);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, TRUE, buttons);
+  sec_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, TRUE, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       {
@@ -444,7 +400,7 @@ open_applications (Fixture *f)
                                                                 f->call_2018, FALSE);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  wait_ms (200);
+  sec_test_wait_ms (200);
   return window;
 }
 
@@ -504,7 +460,7 @@ test_select_and_unselect (Fixture *f, gconstpointer data)
   sec_test_iterate ();
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "select"));
   respond (dialog, "select");
-  wait_ms (100);
+  sec_test_wait_ms (100);
 
   g_assert_null (shown_error (GTK_WIDGET (window)));
   stored = reread (f, application);
@@ -530,7 +486,7 @@ test_select_and_unselect (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "from 1 September 2018"));
   respond (dialog, "unselect");
-  wait_ms (100);
+  sec_test_wait_ms (100);
 
   g_assert_null (shown_error (GTK_WIDGET (window)));
   stored = reread (f, application);
@@ -559,8 +515,8 @@ test_add_application (Fixture *f, gconstpointer data)
   GtkWidget *root = GTK_WIDGET (window);
   g_autoptr(SecRecord) created = NULL;
   g_autoptr(SecRecord) application = NULL;
-  g_autoptr(SecRecord) applicant = find_one (f, SEC_TYPE_ORGANISATION, "name", "Foreningen Fri Fremtid");
-  g_autoptr(SecRecord) member = find_one (f, SEC_TYPE_ORGANISATION, "name", "Association Fil d’Ariane");
+  g_autoptr(SecRecord) applicant = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Foreningen Fri Fremtid");
+  g_autoptr(SecRecord) member = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Association Fil d’Ariane");
   GListModel *model = sec_applications_window_get_model (window);
   AdwMessageDialog *dialog;
   guint n_before = g_list_model_get_n_items (model);
@@ -586,11 +542,11 @@ test_add_application (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Score")), "70");
   sec_test_iterate ();
   gtk_widget_activate_action (root, "applications.save", NULL);
-  wait_ms (100);
+  sec_test_wait_ms (100);
 
   g_assert_cmpstr (shown_error (root), ==, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
-  created = find_one (f, SEC_TYPE_ORGANISATION, "name", "Fundacja Nadzieja Łódź");
+  created = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Fundacja Nadzieja Łódź");
   g_assert_cmpstr (sec_record_get_string (created, "country"), ==, "PL");
   g_assert_cmpstr (sec_record_get_string (created, "kind"), ==, "civil-society");
   application = find_application (f, "Fundacja Nadzieja Łódź");
@@ -610,7 +566,7 @@ test_add_application (Fixture *f, gconstpointer data)
   sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-26T09:00");
   sec_test_iterate ();
   gtk_widget_activate_action (root, "applications.save", NULL);
-  wait_ms (100);
+  sec_test_wait_ms (100);
   g_assert_cmpstr (shown_error (root), ==, "This organisation has already applied to that call");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
   g_assert_cmpstr (sec_date_row_get_value (SEC_DATE_ROW (find_row (root, "Received"))), ==, "2018-04-26T09:00");
@@ -621,7 +577,7 @@ test_add_application (Fixture *f, gconstpointer data)
                                        sec_record_get_id (member));
   sec_test_iterate ();
   gtk_widget_activate_action (root, "applications.save", NULL);
-  wait_ms (100);
+  sec_test_wait_ms (100);
   g_assert_cmpstr (shown_error (root), ==, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 2);
   {
@@ -781,7 +737,7 @@ test_editor_selection (Fixture *f, gconstpointer data)
 
   /* A new application entered as selected: entered, then selected. */
   {
-    g_autoptr(SecRecord) organisation = find_one (f, SEC_TYPE_ORGANISATION, "name", "Association Élan Solidarité");
+    g_autoptr(SecRecord) organisation = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Association Élan Solidarité");
     g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
     g_autofree char *org = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (organisation));
     gint64 members_before = count_memberships_from (f, f->call_2018);
@@ -883,7 +839,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   sec_test_iterate ();
   window = sec_commitments_window_open (GTK_WINDOW (f->window), f->store, f->statement_2018, 0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
-  wait_ms (100);
+  sec_test_wait_ms (100);
   g_assert_cmpint (sec_commitments_window_get_year (window), ==, year);
   g_assert_cmpuint (sec_statement_grid_get_n_commitments (sec_commitments_window_get_grid (window)), ==, 5);
   g_assert_cmpuint (sec_statement_grid_get_n_signatories (sec_commitments_window_get_grid (window)), ==, 10);
@@ -924,7 +880,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   g_clear_pointer (&fresh, sec_statement_grid_unref);
   gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Evidence link")), "https://example.eu/report-2020.pdf");
   g_signal_emit_by_name (save, "clicked");
-  wait_ms (100);
+  sec_test_wait_ms (100);
 
   fresh = sec_statement_get_grid (f->store, f->statement_2018, year, NULL);
   cell = sec_statement_grid_get_cell (fresh, row, column);
@@ -1113,7 +1069,7 @@ test_record_page (Fixture *f, gconstpointer data)
     sec_record_set_string (application, "outcome", "rejected");
     g_assert_true (sec_application_save (f->store, SEC_APPLICATION (application), NULL));
     for (guint i = 0; i < 500 && old_tools != NULL; i++)
-      wait_ms (10);
+      sec_test_wait_ms (10);
     g_assert_null (old_tools);
     again = find_all (page, SEC_TYPE_CALL_TOOLS);
     g_assert_cmpuint (again->len, ==, 1);

@@ -25,6 +25,7 @@
 #include "ui/widgets/sec-document-preview.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
 
 #define NREM_2018     1
@@ -38,16 +39,6 @@ typedef struct {
 } Fixture;
 
 #define iterate sec_test_iterate
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -66,50 +57,22 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  iterate ();
-
-  g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
+  sec_test_destroy_windows ();
+  sec_test_close_store (f->store, f->dir);
   g_free (f->dir);
 }
 
 /* Finding widgets */
-
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, out);
-}
 
 static GtkWidget *
 find_named (GtkWidget *root, const char *name)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_WIDGET, all);
+  sec_test_collect_widgets (root, GTK_TYPE_WIDGET, FALSE, all);
   for (guint i = 0; i < all->len; i++)
     if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (all, i)), name) == 0)
       return g_ptr_array_index (all, i);
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
   return NULL;
 }
 
@@ -118,7 +81,7 @@ find_first (GtkWidget *root, GType type)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  collect (root, type, all);
+  sec_test_collect_widgets (root, type, FALSE, all);
   return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
@@ -127,7 +90,7 @@ find_button (GtkWidget *root, const char *action_name)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  sec_test_collect_widgets (root, GTK_TYPE_BUTTON, FALSE, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action_name) == 0)
       return g_ptr_array_index (buttons, i);
@@ -258,7 +221,7 @@ test_tools_warnings (Fixture *f, gconstpointer data)
   row = find_named (tools, "needs");
   g_assert_nonnull (row);
   g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "participants with needs"));
-  g_assert_nonnull (find_row (row, "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (row, "Anna Müller"));
 
   /* An agenda past the meeting's end is flagged. */
   items = sec_agenda_list_items (f->store, NREM_2018, &error);
@@ -325,7 +288,7 @@ test_record_page_tools_on_top (Fixture *f, gconstpointer data)
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
   iterate ();
   tools = find_first (page, SEC_TYPE_MEETING_TOOLS);
-  collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+  sec_test_collect_widgets (page, ADW_TYPE_PREFERENCES_GROUP, FALSE, groups);
   for (guint i = 0; i < groups->len; i++)
     if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Details") == 0)
       details = g_ptr_array_index (groups, i);
@@ -342,8 +305,8 @@ test_record_page_tools_on_top (Fixture *f, gconstpointer data)
 
       gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 800);
       for (int j = 0; j < 500 && (gtk_widget_get_width (f->window) != widths[i] || gtk_widget_get_height (buttons) == 0); j++)
-        wait_ms (10);
-      wait_ms (100);
+        sec_test_wait_ms (10);
+      sec_test_wait_ms (100);
       iterate ();
       g_assert_cmpint (gtk_widget_get_width (f->window), ==, widths[i]);
       bottom = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (buttons));
@@ -368,13 +331,13 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 500);
   gtk_window_set_child (GTK_WINDOW (f->window), page);
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
-  wait_ms (200);
+  sec_test_wait_ms (200);
   iterate ();
   {
     /* The page's own, not the empty state's (AdwStatusPage has one). */
     g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
 
-    collect (page, GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    sec_test_collect_widgets (page, GTK_TYPE_SCROLLED_WINDOW, FALSE, scrolled);
     adjustment = NULL;
     for (guint i = 0; i < scrolled->len && adjustment == NULL; i++)
       if (gtk_widget_get_ancestor (g_ptr_array_index (scrolled, i), ADW_TYPE_STATUS_PAGE) == NULL)
@@ -382,7 +345,7 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
   }
   /* Laid out at a frame of its own. */
   for (int i = 0; i < 500 && gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) <= 400; i++)
-    wait_ms (10);
+    sec_test_wait_ms (10);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 400);
   gtk_adjustment_set_value (adjustment, 400);
   iterate ();
@@ -402,7 +365,7 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
     ids[0] = sec_record_get_id (g_ptr_array_index (participants, 0));
   }
   g_assert_true (sec_participants_set_status (f->store, ids, 1, "declined", 0, NULL));
-  wait_ms (300);
+  sec_test_wait_ms (300);
   iterate ();
   value = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (value, ==, 400);
@@ -416,7 +379,7 @@ test_record_page_keeps_scroll (Fixture *f, gconstpointer data)
   }
   /* The window activated again keeps the place too. */
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_ms (100);
+  sec_test_wait_ms (100);
   iterate ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 400);
 }
@@ -484,18 +447,18 @@ test_invite_members (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
     unreached = NULL;
-    collect (dialog, ADW_TYPE_PREFERENCES_GROUP, groups);
+    sec_test_collect_widgets (dialog, ADW_TYPE_PREFERENCES_GROUP, FALSE, groups);
     for (guint i = 0; i < groups->len; i++)
       if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Nobody to Invite") == 0)
         unreached = g_ptr_array_index (groups, i);
   }
   g_assert_nonnull (unreached);
   g_assert_true (gtk_widget_get_mapped (unreached));
-  g_assert_nonnull (find_row (unreached, "Svetlo nádeje – občianske združenie"));
+  g_assert_nonnull (sec_test_find_row (unreached, "Svetlo nádeje – občianske združenie"));
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (unreached, ADW_TYPE_PREFERENCES_ROW, rows);
+    sec_test_collect_widgets (unreached, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
     g_assert_cmpuint (rows->len, ==, without);
   }
 }
@@ -544,7 +507,7 @@ test_bulk_status (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean counted = FALSE;
 
-    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
     for (guint i = 0; i < labels->len; i++)
       if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "Attended remotely: 3") != NULL)
         counted = TRUE;
@@ -608,7 +571,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   /* The list's row. */
   g_object_ref_sink (row);
   sec_record_row_set_record (SEC_RECORD_ROW (row), meeting);
-  collect (row, GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (row, GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     in_row |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), taking_part) == 0;
   g_assert_true (in_row);
@@ -621,7 +584,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
-    collect (page, ADW_TYPE_PREFERENCES_GROUP, groups);
+    sec_test_collect_widgets (page, ADW_TYPE_PREFERENCES_GROUP, FALSE, groups);
     for (guint i = 0; i < groups->len; i++)
       if (g_str_has_prefix (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), "Participants ("))
         description = adw_preferences_group_get_description (g_ptr_array_index (groups, i));
@@ -634,7 +597,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   g_ptr_array_set_size (labels, 0);
-  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -669,7 +632,7 @@ test_language_names (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (f->window), page);
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, person);
   iterate ();
-  row = find_row (page, "Languages");
+  row = sec_test_find_row (page, "Languages");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Maltese, English");
 }
@@ -699,7 +662,7 @@ test_check_in (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
     for (guint i = 0; i < labels->len; i++)
       if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "title-1"))
         count = g_ptr_array_index (labels, i);
@@ -710,7 +673,7 @@ test_check_in (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (entry), "mull");
   g_signal_emit_by_name (entry, "search-changed");
   iterate ();
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
   {
     g_autoptr(GPtrArray) found = sec_check_in_find (f->store, JOINT_2027, "mull", 1, NULL);
     muller = ((SecCheckInMatch *) g_ptr_array_index (found, 0))->participant_id;
@@ -751,7 +714,7 @@ heading_text (GtkWidget *window)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (window, GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (window, GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "heading") &&
         gtk_widget_get_visible (g_ptr_array_index (labels, i)))
@@ -788,7 +751,7 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   g_assert_cmpuint (waiting, >, 1);
   heading = g_strdup_printf ("Still Expected (%u)", waiting);
   g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, heading);
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
 
   /* Typing filters the list. */
   entry = find_first (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
@@ -796,11 +759,11 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (entry, "search-changed");
   iterate ();
   g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, "Found");
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, rows);
+    sec_test_collect_widgets (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, FALSE, rows);
     g_assert_cmpuint (rows->len, <, waiting);
   }
 
@@ -810,7 +773,7 @@ test_check_in_expected (Fixture *f, gconstpointer data)
   g_free (heading);
   heading = g_strdup_printf ("Still Expected (%u)", waiting - 1);
   g_assert_cmpstr (heading_text (GTK_WIDGET (window)), ==, heading);
-  g_assert_null (find_row (GTK_WIDGET (window), "Anna Müller"));
+  g_assert_null (sec_test_find_row (GTK_WIDGET (window), "Anna Müller"));
 }
 
 /* Someone not in the database: made, checked in, and taken back by Undo. */
@@ -832,7 +795,7 @@ test_check_in_walk_in (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "checkin.walk-in")));
-  collect (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, entries);
+  sec_test_collect_widgets (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, FALSE, entries);
   g_assert_cmpuint (entries->len, ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Jana Nováková");
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Walk-in Association");
@@ -870,7 +833,7 @@ row_start (GtkListBoxRow *row)
   /* The time is the label in the row's prefix, before the title. */
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "numeric"))
       return gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -882,7 +845,7 @@ items_list (GtkWidget *window)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
-  collect (window, GTK_TYPE_LIST_BOX, lists);
+  sec_test_collect_widgets (window, GTK_TYPE_LIST_BOX, FALSE, lists);
   for (guint i = 0; i < lists->len; i++)
     {
       const char *label = NULL;
@@ -927,14 +890,14 @@ test_agenda (Fixture *f, gconstpointer data)
   gtk_switch_set_active (final_switch, TRUE);
   iterate ();
   g_assert_cmpint (version_of (f, NREM_2018), ==, 1);
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Final"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (window), "Final"))), ==,
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Final"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (GTK_WIDGET (window), "Final"))), ==,
                    "Final, version 1");
 
   /* Add an item: it comes last, after the 16:15 item that ends at 16:30. */
   gtk_widget_activate_action (GTK_WIDGET (window), "agenda.add-item", NULL);
   iterate ();
-  title_row = find_row (GTK_WIDGET (window), "Title");
+  title_row = sec_test_find_row (GTK_WIDGET (window), "Title");
   g_assert_true (gtk_widget_get_mapped (title_row));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Closing remarks");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_first (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON)), 10);
@@ -950,8 +913,8 @@ test_agenda (Fixture *f, gconstpointer data)
   list = items_list (GTK_WIDGET (window));
   g_assert_cmpstr (row_start (gtk_list_box_get_row_at_index (list, 9)), ==, "16:30");
   /* Ten minutes past the meeting's end, flagged. */
-  g_assert_nonnull (find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting"));
-  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting")));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting"));
+  g_assert_true (gtk_widget_get_visible (sec_test_find_row (GTK_WIDGET (window), "Runs 10 min past the end of the meeting")));
 
   /* The keyboard focus is on it; Alt+Up moves it before the conclusions. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 9))));
@@ -973,7 +936,7 @@ test_agenda (Fixture *f, gconstpointer data)
   items = sec_agenda_list_items (f->store, NREM_2018, &error);
   g_assert_cmpint (sec_record_get_id (g_ptr_array_index (items, 7)), ==, added);
   g_assert_cmpint (version_of (f, NREM_2018), ==, 4);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (window), "Final"))), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (GTK_WIDGET (window), "Final"))), ==,
                    "Final, version 4");
 
   /* Removed, then put back with Undo. */
@@ -1006,8 +969,8 @@ test_agenda_refuses_empty_title (Fixture *f, gconstpointer data)
   /* Nothing saved; the title is marked and the form stays. */
   items = sec_agenda_list_items (f->store, NREM_2018, NULL);
   g_assert_cmpuint (items->len, ==, 9);
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (window), "Title"), "error"));
-  g_assert_true (gtk_widget_get_mapped (find_row (GTK_WIDGET (window), "Title")));
+  g_assert_true (gtk_widget_has_css_class (sec_test_find_row (GTK_WIDGET (window), "Title"), "error"));
+  g_assert_true (gtk_widget_get_mapped (sec_test_find_row (GTK_WIDGET (window), "Title")));
 }
 
 /* Export */
@@ -1018,7 +981,7 @@ wait_until_idle (SecExportDialog *dialog)
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (sec_export_dialog_get_busy (dialog) && g_get_monotonic_time () < end)
-    wait_ms (10);
+    sec_test_wait_ms (10);
   g_assert_false (sec_export_dialog_get_busy (dialog));
   iterate ();
 }
@@ -1095,7 +1058,7 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sec_document_preview_get_page (preview), ==, 0);
   first = g_strdup_printf ("Page 1 of %u", n);
   second = g_strdup_printf ("Page 2 of %u", n);
-  collect (GTK_WIDGET (preview), GTK_TYPE_LABEL, labels);
+  sec_test_collect_widgets (GTK_WIDGET (preview), GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     seen |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), first) == 0;
   g_assert_true (seen);

@@ -12,6 +12,7 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -129,15 +130,9 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
+  sec_test_destroy_windows ();
 
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  sec_test_iterate ();
-
-  g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
+  sec_test_close_store (f->store, f->dir);
   g_free (f->dir);
   g_free (f->opened_kind);
 }
@@ -154,23 +149,12 @@ show (Fixture *f, GType kind, gint64 id)
 
 /* Finding what is shown */
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, out);
-}
-
 static GPtrArray *
 find_all (Fixture *f, GType type)
 {
   GPtrArray *out = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->page), type, out);
+  sec_test_collect_widgets (GTK_WIDGET (f->page), type, TRUE, out);
   return out;
 }
 
@@ -192,6 +176,20 @@ subtitle_of (Fixture *f, const char *title)
 
   g_assert_nonnull (row);
   return adw_action_row_get_subtitle (row);
+}
+
+/* Activates the row titled @title, as a click does, and checks that it
+ * asked to open the record @id of @kind. */
+static void
+activate_row (Fixture *f, const char *title, const char *kind, gint64 id)
+{
+  AdwActionRow *row = find_row (f, title);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  sec_test_iterate ();
+  g_assert_cmpstr (f->opened_kind, ==, kind);
+  g_assert_cmpint (f->opened_id, ==, id);
 }
 
 static AdwPreferencesGroup *
@@ -319,31 +317,15 @@ test_organisation_relations (Fixture *f, gconstpointer data)
 static void
 test_links_open_records (Fixture *f, gconstpointer data)
 {
-  AdwActionRow *row;
-
   show (f, SEC_TYPE_ORGANISATION, f->europol);
 
-  row = find_row (f, "Anna Müller");
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (row, "activate");
-  sec_test_iterate ();
-  g_assert_cmpstr (f->opened_kind, ==, "person");
-  g_assert_cmpint (f->opened_id, ==, f->anna);
-
-  row = find_row (f, "Meeting of the NREMs");
-  g_signal_emit_by_name (row, "activate");
-  sec_test_iterate ();
-  g_assert_cmpstr (f->opened_kind, ==, "meeting");
-  g_assert_cmpint (f->opened_id, ==, f->meeting);
+  activate_row (f, "Anna Müller", "person", f->anna);
+  activate_row (f, "Meeting of the NREMs", "meeting", f->meeting);
 
   /* A reference among the details: the person's organisation. */
   show (f, SEC_TYPE_PERSON, f->anna);
   g_assert_cmpstr (subtitle_of (f, "Organisation"), ==, "Europol");
-  row = find_row (f, "Organisation");
-  g_signal_emit_by_name (row, "activate");
-  sec_test_iterate ();
-  g_assert_cmpstr (f->opened_kind, ==, "organisation");
-  g_assert_cmpint (f->opened_id, ==, f->europol);
+  activate_row (f, "Organisation", "organisation", f->europol);
 
   /* The person's meetings, with role and status; the agenda item they speak on. */
   g_assert_nonnull (find_group (f, "Meetings (1)"));
@@ -402,8 +384,6 @@ test_meeting (Fixture *f, gconstpointer data)
 static void
 test_statement (Fixture *f, gconstpointer data)
 {
-  AdwActionRow *row;
-
   show (f, SEC_TYPE_STATEMENT, f->statement);
 
   g_assert_cmpstr (subtitle_of (f, "Signed at meeting"), ==, "Meeting of the NREMs");
@@ -413,11 +393,7 @@ test_statement (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_group (f, "Commitments (1)"));
   g_assert_nonnull (find_row (f, "Exchange information on trafficking in human beings."));
 
-  row = find_row (f, "Frontex");
-  g_signal_emit_by_name (row, "activate");
-  sec_test_iterate ();
-  g_assert_cmpstr (f->opened_kind, ==, "organisation");
-  g_assert_cmpint (f->opened_id, ==, f->frontex);
+  activate_row (f, "Frontex", "organisation", f->frontex);
   assert_no_raw_ids (f);
 }
 

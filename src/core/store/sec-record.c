@@ -833,6 +833,8 @@ validate_field (SecRecord      *self,
 {
   const char *label = _(f->label);
   const char *s;
+  const char *problem = NULL;
+  g_autofree char *bad = NULL;
 
   if (value_is_empty (v))
     {
@@ -847,82 +849,46 @@ validate_field (SecRecord      *self,
 
   s = G_VALUE_HOLDS_STRING (v) ? g_value_get_string (v) : NULL;
 
+  /* Each kind of text has its own check; a failed one names its problem
+   * as a format taking the field's label and the wrong text. */
   switch (f->type)
     {
     case SEC_FIELD_DATE:
       if (!sec_check_date (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a valid date (year-month-day)"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a valid date (year-month-day)");
       break;
     case SEC_FIELD_DATETIME:
       if (!sec_check_datetime (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a valid date and time (year-month-dayThour:minute)"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a valid date and time (year-month-dayThour:minute)");
       break;
     case SEC_FIELD_TIME:
       if (!sec_check_time (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a valid time (hour:minute)"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a valid time (hour:minute)");
       break;
     case SEC_FIELD_TIMEZONE:
       if (!sec_check_timezone (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a known time zone"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a known time zone");
       break;
     case SEC_FIELD_CHOICE:
       if (sec_field_choice_label (f, s) == NULL)
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not one of the choices"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not one of the choices");
       break;
     case SEC_FIELD_COUNTRY:
       if (!sec_check_country (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a country code (ISO 3166-1, such as BE or MT)"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a country code (ISO 3166-1, such as BE or MT)");
       break;
     case SEC_FIELD_COUNTRIES:
-      {
-        g_autofree char *bad = NULL;
-        if (!check_countries (s, &bad))
-          {
-            g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                         _("%s: “%s” is not a country code (ISO 3166-1, such as BE or MT)"), label, bad);
-            return FALSE;
-          }
-      }
+      /* Only the first wrong code of the list is named. */
+      if (!check_countries (s, &bad))
+        problem = _("%s: “%s” is not a country code (ISO 3166-1, such as BE or MT)");
       break;
     case SEC_FIELD_EMAIL:
       if (!sec_check_email (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a valid email address"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a valid email address");
       break;
     case SEC_FIELD_URL:
       if (!sec_check_url (s))
-        {
-          g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
-                       _("%s: “%s” is not a web address (https://…)"), label, s);
-          return FALSE;
-        }
+        problem = _("%s: “%s” is not a web address (https://…)");
       break;
     case SEC_FIELD_INT:
       if (g_value_get_int (v) < 0)
@@ -941,7 +907,11 @@ validate_field (SecRecord      *self,
       break;
     }
 
-  return TRUE;
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, SEC_RECORD_ERROR, SEC_RECORD_ERROR_INVALID,
+               problem, label, bad != NULL ? bad : s);
+  return FALSE;
 }
 
 static gboolean

@@ -1,0 +1,43 @@
+/* sec-test-ui.c: what the widget tests share */
+#include "config.h"
+
+#include "sec-test-ui.h"
+#include "sec-test-util.h"
+
+void
+sec_test_collect_widgets (GtkWidget *root,
+                          GType      type,
+                          gboolean   visible_only,
+                          GPtrArray *out)
+{
+  if (visible_only && !gtk_widget_get_visible (root))
+    return;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    sec_test_collect_widgets (c, type, visible_only, out);
+}
+
+GtkWidget *
+sec_test_find_row (GtkWidget  *root,
+                   const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  sec_test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, FALSE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+void
+sec_test_destroy_windows (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  sec_test_iterate ();
+}

@@ -1,0 +1,24 @@
+/* sec-test-ui.h: what the widget tests share: finding widgets in a
+ * tree and closing every window between tests. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Adds @root and every widget below it that is a @type to @out, in tree
+ * order; with @visible_only, a hidden widget and all below it are left out. */
+void sec_test_collect_widgets (GtkWidget *root,
+                               GType      type,
+                               gboolean   visible_only,
+                               GPtrArray *out);
+
+/* The first row below @root, shown or hidden, whose title is @title, or
+ * NULL. */
+GtkWidget *sec_test_find_row (GtkWidget  *root,
+                              const char *title);
+
+/* Destroys every toplevel window and lets the main loop finish with them. */
+void sec_test_destroy_windows (void);
+
+G_END_DECLS
