@@ -97,10 +97,11 @@ sec_cli_new_option_context (const char *parameters)
  * sec_cli_open_store:
  * @err: where the command's errors go
  * @path: the database file
- * @must_exist: whether the command only reads: the file must exist and be
- *   a Secretariat database already, and is opened read-only (nothing is
- *   written to it, no file is left beside it); otherwise a missing file
- *   becomes a new empty database
+ * @mode: %SEC_CLI_OPEN_READ for the commands that only read: the file
+ *   must exist and be a Secretariat database already, and is opened
+ *   read-only (nothing is written to it, no file is left beside it);
+ *   %SEC_CLI_OPEN_WRITE when it must exist and is changed;
+ *   %SEC_CLI_OPEN_CREATE when a missing file becomes a new empty database
  *
  * Opens the database, or reports why not (a failure).
  *
@@ -109,12 +110,12 @@ sec_cli_new_option_context (const char *parameters)
 SecStore *
 sec_cli_open_store (GString    *err,
                     const char *path,
-                    gboolean    must_exist)
+                    SecCliOpen  mode)
 {
   g_autoptr(GError) error = NULL;
   SecStore *store;
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (mode != SEC_CLI_OPEN_CREATE && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (path);
       g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
@@ -123,7 +124,7 @@ sec_cli_open_store (GString    *err,
       return NULL;
     }
 
-  store = must_exist ? sec_store_open_for_reading (path, &error) : sec_store_open (path, &error);
+  store = mode == SEC_CLI_OPEN_READ ? sec_store_open_for_reading (path, &error) : sec_store_open (path, &error);
   if (store == NULL)
     sec_cli_failure (err, error->message);
   return store;

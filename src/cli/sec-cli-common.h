@@ -30,8 +30,15 @@ int             sec_cli_usage_error        (GString    *err,
 int             sec_cli_failure            (GString    *err,
                                             const char *message);
 GOptionContext *sec_cli_new_option_context (const char *parameters);
+/* How a command opens the database. */
+typedef enum {
+  SEC_CLI_OPEN_CREATE,  /* a missing file becomes a new empty database */
+  SEC_CLI_OPEN_READ,    /* it must exist; read-only, nothing written */
+  SEC_CLI_OPEN_WRITE,   /* it must exist; opened for writing */
+} SecCliOpen;
+
 SecStore       *sec_cli_open_store         (GString    *err,
                                             const char *path,
-                                            gboolean    must_exist);
+                                            SecCliOpen  mode);
 
 G_END_DECLS

@@ -488,7 +488,7 @@ sec_cli_export (const char  *database,
   /* The database must exist: export never makes an empty one. */
   path = database_option ? g_canonicalize_filename (database_option, NULL)
                          : database ? g_strdup (database) : sec_store_default_path ();
-  if ((store = sec_cli_open_store (err, path, TRUE)) == NULL)
+  if ((store = sec_cli_open_store (err, path, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
 
   if (for_record)

@@ -267,16 +267,14 @@ dup_database_path (Cli *cli)
   return cli->database ? g_strdup (cli->database) : sec_store_default_path ();
 }
 
-/* Opens the database, or reports why not. With @must_exist (the reading
- * commands) a missing file is an error instead of a new empty database, and
- * the file is opened read-only. */
+/* Opens the database, or reports why not (see SecCliOpen). */
 static SecStore *
-open_store (Cli      *cli,
-            gboolean  must_exist)
+open_store (Cli        *cli,
+            SecCliOpen  mode)
 {
   g_autofree char *path = dup_database_path (cli);
 
-  return sec_cli_open_store (cli->err, path, must_exist);
+  return sec_cli_open_store (cli->err, path, mode);
 }
 
 static int
@@ -310,7 +308,7 @@ run_demo (Cli   *cli,
       (status = check_no_arguments (cli, command, args, 1)) >= 0)
     return status;
 
-  if ((store = open_store (cli, FALSE)) == NULL)
+  if ((store = open_store (cli, SEC_CLI_OPEN_CREATE)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
   if (!sec_demo_fill (store, &error))
     return failure (cli, error->message);
@@ -457,7 +455,7 @@ run_list (Cli   *cli,
   if ((status = check_no_arguments (cli, command, args, 2)) >= 0)
     return status;
 
-  if ((store = open_store (cli, TRUE)) == NULL)
+  if ((store = open_store (cli, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
 
   query = sec_query_new ();
@@ -523,7 +521,7 @@ run_backup (Cli   *cli,
       g_autofree char *message = g_strdup_printf (_("“%s” already exists"), out_display);
       return failure (cli, message);
     }
-  if ((store = open_store (cli, TRUE)) == NULL)
+  if ((store = open_store (cli, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
   if (output != NULL)
     {
@@ -566,7 +564,7 @@ run_backups (Cli   *cli,
 
       if (keep < 1)
         return usage_error (cli, command, _("--keep needs a number of 1 or more"));
-      if ((store = open_store (cli, TRUE)) == NULL)
+      if ((store = open_store (cli, SEC_CLI_OPEN_WRITE)) == NULL)
         return SEC_CLI_EXIT_FAILURE;
       if (!sec_store_set_backups_kept (store, (guint) keep, &error))
         return failure (cli, error->message);

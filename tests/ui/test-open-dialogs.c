@@ -166,8 +166,8 @@ test_refusal_dialog (void)
   g_assert_nonnull (window);
   g_assert_null (sec_app_get_store (app));
 
-  /* The dialog says what happened; without app.restore-backup it offers
-   * no restore. */
+  /* The dialog says what happened, and offers the backups
+   * (app.restore-backup). */
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   save_screenshot (GTK_WIDGET (window), "refusal-window.png");
@@ -177,7 +177,7 @@ test_refusal_dialog (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "open"));
   g_assert_true (adw_message_dialog_has_response (dialog, "retry"));
   g_assert_true (adw_message_dialog_has_response (dialog, "close"));
-  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "open"), ==, "_Open Another File…");
   g_assert_cmpstr (sum, ==, sec_test_checksum_file (bad));
 
@@ -187,6 +187,18 @@ test_refusal_dialog (void)
   wait_ms (100);
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+
+  /* Without app.restore-backup, no restore is offered. */
+  g_action_map_remove_action (G_ACTION_MAP (app), "restore-backup");
+  {
+    g_autoptr(GError) refused = NULL;
+
+    g_assert_false (sec_app_open_database (app, bad, &refused));
+    dialog = ADW_MESSAGE_DIALOG (sec_app_show_open_error (app, bad, refused));
+  }
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_ms (50);
 
