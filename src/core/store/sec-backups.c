@@ -273,20 +273,15 @@ _sec_store_backup_before_migration (SecStore  *self,
   return sec_store_backup_before (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, error);
 }
 
-char *
-sec_store_backup_daily (SecStore  *store,
-                        GError   **error)
+static gint64 count_records (SecEngine *engine);
+
+/* Whether a daily backup of @db_path was made today. */
+static gboolean
+has_daily_backup_today (const char *db_path)
 {
-  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) backups = scan_folder (db_path);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 n;
 
-  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
-
-  n = sec_store_count_all (store, error);
-  if (n <= 0)
-    return NULL;
-  backups = scan_folder (sec_store_get_path (store));
   for (guint i = 0; i < backups->len; i++)
     {
       SecBackup *b = g_ptr_array_index (backups, i);
@@ -294,9 +289,81 @@ sec_store_backup_daily (SecStore  *store,
       if (g_str_equal (b->reason, SEC_BACKUP_REASON_DAILY) &&
           g_date_time_get_year (b->date) == g_date_time_get_year (now) &&
           g_date_time_get_day_of_year (b->date) == g_date_time_get_day_of_year (now))
-        return NULL;
+        return TRUE;
     }
-  return sec_store_backup_before (store, SEC_BACKUP_REASON_DAILY, error);
+  return FALSE;
+}
+
+/* The daily backup of the database @engine is on, if it is due. */
+static char *
+make_daily (SecEngine   *engine,
+            const char  *db_path,
+            GError     **error)
+{
+  if (count_records (engine) <= 0 || has_daily_backup_today (db_path))
+    return NULL;
+  return make_backup (engine, db_path, SEC_BACKUP_REASON_DAILY, error);
+}
+
+char *
+sec_store_backup_daily (SecStore  *store,
+                        GError   **error)
+{
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+
+  return make_daily (_sec_store_get_engine (store), sec_store_get_path (store), error);
+}
+
+/* In a worker thread, on a connection of its own: the copy and its
+ * integrity check read the whole file, which the window must not wait for
+ * at start-up. SQLite lets the window's connection go on writing meanwhile
+ * (the copy is of one consistent moment). */
+static void
+backup_daily_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *db_path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecEngine) engine = sec_engine_open (db_path, SEC_ENGINE_OPEN_READ_ONLY, &error);
+  char *made;
+
+  if (engine == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  made = make_daily (engine, db_path, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, made, g_free);
+}
+
+void
+sec_backups_make_daily_async (const char          *db_path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (db_path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sec_backups_make_daily_async);
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, backup_daily_thread);
+}
+
+char *
+sec_backups_make_daily_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 guint

@@ -64,6 +64,15 @@ char        *sec_store_backup_before    (SecStore     *store,
  * NULL: none was needed (@error unset) or it failed (@error set). */
 char        *sec_store_backup_daily     (SecStore     *store,
                                          GError      **error);
+/* The same off the calling thread, on a connection of its own to @db_path
+ * (the window's start-up must not wait for a copy of the whole file). The
+ * result is as sec_store_backup_daily () returns it. */
+void         sec_backups_make_daily_async  (const char          *db_path,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+char        *sec_backups_make_daily_finish (GAsyncResult        *result,
+                                            GError             **error);
 
 /* How many backups of @store are kept (the setting "backups-kept"). */
 guint        sec_store_get_backups_kept (SecStore     *store);

@@ -103,16 +103,26 @@ show_store_in_windows (SecApp *self)
  * it (sec-backups.h). A failure is no reason to keep the database closed:
  * it is logged, and Back Up Now reports it if it persists. */
 static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SecApp) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sec_backups_make_daily_finish (result, &error);
+
+  if (error != NULL)
+    g_message ("No daily backup: %s", error->message);
+}
+
+/* Off the main thread: the copy reads the whole file. */
+static void
 make_daily_backup (SecApp *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   if (self->store == NULL || self->restoring)
     return;
-  path = sec_store_backup_daily (self->store, &error);
-  if (error != NULL)
-    g_message ("No daily backup of %s: %s", sec_store_get_path (self->store), error->message);
+  sec_backups_make_daily_async (sec_store_get_path (self->store), NULL,
+                                daily_backup_done_cb, g_object_ref (self));
 }
 
 /* Opens the database given on the command line, else the one opened last,
