@@ -10,6 +10,7 @@
 
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
+#include "core/meetings/sec-walk-in.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "sec-test-util.h"
@@ -620,6 +621,47 @@ test_co_chair (Fixture       *f,
   g_assert_null (propose (f, PLATFORM_2025, NULL));
 }
 
+/* A walk-in: person, new organisation and participant made at once, and
+ * taken back together; an existing organisation is reused and kept. */
+static void
+test_walk_in (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 people = sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL);
+  gint64 organisations = sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL);
+  gint64 participants = count_participants (f, JOINT_2027);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecWalkIn) walk_in = NULL;
+  g_autoptr(SecRecord) participant = NULL;
+  g_autoptr(SecWalkIn) second = NULL;
+
+  walk_in = sec_walk_in_add (f->store, JOINT_2027, "Anna Maria Rossi", "Associazione Nuova Walk-in", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (walk_in);
+  g_assert_cmpstr (sec_walk_in_get_name (walk_in), ==, "Anna Maria Rossi");
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, people + 1);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL), ==, organisations + 1);
+  g_assert_cmpint (count_participants (f, JOINT_2027), ==, participants + 1);
+  participant = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, sec_walk_in_get_participant_id (walk_in), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sec_record_get_string (participant, "status"), ==, "attended");
+
+  g_assert_true (sec_walk_in_undo (f->store, walk_in, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, people);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL), ==, organisations);
+  g_assert_cmpint (count_participants (f, JOINT_2027), ==, participants);
+
+  /* An organisation that exists is used, and stays after the undo. */
+  second = sec_walk_in_add (f->store, JOINT_2027, "Jan Nowak",
+                            "European Union Agency for Law Enforcement Cooperation", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL), ==, organisations);
+  g_assert_true (sec_walk_in_undo (f->store, second, &error));
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL), ==, organisations);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, people);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +679,7 @@ main (int   argc,
   ADD ("/invitations/check-in-substitute", test_check_in_substitute);
   ADD ("/invitations/needs", test_needs);
   ADD ("/invitations/co-chair", test_co_chair);
+  ADD ("/invitations/walk-in", test_walk_in);
 
   return g_test_run ();
 }

@@ -12,7 +12,7 @@
  * registered or confirmed, not yet present); letters filter it. A name
  * that finds nobody is cleared from the entry, so that the next name is
  * not typed after it, and kept in the walk-in form below: someone not on
- * the list is added there and checked in at once (sec-checkin-walk-in.c),
+ * the list is added there and checked in at once (sec-walk-in.c),
  * and Ctrl+Z takes that back too.
  */
 #define G_LOG_DOMAIN "sec-checkin-window"
@@ -21,7 +21,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/meetings/sec-checkin-walk-in.h"
+#include "core/meetings/sec-walk-in.h"
 #include "ui/meetings/sec-checkin-window.h"
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"

@@ -1,11 +1,11 @@
-/* sec-checkin-walk-in.c: someone not on the list arrives at the check-in
+/* sec-walk-in.c: someone not on the list arrives at the check-in
  *
  * At the desk there is no time for the editor: the name and the
  * organisation as the person says them are enough to make the person, the
  * organisation when it is new, and the participant, present. Undo takes
  * the three back as a check-in's Undo does.
  */
-#define G_LOG_DOMAIN "sec-checkin-walk-in"
+#define G_LOG_DOMAIN "sec-walk-in"
 
 #include "config.h"
 
@@ -14,7 +14,7 @@
 
 #include "core/base/sec-format.h"
 #include "core/store/sec-records.h"
-#include "ui/meetings/sec-checkin-walk-in.h"
+#include "core/meetings/sec-walk-in.h"
 
 struct _SecWalkIn
 {

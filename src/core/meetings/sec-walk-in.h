@@ -1,4 +1,4 @@
-/* sec-checkin-walk-in.h: someone not on the list arrives at the check-in */
+/* sec-walk-in.h: someone not on the list arrives at the check-in */
 #pragma once
 
 #include "core/store/sec-store.h"
