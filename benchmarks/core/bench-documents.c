@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "core/meetings/sec-agenda.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-documents.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
@@ -120,7 +121,7 @@ export_once (SecStore                  *store,
 
   t = g_get_monotonic_time ();
   pdf = sec_document_to_pdf (doc, SEC_PAPER_A4, &error);
-  if (pdf == NULL || !sec_write_file_atomically (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+  if (pdf == NULL || !sec_export_write_file (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SEC_FILE_PERSONAL, &error))
     g_error ("%s", error->message);
   run.pdf = elapsed_ms (t);
   run.bytes = g_bytes_get_size (pdf);

@@ -441,16 +441,3 @@ sec_document_write_pdf (SecDocument  *self,
   return sec_export_write_file (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
                                 self->personal ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC, error);
 }
-
-gboolean
-sec_write_file_atomically (const char  *path,
-                           const char  *contents,
-                           gsize        length,
-                           GError     **error)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
-
-  /* The caller does not say what the file holds: the safe side. */
-  return sec_export_write_file (path, contents, length, SEC_FILE_PERSONAL, error);
-}

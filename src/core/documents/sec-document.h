@@ -162,12 +162,4 @@ gboolean     sec_document_write_pdf     (SecDocument        *self,
                                          SecPaper            paper,
                                          GError            **error);
 
-/* Writes @contents to @path the same way (for CSV and iCalendar files),
- * a new file 0600: for callers that do not say what the file holds;
- * sec_export_write_file () takes that as an argument. */
-gboolean     sec_write_file_atomically  (const char         *path,
-                                         const char         *contents,
-                                         gsize               length,
-                                         GError            **error);
-
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "core/documents/sec-call-documents.h"
 #include "ui/calls/sec-call-export-dialog.h"
 #include "core/documents/sec-document-locale.h"
+#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-statement-documents.h"
 #include "ui/widgets/sec-tool-window.h"
 
@@ -95,6 +96,7 @@ typedef struct {
   char        *csv;
   char        *path;
   SecPaper     paper;
+  SecFileAccess file_kind; /* the applications' assessment is personal */
 } ExportJob;
 
 static void
@@ -219,7 +221,7 @@ export_thread (GTask        *task,
   /* The document has not been laid out yet: this thread does it. */
   ok = job->document != NULL
        ? sec_document_write_pdf (job->document, job->path, job->paper, &error)
-       : sec_write_file_atomically (job->path, job->csv, strlen (job->csv), &error);
+       : sec_export_write_file (job->path, job->csv, strlen (job->csv), job->file_kind, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -614,6 +616,9 @@ sec_call_export_dialog_export_async (SecCallExportDialog *self,
   g_task_set_task_data (task, job, export_job_free);
   job->path = g_file_get_path (file);
   job->paper = sec_tool_window_get_paper (self->paper_row);
+  job->file_kind = sec_export_kind_is_personal (self->document == SEC_CALL_EXPORT_APPLICATIONS_CSV ? "applications"
+                                                                                                 : "monitoring")
+                   ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC;
   if (job->path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
