@@ -18,6 +18,9 @@ void sec_test_collect_widgets (GtkWidget *root,
 GtkWidget *sec_test_find_row (GtkWidget  *root,
                               const char *title);
 
+/* The first shown toplevel window that is a @type, or NULL. */
+GtkWindow *sec_test_find_toplevel (GType type);
+
 /* Destroys every toplevel window and lets the main loop finish with them. */
 void sec_test_destroy_windows (void);
 

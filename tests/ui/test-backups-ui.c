@@ -17,32 +17,8 @@
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-window.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 static void
 save_window (GtkWidget  *window,
@@ -56,8 +32,8 @@ save_window (GtkWidget  *window,
   int height;
 
   for (int i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    wait_ms (20);
-  wait_ms (300);
+    sec_test_wait_ms (20);
+  sec_test_wait_ms (300);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -107,7 +83,7 @@ test_backup_restore_undo (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  wait_ms (100);
+  sec_test_wait_ms (100);
   window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   people = count_people (app);
@@ -116,7 +92,7 @@ test_backup_restore_undo (void)
   /* The first opening of the day made the daily backup (in a worker
    * thread: the window did not wait for it). */
   for (guint i = 0; i < 1000 && count_backups (path) == 0; i++)
-    wait_ms (10);
+    sec_test_wait_ms (10);
   g_assert_cmpuint (count_backups (path), ==, 1);
 
   /* The menu's actions. */
@@ -127,7 +103,7 @@ test_backup_restore_undo (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_assert_cmpuint (count_backups (path), ==, 2);
 
   /* A change after the backup, which the restore takes away. */
@@ -135,8 +111,8 @@ test_backup_restore_undo (void)
   g_assert_cmpint (count_people (app), ==, people + 1);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup", NULL);
-  wait_ms (200);
-  dialog = SEC_BACKUPS_DIALOG (find_toplevel (SEC_TYPE_BACKUPS_DIALOG));
+  sec_test_wait_ms (200);
+  dialog = SEC_BACKUPS_DIALOG (sec_test_find_toplevel (SEC_TYPE_BACKUPS_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpuint (sec_backups_dialog_get_n_backups (dialog), ==, 2);
   if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
@@ -144,16 +120,16 @@ test_backup_restore_undo (void)
 
   /* Cancel changes nothing. */
   question = sec_backups_dialog_ask_restore (dialog, 0);
-  wait_ms (50);
+  sec_test_wait_ms (50);
   /* As a click on its button does: the answer, then the question goes. */
   adw_message_dialog_response (question, "cancel");
   gtk_window_destroy (GTK_WINDOW (question));
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_assert_cmpint (count_people (app), ==, people + 1);
 
   /* The newest, the one made by hand. */
   question = sec_backups_dialog_ask_restore (dialog, 0);
-  wait_ms (50);
+  sec_test_wait_ms (50);
   if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
     {
       g_autofree char *name = g_strconcat (g_getenv ("SEC_BACKUPS_SCREENSHOT"), "-question.png", NULL);
@@ -161,11 +137,11 @@ test_backup_restore_undo (void)
     }
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));
-  wait_ms (200);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));  /* no failure */
+  sec_test_wait_ms (200);
+  g_assert_null (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));  /* no failure */
   g_assert_nonnull (sec_app_get_store (app));
   g_assert_cmpint (count_people (app), ==, people);
-  g_assert_null (find_toplevel (SEC_TYPE_BACKUPS_DIALOG));
+  g_assert_null (sec_test_find_toplevel (SEC_TYPE_BACKUPS_DIALOG));
   g_assert_true (sec_window_get_store (window) == sec_app_get_store (app));
   g_assert_cmpint (count_people (app), ==, people);
   /* The database as it was is kept aside; no daily backup of the copy. */
@@ -174,13 +150,13 @@ test_backup_restore_undo (void)
   /* Undo. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "undo-restore", NULL);
-  wait_ms (200);
+  sec_test_wait_ms (200);
   g_assert_true (sec_window_get_store (window) == sec_app_get_store (app));
   g_assert_cmpint (count_people (app), ==, people + 1);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_ms (100);
+  sec_test_wait_ms (100);
   sec_test_remove_tree (dir);
 }
 

@@ -20,32 +20,8 @@
 #include "core/store/sec-store.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-window.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 static void
 make_demo (const char *path)
@@ -110,7 +86,7 @@ start_app (const char *path)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  wait_ms (200);
+  sec_test_wait_ms (200);
   return app;
 }
 
@@ -120,9 +96,9 @@ quit_app (SecApp *app)
 {
   GtkWindow *dialog;
 
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((dialog = sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
-  wait_ms (50);
+  sec_test_wait_ms (50);
 }
 
 static void
@@ -168,7 +144,7 @@ test_refusal_dialog (void)
 
   /* The dialog says what happened, and offers the backups
    * (app.restore-backup). */
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   save_screenshot (GTK_WIDGET (window), "refusal-window.png");
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
@@ -184,11 +160,11 @@ test_refusal_dialog (void)
   /* Try Again on the same file: the same dialog again, no crash. */
   adw_message_dialog_response (dialog, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (100);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  sec_test_wait_ms (100);
+  dialog = ADW_MESSAGE_DIALOG (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (50);
+  sec_test_wait_ms (50);
 
   /* Without app.restore-backup, no restore is offered. */
   g_action_map_remove_action (G_ACTION_MAP (app), "restore-backup");
@@ -200,7 +176,7 @@ test_refusal_dialog (void)
   }
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (50);
+  sec_test_wait_ms (50);
 
   /* With app.restore-backup, the dialog offers it and activates it. */
   restore = g_simple_action_new ("restore-backup", NULL);
@@ -212,7 +188,7 @@ test_refusal_dialog (void)
     g_assert_false (sec_app_open_database (app, bad, &refused));
     dialog = ADW_MESSAGE_DIALOG (sec_app_show_open_error (app, bad, refused));
   }
-  wait_ms (200);
+  sec_test_wait_ms (200);
   save_screenshot (GTK_WIDGET (dialog), "refusal-dialog.png");
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   adw_message_dialog_response (dialog, "restore");
@@ -226,10 +202,10 @@ test_refusal_dialog (void)
   g_assert_true (g_file_set_contents (bad, good_data, len, NULL));
   adw_message_dialog_response (dialog, "retry");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (100);
+  sec_test_wait_ms (100);
   g_assert_nonnull (sec_app_get_store (app));
   g_assert_true (sec_window_get_store (window) == sec_app_get_store (app));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   quit_app (app);
   sec_test_remove_tree (dir);
@@ -364,7 +340,7 @@ test_new_and_recent (void)
   g_assert_cmpuint (g_strv_length (recent), ==, 2);
   g_assert_cmpstr (recent[0], ==, fresh);
   g_assert_cmpstr (recent[1], ==, first);
-  wait_ms (50);
+  sec_test_wait_ms (50);
   menu = primary_menu (window);
   g_assert_nonnull (menu);
   g_assert_true (menu_has_target (menu, first));
@@ -372,7 +348,7 @@ test_new_and_recent (void)
 
   /* Choosing one opens it. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (first));
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, first);
 
   /* At most five. */
@@ -497,7 +473,7 @@ main (int   argc,
   if (the_app != NULL)
     {
       g_action_group_activate_action (G_ACTION_GROUP (the_app), "quit", NULL);
-      wait_ms (100);
+      sec_test_wait_ms (100);
       g_clear_object (&the_app);
     }
   return ret;

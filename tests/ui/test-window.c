@@ -20,6 +20,7 @@
 #include "ui/records/sec-record-row.h"
 #include "core/store/sec-records.h"
 #include "ui/shell/sec-window.h"
+#include "sec-test-ui.h"
 #include "sec-test-util.h"
 
 #define SCHEMA_ID "io.github.secretariat.Secretariat"
@@ -32,16 +33,6 @@ typedef struct {
 } Fixture;
 
 /* Helpers */
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -84,7 +75,7 @@ show_window (Fixture *f,
     gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (wait_for (is_mapped, f->window));
-  wait_ms (100);
+  sec_test_wait_ms (100);
 }
 
 static void
@@ -106,7 +97,7 @@ static void
 close_window (Fixture *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_assert_finalize_object (f->window);
   f->window = NULL;
 }
@@ -129,7 +120,7 @@ activate (Fixture    *f,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter));
-  wait_ms (20);
+  sec_test_wait_ms (20);
 }
 
 static void
@@ -201,21 +192,6 @@ collect_descendants (GtkWidget *widget,
 }
 
 /* (transfer none): the visible toplevel of @type other than the window */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 /* Tests */
 
 typedef struct {
@@ -252,7 +228,7 @@ test_sections (Fixture       *f,
       guint n;
 
       activate (f, "win.section", g_variant_new_string (c->section));
-      wait_ms (50);
+      sec_test_wait_ms (50);
       g_assert_cmpstr (sec_window_get_section (f->window), ==, c->section);
 
       if (c->when > 0)
@@ -297,7 +273,7 @@ test_rows (Fixture       *f,
   activate (f, "win.section", g_variant_new_string ("organisations"));
   pane = sec_window_get_list_pane (f->window, "organisations");
   sec_list_pane_set_search (pane, "lodz");
-  wait_ms (50);
+  sec_test_wait_ms (50);
 
   collect_descendants (GTK_WIDGET (pane), SEC_TYPE_RECORD_ROW, rows);
   for (guint r = 0; r < rows->len; r++)
@@ -484,7 +460,7 @@ respond_to_dialog (const char *expected_heading,
                    const char *expected_in_body,
                    const char *response)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   GLogLevelFlags fatal;
 
   g_assert_nonnull (dialog);
@@ -494,7 +470,7 @@ respond_to_dialog (const char *expected_heading,
   fatal = tolerate_dialog_warnings ();
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_log_set_always_fatal (fatal);
 }
 
@@ -559,7 +535,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_no_error (error);
   open_record (f, "organisation", sec_record_get_id (lonely));
   delete_shown_record (f);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gone = sec_store_get (f->store, SEC_TYPE_ORGANISATION, sec_record_get_id (lonely), NULL);
   g_assert_null (gone);
 }
@@ -572,20 +548,20 @@ test_new_and_edit (Fixture       *f,
 
   activate (f, "win.section", g_variant_new_string ("bodies"));
   activate (f, "win.new-record", NULL);
-  wait_ms (50);
-  editor = find_toplevel (ADW_TYPE_WINDOW);
+  sec_test_wait_ms (50);
+  editor = sec_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (f->window));
   gtk_window_destroy (editor);
-  wait_ms (50);
+  sec_test_wait_ms (50);
 
   g_assert_nonnull (sec_window_get_record (f->window));
   activate (f, "win.edit-record", NULL);
-  wait_ms (50);
-  editor = find_toplevel (ADW_TYPE_WINDOW);
+  sec_test_wait_ms (50);
+  editor = sec_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (editor);
   gtk_window_destroy (editor);
-  wait_ms (50);
+  sec_test_wait_ms (50);
 }
 
 static void
@@ -644,7 +620,7 @@ test_narrow (Fixture       *f,
       break;
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_assert_cmpstr (sec_window_get_section (f->window), ==, "organisations");
   g_assert_cmpstr (sec_window_get_visible_pane (f->window), ==, "list");
   pane = sec_window_get_list_pane (f->window, "organisations");
@@ -695,7 +671,7 @@ test_empty_states (Fixture       *f,
   pane = sec_window_get_list_pane (f->window, "organisations");
   g_assert_null (find_shown_status_page (pane));
   sec_list_pane_set_search (pane, "xyzzy");
-  wait_ms (50);
+  sec_test_wait_ms (50);
   page = find_shown_status_page (pane);
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Results");
@@ -704,7 +680,7 @@ test_empty_states (Fixture       *f,
   /* An empty database: the section says so and offers to fill it. */
   g_assert_no_error (error);
   sec_window_set_store (f->window, empty);
-  wait_ms (50);
+  sec_test_wait_ms (50);
   pane = sec_window_get_list_pane (f->window, "organisations");
   page = find_shown_status_page (pane);
   g_assert_nonnull (page);
@@ -717,7 +693,7 @@ test_empty_states (Fixture       *f,
 
   /* The window lets go of the old store (the fixture checks it is freed). */
   sec_window_set_store (f->window, f->store);
-  wait_ms (50);
+  sec_test_wait_ms (50);
   g_assert_finalize_object (empty);
 }
 
@@ -750,7 +726,7 @@ test_application (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  wait_ms (100);
+  sec_test_wait_ms (100);
   window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_assert_null (sec_app_get_store (app));
@@ -778,19 +754,19 @@ test_application (void)
 
   /* The about window names the database in use. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_ms (100);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  sec_test_wait_ms (100);
+  about = sec_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)), good));
   gtk_window_destroy (about);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  wait_ms (100);
-  g_assert_nonnull (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
-  gtk_window_destroy (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  sec_test_wait_ms (100);
+  g_assert_nonnull (sec_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_window_destroy (sec_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_ms (100);
+  sec_test_wait_ms (100);
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   g_unlink (bad);
