@@ -19,6 +19,7 @@
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-invite-dialog.h"
 #include "ui/meetings/sec-meeting-tools.h"
+#include "ui/widgets/sec-wrap-box.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-row.h"
@@ -300,7 +301,7 @@ test_record_page_tools_on_top (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
-      GtkWidget *buttons = find_first (tools, GTK_TYPE_FLOW_BOX);
+      GtkWidget *buttons = find_first (tools, SEC_TYPE_WRAP_BOX);
       graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), bottom;
 
       gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 800);

@@ -13,6 +13,7 @@
 #include "ui/calls/sec-applications-window.h"
 #include "ui/calls/sec-applications-window-private.h"
 #include "ui/calls/sec-call-text.h"
+#include "ui/widgets/sec-a11y.h"
 #include "core/calls/sec-calls.h"
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
@@ -250,7 +251,7 @@ setup_outcome_cb (GtkSignalListItemFactory *factory,
   for (guint i = 0; i < G_N_ELEMENTS (_sec_applications_window_outcome_nicks); i++)
     gtk_string_list_append (labels, sec_field_choice_label (field, _sec_applications_window_outcome_nicks[i]));
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outcome"), -1);
+  sec_drop_down_set_accessible_name (GTK_DROP_DOWN (drop_down), _("Outcome"));
   g_object_set_data (G_OBJECT (drop_down), "sec-list-item", item);
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_outcome_selected), self,
                            G_CONNECT_SWAPPED);

@@ -26,6 +26,7 @@
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
 #include "core/store/sec-query.h"
+#include "ui/widgets/sec-wrap-box.h"
 
 struct _SecCallTools
 {
@@ -37,13 +38,13 @@ struct _SecCallTools
   AdwActionRow        *deadline_row;
   AdwActionRow        *eligibility_row;
   AdwActionRow        *applications_row;
-  GtkFlowBox          *buttons_box;
+  SecWrapBox          *buttons_box;
   AdwPreferencesGroup *text_group;
   AdwPreferencesGroup *balance_group;
   GtkWidget           *balance_switch;
   GtkToggleButton     *deadline_button;
   GtkToggleButton     *today_button;
-  GtkFlowBox          *balance_box;
+  SecWrapBox          *balance_box;
 
   /* owned */
   SecStore            *store;
@@ -418,11 +419,9 @@ show_balance (SecCallTools *self)
   g_autofree char *body_name = NULL;
   g_autofree char *date = sec_format_date (self->balance_date);
   g_autoptr(GString) description = g_string_new (NULL);
-  GtkWidget *child;
   guint members = 0, countries = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->balance_box))) != NULL)
-    gtk_flow_box_remove (self->balance_box, child);
+  sec_wrap_box_remove_all (self->balance_box);
 
   balance = sec_call_dup_country_balance (self->store, self->call, self->balance_date,
                                           SEC_BALANCE_PROTOCOL_ORDER, &error);
@@ -438,9 +437,7 @@ show_balance (SecCallTools *self)
       const SecCountryBalance *row = &g_array_index (balance, SecCountryBalance, i);
       GtkWidget *cell = new_balance_cell (row);
 
-      gtk_flow_box_append (self->balance_box, cell);
-      /* A cell is read, not chosen: focus goes to the buttons only. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (cell), FALSE);
+      sec_wrap_box_append (self->balance_box, cell);
 
       members += row->members;
       if (row->members > 0 && *row->country)
@@ -610,11 +607,6 @@ sec_call_tools_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->today_button, "toggled", G_CALLBACK (on_balance_toggled), self,
                            G_CONNECT_SWAPPED);
-
-  /* The buttons are what is focused in the flow box, not its children. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 }
 
 static void
@@ -706,6 +698,7 @@ sec_call_tools_class_init (SecCallToolsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-call-tools.ui");
   gtk_widget_class_bind_template_child (widget_class, SecCallTools, status_row);
   gtk_widget_class_bind_template_child (widget_class, SecCallTools, days_label);

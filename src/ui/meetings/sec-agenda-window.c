@@ -19,6 +19,7 @@
 #include "ui/meetings/sec-agenda-window-private.h"
 #include "core/meetings/sec-agenda.h"
 #include "core/base/sec-format.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-toaster.h"
@@ -236,6 +237,8 @@ new_item_row (SecAgendaWindow *self,
   /* The handle, then the time: one prefix, as libadwaita versions
    * differ on where a second prefix goes. */
   gtk_widget_set_tooltip_text (handle, _("Drag to move; or Alt+Up, Alt+Down"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Drag to move; or Alt+Up, Alt+Down"), -1);
   gtk_widget_add_css_class (handle, "dim-label");
   time_label = gtk_label_new (start ? start : "");
   gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
@@ -261,7 +264,7 @@ new_item_row (SecAgendaWindow *self,
     {
       /* Translators: an agenda row for screen readers, "09:30, 1. Opening" */
       a11y = g_strdup_printf (_("%s, %s"), start, title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      sec_accessible_set_name (row, a11y);
     }
 
   source = gtk_drag_source_new ();

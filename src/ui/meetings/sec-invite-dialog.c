@@ -18,6 +18,7 @@
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-invite-dialog.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-tool-window.h"
@@ -139,7 +140,6 @@ new_people_drop_down (SecInviteDialog       *self,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *a11y = NULL;
   guint selected = 0;
   gint64 nobody = 0;
   GtkWidget *drop_down;
@@ -180,9 +180,6 @@ new_people_drop_down (SecInviteDialog       *self,
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
-  /* Translators: the accessible name of the list of people of an organisation */
-  a11y = g_strdup_printf (_("Person to invite for %s"), member->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (update_invite_button),
                            self, G_CONNECT_SWAPPED);
   return drop_down;
@@ -246,10 +243,14 @@ load_members (SecInviteDialog *self)
         if (m->contact_person_id != 0 || m->n_people > 0)
           {
             GtkWidget *drop_down = new_people_drop_down (self, m, member_row);
+            /* Translators: the accessible name of the list of people of an organisation */
+            g_autofree char *a11y = g_strdup_printf (_("Person to invite for %s"), m->name);
 
             member_row->drop_down = GTK_DROP_DOWN (drop_down);
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
             adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), drop_down);
+            /* After the row has labelled it with the organisation's name. */
+            sec_drop_down_set_accessible_name (GTK_DROP_DOWN (drop_down), a11y);
           }
         else
           gtk_widget_add_css_class (row, "dim-label");

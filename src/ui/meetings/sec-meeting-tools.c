@@ -23,7 +23,9 @@
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-tool-window.h"
+#include "ui/widgets/sec-wrap-box.h"
 
 /* Rows of a warning's list before "and N more". */
 #define MAX_LISTED 50
@@ -34,7 +36,7 @@ struct _SecMeetingTools
 
   /* template widgets */
   GtkWidget            *box;
-  GtkFlowBox           *buttons;
+  SecWrapBox           *buttons;
   AdwPreferencesGroup  *warnings_group;
 
   /* owned */
@@ -189,7 +191,7 @@ add_members_warning (SecMeetingTools *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "organisation", m->organisation_id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   if (open->len > MAX_LISTED)
@@ -256,7 +258,7 @@ add_needs_warning (SecMeetingTools *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "participant", n->participant_id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   if (needs->len > MAX_LISTED)
@@ -423,6 +425,7 @@ sec_meeting_tools_class_init (SecMeetingToolsClass *klass)
   object_class->dispose = sec_meeting_tools_dispose;
   object_class->finalize = sec_meeting_tools_finalize;
 
+  g_type_ensure (SEC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-meeting-tools.ui");
   gtk_widget_class_bind_template_child (widget_class, SecMeetingTools, box);
   gtk_widget_class_bind_template_child (widget_class, SecMeetingTools, buttons);
@@ -442,12 +445,6 @@ static void
 sec_meeting_tools_init (SecMeetingTools *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* One stop per button for the keyboard, not two (the flow box's child
-   * and the button in it). */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 }
 
 /* Public API */

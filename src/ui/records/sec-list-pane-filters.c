@@ -15,6 +15,7 @@
 #include "core/store/sec-facets.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-list-pane-private.h"
+#include "ui/widgets/sec-a11y.h"
 
 static const FilterSpec meeting_filters[] = {
   { "body", "body", SEC_QUERY_RELATION, N_("Body"), N_("All bodies"), VALUES_BODIES },
@@ -348,6 +349,7 @@ _sec_list_pane_build_filters (SecListPane *self)
         }
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dropdown));
+      sec_drop_down_set_accessible_name (dropdown, gtk_label_get_text (GTK_LABEL (label)));
       gtk_widget_add_css_class (label, "dim-label");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);

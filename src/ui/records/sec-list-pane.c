@@ -19,6 +19,7 @@
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-list-pane-private.h"
 #include "ui/records/sec-record-row.h"
+#include "ui/widgets/sec-a11y.h"
 #include "core/store/sec-records.h"
 
 G_DEFINE_FINAL_TYPE (SecListPane, sec_list_pane, GTK_TYPE_WIDGET)
@@ -349,6 +350,7 @@ sec_list_pane_constructed (GObject *object)
   adw_status_page_set_title (self->empty_page, self->empty_title);
   adw_status_page_set_description (self->empty_page, self->empty_description);
   gtk_button_set_label (self->new_button, self->new_label);
+  sec_button_fix_accessible_name (self->new_button);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), self->new_label != NULL);
 
   _sec_list_pane_build_filters (self);
@@ -568,6 +570,9 @@ static void
 sec_list_pane_init (SecListPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A pane waits unrealized until its section is shown, yet a screen
+   * reader already finds it. */
+  sec_a11y_mend (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));

@@ -911,7 +911,7 @@ add_bodies_group (SecRecordEditor *self)
 
       check = gtk_check_button_new ();
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* Named by its row's title (the activatable widget is labelled by it). */
       body_id = g_new (gint64, 1);
       *body_id = sec_record_get_id (body);
       g_object_set_data_full (G_OBJECT (check), "body-id", body_id, g_free);

@@ -16,6 +16,7 @@
 #include "core/documents/sec-export-file.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
+#include "ui/widgets/sec-a11y.h"
 
 /* Helpers: text */
 
@@ -219,7 +220,7 @@ make_link (GtkWidget  *row,
            const char *kind,
            gint64      id)
 {
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *arrow = sec_decorative_icon_new ("go-next-symbolic");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
@@ -280,6 +281,14 @@ _sec_record_page_new_field_row (SecRecordPage  *self,
     {
     case SEC_FIELD_REF:
       make_link (row, field->ref_kind, sec_record_get_ref (record, field->name));
+      if (value != NULL && value[0] != '\0')
+        {
+          /* Translators: how a screen reader names a row that opens a
+           * linked record: %1$s is the field (“Organisation”), %2$s the
+           * record (“Europol”) */
+          g_autofree char *name = g_strdup_printf (_("%1$s: %2$s"), _(field->label), value);
+          sec_accessible_set_name (row, name);
+        }
       copyable = FALSE;
       break;
     case SEC_FIELD_EMAIL:
@@ -296,8 +305,8 @@ _sec_record_page_new_field_row (SecRecordPage  *self,
         add_button (row, "edit-copy-symbolic", tooltip, "page.copy", g_variant_new_string (text));
         if (uri != NULL)
           {
-            GtkWidget *icon = gtk_image_new_from_icon_name (field->type == SEC_FIELD_EMAIL ? "mail-send-symbolic"
-                                                                                          : "web-browser-symbolic");
+            GtkWidget *icon = sec_decorative_icon_new (field->type == SEC_FIELD_EMAIL ? "mail-send-symbolic"
+                                                                                      : "web-browser-symbolic");
 
             gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
             gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-uri");

@@ -21,6 +21,7 @@
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-page.h"
 #include "core/store/sec-records.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/shell/sec-window.h"
 #include "ui/shell/sec-window-private.h"
@@ -521,7 +522,7 @@ add_sidebar_rows (SecWindow *self)
     {
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *icon = gtk_image_new_from_icon_name (sections[i].icon_name);
+      GtkWidget *icon = sec_decorative_icon_new (sections[i].icon_name);
       GtkWidget *label = gtk_label_new (_(sections[i].title));
 
       gtk_widget_set_name (row, sections[i].id);
@@ -638,6 +639,8 @@ sec_window_class_init (SecWindowClass *klass)
   object_class->get_property = sec_window_get_property;
   object_class->set_property = sec_window_set_property;
   widget_class->unmap = sec_window_unmap;
+
+  sec_a11y_init ();
 
   properties[PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL, NULL,

@@ -21,6 +21,7 @@
 #include "ui/calls/sec-call-export-dialog.h"
 #include "ui/statements/sec-commitments-window.h"
 #include "ui/statements/sec-commitments-window-private.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-date-row.h"
 #include "ui/widgets/sec-year-dropdown.h"
 #include "core/base/sec-format.h"
@@ -387,10 +388,11 @@ new_cell (SecCommitmentsWindow *self,
   cell->row = row;
   cell->column = column;
   cell->button = gtk_menu_button_new ();
-  cell->icon = gtk_image_new ();
+  /* The button's name says the state the icon shows. */
+  cell->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   cell->status_label = gtk_label_new (NULL);
   cell->date_label = gtk_label_new (NULL);
-  cell->note_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  cell->note_icon = sec_decorative_icon_new ("document-edit-symbolic");
 
   gtk_label_set_ellipsize (GTK_LABEL (cell->status_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (cell->status_label), 0);
@@ -781,6 +783,7 @@ static void
 sec_commitments_window_init (SecCommitmentsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sec_drop_down_set_accessible_name (self->year_drop_down, _("Year of the follow-up"));
 
   self->cells = g_ptr_array_new_with_free_func (g_free);
   self->row_progress = g_ptr_array_new ();

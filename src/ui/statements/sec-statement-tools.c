@@ -17,6 +17,8 @@
 #include "ui/statements/sec-commitments-window.h"
 #include "core/base/sec-format.h"
 #include "ui/statements/sec-statement-tools.h"
+#include "ui/widgets/sec-a11y.h"
+#include "ui/widgets/sec-wrap-box.h"
 #include "ui/widgets/sec-year-dropdown.h"
 
 struct _SecStatementTools
@@ -28,8 +30,8 @@ struct _SecStatementTools
   GtkDropDown         *year_drop_down;
   GtkLevelBar         *level_bar;
   GtkLabel            *percent_label;
-  GtkFlowBox          *counts_box;
-  GtkFlowBox          *buttons_box;
+  SecWrapBox          *counts_box;
+  SecWrapBox          *buttons_box;
   AdwPreferencesGroup *predecessors_group;
 
   /* owned */
@@ -89,10 +91,8 @@ show_progress (SecStatementTools *self)
   g_autofree char *percent = NULL;
   g_autofree char *description = NULL;
   int year = sec_statement_tools_get_year (self);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
-    gtk_flow_box_remove (self->counts_box, child);
+  sec_wrap_box_remove_all (self->counts_box);
 
   grid = sec_statement_get_grid (self->store, self->statement, year, &error);
   if (grid == NULL)
@@ -133,7 +133,7 @@ show_progress (SecStatementTools *self)
       SecFollowUpStatus s = count_order[i];
       GtkWidget *label = new_count_label (s, self->progress.counts[s]);
 
-      gtk_flow_box_append (self->counts_box, label);
+      sec_wrap_box_append (self->counts_box, label);
       gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
     }
 }
@@ -164,7 +164,7 @@ show_predecessors (SecStatementTools *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "statement", sec_record_get_id (statement));
@@ -269,11 +269,6 @@ sec_statement_tools_constructed (GObject *object)
   g_signal_connect_object (self->year_drop_down, "notify::selected", G_CALLBACK (on_year_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-
-  /* The buttons are focused, not the flow box's children. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 }
 
 static void
@@ -354,6 +349,7 @@ sec_statement_tools_class_init (SecStatementToolsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secretariat/Secretariat/sec-statement-tools.ui");
   gtk_widget_class_bind_template_child (widget_class, SecStatementTools, progress_group);
@@ -374,7 +370,7 @@ static void
 sec_statement_tools_init (SecStatementTools *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
+  sec_drop_down_set_accessible_name (self->year_drop_down, _("Year of the follow-up"));
 }
 
 /* Public API */
