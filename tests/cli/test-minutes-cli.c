@@ -79,7 +79,7 @@ test_minutes (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
-  g_assert_true (g_str_has_prefix (r.out, "Minutes written to “"));
+  g_assert_true (g_str_has_prefix (r.out, "Minutes of the meeting written to “"));
   g_assert_cmpint (ri.status, ==, 0);
   public_text = sec_test_read_pdf (public_path);
   internal_text = sec_test_read_pdf (internal_path);

@@ -4,6 +4,7 @@
  * back. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -139,6 +140,8 @@ test_action_points (Fixture       *f,
   /* In French, only the open ones. */
   g_assert_null (strstr (open_text, "Circulate the minutes"));
   sec_test_assert_contains (open_text, "Le secrétariat");
+  sec_test_assert_contains (open_text, "Actions ouvertes");
+  sec_test_assert_contains (open_text, "31 mars 2026");
 }
 
 static void
@@ -173,9 +176,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *po = NULL;
+
   g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+
+  /* The translations built in the build tree, for the French list. */
+  po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/minutes-documents/public", test_public);

@@ -26,7 +26,7 @@ static const struct {
   [SEC_MEETING_EXPORT_PARTICIPANTS] = { "participants", N_("List of participants"), "pdf" },
   [SEC_MEETING_EXPORT_ATTENDANCE] = { "attendance", N_("Attendance sheet"), "pdf" },
   [SEC_MEETING_EXPORT_PACK] = { "pack", N_("Meeting pack"), "pdf" },
-  [SEC_MEETING_EXPORT_MINUTES] = { "minutes", N_("Minutes"), "pdf" },
+  [SEC_MEETING_EXPORT_MINUTES] = { "minutes", N_("Minutes of the meeting"), "pdf" },
   [SEC_MEETING_EXPORT_MINUTES_INTERNAL] = { "minutes-internal", N_("Minutes (internal)"), "pdf" },
   [SEC_MEETING_EXPORT_PARTICIPANTS_CSV] = { "participants-csv", N_("List of participants (CSV)"), "csv" },
   [SEC_MEETING_EXPORT_ICAL] = { "ical", N_("Calendar event (iCalendar)"), "ics" },

@@ -227,12 +227,12 @@ sec_meeting_pages_add_minutes (SecMeetingPages *b,
                                gboolean         internal)
 {
   SecMeetingData *d = b->data;
-  const char *name = internal ? TR (N_("Minutes (internal)")) : TR (N_("Minutes"));
+  const char *name = internal ? TR (N_("Minutes (internal)")) : TR (N_("Minutes of the meeting"));
   guint number = 0;
   gboolean any_loose = FALSE;
 
   sec_document_begin_section (b->doc, name, name);
-  sec_document_add_heading (b->doc, TR (N_("Minutes")));
+  sec_document_add_heading (b->doc, TR (N_("Minutes of the meeting")));
   if (internal)
     sec_document_add_paragraph (b->doc, TR (N_("<b>For the secretariat only.</b> Not to be circulated.")));
   sec_meeting_pages_add_facts (b, FALSE);

@@ -424,7 +424,7 @@ show_page (SecMinutesWindow *self,
   gtk_widget_set_visible (self->save_button, point);
   gtk_widget_set_visible (self->undo_button, !point);
   adw_window_title_set_title (self->window_title,
-                              !point ? _("Minutes")
+                              !point ? _("Minutes of the Meeting")
                               : sec_record_get_id (self->editing) ? _("Edit Action Point") : _("New Action Point"));
 }
 
