@@ -500,9 +500,13 @@ on_store_changed (SecMinutesWindow *self,
                   int               change,
                   SecStore         *store)
 {
+  /* The texts are made again only when the agenda changed (or the meeting
+   * went): a meeting's other changes (its agenda's version, a check-in)
+   * leave the text being typed where it is. */
   if (kind == SEC_TYPE_ACTION_POINT || kind == SEC_TYPE_PERSON || kind == SEC_TYPE_ORGANISATION)
     reload_points (self);
-  else if ((kind == SEC_TYPE_AGENDA_ITEM || kind == SEC_TYPE_MEETING) && self->reload_id == 0)
+  else if ((kind == SEC_TYPE_AGENDA_ITEM ||
+            (kind == SEC_TYPE_MEETING && change == SEC_STORE_CHANGE_DELETED)) && self->reload_id == 0)
     self->reload_id = g_idle_add (reload_cb, self);
 }
 
