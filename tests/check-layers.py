@@ -19,7 +19,7 @@ import re
 import sys
 
 CORE = ['core/base', 'core/store', 'core/meetings', 'core/calls',
-        'core/statements', 'core/documents']
+        'core/statements', 'core/documents', 'core/overview']
 WORKFLOWS = ['core/meetings', 'core/calls', 'core/statements']
 
 # Which folders each folder may include, besides itself.
@@ -30,6 +30,8 @@ ALLOWED = {
     'core/calls': ['core/base', 'core/store'],
     'core/statements': ['core/base', 'core/store'],
     'core/documents': ['core/base', 'core/store'] + WORKFLOWS,
+    # What needs attention reads every workflow.
+    'core/overview': ['core/base', 'core/store'] + WORKFLOWS,
     'cli': CORE,
     'ui/widgets': CORE,
     'ui/meetings': CORE + ['ui/widgets'],
@@ -39,7 +41,9 @@ ALLOWED = {
     # The record page hosts each workflow's tools.
     'ui/records': CORE + ['ui/widgets', 'ui/meetings', 'ui/calls',
                           'ui/statements'],
-    'ui/shell': CORE + ['ui/widgets', 'ui/records'],
+    # The first page of the window: what needs attention.
+    'ui/overview': CORE + ['ui/widgets'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview'],
     '': ['cli', 'ui/shell'],  # src/main.c
 }
 

@@ -225,6 +225,16 @@ sec_test_pdf_text (SecDocument *doc,
                    const char  *path)
 {
   g_autoptr(GError) error = NULL;
+
+  g_assert_true (sec_document_write_pdf (doc, path, SEC_PAPER_A4, &error));
+  g_assert_no_error (error);
+  return sec_test_read_pdf (path);
+}
+
+/* Checks the PDF @path with qpdf and returns its text. */
+char *
+sec_test_read_pdf (const char *path)
+{
   g_autofree char *check_out = NULL;
   const char *check[] = { "qpdf", "--check", path, NULL };
   /* -raw: in the order the document drew the text, a table cell's lines
@@ -233,8 +243,6 @@ sec_test_pdf_text (SecDocument *doc,
   int status = 0;
   char *out;
 
-  g_assert_true (sec_document_write_pdf (doc, path, SEC_PAPER_A4, &error));
-  g_assert_no_error (error);
   check_out = sec_test_spawn (check, &status, NULL);
   g_assert_cmpint (status, ==, 0);
   out = sec_test_spawn (text, &status, NULL);

@@ -51,6 +51,8 @@ char      *sec_test_spawn          (const char *const *argv,
 /* Documents read back */
 char      *sec_test_pdf_text       (SecDocument *doc,
                                     const char  *path);
+/* The text of the PDF file @path, checked by qpdf first. */
+char      *sec_test_read_pdf       (const char  *path);
 /* The same for a PDF written to @dir/@name. */
 char      *sec_test_pdf_text_at    (SecDocument *doc,
                                     const char  *dir,

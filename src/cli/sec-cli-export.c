@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/documents/sec-action-point-documents.h"
 #include "core/documents/sec-call-documents.h"
 #include "cli/sec-cli-common.h"
 #include "cli/sec-cli-export.h"
@@ -44,6 +45,9 @@ static const struct {
   [RECORD_EXPORT_STATEMENT] = { "statement", TRUE, FALSE, N_("Joint statement") },
   [RECORD_EXPORT_MONITORING] = { "monitoring", TRUE, TRUE, N_("Monitoring report") },
 };
+
+/* The action points of every meeting: no record to name. */
+#define ACTION_POINTS "action-points"
 
 /* What the command line asked for, besides the meeting's options. */
 typedef struct {
@@ -126,6 +130,7 @@ dup_kinds (void)
     g_string_append_printf (kinds, "%s%s", kinds->len ? ", " : "", sec_meeting_export_to_string (k));
   for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
     g_string_append_printf (kinds, ", %s", record_exports[i].name);
+  g_string_append (kinds, ", " ACTION_POINTS);
   return g_string_free (g_steal_pointer (&kinds), FALSE);
 }
 
@@ -158,6 +163,14 @@ dup_description (void)
                            "(--statement ID) with its signatories (PDF); monitoring the monitoring "
                            "report of its commitments (PDF, or CSV with --format csv), for one year "
                            "with --year, by default with each commitment’s latest follow-up."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("minutes and minutes-internal write a meeting’s minutes (PDF): those "
+                           "present, then for each agenda item the summary, the decisions and the "
+                           "action points; the internal minutes add the e-mail addresses of those "
+                           "present, the notes and status of the action points, and the open action "
+                           "points of earlier meetings of the same bodies. action-points writes the "
+                           "action points of every meeting by due date (--open: the open ones only), "
+                           "as PDF, or as CSV when the output file ends in .csv or with --format csv."));
   g_string_append (text, "\n\n");
   g_string_append_printf (text, _("Columns of a list (--columns, separated by commas): %s. "
                                   "--public leaves out the email, phone and needs, whatever the "
@@ -253,6 +266,38 @@ run_record_export (SecStore            *store,
                        _(record_exports[kind].label), out, err);
 }
 
+/* The action points of every meeting, as PDF or CSV. */
+static int
+run_action_points_export (SecStore            *store,
+                          gboolean             open_only,
+                          const RecordOptions *options,
+                          GString             *out,
+                          GString             *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_strcmp0 (options->format, "csv") == 0)
+    {
+      char *csv = sec_action_points_csv (store, open_only, options->language, &error);
+
+      if (csv != NULL)
+        bytes = g_bytes_new_take (csv, strlen (csv));
+    }
+  else
+    {
+      g_autoptr(SecDocument) document = sec_action_points_document (store, open_only, options->language,
+                                                                    NULL, &error);
+
+      if (document != NULL)
+        bytes = sec_document_to_pdf (document, options->paper, &error);
+    }
+  if (bytes == NULL)
+    return failure (err, error->message);
+  return write_output (options->output, bytes, sec_export_kind_is_personal (ACTION_POINTS),
+                       open_only ? _("Open action points") : _("Action points"), out, err);
+}
+
 /* An option that belongs to other documents: a usage error, before anything
  * is opened. */
 static int
@@ -292,7 +337,7 @@ sec_cli_export (const char  *database,
   g_autofree char *format = NULL;
   gint64 meeting_id = 0, call_id = 0, statement_id = 0;
   int year = G_MININT;
-  gboolean public_variant = FALSE, help = FALSE, ok, for_record;
+  gboolean public_variant = FALSE, help = FALSE, ok, for_record, for_points, open_only = FALSE;
   SecMeetingDocumentOptions options = { 0 };
   SecMeetingExport kind = SEC_MEETING_EXPORT_AGENDA;
   RecordExport record_kind = RECORD_EXPORT_APPLICATIONS;
@@ -322,6 +367,8 @@ sec_cli_export (const char  *database,
       N_("Countries in alphabetical order or in the EU’s protocol order"), N_("ORDER") },
     { "public", 0, 0, G_OPTION_ARG_NONE, &public_variant,
       N_("The public variant: no contact data, no needs, no internal agenda"), NULL },
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open_only,
+      N_("Only the open action points"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_option,
       N_("Use the database FILE"), N_("FILE") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help,
@@ -371,7 +418,8 @@ sec_cli_export (const char  *database,
       return usage_error (err, message);
     }
   for_record = record_export_from_string (argv[1], &record_kind);
-  if (!for_record && !sec_meeting_export_from_string (argv[1], &kind))
+  for_points = g_str_equal (argv[1], ACTION_POINTS);
+  if (!for_record && !for_points && !sec_meeting_export_from_string (argv[1], &kind))
     {
       g_autofree char *kinds = dup_kinds ();
       g_autofree char *message = g_strdup_printf (_("Unknown kind “%s” (one of %s)"), argv[1], kinds);
@@ -384,7 +432,38 @@ sec_cli_export (const char  *database,
 
       return usage_error (err, message);
     }
-  if (for_record)
+  if (open_only && !for_points)
+    return not_for_kind (err, "--open", argv[1]);
+  if (for_points)
+    {
+      const char *const given[] = { meeting_id ? "--meeting" : NULL, call_id ? "--call" : NULL,
+                              statement_id ? "--statement" : NULL, group_by ? "--group-by" : NULL,
+                              columns ? "--columns" : NULL, country_order ? "--country-order" : NULL,
+                              public_variant ? "--public" : NULL, year != G_MININT ? "--year" : NULL };
+
+      for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+        if (given[i] != NULL)
+          return not_for_kind (err, given[i], argv[1]);
+      g_autofree char *lower_output = output ? g_ascii_strdown (output, -1) : NULL;
+
+      /* The format: --format, else the file's extension, else PDF. */
+      if (format == NULL && lower_output != NULL && g_str_has_suffix (lower_output, ".csv"))
+        format = g_strdup ("csv");
+      if (format != NULL && g_ascii_strcasecmp (format, "pdf") != 0 && g_ascii_strcasecmp (format, "csv") != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format);
+
+          return usage_error (err, message);
+        }
+      if (format != NULL)
+        {
+          char *lower = g_ascii_strdown (format, -1);
+
+          g_free (format);
+          format = lower;
+        }
+    }
+  else if (for_record)
     {
       /* Each kind takes its record, and only the options that mean
        * something to it. */
@@ -491,7 +570,7 @@ sec_cli_export (const char  *database,
   if ((store = sec_cli_open_store (err, path, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
 
-  if (for_record)
+  if (for_record || for_points)
     {
       RecordOptions record_options = {
         .call_id = call_id,
@@ -503,6 +582,8 @@ sec_cli_export (const char  *database,
         .output = output,
       };
 
+      if (for_points)
+        return run_action_points_export (store, open_only, &record_options, out, err);
       return run_record_export (store, record_kind, &record_options, out, err);
     }
 

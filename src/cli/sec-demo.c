@@ -654,6 +654,7 @@ sec_demo_fill (SecStore  *store,
   add_people (&demo);
   _sec_demo_add_calls (&demo);
   _sec_demo_add_meetings (&demo);
+  _sec_demo_add_minutes (&demo);
   _sec_demo_add_statements (&demo);
 
   if (demo.error != NULL)

@@ -1041,7 +1041,7 @@ test_cli (Fixture       *f,
   }
   {
     const char *usage[][12] = {
-      { "export", "minutes", "--meeting", "1", "--output", "x.pdf", NULL },
+      { "export", "transcript", "--meeting", "1", "--output", "x.pdf", NULL },
       { "export", "--meeting", "1", "--output", "x.pdf", NULL },
       { "export", "agenda", "--output", "x.pdf", NULL },
       { "export", "agenda", "--meeting", "1", NULL },

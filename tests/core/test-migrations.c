@@ -124,6 +124,56 @@ test_upgrade_version_1 (void)
   (void) before;
 }
 
+/* A database as version 4 wrote it (the migrations up to 4), with a
+ * meeting and its agenda: version 9 adds minutes and action points. */
+static void
+make_version_4 (const char *path)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version <= 4; i++)
+    exec_sql (db, m[i].sql);
+  exec_sql (db, "PRAGMA user_version = 4");
+  exec_sql (db,
+            "INSERT INTO meetings (id, created_at, updated_at, title, starts_at, ends_at)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Plenary', '2020-05-01T09:00', '2020-05-01T17:00');"
+            "INSERT INTO agenda_items (id, created_at, updated_at, meeting_id, position, title)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 1, 1, 'Opening');");
+  sqlite3_close (db);
+}
+
+static void
+test_upgrade_version_4 (void)
+{
+  g_autofree char *path = tmp_path ("v4.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) item = NULL;
+  g_autoptr(SecRecord) minutes = NULL;
+  g_autoptr(SecRecord) point = NULL;
+
+  make_version_4 (path);
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (sec_store_get_backup_path (store)), ==, 4);
+
+  /* The agenda came through, and takes minutes and action points. */
+  item = sec_store_get (store, SEC_TYPE_AGENDA_ITEM, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sec_record_get_string (item, "title"), ==, "Opening");
+  minutes = sec_test_make (store, SEC_TYPE_MINUTES, "agenda-item", "1", "summary", "Opened at 09:05", NULL);
+  point = sec_test_make (store, SEC_TYPE_ACTION_POINT, "meeting", "1", "agenda-item", "1",
+                         "what", "Circulate the minutes", "due-on", "2020-06-01", NULL);
+  g_assert_cmpint (sec_record_get_id (minutes), >, 0);
+  g_assert_cmpstr (sec_record_get_string (point, "status"), ==, "open");
+  g_assert_cmpstr (sec_record_get_string (point, "owner"), ==, "secretariat");
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 /* Opens @path expecting @code, and checks the file did not change. */
 static void
 assert_refused (const char *path, int code, const char *message_part)
@@ -300,6 +350,7 @@ main (int argc, char **argv)
   tmp_dir = g_dir_make_tmp ("sec-migrations-XXXXXX", NULL);
 
   g_test_add_func ("/migrations/upgrade-version-1", test_upgrade_version_1);
+  g_test_add_func ("/migrations/upgrade-version-4", test_upgrade_version_4);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

@@ -93,8 +93,15 @@ test_crud_every_kind (Fixture *f, gconstpointer data)
   g_autofree char *commitment_id = sec_test_id_text (sec_record_get_id (commitment));
   g_autoptr(SecRecord) follow_up = sec_test_make (f->store, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id,
                                          "signatory", signatory_id, "year", "2019", "status", "done", NULL);
+  g_autoptr(SecRecord) minutes = sec_test_make (f->store, SEC_TYPE_MINUTES, "agenda-item", item_id,
+                                                "summary", "Welcome by the Coordinator", NULL);
+  g_autoptr(SecRecord) action_point = sec_test_make (f->store, SEC_TYPE_ACTION_POINT, "meeting", meeting_id,
+                                                     "agenda-item", item_id, "what", "Circulate the minutes",
+                                                     "owner", "person", "person", person_id,
+                                                     "due-on", "2027-06-10", NULL);
   SecRecord *all[] = { org, person, body, call, membership, meeting, mb, item, speaker, participant,
-                       erratum, application, statement, signatory, commitment, follow_up };
+                       erratum, application, statement, signatory, commitment, follow_up,
+                       minutes, action_point };
   const GType *kinds = sec_record_kinds ();
   guint n_kinds = 0;
 

@@ -18,11 +18,12 @@
 #include "cli/sec-demo.h"
 #include "ui/meetings/sec-checkin-window.h"
 #include "ui/meetings/sec-export-dialog.h"
+#include "ui/meetings/sec-minutes-window.h"
 #include "ui/shell/sec-window.h"
 #include "ui/widgets/sec-document-preview.h"
 
 static const char *const sections[] = {
-  "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements",
+  "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements", "overview",
 };
 
 static void
@@ -114,6 +115,8 @@ take (SecStore    *store,
 
 /* The demo's joint meeting of 2027, whose check-in is under way. */
 #define JOINT_2027 3
+/* The demo's held meeting of 2025, with minutes. */
+#define PLATFORM_2025 2
 
 static gboolean
 take_tool_window (GtkWindow   *window,
@@ -160,6 +163,17 @@ take_meeting_windows (SecStore    *store,
   gtk_window_destroy (GTK_WINDOW (checkin));
   if (!ok)
     return FALSE;
+
+  /* The minutes of the Platform's meeting of 2025. */
+  {
+    GtkWindow *minutes = g_object_new (SEC_TYPE_MINUTES_WINDOW, "transient-for", main_window,
+                                       "store", store, "meeting-id", (gint64) PLATFORM_2025, NULL);
+
+    ok = take_tool_window (minutes, dir, "minutes.png", 720, 800, error);
+    gtk_window_destroy (minutes);
+    if (!ok)
+      return FALSE;
+  }
 
   export = sec_export_dialog_new (GTK_WINDOW (main_window), store, JOINT_2027);
   gtk_window_present (GTK_WINDOW (export));

@@ -31,6 +31,9 @@ static const struct {
   { "participants", TRUE },      /* e-mail, phone and needs columns */
   { "attendance", FALSE },       /* names, organisations, a space to sign: no contacts */
   { "pack", TRUE },              /* the internal agenda and the list of participants */
+  { "minutes", FALSE },          /* names and organisations of those present, what was decided */
+  { "minutes-internal", TRUE },  /* the e-mail addresses of those present, the secretariat's notes */
+  { "action-points", TRUE },     /* across meetings, with the secretariat's notes */
   { "participants-csv", TRUE },  /* e-mail, phone and needs columns */
   { "ical", FALSE },             /* the meeting's time, place and agenda */
   { "applications", TRUE },      /* assessment of each applicant: scores, comments, reasons */

@@ -50,9 +50,9 @@ dup_agenda_state (SecMeetingPages *b)
   return g_strdup (TR (N_("Draft")));
 }
 
-static void
-add_meeting_facts (SecMeetingPages *b,
-                   gboolean         with_state)
+void
+sec_meeting_pages_add_facts (SecMeetingPages *b,
+                             gboolean         with_state)
 {
   SecMeetingData *d = b->data;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -237,7 +237,7 @@ sec_meeting_pages_add_agenda (SecMeetingPages *b,
   sec_document_add_heading (b->doc, name);
   if (internal)
     sec_document_add_paragraph (b->doc, TR (N_("<b>For the secretariat only.</b> Not to be circulated.")));
-  add_meeting_facts (b, TRUE);
+  sec_meeting_pages_add_facts (b, TRUE);
 
   if (b->timing == NULL || d->items->len == 0)
     {

@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* Adds a paragraph of the meeting's facts: (@with_state) the agenda's
+ * state, when and where, the chairs. The minutes begin with it too. */
+void        sec_meeting_pages_add_facts    (SecMeetingPages *b,
+                                            gboolean         with_state);
 /* Adds the agenda, in a section of its own, to @b's document. */
 void        sec_meeting_pages_add_agenda   (SecMeetingPages *b,
                                             gboolean         internal);

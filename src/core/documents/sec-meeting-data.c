@@ -9,6 +9,8 @@
 #include "core/base/sec-fold.h"
 #include "core/base/sec-format.h"
 #include "core/documents/sec-meeting-data.h"
+#include "core/meetings/sec-action-points.h"
+#include "core/meetings/sec-minutes.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-meetings.h"
 
@@ -43,7 +45,25 @@ item_free (SecMeetingItem *item)
   g_free (item->fixed_start);
   g_free (item->internal_notes);
   g_strfreev (item->speakers);
+  g_free (item->summary);
+  g_free (item->decisions);
   g_free (item);
+}
+
+static void
+action_point_free (SecMeetingActionPoint *point)
+{
+  g_free (point->what);
+  g_free (point->owner_kind);
+  g_free (point->owner);
+  g_free (point->due_on);
+  g_free (point->status);
+  g_free (point->closed_on);
+  g_free (point->notes);
+  g_free (point->meeting_title);
+  g_free (point->meeting_starts_at);
+  g_free (point->agenda_item_title);
+  g_free (point);
 }
 
 static void
@@ -70,6 +90,8 @@ meeting_data_clear (gpointer mem)
   g_strfreev (d->body_acronyms);
   g_clear_pointer (&d->items, g_ptr_array_unref);
   g_clear_pointer (&d->participants, g_ptr_array_unref);
+  g_clear_pointer (&d->action_points, g_ptr_array_unref);
+  g_clear_pointer (&d->carried_points, g_ptr_array_unref);
   g_free (d->store_uuid);
 }
 
@@ -161,6 +183,77 @@ load_items (SecStore        *store,
 
       item->speakers = list ? (GStrv) g_ptr_array_steal (list, NULL) : g_new0 (char *, 1);
     }
+  return TRUE;
+}
+
+/**
+ * sec_meeting_data_read_action_points:
+ * @records: (element-type SecActionPoint): the records
+ *
+ * Returns: (transfer full) (element-type SecMeetingActionPoint): the points
+ */
+GPtrArray *
+sec_meeting_data_read_action_points (GPtrArray *records)
+{
+  GPtrArray *points = g_ptr_array_new_with_free_func ((GDestroyNotify) action_point_free);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SecRecord *r = g_ptr_array_index (records, i);
+      SecMeetingActionPoint *point = g_new0 (SecMeetingActionPoint, 1);
+
+      point->id = sec_record_get_id (r);
+      point->agenda_item_id = sec_record_get_ref (r, "agenda-item");
+      point->what = dup_valid (sec_record_get_string (r, "what"));
+      point->owner_kind = dup_field (r, "owner");
+      if (g_strcmp0 (point->owner_kind, "person") == 0)
+        point->owner = dup_valid (sec_record_get_derived (r, "person-name"));
+      else if (g_strcmp0 (point->owner_kind, "organisation") == 0)
+        point->owner = dup_valid (sec_record_get_derived (r, "organisation-name"));
+      point->due_on = dup_field (r, "due-on");
+      point->status = dup_field (r, "status");
+      point->closed_on = dup_field (r, "closed-on");
+      point->notes = dup_field (r, "notes");
+      point->meeting_title = dup_valid (sec_record_get_derived (r, "meeting-title"));
+      point->meeting_starts_at = dup_valid (sec_record_get_derived (r, "meeting-starts-at"));
+      point->agenda_item_title = dup_valid (sec_record_get_derived (r, "agenda-item-title"));
+      g_ptr_array_add (points, point);
+    }
+  return points;
+}
+
+/* The minutes of the items, the meeting's action points, and those
+ * carried onto it from earlier meetings. */
+static gboolean
+load_minutes (SecStore        *store,
+              SecMeetingData  *d,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) minutes = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GPtrArray) carried = NULL;
+
+  if ((minutes = sec_minutes_list_for_meeting (store, d->id, error)) == NULL ||
+      (points = sec_action_points_list_for_meeting (store, d->id, error)) == NULL ||
+      (carried = sec_action_points_list_carried (store, d->id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < minutes->len; i++)
+    {
+      SecRecord *m = g_ptr_array_index (minutes, i);
+      gint64 item_id = sec_record_get_ref (m, "agenda-item");
+
+      for (guint j = 0; j < d->items->len; j++)
+        {
+          SecMeetingItem *item = g_ptr_array_index (d->items, j);
+
+          if (item->id != item_id)
+            continue;
+          item->summary = dup_field (m, "summary");
+          item->decisions = dup_field (m, "decisions");
+        }
+    }
+  d->action_points = sec_meeting_data_read_action_points (points);
+  d->carried_points = sec_meeting_data_read_action_points (carried);
   return TRUE;
 }
 
@@ -333,7 +426,8 @@ sec_meeting_data_load (SecStore  *store,
 
   if (!sec_store_list_meeting_bodies (store, meeting_id, &d->bodies, &d->body_acronyms, error) ||
       !load_items (store, d, error) ||
-      !load_participants (store, d, error))
+      !load_participants (store, d, error) ||
+      !load_minutes (store, d, error))
     return NULL;
   for (guint i = 0; d->bodies && d->bodies[i]; i++)
     d->bodies[i] = take_valid (d->bodies[i]);

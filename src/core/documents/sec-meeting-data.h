@@ -50,7 +50,26 @@ typedef struct {
   char   *fixed_start;   /* "HH:MM" or NULL */
   char   *internal_notes;
   GStrv   speakers;      /* "Anna Müller (Europol)", in order */
+  char   *summary;       /* the minutes of the item, or NULL */
+  char   *decisions;
 } SecMeetingItem;
+
+/* An action point (sec-action-points.h), as the minutes print it. */
+typedef struct {
+  gint64  id;
+  gint64  agenda_item_id; /* 0: of the meeting as a whole */
+  char   *what;
+  char   *owner_kind;     /* nick: secretariat, person, organisation */
+  char   *owner;          /* the person's or organisation's name, or NULL
+                           * (the secretariat; or erased) */
+  char   *due_on;         /* "YYYY-MM-DD" or NULL */
+  char   *status;         /* nick: open, done, dropped */
+  char   *closed_on;      /* "YYYY-MM-DD" or NULL */
+  char   *notes;
+  char   *meeting_title;  /* the meeting it comes from */
+  char   *meeting_starts_at;
+  char   *agenda_item_title; /* or NULL */
+} SecMeetingActionPoint;
 
 typedef struct {
   gint64     id;
@@ -74,6 +93,10 @@ typedef struct {
   GStrv      body_acronyms;  /* the same, short ("" when none) */
   GPtrArray *items;          /* SecMeetingItem, in agenda order */
   GPtrArray *participants;   /* SecMeetingParticipant, in the order added */
+  GPtrArray *action_points;  /* SecMeetingActionPoint of this meeting, in
+                              * the order of their items */
+  GPtrArray *carried_points; /* SecMeetingActionPoint still open from
+                              * earlier meetings of the same bodies */
   char      *store_uuid;     /* sec_store_get_uuid (): stable UIDs */
 } SecMeetingData;
 
@@ -86,6 +109,11 @@ SecMeetingData *sec_meeting_data_load   (SecStore        *store,
 SecMeetingData *sec_meeting_data_ref    (SecMeetingData  *data);
 void            sec_meeting_data_unref  (SecMeetingData  *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecMeetingData, sec_meeting_data_unref)
+
+/* (transfer full) (element-type SecMeetingActionPoint): the action point
+ * records @records (SecActionPoint, with their derived values) as the
+ * documents print them: valid UTF-8, empty texts NULL. */
+GPtrArray      *sec_meeting_data_read_action_points (GPtrArray *records);
 
 /* (transfer full): the venue, room and (@with_address) address of @data
  * on one line, their lines separated by ", "; "" when none. */

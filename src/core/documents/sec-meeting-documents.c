@@ -13,6 +13,7 @@
 #include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-ical.h"
 #include "core/documents/sec-meeting-list-pages.h"
+#include "core/documents/sec-meeting-minutes-pages.h"
 #include "core/documents/sec-meeting-pages.h"
 
 static const struct {
@@ -25,6 +26,8 @@ static const struct {
   [SEC_MEETING_EXPORT_PARTICIPANTS] = { "participants", N_("List of participants"), "pdf" },
   [SEC_MEETING_EXPORT_ATTENDANCE] = { "attendance", N_("Attendance sheet"), "pdf" },
   [SEC_MEETING_EXPORT_PACK] = { "pack", N_("Meeting pack"), "pdf" },
+  [SEC_MEETING_EXPORT_MINUTES] = { "minutes", N_("Minutes of the meeting"), "pdf" },
+  [SEC_MEETING_EXPORT_MINUTES_INTERNAL] = { "minutes-internal", N_("Minutes (internal)"), "pdf" },
   [SEC_MEETING_EXPORT_PARTICIPANTS_CSV] = { "participants-csv", N_("List of participants (CSV)"), "csv" },
   [SEC_MEETING_EXPORT_ICAL] = { "ical", N_("Calendar event (iCalendar)"), "ics" },
 };
@@ -176,6 +179,12 @@ sec_meeting_document_new (SecMeetingData                  *data,
     case SEC_MEETING_EXPORT_ATTENDANCE:
       sec_meeting_pages_add_attendance_sheet (&b);
       break;
+    case SEC_MEETING_EXPORT_MINUTES:
+      sec_meeting_pages_add_minutes (&b, FALSE);
+      break;
+    case SEC_MEETING_EXPORT_MINUTES_INTERNAL:
+      sec_meeting_pages_add_minutes (&b, !options->public_variant);
+      break;
     case SEC_MEETING_EXPORT_PACK:
       sec_meeting_pages_add_agenda (&b, FALSE);
       if (!options->public_variant)
@@ -251,6 +260,8 @@ sec_meeting_document_export_bytes (SecMeetingData                  *data,
     case SEC_MEETING_EXPORT_PARTICIPANTS:
     case SEC_MEETING_EXPORT_ATTENDANCE:
     case SEC_MEETING_EXPORT_PACK:
+    case SEC_MEETING_EXPORT_MINUTES:
+    case SEC_MEETING_EXPORT_MINUTES_INTERNAL:
       {
         g_autoptr(SecDocument) doc = sec_meeting_document_new (data, kind, options);
 

@@ -34,12 +34,15 @@ typedef enum {
   SEC_MEETING_EXPORT_PARTICIPANTS,       /* PDF */
   SEC_MEETING_EXPORT_ATTENDANCE,         /* PDF, to sign */
   SEC_MEETING_EXPORT_PACK,               /* PDF: all of the above in one */
+  SEC_MEETING_EXPORT_MINUTES,            /* PDF */
+  SEC_MEETING_EXPORT_MINUTES_INTERNAL,   /* PDF, with contacts and notes */
   SEC_MEETING_EXPORT_PARTICIPANTS_CSV,   /* CSV */
   SEC_MEETING_EXPORT_ICAL,               /* iCalendar */
 } SecMeetingExport;
 
 /* "agenda", "agenda-internal", "participants", "attendance", "pack",
- * "participants-csv", "ical": the command line's names. */
+ * "minutes", "minutes-internal", "participants-csv", "ical": the command
+ * line's names. */
 const char     *sec_meeting_export_to_string   (SecMeetingExport  kind);
 gboolean        sec_meeting_export_from_string (const char       *name,
                                                 SecMeetingExport *kind);

@@ -136,6 +136,22 @@ static const SecChoice follow_up_statuses[] = {
   { NULL, NULL }
 };
 
+static const SecChoice action_point_owners[] = {
+  /* TRANSLATORS: who must carry out an action point: the secretariat itself */
+  { "secretariat", N_("The secretariat") },
+  { "person", N_("A person") },
+  { "organisation", N_("An organisation") },
+  { NULL, NULL }
+};
+
+static const SecChoice action_point_statuses[] = {
+  /* TRANSLATORS: the status of an action point */
+  { "open", N_("Open") },
+  { "done", N_("Done") },
+  { "dropped", N_("Dropped") },
+  { NULL, NULL }
+};
+
 #define REQ SEC_FIELD_REQUIRED
 #define SRCH SEC_FIELD_SEARCHABLE
 #define LST SEC_FIELD_LISTED
@@ -573,6 +589,65 @@ static const SecKind follow_up_kind = {
   NULL, NULL, NULL, NULL,
 };
 
+/* Minutes of an agenda item */
+
+static const SecField minutes_fields[] = {
+  { "agenda-item", SEC_FIELD_REF, REQ | LST, N_("Agenda item"), NULL, "agenda-item" },
+  { "summary", SEC_FIELD_LONG_TEXT, SRCH | LST, N_("Summary of the discussion") },
+  { "decisions", SEC_FIELD_LONG_TEXT, SRCH | LST, N_("Decisions") },
+};
+static const SecRelation minutes_relations[] = {
+  { "meeting", "t.agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)" },
+  { NULL, NULL }
+};
+static const SecKind minutes_kind = {
+  "minutes", "minutes", "minutes",
+  N_("Minutes of an agenda item"), N_("Minutes of agenda items"),
+  minutes_fields, N_FIELDS (minutes_fields), NULL,
+  N_("This agenda item has minutes already"),
+  minutes_relations, NULL, NULL,
+};
+
+/* Action points */
+
+static const SecField action_point_fields[] = {
+  { "meeting", SEC_FIELD_REF, REQ | LST, N_("Meeting"), NULL, "meeting" },
+  { "agenda-item", SEC_FIELD_REF, LST, N_("Agenda item"), NULL, "agenda-item" },
+  { "what", SEC_FIELD_LONG_TEXT, REQ | SRCH | LST | TTL, N_("Action") },
+  { "owner", SEC_FIELD_CHOICE, REQ | LST, N_("Who"), action_point_owners, NULL, "secretariat" },
+  { "person", SEC_FIELD_REF, LST, N_("Person"), NULL, "person" },
+  { "organisation", SEC_FIELD_REF, LST, N_("Organisation"), NULL, "organisation" },
+  { "due-on", SEC_FIELD_DATE, LST, N_("Due on") },
+  { "status", SEC_FIELD_CHOICE, REQ | LST, N_("Status"), action_point_statuses, NULL, "open" },
+  { "closed-on", SEC_FIELD_DATE, 0, N_("Closed on") },
+  { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+};
+static const SecRelation action_point_relations[] = {
+  /* Those of earlier meetings of one of the bodies of meeting ?: what the
+   * next meeting follows up. */
+  { "carried-to", "t.meeting_id IN (SELECT m.id FROM meetings m WHERE m.starts_at <"
+                  " (SELECT n.starts_at FROM meetings n WHERE n.id = ?) AND EXISTS"
+                  " (SELECT 1 FROM meeting_bodies a JOIN meeting_bodies c ON c.body_id = a.body_id"
+                  " WHERE a.meeting_id = m.id AND c.meeting_id = ?))" },
+  { NULL, NULL }
+};
+static const SecDerived action_point_derived[] = {
+  { "person-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.person_id)" },
+  { "organisation-name", "(SELECT coalesce(o.acronym, o.name) FROM organisations o WHERE o.id = t.organisation_id)" },
+  { "meeting-title", "(SELECT m.title FROM meetings m WHERE m.id = t.meeting_id)" },
+  { "meeting-starts-at", "(SELECT m.starts_at FROM meetings m WHERE m.id = t.meeting_id)" },
+  { "agenda-item-title", "(SELECT i.title FROM agenda_items i WHERE i.id = t.agenda_item_id)" },
+  /* For sorting: the item's place in its agenda (points of no item last). */
+  { "agenda-item-position", "coalesce((SELECT i.position FROM agenda_items i WHERE i.id = t.agenda_item_id), 1000000)" },
+  { NULL, NULL }
+};
+static const SecKind action_point_kind = {
+  "action-point", "action-points", "action_points",
+  N_("Action point"), N_("Action points"),
+  action_point_fields, N_FIELDS (action_point_fields), NULL,
+  NULL, action_point_relations, NULL, action_point_derived,
+};
+
 /* Types: each kind is its table and nothing else. */
 
 #define SEC_DEFINE_RECORD_KIND(TypeName, type_name, kind_table)          \
@@ -603,11 +678,13 @@ SEC_DEFINE_RECORD_KIND (SecStatement, sec_statement, statement_kind)
 SEC_DEFINE_RECORD_KIND (SecSignatory, sec_signatory, signatory_kind)
 SEC_DEFINE_RECORD_KIND (SecCommitment, sec_commitment, commitment_kind)
 SEC_DEFINE_RECORD_KIND (SecFollowUp, sec_follow_up, follow_up_kind)
+SEC_DEFINE_RECORD_KIND (SecMinutes, sec_minutes, minutes_kind)
+SEC_DEFINE_RECORD_KIND (SecActionPoint, sec_action_point, action_point_kind)
 
 const GType *
 sec_record_kinds (void)
 {
-  static GType kinds[17];
+  static GType kinds[19];
 
   if (g_once_init_enter (&kinds[0]))
     {
@@ -617,6 +694,7 @@ sec_record_kinds (void)
         SEC_TYPE_AGENDA_ITEM, SEC_TYPE_AGENDA_SPEAKER, SEC_TYPE_PARTICIPANT,
         SEC_TYPE_ERRATUM, SEC_TYPE_APPLICATION, SEC_TYPE_STATEMENT,
         SEC_TYPE_SIGNATORY, SEC_TYPE_COMMITMENT, SEC_TYPE_FOLLOW_UP,
+        SEC_TYPE_MINUTES, SEC_TYPE_ACTION_POINT,
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (k) == G_N_ELEMENTS (kinds) - 1);
       for (guint i = 1; i < G_N_ELEMENTS (k); i++)

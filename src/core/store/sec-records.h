@@ -42,6 +42,10 @@ G_DECLARE_FINAL_TYPE (SecSignatory, sec_signatory, SEC, SIGNATORY, SecRecord)
 G_DECLARE_FINAL_TYPE (SecCommitment, sec_commitment, SEC, COMMITMENT, SecRecord)
 #define SEC_TYPE_FOLLOW_UP (sec_follow_up_get_type ())
 G_DECLARE_FINAL_TYPE (SecFollowUp, sec_follow_up, SEC, FOLLOW_UP, SecRecord)
+#define SEC_TYPE_MINUTES (sec_minutes_get_type ())
+G_DECLARE_FINAL_TYPE (SecMinutes, sec_minutes, SEC, MINUTES, SecRecord)
+#define SEC_TYPE_ACTION_POINT (sec_action_point_get_type ())
+G_DECLARE_FINAL_TYPE (SecActionPoint, sec_action_point, SEC, ACTION_POINT, SecRecord)
 
 /* Every kind, in dependency order (a kind comes after those it refers to).
  * (transfer none): a 0-terminated array of GTypes. */

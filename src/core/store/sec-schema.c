@@ -307,10 +307,43 @@ static const char migration_4[] =
   "  WHERE substr(received_at || ':00', 1, 19) >"
   "    (SELECT substr(c.deadline || ':00', 1, 19) FROM calls c WHERE c.id = applications.call_id);";
 
+/* Version 9: minutes and action points. The minutes of a meeting are kept
+ * per agenda item (a summary and the decisions taken), and go with the
+ * item. An action point comes from a meeting (and, where it was decided,
+ * one of its agenda items): what is to be done, by whom (the secretariat,
+ * a person or an organisation; a person or organisation erased leaves the
+ * point with nobody named rather than taking it along), by when, and
+ * whether it is open, done or dropped (with the day it was closed). */
+static const char migration_9[] =
+  "CREATE TABLE minutes (" COMMON
+  "  agenda_item_id INTEGER NOT NULL UNIQUE REFERENCES agenda_items (id) ON DELETE CASCADE,"
+  "  summary TEXT,"
+  "  decisions TEXT"
+  ");"
+  "CREATE TABLE action_points (" COMMON
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,"
+  "  what TEXT NOT NULL " NOT_BLANK ("what") ","
+  "  owner TEXT NOT NULL DEFAULT 'secretariat' CHECK (owner IN ('secretariat', 'person',"
+  "    'organisation')),"
+  "  person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,"
+  "  organisation_id INTEGER REFERENCES organisations (id) ON DELETE SET NULL,"
+  "  due_on TEXT " DATE_OK ("due_on") ","
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),"
+  "  closed_on TEXT " DATE_OK ("closed_on") ","
+  "  notes TEXT"
+  ");"
+  "CREATE INDEX action_points_meeting ON action_points (meeting_id);"
+  "CREATE INDEX action_points_item ON action_points (agenda_item_id);"
+  "CREATE INDEX action_points_person ON action_points (person_id);"
+  "CREATE INDEX action_points_organisation ON action_points (organisation_id);"
+  "CREATE INDEX action_points_open ON action_points (status, due_on);";
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 4, migration_4 },
+  { 9, migration_9 },
 };
 
 const SecMigration *

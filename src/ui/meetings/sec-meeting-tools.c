@@ -20,6 +20,8 @@
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-invite-dialog.h"
+#include "core/meetings/sec-action-points.h"
+#include "ui/meetings/sec-minutes-window.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-records.h"
@@ -307,6 +309,82 @@ add_agenda_warning (SecMeetingTools *self)
   return TRUE;
 }
 
+/* The open action points of earlier meetings of the same bodies, with a
+ * button that puts them on the agenda (unless they are on it already). */
+static gboolean
+add_carried_warning (SecMeetingTools *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) carried = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  gboolean on_agenda = FALSE;
+  GtkWidget *expander;
+
+  carried = sec_action_points_list_carried (self->store, sec_record_get_id (self->meeting), &error);
+  if (carried == NULL || (items = sec_agenda_list_items (self->store, sec_record_get_id (self->meeting), &error)) == NULL)
+    {
+      g_warning ("Could not list the action points carried: %s", error->message);
+      return FALSE;
+    }
+  if (carried->len == 0)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    on_agenda |= g_strcmp0 (sec_record_get_string (g_ptr_array_index (items, i), "title"),
+                            sec_action_points_follow_up_title ()) == 0;
+
+  count = sec_format_count (carried->len);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%s open action point of earlier meetings",
+                                        "%s open action points of earlier meetings", carried->len),
+                           count);
+  expander = adw_expander_row_new ();
+  gtk_widget_set_name (expander, "carried-action-points");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 on_agenda ? _("The agenda has an item to follow them up")
+                                           : _("Decided at earlier meetings of the same bodies"));
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), new_warning_icon ("dialog-information-symbolic"));
+  if (!on_agenda)
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
+                                 new_button (_("Add to _Agenda"), "tools.add-follow-up"));
+
+  for (guint i = 0; i < MIN (carried->len, MAX_LISTED); i++)
+    {
+      SecRecord *point = g_ptr_array_index (carried, i);
+      g_autofree char *owner = sec_action_point_dup_owner (point);
+      g_autofree char *subtitle = NULL;
+      const char *due_on = sec_record_get_string (point, "due-on");
+      const char *meeting = sec_record_get_derived (point, "meeting-title");
+      GtkWidget *row;
+
+      if (due_on != NULL && *due_on)
+        {
+          g_autofree char *due = sec_format_date (due_on);
+
+          /* Translators: who is to carry out an action point, by when, and the meeting that decided it */
+          subtitle = g_strdup_printf (_("%s, by %s · %s"), owner, due, meeting ? meeting : "");
+        }
+      else
+        /* Translators: who is to carry out an action point, and the meeting that decided it */
+        subtitle = g_strdup_printf (_("%s · %s"), owner, meeting ? meeting : "");
+      row = new_row (sec_record_get_string (point, "what"), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "meeting",
+                                        sec_record_get_ref (point, "meeting"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  if (carried->len > MAX_LISTED)
+    add_more_row (ADW_EXPANDER_ROW (expander), carried->len - MAX_LISTED);
+
+  adw_preferences_group_add (self->warnings_group, expander);
+  return TRUE;
+}
+
 /* Brings up the window of @type for this meeting: the one already open,
  * or a new one. */
 static void
@@ -361,6 +439,8 @@ open_action (GtkWidget  *widget,
     present_window (self, SEC_TYPE_CHECKIN_WINDOW);
   else if (g_str_equal (action_name, "tools.export"))
     present_window (self, SEC_TYPE_EXPORT_DIALOG);
+  else if (g_str_equal (action_name, "tools.minutes"))
+    present_window (self, SEC_TYPE_MINUTES_WINDOW);
   else
     g_assert_not_reached ();
 }
@@ -386,6 +466,18 @@ use_co_chair_action (GtkWidget  *widget,
     }
   if (error != NULL)
     sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Set the Co-chair"), error);
+}
+
+static void
+add_follow_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SecMeetingTools *self = SEC_MEETING_TOOLS (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (sec_action_points_add_follow_up_item (self->store, sec_record_get_id (self->meeting), &error) == 0)
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Add the Item to the Agenda"), error);
 }
 
 /* Overrides */
@@ -436,6 +528,8 @@ sec_meeting_tools_class_init (SecMeetingToolsClass *klass)
   gtk_widget_class_install_action (widget_class, "tools.participants", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.check-in", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.export", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "tools.minutes", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "tools.add-follow-up", NULL, add_follow_up_action);
   gtk_widget_class_install_action (widget_class, "tools.use-co-chair", NULL, use_co_chair_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -474,6 +568,7 @@ sec_meeting_tools_new (SecStore  *store,
   n_warnings += add_members_warning (self);
   n_warnings += add_needs_warning (self);
   n_warnings += add_agenda_warning (self);
+  n_warnings += add_carried_warning (self);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), n_warnings > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tools.use-co-chair", self->co_chair_proposal != NULL);

@@ -79,6 +79,7 @@ struct _SecWindow
 
   /* borrowed */
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
+  GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
 };
 

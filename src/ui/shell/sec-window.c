@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "core/base/sec-format.h"
+#include "ui/overview/sec-overview-page.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-page.h"
@@ -28,6 +29,9 @@
 
 #define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
 #define MAX_HISTORY 100
+/* The first row of the sidebar: what needs attention, not a list of
+ * records. */
+#define OVERVIEW_ID "overview"
 
 static const Section sections[] = {
   { "meetings", N_("Upcoming Meetings"), "sec-meetings-symbolic", "meeting", WHEN_UPCOMING,
@@ -216,7 +220,9 @@ update_titles (SecWindow *self)
   if (self->store != NULL)
     file = g_filename_display_basename (sec_store_get_path (self->store));
 
-  adw_window_title_set_title (self->list_title, section ? _(section->title) : "");
+  adw_window_title_set_title (self->list_title, section ? _(section->title)
+                              : g_strcmp0 (self->section, OVERVIEW_ID) == 0 ? _("Overview") : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), section != NULL);
   adw_window_title_set_subtitle (self->list_title, file);
 
   /* The new button says what it makes (the label without its mnemonic). */
@@ -234,16 +240,31 @@ update_titles (SecWindow *self)
                               self->record ? _(sec_record_get_kind (self->record)->label) : "");
 }
 
+/* The overview in the list's place, made once per store. */
+static void
+show_overview (SecWindow *self)
+{
+  if (self->store == NULL)
+    return;
+  if (self->overview == NULL)
+    {
+      self->overview = sec_overview_page_new (self->store);
+      gtk_stack_add_named (self->list_stack, self->overview, OVERVIEW_ID);
+    }
+  gtk_stack_set_visible_child (self->list_stack, self->overview);
+}
+
 static void
 set_section (SecWindow  *self,
              const char *id,
              gboolean    show_selection)
 {
   const Section *section = _sec_window_find_section (id, NULL);
+  gboolean overview = g_strcmp0 (id, OVERVIEW_ID) == 0;
   SecListPane *pane;
   GtkListBoxRow *row;
 
-  if (section == NULL)
+  if (section == NULL && !overview)
     return;
 
   if (g_strcmp0 (self->section, id) != 0)
@@ -262,6 +283,11 @@ set_section (SecWindow  *self,
       gtk_list_box_select_row (self->sidebar_list, row);
 
   update_titles (self);
+  if (overview)
+    {
+      show_overview (self);
+      return;
+    }
   if ((pane = ensure_pane (self, id)) == NULL)
     return;
   gtk_stack_set_visible_child (self->list_stack, GTK_WIDGET (pane));
@@ -516,23 +542,31 @@ sec_window_unmap (GtkWidget *widget)
 }
 
 static void
+add_sidebar_row (SecWindow  *self,
+                 const char *id,
+                 const char *title,
+                 const char *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = sec_decorative_icon_new (icon_name);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_name (row, id);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_append (self->sidebar_list, row);
+}
+
+static void
 add_sidebar_rows (SecWindow *self)
 {
+  add_sidebar_row (self, OVERVIEW_ID, _("Overview"), "task-due-symbolic");
   for (guint i = 0; i < N_SECTIONS; i++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *icon = sec_decorative_icon_new (sections[i].icon_name);
-      GtkWidget *label = gtk_label_new (_(sections[i].title));
-
-      gtk_widget_set_name (row, sections[i].id);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_append (self->sidebar_list, row);
-    }
+    add_sidebar_row (self, sections[i].id, _(sections[i].title), sections[i].icon_name);
 }
 
 static void
@@ -553,7 +587,7 @@ sec_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
       section = g_settings_get_string (self->settings, "last-section");
     }
-  if (_sec_window_find_section (section, NULL) == NULL)
+  if (_sec_window_find_section (section, NULL) == NULL && g_strcmp0 (section, OVERVIEW_ID) != 0)
     {
       g_free (section);
       section = g_strdup (sections[0].id);
@@ -778,6 +812,11 @@ sec_window_set_store (SecWindow *self,
         gtk_stack_remove (self->list_stack, GTK_WIDGET (self->panes[i]));
         self->panes[i] = NULL;
       }
+  if (self->overview != NULL)
+    {
+      gtk_stack_remove (self->list_stack, self->overview);
+      self->overview = NULL;
+    }
   g_array_set_size (self->history, 0);
   g_clear_pointer (&self->deletion, sec_deletion_free);
   g_clear_object (&self->edited);
