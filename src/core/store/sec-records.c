@@ -194,6 +194,7 @@ static const SecField person_fields[] = {
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
   { "consent-date", SEC_FIELD_DATE, 0, N_("Consent to personal data given on") },
   { "consent-source", SEC_FIELD_TEXT, 0, N_("Consent source") },
+  { "no-contact", SEC_FIELD_BOOL, 0, N_("Not to be contacted by e-mail") },
 };
 static const char *const person_sort[] = { "family-name", "given-name", NULL };
 static const SecRelation person_relations[] = {
@@ -244,6 +245,7 @@ static const SecField membership_fields[] = {
   { "call", SEC_FIELD_REF, 0, N_("Joined through call"), NULL, "call" },
   { "status", SEC_FIELD_CHOICE, REQ | LST, N_("Status"), membership_statuses, NULL, "active" },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+  { "delegate", SEC_FIELD_REF, 0, N_("Delegate"), NULL, "person" },
 };
 static const char *const membership_ranges[] = { "joined-on", "left-on", NULL };
 static const SecDerived membership_derived[] = {
@@ -373,6 +375,9 @@ static const SecField participant_fields[] = {
   { "status-changed-on", SEC_FIELD_DATE, 0, N_("Status changed on") },
   { "needs", SEC_FIELD_LONG_TEXT, 0, N_("Needs") },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+  { "reminded-on", SEC_FIELD_DATE, 0, N_("Reminded on") },
+  { "informed-on", SEC_FIELD_DATE, 0, N_("Practical information sent on") },
+  { "thanked-on", SEC_FIELD_DATE, 0, N_("Thanked on") },
 };
 static const SecDerived participant_derived[] = {
   { "person-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.person_id)" },
