@@ -94,13 +94,18 @@ is_ascii (const char *text)
 }
 
 /* RFC 2047 "B" encoded words for @text, separated by CRLF SP (folding),
- * each cut at a character's boundary. */
+ * each cut at a character's boundary; the first fits after @used
+ * characters of its line. */
 static void
 append_encoded_words (GString    *out,
-                      const char *text)
+                      const char *text,
+                      gsize       used)
 {
   const char *p = text;
+  /* 12: "=?UTF-8?B?" and "?="; 4 characters of base64 per 3 bytes. */
+  gssize limit = MAX (6, (78 - (gssize) used - 12) / 4 * 3);
 
+  limit = MIN (limit, WORD_BYTES);
   while (*p != '\0')
     {
       const char *end = p;
@@ -110,7 +115,8 @@ append_encoded_words (GString    *out,
         {
           const char *next = g_utf8_next_char (end);
 
-          if (next - p > WORD_BYTES)
+          /* A character longer than the room still goes in alone. */
+          if (next - p > limit && end != p)
             break;
           end = next;
         }
@@ -119,6 +125,7 @@ append_encoded_words (GString    *out,
         g_string_append (out, CRLF " ");
       g_string_append_printf (out, "=?UTF-8?B?%s?=", b64);
       p = end;
+      limit = WORD_BYTES;
     }
 }
 
@@ -133,7 +140,7 @@ append_unstructured (GString    *out,
 
   if (!is_ascii (line) || strstr (line, "=?") != NULL)
     {
-      append_encoded_words (out, line);
+      append_encoded_words (out, line, used);
       return;
     }
   {
@@ -164,12 +171,13 @@ append_unstructured (GString    *out,
  * encoded words. */
 static void
 append_phrase (GString    *out,
-               const char *name)
+               const char *name,
+               gsize       used)
 {
   g_autofree char *line = dup_one_line (name);
 
   if (!is_ascii (line) || strstr (line, "=?") != NULL)
-    append_encoded_words (out, line);
+    append_encoded_words (out, line, used);
   else if (strpbrk (line, "()<>[]:;@\\,.\"") == NULL)
     g_string_append (out, line);
   else
@@ -210,7 +218,14 @@ append_address_header (GString     *out,
         g_string_append (out, "," CRLF " ");
       if (m->name != NULL && *m->name != '\0')
         {
-          append_phrase (out, m->name);
+          const char *line;
+
+          append_phrase (out, m->name, i == 0 ? strlen (header) + 2 : 1);
+          /* The address on a line of its own when it would go past 78. */
+          line = g_strrstr (out->str, CRLF);
+          line = line != NULL ? line + 2 : out->str;
+          if (strlen (line) + strlen (m->address) + 3 > 78)
+            g_string_append (out, CRLF);
           g_string_append_printf (out, " <%s>", m->address);
         }
       else
@@ -293,8 +308,8 @@ append_base64 (GString *out,
     }
 }
 
-/* A MIME parameter: name="value" for plain ASCII, else RFC 2231's
- * name*=UTF-8''percent-encoded. */
+/* A MIME parameter on a line of its own: name="value" for plain ASCII,
+ * else RFC 2231's name*=UTF-8''percent-encoded. */
 static void
 append_parameter (GString    *out,
                   const char *name,
@@ -303,12 +318,12 @@ append_parameter (GString    *out,
   g_autofree char *line = dup_one_line (value);
 
   if (is_ascii (line) && strpbrk (line, "\"\\") == NULL)
-    g_string_append_printf (out, "; %s=\"%s\"", name, line);
+    g_string_append_printf (out, ";" CRLF " %s=\"%s\"", name, line);
   else
     {
       g_autofree char *escaped = g_uri_escape_string (line, NULL, FALSE);
 
-      g_string_append_printf (out, "; %s*=UTF-8''%s", name, escaped);
+      g_string_append_printf (out, ";" CRLF " %s*=UTF-8''%s", name, escaped);
     }
 }
 
@@ -486,7 +501,7 @@ sec_email_to_bytes (SecEmail  *self,
 
   /* Base64 and quoted-printable never produce "=_" followed by this. */
   boundary = g_strdup_printf ("=_sec_%s", boundary_id);
-  g_string_append_printf (out, "Content-Type: multipart/mixed; boundary=\"%s\"" CRLF CRLF, boundary);
+  g_string_append_printf (out, "Content-Type: multipart/mixed;" CRLF " boundary=\"%s\"" CRLF CRLF, boundary);
   g_string_append (out, "This is a message in MIME format." CRLF);
   g_string_append_printf (out, CRLF "--%s" CRLF, boundary);
   append_text_part_headers (out);

@@ -272,6 +272,13 @@ sec_meeting_emails_filename (SecEmailDraft *draft,
     }
   while (name->len > 0 && name->str[name->len - 1] == '-')
     g_string_truncate (name, name->len - 1);
+  /* A name in another script (Greek, Bulgarian) folds to nothing ASCII. */
+  if (name->len == 0 && draft->recipients->len == 1)
+    {
+      SecEmailRecipient *r = g_ptr_array_index (draft->recipients, 0);
+
+      g_string_append_printf (name, "participant-%" G_GINT64_FORMAT, r->row->participant_id);
+    }
   return g_strdup_printf ("%02u-%s.eml", index, name->len > 0 ? name->str : "recipient");
 }
 
