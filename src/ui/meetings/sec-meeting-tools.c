@@ -19,6 +19,7 @@
 #include "ui/meetings/sec-export-dialog.h"
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
+#include "ui/meetings/sec-email-dialog.h"
 #include "ui/meetings/sec-invite-dialog.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
@@ -359,6 +360,8 @@ open_action (GtkWidget  *widget,
     present_window (self, SEC_TYPE_CHECKIN_WINDOW);
   else if (g_str_equal (action_name, "tools.export"))
     present_window (self, SEC_TYPE_EXPORT_DIALOG);
+  else if (g_str_equal (action_name, "tools.emails"))
+    present_window (self, SEC_TYPE_EMAIL_DIALOG);
   else
     g_assert_not_reached ();
 }
@@ -433,6 +436,7 @@ sec_meeting_tools_class_init (SecMeetingToolsClass *klass)
   gtk_widget_class_install_action (widget_class, "tools.participants", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.check-in", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.export", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "tools.emails", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.use-co-chair", NULL, use_co_chair_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
