@@ -253,6 +253,10 @@ static const SecDerived membership_derived[] = {
   { "body-name", "(SELECT coalesce(b.acronym, b.name) FROM bodies b WHERE b.id = t.body_id)" },
   { "call-title", "(SELECT c.title FROM calls c WHERE c.id = t.call_id)" },
   { "country", "(SELECT o.country FROM organisations o WHERE o.id = t.organisation_id)" },
+  { "delegate-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.delegate_id)" },
+  { "alternate-names", "(SELECT group_concat(n, ', ') FROM (SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) AS n"
+                       " FROM membership_alternates a JOIN people p ON p.id = a.person_id"
+                       " WHERE a.membership_id = t.id ORDER BY a.position, a.id))" },
   { NULL, NULL }
 };
 static const SecKind membership_kind = {
@@ -388,6 +392,13 @@ static const SecDerived participant_derived[] = {
   { "organisation-name", "(SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)" },
   { "meeting-title", "(SELECT m.title FROM meetings m WHERE m.id = t.meeting_id)" },
   { "meeting-starts-at", "(SELECT m.starts_at FROM meetings m WHERE m.id = t.meeting_id)" },
+  /* "delegate" or "alternate": how the person represents the organisation
+   * in one of the meeting's bodies; NULL when neither. */
+  { "representation", "(SELECT CASE WHEN max(m.delegate_id IS t.person_id) THEN 'delegate' ELSE 'alternate' END"
+                      " FROM memberships m JOIN meeting_bodies mb ON mb.body_id = m.body_id AND mb.meeting_id = t.meeting_id"
+                      " WHERE m.organisation_id = t.organisation_id AND m.status = 'active' AND (m.delegate_id = t.person_id"
+                      " OR EXISTS (SELECT 1 FROM membership_alternates a WHERE a.membership_id = m.id AND a.person_id = t.person_id))"
+                      " HAVING count(*) > 0)" },
   { NULL, NULL }
 };
 static const SecKind participant_kind = {
