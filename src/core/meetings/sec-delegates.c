@@ -152,3 +152,61 @@ sec_delegates_take_substitute (SecStore  *store,
 
   return sec_participants_set_status (store, &participant_id, 1, "replaced", person_id, error);
 }
+
+void
+sec_substitute_proposal_free (SecSubstituteProposal *proposal)
+{
+  if (proposal == NULL)
+    return;
+  g_free (proposal->name);
+  g_free (proposal->substitute_name);
+  g_free (proposal->organisation);
+  g_free (proposal);
+}
+
+/**
+ * sec_delegates_list_proposals:
+ *
+ * Returns: (transfer full) (element-type SecSubstituteProposal): the proposals
+ */
+GPtrArray *
+sec_delegates_list_proposals (SecStore  *store,
+                              gint64     meeting_id,
+                              GError   **error)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  g_autoptr(GPtrArray) declined = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+
+  sec_query_add (query, "meeting", SEC_QUERY_EQUALS, id);
+  sec_query_add (query, "status", SEC_QUERY_EQUALS, "declined");
+  sec_query_set_sort (query, "person-sort-key", FALSE);
+  if ((declined = sec_store_list (store, SEC_TYPE_PARTICIPANT, query, error)) == NULL)
+    return NULL;
+  proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_substitute_proposal_free);
+  for (guint i = 0; i < declined->len; i++)
+    {
+      SecRecord *p = g_ptr_array_index (declined, i);
+      g_autoptr(SecRecord) alternate = NULL;
+      SecSubstituteProposal *proposal;
+      gint64 person;
+
+      if ((person = sec_delegates_propose_substitute (store, sec_record_get_id (p), error)) < 0)
+        return NULL;
+      if (person == 0)
+        continue;
+      if ((alternate = sec_store_get (store, SEC_TYPE_PERSON, person, error)) == NULL)
+        return NULL;
+      proposal = g_new0 (SecSubstituteProposal, 1);
+      proposal->participant_id = sec_record_get_id (p);
+      proposal->person_id = person;
+      proposal->name = g_strdup (sec_record_get_derived (p, "person-name"));
+      proposal->substitute_name = sec_record_dup_title (alternate);
+      proposal->organisation = g_strdup (sec_record_get_derived (p, "organisation-name"));
+      g_ptr_array_add (proposals, proposal);
+    }
+  return g_steal_pointer (&proposals);
+}

@@ -46,3 +46,26 @@ gboolean    sec_delegates_take_substitute        (SecStore      *store,
                                                   GError       **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A delegate who declined, and the alternate proposed in their place. */
+typedef struct {
+  gint64  participant_id;
+  gint64  person_id;        /* the alternate */
+  char   *name;             /* the one who declined: "Anna Müller" */
+  char   *substitute_name;  /* the alternate */
+  char   *organisation;     /* or NULL */
+} SecSubstituteProposal;
+
+void        sec_substitute_proposal_free         (SecSubstituteProposal *proposal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecSubstituteProposal, sec_substitute_proposal_free)
+
+/* (transfer full) (element-type SecSubstituteProposal): the participants of
+ * @meeting_id who declined and have an alternate to propose
+ * (sec_delegates_propose_substitute ()), by name. */
+GPtrArray  *sec_delegates_list_proposals         (SecStore      *store,
+                                                  gint64         meeting_id,
+                                                  GError       **error);
+
+G_END_DECLS

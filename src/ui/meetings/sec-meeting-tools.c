@@ -21,6 +21,8 @@
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-email-dialog.h"
 #include "ui/meetings/sec-invite-dialog.h"
+#include "ui/meetings/sec-substitute-rows.h"
+#include "core/meetings/sec-delegates.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-records.h"
@@ -389,6 +391,20 @@ use_co_chair_action (GtkWidget  *widget,
     sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Set the Co-chair"), error);
 }
 
+static void
+substitute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SecMeetingTools *self = SEC_MEETING_TOOLS (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 participant_id, person_id;
+
+  g_variant_get (parameter, "(xx)", &participant_id, &person_id);
+  if (!sec_delegates_take_substitute (self->store, participant_id, person_id, &error))
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Record the Substitute"), error);
+}
+
 /* Overrides */
 
 static void
@@ -437,6 +453,7 @@ sec_meeting_tools_class_init (SecMeetingToolsClass *klass)
   gtk_widget_class_install_action (widget_class, "tools.check-in", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.export", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.emails", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "tools.substitute", "(xx)", substitute_action);
   gtk_widget_class_install_action (widget_class, "tools.use-co-chair", NULL, use_co_chair_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -481,6 +498,7 @@ sec_meeting_tools_new (SecStore  *store,
   n_warnings += add_members_warning (self);
   n_warnings += add_needs_warning (self);
   n_warnings += add_agenda_warning (self);
+  n_warnings += sec_substitute_rows_add (self->warnings_group, self->store, sec_record_get_id (meeting));
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), n_warnings > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tools.use-co-chair", self->co_chair_proposal != NULL);
