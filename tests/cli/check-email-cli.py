@@ -23,8 +23,13 @@ def check(condition, what):
         print("not ok:", what)
 
 
+# The build tree's catalogues: drafts in French and German.
+LOCALEDIR = os.path.join(os.environ.get("G_TEST_BUILDDIR", "."), "..", "po")
+
+
 def run(db, *args):
     env = dict(os.environ)
+    env["SECRETARIAT_LOCALEDIR"] = LOCALEDIR
     return subprocess.run([PROGRAM, "--database", db, *args], capture_output=True, text=True, env=env)
 
 
@@ -41,6 +46,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check(f"{len(names)} messages written" in r.stdout, "says how many: " + r.stdout)
     check(stat.S_IMODE(os.stat(out).st_mode) == 0o700, "folder 0700")
     seen_names = set()
+    greetings = {}
     for name in names:
         path = os.path.join(out, name)
         check(stat.S_IMODE(os.stat(path).st_mode) == 0o600, name + " is 0600")
@@ -53,13 +59,17 @@ with tempfile.TemporaryDirectory() as tmp:
         to = msg["To"].addresses
         check(len(to) == 1 and "@" in to[0].addr_spec, name + ": one To")
         seen_names.add(to[0].display_name)
-        check(msg["Subject"].startswith("Practical information: Joint meeting"), name + ": " + msg["Subject"])
+        greetings[to[0].display_name] = None
+        check(msg["Subject"].startswith(("Practical information: Joint meeting",
+                                         "Informations pratiques\u00a0: Joint meeting",
+                                         "Praktische Informationen: Joint meeting")), name + ": " + msg["Subject"])
         check(email.utils.parsedate_to_datetime(msg["Date"]) is not None, name + ": Date")
         check(msg["Message-ID"].endswith("@secretariat.invalid>"), name + ": Message-ID")
         check(msg.get_content_type() == "multipart/mixed", name + ": multipart")
         body = msg.get_body(("plain",))
         check(body["Content-Transfer-Encoding"] == "quoted-printable", name + ": quoted-printable")
         text = body.get_content()
+        greetings[to[0].display_name] = text.splitlines()[0]
         check(to[0].display_name.split()[-1] in text.split("\n")[0], name + ": greets " + text.split("\n")[0])
         check("Rue Froissart 36" in text, name + ": the venue's address")
         files = [(p.get_filename(), p.get_content_type(), p.get_content()) for p in msg.iter_attachments()]
@@ -67,6 +77,10 @@ with tempfile.TemporaryDirectory() as tmp:
         check(all(f[1] == "application/pdf" and f[2].startswith(b"%PDF-") for f in files), name + ": PDFs")
     check("Νικόλαος Παπαδόπουλος" in seen_names, "a Greek name decoded: " + repr(seen_names))
     check("Søren Jørgensen" in seen_names, "a Danish name decoded")
+    # In the recipient's language: "fr, nl, en", "de, en, ro", "el, en".
+    check(greetings.get("Hélène Vandenberghe") == "Bonjour Hélène Vandenberghe,", repr(greetings.get("Hélène Vandenberghe")))
+    check(greetings.get("Anna Müller") == "Guten Tag Anna Müller,", repr(greetings.get("Anna Müller")))
+    check(greetings.get("Søren Jørgensen", "").startswith("Dear "), repr(greetings.get("Søren Jørgensen")))
 
     # Everyone in Bcc: one message.
     bcc = os.path.join(tmp, "bcc")

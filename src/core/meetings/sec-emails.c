@@ -219,8 +219,8 @@ sec_emails_record_sent (SecStore      *store,
         goto fail;
       if (sec_record_get_ref (p, "meeting") != meeting_id)
         {
-          g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
-                       _("Participant %" G_GINT64_FORMAT " is not a participant of this meeting"), ids[i]);
+          g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                               _("Only participants of this meeting can be recorded"));
           goto fail;
         }
       sec_record_set_string (p, kinds[kind].field, today);
