@@ -111,15 +111,24 @@ sec_email_template_pick_language (const char *languages)
 {
   const char *const *names;
 
-  if (languages != NULL)
+  /* Codes are runs of ASCII letters: "fr, nl/EN" has fr, nl and en. */
+  for (const char *p = languages; p != NULL && *p != '\0';)
     {
-      g_autofree char *lower = g_ascii_strdown (languages, -1);
-      g_auto(GStrv) words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
+      const char *end = p;
+      g_autofree char *code = NULL;
 
-      for (guint i = 0; words[i] != NULL; i++)
-        for (const char *const *l = sec_document_languages (); *l != NULL; l++)
-          if (g_str_equal (words[i], *l))
-            return *l;
+      while (g_ascii_isalpha (*end))
+        end++;
+      if (end == p)
+        {
+          p++;
+          continue;
+        }
+      code = g_ascii_strdown (p, end - p);
+      for (const char *const *l = sec_document_languages (); *l != NULL; l++)
+        if (g_str_equal (code, *l))
+          return *l;
+      p = end;
     }
   /* The user's language: "fr_BE.UTF-8" → "fr". */
   names = g_get_language_names ();

@@ -344,7 +344,7 @@ compose_next (Compose *c)
     }
 
   draft = g_ptr_array_index (c->emails->drafts, c->index);
-  bus = g_application_get_dbus_connection (g_application_get_default ());
+  bus = g_application_get_default () != NULL ? g_application_get_dbus_connection (g_application_get_default ()) : NULL;
   if (bus == NULL)
     bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   else
