@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "core/base/sec-format.h"
+#include "core/documents/sec-email-templates.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "ui/meetings/sec-email-dialog.h"
@@ -232,6 +233,55 @@ test_record (Fixture *f, gconstpointer data)
   (void) other;
 }
 
+/* The text of the kind and language chosen, saved and restored. */
+static void
+test_template (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog = open_dialog (f);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  gboolean customised = FALSE;
+  AdwEntryRow *subject_row;
+
+  sec_test_collect_widgets (dialog, ADW_TYPE_ENTRY_ROW, FALSE, entries);
+  sec_test_collect_widgets (dialog, GTK_TYPE_TEXT_VIEW, FALSE, views);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (views->len, ==, 1);
+  subject_row = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, "Invitation: {title}, {date}");
+
+  /* A reminder in French, as the office words it. */
+  adw_combo_row_set_selected (combo (dialog, 0), 1);
+  adw_combo_row_set_selected (combo (dialog, 3), 2);
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (subject_row), "Rappel : {title}");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), "{salutation}\nMerci.", -1);
+  gtk_widget_activate_action (dialog, "emails.save-template", NULL);
+  iterate ();
+  g_assert_cmpstr (sec_document_languages ()[2], ==, "fr");
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "fr", &subject, &body, &customised);
+  g_assert_true (customised);
+  g_assert_cmpstr (subject, ==, "Rappel : {title}");
+  g_assert_cmpstr (body, ==, "{salutation}\nMerci.");
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+
+  /* Another kind shows its own; back, the saved one; restored. */
+  adw_combo_row_set_selected (combo (dialog, 0), 3);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), !=, "Rappel : {title}");
+  adw_combo_row_set_selected (combo (dialog, 0), 1);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, "Rappel : {title}");
+  gtk_widget_activate_action (dialog, "emails.reset-template", NULL);
+  iterate ();
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "fr", &subject, &body, &customised);
+  g_assert_false (customised);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, subject);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -245,6 +295,7 @@ main (int argc, char *argv[])
   ADD ("/email-ui/opens-from-tools", test_opens_from_tools);
   ADD ("/email-ui/recipients-and-left-out", test_recipients_and_left_out);
   ADD ("/email-ui/record", test_record);
+  ADD ("/email-ui/template", test_template);
 
   return g_test_run ();
 }

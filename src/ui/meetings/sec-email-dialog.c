@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "core/documents/sec-email-templates.h"
 #include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-emails.h"
 #include "core/meetings/sec-emails.h"
@@ -49,6 +50,9 @@ struct _SecEmailDialog
   AdwComboRow          *kind_row;
   AdwComboRow          *status_row;
   AdwComboRow          *delivery_row;
+  AdwComboRow          *language_row;
+  AdwEntryRow          *subject_row;
+  GtkTextView          *body_view;
   GtkCheckButton       *attach_agenda;
   GtkCheckButton       *attach_participants;
   GtkCheckButton       *attach_pack;
@@ -117,6 +121,28 @@ update_actions (SecEmailDialog *self)
   adw_preferences_group_set_description (self->recipients_group,
                                          n == 0 ? _("Nobody to write to")
                                                 : NULL);
+}
+
+/* The language of the template shown: a code of sec_document_languages (). */
+static const char *
+get_language (SecEmailDialog *self)
+{
+  const char *const *languages = sec_document_languages ();
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  return selected < g_strv_length ((char **) languages) ? languages[selected] : languages[0];
+}
+
+/* Shows the template of the kind and language chosen. */
+static void
+load_template (SecEmailDialog *self)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  sec_email_template_get (self->store, get_kind (self), get_language (self), &subject, &body, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), subject);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
 }
 
 /* The participants ticked. (transfer full) (element-type gint64) */
@@ -415,7 +441,17 @@ on_kind_changed (SecEmailDialog *self)
   gtk_check_button_set_active (self->attach_participants, kind == SEC_EMAIL_INFORMATION);
   gtk_check_button_set_active (self->attach_pack, FALSE);
   if (self->store != NULL)
-    load_recipients (self);
+    {
+      load_template (self);
+      load_recipients (self);
+    }
+}
+
+static void
+on_language_changed (SecEmailDialog *self)
+{
+  if (self->store != NULL)
+    load_template (self);
 }
 
 static void
@@ -469,6 +505,39 @@ write_action (GtkWidget  *widget,
 }
 
 static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!sec_email_template_set (self->store, get_kind (self), get_language (self),
+                               gtk_editable_get_text (GTK_EDITABLE (self->subject_row)), body, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Text saved"));
+}
+
+static void
+reset_template_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sec_email_template_set (self->store, get_kind (self), get_language (self), NULL, NULL, &error))
+    toast (self, error->message);
+  load_template (self);
+}
+
+static void
 record_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -498,6 +567,7 @@ sec_email_dialog_constructed (GObject *object)
   SecEmailDialog *self = (SecEmailDialog *) object;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
 
   G_OBJECT_CLASS (sec_email_dialog_parent_class)->constructed (object);
 
@@ -511,6 +581,17 @@ sec_email_dialog_constructed (GObject *object)
   for (const SecChoice *c = status_field ()->choices; c->nick != NULL; c++)
     gtk_string_list_append (statuses, _(c->label));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  for (const char *const *l = sec_document_languages (); *l != NULL; l++)
+    gtk_string_list_append (languages, sec_document_language_name (*l));
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
+  /* The user's own language first shown. */
+  {
+    const char *mine = sec_email_template_pick_language (NULL);
+
+    for (guint i = 0; sec_document_languages ()[i] != NULL; i++)
+      if (g_str_equal (sec_document_languages ()[i], mine))
+        adw_combo_row_set_selected (self->language_row, i);
+  }
 
   self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
   self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
@@ -557,6 +638,9 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, delivery_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, body_view);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_agenda);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_participants);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_pack);
@@ -567,9 +651,12 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, record_button);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
 
   gtk_widget_class_install_action (widget_class, "emails.write", NULL, write_action);
   gtk_widget_class_install_action (widget_class, "emails.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "emails.save-template", NULL, save_template_action);
+  gtk_widget_class_install_action (widget_class, "emails.reset-template", NULL, reset_template_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
