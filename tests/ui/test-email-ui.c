@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "core/base/sec-format.h"
@@ -282,6 +283,49 @@ test_template (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, subject);
 }
 
+/* "Save as Files…": the folder chosen gets one .eml per recipient. */
+static void
+test_save_files (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog = open_dialog (f);
+  g_autofree char *folder = g_build_filename (f->dir, "drafts", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  GtkWindow *chooser = NULL;
+  GList *toplevels;
+  g_autoptr(GDir) dir = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  gtk_widget_activate_action (dialog, "emails.save-files", NULL);
+  iterate ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data))
+      chooser = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (chooser);
+  /* Selected once the chooser has read the folder around it. */
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  sec_test_wait_ms (500);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  for (guint i = 0; i < 100 && !g_file_test (folder, G_FILE_TEST_EXISTS); i++)
+    sec_test_wait_ms (50);
+  sec_test_wait_ms (200);
+
+  dir = g_dir_open (folder, 0, NULL);
+  {
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_test_message ("%s", name);
+        n += g_str_has_suffix (name, ".eml");
+      }
+  }
+  /* The four people invited to the joint meeting. */
+  g_assert_cmpuint (n, ==, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -296,6 +340,7 @@ main (int argc, char *argv[])
   ADD ("/email-ui/recipients-and-left-out", test_recipients_and_left_out);
   ADD ("/email-ui/record", test_record);
   ADD ("/email-ui/template", test_template);
+  ADD ("/email-ui/save-files", test_save_files);
 
   return g_test_run ();
 }

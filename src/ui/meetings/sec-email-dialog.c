@@ -27,6 +27,7 @@
 #include "core/meetings/sec-emails.h"
 #include "core/store/sec-records.h"
 #include "ui/meetings/sec-email-dialog.h"
+#include "ui/widgets/sec-tool-window.h"
 #include "ui/widgets/sec-toaster.h"
 
 #define PORTAL_BUS "org.freedesktop.portal.Desktop"
@@ -117,6 +118,7 @@ update_actions (SecEmailDialog *self)
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_array_index (self->rows, RecipientRow, i).check)))
       n++;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.save-files", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.record", n > 0);
   adw_preferences_group_set_description (self->recipients_group,
                                          n == 0 ? _("Nobody to write to")
@@ -336,7 +338,7 @@ on_compose_done (GObject      *source,
               toast (c->self, _("The draft opened without attachments: no e-mail portal is available"));
             }
           else
-            toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc"));
+            toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc, or save the drafts as files"));
         }
       compose_free (c);
       return;
@@ -377,7 +379,7 @@ compose_next (Compose *c)
     g_object_ref (bus);
   if (bus == NULL)
     {
-      toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc"));
+      toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc, or save the drafts as files"));
       compose_free (c);
       return;
     }
@@ -463,23 +465,20 @@ on_status_changed (SecEmailDialog *self)
 
 /* Actions */
 
-static void
-write_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* The drafts of what the dialog shows: (transfer full), or NULL after a
+ * toast saying why. */
+static SecMeetingEmails *
+make_emails (SecEmailDialog *self)
 {
-  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
   g_autoptr(GArray) ids = dup_selected (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecMeetingEmails) emails = NULL;
-  g_autofree char *folder = NULL;
+  SecMeetingEmails *emails;
   SecMeetingEmailOptions options = {
     .kind = get_kind (self),
     .participant_ids = ids,
     .everyone_in_bcc = adw_combo_row_get_selected (self->delivery_row) == 1,
     .paper = sec_paper_get_default (),
   };
-  Compose *c;
 
   if (gtk_check_button_get_active (self->attach_agenda))
     options.attachments |= SEC_EMAIL_ATTACH_AGENDA;
@@ -487,9 +486,25 @@ write_action (GtkWidget  *widget,
     options.attachments |= SEC_EMAIL_ATTACH_PARTICIPANTS;
   if (gtk_check_button_get_active (self->attach_pack))
     options.attachments |= SEC_EMAIL_ATTACH_PACK;
+  if ((emails = sec_meeting_emails_new (self->store, self->meeting_id, &options, &error)) == NULL)
+    toast (self, error->message);
+  return emails;
+}
 
-  if ((emails = sec_meeting_emails_new (self->store, self->meeting_id, &options, &error)) == NULL ||
-      (folder = make_attachment_folder (&error)) == NULL)
+static void
+write_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingEmails) emails = NULL;
+  g_autofree char *folder = NULL;
+  Compose *c;
+
+  if ((emails = make_emails (self)) == NULL)
+    return;
+  if ((folder = make_attachment_folder (&error)) == NULL)
     {
       toast (self, error->message);
       return;
@@ -502,6 +517,55 @@ write_action (GtkWidget  *widget,
   c->emails = g_steal_pointer (&emails);
   c->folder = g_steal_pointer (&folder);
   compose_next (c);
+}
+
+static void
+on_files_chooser_response (GtkNativeDialog *chooser,
+                           int              response,
+                           SecEmailDialog  *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(SecMeetingEmails) emails = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_debug ("Saving drafts: response %d, folder %s", response, folder ? g_file_peek_path (folder) : "(none)");
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (folder == NULL || (path = g_file_get_path (folder)) == NULL || (emails = make_emails (self)) == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (!sec_meeting_emails_write (emails, path, &n, &error))
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Drafts"), error);
+  else
+    {
+      display = g_filename_display_name (path);
+      text = g_strdup_printf (ngettext ("%u draft saved in “%s”", "%u drafts saved in “%s”", n), n, display);
+      toast (self, text);
+    }
+  g_object_unref (self);
+}
+
+static void
+save_files_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Drafts in a Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_files_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -655,6 +719,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "emails.write", NULL, write_action);
   gtk_widget_class_install_action (widget_class, "emails.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "emails.save-files", NULL, save_files_action);
   gtk_widget_class_install_action (widget_class, "emails.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "emails.reset-template", NULL, reset_template_action);
 
