@@ -105,6 +105,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1 and not os.path.exists(os.path.join(tmp, "none")), "unknown meeting")
     r = run(db, "export", "invitation-emails", "--meeting", "3", "--attach", "minutes", "--output", bcc)
     check(r.returncode == 2, "unknown attachment")
+    r = run(db, "export", "invitation-emails", "--meeting", "3", "--participants", "999999",
+            "--output", os.path.join(tmp, "stranger"))
+    check(r.returncode == 1 and "999999" in r.stderr and not os.path.exists(os.path.join(tmp, "stranger")),
+          "a participant of another meeting: " + r.stderr)
 
 print("1..1")
 print("ok 1 invitation-emails" if failures == 0 else "not ok 1 invitation-emails")

@@ -297,6 +297,18 @@ test_recipients (Fixture       *f,
     g_assert_cmpuint (sel_out->len, ==, 0);
     g_assert_cmpint (((SecEmailRecipient *) g_ptr_array_index (sel_in, 0))->row->participant_id, ==,
                      first->row->participant_id);
+    g_clear_pointer (&sel_in, g_ptr_array_unref);
+    g_clear_pointer (&sel_out, g_ptr_array_unref);
+
+    /* An id that is not a participant of the meeting: said, not dropped. */
+    {
+      gint64 stranger = 999999;
+
+      g_array_append_val (ids, stranger);
+      g_assert_false (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_THANKS, NULL, ids, &sel_in, &sel_out, &error));
+      g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
   }
 
   /* Other statuses than the kind's. */

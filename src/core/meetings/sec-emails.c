@@ -136,6 +136,9 @@ in_selection (GArray *ids,
  * sec_emails_list_recipients:
  * @included: (out) (transfer full) (element-type SecEmailRecipient):
  * @left_out: (out) (transfer full) (element-type SecEmailRecipient):
+ *
+ * An id of @participant_ids that is not a participant of the meeting is an
+ * error (SEC_STORE_ERROR_NOT_FOUND).
  */
 gboolean
 sec_emails_list_recipients (SecStore           *store,
@@ -185,6 +188,29 @@ sec_emails_list_recipients (SecStore           *store,
       else if (!sec_email_address_is_plain (row->email))
         r->exclusion = SEC_EMAIL_BAD_ADDRESS;
       g_ptr_array_add (r->exclusion == SEC_EMAIL_INCLUDED ? in : out, r);
+    }
+  /* A participant asked for by id and not found is said, not dropped. */
+  if (participant_ids != NULL && in->len + out->len < participant_ids->len)
+    {
+      for (guint i = 0; i < participant_ids->len; i++)
+        {
+          gint64 id = g_array_index (participant_ids, gint64, i);
+          gboolean found = FALSE;
+
+          for (guint j = 0; !found && j < in->len; j++)
+            found = ((SecEmailRecipient *) g_ptr_array_index (in, j))->row->participant_id == id;
+          for (guint j = 0; !found && j < out->len; j++)
+            found = ((SecEmailRecipient *) g_ptr_array_index (out, j))->row->participant_id == id;
+          if (!found)
+            {
+              g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+              /* TRANSLATORS: %s is a participant's id */
+              g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND,
+                           _("Participant %s is not a participant of this meeting"), text);
+              return FALSE;
+            }
+        }
     }
   *included = g_steal_pointer (&in);
   *left_out = g_steal_pointer (&out);

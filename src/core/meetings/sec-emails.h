@@ -72,7 +72,9 @@ gboolean      sec_email_address_is_plain (const char *email);
 /* The recipients of @kind for @meeting_id: the participants @participant_ids
  * when not NULL (a selection), else those in @statuses (NULL: the kind's
  * default statuses). @included gets those written to and @left_out those
- * left out, each (transfer full) (element-type SecEmailRecipient), by name. */
+ * left out, each (transfer full) (element-type SecEmailRecipient), by name.
+ * An id of @participant_ids that is not a participant of the meeting is an
+ * error (SEC_STORE_ERROR_NOT_FOUND), not dropped. */
 gboolean      sec_emails_list_recipients (SecStore           *store,
                                           gint64              meeting_id,
                                           SecEmailKind        kind,
