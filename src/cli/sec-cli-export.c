@@ -14,6 +14,7 @@
 #include "core/documents/sec-action-point-documents.h"
 #include "core/documents/sec-call-documents.h"
 #include "cli/sec-cli-common.h"
+#include "cli/sec-cli-emails.h"
 #include "cli/sec-cli-export.h"
 #include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-export-file.h"
@@ -131,6 +132,7 @@ dup_kinds (void)
   for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
     g_string_append_printf (kinds, ", %s", record_exports[i].name);
   g_string_append (kinds, ", " ACTION_POINTS);
+  g_string_append (kinds, ", invitation-emails");
   return g_string_free (g_steal_pointer (&kinds), FALSE);
 }
 
@@ -378,6 +380,10 @@ sec_cli_export (const char  *database,
 
   g_return_val_if_fail (args != NULL && args[0] != NULL, SEC_CLI_EXIT_USAGE);
   g_return_val_if_fail (out != NULL && err != NULL, SEC_CLI_EXIT_USAGE);
+
+  /* E-mail drafts take options of their own (sec-cli-emails.h). */
+  if (g_strv_contains ((const char *const *) args + 1, "invitation-emails"))
+    return sec_cli_export_emails (database, args, out, err);
 
   argv = g_strdupv (args);
   context = sec_cli_new_option_context (_("KIND"));

@@ -174,6 +174,67 @@ test_upgrade_version_4 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* A database of the last version before 8 (e-mails, delegates): its
+ * participants and memberships keep their data and gain the new fields. */
+static void
+test_upgrade_to_version_8 (void)
+{
+  g_autofree char *path = tmp_path ("v7.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < 8; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  {
+    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
+    exec_sql (db, version);
+  }
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Fundacja Łódź');"
+            "INSERT INTO people (id, created_at, updated_at, family_name, email, organisation_id)"
+            " VALUES (1, 'x', 'x', 'Müller', 'anna@example.org', 1), (2, 'x', 'x', 'Nowak', NULL, 1);"
+            "INSERT INTO bodies (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Platform');"
+            "INSERT INTO memberships (id, created_at, updated_at, organisation_id, body_id) VALUES (1, 'x', 'x', 1, 1);"
+            "INSERT INTO meetings (id, created_at, updated_at, title, starts_at, ends_at, status)"
+            " VALUES (1, 'x', 'x', 'Plenary', '2020-05-01T09:00', '2020-05-01T17:00', 'planned');"
+            "INSERT INTO participants (id, created_at, updated_at, meeting_id, person_id, invited_on)"
+            " VALUES (1, 'x', 'x', 1, 1, '2020-04-01');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SecRecord) p = sec_store_get (store, SEC_TYPE_PARTICIPANT, 1, &error);
+    g_autoptr(SecRecord) person = sec_store_get (store, SEC_TYPE_PERSON, 1, &error);
+    g_autoptr(SecRecord) membership = sec_store_get (store, SEC_TYPE_MEMBERSHIP, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sec_record_get_string (p, "invited-on"), ==, "2020-04-01");
+    g_assert_null (sec_record_get_string (p, "reminded-on"));
+    g_assert_false (sec_record_get_bool (person, "no-contact"));
+    g_assert_cmpstr (sec_record_get_string (person, "email"), ==, "anna@example.org");
+    g_assert_cmpint (sec_record_get_ref (membership, "delegate"), ==, 0);
+
+    sec_record_set_string (p, "reminded-on", "2020-04-20");
+    sec_record_set_bool (person, "no-contact", TRUE);
+    sec_record_set_ref (membership, "delegate", 2);
+    g_assert_true (sec_store_update (store, p, &error));
+    g_assert_true (sec_store_update (store, person, &error));
+    g_assert_true (sec_store_update (store, membership, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 /* Opens @path expecting @code, and checks the file did not change. */
 static void
 assert_refused (const char *path, int code, const char *message_part)
@@ -351,6 +412,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/migrations/upgrade-version-1", test_upgrade_version_1);
   g_test_add_func ("/migrations/upgrade-version-4", test_upgrade_version_4);
+  g_test_add_func ("/migrations/upgrade-to-version-8", test_upgrade_to_version_8);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

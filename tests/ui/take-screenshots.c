@@ -17,6 +17,7 @@
 
 #include "cli/sec-demo.h"
 #include "ui/meetings/sec-checkin-window.h"
+#include "ui/meetings/sec-email-dialog.h"
 #include "ui/meetings/sec-export-dialog.h"
 #include "ui/meetings/sec-minutes-window.h"
 #include "ui/shell/sec-window.h"
@@ -171,6 +172,14 @@ take_meeting_windows (SecStore    *store,
 
     ok = take_tool_window (minutes, dir, "minutes.png", 720, 800, error);
     gtk_window_destroy (minutes);
+    if (!ok)
+      return FALSE;
+  }
+  {
+    SecEmailDialog *emails = sec_email_dialog_new (GTK_WINDOW (main_window), store, JOINT_2027);
+
+    ok = take_tool_window (GTK_WINDOW (emails), dir, "e-mails.png", 600, 820, error);
+    gtk_window_destroy (GTK_WINDOW (emails));
     if (!ok)
       return FALSE;
   }

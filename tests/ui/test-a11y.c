@@ -284,7 +284,7 @@ static void
 test_sections (Fixture       *f,
                gconstpointer  data)
 {
-  const char *sections[] = { "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements" };
+  const char *sections[] = { "overview", "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements" };
   g_autoptr(GString) problems = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -309,6 +309,8 @@ static const ToolWindow tool_windows[] = {
   { "meetings", sec_meeting_tools_get_type, "tools.participants", "participants" },
   { "meetings", sec_meeting_tools_get_type, "tools.check-in", "check-in" },
   { "meetings", sec_meeting_tools_get_type, "tools.export", "export" },
+  { "meetings", sec_meeting_tools_get_type, "tools.minutes", "minutes" },
+  { "meetings", sec_meeting_tools_get_type, "tools.emails", "e-mails" },
   { "calls", sec_call_tools_get_type, "call.applications", "applications" },
   { "calls", sec_call_tools_get_type, "call.export", "call export" },
   { "statements", sec_statement_tools_get_type, "statement.grid", "commitments" },

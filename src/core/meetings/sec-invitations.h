@@ -3,7 +3,8 @@
  *
  * Inviting the members: every organisation that is an active member of one
  * of the meeting's bodies on the meeting's first day is invited through one
- * person, its contact person or one picked for it; an organisation already
+ * person, the delegate its membership names, else its contact person, or
+ * one picked for it (sec-delegates.h); an organisation already
  * represented at the meeting is left as it is. Each invitation is a
  * participant with the status "invited", invited on today's date, in one
  * transaction for the whole batch.

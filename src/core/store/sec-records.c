@@ -210,6 +210,7 @@ static const SecField person_fields[] = {
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
   { "consent-date", SEC_FIELD_DATE, 0, N_("Consent to personal data given on") },
   { "consent-source", SEC_FIELD_TEXT, 0, N_("Consent source") },
+  { "no-contact", SEC_FIELD_BOOL, 0, N_("Not to be contacted by e-mail") },
 };
 static const char *const person_sort[] = { "family-name", "given-name", NULL };
 static const SecRelation person_relations[] = {
@@ -260,6 +261,7 @@ static const SecField membership_fields[] = {
   { "call", SEC_FIELD_REF, 0, N_("Joined through call"), NULL, "call" },
   { "status", SEC_FIELD_CHOICE, REQ | LST, N_("Status"), membership_statuses, NULL, "active" },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+  { "delegate", SEC_FIELD_REF, 0, N_("Delegate"), NULL, "person" },
 };
 static const char *const membership_ranges[] = { "joined-on", "left-on", NULL };
 static const SecDerived membership_derived[] = {
@@ -267,6 +269,10 @@ static const SecDerived membership_derived[] = {
   { "body-name", "(SELECT coalesce(b.acronym, b.name) FROM bodies b WHERE b.id = t.body_id)" },
   { "call-title", "(SELECT c.title FROM calls c WHERE c.id = t.call_id)" },
   { "country", "(SELECT o.country FROM organisations o WHERE o.id = t.organisation_id)" },
+  { "delegate-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.delegate_id)" },
+  { "alternate-names", "(SELECT group_concat(n, ', ') FROM (SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) AS n"
+                       " FROM membership_alternates a JOIN people p ON p.id = a.person_id"
+                       " WHERE a.membership_id = t.id ORDER BY a.position, a.id))" },
   { NULL, NULL }
 };
 static const SecKind membership_kind = {
@@ -389,6 +395,9 @@ static const SecField participant_fields[] = {
   { "status-changed-on", SEC_FIELD_DATE, 0, N_("Status changed on") },
   { "needs", SEC_FIELD_LONG_TEXT, 0, N_("Needs") },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+  { "reminded-on", SEC_FIELD_DATE, 0, N_("Reminded on") },
+  { "informed-on", SEC_FIELD_DATE, 0, N_("Practical information sent on") },
+  { "thanked-on", SEC_FIELD_DATE, 0, N_("Thanked on") },
 };
 static const SecDerived participant_derived[] = {
   { "person-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.person_id)" },
@@ -399,6 +408,13 @@ static const SecDerived participant_derived[] = {
   { "organisation-name", "(SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)" },
   { "meeting-title", "(SELECT m.title FROM meetings m WHERE m.id = t.meeting_id)" },
   { "meeting-starts-at", "(SELECT m.starts_at FROM meetings m WHERE m.id = t.meeting_id)" },
+  /* "delegate" or "alternate": how the person represents the organisation
+   * in one of the meeting's bodies; NULL when neither. */
+  { "representation", "(SELECT CASE WHEN max(m.delegate_id IS t.person_id) THEN 'delegate' ELSE 'alternate' END"
+                      " FROM memberships m JOIN meeting_bodies mb ON mb.body_id = m.body_id AND mb.meeting_id = t.meeting_id"
+                      " WHERE m.organisation_id = t.organisation_id AND m.status = 'active' AND (m.delegate_id = t.person_id"
+                      " OR EXISTS (SELECT 1 FROM membership_alternates a WHERE a.membership_id = m.id AND a.person_id = t.person_id))"
+                      " HAVING count(*) > 0)" },
   { NULL, NULL }
 };
 static const SecKind participant_kind = {

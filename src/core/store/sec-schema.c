@@ -338,11 +338,36 @@ static const char migration_9[] =
   "CREATE INDEX action_points_person ON action_points (person_id);"
   "CREATE INDEX action_points_organisation ON action_points (organisation_id);"
   "CREATE INDEX action_points_open ON action_points (status, due_on);";
+/* Version 8: e-mails to participants, and who represents a member.
+ * A person may be marked as not to be contacted (drafts leave them out).
+ * A participant records when each kind of message was last written to
+ * them, beside `invited_on`: a reminder, the practical information, the
+ * thanks. A membership names the organisation's delegate, and its
+ * alternates in order (people of the organisation, checked by the
+ * workflow: a person can move to another organisation later). */
+static const char migration_8[] =
+  "ALTER TABLE people ADD COLUMN no_contact INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (no_contact IN (0, 1));"
+  "ALTER TABLE participants ADD COLUMN reminded_on TEXT " DATE_OK ("reminded_on") ";"
+  "ALTER TABLE participants ADD COLUMN informed_on TEXT " DATE_OK ("informed_on") ";"
+  "ALTER TABLE participants ADD COLUMN thanked_on TEXT " DATE_OK ("thanked_on") ";"
+  "ALTER TABLE memberships ADD COLUMN delegate_id INTEGER"
+  "  REFERENCES people (id) ON DELETE SET NULL;"
+  "CREATE INDEX memberships_delegate ON memberships (delegate_id);"
+  "CREATE TABLE membership_alternates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  membership_id INTEGER NOT NULL REFERENCES memberships (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (membership_id, person_id)"
+  ");"
+  "CREATE INDEX membership_alternates_person ON membership_alternates (person_id);";
 
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 4, migration_4 },
+  { 8, migration_8 },
   { 9, migration_9 },
 };
 

@@ -16,6 +16,14 @@
   " AND (" m ".joined_on IS NULL OR " m ".joined_on <= (SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?1))" \
   " AND (" m ".left_on IS NULL OR " m ".left_on >= (SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?1))"
 
+/* Who represents the organisation o at the meeting ?1: the delegate its
+ * membership of one of the meeting's bodies names, else its contact
+ * person. */
+#define DELEGATE_OR_CONTACT \
+  "coalesce((SELECT dm.delegate_id FROM meeting_bodies dmb JOIN memberships dm" \
+  " ON dm.body_id = dmb.body_id AND dm.organisation_id = o.id WHERE dmb.meeting_id = ?1" \
+  " AND dm.delegate_id IS NOT NULL AND" MEMBER_ON_THE_DAY ("dm") " ORDER BY dmb.id LIMIT 1), o.contact_person_id)"
+
 #define PERSON_NAME(p) "trim(coalesce(" p ".given_name, '') || ' ' || " p ".family_name)"
 
 /* A replaced participant whose substitute takes part on a line of their
@@ -200,8 +208,8 @@ sec_store_list_member_organisations (SecStore  *store,
                            "     FROM meeting_bodies mb JOIN bodies b ON b.id = mb.body_id"
                            "     JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
                            "     WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m") " ORDER BY mb.id)),"
-                           "  o.contact_person_id,"
-                           "  (SELECT " PERSON_NAME ("c") " FROM people c WHERE c.id = o.contact_person_id),"
+                           "  " DELEGATE_OR_CONTACT ","
+                           "  (SELECT " PERSON_NAME ("c") " FROM people c WHERE c.id = " DELEGATE_OR_CONTACT "),"
                            "  (SELECT count(*) FROM people pe WHERE pe.organisation_id = o.id),"
                            "  EXISTS (SELECT 1 FROM participants p JOIN people i ON i.id = p.person_id"
                            "          WHERE p.meeting_id = ?1 AND coalesce(p.organisation_id, i.organisation_id) = o.id)"

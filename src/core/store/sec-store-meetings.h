@@ -29,7 +29,8 @@ typedef struct {
   char     *country;              /* ISO 3166-1 alpha-2, or NULL */
   char     *bodies;               /* the meeting's bodies it is a member of,
                                    * short names separated by ", " */
-  gint64    contact_person_id;    /* 0: none */
+  gint64    contact_person_id;    /* the delegate its membership names, else
+                                   * its contact person; 0: none */
   char     *contact_person_name;  /* or NULL */
   guint     n_people;             /* its people on record */
   gboolean  represented;          /* a participant of the meeting represents it */

@@ -19,9 +19,12 @@
 #include "ui/meetings/sec-export-dialog.h"
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-invitations.h"
+#include "ui/meetings/sec-email-dialog.h"
 #include "ui/meetings/sec-invite-dialog.h"
 #include "core/meetings/sec-action-points.h"
 #include "ui/meetings/sec-minutes-window.h"
+#include "ui/meetings/sec-substitute-rows.h"
+#include "core/meetings/sec-delegates.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "core/store/sec-records.h"
@@ -375,7 +378,7 @@ add_carried_warning (SecMeetingTools *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "meeting",
                                         sec_record_get_ref (point, "meeting"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   if (carried->len > MAX_LISTED)
@@ -441,6 +444,8 @@ open_action (GtkWidget  *widget,
     present_window (self, SEC_TYPE_EXPORT_DIALOG);
   else if (g_str_equal (action_name, "tools.minutes"))
     present_window (self, SEC_TYPE_MINUTES_WINDOW);
+  else if (g_str_equal (action_name, "tools.emails"))
+    present_window (self, SEC_TYPE_EMAIL_DIALOG);
   else
     g_assert_not_reached ();
 }
@@ -478,6 +483,20 @@ add_follow_up_action (GtkWidget  *widget,
 
   if (sec_action_points_add_follow_up_item (self->store, sec_record_get_id (self->meeting), &error) == 0)
     sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Add the Item to the Agenda"), error);
+}
+
+static void
+substitute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SecMeetingTools *self = SEC_MEETING_TOOLS (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 participant_id, person_id;
+
+  g_variant_get (parameter, "(xx)", &participant_id, &person_id);
+  if (!sec_delegates_take_substitute (self->store, participant_id, person_id, &error))
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Record the Substitute"), error);
 }
 
 /* Overrides */
@@ -530,6 +549,8 @@ sec_meeting_tools_class_init (SecMeetingToolsClass *klass)
   gtk_widget_class_install_action (widget_class, "tools.export", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.minutes", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tools.add-follow-up", NULL, add_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "tools.emails", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "tools.substitute", "(xx)", substitute_action);
   gtk_widget_class_install_action (widget_class, "tools.use-co-chair", NULL, use_co_chair_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -569,6 +590,7 @@ sec_meeting_tools_new (SecStore  *store,
   n_warnings += add_needs_warning (self);
   n_warnings += add_agenda_warning (self);
   n_warnings += add_carried_warning (self);
+  n_warnings += sec_substitute_rows_add (self->warnings_group, self->store, sec_record_get_id (meeting));
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), n_warnings > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tools.use-co-chair", self->co_chair_proposal != NULL);

@@ -26,6 +26,7 @@
 #include "ui/widgets/sec-record-picker-row.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/widgets/sec-tool-window.h"
+#include "ui/widgets/sec-a11y.h"
 
 /* How long after the last key press the minutes are saved. */
 #define SAVE_DELAY_MS 800
@@ -234,7 +235,7 @@ add_text_area (SecMinutesWindow *self,
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  sec_accessible_set_name (view, gtk_label_get_text (GTK_LABEL (caption)));
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
   g_object_set_data_full (G_OBJECT (buffer), "item-id", new_id_key (item_id), g_free);

@@ -201,7 +201,19 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = g_strdup (sec_record_get_derived (record, "person-name"));
       break;
     case COLUMN_ORGANISATION:
-      text = g_strdup (sec_record_get_derived (record, "organisation-name"));
+      {
+        const char *organisation = sec_record_get_derived (record, "organisation-name");
+        const char *representation = sec_record_get_derived (record, "representation");
+
+        if (organisation != NULL && g_strcmp0 (representation, "delegate") == 0)
+          /* Translators: who represents a member organisation at a meeting: "Europol (delegate)" */
+          text = g_strdup_printf (_("%s (delegate)"), organisation);
+        else if (organisation != NULL && g_strcmp0 (representation, "alternate") == 0)
+          /* Translators: "Europol (alternate)" */
+          text = g_strdup_printf (_("%s (alternate)"), organisation);
+        else
+          text = g_strdup (organisation);
+      }
       break;
     case COLUMN_ROLE:
       {

@@ -12,6 +12,7 @@
 
 #include "core/overview/sec-overview.h"
 #include "ui/overview/sec-overview-page.h"
+#include "ui/widgets/sec-a11y.h"
 
 struct _SecOverviewPage
 {
@@ -56,7 +57,7 @@ new_item_row (SecOverviewItem *item)
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Urgent"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
   return row;
 }
 

@@ -16,6 +16,7 @@
 #include "core/meetings/sec-agenda.h"
 #include "core/store/sec-record-list.h"
 #include "ui/calls/sec-call-tools.h"
+#include "ui/meetings/sec-alternates-group.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participant-counts.h"
 #include "ui/records/sec-record-page.h"
@@ -164,15 +165,31 @@ person_row (SecRecordPage *self,
   return _sec_record_page_new_link_row (title, subtitle, "person", sec_record_get_id (person), NULL, 0);
 }
 
+/* Who represents the member: "Delegate: Anna Müller · Alternates: Peter
+ * Baláž", or "". (transfer full) */
+static char *
+format_representatives (SecRecord *membership)
+{
+  const char *delegate = sec_record_get_derived (membership, "delegate-name");
+  const char *alternates = sec_record_get_derived (membership, "alternate-names");
+  /* Translators: on a body's member, who represents it */
+  g_autofree char *d = delegate != NULL ? g_strdup_printf (_("Delegate: %s"), delegate) : g_strdup ("");
+  /* Translators: on a body's member, who stands in for its delegate */
+  g_autofree char *a = alternates != NULL ? g_strdup_printf (_("Alternates: %s"), alternates) : g_strdup ("");
+
+  return _sec_record_page_join_parts (d, a, NULL);
+}
+
 static GtkWidget *
 membership_body_row (SecRecordPage *self,
                      SecRecord     *membership)
 {
   const char *body = sec_record_get_derived (membership, "body-name");
   g_autofree char *period = _sec_record_page_format_membership_period (membership);
+  g_autofree char *representatives = format_representatives (membership);
   g_autofree char *subtitle = _sec_record_page_join_parts (period,
                                                            _sec_record_page_choice_label (membership, "status"),
-                                                           NULL);
+                                                           representatives, NULL);
 
   g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_BODY));
   return _sec_record_page_new_link_row (body ? body : "", subtitle, "body", sec_record_get_ref (membership, "body"),
@@ -186,8 +203,10 @@ membership_organisation_row (SecRecordPage *self,
   const char *name = sec_record_get_derived (membership, "organisation-name");
   const char *country = sec_country_name (sec_record_get_derived (membership, "country"));
   g_autofree char *period = _sec_record_page_format_membership_period (membership);
+  g_autofree char *representatives = format_representatives (membership);
   g_autofree char *subtitle = _sec_record_page_join_parts (country ? country : "", period,
-                                                           _sec_record_page_choice_label (membership, "status"), NULL);
+                                                           _sec_record_page_choice_label (membership, "status"),
+                                                           representatives, NULL);
 
   g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_ORGANISATION));
   return _sec_record_page_new_link_row (name ? name : "", subtitle, "organisation",
@@ -448,6 +467,15 @@ dup_speakers (SecRecordPage *self,
 /* The agenda, with each item's times worked out by the core from the
  * meeting's start and the durations (or the item's fixed start), as the
  * printed agenda has them. */
+/* A membership's alternates: people picked, not records listed. */
+static void
+add_alternates_group (SecRecordPage *self,
+                      SecRecord     *membership)
+{
+  g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_PERSON));
+  gtk_box_append (self->sections, sec_alternates_group_new (self->store, membership));
+}
+
 static void
 add_agenda_group (SecRecordPage *self,
                   SecRecord     *meeting)
@@ -641,6 +669,7 @@ static const RelationGroup relation_groups[] = {
   { "meeting", N_("Bodies"), sec_meeting_body_get_type, "meeting", FALSE, NULL, FALSE,
     meeting_body_row, "meeting-body", N_("Add Body"), N_("No bodies yet"), NULL, NULL },
   { .shown = "meeting", .add = add_agenda_group },
+  { .shown = "membership", .add = add_alternates_group },
   { "meeting", N_("Participants"), sec_participant_get_type, "meeting", FALSE, "person-sort-key", FALSE,
     participant_person_row, "participant", N_("Add Participant"), N_("No participants yet"),
     describe_participants, NULL },

@@ -1,0 +1,97 @@
+/* sec-meeting-emails.h: a meeting's e-mail drafts, with its documents
+ * attached
+ *
+ * The drafts of one kind of message (sec-emails.h) for a meeting: one per
+ * recipient, in the recipient's language where the template has it
+ * (sec-email-templates.h), or one for everyone in Bcc, in the user's
+ * language, greeting everyone at once. The meeting documents chosen are
+ * attached in their public variant (no one's contact data or needs), in
+ * the draft's language. The drafts can be written as .eml files to a
+ * folder (the command line) or handed to the user's mail program (the
+ * window).
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "core/documents/sec-document.h"
+#include "core/meetings/sec-emails.h"
+#include "core/store/sec-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SEC_EMAIL_ATTACH_AGENDA       = 1 << 0,
+  SEC_EMAIL_ATTACH_PARTICIPANTS = 1 << 1,
+  SEC_EMAIL_ATTACH_PACK         = 1 << 2,
+} SecEmailAttachments;
+
+typedef struct {
+  SecEmailKind         kind;
+  const char *const   *statuses;         /* NULL: the kind's default */
+  GArray              *participant_ids;  /* (element-type gint64) NULL: by status */
+  SecEmailAttachments  attachments;
+  gboolean             everyone_in_bcc;  /* one draft, everyone in Bcc */
+  const char          *from_name;        /* NULL: none */
+  const char          *from_address;     /* NULL: no From (the mail program's) */
+  SecPaper             paper;
+} SecMeetingEmailOptions;
+
+/* A file attached to a draft. */
+typedef struct {
+  char   *filename;   /* "agenda.pdf" */
+  char   *mime_type;
+  GBytes *contents;
+} SecEmailAttachment;
+
+typedef struct {
+  char       *language;     /* the template's language */
+  char       *subject;
+  char       *body;
+  GPtrArray  *recipients;   /* (element-type SecEmailRecipient) borrowed
+                             * from the SecMeetingEmails */
+  GPtrArray  *attachments;  /* (element-type SecEmailAttachment) shared */
+} SecEmailDraft;
+
+typedef struct {
+  SecEmailKind  kind;
+  gboolean      everyone_in_bcc;
+  GPtrArray    *included;   /* (element-type SecEmailRecipient) */
+  GPtrArray    *left_out;   /* (element-type SecEmailRecipient) */
+  GPtrArray    *drafts;     /* (element-type SecEmailDraft) */
+  char         *from_name;
+  char         *from_address;
+} SecMeetingEmails;
+
+void              sec_meeting_emails_free     (SecMeetingEmails *emails);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecMeetingEmails, sec_meeting_emails_free)
+
+/* (transfer full): the drafts of @options for @meeting_id, or NULL with
+ * @error (an unknown meeting, a document that could not be made). No
+ * recipient makes no draft, not an error. */
+SecMeetingEmails *sec_meeting_emails_new      (SecStore                      *store,
+                                               gint64                         meeting_id,
+                                               const SecMeetingEmailOptions  *options,
+                                               GError                       **error);
+
+/* (transfer full): @draft of @emails as an RFC 5322 message (sec-email.h);
+ * @date NULL: now. */
+GBytes           *sec_meeting_emails_message  (SecMeetingEmails    *emails,
+                                               SecEmailDraft       *draft,
+                                               GDateTime           *date,
+                                               GError             **error);
+/* (transfer full): a file name for @draft: "03-anna-muller.eml" (ASCII,
+ * numbered from 1 by @index). */
+char             *sec_meeting_emails_filename (SecEmailDraft       *draft,
+                                               guint                index);
+
+/* Writes every draft of @emails to @folder as .eml files (0600: they hold
+ * addresses), making the folder (0700) when it does not exist; a path that
+ * is not a folder is refused before anything is written
+ * (G_IO_ERROR_NOT_DIRECTORY). @n_written: how many files. */
+gboolean          sec_meeting_emails_write    (SecMeetingEmails    *emails,
+                                               const char          *folder,
+                                               guint               *n_written,
+                                               GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,761 @@
+/* sec-email-dialog.c: writing a meeting's e-mails in the user's mail
+ * program
+ *
+ * The drafts go to the mail program through the e-mail portal
+ * (org.freedesktop.portal.Email), called over D-Bus with GIO: no library
+ * beyond GLib, inside Flatpak and on a desktop that runs
+ * xdg-desktop-portal. The attachments are files in the user's cache folder
+ * (0700, files 0600), handed over as file descriptors; a folder older than
+ * a day is removed the next time drafts are written, once the mail program
+ * has long read it. Without the portal, a single draft still opens through
+ * a mailto: link, without attachments, and the dialog says so.
+ */
+#define G_LOG_DOMAIN "sec-email-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixfdlist.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core/documents/sec-email-templates.h"
+#include "core/documents/sec-export-file.h"
+#include "core/documents/sec-meeting-emails.h"
+#include "core/meetings/sec-emails.h"
+#include "core/store/sec-records.h"
+#include "ui/meetings/sec-email-dialog.h"
+#include "ui/widgets/sec-tool-window.h"
+#include "ui/widgets/sec-toaster.h"
+
+#define PORTAL_BUS "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH "/org/freedesktop/portal/desktop"
+#define PORTAL_EMAIL "org.freedesktop.portal.Email"
+/* A day, in microseconds: an attachment folder older than this goes. */
+#define ATTACHMENTS_KEPT G_TIME_SPAN_DAY
+
+typedef struct {
+  gint64     participant_id;
+  GtkWidget *check;  /* borrowed: in the row */
+} RecipientRow;
+
+struct _SecEmailDialog
+{
+  SecMeetingWindow      parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *write_button;
+  AdwComboRow          *kind_row;
+  AdwComboRow          *status_row;
+  AdwComboRow          *delivery_row;
+  AdwComboRow          *language_row;
+  AdwEntryRow          *subject_row;
+  GtkTextView          *body_view;
+  GtkCheckButton       *attach_agenda;
+  GtkCheckButton       *attach_participants;
+  GtkCheckButton       *attach_pack;
+  AdwPreferencesGroup  *recipients_group;
+  GtkListBox           *recipients_list;
+  AdwPreferencesGroup  *left_out_group;
+  GtkListBox           *left_out_list;
+  GtkWidget            *record_button;
+
+  /* Owned */
+  GArray               *rows;       /* RecipientRow */
+  SecToaster           *toaster;
+  GCancellable         *cancellable;
+
+  /* Borrowed */
+  SecStore             *store;      /* SecMeetingWindow's */
+  gint64                meeting_id;
+};
+
+G_DEFINE_FINAL_TYPE (SecEmailDialog, sec_email_dialog, SEC_TYPE_MEETING_WINDOW)
+
+/* Helpers */
+
+static const SecField *
+status_field (void)
+{
+  return sec_kind_find_field (sec_kind_from_type (SEC_TYPE_PARTICIPANT), "status");
+}
+
+static SecEmailKind
+get_kind (SecEmailDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  return selected < SEC_EMAIL_N_KINDS ? (SecEmailKind) selected : SEC_EMAIL_INVITATION;
+}
+
+static void
+toast (SecEmailDialog *self,
+       const char     *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  sec_toaster_show (self->toaster, adw_toast_new (escaped));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+update_actions (SecEmailDialog *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_array_index (self->rows, RecipientRow, i).check)))
+      n++;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.save-files", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.record", n > 0);
+  adw_preferences_group_set_description (self->recipients_group,
+                                         n == 0 ? _("Nobody to write to")
+                                                : NULL);
+}
+
+/* The language of the template shown: a code of sec_document_languages (). */
+static const char *
+get_language (SecEmailDialog *self)
+{
+  const char *const *languages = sec_document_languages ();
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  return selected < g_strv_length ((char **) languages) ? languages[selected] : languages[0];
+}
+
+/* Shows the template of the kind and language chosen. */
+static void
+load_template (SecEmailDialog *self)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+
+  sec_email_template_get (self->store, get_kind (self), get_language (self), &subject, &body, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), subject);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
+}
+
+/* The participants ticked. (transfer full) (element-type gint64) */
+static GArray *
+dup_selected (SecEmailDialog *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RecipientRow *row = &g_array_index (self->rows, RecipientRow, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (row->check)))
+        g_array_append_val (ids, row->participant_id);
+    }
+  return ids;
+}
+
+/* The recipients of the kind and status chosen: each ticked, to be taken
+ * out one by one; those left out below. */
+static void
+load_recipients (SecEmailDialog *self)
+{
+  g_autoptr(GPtrArray) included = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  const SecField *field = status_field ();
+  guint status = adw_combo_row_get_selected (self->status_row);
+  const char *statuses[2] = { NULL, NULL };
+
+  clear_list (self->recipients_list);
+  clear_list (self->left_out_list);
+  g_array_set_size (self->rows, 0);
+  /* 0: the kind's usual recipients; then the statuses in order. */
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    statuses[0] = field->choices[status - 1].nick;
+
+  if (!sec_emails_list_recipients (self->store, self->meeting_id, get_kind (self),
+                                   statuses[0] != NULL ? statuses : NULL, NULL,
+                                   &included, &left_out, &error))
+    {
+      toast (self, error->message);
+      update_actions (self);
+      return;
+    }
+
+  for (guint i = 0; i < included->len; i++)
+    {
+      SecEmailRecipient *r = g_ptr_array_index (included, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      RecipientRow entry = { r->row->participant_id, check };
+      g_autofree char *subtitle =
+        g_strdup_printf ("%s · %s", r->row->email, _(sec_field_choice_label (field, r->row->status)));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->recipients_list, row);
+      g_array_append_val (self->rows, entry);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), included->len > 0);
+
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      SecEmailRecipient *r = g_ptr_array_index (left_out, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sec_email_exclusion_get_label (r->exclusion));
+      gtk_list_box_append (self->left_out_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), left_out->len > 0);
+  update_actions (self);
+}
+
+/* The attachments: a fresh private folder under the cache folder, older
+ * ones removed. (transfer full) (nullable) */
+static char *
+make_attachment_folder (GError **error)
+{
+  g_autofree char *parent = g_build_filename (g_get_user_cache_dir (), "secretariat", "e-mail-attachments", NULL);
+  g_autofree char *tmpl = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  if (g_mkdir_with_parents (parent, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", parent, g_strerror (saved));
+      return NULL;
+    }
+  if ((dir = g_dir_open (parent, 0, NULL)) != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *old = g_build_filename (parent, name, NULL);
+        g_autoptr(GDir) files = NULL;
+        GStatBuf st;
+        const char *file;
+
+        if (g_lstat (old, &st) != 0 || !S_ISDIR (st.st_mode) || now - (gint64) st.st_mtime * G_USEC_PER_SEC < ATTACHMENTS_KEPT)
+          continue;
+        if ((files = g_dir_open (old, 0, NULL)) != NULL)
+          while ((file = g_dir_read_name (files)) != NULL)
+            {
+              g_autofree char *path = g_build_filename (old, file, NULL);
+
+              g_unlink (path);
+            }
+        g_rmdir (old);
+      }
+  tmpl = g_build_filename (parent, "XXXXXX", NULL);
+  if (g_mkdtemp_full (tmpl, 0700) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", parent, g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&tmpl);
+}
+
+/* mailto: with the recipients, subject and text escaped: for a mail
+ * program reached without the portal. (transfer full) */
+static char *
+dup_mailto (SecMeetingEmails *emails,
+            SecEmailDraft    *draft)
+{
+  g_autoptr(GString) addresses = g_string_new (NULL);
+  g_autofree char *subject = g_uri_escape_string (draft->subject, NULL, FALSE);
+  g_autofree char *body = g_uri_escape_string (draft->body, NULL, FALSE);
+
+  for (guint i = 0; i < draft->recipients->len; i++)
+    {
+      SecEmailRecipient *r = g_ptr_array_index (draft->recipients, i);
+      g_autofree char *address = g_uri_escape_string (r->row->email, "@", FALSE);
+
+      g_string_append_printf (addresses, "%s%s", i > 0 ? "," : "", address);
+    }
+  if (emails->everyone_in_bcc)
+    return g_strdup_printf ("mailto:?bcc=%s&subject=%s&body=%s", addresses->str, subject, body);
+  return g_strdup_printf ("mailto:%s?subject=%s&body=%s", addresses->str, subject, body);
+}
+
+typedef struct {
+  SecEmailDialog   *self;     /* a reference */
+  SecMeetingEmails *emails;
+  guint             index;    /* the draft being handed over */
+  char             *folder;   /* the attachments' */
+} Compose;
+
+static void
+compose_free (Compose *c)
+{
+  g_object_unref (c->self);
+  sec_meeting_emails_free (c->emails);
+  g_free (c->folder);
+  g_free (c);
+}
+
+static void compose_next (Compose *c);
+
+static void
+on_compose_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Compose *c = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (source), NULL, result, &error);
+  if (reply == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* No portal: one draft still opens through a mailto: link. */
+          if (c->emails->drafts->len == 1)
+            {
+              g_autofree char *uri = dup_mailto (c->emails, g_ptr_array_index (c->emails->drafts, 0));
+
+              gtk_show_uri (GTK_WINDOW (c->self), uri, GDK_CURRENT_TIME);
+              toast (c->self, _("The draft opened without attachments: no e-mail portal is available"));
+            }
+          else
+            toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc, or save the drafts as files"));
+        }
+      compose_free (c);
+      return;
+    }
+  c->index++;
+  compose_next (c);
+}
+
+/* Hands the draft c->index over to the portal, then the next. */
+static void
+compose_next (Compose *c)
+{
+  SecEmailDraft *draft;
+  GDBusConnection *bus;
+  g_autoptr(GUnixFDList) fds = g_unix_fd_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) to = g_strv_builder_new ();
+  g_auto(GStrv) addresses = NULL;
+  GVariantBuilder options;
+  GVariantBuilder handles;
+
+  if (c->index >= c->emails->drafts->len)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u draft opened in your mail program", "%u drafts opened in your mail program",
+                                   c->emails->drafts->len), c->emails->drafts->len);
+
+      toast (c->self, text);
+      compose_free (c);
+      return;
+    }
+
+  draft = g_ptr_array_index (c->emails->drafts, c->index);
+  bus = g_application_get_default () != NULL ? g_application_get_dbus_connection (g_application_get_default ()) : NULL;
+  if (bus == NULL)
+    bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  else
+    g_object_ref (bus);
+  if (bus == NULL)
+    {
+      toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc, or save the drafts as files"));
+      compose_free (c);
+      return;
+    }
+
+  g_variant_builder_init (&handles, G_VARIANT_TYPE ("ah"));
+  for (guint i = 0; i < draft->attachments->len; i++)
+    {
+      SecEmailAttachment *a = g_ptr_array_index (draft->attachments, i);
+      g_autofree char *name = g_strdup_printf ("%s-%s", draft->language, a->filename);
+      g_autofree char *path = g_build_filename (c->folder, name, NULL);
+      gsize length;
+      const void *data = g_bytes_get_data (a->contents, &length);
+      int fd, handle;
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+          !sec_export_write_file (path, data, length, SEC_FILE_PERSONAL, &error))
+        break;
+      if ((fd = open (path, O_RDONLY | O_CLOEXEC)) < 0)
+        continue;
+      handle = g_unix_fd_list_append (fds, fd, NULL);
+      close (fd);
+      if (handle >= 0)
+        g_variant_builder_add (&handles, "h", handle);
+    }
+  if (error != NULL)
+    {
+      toast (c->self, error->message);
+      g_variant_builder_clear (&handles);
+      g_object_unref (bus);
+      compose_free (c);
+      return;
+    }
+
+  for (guint i = 0; i < draft->recipients->len; i++)
+    g_strv_builder_add (to, ((SecEmailRecipient *) g_ptr_array_index (draft->recipients, i))->row->email);
+  addresses = g_strv_builder_end (to);
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", c->emails->everyone_in_bcc ? "bcc" : "addresses",
+                         g_variant_new_strv ((const char *const *) addresses, -1));
+  g_variant_builder_add (&options, "{sv}", "subject", g_variant_new_string (draft->subject));
+  g_variant_builder_add (&options, "{sv}", "body", g_variant_new_string (draft->body));
+  g_variant_builder_add (&options, "{sv}", "attachment_fds", g_variant_builder_end (&handles));
+
+  g_dbus_connection_call_with_unix_fd_list (bus, PORTAL_BUS, PORTAL_PATH, PORTAL_EMAIL, "ComposeEmail",
+                                            g_variant_new ("(sa{sv})", "", &options),
+                                            G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, fds,
+                                            c->self->cancellable, on_compose_done, c);
+  g_object_unref (bus);
+}
+
+/* Callbacks */
+
+static void
+on_kind_changed (SecEmailDialog *self)
+{
+  SecEmailKind kind = get_kind (self);
+
+  /* The documents each message usually carries. */
+  gtk_check_button_set_active (self->attach_agenda, kind == SEC_EMAIL_INVITATION || kind == SEC_EMAIL_REMINDER ||
+                                                    kind == SEC_EMAIL_INFORMATION);
+  gtk_check_button_set_active (self->attach_participants, kind == SEC_EMAIL_INFORMATION);
+  gtk_check_button_set_active (self->attach_pack, FALSE);
+  if (self->store != NULL)
+    {
+      load_template (self);
+      load_recipients (self);
+    }
+}
+
+static void
+on_language_changed (SecEmailDialog *self)
+{
+  if (self->store != NULL)
+    load_template (self);
+}
+
+static void
+on_status_changed (SecEmailDialog *self)
+{
+  if (self->store != NULL)
+    load_recipients (self);
+}
+
+/* Actions */
+
+/* The drafts of what the dialog shows: (transfer full), or NULL after a
+ * toast saying why. */
+static SecMeetingEmails *
+make_emails (SecEmailDialog *self)
+{
+  g_autoptr(GArray) ids = dup_selected (self);
+  g_autoptr(GError) error = NULL;
+  SecMeetingEmails *emails;
+  SecMeetingEmailOptions options = {
+    .kind = get_kind (self),
+    .participant_ids = ids,
+    .everyone_in_bcc = adw_combo_row_get_selected (self->delivery_row) == 1,
+    .paper = sec_paper_get_default (),
+  };
+
+  if (gtk_check_button_get_active (self->attach_agenda))
+    options.attachments |= SEC_EMAIL_ATTACH_AGENDA;
+  if (gtk_check_button_get_active (self->attach_participants))
+    options.attachments |= SEC_EMAIL_ATTACH_PARTICIPANTS;
+  if (gtk_check_button_get_active (self->attach_pack))
+    options.attachments |= SEC_EMAIL_ATTACH_PACK;
+  if ((emails = sec_meeting_emails_new (self->store, self->meeting_id, &options, &error)) == NULL)
+    toast (self, error->message);
+  return emails;
+}
+
+static void
+write_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingEmails) emails = NULL;
+  g_autofree char *folder = NULL;
+  Compose *c;
+
+  if ((emails = make_emails (self)) == NULL)
+    return;
+  if ((folder = make_attachment_folder (&error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (emails->drafts->len == 0)
+    return;
+
+  c = g_new0 (Compose, 1);
+  c->self = g_object_ref (self);
+  c->emails = g_steal_pointer (&emails);
+  c->folder = g_steal_pointer (&folder);
+  compose_next (c);
+}
+
+static void
+on_files_chooser_response (GtkNativeDialog *chooser,
+                           int              response,
+                           SecEmailDialog  *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(SecMeetingEmails) emails = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_debug ("Saving drafts: response %d, folder %s", response, folder ? g_file_peek_path (folder) : "(none)");
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (folder == NULL || (path = g_file_get_path (folder)) == NULL || (emails = make_emails (self)) == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (!sec_meeting_emails_write (emails, path, &n, &error))
+    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Drafts"), error);
+  else
+    {
+      display = g_filename_display_name (path);
+      text = g_strdup_printf (ngettext ("%u draft saved in “%s”", "%u drafts saved in “%s”", n), n, display);
+      toast (self, text);
+    }
+  g_object_unref (self);
+}
+
+static void
+save_files_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Drafts in a Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_files_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!sec_email_template_set (self->store, get_kind (self), get_language (self),
+                               gtk_editable_get_text (GTK_EDITABLE (self->subject_row)), body, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Text saved"));
+}
+
+static void
+reset_template_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sec_email_template_set (self->store, get_kind (self), get_language (self), NULL, NULL, &error))
+    toast (self, error->message);
+  load_template (self);
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+  g_autoptr(GArray) ids = dup_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!sec_emails_record_sent (self->store, self->meeting_id, get_kind (self), (gint64 *) (void *) ids->data,
+                               ids->len, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* TRANSLATORS: "Invitation recorded for 12 participants" */
+  text = g_strdup_printf (ngettext ("%s recorded for %u participant", "%s recorded for %u participants", ids->len),
+                          sec_email_kind_get_label (get_kind (self)), ids->len);
+  toast (self, text);
+}
+
+/* Overrides */
+
+static void
+sec_email_dialog_constructed (GObject *object)
+{
+  SecEmailDialog *self = (SecEmailDialog *) object;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) languages = gtk_string_list_new (NULL);
+
+  G_OBJECT_CLASS (sec_email_dialog_parent_class)->constructed (object);
+
+  for (guint i = 0; i < SEC_EMAIL_N_KINDS; i++)
+    gtk_string_list_append (kinds, sec_email_kind_get_label ((SecEmailKind) i));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  /* TRANSLATORS: who a message goes to: the participants it is meant for
+   * (the invited for an invitation, the confirmed for practical
+   * information...) */
+  gtk_string_list_append (statuses, _("Its usual recipients"));
+  for (const SecChoice *c = status_field ()->choices; c->nick != NULL; c++)
+    gtk_string_list_append (statuses, _(c->label));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  for (const char *const *l = sec_document_languages (); *l != NULL; l++)
+    gtk_string_list_append (languages, sec_document_language_name (*l));
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (languages));
+  /* The user's own language first shown. */
+  {
+    const char *mine = sec_email_template_pick_language (NULL);
+
+    for (guint i = 0; sec_document_languages ()[i] != NULL; i++)
+      if (g_str_equal (sec_document_languages ()[i], mine))
+        adw_combo_row_set_selected (self->language_row, i);
+  }
+
+  self->store = sec_meeting_window_get_store (SEC_MEETING_WINDOW (self));
+  self->meeting_id = sec_meeting_window_get_meeting_id (SEC_MEETING_WINDOW (self));
+  g_assert (SEC_IS_STORE (self->store));
+  on_kind_changed (self);
+}
+
+static void
+sec_email_dialog_dispose (GObject *object)
+{
+  SecEmailDialog *self = (SecEmailDialog *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->toaster);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_EMAIL_DIALOG);
+
+  G_OBJECT_CLASS (sec_email_dialog_parent_class)->dispose (object);
+}
+
+static void
+sec_email_dialog_finalize (GObject *object)
+{
+  SecEmailDialog *self = (SecEmailDialog *) object;
+
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (sec_email_dialog_parent_class)->finalize (object);
+}
+
+static void
+sec_email_dialog_class_init (SecEmailDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sec_email_dialog_constructed;
+  object_class->dispose = sec_email_dialog_dispose;
+  object_class->finalize = sec_email_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-email-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, write_button);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, delivery_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, body_view);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_agenda);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_participants);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_pack);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, recipients_group);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, recipients_list);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, left_out_group);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, left_out_list);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, record_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
+
+  gtk_widget_class_install_action (widget_class, "emails.write", NULL, write_action);
+  gtk_widget_class_install_action (widget_class, "emails.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "emails.save-files", NULL, save_files_action);
+  gtk_widget_class_install_action (widget_class, "emails.save-template", NULL, save_template_action);
+  gtk_widget_class_install_action (widget_class, "emails.reset-template", NULL, reset_template_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+sec_email_dialog_init (SecEmailDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_array_new (FALSE, FALSE, sizeof (RecipientRow));
+  self->cancellable = g_cancellable_new ();
+  self->toaster = sec_toaster_new (self->toast_overlay);
+}
+
+/* Public API */
+
+/**
+ * sec_email_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ *
+ * Returns: (transfer none): the dialog
+ */
+SecEmailDialog *
+sec_email_dialog_new (GtkWindow *parent,
+                      SecStore  *store,
+                      gint64     meeting_id)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+
+  return g_object_new (SEC_TYPE_EMAIL_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       "meeting-id", meeting_id,
+                       NULL);
+}

@@ -1,0 +1,682 @@
+/* test-emails.c: the e-mails to a meeting's participants on the demo data:
+ * who they go to and who is left out, what is recorded once they are sent,
+ * the templates (languages, fields, saved text), the RFC 5322 / MIME writer
+ * (read back with a small decoder of our own: headers unfolded, RFC 2047
+ * words, quoted-printable, base64 parts), and the drafts written to a
+ * folder. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "core/base/sec-format.h"
+#include "core/documents/sec-email.h"
+#include "core/documents/sec-email-templates.h"
+#include "core/documents/sec-meeting-emails.h"
+#include "core/meetings/sec-emails.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "sec-test-util.h"
+
+/* The demo's meetings, by the order they are made in. */
+#define PLATFORM_2025 2
+#define JOINT_2027    3
+
+typedef struct {
+  char     *dir;
+  SecStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = sec_test_make_tmp_dir ("test-emails-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Helpers */
+
+static SecEmailRecipient *
+find_named (GPtrArray  *list,
+            const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      SecEmailRecipient *r = g_ptr_array_index (list, i);
+
+      if (g_str_equal (r->name, name))
+        return r;
+    }
+  return NULL;
+}
+
+static void
+update_person (Fixture    *f,
+               const char *family_name,
+               const char *field,
+               const char *value)
+{
+  g_autoptr(SecRecord) person = sec_test_find_one (f->store, SEC_TYPE_PERSON, "family-name", family_name);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (field, "no-contact"))
+    sec_record_set_bool (person, field, TRUE);
+  else
+    sec_record_set_string (person, field, value);
+  sec_store_update (f->store, person, &error);
+  g_assert_no_error (error);
+}
+
+/* The parts of a message: headers unfolded, by name (lower case). */
+typedef struct {
+  GHashTable *headers;
+  char       *body;
+} Part;
+
+static void
+part_free (Part *p)
+{
+  g_hash_table_unref (p->headers);
+  g_free (p->body);
+  g_free (p);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Part, part_free)
+
+/* Splits @text (CRLF lines) into its headers and body. */
+static Part *
+parse_part (const char *text)
+{
+  Part *p = g_new0 (Part, 1);
+  const char *end = strstr (text, "\r\n\r\n");
+  g_autofree char *head = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *last = NULL;
+
+  g_assert_nonnull (end);
+  p->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  head = g_strndup (text, end - text);
+  p->body = g_strdup (end + 4);
+  lines = g_strsplit (head, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 78);
+      if (lines[i][0] == ' ' || lines[i][0] == '\t')
+        {
+          char *joined;
+
+          g_assert_nonnull (last);
+          joined = g_strconcat (g_hash_table_lookup (p->headers, last), lines[i], NULL);
+          g_hash_table_insert (p->headers, g_strdup (last), joined);
+        }
+      else
+        {
+          const char *colon = strchr (lines[i], ':');
+
+          g_assert_nonnull (colon);
+          g_free (last);
+          last = g_ascii_strdown (lines[i], colon - lines[i]);
+          g_hash_table_insert (p->headers, g_strdup (last), g_strdup (colon + 2));
+        }
+    }
+  g_free (last);
+  return p;
+}
+
+/* RFC 2047 "B" words decoded; the folding space between two words goes. */
+static char *
+decode_words (const char *value)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = value;
+
+  while (*p != '\0')
+    {
+      const char *start = strstr (p, "=?UTF-8?B?");
+      const char *stop;
+      g_autofree char *b64 = NULL;
+      g_autofree guchar *bytes = NULL;
+      gsize len;
+
+      if (start == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, start - p);
+      stop = strstr (start + 10, "?=");
+      g_assert_nonnull (stop);
+      b64 = g_strndup (start + 10, stop - start - 10);
+      bytes = g_base64_decode (b64, &len);
+      g_string_append_len (out, (const char *) bytes, len);
+      p = stop + 2;
+      if (g_str_has_prefix (p, " =?"))
+        p++;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+decode_quoted_printable (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (c[0] == '=' && c[1] == '\r' && c[2] == '\n')
+        c += 2;
+      else if (c[0] == '=')
+        {
+          g_assert_true (g_ascii_isxdigit (c[1]) && g_ascii_isxdigit (c[2]));
+          g_string_append_c (out, (char) (g_ascii_xdigit_value (c[1]) * 16 + g_ascii_xdigit_value (c[2])));
+          c += 2;
+        }
+      else if (c[0] == '\r' && c[1] == '\n')
+        {
+          g_string_append_c (out, '\n');
+          c++;
+        }
+      else
+        g_string_append_c (out, *c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Every line ends in CRLF and has at most 78 characters. */
+static void
+assert_lines (const char *text,
+              gsize       length)
+{
+  gsize column = 0;
+
+  g_assert_cmpuint (strlen (text), ==, length);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\n')
+        {
+          g_assert_true (i > 0 && text[i - 1] == '\r');
+          column = 0;
+          continue;
+        }
+      if (text[i] == '\r')
+        g_assert_true (text[i + 1] == '\n');
+      column++;
+      if (column > 79)  /* 78 and the CR */
+        g_error ("A line too long: %.*s", (int) column, text + i - column + 1);
+    }
+}
+
+/* (element-type Part): the parts of the multipart @message. */
+static GPtrArray *
+split_multipart (Part *message)
+{
+  const char *type = g_hash_table_lookup (message->headers, "content-type");
+  const char *b = strstr (type, "boundary=\"");
+  g_autofree char *boundary = NULL;
+  g_autofree char *delimiter = NULL;
+  g_autofree char *closing = NULL;
+  GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
+  const char *p;
+
+  g_assert_true (g_str_has_prefix (type, "multipart/mixed;"));
+  g_assert_nonnull (b);
+  boundary = g_strndup (b + 10, strchr (b + 10, '"') - (b + 10));
+  delimiter = g_strconcat ("\r\n--", boundary, "\r\n", NULL);
+  closing = g_strconcat ("\r\n--", boundary, "--\r\n", NULL);
+  g_assert_true (g_str_has_suffix (message->body, closing));
+  p = strstr (message->body, delimiter);
+  while (p != NULL)
+    {
+      const char *start = p + strlen (delimiter);
+      const char *next = strstr (start, delimiter);
+      const char *end = next != NULL ? next : strstr (start, closing);
+      g_autofree char *text = g_strndup (start, end - start);
+
+      g_ptr_array_add (parts, parse_part (text));
+      p = next;
+    }
+  return parts;
+}
+
+/* Recipients */
+
+static void
+test_recipients (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) in = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+  SecEmailRecipient *r;
+  guint n_before;
+
+  g_assert_true (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_INFORMATION, NULL, NULL, &in, &out, &error));
+  g_assert_no_error (error);
+  n_before = in->len;
+  g_assert_cmpuint (n_before, >, 2);
+  r = find_named (in, "Hélène Vandenberghe");
+  g_assert_nonnull (r);
+  g_assert_true (g_str_equal (r->row->status, "confirmed") || g_str_equal (r->row->status, "registered"));
+  g_clear_pointer (&in, g_ptr_array_unref);
+  g_clear_pointer (&out, g_ptr_array_unref);
+
+  /* One may not be contacted, one has no address (the store refuses a
+   * broken one; sec_email_address_is_plain () is tested below). */
+  update_person (f, "Vandenberghe", "no-contact", NULL);
+  update_person (f, "Verhoeven", "email", "");
+  g_assert_true (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_INFORMATION, NULL, NULL, &in, &out, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_named (in, "Hélène Vandenberghe"));
+  g_assert_cmpint (find_named (out, "Hélène Vandenberghe")->exclusion, ==, SEC_EMAIL_NO_CONTACT);
+  if ((r = find_named (out, "Jonas Verhoeven")) != NULL)
+    g_assert_cmpint (r->exclusion, ==, SEC_EMAIL_NO_ADDRESS);
+  g_assert_cmpuint (in->len + out->len, ==, n_before);
+  g_assert_cmpstr (sec_email_exclusion_get_label (SEC_EMAIL_NO_CONTACT), ==, "May not be contacted");
+
+  /* A selection, whatever the status. */
+  {
+    g_autoptr(GPtrArray) sel_in = NULL;
+    g_autoptr(GPtrArray) sel_out = NULL;
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    SecEmailRecipient *first = g_ptr_array_index (in, 0);
+
+    g_array_append_val (ids, first->row->participant_id);
+    g_assert_true (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_THANKS, NULL, ids, &sel_in, &sel_out, &error));
+    g_assert_cmpuint (sel_in->len, ==, 1);
+    g_assert_cmpuint (sel_out->len, ==, 0);
+    g_assert_cmpint (((SecEmailRecipient *) g_ptr_array_index (sel_in, 0))->row->participant_id, ==,
+                     first->row->participant_id);
+    g_clear_pointer (&sel_in, g_ptr_array_unref);
+    g_clear_pointer (&sel_out, g_ptr_array_unref);
+
+    /* An id that is not a participant of the meeting: said, not dropped. */
+    {
+      gint64 stranger = 999999;
+
+      g_array_append_val (ids, stranger);
+      g_assert_false (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_THANKS, NULL, ids, &sel_in, &sel_out, &error));
+      g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
+  }
+
+  /* Other statuses than the kind's. */
+  {
+    const char *const declined[] = { "declined", NULL };
+    g_autoptr(GPtrArray) d_in = NULL;
+    g_autoptr(GPtrArray) d_out = NULL;
+
+    g_assert_true (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_REMINDER, declined, NULL, &d_in, &d_out, &error));
+    for (guint i = 0; i < d_in->len; i++)
+      g_assert_cmpstr (((SecEmailRecipient *) g_ptr_array_index (d_in, i))->row->status, ==, "declined");
+  }
+
+  g_assert_false (sec_emails_list_recipients (f->store, 999, SEC_EMAIL_INVITATION, NULL, NULL, &in, &out, &error));
+  g_assert_nonnull (error);
+
+  g_assert_true (sec_email_address_is_plain ("a.b@example.org"));
+  g_assert_false (sec_email_address_is_plain ("a b@example.org"));
+  g_assert_false (sec_email_address_is_plain ("a@example.org\r\nBcc: x@y.z"));
+  g_assert_false (sec_email_address_is_plain ("<a@example.org>"));
+  g_assert_false (sec_email_address_is_plain ("@example.org"));
+  g_assert_false (sec_email_address_is_plain ("a@"));
+}
+
+/* Recording */
+
+static void
+test_record_sent (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) in = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SecRecord) meeting = NULL;
+  g_autoptr(SecRecord) p = NULL;
+  g_autofree char *today = sec_today ();
+  gint64 other;
+
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, &error);
+  g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "planned");
+  g_clear_object (&meeting);
+
+  g_assert_true (sec_emails_list_recipients (f->store, JOINT_2027, SEC_EMAIL_REMINDER, NULL, NULL, &in, &out, &error));
+  g_assert_cmpuint (in->len, >, 0);
+  for (guint i = 0; i < in->len; i++)
+    g_array_append_val (ids, ((SecEmailRecipient *) g_ptr_array_index (in, i))->row->participant_id);
+
+  /* A reminder: dated, and the meeting stays "Planned". */
+  g_assert_true (sec_emails_record_sent (f->store, JOINT_2027, SEC_EMAIL_REMINDER, (gint64 *) ids->data, ids->len, &error));
+  g_assert_no_error (error);
+  p = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpstr (sec_record_get_string (p, "reminded-on"), ==, today);
+  g_assert_null (sec_record_get_string (p, "thanked-on"));
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, &error);
+  g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "planned");
+  g_clear_object (&meeting);
+  g_clear_object (&p);
+
+  /* A participant of another meeting: refused, nothing recorded. */
+  {
+    g_autoptr(GPtrArray) past = NULL;
+    g_autoptr(GPtrArray) past_out = NULL;
+    g_autoptr(GArray) mixed = g_array_new (FALSE, FALSE, sizeof (gint64));
+    gint64 mine = g_array_index (ids, gint64, 0);
+
+    g_assert_true (sec_emails_list_recipients (f->store, PLATFORM_2025, SEC_EMAIL_THANKS, NULL, NULL, &past, &past_out, &error));
+    other = ((SecEmailRecipient *) g_ptr_array_index (past, 0))->row->participant_id;
+    g_array_append_val (mixed, mine);
+    g_array_append_val (mixed, other);
+    g_assert_false (sec_emails_record_sent (f->store, JOINT_2027, SEC_EMAIL_INVITATION, (gint64 *) mixed->data, 2, &error));
+    g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, &error);
+    g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "planned");
+    g_clear_object (&meeting);
+  }
+
+  /* Invitations: dated, and the meeting's status follows. */
+  g_assert_true (sec_emails_record_sent (f->store, JOINT_2027, SEC_EMAIL_INVITATION, (gint64 *) ids->data, 1, &error));
+  g_assert_no_error (error);
+  p = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpstr (sec_record_get_string (p, "invited-on"), ==, today);
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, &error);
+  g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "invitations-sent");
+  g_clear_object (&meeting);
+
+  /* A meeting held stays held. */
+  g_assert_true (sec_emails_record_sent (f->store, PLATFORM_2025, SEC_EMAIL_INVITATION, &other, 1, &error));
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, PLATFORM_2025, &error);
+  g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "held");
+}
+
+/* Templates */
+
+static void
+test_templates (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *expanded = NULL;
+  gboolean customised = TRUE;
+
+  g_assert_cmpstr (sec_email_template_pick_language ("fr, nl, en"), ==, "fr");
+  g_assert_cmpstr (sec_email_template_pick_language ("NL/DE"), ==, "de");
+  g_assert_cmpstr (sec_email_template_pick_language ("el, en"), ==, "en");
+  /* The tests run in en_US. */
+  g_assert_cmpstr (sec_email_template_pick_language ("el"), ==, "en");
+  g_assert_cmpstr (sec_email_template_pick_language (NULL), ==, "en");
+
+  sec_email_template_get (f->store, SEC_EMAIL_INVITATION, "en", &subject, &body, &customised);
+  g_assert_false (customised);
+  g_assert_cmpstr (subject, ==, "Invitation: {title}, {date}");
+  sec_test_assert_contains (body, "{salutation}");
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+
+  g_assert_true (sec_email_template_set (f->store, SEC_EMAIL_REMINDER, "fr", "Rappel : {title}",
+                                         "{salutation}\nÀ bientôt.", &error));
+  g_assert_no_error (error);
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "fr", &subject, &body, &customised);
+  g_assert_true (customised);
+  g_assert_cmpstr (subject, ==, "Rappel : {title}");
+  g_assert_cmpstr (body, ==, "{salutation}\nÀ bientôt.");
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+  /* Another language keeps its default; NULL goes back to it. */
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "en", &subject, &body, &customised);
+  g_assert_false (customised);
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+  g_assert_true (sec_email_template_set (f->store, SEC_EMAIL_REMINDER, "fr", NULL, NULL, &error));
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "fr", &subject, &body, &customised);
+  g_assert_false (customised);
+
+  g_hash_table_insert (fields, (char *) "title", (char *) "Plenary");
+  g_hash_table_insert (fields, (char *) "link", (char *) "");
+  g_hash_table_insert (fields, (char *) "venue", (char *) "Brussels");
+  expanded = sec_email_template_expand ("Dear {x},\n{title} in {venue}\nOnline: {link}\n{link}{venue}\nEnd", fields, FALSE);
+  g_assert_cmpstr (expanded, ==, "Dear {x},\nPlenary in Brussels\nBrussels\nEnd");
+  g_clear_pointer (&expanded, g_free);
+  expanded = sec_email_template_expand ("{link}\nA {title}\nB", fields, TRUE);
+  g_assert_cmpstr (expanded, ==, "A Plenary B");
+}
+
+/* The drafts of the demo's joint meeting, in the recipients' languages. */
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  SecMeetingEmailOptions options = {
+    .kind = SEC_EMAIL_INFORMATION,
+    .attachments = SEC_EMAIL_ATTACH_AGENDA | SEC_EMAIL_ATTACH_PARTICIPANTS,
+    .paper = SEC_PAPER_A4,
+  };
+  g_autoptr(SecMeetingEmails) emails = NULL;
+  g_autoptr(GError) error = NULL;
+  SecEmailDraft *helene = NULL;
+
+  emails = sec_meeting_emails_new (f->store, JOINT_2027, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (emails->drafts->len, ==, emails->included->len);
+  for (guint i = 0; i < emails->drafts->len; i++)
+    {
+      SecEmailDraft *d = g_ptr_array_index (emails->drafts, i);
+      SecEmailRecipient *r = g_ptr_array_index (d->recipients, 0);
+
+      g_assert_cmpuint (d->recipients->len, ==, 1);
+      g_assert_cmpuint (d->attachments->len, ==, 2);
+      g_assert_null (strchr (d->subject, '\n'));
+      g_assert_null (strstr (d->body, "{"));
+      if (g_str_equal (r->name, "Hélène Vandenberghe"))
+        helene = d;
+    }
+  g_assert_nonnull (helene);
+  g_assert_cmpstr (helene->language, ==, "fr");
+  sec_test_assert_contains (helene->body, "Vandenberghe");
+  sec_test_assert_contains (helene->body, "Rue Froissart");
+
+  /* One draft for everyone, in Bcc. */
+  g_clear_pointer (&emails, sec_meeting_emails_free);
+  options.everyone_in_bcc = TRUE;
+  options.attachments = 0;
+  emails = sec_meeting_emails_new (f->store, JOINT_2027, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (emails->drafts->len, ==, 1);
+  g_assert_cmpuint (((SecEmailDraft *) g_ptr_array_index (emails->drafts, 0))->recipients->len, ==, emails->included->len);
+  g_assert_true (g_str_has_prefix (((SecEmailDraft *) g_ptr_array_index (emails->drafts, 0))->body, "Dear colleagues,"));
+}
+
+/* The writer */
+
+static void
+test_message (void)
+{
+  g_autoptr(SecEmail) email = sec_email_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.5\n\x01\x02\xff binary", 20);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Part) message = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2027, 5, 3, 8, 5, 9);
+  g_autofree char *subject = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+  g_autofree guchar *decoded = NULL;
+  g_autofree char *long_line = g_strnfill (200, 'x');
+  g_autofree char *body = NULL;
+  gsize length, decoded_length;
+  const char *data;
+  Part *part;
+
+  body = g_strdup_printf ("Dear Dr Παπαδόπουλος,\n\nMeeting = “Plenary” 3 × 2 \n%s\n.\nEnd", long_line);
+  sec_email_set_from (email, "Secretariat, Office", "office@example.eu");
+  sec_email_add_to (email, "Łukasz Ó Súilleabháin", "l.os@example.org");
+  sec_email_add_to (email, "Plain Name", "plain@example.org");
+  sec_email_set_subject (email, "Invitation: Réunion plénière du réseau européen des rapporteurs nationaux\r\nBcc: eve@example.org");
+  sec_email_set_body (email, body);
+  sec_email_set_date (email, date);
+  sec_email_add_attachment (email, "agenda.pdf", "application/pdf", pdf);
+  sec_email_add_attachment (email, "ordre du jour é.pdf", "application/pdf", pdf);
+  bytes = sec_email_to_bytes (email, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &length);
+  assert_lines (data, length);
+  for (gsize i = 0; i < length; i++)
+    g_assert_cmpuint ((guchar) data[i], <, 0x80);
+
+  message = parse_part (data);
+  g_assert_cmpstr (g_hash_table_lookup (message->headers, "date"), ==, "Mon, 3 May 2027 08:05:09 +0000");
+  g_assert_cmpstr (g_hash_table_lookup (message->headers, "mime-version"), ==, "1.0");
+  g_assert_cmpstr (g_hash_table_lookup (message->headers, "from"), ==, "\"Secretariat, Office\" <office@example.eu>");
+  g_assert_true (g_regex_match_simple ("^<[0-9a-f-]{36}@secretariat\\.invalid>$",
+                                       g_hash_table_lookup (message->headers, "message-id"), 0, 0));
+  g_assert_false (g_hash_table_contains (message->headers, "bcc"));
+  subject = decode_words (g_hash_table_lookup (message->headers, "subject"));
+  g_assert_cmpstr (subject, ==, "Invitation: Réunion plénière du réseau européen des rapporteurs nationaux  Bcc: eve@example.org");
+  to = decode_words (g_hash_table_lookup (message->headers, "to"));
+  g_assert_cmpstr (to, ==, "Łukasz Ó Súilleabháin <l.os@example.org>, Plain Name <plain@example.org>");
+
+  parts = split_multipart (message);
+  g_assert_cmpuint (parts->len, ==, 3);
+  part = g_ptr_array_index (parts, 0);
+  g_assert_cmpstr (g_hash_table_lookup (part->headers, "content-type"), ==, "text/plain; charset=UTF-8");
+  g_assert_cmpstr (g_hash_table_lookup (part->headers, "content-transfer-encoding"), ==, "quoted-printable");
+  text = decode_quoted_printable (part->body);
+  g_assert_cmpstr (text, ==, g_strconcat (body, "\n", NULL));
+  /* A space before a line end is encoded; "=" too. */
+  sec_test_assert_contains (part->body, "2=20\r\n");
+  sec_test_assert_contains (part->body, "Meeting =3D");
+
+  part = g_ptr_array_index (parts, 1);
+  g_assert_cmpstr (g_hash_table_lookup (part->headers, "content-type"), ==, "application/pdf; name=\"agenda.pdf\"");
+  g_assert_cmpstr (g_hash_table_lookup (part->headers, "content-disposition"), ==, "attachment; filename=\"agenda.pdf\"");
+  g_assert_cmpstr (g_hash_table_lookup (part->headers, "content-transfer-encoding"), ==, "base64");
+  decoded = g_base64_decode (part->body, &decoded_length);
+  g_assert_cmpmem (decoded, decoded_length, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  part = g_ptr_array_index (parts, 2);
+  g_assert_cmpstr (g_hash_table_lookup (part->headers, "content-disposition"), ==,
+                   "attachment; filename*=UTF-8''ordre%20du%20jour%20%C3%A9.pdf");
+}
+
+static void
+test_message_refused (void)
+{
+  g_autoptr(SecEmail) email = sec_email_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(Part) message = NULL;
+  gsize length;
+
+  g_assert_null (sec_email_to_bytes (email, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  sec_email_add_to (email, "Eve", "eve@example.org>\r\nBcc: <x@example.org");
+  g_assert_null (sec_email_to_bytes (email, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_clear_pointer (&email, sec_email_free);
+
+  /* Everyone in Bcc, no attachment: one text part. */
+  email = sec_email_new ();
+  sec_email_add_bcc (email, NULL, "a@example.org");
+  sec_email_add_bcc (email, "B", "b@example.org");
+  sec_email_set_subject (email, "Short");
+  sec_email_set_body (email, "Hello");
+  bytes = sec_email_to_bytes (email, &error);
+  g_assert_no_error (error);
+  message = parse_part (g_bytes_get_data (bytes, &length));
+  g_assert_cmpstr (g_hash_table_lookup (message->headers, "to"), ==, "undisclosed-recipients:;");
+  g_assert_cmpstr (g_hash_table_lookup (message->headers, "bcc"), ==, "a@example.org, B <b@example.org>");
+  g_assert_cmpstr (g_hash_table_lookup (message->headers, "subject"), ==, "Short");
+  g_assert_cmpstr (message->body, ==, "Hello\r\n");
+}
+
+/* Written to a folder */
+
+static void
+test_write_folder (Fixture       *f,
+                   gconstpointer  data)
+{
+  SecMeetingEmailOptions options = { .kind = SEC_EMAIL_INVITATION, .attachments = SEC_EMAIL_ATTACH_AGENDA };
+  g_autoptr(SecMeetingEmails) emails = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "drafts", "joint", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "a-file", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0, n_files = 0;
+  GStatBuf st;
+
+  emails = sec_meeting_emails_new (f->store, JOINT_2027, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (emails->drafts->len, >, 0);
+  g_assert_true (sec_meeting_emails_write (emails, folder, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, emails->drafts->len);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  dir = g_dir_open (folder, 0, &error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(Part) message = NULL;
+      g_autoptr(GPtrArray) parts = NULL;
+      gsize length;
+
+      g_assert_true (g_str_has_suffix (name, ".eml"));
+      g_assert_true (g_ascii_isdigit (name[0]) && g_ascii_isdigit (name[1]) && name[2] == '-');
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      assert_lines (contents, length);
+      message = parse_part (contents);
+      g_assert_cmpstr (g_hash_table_lookup (message->headers, "x-unsent"), ==, "1");
+      parts = split_multipart (message);
+      g_assert_cmpuint (parts->len, ==, 2);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, n);
+
+  /* A file where the folder should be: refused. */
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (sec_meeting_emails_write (emails, file, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/emails/recipients", test_recipients);
+  ADD ("/emails/record-sent", test_record_sent);
+  ADD ("/emails/templates", test_templates);
+  ADD ("/emails/drafts", test_drafts);
+  ADD ("/emails/write-folder", test_write_folder);
+  g_test_add_func ("/emails/message", test_message);
+  g_test_add_func ("/emails/message-refused", test_message_refused);
+
+  return g_test_run ();
+}

@@ -1,0 +1,346 @@
+/* test-email-ui.c: the "Write E-mails" dialog on the demo data, without a
+ * mail program: opened from the meeting's tools, its recipients (by kind,
+ * by status, one taken out), who is left out and why, and "Record" dating
+ * the message on the recipients ticked (the meeting's status following
+ * after invitations). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "core/base/sec-format.h"
+#include "core/documents/sec-email-templates.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "ui/meetings/sec-email-dialog.h"
+#include "ui/meetings/sec-meeting-tools.h"
+#include "sec-test-ui.h"
+#include "sec-test-util.h"
+
+#define JOINT_2027 3
+
+typedef struct {
+  char      *dir;
+  SecStore  *store;
+  GtkWidget *window;
+} Fixture;
+
+#define iterate sec_test_iterate
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = sec_test_make_tmp_dir ("sec-email-ui-XXXXXX");
+  f->store = sec_test_open_demo (f->dir, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  sec_test_destroy_windows ();
+  sec_test_close_store (f->store, f->dir);
+  g_free (f->dir);
+}
+
+/* Helpers */
+
+static GtkWidget *
+open_dialog (Fixture *f)
+{
+  GtkWidget *dialog = GTK_WIDGET (sec_email_dialog_new (GTK_WINDOW (f->window), f->store, JOINT_2027));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  return dialog;
+}
+
+static AdwComboRow *
+combo (GtkWidget *dialog, guint index)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  sec_test_collect_widgets (dialog, ADW_TYPE_COMBO_ROW, FALSE, all);
+  g_assert_cmpuint (all->len, >, index);
+  return g_ptr_array_index (all, index);
+}
+
+/* The rows of the recipients' list (0) or the left-out list (1), by
+ * title. (transfer full) */
+static GPtrArray *
+row_titles (GtkWidget *dialog, guint list)
+{
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *box = NULL;
+
+  sec_test_collect_widgets (dialog, GTK_TYPE_LIST_BOX, FALSE, boxes);
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (boxes, i)), list == 0 ? "recipients-list" : "left-out-list"))
+      box = g_ptr_array_index (boxes, i);
+  g_assert_nonnull (box);
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_ACTION_ROW (c))
+      g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c))));
+  return titles;
+}
+
+static gboolean
+has_title (GPtrArray *titles, const char *title)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (g_str_equal (g_ptr_array_index (titles, i), title))
+      return TRUE;
+  return FALSE;
+}
+
+static SecRecord *
+participant_of (Fixture *f, const char *family_name)
+{
+  g_autoptr(SecRecord) person = sec_test_find_one (f->store, SEC_TYPE_PERSON, "family-name", family_name);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autofree char *meeting = sec_test_id_text (JOINT_2027);
+  g_autofree char *person_id = sec_test_id_text (sec_record_get_id (person));
+  g_autoptr(GPtrArray) list = NULL;
+
+  sec_query_add (q, "meeting", SEC_QUERY_EQUALS, meeting);
+  sec_query_add (q, "person", SEC_QUERY_EQUALS, person_id);
+  list = sec_store_list (f->store, SEC_TYPE_PARTICIPANT, q, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (list, 0));
+}
+
+/* Tests */
+
+static void
+test_opens_from_tools (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
+  GtkWidget *tools = sec_meeting_tools_new (f->store, meeting);
+
+  gtk_window_set_child (GTK_WINDOW (f->window), tools);
+  iterate ();
+  gtk_widget_activate_action (tools, "tools.emails", NULL);
+  iterate ();
+  gtk_widget_activate_action (tools, "tools.emails", NULL);
+  iterate ();
+  g_assert_nonnull (sec_test_find_toplevel (SEC_TYPE_EMAIL_DIALOG));
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    guint n = 0;
+
+    for (GList *l = toplevels; l; l = l->next)
+      n += SEC_IS_EMAIL_DIALOG (l->data) && gtk_widget_get_visible (l->data);
+    g_list_free (toplevels);
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+static void
+test_recipients_and_left_out (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) person = sec_test_find_one (f->store, SEC_TYPE_PERSON, "family-name", "Vandenberghe");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWidget *dialog;
+
+  /* Hélène may not be contacted. */
+  sec_record_set_bool (person, "no-contact", TRUE);
+  sec_store_update (f->store, person, &error);
+  g_assert_no_error (error);
+
+  dialog = open_dialog (f);
+  /* Invitations go to those invited: Hélène confirmed. */
+  titles = row_titles (dialog, 0);
+  g_assert_cmpuint (titles->len, >, 0);
+  g_assert_false (has_title (titles, "Hélène Vandenberghe"));
+  g_clear_pointer (&titles, g_ptr_array_unref);
+
+  /* Practical information goes to the confirmed: Hélène left out. */
+  adw_combo_row_set_selected (combo (dialog, 0), 2);
+  iterate ();
+  titles = row_titles (dialog, 0);
+  left = row_titles (dialog, 1);
+  g_assert_true (has_title (titles, "Søren Jørgensen"));
+  g_assert_false (has_title (titles, "Hélène Vandenberghe"));
+  g_assert_true (has_title (left, "Hélène Vandenberghe"));
+  g_assert_nonnull (sec_test_find_row (dialog, "Hélène Vandenberghe"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (dialog, "Hélène Vandenberghe"))),
+                   ==, "May not be contacted");
+  g_clear_pointer (&titles, g_ptr_array_unref);
+
+  /* "To": the declined instead. */
+  adw_combo_row_set_selected (combo (dialog, 1), 4);
+  iterate ();
+  titles = row_titles (dialog, 0);
+  g_assert_false (has_title (titles, "Søren Jørgensen"));
+}
+
+static void
+test_record (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) soren = NULL;
+  g_autoptr(SecRecord) other = NULL;
+  g_autoptr(SecRecord) meeting = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autofree char *today = sec_today ();
+  GtkWidget *dialog = open_dialog (f);
+  GtkWidget *row;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  const char *first_other;
+
+  adw_combo_row_set_selected (combo (dialog, 0), 2);
+  iterate ();
+  titles = row_titles (dialog, 0);
+  g_assert_cmpuint (titles->len, >=, 2);
+  first_other = g_str_equal (g_ptr_array_index (titles, 0), "Søren Jørgensen") ? g_ptr_array_index (titles, 1)
+                                                                               : g_ptr_array_index (titles, 0);
+
+  /* Søren taken out. */
+  row = sec_test_find_row (dialog, "Søren Jørgensen");
+  sec_test_collect_widgets (row, GTK_TYPE_CHECK_BUTTON, FALSE, checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
+  iterate ();
+
+  gtk_widget_activate_action (dialog, "emails.record", NULL);
+  iterate ();
+  soren = participant_of (f, "Jørgensen");
+  g_assert_null (sec_record_get_string (soren, "informed-on"));
+  {
+    g_auto(GStrv) words = g_strsplit (first_other, " ", 2);
+    g_autoptr(SecRecord) person = sec_test_find_one (f->store, SEC_TYPE_PERSON, "given-name", words[0]);
+    g_autoptr(SecRecord) p = NULL;
+
+    p = participant_of (f, sec_record_get_string (person, "family-name"));
+    g_assert_cmpstr (sec_record_get_string (p, "informed-on"), ==, today);
+  }
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
+  g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "planned");
+  g_clear_object (&meeting);
+
+  /* Invitations: invited on today, and the meeting's status follows. */
+  adw_combo_row_set_selected (combo (dialog, 0), 0);
+  iterate ();
+  gtk_widget_activate_action (dialog, "emails.record", NULL);
+  iterate ();
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
+  g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "invitations-sent");
+  (void) other;
+}
+
+/* The text of the kind and language chosen, saved and restored. */
+static void
+test_template (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog = open_dialog (f);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  gboolean customised = FALSE;
+  AdwEntryRow *subject_row;
+
+  sec_test_collect_widgets (dialog, ADW_TYPE_ENTRY_ROW, FALSE, entries);
+  sec_test_collect_widgets (dialog, GTK_TYPE_TEXT_VIEW, FALSE, views);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (views->len, ==, 1);
+  subject_row = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, "Invitation: {title}, {date}");
+
+  /* A reminder in French, as the office words it. */
+  adw_combo_row_set_selected (combo (dialog, 0), 1);
+  adw_combo_row_set_selected (combo (dialog, 3), 2);
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (subject_row), "Rappel : {title}");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), "{salutation}\nMerci.", -1);
+  gtk_widget_activate_action (dialog, "emails.save-template", NULL);
+  iterate ();
+  g_assert_cmpstr (sec_document_languages ()[2], ==, "fr");
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "fr", &subject, &body, &customised);
+  g_assert_true (customised);
+  g_assert_cmpstr (subject, ==, "Rappel : {title}");
+  g_assert_cmpstr (body, ==, "{salutation}\nMerci.");
+  g_clear_pointer (&subject, g_free);
+  g_clear_pointer (&body, g_free);
+
+  /* Another kind shows its own; back, the saved one; restored. */
+  adw_combo_row_set_selected (combo (dialog, 0), 3);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), !=, "Rappel : {title}");
+  adw_combo_row_set_selected (combo (dialog, 0), 1);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, "Rappel : {title}");
+  gtk_widget_activate_action (dialog, "emails.reset-template", NULL);
+  iterate ();
+  sec_email_template_get (f->store, SEC_EMAIL_REMINDER, "fr", &subject, &body, &customised);
+  g_assert_false (customised);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject_row)), ==, subject);
+}
+
+/* "Save as Files…": the folder chosen gets one .eml per recipient. */
+static void
+test_save_files (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog = open_dialog (f);
+  g_autofree char *folder = g_build_filename (f->dir, "drafts", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  GtkWindow *chooser = NULL;
+  GList *toplevels;
+  g_autoptr(GDir) dir = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  gtk_widget_activate_action (dialog, "emails.save-files", NULL);
+  iterate ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data))
+      chooser = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (chooser);
+  /* Selected once the chooser has read the folder around it. */
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  sec_test_wait_ms (500);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  for (guint i = 0; i < 100 && !g_file_test (folder, G_FILE_TEST_EXISTS); i++)
+    sec_test_wait_ms (50);
+  sec_test_wait_ms (200);
+
+  dir = g_dir_open (folder, 0, NULL);
+  {
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_test_message ("%s", name);
+        n += g_str_has_suffix (name, ".eml");
+      }
+  }
+  /* The four people invited to the joint meeting. */
+  g_assert_cmpuint (n, ==, 4);
+}
+
+int
+main (int argc, char *argv[])
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sec_test_tolerate_dialog_warning ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/email-ui/opens-from-tools", test_opens_from_tools);
+  ADD ("/email-ui/recipients-and-left-out", test_recipients_and_left_out);
+  ADD ("/email-ui/record", test_record);
+  ADD ("/email-ui/template", test_template);
+  ADD ("/email-ui/save-files", test_save_files);
+
+  return g_test_run ();
+}
