@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "core/store/sec-records.h"
+#include "core/store/sec-records-private.h"
 
 #define N_FIELDS(a) G_N_ELEMENTS (a)
 
@@ -573,19 +574,8 @@ static const SecKind follow_up_kind = {
   NULL, NULL, NULL, NULL,
 };
 
-/* Types: each kind is its table and nothing else. */
-
-#define SEC_DEFINE_RECORD_KIND(TypeName, type_name, kind_table)          \
-  struct _##TypeName { SecRecord parent_instance; };                    \
-  G_DEFINE_FINAL_TYPE (TypeName, type_name, SEC_TYPE_RECORD)             \
-  static void type_name##_class_init (TypeName##Class *klass)           \
-  {                                                                      \
-    sec_record_class_set_kind (SEC_RECORD_CLASS (klass), &kind_table);  \
-  }                                                                      \
-  static void type_name##_init (TypeName *self)                          \
-  {                                                                      \
-    _sec_record_init_values (SEC_RECORD (self));                         \
-  }
+/* Types: each kind is its table and nothing else
+ * (SEC_DEFINE_RECORD_KIND is in sec-records-private.h). */
 
 SEC_DEFINE_RECORD_KIND (SecOrganisation, sec_organisation, organisation_kind)
 SEC_DEFINE_RECORD_KIND (SecPerson, sec_person, person_kind)
@@ -607,7 +597,7 @@ SEC_DEFINE_RECORD_KIND (SecFollowUp, sec_follow_up, follow_up_kind)
 const GType *
 sec_record_kinds (void)
 {
-  static GType kinds[17];
+  static GType kinds[21];
 
   if (g_once_init_enter (&kinds[0]))
     {
@@ -617,6 +607,7 @@ sec_record_kinds (void)
         SEC_TYPE_AGENDA_ITEM, SEC_TYPE_AGENDA_SPEAKER, SEC_TYPE_PARTICIPANT,
         SEC_TYPE_ERRATUM, SEC_TYPE_APPLICATION, SEC_TYPE_STATEMENT,
         SEC_TYPE_SIGNATORY, SEC_TYPE_COMMITMENT, SEC_TYPE_FOLLOW_UP,
+        SEC_TYPE_PROGRAMME, SEC_TYPE_FUNDING_CALL, SEC_TYPE_PROJECT, SEC_TYPE_PROJECT_PARTNER,
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (k) == G_N_ELEMENTS (kinds) - 1);
       for (guint i = 1; i < G_N_ELEMENTS (k); i++)
