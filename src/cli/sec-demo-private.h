@@ -40,5 +40,6 @@ const char *_sec_demo_person_organisation (const char *person);
 void        _sec_demo_add_calls           (Demo       *demo);
 void        _sec_demo_add_meetings        (Demo       *demo);
 void        _sec_demo_add_statements      (Demo       *demo);
+void        _sec_demo_add_funding         (Demo       *demo);
 
 G_END_DECLS

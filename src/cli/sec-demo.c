@@ -655,6 +655,7 @@ sec_demo_fill (SecStore  *store,
   _sec_demo_add_calls (&demo);
   _sec_demo_add_meetings (&demo);
   _sec_demo_add_statements (&demo);
+  _sec_demo_add_funding (&demo);
 
   if (demo.error != NULL)
     {
