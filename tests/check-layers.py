@@ -41,7 +41,7 @@ ALLOWED = {
     # The record page hosts each workflow's tools.
     'ui/records': CORE + ['ui/widgets', 'ui/meetings', 'ui/calls',
                           'ui/statements', 'ui/funding'],
-    'ui/shell': CORE + ['ui/widgets', 'ui/records'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/funding'],
     '': ['cli', 'ui/shell'],  # src/main.c
 }
 

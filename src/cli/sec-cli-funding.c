@@ -23,25 +23,6 @@ sec_cli_funding_kinds (void)
   return "portfolio, funding-call-ical";
 }
 
-/* "Programme: FP7 · Theme: migration", in the document's words. */
-static char *
-dup_filter (const SecCliFundingOptions *options)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (options->programme != NULL && *options->programme != '\0')
-    /* TRANSLATORS: which projects a portfolio holds */
-    g_string_append_printf (text, _("Programme: %s"), options->programme);
-  if (options->theme != NULL && *options->theme != '\0')
-    {
-      if (text->len)
-        g_string_append (text, " · ");
-      /* TRANSLATORS: which projects a portfolio holds */
-      g_string_append_printf (text, _("Theme: %s"), options->theme);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static GBytes *
 export_portfolio (SecStore                   *store,
                   const SecCliFundingOptions *options,
@@ -65,7 +46,7 @@ export_portfolio (SecStore                   *store,
     }
   else
     {
-      g_autofree char *filter = dup_filter (options);
+      g_autofree char *filter = sec_portfolio_describe_filter (options->programme, options->theme);
       g_autoptr(SecDocument) document = sec_funding_document_portfolio (portfolio, filter, options->language);
 
       *label = _("Portfolio report");

@@ -264,6 +264,25 @@ sec_portfolio_free (SecPortfolio *self)
 }
 
 char *
+sec_portfolio_describe_filter (const char *programme,
+                               const char *theme)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (programme != NULL && *programme != '\0')
+    /* TRANSLATORS: which projects a portfolio holds */
+    g_string_append_printf (text, _("Programme: %s"), programme);
+  if (theme != NULL && *theme != '\0')
+    {
+      if (text->len)
+        g_string_append (text, " · ");
+      /* TRANSLATORS: which projects a portfolio holds */
+      g_string_append_printf (text, _("Theme: %s"), theme);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
 sec_portfolio_project_dup_country_names (SecPortfolioProject *entry)
 {
   g_autoptr(GString) names = g_string_new (NULL);

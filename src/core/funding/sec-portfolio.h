@@ -48,6 +48,10 @@ SecPortfolio *sec_portfolio_new   (SecStore    *store,
                                    GError     **error);
 void          sec_portfolio_free  (SecPortfolio *self);
 
+/* (transfer full): which projects a portfolio holds, as its report's
+ * header says: "Programme: FP7 · Theme: migration" ("" for all). */
+char         *sec_portfolio_describe_filter (const char *programme,
+                                             const char *theme);
 /* (transfer full): the countries of @entry as names joined with ", ". */
 char         *sec_portfolio_project_dup_country_names (SecPortfolioProject *entry);
 
