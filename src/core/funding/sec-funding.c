@@ -105,17 +105,23 @@ sec_funding_format_time_left (GDateTime *deadline,
   if (left <= 0)
     return g_strdup (C_("funding call", "Closed"));
   if ((n = left / G_TIME_SPAN_DAY) >= 2)
-    /* Translators: the time left until a call's deadline */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closes in %" G_GINT64_FORMAT " day",
-                                         "Closes in %" G_GINT64_FORMAT " days", (gulong) n), n);
+    {
+      g_autofree char *count = sec_format_count (n);
+      /* Translators: the time left until a call's deadline */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closes in %s day", "Closes in %s days", (gulong) n), count);
+    }
   if ((n = left / G_TIME_SPAN_HOUR) >= 1)
-    /* Translators: the time left until a call's deadline */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closes in %" G_GINT64_FORMAT " hour",
-                                         "Closes in %" G_GINT64_FORMAT " hours", (gulong) n), n);
+    {
+      g_autofree char *count = sec_format_count (n);
+      /* Translators: the time left until a call's deadline */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closes in %s hour", "Closes in %s hours", (gulong) n), count);
+    }
   n = MAX (1, left / G_TIME_SPAN_MINUTE);
-  /* Translators: the time left until a call's deadline */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closes in %" G_GINT64_FORMAT " minute",
-                                       "Closes in %" G_GINT64_FORMAT " minutes", (gulong) n), n);
+  {
+    g_autofree char *count = sec_format_count (n);
+    /* Translators: the time left until a call's deadline */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closes in %s minute", "Closes in %s minutes", (gulong) n), count);
+  }
 }
 
 char *
