@@ -72,25 +72,6 @@ label (SecDocumentLocale *locale,
   return sec_text_field_label (locale, kind, field);
 }
 
-/* Paragraphs separated by blank lines, each escaped. */
-static void
-add_text (SecDocument *doc,
-          const char  *text)
-{
-  g_auto(GStrv) paragraphs = NULL;
-
-  if (sec_text_is_empty (text))
-    return;
-  paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
-  for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_autofree char *markup = sec_text_escape (g_strstrip (paragraphs[i]));
-
-      if (*markup)
-        sec_document_add_paragraph (doc, markup);
-    }
-}
-
 static void
 add_summary (SecDocument       *doc,
              SecDocumentLocale *locale,
@@ -259,12 +240,12 @@ add_project (SecDocument         *doc,
   if (!sec_text_is_empty (sec_record_get_string (p, "objectives")))
     {
       sec_document_add_heading (doc, label (locale, SEC_TYPE_PROJECT, "objectives"));
-      add_text (doc, sec_record_get_string (p, "objectives"));
+      sec_text_add_paragraphs (doc, sec_record_get_string (p, "objectives"));
     }
   if (!sec_text_is_empty (sec_record_get_string (p, "results")))
     {
       sec_document_add_heading (doc, label (locale, SEC_TYPE_PROJECT, "results"));
-      add_text (doc, sec_record_get_string (p, "results"));
+      sec_text_add_paragraphs (doc, sec_record_get_string (p, "results"));
     }
 }
 
