@@ -17,6 +17,9 @@
 #include "ui/funding/sec-portfolio-window.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/shell/sec-window.h"
+#include "ui/widgets/sec-tool-window.h"
+#include "core/documents/sec-funding-documents.h"
+#include "core/funding/sec-portfolio.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
@@ -252,6 +255,23 @@ test_portfolio_window (Fixture *f, gconstpointer data)
   g_assert_null (sec_test_find_row (window, "ANTICORRP"));
   g_assert_cmpstr (row_subtitle (window, "Türkiye"), ==, "1 project");
   gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_destroy_windows ();
+
+  /* Printing goes through the page engine: exported, the pages are the PDF's. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SecPortfolio) portfolio = sec_portfolio_new (f->store, NULL, NULL, &error);
+    g_autoptr(SecDocument) doc = sec_funding_document_portfolio (portfolio, NULL, "en");
+    g_autofree char *path = g_build_filename (f->dir, "printed.pdf", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (sec_tool_window_print_document (GTK_WINDOW (f->window), doc, SEC_PAPER_A4,
+                                                     GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error),
+                     ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  }
 }
 
 static void

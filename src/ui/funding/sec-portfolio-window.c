@@ -179,6 +179,7 @@ reload (SecPortfolioWindow *self)
     g_warning ("Could not read the portfolio: %s", error->message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.save-pdf", self->portfolio != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.save-csv", self->portfolio != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.print", self->portfolio != NULL);
   show_portfolio (self);
 }
 
@@ -301,6 +302,26 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SecPortfolioWindow *self = SEC_PORTFOLIO_WINDOW (widget);
+  g_autofree char *filter = NULL;
+  g_autoptr(SecDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->portfolio == NULL)
+    return;
+  filter = dup_filter (self);
+  doc = sec_funding_document_portfolio (self->portfolio, filter, NULL);
+  if (sec_tool_window_print_document (GTK_WINDOW (self), doc, sec_paper_get_default (),
+                                      GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sec_tool_window_show_error (widget, _("Could Not Print the Portfolio"), error);
+}
+
 /* Overrides */
 
 static void
@@ -349,6 +370,7 @@ sec_portfolio_window_class_init (SecPortfolioWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "portfolio.save-pdf", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "portfolio.save-csv", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.print", NULL, print_action);
 }
 
 static void
