@@ -13,9 +13,11 @@
 
 /* Static helpers */
 
-static void
-project_free (SecPortfolioProject *entry)
+void
+sec_portfolio_project_free (SecPortfolioProject *entry)
 {
+  if (entry == NULL)
+    return;
   g_clear_object (&entry->project);
   g_clear_pointer (&entry->partners, g_ptr_array_unref);
   g_clear_pointer (&entry->countries, g_strfreev);
@@ -85,11 +87,17 @@ find_programme (SecStore    *store,
   return id;
 }
 
-/* The project's coordinator and partners, by organisation. */
-static SecPortfolioProject *
-make_entry (SecStore   *store,
-            SecRecord  *project,
-            GError    **error)
+/**
+ * sec_portfolio_project_new:
+ * @project: a stored project, read with its derived values
+ *
+ * Returns: (transfer full) (nullable): the project's coordinator and
+ *   partners, its countries and duration
+ */
+SecPortfolioProject *
+sec_portfolio_project_new (SecStore   *store,
+                           SecRecord  *project,
+                           GError    **error)
 {
   g_autoptr(SecQuery) query = sec_query_new ();
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (project));
@@ -104,7 +112,7 @@ make_entry (SecStore   *store,
   entry->project = g_object_ref (project);
   if ((entry->partners = sec_store_list (store, SEC_TYPE_PROJECT_PARTNER, query, error)) == NULL)
     {
-      project_free (entry);
+      sec_portfolio_project_free (entry);
       return NULL;
     }
   entry->months = sec_funding_duration_months (sec_record_get_string (project, "starts-on"),
@@ -235,10 +243,10 @@ sec_portfolio_new (SecStore    *store,
     return NULL;
 
   self = g_new0 (SecPortfolio, 1);
-  self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) project_free);
+  self->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_portfolio_project_free);
   for (guint i = 0; i < projects->len; i++)
     {
-      SecPortfolioProject *entry = make_entry (store, g_ptr_array_index (projects, i), error);
+      SecPortfolioProject *entry = sec_portfolio_project_new (store, g_ptr_array_index (projects, i), error);
 
       if (entry == NULL)
         return NULL;

@@ -48,6 +48,13 @@ SecPortfolio *sec_portfolio_new   (SecStore    *store,
                                    GError     **error);
 void          sec_portfolio_free  (SecPortfolio *self);
 
+/* (transfer full) (nullable): one project's entry, with its partners and
+ * countries, without the rest of the portfolio. */
+SecPortfolioProject *sec_portfolio_project_new  (SecStore             *store,
+                                                 SecRecord            *project,
+                                                 GError              **error);
+void                 sec_portfolio_project_free (SecPortfolioProject  *entry);
+
 /* (transfer full): which projects a portfolio holds, as its report's
  * header says: "Programme: FP7 · Theme: migration" ("" for all). */
 char         *sec_portfolio_describe_filter (const char *programme,
@@ -56,5 +63,6 @@ char         *sec_portfolio_describe_filter (const char *programme,
 char         *sec_portfolio_project_dup_country_names (SecPortfolioProject *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecPortfolio, sec_portfolio_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecPortfolioProject, sec_portfolio_project_free)
 
 G_END_DECLS

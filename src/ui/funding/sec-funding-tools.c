@@ -87,7 +87,7 @@ show_project (SecFundingTools *self)
   int months = sec_funding_duration_months (sec_record_get_string (self->record, "starts-on"),
                                             sec_record_get_string (self->record, "ends-on"));
   g_autofree char *budget = sec_funding_format_euros (sec_record_get_int (self->record, "budget"));
-  g_autoptr(SecPortfolio) portfolio = NULL;
+  g_autoptr(SecPortfolioProject) entry = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), FALSE);
@@ -102,19 +102,14 @@ show_project (SecFundingTools *self)
     adw_action_row_set_subtitle (self->duration_row, _("Not known"));
   adw_action_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
 
-  /* The project's own entry of a portfolio: its countries in order. */
-  portfolio = sec_portfolio_new (self->store, NULL, NULL, &error);
-  for (guint i = 0; portfolio && i < portfolio->projects->len; i++)
+  /* Its countries, in the portfolio's order. */
+  entry = sec_portfolio_project_new (self->store, self->record, &error);
+  if (entry != NULL)
     {
-      SecPortfolioProject *entry = g_ptr_array_index (portfolio->projects, i);
-
-      if (sec_record_get_id (entry->project) == sec_record_get_id (self->record))
-        {
-          g_autofree char *names = sec_portfolio_project_dup_country_names (entry);
-          adw_action_row_set_subtitle (self->countries_row, *names ? names : _("None"));
-        }
+      g_autofree char *names = sec_portfolio_project_dup_country_names (entry);
+      adw_action_row_set_subtitle (self->countries_row, *names ? names : _("None"));
     }
-  if (error != NULL)
+  else
     g_warning ("Could not read the project's partners: %s", error->message);
 }
 
