@@ -19,8 +19,8 @@ import re
 import sys
 
 CORE = ['core/base', 'core/store', 'core/meetings', 'core/calls',
-        'core/statements', 'core/documents', 'core/overview']
-WORKFLOWS = ['core/meetings', 'core/calls', 'core/statements']
+        'core/statements', 'core/funding', 'core/documents', 'core/overview']
+WORKFLOWS = ['core/meetings', 'core/calls', 'core/statements', 'core/funding']
 
 # Which folders each folder may include, besides itself.
 ALLOWED = {
@@ -29,6 +29,7 @@ ALLOWED = {
     'core/meetings': ['core/base', 'core/store'],
     'core/calls': ['core/base', 'core/store'],
     'core/statements': ['core/base', 'core/store'],
+    'core/funding': ['core/base', 'core/store'],
     'core/documents': ['core/base', 'core/store'] + WORKFLOWS,
     # What needs attention reads every workflow.
     'core/overview': ['core/base', 'core/store'] + WORKFLOWS,
@@ -36,14 +37,15 @@ ALLOWED = {
     'ui/widgets': CORE,
     'ui/meetings': CORE + ['ui/widgets'],
     'ui/calls': CORE + ['ui/widgets'],
+    'ui/funding': CORE + ['ui/widgets'],
     # The statement tools reuse the calls' export dialog.
     'ui/statements': CORE + ['ui/widgets', 'ui/calls'],
     # The record page hosts each workflow's tools.
     'ui/records': CORE + ['ui/widgets', 'ui/meetings', 'ui/calls',
-                          'ui/statements'],
+                          'ui/statements', 'ui/funding'],
     # The first page of the window: what needs attention.
     'ui/overview': CORE + ['ui/widgets'],
-    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview', 'ui/funding'],
     '': ['cli', 'ui/shell'],  # src/main.c
 }
 

@@ -16,6 +16,7 @@
 #include "cli/sec-cli-common.h"
 #include "cli/sec-cli-emails.h"
 #include "cli/sec-cli-export.h"
+#include "cli/sec-cli-funding.h"
 #include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-documents.h"
@@ -133,6 +134,7 @@ dup_kinds (void)
     g_string_append_printf (kinds, ", %s", record_exports[i].name);
   g_string_append (kinds, ", " ACTION_POINTS);
   g_string_append (kinds, ", invitation-emails");
+  g_string_append_printf (kinds, ", %s", sec_cli_funding_kinds ());
   return g_string_free (g_steal_pointer (&kinds), FALSE);
 }
 
@@ -173,6 +175,12 @@ dup_description (void)
                            "points of earlier meetings of the same bodies. action-points writes the "
                            "action points of every meeting by due date (--open: the open ones only), "
                            "as PDF, or as CSV when the output file ends in .csv or with --format csv."));
+  g_string_append (text, _("portfolio writes the portfolio report of the funded projects (PDF, or "
+                           "CSV with --format csv or an --output ending in .csv), of one programme "
+                           "with --programme (its id, short name or name) and one theme with "
+                           "--theme; funding-call-ical writes the deadline of a call for proposals "
+                           "(--call ID, as `secretariat list funding-calls` prints it) as an "
+                           "iCalendar file in the call’s time zone."));
   g_string_append (text, "\n\n");
   g_string_append_printf (text, _("Columns of a list (--columns, separated by commas): %s. "
                                   "--public leaves out the email, phone and needs, whatever the "
@@ -337,9 +345,11 @@ sec_cli_export (const char  *database,
   g_autofree char *path = NULL;
   g_autofree char *saved_prgname = g_strdup (g_get_prgname ());
   g_autofree char *format = NULL;
+  g_autofree char *programme = NULL;
+  g_autofree char *theme = NULL;
   gint64 meeting_id = 0, call_id = 0, statement_id = 0;
   int year = G_MININT;
-  gboolean public_variant = FALSE, help = FALSE, ok, for_record, for_points, open_only = FALSE;
+  gboolean public_variant = FALSE, help = FALSE, ok, for_record, for_points, for_funding, open_only = FALSE;
   SecMeetingDocumentOptions options = { 0 };
   SecMeetingExport kind = SEC_MEETING_EXPORT_AGENDA;
   RecordExport record_kind = RECORD_EXPORT_APPLICATIONS;
@@ -351,6 +361,10 @@ sec_cli_export (const char  *database,
       N_("The call for expression of interest (its id, as `secretariat list calls` prints it)"), N_("ID") },
     { "statement", 0, 0, G_OPTION_ARG_INT64, &statement_id,
       N_("The joint statement (its id, as `secretariat list statements` prints it)"), N_("ID") },
+    { "programme", 0, 0, G_OPTION_ARG_STRING, &programme,
+      N_("The programme of a portfolio (its id, short name or name)"), N_("PROGRAMME") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      N_("The theme of the projects of a portfolio"), N_("THEME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("The format of a list of applications or a monitoring report: pdf or csv"), N_("FORMAT") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year,
@@ -425,7 +439,8 @@ sec_cli_export (const char  *database,
     }
   for_record = record_export_from_string (argv[1], &record_kind);
   for_points = g_str_equal (argv[1], ACTION_POINTS);
-  if (!for_record && !for_points && !sec_meeting_export_from_string (argv[1], &kind))
+  for_funding = sec_cli_funding_is_kind (argv[1]);
+  if (!for_record && !for_points && !for_funding && !sec_meeting_export_from_string (argv[1], &kind))
     {
       g_autofree char *kinds = dup_kinds ();
       g_autofree char *message = g_strdup_printf (_("Unknown kind “%s” (one of %s)"), argv[1], kinds);
@@ -438,6 +453,10 @@ sec_cli_export (const char  *database,
 
       return usage_error (err, message);
     }
+  if (!for_funding && programme != NULL)
+    return not_for_kind (err, "--programme", argv[1]);
+  if (!for_funding && theme != NULL)
+    return not_for_kind (err, "--theme", argv[1]);
   if (open_only && !for_points)
     return not_for_kind (err, "--open", argv[1]);
   if (for_points)
@@ -467,6 +486,30 @@ sec_cli_export (const char  *database,
 
           g_free (format);
           format = lower;
+        }
+    }
+  else if (for_funding)
+    {
+      gboolean ical = g_str_equal (argv[1], "funding-call-ical");
+
+      if (meeting_id != 0)
+        return not_for_kind (err, "--meeting", argv[1]);
+      if (statement_id != 0)
+        return not_for_kind (err, "--statement", argv[1]);
+      if (group_by != NULL || columns != NULL || country_order != NULL || public_variant || year != G_MININT)
+        return not_for_kind (err, group_by ? "--group-by" : columns ? "--columns" : country_order ? "--country-order"
+                                  : public_variant ? "--public" : "--year", argv[1]);
+      if (ical && (programme != NULL || theme != NULL || format != NULL))
+        return not_for_kind (err, programme ? "--programme" : theme ? "--theme" : "--format", argv[1]);
+      if (!ical && call_id != 0)
+        return not_for_kind (err, "--call", argv[1]);
+      if (ical && call_id <= 0)
+        return usage_error (err, _("Missing --call ID"));
+      if (format != NULL && g_ascii_strcasecmp (format, "pdf") != 0 && g_ascii_strcasecmp (format, "csv") != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format);
+
+          return usage_error (err, message);
         }
     }
   else if (for_record)
@@ -576,6 +619,24 @@ sec_cli_export (const char  *database,
   if ((store = sec_cli_open_store (err, path, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
 
+  if (for_funding)
+    {
+      SecCliFundingOptions funding_options = {
+        .call_id = call_id,
+        .programme = programme,
+        .theme = theme,
+        .format = format,
+        .language = language,
+        .paper = paper,
+        .output = output,
+      };
+      const char *label = NULL;
+
+      bytes = sec_cli_funding_export (store, argv[1], &funding_options, &label, &error);
+      if (bytes == NULL)
+        return failure (err, error->message);
+      return write_output (output, bytes, sec_export_kind_is_personal (argv[1]), label, out, err);
+    }
   if (for_record || for_points)
     {
       RecordOptions record_options = {

@@ -48,7 +48,8 @@ struct _Cli
 
 /* The kinds `list` prints, in the order its help names them. */
 static const char *const list_kinds[] = {
-  "organisations", "people", "bodies", "meetings", "calls", "statements", NULL
+  "organisations", "people", "bodies", "meetings", "calls", "statements",
+  "programmes", "funding-calls", "projects", NULL
 };
 
 static int run_demo (Cli *cli, GStrv args);
@@ -65,8 +66,8 @@ static const Command commands[] = {
     N_("Refuses a database that already holds records."),
     TRUE, run_demo },
   { "list", N_("KIND"), N_("Print the records of one kind, one per line"),
-    N_("KIND is one of organisations, people, bodies, meetings, calls or "
-       "statements. Each line holds the record’s id, then its main fields, "
+    N_("KIND is one of organisations, people, bodies, meetings, calls, "
+       "statements, programmes, funding-calls or projects. Each line holds the record’s id, then its main fields, "
        "separated by tabs: references as the name of the record they point "
        "to, dates as YYYY-MM-DD and times as YYYY-MM-DDTHH:MM. Records come "
        "in the order of the application’s lists: names in the order of the "

@@ -41,5 +41,6 @@ void        _sec_demo_add_calls           (Demo       *demo);
 void        _sec_demo_add_meetings        (Demo       *demo);
 void        _sec_demo_add_statements      (Demo       *demo);
 void        _sec_demo_add_minutes         (Demo       *demo);
+void        _sec_demo_add_funding         (Demo       *demo);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
 #include "sec-test-util.h"
 
 static const char *const list_kinds[] = {
-  "organisations", "people", "bodies", "meetings", "calls", "statements", NULL
+  "organisations", "people", "bodies", "meetings", "calls", "statements",
+  "programmes", "funding-calls", "projects", NULL
 };
 
 typedef struct {
@@ -504,7 +505,7 @@ test_help (Fixture       *f,
     g_auto(SecTestResult) r = run (f, "list", "--help");
 
     g_assert_nonnull (strstr (r.out, "--search=TEXT"));
-    g_assert_nonnull (strstr (r.out, "organisations, people, bodies, meetings, calls or statements"));
+    g_assert_nonnull (strstr (r.out, "organisations, people, bodies, meetings, calls, statements, programmes, funding-calls or projects"));
   }
   {
     g_auto(SecTestResult) r = run (f, "--version");

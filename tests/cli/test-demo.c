@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/calls/sec-calls.h"
+#include "core/funding/sec-funding.h"
 #include "cli/sec-demo.h"
 #include "core/store/sec-records.h"
 #include "core/statements/sec-statements.h"
@@ -797,6 +798,93 @@ test_meetings (Fixture       *f,
   }
 }
 
+/* The seed's three calls and six projects, with their facts. */
+static void
+test_funding (Fixture       *f,
+              gconstpointer  data)
+{
+  static const struct {
+    const char *acronym;
+    const char *reference;
+    const char *coordinator;
+    const char *investigator;
+    int         budget;
+    const char *starts_on;
+    const char *ends_on;
+    int         months;
+  } expected[] = {
+    { "ANTICORRP", "FP7 290529", "The Quality of Government Institute (University of Gothenburg)", NULL,
+      7999182, "2012-03-01", "2017-02-28", 60 },
+    { "GLOMIG", "FP6 28756", "Inonu Bulvari", NULL, 250000, "2006-04-01", "2008-03-31", 24 },
+    { "On the Move", "ERC-2016-StG 714222", "Ghent University", NULL, 1432500, "2017-02-01", "2022-01-31", 60 },
+    { "Digital Crossings", "ERC-2014-CoG 647737", "Utrecht University", "Sandra Ponzanesi",
+      1992809, "2016-01-01", "2020-12-31", 60 },
+    { "EUBorderCare", "ERC-2016-StG 638259", "European University Institute", "Vanessa Elisa Grotti",
+      1498463, "2015-08-01", "2020-07-31", 60 },
+    { "SWAB", "ERC-2012-StG 313737", "University of Milan - Bicocca", "Alice Bellagamba",
+      935100, "2013-05-01", "2018-04-30", 60 },
+  };
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) anticorrp = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
+
+  fill (f);
+
+  g_assert_cmpint (count (f, SEC_TYPE_PROGRAMME), ==, 6);
+  g_assert_cmpint (count (f, SEC_TYPE_FUNDING_CALL), ==, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_PROJECT), ==, 6);
+  g_assert_cmpint (count (f, SEC_TYPE_PROJECT_PARTNER), ==, 20);
+
+  /* Deadlines at 17:00 Brussels time. */
+  calls = list_where (f, SEC_TYPE_FUNDING_CALL, NULL, NULL, "deadline");
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, 0), "deadline"), ==, "2018-01-31T17:00");
+  g_assert_cmpstr (sec_record_get_derived (g_ptr_array_index (calls, 0), "programme-name"), ==, "ISF Police");
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, 1), "deadline"), ==, "2018-03-01T17:00");
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, 1), "topics"), ==,
+                   "Integration of victims of trafficking in human beings");
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, 2), "deadline"), ==, "2019-01-31T17:00");
+  g_assert_cmpint (sec_record_get_int (g_ptr_array_index (calls, 2), "work-programme-year"), ==, 2018);
+  for (guint i = 0; i < calls->len; i++)
+    g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, i), "deadline-timezone"), ==, "Europe/Brussels");
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GPtrArray) found = list_where (f, SEC_TYPE_PROJECT, "acronym", expected[i].acronym, NULL);
+      SecRecord *p;
+
+      g_assert_cmpuint (found->len, ==, 1);
+      p = g_ptr_array_index (found, 0);
+      g_assert_cmpstr (sec_record_get_string (p, "reference"), ==, expected[i].reference);
+      g_assert_cmpstr (sec_record_get_derived (p, "coordinator-name"), ==, expected[i].coordinator);
+      g_assert_cmpstr (sec_record_get_derived (p, "principal-investigator-name"), ==, expected[i].investigator);
+      g_assert_cmpint (sec_record_get_int (p, "budget"), ==, expected[i].budget);
+      g_assert_cmpstr (sec_record_get_string (p, "starts-on"), ==, expected[i].starts_on);
+      g_assert_cmpstr (sec_record_get_string (p, "ends-on"), ==, expected[i].ends_on);
+      g_assert_cmpint (sec_funding_duration_months (expected[i].starts_on, expected[i].ends_on), ==,
+                       expected[i].months);
+    }
+
+  /* All twenty partners of ANTICORRP, with countries outside the EU. */
+  anticorrp = list_where (f, SEC_TYPE_PROJECT, "acronym", "ANTICORRP", NULL);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (g_ptr_array_index (anticorrp, 0)));
+
+    partners = list_where (f, SEC_TYPE_PROJECT_PARTNER, "project", id, "position");
+  }
+  g_assert_cmpuint (partners->len, ==, 20);
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (partners, 0), "short-name"), ==, "QOG");
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (partners, 0), "role"), ==, "coordinator");
+  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (partners, 19), "short-name"), ==, "UNOTT");
+  for (guint i = 0; i < partners->len; i++)
+    g_hash_table_add (countries, (gpointer) sec_record_get_derived (g_ptr_array_index (partners, i), "country"));
+  g_assert_cmpuint (g_hash_table_size (countries), ==, 15);
+  g_assert_true (g_hash_table_contains (countries, "XK"));
+  g_assert_true (g_hash_table_contains (countries, "CH"));
+  g_assert_true (g_hash_table_contains (countries, "TR"));
+  g_assert_true (g_hash_table_contains (countries, "GB"));
+}
+
 static void
 test_valid (Fixture       *f,
             gconstpointer  data)
@@ -963,6 +1051,7 @@ main (int   argc,
   g_test_add ("/demo/selections", Fixture, NULL, fixture_setup, test_selections, fixture_teardown);
   g_test_add ("/demo/follow-ups", Fixture, NULL, fixture_setup, test_follow_ups, fixture_teardown);
   g_test_add ("/demo/meetings", Fixture, NULL, fixture_setup, test_meetings, fixture_teardown);
+  g_test_add ("/demo/funding", Fixture, NULL, fixture_setup, test_funding, fixture_teardown);
   g_test_add ("/demo/valid", Fixture, NULL, fixture_setup, test_valid, fixture_teardown);
   g_test_add ("/demo/unicode", Fixture, NULL, fixture_setup, test_unicode, fixture_teardown);
   g_test_add ("/demo/refuses-full", Fixture, NULL, fixture_setup, test_refuses_full, fixture_teardown);

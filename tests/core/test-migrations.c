@@ -235,6 +235,83 @@ test_upgrade_to_version_8 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* A database as the version before EU funding (migration 7) wrote it:
+ * every earlier migration, and an organisation and a person. */
+static void
+make_before_funding (const char *path)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  g_autofree char *version = NULL;
+  sqlite3 *db = NULL;
+  guint last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < 7; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  version = g_strdup_printf ("PRAGMA user_version = %u", last);
+  exec_sql (db, version);
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name, kind, country)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Kosovar Stability Initiative', 'civil-society', 'PL');"
+            "INSERT INTO people (id, created_at, updated_at, given_name, family_name, organisation_id)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Alice', 'Bellagamba', 1);");
+  sqlite3_close (db);
+}
+
+/* The upgrade keeps the records and adds programmes, calls for proposals,
+ * projects and partners that refer to them. */
+static void
+test_upgrade_to_funding (void)
+{
+  g_autofree char *path = tmp_path ("before-funding.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) org = NULL;
+  g_autoptr(SecRecord) programme = sec_record_new (SEC_TYPE_PROGRAMME);
+  g_autoptr(SecRecord) project = sec_record_new (SEC_TYPE_PROJECT);
+  g_autoptr(SecRecord) partner = sec_record_new (SEC_TYPE_PROJECT_PARTNER);
+  g_autoptr(SecQuery) query = sec_query_new ();
+
+  make_before_funding (path);
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sec_store_get_backup_path (store));
+
+  org = sec_store_get (store, SEC_TYPE_ORGANISATION, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sec_record_get_string (org, "name"), ==, "Kosovar Stability Initiative");
+  /* Kosovo is a country now. */
+  sec_record_set_string (org, "country", "XK");
+  g_assert_true (sec_store_update (store, org, &error));
+  g_assert_no_error (error);
+
+  sec_record_set_string (programme, "name", "Seventh Framework Programme");
+  sec_record_set_string (programme, "short-name", "FP7");
+  g_assert_true (sec_store_insert (store, programme, &error));
+  g_assert_no_error (error);
+  sec_record_set_string (project, "acronym", "ANTICORRP");
+  sec_record_set_string (project, "title", "Anticorruption Policies Revisited");
+  sec_record_set_ref (project, "programme", sec_record_get_id (programme));
+  sec_record_set_ref (project, "principal-investigator", 1);
+  sec_record_set_int (project, "budget", 7999182);
+  g_assert_true (sec_store_insert (store, project, &error));
+  g_assert_no_error (error);
+  sec_record_set_ref (partner, "project", sec_record_get_id (project));
+  sec_record_set_ref (partner, "organisation", 1);
+  g_assert_true (sec_store_insert (store, partner, &error));
+  g_assert_no_error (error);
+
+  sec_query_add (query, "country", SEC_QUERY_RELATION, "XK");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PROJECT, query, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 /* Opens @path expecting @code, and checks the file did not change. */
 static void
 assert_refused (const char *path, int code, const char *message_part)
@@ -413,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-version-1", test_upgrade_version_1);
   g_test_add_func ("/migrations/upgrade-version-4", test_upgrade_version_4);
   g_test_add_func ("/migrations/upgrade-to-version-8", test_upgrade_to_version_8);
+  g_test_add_func ("/migrations/upgrade-to-funding", test_upgrade_to_funding);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

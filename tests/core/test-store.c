@@ -99,9 +99,24 @@ test_crud_every_kind (Fixture *f, gconstpointer data)
                                                      "agenda-item", item_id, "what", "Circulate the minutes",
                                                      "owner", "person", "person", person_id,
                                                      "due-on", "2027-06-10", NULL);
+  g_autoptr(SecRecord) programme = sec_test_make (f->store, SEC_TYPE_PROGRAMME, "name", "Seventh Framework Programme",
+                                         "short-name", "FP7", "first-year", "2007", "last-year", "2013", NULL);
+  g_autofree char *programme_id = sec_test_id_text (sec_record_get_id (programme));
+  g_autoptr(SecRecord) funding_call = sec_test_make (f->store, SEC_TYPE_FUNDING_CALL, "title", "Victims of trafficking",
+                                            "programme", programme_id, "deadline", "2019-01-31T17:00",
+                                            "budget", "1000000", NULL);
+  g_autofree char *funding_call_id = sec_test_id_text (sec_record_get_id (funding_call));
+  g_autoptr(SecRecord) project = sec_test_make (f->store, SEC_TYPE_PROJECT, "acronym", "ANTICORRP",
+                                       "title", "Anticorruption Policies Revisited", "programme", programme_id,
+                                       "funding-call", funding_call_id, "coordinator", org_id,
+                                       "principal-investigator", person_id, "budget", "7999182",
+                                       "starts-on", "2012-03-01", "ends-on", "2017-02-28", NULL);
+  g_autofree char *project_id = sec_test_id_text (sec_record_get_id (project));
+  g_autoptr(SecRecord) partner = sec_test_make (f->store, SEC_TYPE_PROJECT_PARTNER, "project", project_id,
+                                       "organisation", org_id, "short-name", "QOG", NULL);
   SecRecord *all[] = { org, person, body, call, membership, meeting, mb, item, speaker, participant,
                        erratum, application, statement, signatory, commitment, follow_up,
-                       minutes, action_point };
+                       minutes, action_point, programme, funding_call, project, partner };
   const GType *kinds = sec_record_kinds ();
   guint n_kinds = 0;
 

@@ -20,11 +20,13 @@
 #include "ui/meetings/sec-email-dialog.h"
 #include "ui/meetings/sec-export-dialog.h"
 #include "ui/meetings/sec-minutes-window.h"
+#include "ui/funding/sec-portfolio-window.h"
 #include "ui/shell/sec-window.h"
 #include "ui/widgets/sec-document-preview.h"
 
 static const char *const sections[] = {
   "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements", "overview",
+  "funding-calls", "projects",
 };
 
 static void
@@ -206,6 +208,44 @@ take_meeting_windows (SecStore    *store,
   return ok;
 }
 
+/* The demo's calls for proposals have all closed: one still open shows
+ * the upcoming deadlines as staff see them (for the pictures only). */
+static gboolean
+add_open_call (SecStore  *store,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) programmes = sec_store_list (store, SEC_TYPE_PROGRAMME, NULL, error);
+  g_autoptr(SecRecord) call = sec_record_new (SEC_TYPE_FUNDING_CALL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 12);
+  g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%dT17:00");
+
+  if (programmes == NULL || programmes->len == 0)
+    return programmes != NULL;
+  sec_record_set_string (call, "title", "Support to victims of trafficking in human beings");
+  sec_record_set_ref (call, "programme", sec_record_get_id (g_ptr_array_index (programmes, 0)));
+  sec_record_set_string (call, "deadline", deadline);
+  return sec_store_insert (store, SEC_RECORD (call), error);
+}
+
+static gboolean
+take_portfolio_window (SecStore    *store,
+                       const char  *dir,
+                       GError     **error)
+{
+  SecWindow *main_window = sec_window_new (NULL, store);
+  GtkWidget *portfolio;
+  gboolean ok;
+
+  gtk_window_present (GTK_WINDOW (main_window));
+  wait_ms (100);
+  portfolio = sec_portfolio_window_new (GTK_WINDOW (main_window), store, 0);
+  ok = take_tool_window (GTK_WINDOW (portfolio), dir, "portfolio.png", 720, 800, error);
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  wait_ms (50);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +285,11 @@ main (int   argc,
       return 1;
     }
 
+  if (!add_open_call (store, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return 1;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (sections) && status == 0; i++)
     for (int narrow = 0; narrow < 2 && status == 0; narrow++)
       if (!take (store, argv[1], sections[i], narrow, &error))
@@ -253,6 +298,11 @@ main (int   argc,
           status = 1;
         }
 
+  if (status == 0 && !take_portfolio_window (store, argv[1], &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      status = 1;
+    }
   if (status == 0 && !take_meeting_windows (store, argv[1], &error))
     {
       g_printerr ("%s: %s\n", argv[0], error->message);

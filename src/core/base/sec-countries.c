@@ -259,6 +259,11 @@ static const SecCountry countries[] = {
   { "VU", "Vanuatu" },
   { "WF", "Wallis and Futuna" },
   { "WS", "Samoa" },
+  /* Not in ISO 3166-1 (nor iso-codes, so its name stays as it is, the same
+   * in English, French and German): the user-assigned code the European
+   * Commission and ISO's own members use for Kosovo, whose organisations
+   * take part in EU programmes. */
+  { "XK", "Kosovo" },
   { "YE", "Yemen" },
   { "YT", "Mayotte" },
   { "ZA", "South Africa" },

@@ -110,3 +110,23 @@ sec_text_new_document (SecDocumentLocale *locale,
   sec_document_set_footer (doc, generated, TR (N_("Page %d of %d")));
   return doc;
 }
+
+void
+sec_text_add_paragraphs (SecDocument *doc,
+                         const char  *text)
+{
+  g_auto(GStrv) paragraphs = NULL;
+
+  g_return_if_fail (SEC_IS_DOCUMENT (doc));
+
+  if (sec_text_is_empty (text))
+    return;
+  paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_autofree char *markup = sec_text_escape (g_strstrip (paragraphs[i]));
+
+      if (*markup)
+        sec_document_add_paragraph (doc, markup);
+    }
+}

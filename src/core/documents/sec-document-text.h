@@ -23,6 +23,10 @@ sec_text_is_empty (const char *text)
 
 /* (transfer full): @text (NULL: "") escaped for Pango markup. */
 char        *sec_text_escape          (const char        *text);
+/* Adds @text (nullable) to @doc as paragraphs, split at blank lines, each
+ * escaped. */
+void         sec_text_add_paragraphs  (SecDocument       *doc,
+                                       const char        *text);
 /* Appends "<b>Label:</b> value" to @markup (after a line break unless it
  * is empty), both escaped; nothing when @value is empty. */
 void         sec_text_append_fact     (GString           *markup,

@@ -40,6 +40,8 @@ static const struct {
   { "selection-report", FALSE }, /* the outcome, meant to be published */
   { "statement", FALSE },        /* the text and its signatory organisations */
   { "monitoring", FALSE },       /* the organisations' commitments and follow-up */
+  { "portfolio", FALSE },        /* projects, their organisations and investigators' names */
+  { "funding-call-ical", FALSE },/* a call for proposals' deadline */
 };
 
 /* Static helpers */

@@ -76,25 +76,6 @@ setup_document (Builder    *b,
   b->doc = sec_text_new_document (b->locale, title, sec_record_get_string (s, "title"), left, right->str);
 }
 
-/* Paragraphs separated by blank lines, each escaped. */
-static void
-add_text (Builder    *b,
-          const char *text)
-{
-  g_auto(GStrv) paragraphs = NULL;
-
-  if (sec_text_is_empty (text))
-    return;
-  paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
-  for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_autofree char *markup = sec_text_escape (g_strstrip (paragraphs[i]));
-
-      if (*markup)
-        sec_document_add_paragraph (b->doc, markup);
-    }
-}
-
 /* "Joint Statement 2011 (18 October 2011)" */
 static char *
 dup_titled_day (Builder    *b,
@@ -165,7 +146,7 @@ sec_statement_document (SecStore      *store,
     }
   if (facts->len)
     sec_document_add_paragraph (b->doc, facts->str);
-  add_text (b, sec_record_get_string (s, "summary"));
+  sec_text_add_paragraphs (b->doc, sec_record_get_string (s, "summary"));
 
   {
     g_autofree char *heading = g_strdup_printf (TR (N_("%s (%u)")), TR (N_("Signatories")), signatories->len);
@@ -214,7 +195,7 @@ sec_statement_document (SecStore      *store,
   if (!sec_text_is_empty (sec_record_get_string (s, "text")))
     {
       sec_document_add_heading (b->doc, sec_text_field_label (b->locale, SEC_TYPE_STATEMENT, "text"));
-      add_text (b, sec_record_get_string (s, "text"));
+      sec_text_add_paragraphs (b->doc, sec_record_get_string (s, "text"));
     }
 
   doc = b->doc;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "core/store/sec-records.h"
+#include "core/store/sec-records-private.h"
 
 #define N_FIELDS(a) G_N_ELEMENTS (a)
 
@@ -664,19 +665,8 @@ static const SecKind action_point_kind = {
   NULL, action_point_relations, NULL, action_point_derived,
 };
 
-/* Types: each kind is its table and nothing else. */
-
-#define SEC_DEFINE_RECORD_KIND(TypeName, type_name, kind_table)          \
-  struct _##TypeName { SecRecord parent_instance; };                    \
-  G_DEFINE_FINAL_TYPE (TypeName, type_name, SEC_TYPE_RECORD)             \
-  static void type_name##_class_init (TypeName##Class *klass)           \
-  {                                                                      \
-    sec_record_class_set_kind (SEC_RECORD_CLASS (klass), &kind_table);  \
-  }                                                                      \
-  static void type_name##_init (TypeName *self)                          \
-  {                                                                      \
-    _sec_record_init_values (SEC_RECORD (self));                         \
-  }
+/* Types: each kind is its table and nothing else
+ * (SEC_DEFINE_RECORD_KIND is in sec-records-private.h). */
 
 SEC_DEFINE_RECORD_KIND (SecOrganisation, sec_organisation, organisation_kind)
 SEC_DEFINE_RECORD_KIND (SecPerson, sec_person, person_kind)
@@ -700,7 +690,7 @@ SEC_DEFINE_RECORD_KIND (SecActionPoint, sec_action_point, action_point_kind)
 const GType *
 sec_record_kinds (void)
 {
-  static GType kinds[19];
+  static GType kinds[23];
 
   if (g_once_init_enter (&kinds[0]))
     {
@@ -711,6 +701,7 @@ sec_record_kinds (void)
         SEC_TYPE_ERRATUM, SEC_TYPE_APPLICATION, SEC_TYPE_STATEMENT,
         SEC_TYPE_SIGNATORY, SEC_TYPE_COMMITMENT, SEC_TYPE_FOLLOW_UP,
         SEC_TYPE_MINUTES, SEC_TYPE_ACTION_POINT,
+        SEC_TYPE_PROGRAMME, SEC_TYPE_FUNDING_CALL, SEC_TYPE_PROJECT, SEC_TYPE_PROJECT_PARTNER,
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (k) == G_N_ELEMENTS (kinds) - 1);
       for (guint i = 1; i < G_N_ELEMENTS (k); i++)

@@ -46,6 +46,15 @@ G_DECLARE_FINAL_TYPE (SecFollowUp, sec_follow_up, SEC, FOLLOW_UP, SecRecord)
 G_DECLARE_FINAL_TYPE (SecMinutes, sec_minutes, SEC, MINUTES, SecRecord)
 #define SEC_TYPE_ACTION_POINT (sec_action_point_get_type ())
 G_DECLARE_FINAL_TYPE (SecActionPoint, sec_action_point, SEC, ACTION_POINT, SecRecord)
+/* EU funding (sec-records-funding.c) */
+#define SEC_TYPE_PROGRAMME (sec_programme_get_type ())
+G_DECLARE_FINAL_TYPE (SecProgramme, sec_programme, SEC, PROGRAMME, SecRecord)
+#define SEC_TYPE_FUNDING_CALL (sec_funding_call_get_type ())
+G_DECLARE_FINAL_TYPE (SecFundingCall, sec_funding_call, SEC, FUNDING_CALL, SecRecord)
+#define SEC_TYPE_PROJECT (sec_project_get_type ())
+G_DECLARE_FINAL_TYPE (SecProject, sec_project, SEC, PROJECT, SecRecord)
+#define SEC_TYPE_PROJECT_PARTNER (sec_project_partner_get_type ())
+G_DECLARE_FINAL_TYPE (SecProjectPartner, sec_project_partner, SEC, PROJECT_PARTNER, SecRecord)
 
 /* Every kind, in dependency order (a kind comes after those it refers to).
  * (transfer none): a 0-terminated array of GTypes. */

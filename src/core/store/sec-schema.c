@@ -307,6 +307,84 @@ static const char migration_4[] =
   "  WHERE substr(received_at || ':00', 1, 19) >"
   "    (SELECT substr(c.deadline || ':00', 1, 19) FROM calls c WHERE c.id = applications.call_id);";
 
+/* Version 7: EU funding. Programmes (AMIF, ISF Police, FP7, Horizon 2020,
+ * the ERC...), their calls for proposals (a deadline is a wall-clock time
+ * in its own zone, 17:00 Brussels time by default; the status follows from
+ * the dates and is worked out by src/core/funding, not stored), the
+ * projects they fund and each project's partners. Amounts are whole euros:
+ * exact, and summed by SQL without rounding. A partner's country is its
+ * organisation's, so that it is written once. */
+static const char migration_7[] =
+  "CREATE TABLE funding_programmes (" COMMON
+  "  name TEXT NOT NULL UNIQUE " NOT_BLANK ("name") ","
+  "  short_name TEXT,"
+  "  first_year INTEGER NOT NULL DEFAULT 0 CHECK (first_year = 0 OR (first_year >= 1950 AND first_year <= 2200)),"
+  "  last_year INTEGER NOT NULL DEFAULT 0 CHECK (last_year = 0 OR (last_year >= 1950 AND last_year <= 2200)),"
+  "  grant_types TEXT,"
+  "  website TEXT,"
+  "  description TEXT,"
+  "  CHECK (last_year = 0 OR first_year = 0 OR last_year >= first_year)"
+  ");"
+  "CREATE INDEX funding_programmes_sort ON funding_programmes (sort_key);"
+
+  "CREATE TABLE funding_calls (" COMMON
+  "  title TEXT NOT NULL " NOT_BLANK ("title") ","
+  /* A programme with calls cannot be deleted: its calls are its history. */
+  "  programme_id INTEGER NOT NULL REFERENCES funding_programmes (id) ON DELETE RESTRICT,"
+  "  work_programme_year INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (work_programme_year = 0 OR (work_programme_year >= 1950 AND work_programme_year <= 2200)),"
+  "  topics TEXT,"
+  "  reference TEXT UNIQUE,"
+  "  published_on TEXT " DATE_OK ("published_on") ","
+  "  deadline TEXT " DATETIME_OK ("deadline") ","
+  "  deadline_timezone TEXT NOT NULL DEFAULT 'Europe/Brussels',"
+  "  link TEXT,"
+  "  budget INTEGER NOT NULL DEFAULT 0 CHECK (budget >= 0),"
+  "  description TEXT"
+  ");"
+  "CREATE INDEX funding_calls_programme ON funding_calls (programme_id);"
+  "CREATE INDEX funding_calls_deadline ON funding_calls (deadline);"
+
+  "CREATE TABLE projects (" COMMON
+  "  acronym TEXT NOT NULL " NOT_BLANK ("acronym") ","
+  "  title TEXT NOT NULL " NOT_BLANK ("title") ","
+  "  reference TEXT,"
+  "  programme_id INTEGER REFERENCES funding_programmes (id) ON DELETE RESTRICT,"
+  "  grant_type TEXT CHECK (grant_type IS NULL OR grant_type IN ('starting', 'consolidator',"
+  "    'advanced', 'synergy', 'proof-of-concept', 'collaborative', 'action', 'other')),"
+  "  funding_call_id INTEGER REFERENCES funding_calls (id) ON DELETE SET NULL,"
+  /* A project outlives its coordinator's or investigator's record. */
+  "  coordinator_id INTEGER REFERENCES organisations (id) ON DELETE SET NULL,"
+  "  principal_investigator_id INTEGER REFERENCES people (id) ON DELETE SET NULL,"
+  "  budget INTEGER NOT NULL DEFAULT 0 CHECK (budget >= 0),"
+  "  eu_contribution INTEGER NOT NULL DEFAULT 0 CHECK (eu_contribution >= 0),"
+  "  starts_on TEXT " DATE_OK ("starts_on") ","
+  "  ends_on TEXT " DATE_OK ("ends_on") ","
+  "  themes TEXT,"
+  "  objectives TEXT,"
+  "  results TEXT,"
+  "  publications TEXT,"
+  "  links TEXT,"
+  "  notes TEXT,"
+  "  CHECK (ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on)"
+  ");"
+  "CREATE INDEX projects_sort ON projects (sort_key);"
+  "CREATE INDEX projects_programme ON projects (programme_id);"
+  "CREATE INDEX projects_call ON projects (funding_call_id);"
+  "CREATE INDEX projects_coordinator ON projects (coordinator_id);"
+  "CREATE INDEX projects_investigator ON projects (principal_investigator_id);"
+
+  "CREATE TABLE project_partners (" COMMON
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT 'partner' CHECK (role IN ('coordinator', 'partner',"
+  "    'host-institution', 'associated', 'third-party')),"
+  "  short_name TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 1,"
+  "  notes TEXT,"
+  "  UNIQUE (project_id, organisation_id)"
+  ");"
+  "CREATE INDEX project_partners_organisation ON project_partners (organisation_id);";
 /* Version 9: minutes and action points. The minutes of a meeting are kept
  * per agenda item (a summary and the decisions taken), and go with the
  * item. An action point comes from a meeting (and, where it was decided,
@@ -367,6 +445,7 @@ static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 4, migration_4 },
+  { 7, migration_7 },
   { 8, migration_8 },
   { 9, migration_9 },
 };

@@ -97,7 +97,7 @@ build_where (const SecKind  *kind,
           for (const SecRelation *r = kind->relations; r && r->name; r++)
             if (g_str_equal (r->name, name))
               rel = r;
-          if (rel == NULL || value == NULL || !g_ascii_string_to_signed (value, 10, 1, G_MAXINT64, &id, NULL))
+          if (rel == NULL || value == NULL || value[0] == '\0')
             {
               g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
                            _("%s cannot be filtered by “%s”"), _(kind->plural_label), name);
@@ -106,7 +106,11 @@ build_where (const SecKind  *kind,
           g_string_append (b->sql, " AND (");
           append_numbered (b->sql, rel->sql, b->params->len + 1);
           g_string_append_c (b->sql, ')');
-          g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_int64 (id)));
+          /* A record's id, or a value such as a country code. */
+          if (g_ascii_string_to_signed (value, 10, 1, G_MAXINT64, &id, NULL))
+            g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_int64 (id)));
+          else
+            g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_string (value)));
           continue;
         }
 

@@ -277,32 +277,6 @@ on_chooser_response (SecCallExportDialog *self,
   sec_call_export_dialog_export_async (self, file, self->cancellable, on_export_done, NULL);
 }
 
-static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                SecDocument       *document)
-{
-  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
-  double width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
-  double height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
-
-  gtk_print_operation_set_n_pages (operation, (int) sec_document_get_n_pages (document, width, height));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              SecDocument       *document)
-{
-  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
-  double width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
-  double height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
-
-  sec_document_render_page (document, gtk_print_context_get_cairo_context (context), (guint) page_nr,
-                            width, height);
-}
-
 /* Actions */
 
 static void
@@ -344,33 +318,14 @@ run_print (SecCallExportDialog      *self,
 {
   g_autoptr(SecDocument) document = NULL;
   g_autofree char *csv = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
 
   g_assert (!documents[self->document].csv);
 
   if (!build_document (self, &document, &csv, error))
     return GTK_PRINT_OPERATION_RESULT_ERROR;
 
-  /* The document's margins are its own: the whole sheet is drawn on. */
-  paper = gtk_paper_size_new (sec_tool_window_get_paper (self->paper_row) == SEC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
-                                                                                  : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, paper);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, sec_document_get_title (document));
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
-                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
-  return gtk_print_operation_run (operation, action, GTK_WINDOW (self), error);
+  return sec_tool_window_print_document (GTK_WINDOW (self), document, sec_tool_window_get_paper (self->paper_row),
+                                         action, export_path, error);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "core/base/sec-countries.h"
+#include "core/funding/sec-funding.h"
 #include "core/store/sec-facets.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-list-pane-private.h"
@@ -81,6 +82,34 @@ static const SortSpec statement_sorts[] = {
   { NULL }
 };
 
+static const FilterSpec funding_call_filters[] = {
+  { "status", "status", SEC_QUERY_RELATION, N_("Status"), N_("Any status"), VALUES_FUNDING_STATUSES },
+  { "programme", "programme", SEC_QUERY_EQUALS, N_("Programme"), N_("All programmes"), VALUES_PROGRAMMES },
+  { "year", "deadline", SEC_QUERY_YEAR, N_("Year"), N_("Any year"), VALUES_YEARS },
+  { NULL }
+};
+static const SortSpec funding_call_sorts[] = {
+  { "deadline", N_("Deadline"), "deadline", TRUE },
+  { "title", N_("Title"), NULL, FALSE },
+  { "published", N_("Date Published"), "published-on", TRUE },
+  { NULL }
+};
+
+static const FilterSpec project_filters[] = {
+  { "programme", "programme", SEC_QUERY_EQUALS, N_("Programme"), N_("All programmes"), VALUES_PROGRAMMES },
+  { "theme", "theme", SEC_QUERY_RELATION, N_("Theme"), N_("All themes"), VALUES_THEMES },
+  { "country", "country", SEC_QUERY_RELATION, N_("Country"), N_("All countries"), VALUES_PROJECT_COUNTRIES },
+  /* Translators: a filter: the projects running during a year */
+  { "active-in", "active-in", SEC_QUERY_RELATION, N_("Active in"), N_("Any year"), VALUES_PROJECT_YEARS },
+  { NULL }
+};
+static const SortSpec project_sorts[] = {
+  { "acronym", N_("Acronym"), NULL, FALSE },
+  { "start", N_("Start Date"), "starts-on", TRUE },
+  { "budget", N_("Largest Budget"), "budget", TRUE },
+  { NULL }
+};
+
 static const SortSpec name_sorts[] = {
   { "name", N_("Name"), NULL, FALSE },
   { NULL }
@@ -93,6 +122,8 @@ static const KindSpec kind_specs[] = {
   { "body", no_filters, body_sorts },
   { "call", call_filters, call_sorts },
   { "statement", statement_filters, statement_sorts },
+  { "funding-call", funding_call_filters, funding_call_sorts },
+  { "project", project_filters, project_sorts },
 };
 
 /**
@@ -251,6 +282,60 @@ _sec_list_pane_fill_filter (SecListPane *self,
       }
       break;
 
+    case VALUES_FUNDING_STATUSES:
+      for (SecFundingCallStatus st = SEC_FUNDING_CALL_FORTHCOMING; st <= SEC_FUNDING_CALL_CLOSED; st++)
+        {
+          g_ptr_array_add (values, g_strdup_printf ("%d", st));
+          g_ptr_array_add (labels, g_strdup (sec_funding_call_status_label (st)));
+        }
+      break;
+
+    case VALUES_PROGRAMMES:
+      {
+        g_autoptr(GPtrArray) programmes = sec_store_list (self->store, SEC_TYPE_PROGRAMME, NULL, &error);
+
+        for (guint i = 0; programmes && i < programmes->len; i++)
+          {
+            SecRecord *programme = g_ptr_array_index (programmes, i);
+            const char *short_name = sec_record_get_string (programme, "short-name");
+
+            g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (programme)));
+            g_ptr_array_add (labels, g_strdup (short_name && short_name[0] ? short_name
+                                               : sec_record_get_string (programme, "name")));
+          }
+      }
+      break;
+
+    case VALUES_THEMES:
+    case VALUES_PROJECT_YEARS:
+      {
+        g_auto(GStrv) found = filter->spec->source == VALUES_THEMES ? sec_funding_dup_themes (self->store, &error)
+                                                                     : sec_funding_dup_years (self->store, &error);
+
+        for (guint i = 0; found && found[i]; i++)
+          {
+            g_ptr_array_add (values, g_strdup (found[i]));
+            g_ptr_array_add (labels, g_strdup (found[i]));
+          }
+      }
+      break;
+
+    case VALUES_PROJECT_COUNTRIES:
+      {
+        /* Member States in protocol order, then the others, as the
+         * portfolio's coverage lists them. */
+        g_auto(GStrv) codes = sec_funding_dup_countries (self->store, &error);
+
+        for (guint i = 0; codes && codes[i]; i++)
+          {
+            const char *name = sec_country_name (codes[i]);
+
+            g_ptr_array_add (values, g_strdup (codes[i]));
+            g_ptr_array_add (labels, g_strdup (name ? name : codes[i]));
+          }
+      }
+      break;
+
     case VALUES_COUNTRIES:
       {
         g_auto(GStrv) codes = sec_store_dup_distinct (self->store, self->kind, filter->spec->field, &error);
@@ -341,7 +426,7 @@ _sec_list_pane_build_filters (SecListPane *self)
       dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (filter.labels)), NULL));
       filter.dropdown = dropdown;
       gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);
-      if (spec->source == VALUES_COUNTRIES)
+      if (spec->source == VALUES_COUNTRIES || spec->source == VALUES_PROJECT_COUNTRIES)
         {
           gtk_drop_down_set_expression (dropdown,
                                         gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));

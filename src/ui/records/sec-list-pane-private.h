@@ -22,6 +22,11 @@ typedef enum {
   VALUES_BODIES,     /* the bodies, by id */
   VALUES_YEARS,      /* the years that occur in the field */
   VALUES_COUNTRIES,  /* the countries that occur in the field */
+  VALUES_FUNDING_STATUSES, /* a call for proposals' statuses (sec-funding.h) */
+  VALUES_PROGRAMMES, /* the funding programmes, by id */
+  VALUES_THEMES,     /* the projects' themes */
+  VALUES_PROJECT_COUNTRIES, /* the projects' coordinators' and partners' countries */
+  VALUES_PROJECT_YEARS,     /* the years in which projects run */
 } ValuesSource;
 
 typedef struct {
@@ -85,6 +90,7 @@ struct _SecListPane
   char               *empty_title;
   char               *empty_description;
   char               *new_label;
+  GtkWidget          *banner;       /* a child, between toolbar and stack */
 
   /* state */
   GType               kind;

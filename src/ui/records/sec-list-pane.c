@@ -366,6 +366,7 @@ sec_list_pane_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_LIST_PANE);
+  g_clear_pointer (&self->banner, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
@@ -772,4 +773,25 @@ sec_list_pane_clear_filters (SecListPane *self)
     gtk_drop_down_set_selected (g_array_index (self->filters, Filter, i).dropdown, 0);
   self->updating = FALSE;
   _sec_list_pane_apply_query (self);
+}
+
+/**
+ * sec_list_pane_set_banner:
+ * @banner: (transfer floating) (nullable): a widget to show between the
+ *   search and the list, such as the upcoming deadlines
+ *
+ * Replaces the pane's banner.
+ */
+void
+sec_list_pane_set_banner (SecListPane *self,
+                          GtkWidget   *banner)
+{
+  g_return_if_fail (SEC_IS_LIST_PANE (self));
+  g_return_if_fail (banner == NULL || GTK_IS_WIDGET (banner));
+
+  g_clear_pointer (&self->banner, gtk_widget_unparent);
+  if (banner == NULL)
+    return;
+  self->banner = banner;
+  gtk_widget_insert_after (banner, GTK_WIDGET (self), self->toolbar);
 }

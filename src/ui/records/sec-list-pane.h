@@ -42,5 +42,8 @@ gboolean       sec_list_pane_set_filter          (SecListPane *self,
                                                   const char  *name,
                                                   const char  *value);
 void           sec_list_pane_clear_filters       (SecListPane *self);
+/* A widget between the search and the list (NULL: none). */
+void           sec_list_pane_set_banner          (SecListPane *self,
+                                                  GtkWidget   *banner);
 
 G_END_DECLS

@@ -13,10 +13,12 @@
 
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
+#include "core/funding/sec-funding.h"
 #include "core/meetings/sec-agenda.h"
 #include "core/store/sec-record-list.h"
 #include "ui/calls/sec-call-tools.h"
 #include "ui/meetings/sec-alternates-group.h"
+#include "ui/funding/sec-funding-tools.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/meetings/sec-participant-counts.h"
 #include "ui/records/sec-record-page.h"
@@ -436,6 +438,56 @@ follow_up_row (SecRecordPage *self,
                                         "follow-up", sec_record_get_id (follow_up), NULL, 0);
 }
 
+static GtkWidget *
+project_row (SecRecordPage *self,
+             SecRecord     *project)
+{
+  const char *starts_on = sec_record_get_string (project, "starts-on");
+  const char *ends_on = sec_record_get_string (project, "ends-on");
+  const char *coordinator = sec_record_get_derived (project, "coordinator-name");
+  const char *programme = sec_record_get_derived (project, "programme-name");
+  g_autofree char *years = starts_on && *starts_on
+                           ? g_strdup_printf (_("%.4s–%.4s"), starts_on, ends_on ? ends_on : "") : g_strdup ("");
+  g_autofree char *title = g_strdup_printf ("%s – %s", sec_record_get_string (project, "acronym"),
+                                            sec_record_get_string (project, "title"));
+  g_autofree char *subtitle = _sec_record_page_join_parts (programme ? programme : "", years,
+                                                           coordinator ? coordinator : "", NULL);
+
+  g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_ORGANISATION));
+  g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_PROGRAMME));
+  return _sec_record_page_new_link_row (title, subtitle, "project", sec_record_get_id (project), NULL, 0);
+}
+
+static GtkWidget *
+partner_row (SecRecordPage *self,
+             SecRecord     *partner)
+{
+  const char *name = sec_record_get_derived (partner, "organisation-name");
+  const char *country = sec_country_name (sec_record_get_derived (partner, "country"));
+  const char *short_name = sec_record_get_string (partner, "short-name");
+  g_autofree char *subtitle = _sec_record_page_join_parts (country ? country : "",
+                                                           _sec_record_page_choice_label (partner, "role"),
+                                                           short_name ? short_name : "", NULL);
+
+  g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (SEC_TYPE_ORGANISATION));
+  return _sec_record_page_new_link_row (name ? name : "", subtitle, "organisation",
+                                        sec_record_get_ref (partner, "organisation"),
+                                        "project-partner", sec_record_get_id (partner));
+}
+
+static GtkWidget *
+funding_call_row (SecRecordPage *self,
+                  SecRecord     *call)
+{
+  g_autofree char *deadline = sec_funding_format_deadline (call);
+  g_autofree char *subtitle = _sec_record_page_join_parts (deadline,
+                                                           sec_funding_call_status_label (sec_funding_call_status (call, NULL)),
+                                                           NULL);
+
+  return _sec_record_page_new_link_row (sec_record_get_string (call, "title"), subtitle,
+                                        "funding-call", sec_record_get_id (call), NULL, 0);
+}
+
 /* Sections of each kind */
 
 /* A meeting's agenda */
@@ -695,6 +747,21 @@ static const RelationGroup relation_groups[] = {
 
   { "commitment", N_("Follow-up"), sec_follow_up_get_type, "commitment", FALSE, "date", FALSE,
     follow_up_row, "follow-up", N_("Add Follow-up"), N_("No follow-up yet"), NULL, NULL },
+
+  /* EU funding: what an organisation coordinates or partners, what a
+   * person leads, a project's partners, a programme's calls and projects. */
+  { "organisation", N_("Funded Projects"), sec_project_get_type, "organisation", TRUE, "starts-on", TRUE,
+    project_row, NULL, NULL, NULL, NULL, NULL },
+  { "person", N_("Projects Led"), sec_project_get_type, "principal-investigator", FALSE, "starts-on", TRUE,
+    project_row, NULL, NULL, NULL, NULL, NULL },
+  { "project", N_("Partners"), sec_project_partner_get_type, "project", FALSE, "position", FALSE,
+    partner_row, "project-partner", N_("Add Partner"), N_("No partners"), NULL, NULL },
+  { "funding-call", N_("Projects Funded"), sec_project_get_type, "funding-call", FALSE, "starts-on", TRUE,
+    project_row, "project", N_("Add Project"), N_("No projects yet"), NULL, NULL },
+  { "programme", N_("Calls for Proposals"), sec_funding_call_get_type, "programme", FALSE, "deadline", TRUE,
+    funding_call_row, "funding-call", N_("Add Call for Proposals"), N_("No calls yet"), NULL, NULL },
+  { "programme", N_("Projects"), sec_project_get_type, "programme", FALSE, "starts-on", TRUE,
+    project_row, "project", N_("Add Project"), N_("No projects yet"), NULL, NULL },
 };
 
 static void
@@ -736,6 +803,8 @@ _sec_record_page_add_relations (SecRecordPage *self,
     gtk_box_prepend (self->sections, sec_call_tools_new (self->store, record));
   else if (g_str_equal (shown, "statement"))
     gtk_box_prepend (self->sections, sec_statement_tools_new (self->store, record));
+  else if (g_str_equal (shown, "funding-call") || g_str_equal (shown, "project") || g_str_equal (shown, "programme"))
+    gtk_box_prepend (self->sections, sec_funding_tools_new (self->store, record));
 
   for (guint i = 0; i < G_N_ELEMENTS (relation_groups); i++)
     {

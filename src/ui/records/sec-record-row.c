@@ -13,6 +13,7 @@
 
 #include "core/base/sec-countries.h"
 #include "core/base/sec-format.h"
+#include "core/funding/sec-funding.h"
 #include "ui/meetings/sec-participant-counts.h"
 #include "ui/records/sec-record-row.h"
 #include "core/store/sec-records.h"
@@ -204,6 +205,66 @@ describe_statement (SecRecord *record,
   texts->trailing = g_strdup_printf (ngettext ("%s signatory", "%s signatories", signatories), count);
 }
 
+/* The status follows from the dates, and the time left from the deadline
+ * in the call's zone. */
+static void
+describe_funding_call (SecRecord *record,
+                       RowTexts  *texts)
+{
+  SecFundingCallStatus status = sec_funding_call_status (record, NULL);
+  g_autoptr(GDateTime) deadline = sec_funding_call_dup_deadline (record);
+
+  texts->title = g_strdup (get_text (record, "title"));
+  texts->badge = sec_funding_call_status_label (status);
+  texts->badge_style = status == SEC_FUNDING_CALL_OPEN ? "success"
+                       : status == SEC_FUNDING_CALL_FORTHCOMING ? "accent" : "dim-label";
+  add_detail (texts, sec_record_get_derived (record, "programme-name"));
+  if (deadline != NULL)
+    {
+      g_autofree char *date = sec_format_datetime (sec_record_get_string (record, "deadline"));
+
+      take_detail (texts, g_strdup_printf (_("Deadline %s"), date));
+      if (status != SEC_FUNDING_CALL_CLOSED)
+        take_detail (texts, sec_funding_format_time_left (deadline, NULL));
+    }
+  texts->trailing = sec_funding_format_euros (sec_record_get_int (record, "budget"));
+}
+
+static void
+describe_project (SecRecord *record,
+                  RowTexts  *texts)
+{
+  const char *starts_on = get_text (record, "starts-on");
+  const char *ends_on = get_text (record, "ends-on");
+
+  texts->title = g_strdup (get_text (record, "acronym"));
+  add_detail (texts, sec_record_get_derived (record, "programme-name"));
+  add_detail (texts, sec_record_get_derived (record, "coordinator-name"));
+  if (starts_on != NULL)
+    /* Translators: the years a project runs, "2012–2017" */
+    take_detail (texts, g_strdup_printf (_("%.4s–%.4s"), starts_on, ends_on ? ends_on : ""));
+  texts->trailing = sec_funding_format_euros (sec_record_get_int (record, "budget"));
+}
+
+static void
+describe_programme (SecRecord *record,
+                    RowTexts  *texts)
+{
+  gint64 projects = get_count (record, "project-count");
+  g_autofree char *count = sec_format_count (projects);
+  int first = sec_record_get_int (record, "first-year");
+  int last = sec_record_get_int (record, "last-year");
+
+  texts->title = g_strdup (get_text (record, "name"));
+  add_detail (texts, get_text (record, "short-name"));
+  if (first > 0)
+    take_detail (texts, last > 0 ? g_strdup_printf ("%d–%d", first, last)
+                                 /* Translators: a programme running from a year on, "since 2007" */
+                                 : g_strdup_printf (_("since %d"), first));
+  /* Translators: the projects of a programme, e.g. "4 projects" */
+  texts->trailing = g_strdup_printf (ngettext ("%s project", "%s projects", projects), count);
+}
+
 static void
 set_label (GtkLabel   *label,
            const char *text)
@@ -235,6 +296,12 @@ update (SecRecordRow *self)
         describe_call (self->record, &texts);
       else if (kind == SEC_TYPE_STATEMENT)
         describe_statement (self->record, &texts);
+      else if (kind == SEC_TYPE_FUNDING_CALL)
+        describe_funding_call (self->record, &texts);
+      else if (kind == SEC_TYPE_PROJECT)
+        describe_project (self->record, &texts);
+      else if (kind == SEC_TYPE_PROGRAMME)
+        describe_programme (self->record, &texts);
       else
         texts.title = sec_record_dup_title (self->record);
     }

@@ -18,6 +18,7 @@
 
 #include "core/base/sec-format.h"
 #include "ui/overview/sec-overview-page.h"
+#include "ui/funding/sec-deadline-banner.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-page.h"
@@ -55,6 +56,16 @@ static const Section sections[] = {
   { "statements", N_("Joint Statements"), "sec-statements-symbolic", "statement", WHEN_ANY,
     "signed-on", TRUE, N_("No Joint Statements Yet"),
     N_("Add the statements that organisations signed together"), N_("_New Joint Statement") },
+  /* EU funding, under their own heading in the sidebar. */
+  { "funding-calls", N_("Calls for Proposals"), "sec-funding-calls-symbolic", "funding-call", WHEN_ANY,
+    "deadline", TRUE, N_("No Calls for Proposals Yet"),
+    N_("Add the calls of the EU funds that address trafficking"), N_("_New Call for Proposals") },
+  { "projects", N_("Projects"), "sec-projects-symbolic", "project", WHEN_ANY,
+    NULL, FALSE, N_("No Projects Yet"),
+    N_("Add the projects the EU funds, with their partners"), N_("_New Project") },
+  { "programmes", N_("Programmes"), "sec-programmes-symbolic", "programme", WHEN_ANY,
+    NULL, FALSE, N_("No Programmes Yet"),
+    N_("Add the funding programmes: AMIF, ISF Police, Horizon 2020, the ERC…"), N_("_New Programme") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sections) == N_SECTIONS);
@@ -151,6 +162,9 @@ ensure_pane (SecWindow  *self,
                           pane, "single-click-activate", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (pane, "notify::selected-record",
                            G_CALLBACK (on_pane_selected_record), self, G_CONNECT_SWAPPED);
+  /* The calls for proposals about to close, where staff look first. */
+  if (g_str_equal (section->id, "meetings") || g_str_equal (section->id, "funding-calls"))
+    sec_list_pane_set_banner (SEC_LIST_PANE (pane), sec_deadline_banner_new (self->store));
   gtk_stack_add_named (self->list_stack, pane, section->id);
   self->panes[index] = SEC_LIST_PANE (pane);
   return self->panes[index];
@@ -541,6 +555,31 @@ sec_window_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (sec_window_parent_class)->unmap (widget);
 }
 
+/* The funding sections come under a heading of their own. */
+static void
+update_sidebar_header (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "funding-calls"))
+    {
+      if (gtk_list_box_row_get_header (row) == NULL)
+        {
+          GtkWidget *label = gtk_label_new (_("Funding"));
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_set_margin_top (label, 12);
+          gtk_widget_set_margin_start (label, 12);
+          gtk_widget_set_margin_bottom (label, 6);
+          gtk_list_box_row_set_header (row, label);
+        }
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
 static void
 add_sidebar_row (SecWindow  *self,
                  const char *id,
@@ -564,6 +603,7 @@ add_sidebar_row (SecWindow  *self,
 static void
 add_sidebar_rows (SecWindow *self)
 {
+  gtk_list_box_set_header_func (self->sidebar_list, update_sidebar_header, NULL, NULL);
   add_sidebar_row (self, OVERVIEW_ID, _("Overview"), "task-due-symbolic");
   for (guint i = 0; i < N_SECTIONS; i++)
     add_sidebar_row (self, sections[i].id, _(sections[i].title), sections[i].icon_name);

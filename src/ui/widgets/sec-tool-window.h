@@ -18,5 +18,14 @@ void             sec_tool_window_setup_paper_row    (AdwComboRow   *row);
 SecPaper         sec_tool_window_get_paper          (AdwComboRow   *row);
 void             sec_tool_window_setup_language_row (AdwComboRow   *row);
 const char      *sec_tool_window_get_language       (AdwComboRow   *row);
+/* Prints @document on @paper, as the PDF has it (the document's own
+ * margins on the whole sheet): with the print dialog, or with
+ * GTK_PRINT_OPERATION_ACTION_EXPORT straight into @export_path. */
+GtkPrintOperationResult sec_tool_window_print_document (GtkWindow               *parent,
+                                                        SecDocument             *document,
+                                                        SecPaper                 paper,
+                                                        GtkPrintOperationAction  action,
+                                                        const char              *export_path,
+                                                        GError                 **error);
 
 G_END_DECLS
