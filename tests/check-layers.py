@@ -19,7 +19,7 @@ import re
 import sys
 
 CORE = ['core/base', 'core/store', 'core/meetings', 'core/calls',
-        'core/statements', 'core/documents']
+        'core/statements', 'core/documents', 'core/import']
 WORKFLOWS = ['core/meetings', 'core/calls', 'core/statements']
 
 # Which folders each folder may include, besides itself.
@@ -29,6 +29,7 @@ ALLOWED = {
     'core/meetings': ['core/base', 'core/store'],
     'core/calls': ['core/base', 'core/store'],
     'core/statements': ['core/base', 'core/store'],
+    'core/import': ['core/base', 'core/store'],
     'core/documents': ['core/base', 'core/store'] + WORKFLOWS,
     'cli': CORE,
     'ui/widgets': CORE,
