@@ -14,8 +14,8 @@
 
 #include "core/base/sec-fold.h"
 #include "core/import/sec-import-private.h"
+#include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
-#include "core/store/sec-unique.h"
 
 struct _SecImport
 {
@@ -900,6 +900,19 @@ sec_import_apply (SecImport         *self,
       return FALSE;
     }
   memset (&counts, 0, sizeof counts);
+
+  /* A copy to go back to beyond the undo (after the window was closed). */
+  if (n > 0)
+    {
+      gint64 records = sec_store_count_all (self->store, NULL);
+
+      if (records > 0)
+        {
+          g_autofree char *backup = sec_store_backup_before (self->store, SEC_BACKUP_REASON_BEFORE_IMPORT, error);
+          if (backup == NULL)
+            return FALSE;
+        }
+    }
 
   undo = g_new0 (SecImportUndo, 1);
   undo->inserted = g_array_new (FALSE, FALSE, sizeof (Inserted));
