@@ -172,6 +172,34 @@ sec_import_guess_target (GType       kind,
 
 /* Values */
 
+/* Country names in French and German, whatever the user's language: an
+ * office's list is often in another language than its desktop. The EU,
+ * its neighbours and candidates; other countries by code or English name. */
+static const char *const other_country_names[] = {
+  "AT", "Autriche|Österreich",          "BE", "Belgique|Belgien",
+  "BG", "Bulgarie|Bulgarien",           "HR", "Croatie|Kroatien",
+  "CY", "Chypre|Zypern",                "CZ", "Tchéquie|République tchèque|Tschechien|Tschechische Republik",
+  "DK", "Danemark|Dänemark",            "EE", "Estonie|Estland",
+  "FI", "Finlande|Finnland",            "FR", "France|Frankreich",
+  "DE", "Allemagne|Deutschland",        "GR", "Grèce|Griechenland",
+  "HU", "Hongrie|Ungarn",               "IE", "Irlande|Irland",
+  "IT", "Italie|Italien",               "LV", "Lettonie|Lettland",
+  "LT", "Lituanie|Litauen",             "LU", "Luxembourg|Luxemburg",
+  "MT", "Malte|Malta",                  "NL", "Pays-Bas|Niederlande",
+  "PL", "Pologne|Polen",                "PT", "Portugal|Portugal",
+  "RO", "Roumanie|Rumänien",            "SK", "Slovaquie|Slowakei",
+  "SI", "Slovénie|Slowenien",           "ES", "Espagne|Spanien",
+  "SE", "Suède|Schweden",               "GB", "Royaume-Uni|Vereinigtes Königreich|Großbritannien",
+  "CH", "Suisse|Schweiz",               "NO", "Norvège|Norwegen",
+  "IS", "Islande|Island",               "LI", "Liechtenstein|Liechtenstein",
+  "UA", "Ukraine|Ukraine",              "MD", "Moldavie|Moldau|Republik Moldau",
+  "AL", "Albanie|Albanien",             "ME", "Monténégro|Montenegro",
+  "MK", "Macédoine du Nord|Nordmazedonien", "RS", "Serbie|Serbien",
+  "BA", "Bosnie-Herzégovine|Bosnien und Herzegowina", "TR", "Turquie|Türkei",
+  "GE", "Géorgie|Georgien",             "US", "États-Unis|Vereinigte Staaten|USA",
+  "CA", "Canada|Kanada",                NULL
+};
+
 static GHashTable *
 country_names (void)
 {
@@ -189,6 +217,12 @@ country_names (void)
           g_hash_table_insert (table, g_ascii_strdown (countries[i].code, -1), (gpointer) countries[i].code);
           g_hash_table_insert (table, squash (countries[i].name), (gpointer) countries[i].code);
           g_hash_table_insert (table, squash (sec_country_name (countries[i].code)), (gpointer) countries[i].code);
+        }
+      for (guint i = 0; other_country_names[i]; i += 2)
+        {
+          g_auto(GStrv) names = g_strsplit (other_country_names[i + 1], "|", -1);
+          for (guint j = 0; names[j]; j++)
+            g_hash_table_insert (table, squash (names[j]), (gpointer) other_country_names[i]);
         }
       /* Names offices write that the standard spells otherwise. */
       g_hash_table_insert (table, g_strdup ("uk"), (gpointer) "GB");

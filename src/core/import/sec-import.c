@@ -426,8 +426,8 @@ check_row (SecImport          *self,
       if (!sec_record_set_from_text (r->record, field->name, converted, &error) ||
           !sec_record_validate_field (r->record, field->name, &error))
         {
-          /* Translators: a problem with an imported row: a field's label, then what is wrong */
-          set_problem (r, g_strdup_printf (_("%s: %s"), _(field->label), error->message));
+          /* The store's message names the field ("Email: “x” is not..."). */
+          set_problem (r, g_strdup (error->message));
           g_clear_error (&error);
         }
     }
