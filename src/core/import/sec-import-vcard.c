@@ -249,6 +249,9 @@ parse_property (const char *line,
     return NULL;
   head = g_strndup (line, colon - line);
   params = g_strsplit (head, ";", -1);
+  /* ":value", a line without a name (found by fuzzing). */
+  if (params[0] == NULL)
+    return NULL;
   name = strrchr (params[0], '.') ? strrchr (params[0], '.') + 1 : params[0];
   prop->name = g_ascii_strup (g_strstrip ((char *) name), -1);
   prop->types = g_ptr_array_new_with_free_func (g_free);
