@@ -992,3 +992,150 @@ sec_import_undo_free (SecImportUndo *undo)
   g_ptr_array_unref (undo->merged);
   g_free (undo);
 }
+
+/* In a worker thread */
+
+typedef struct {
+  gboolean           skip_invalid;
+  SecImportProgress  progress;
+  gpointer           progress_data;
+  GMainContext      *context;
+  SecImportSummary   summary;
+  SecImportUndo     *undo;
+  GTask             *task;  /* borrowed: the task that owns this */
+} ApplyData;
+
+typedef struct {
+  GTask *task;  /* keeps the data alive until the report ran */
+  guint  done;
+  guint  total;
+} ProgressReport;
+
+static void
+progress_report_free (gpointer p)
+{
+  ProgressReport *report = p;
+
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static void
+apply_data_free (gpointer p)
+{
+  ApplyData *data = p;
+
+  g_clear_pointer (&data->undo, sec_import_undo_free);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static gboolean
+report_progress (gpointer p)
+{
+  ProgressReport *report = p;
+  ApplyData *data = g_task_get_task_data (report->task);
+
+  data->progress (report->done, report->total, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker: passes the figures to the caller's context. */
+static void
+progress_in_thread (guint done, guint total, gpointer user_data)
+{
+  ApplyData *data = user_data;
+  ProgressReport *report;
+
+  if (data->progress == NULL)
+    return;
+  report = g_new (ProgressReport, 1);
+  *report = (ProgressReport) { g_object_ref (data->task), done, total };
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, report_progress, report, progress_report_free);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SecImport *self = g_object_get_data (G_OBJECT (task), "import");
+  ApplyData *data = task_data;
+  g_autoptr(SecStore) own = NULL;
+  SecStore *main_store;
+  GError *error = NULL;
+  gboolean ok;
+
+  own = sec_store_open (sec_store_get_path (self->store), &error);
+  if (own == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  main_store = self->store;
+  self->store = own;
+  ok = sec_import_apply (self, data->skip_invalid, &data->summary, &data->undo, cancellable,
+                         progress_in_thread, data, &error);
+  self->store = main_store;
+  sec_store_close (own);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+sec_import_apply_async (SecImport          *self,
+                        gboolean            skip_invalid,
+                        GCancellable       *cancellable,
+                        SecImportProgress   progress,
+                        gpointer            progress_data,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ApplyData *data;
+
+  g_return_if_fail (self != NULL);
+
+  data = g_new0 (ApplyData, 1);
+  data->skip_invalid = skip_invalid;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sec_import_apply_async);
+  g_task_set_task_data (task, data, apply_data_free);
+  data->task = task;
+  g_object_set_data (G_OBJECT (task), "import", self);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+gboolean
+sec_import_apply_finish (SecImport         *self,
+                         GAsyncResult      *result,
+                         SecImportSummary  *summary,
+                         SecImportUndo    **undo,
+                         GError           **error)
+{
+  ApplyData *data;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  if (summary != NULL)
+    *summary = data->summary;
+  if (undo != NULL)
+    *undo = g_steal_pointer (&data->undo);
+  /* The rows went in through another connection: the lists of this one
+   * learn of them here, in its own thread. */
+  g_signal_emit_by_name (self->store, "changed", SEC_TYPE_ORGANISATION, (gint64) 0, SEC_STORE_CHANGE_INSERTED);
+  g_signal_emit_by_name (self->store, "changed", SEC_TYPE_MEMBERSHIP, (gint64) 0, SEC_STORE_CHANGE_INSERTED);
+  if (self->kind == SEC_TYPE_PERSON)
+    g_signal_emit_by_name (self->store, "changed", SEC_TYPE_PERSON, (gint64) 0, SEC_STORE_CHANGE_INSERTED);
+  return TRUE;
+}

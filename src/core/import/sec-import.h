@@ -141,6 +141,25 @@ gboolean     sec_import_apply              (SecImport        *self,
                                             gpointer          progress_data,
                                             GError          **error);
 
+/* The same in a worker thread, on a connection of its own to the
+ * database file of the SecImport's store (the store's connection stays
+ * with the thread that made it); @progress is called in the calling
+ * thread's main context. Nothing else may use @self until it finishes.
+ * Once finished, the store emits "changed" (id 0) for each kind written,
+ * so that lists refresh. */
+void         sec_import_apply_async        (SecImport          *self,
+                                            gboolean            skip_invalid,
+                                            GCancellable       *cancellable,
+                                            SecImportProgress   progress,
+                                            gpointer            progress_data,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+gboolean     sec_import_apply_finish       (SecImport          *self,
+                                            GAsyncResult       *result,
+                                            SecImportSummary   *summary,
+                                            SecImportUndo     **undo,
+                                            GError            **error);
+
 /* Deletes what the import added and puts the merged records back as they
  * were, in one transaction. */
 gboolean     sec_import_undo               (SecStore        *store,
