@@ -37,10 +37,11 @@ ALLOWED = {
     'ui/calls': CORE + ['ui/widgets'],
     # The statement tools reuse the calls' export dialog.
     'ui/statements': CORE + ['ui/widgets', 'ui/calls'],
+    'ui/import': CORE + ['ui/widgets'],
     # The record page hosts each workflow's tools.
     'ui/records': CORE + ['ui/widgets', 'ui/meetings', 'ui/calls',
                           'ui/statements'],
-    'ui/shell': CORE + ['ui/widgets', 'ui/records'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/import'],
     '': ['cli', 'ui/shell'],  # src/main.c
 }
 

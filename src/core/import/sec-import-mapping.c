@@ -42,7 +42,7 @@ static const Guess person_guesses[] = {
   { "dietary-needs", "dietary needs|diet|regime alimentaire|regime|ernahrung|ernahrungsbedurfnisse" },
   { "consent-date", "consent date|consent|date du consentement|consentement|einwilligung|einwilligungsdatum" },
   { "consent-source", "consent source|source du consentement|quelle der einwilligung" },
-  { "notes", "notes|note|remarks|comments|comment|remarques|commentaires|commentaire|bemerkungen|"
+  { "notes", "notes|note|remarks|remark|comments|comment|remarques|remarque|commentaires|commentaire|bemerkungen|"
              "bemerkung|notizen|kommentar" },
   { "body", "body|organe|gremium|committee|comite|ausschuss|network|reseau|netzwerk" },
   { "role", "role|rolle|function in body" },
@@ -60,7 +60,7 @@ static const Guess organisation_guesses[] = {
   { "website", "website|web site|web|url|homepage|site web|site internet|site|webseite|internetseite|internet" },
   { "email", "email|e mail|mail|email address|courriel|adresse email|adresse electronique|email adresse" },
   { "phone", "phone|telephone|tel|telefon|telefonnummer|numero de telephone" },
-  { "notes", "notes|note|remarks|comments|remarques|commentaires|bemerkungen|notizen|kommentar" },
+  { "notes", "notes|note|remarks|remark|comments|remarques|remarque|commentaires|bemerkungen|bemerkung|notizen|kommentar" },
   { "body", "body|organe|gremium|committee|comite|ausschuss|network|reseau|netzwerk" },
   { "role", "role|rolle" },
   { NULL, NULL }
