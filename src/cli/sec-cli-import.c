@@ -87,9 +87,13 @@ print_rows (SecImport  *import,
                              : _("skipped");
 
           if (r->duplicate_id > 0)
-            /* Translators: a duplicate found while importing: the reason ("Same email"), the record's id, then what is done ("skipped") */
-            message = g_strdup_printf (_("%s as record %" G_GINT64_FORMAT " in the database: %s"),
-                                       r->duplicate_reason, r->duplicate_id, what);
+            {
+              g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->duplicate_id);
+
+              /* Translators: a duplicate found while importing: the reason ("Same email"), the record's id, then what is done ("skipped") */
+              message = g_strdup_printf (_("%s as record %s in the database: %s"),
+                                         r->duplicate_reason, id, what);
+            }
           else
             {
               const SecImportResult *first = sec_import_get_result (import, r->duplicate_row - 1);

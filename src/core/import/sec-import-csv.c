@@ -140,9 +140,11 @@ sec_import_decode (const char  *data,
 
       if (!g_utf8_validate_len (data, length, &end))
         {
+          g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (end - data) + skip + 1);
+
+          /* Translators: %s is the position of the first wrong byte in the file */
           g_set_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
-                       _("The file is not valid UTF-8 (byte %" G_GSIZE_FORMAT "): choose its encoding"),
-                       (gsize) (end - data) + skip + 1);
+                       _("The file is not valid UTF-8 (byte %s): choose its encoding"), offset);
           return NULL;
         }
       return g_strndup (data, length);
