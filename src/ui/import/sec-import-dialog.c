@@ -126,6 +126,64 @@ on_row_action_changed (GtkDropDown     *dropdown,
   update_summary (self);
 }
 
+static void
+on_take_new_toggled (GtkCheckButton  *check,
+                     SecImportDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "index"));
+  const char *field = g_object_get_data (G_OBJECT (check), "field");
+
+  sec_import_set_take_new (self->import, index, field, gtk_check_button_get_active (check));
+}
+
+/* A duplicate whose values differ from the existing record's: it unfolds
+ * to choose, field by field, which value a merge keeps. */
+static GtkWidget *
+make_merge_row (SecImportDialog *self,
+                guint            index,
+                const char      *title,
+                const char      *subtitle,
+                SecRecord       *existing,
+                GStrv            conflicts)
+{
+  const SecImportResult *r = sec_import_get_result (self->import, index);
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  const SecKind *kind = sec_kind_from_type (self->kind);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped_subtitle);
+  for (guint i = 0; conflicts[i]; i++)
+    {
+      const SecField *field = sec_kind_find_field (kind, conflicts[i]);
+      g_autofree char *old = sec_record_dup_text (existing, conflicts[i]);
+      g_autofree char *new = sec_record_dup_text (r->record, conflicts[i]);
+      g_autofree char *label = NULL;
+      g_autofree char *detail = NULL;
+      GtkWidget *child, *check;
+      int bit = sec_kind_field_index (kind, conflicts[i]);
+
+      if (field->type == SEC_FIELD_REF)
+        continue; /* an id says nothing to the user: a merge keeps the existing one */
+      /* Translators: a field where an imported duplicate differs, e.g. "Take the new Position" */
+      label = g_strdup_printf (_("Take the New %s"), _(field->label));
+      /* Translators: the two values of a field of a duplicate: the new one, then the one in the database */
+      detail = g_strdup_printf (_("“%s” instead of “%s”"), new, old);
+      child = make_row (label, detail);
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), bit >= 0 && (r->take_new & (G_GUINT64_CONSTANT (1) << bit)));
+      g_object_set_data (G_OBJECT (check), "index", GUINT_TO_POINTER (index));
+      g_object_set_data_full (G_OBJECT (check), "field", g_strdup (conflicts[i]), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_take_new_toggled), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (child), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (child), check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+    }
+  return row;
+}
+
 static GtkWidget *
 make_duplicate_row (SecImportDialog       *self,
                     guint                  index,
@@ -133,13 +191,14 @@ make_duplicate_row (SecImportDialog       *self,
 {
   g_autofree char *title = sec_record_dup_title (r->record);
   g_autofree char *subtitle = NULL;
+  g_autoptr(SecRecord) existing = r->duplicate_id > 0 ? sec_store_get (self->store, self->kind, r->duplicate_id, NULL) : NULL;
+  g_auto(GStrv) conflicts = NULL;
   GtkWidget *row, *dropdown;
   static const char *const actions[] = { N_("Skip"), N_("Merge"), N_("Import Anyway"), NULL };
   const char *translated[G_N_ELEMENTS (actions)];
 
   if (r->duplicate_id > 0)
     {
-      g_autoptr(SecRecord) existing = sec_store_get (self->store, self->kind, r->duplicate_id, NULL);
       g_autofree char *other = existing ? sec_record_dup_title (existing) : g_strdup ("?");
 
       /* Translators: a duplicate in an imported file: its line, why ("Same email"), the record it matches */
@@ -152,7 +211,11 @@ make_duplicate_row (SecImportDialog       *self,
       /* Translators: a duplicate in an imported file: its line, why ("Same email"), the earlier line */
       subtitle = g_strdup_printf (_("Line %u · %s as line %u"), r->line, r->duplicate_reason, first->line);
     }
-  row = make_row (title, subtitle);
+  conflicts = r->duplicate_id > 0 ? sec_import_dup_conflicts (self->import, index) : NULL;
+  if (conflicts != NULL && conflicts[0] != NULL)
+    row = make_merge_row (self, index, title, subtitle, existing, conflicts);
+  else
+    row = make_row (title, subtitle);
   for (guint i = 0; actions[i]; i++)
     translated[i] = _(actions[i]);
   translated[G_N_ELEMENTS (actions) - 1] = NULL;
@@ -163,7 +226,10 @@ make_duplicate_row (SecImportDialog       *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What to do with this duplicate"), -1);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_row_action_changed), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), dropdown);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   return row;
 }
 

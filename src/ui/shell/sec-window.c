@@ -237,10 +237,13 @@ update_titles (SecWindow *self)
     gboolean importable = kind == SEC_TYPE_ORGANISATION || kind == SEC_TYPE_PERSON;
 
     gtk_widget_set_visible (GTK_WIDGET (self->import_button), importable);
+    /* The target before the name: the action takes a string. */
     if (importable)
-      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->import_button),
-                                               kind == SEC_TYPE_PERSON ? "win.import::people"
-                                                                       : "win.import::organisations");
+      {
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (self->import_button), "s",
+                                          kind == SEC_TYPE_PERSON ? "people" : "organisations");
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "win.import");
+      }
   }
   adw_window_title_set_title (self->detail_title,
                               self->record ? _(sec_record_get_kind (self->record)->label) : "");
