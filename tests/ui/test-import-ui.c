@@ -21,29 +21,6 @@
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
-static void
-save_window (GtkWidget  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  for (int i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    sec_test_wait_ms (20);
-  sec_test_wait_ms (300);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root, GType type, guint nth)
 {
@@ -98,7 +75,7 @@ test_import_dialog (void)
   g_assert_cmpstr (sec_import_get_column_target (import, 4), ==, "country");
   g_assert_cmpstr (sec_import_get_column_target (import, 5), ==, "notes");
   if (g_getenv ("SEC_IMPORT_SCREENSHOT") != NULL)
-    save_window (GTK_WIDGET (dialog), g_getenv ("SEC_IMPORT_SCREENSHOT"));
+    sec_test_save_window (GTK_WIDGET (dialog), g_getenv ("SEC_IMPORT_SCREENSHOT"));
 
   /* The last column's drop-down (the sixth): "Not Imported", then back. */
   notes_dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 5));
