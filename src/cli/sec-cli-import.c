@@ -287,8 +287,23 @@ sec_cli_import (const char  *database,
       g_string_append (out, _("Dry run: nothing was written.\n"));
       return SEC_CLI_EXIT_OK;
     }
-  if (!sec_import_apply (import, skip_invalid, &summary, NULL, NULL, NULL, NULL, &error))
-    return sec_cli_failure (err, error->message);
+  {
+    g_autofree gboolean *was_invalid = g_new0 (gboolean, sec_import_get_n_results (import) + 1);
+
+    for (guint i = 0; i < sec_import_get_n_results (import); i++)
+      was_invalid[i] = sec_import_get_result (import, i)->status == SEC_IMPORT_ROW_INVALID;
+    if (!sec_import_apply (import, skip_invalid, &summary, NULL, NULL, NULL, NULL, &error))
+      return sec_cli_failure (err, error->message);
+    /* Rows the database refused while writing (a name taken, imported
+     * anyway), which --skip-invalid left out. */
+    for (guint i = 0; i < sec_import_get_n_results (import); i++)
+      {
+        const SecImportResult *r = sec_import_get_result (import, i);
+
+        if (r->status == SEC_IMPORT_ROW_INVALID && !was_invalid[i])
+          print_problem (err, file_display, r->line, r->problem);
+      }
+  }
   print_summary (out, &summary);
   return SEC_CLI_EXIT_OK;
 }

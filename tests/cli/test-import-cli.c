@@ -334,6 +334,30 @@ test_broken_rows_and_dry_run (Fixture *f, gconstpointer data)
 }
 
 static void
+test_organisation_name_taken (Fixture *f, gconstpointer data)
+{
+  /* Europol exists: "import anyway" cannot give a second one its name. */
+  g_autofree char *file = write_file (f, "orgs.csv", "Name;Acronym\nEuropol;EP\nNew Org;NO\n", -1);
+  g_autofree char *before = sec_test_checksum_file (f->path);
+
+  {
+    g_auto(SecTestResult) r = run (f, "import", "organisations", file, "--on-duplicate", "import");
+    g_autofree char *after = sec_test_checksum_file (f->path);
+
+    assert_summary (&r, 1, NULL);
+    sec_test_assert_contains (r.err, "already exists");
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "import", "organisations", file, "--on-duplicate", "import", "--skip-invalid");
+
+    assert_summary (&r, 0, "1 imported, 0 merged, 0 skipped, 1 invalid");
+    sec_test_assert_contains (r.err, "orgs.csv:2: An organisation named “Europol” already exists");
+    g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION), ==, 2);
+  }
+}
+
+static void
 test_map (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = write_file (f, "map.csv", "A;B;C\nSmith;Jo;jo@example.org\n", -1);
@@ -367,5 +391,6 @@ main (int argc, char **argv)
   g_test_add ("/import-cli/vcards", Fixture, NULL, setup, test_vcards, teardown);
   g_test_add ("/import-cli/broken-rows-dry-run", Fixture, NULL, setup, test_broken_rows_and_dry_run, teardown);
   g_test_add ("/import-cli/map", Fixture, NULL, setup, test_map, teardown);
+  g_test_add ("/import-cli/organisation-name-taken", Fixture, NULL, setup, test_organisation_name_taken, teardown);
   return g_test_run ();
 }
