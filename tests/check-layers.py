@@ -19,7 +19,7 @@ import re
 import sys
 
 CORE = ['core/base', 'core/store', 'core/meetings', 'core/calls',
-        'core/statements', 'core/funding', 'core/documents', 'core/overview']
+        'core/statements', 'core/funding', 'core/documents', 'core/overview', 'core/import']
 WORKFLOWS = ['core/meetings', 'core/calls', 'core/statements', 'core/funding']
 
 # Which folders each folder may include, besides itself.
@@ -30,6 +30,7 @@ ALLOWED = {
     'core/calls': ['core/base', 'core/store'],
     'core/statements': ['core/base', 'core/store'],
     'core/funding': ['core/base', 'core/store'],
+    'core/import': ['core/base', 'core/store'],
     'core/documents': ['core/base', 'core/store'] + WORKFLOWS,
     # What needs attention reads every workflow.
     'core/overview': ['core/base', 'core/store'] + WORKFLOWS,
@@ -40,12 +41,13 @@ ALLOWED = {
     'ui/funding': CORE + ['ui/widgets'],
     # The statement tools reuse the calls' export dialog.
     'ui/statements': CORE + ['ui/widgets', 'ui/calls'],
+    'ui/import': CORE + ['ui/widgets'],
     # The record page hosts each workflow's tools.
     'ui/records': CORE + ['ui/widgets', 'ui/meetings', 'ui/calls',
                           'ui/statements', 'ui/funding'],
     # The first page of the window: what needs attention.
     'ui/overview': CORE + ['ui/widgets'],
-    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview', 'ui/funding'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview', 'ui/funding', 'ui/import'],
     '': ['cli', 'ui/shell'],  # src/main.c
 }
 

@@ -14,6 +14,7 @@
 
 #include "cli/sec-cli.h"
 #include "cli/sec-cli-export.h"
+#include "cli/sec-cli-import.h"
 #include "cli/sec-demo.h"
 #include "core/base/sec-format.h"
 #include "core/store/sec-backups.h"
@@ -56,6 +57,7 @@ static int run_demo (Cli *cli, GStrv args);
 static int run_list (Cli *cli, GStrv args);
 static int run_help (Cli *cli, GStrv args);
 static int run_export (Cli *cli, GStrv args);
+static int run_import (Cli *cli, GStrv args);
 static int run_backup (Cli *cli, GStrv args);
 static int run_backups (Cli *cli, GStrv args);
 static int run_restore (Cli *cli, GStrv args);
@@ -77,6 +79,10 @@ static const Command commands[] = {
   { "export", N_("KIND"), N_("Write a document to a file: a meeting’s agenda, lists or calendar event, a call’s applications or selection report, a statement or its monitoring report"),
     NULL,
     TRUE, run_export },
+  /* Parses its own options and prints its own help (sec-cli-import.c). */
+  { "import", N_("KIND FILE"), N_("Import organisations or people from a CSV or vCard file"),
+    NULL,
+    TRUE, run_import },
   { "backup", NULL, N_("Copy the database into its backups folder, or into a new file"),
     N_("The copy is checked before it is given its name, and is readable by "
        "you only. Without --output it goes into the folder “backups” beside "
@@ -491,6 +497,15 @@ run_export (Cli   *cli,
             GStrv  args)
 {
   return sec_cli_export (cli->database, args, cli->out, cli->err);
+}
+
+/* import */
+
+static int
+run_import (Cli   *cli,
+            GStrv  args)
+{
+  return sec_cli_import (cli->database, args, cli->out, cli->err);
 }
 
 /* backup, backups, restore */

@@ -21,6 +21,10 @@ GtkWidget *sec_test_find_row (GtkWidget  *root,
 /* The first shown toplevel window that is a @type, or NULL. */
 GtkWindow *sec_test_find_toplevel (GType type);
 
+/* Waits until @window is mapped and drawn, then saves it as a PNG. */
+void sec_test_save_window (GtkWidget  *window,
+                           const char *path);
+
 /* Destroys every toplevel window and lets the main loop finish with them. */
 void sec_test_destroy_windows (void);
 

@@ -20,30 +20,6 @@
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
-static void
-save_window (GtkWidget  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width;
-  int height;
-
-  for (int i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    sec_test_wait_ms (20);
-  sec_test_wait_ms (300);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static gint64
 count_people (SecApp *app)
 {
@@ -116,7 +92,7 @@ test_backup_restore_undo (void)
   g_assert_nonnull (dialog);
   g_assert_cmpuint (sec_backups_dialog_get_n_backups (dialog), ==, 2);
   if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
-    save_window (GTK_WIDGET (dialog), g_getenv ("SEC_BACKUPS_SCREENSHOT"));
+    sec_test_save_window (GTK_WIDGET (dialog), g_getenv ("SEC_BACKUPS_SCREENSHOT"));
 
   /* Cancel changes nothing. */
   question = sec_backups_dialog_ask_restore (dialog, 0);
@@ -133,7 +109,7 @@ test_backup_restore_undo (void)
   if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
     {
       g_autofree char *name = g_strconcat (g_getenv ("SEC_BACKUPS_SCREENSHOT"), "-question.png", NULL);
-      save_window (GTK_WIDGET (question), name);
+      sec_test_save_window (GTK_WIDGET (question), name);
     }
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));

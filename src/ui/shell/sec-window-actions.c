@@ -43,8 +43,7 @@ delete_now (SecWindow *self,
       return;
     }
 
-  g_clear_pointer (&self->deletion, sec_deletion_free);
-  g_clear_object (&self->edited);
+  _sec_window_forget_undo (self);
   self->deletion = deletion;
   self->deleted_kind = kind;
   self->deleted_id = id;
@@ -324,7 +323,7 @@ record_edited_action (GtkWidget  *widget,
         return;
       }
 
-  g_clear_pointer (&self->deletion, sec_deletion_free);
+  _sec_window_forget_undo (self);
   g_set_object (&self->edited, before);
 
   toast = adw_toast_new (_("Changes saved"));
@@ -332,6 +331,14 @@ record_edited_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo");
   sec_toaster_show (self->toaster, toast);
   _sec_window_update_actions (self);
+}
+
+void
+_sec_window_forget_undo (SecWindow *self)
+{
+  g_clear_pointer (&self->deletion, sec_deletion_free);
+  g_clear_object (&self->edited);
+  g_clear_pointer (&self->import_undo, sec_import_undo_free);
 }
 
 /* Puts the last edited record back as it was. */
@@ -362,7 +369,7 @@ undo_action (GtkWidget  *widget,
   g_autoptr(SecDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  if (self->store == NULL || _sec_window_undo_import (self))
     return;
   if (self->edited != NULL)
     {
@@ -436,6 +443,7 @@ _sec_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-record", NULL, delete_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.record-edited", "(sxa{ss})", record_edited_action);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", _sec_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, primary_menu_action);

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "core/import/sec-import.h"
 #include "core/store/sec-records.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/widgets/sec-toaster.h"
@@ -57,6 +58,7 @@ struct _SecWindow
   GtkWidget            *list_pane;
   AdwWindowTitle       *list_title;
   GtkButton            *new_button;
+  GtkButton            *import_button;
   GtkStack             *list_stack;
   GtkWidget            *detail_pane;
   GtkButton            *back_button;
@@ -75,6 +77,8 @@ struct _SecWindow
   gint64                deleted_id;
   SecRecord            *edited;       /* the last edit's record as it was, for
                                        * win.undo; one of it and deletion */
+  SecImportUndo        *import_undo;  /* the last import, for win.undo; one of
+                                       * it, edited and deletion */
   char                 *section;
 
   /* borrowed */
@@ -101,6 +105,18 @@ gboolean       _sec_window_open_record           (SecWindow      *self,
                                                   gboolean        remember,
                                                   GError        **error);
 void           _sec_window_focus_list_later      (SecWindow      *self);
+
+/* Forgets what win.undo would undo (a newer change replaces it). */
+void           _sec_window_forget_undo           (SecWindow      *self);
+
+/* sec-window-import.c: win.import and its undo. */
+void           _sec_window_import_action         (GtkWidget      *widget,
+                                                  const char     *action_name,
+                                                  GVariant       *parameter);
+void           _sec_window_import_file           (SecWindow      *self,
+                                                  GType           kind,
+                                                  GFile          *file);
+gboolean       _sec_window_undo_import           (SecWindow      *self);
 
 /* sec-window-actions.c: installs the win.* actions and their shortcuts,
  * all but win.section and Ctrl+1 to Ctrl+7 (which need the sections). */

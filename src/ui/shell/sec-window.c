@@ -218,7 +218,9 @@ _sec_window_update_actions (SecWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-record", has_store && self->record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_store && self->record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_store && (self->deletion != NULL || self->edited != NULL));
+                                 has_store && (self->deletion != NULL || self->edited != NULL ||
+                                               self->import_undo != NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-edited", has_store);
 
   /* A back button where there is somewhere to go back to. */
@@ -250,6 +252,20 @@ update_titles (SecWindow *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
                                       -1);
     }
+  /* Organisations and people can be imported from their sections. */
+  {
+    GType kind = section ? sec_record_kind_lookup (section->kind) : G_TYPE_INVALID;
+    gboolean importable = kind == SEC_TYPE_ORGANISATION || kind == SEC_TYPE_PERSON;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->import_button), importable);
+    /* The target before the name: the action takes a string. */
+    if (importable)
+      {
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (self->import_button), "s",
+                                          kind == SEC_TYPE_PERSON ? "people" : "organisations");
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "win.import");
+      }
+  }
   adw_window_title_set_title (self->detail_title,
                               self->record ? _(sec_record_get_kind (self->record)->label) : "");
 }
@@ -646,8 +662,7 @@ sec_window_dispose (GObject *object)
   memset (self->panes, 0, sizeof self->panes);
   g_clear_object (&self->toaster);
   g_clear_object (&self->record);
-  g_clear_pointer (&self->deletion, sec_deletion_free);
-  g_clear_object (&self->edited);
+  _sec_window_forget_undo (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -735,6 +750,7 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, back_button);
@@ -858,8 +874,7 @@ sec_window_set_store (SecWindow *self,
       self->overview = NULL;
     }
   g_array_set_size (self->history, 0);
-  g_clear_pointer (&self->deletion, sec_deletion_free);
-  g_clear_object (&self->edited);
+  _sec_window_forget_undo (self);
   sec_toaster_dismiss (self->toaster);
   g_clear_object (&self->record);
   sec_record_page_set_record (self->record_page, store, NULL);
