@@ -307,10 +307,57 @@ static const char migration_4[] =
   "  WHERE substr(received_at || ':00', 1, 19) >"
   "    (SELECT substr(c.deadline || ':00', 1, 19) FROM calls c WHERE c.id = applications.call_id);";
 
+/* A table's search index: "<table>_search", an FTS5 table of the trigrams
+ * of its search_text (which the store folds, so the tokenizer must not fold
+ * again), with a space before and after so that a trigram " ab" marks a
+ * word starting with "ab". It holds no copy of the text (content=''), and
+ * triggers keep it in step with every insert, update and delete;
+ * "<table>_search_terms" lists its trigrams for one-letter searches. A
+ * table added later gets its index by one line SEARCH_INDEX ("table") in
+ * its own migration; the store finds the indexed tables when it opens.
+ * Its delete trigger removes a row's trigrams from what searches see;
+ * sec_store_search_index_optimize () removes them from the file. */
+#define SEARCH_INDEX(table) \
+  "CREATE VIRTUAL TABLE " table "_search USING fts5 (text, content='',"   \
+  "  tokenize='trigram case_sensitive 1');"                               \
+  "CREATE VIRTUAL TABLE " table "_search_terms USING fts5vocab (" table "_search, 'row');" \
+  "INSERT INTO " table "_search (rowid, text)"                            \
+  "  SELECT id, ' ' || search_text || ' ' FROM " table ";"                \
+  "CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN" \
+  "  INSERT INTO " table "_search (rowid, text) VALUES (new.id, ' ' || new.search_text || ' ');" \
+  "END;"                                                                  \
+  "CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN" \
+  "  INSERT INTO " table "_search (" table "_search, rowid, text)"        \
+  "    VALUES ('delete', old.id, ' ' || old.search_text || ' ');"         \
+  "END;"                                                                  \
+  "CREATE TRIGGER " table "_search_update AFTER UPDATE OF search_text ON " table \
+  "  WHEN old.search_text IS NOT new.search_text BEGIN"                   \
+  "  INSERT INTO " table "_search (" table "_search, rowid, text)"        \
+  "    VALUES ('delete', old.id, ' ' || old.search_text || ' ');"         \
+  "  INSERT INTO " table "_search (rowid, text) VALUES (new.id, ' ' || new.search_text || ' ');" \
+  "END;"
+
+/* Version 5: a search index for every kind with searchable fields (search
+ * as you type reads an index instead of every row's text). */
+static const char migration_5[] =
+  SEARCH_INDEX ("organisations")
+  SEARCH_INDEX ("people")
+  SEARCH_INDEX ("bodies")
+  SEARCH_INDEX ("calls")
+  SEARCH_INDEX ("meetings")
+  SEARCH_INDEX ("agenda_items")
+  SEARCH_INDEX ("errata")
+  SEARCH_INDEX ("applications")
+  SEARCH_INDEX ("statements")
+  SEARCH_INDEX ("signatories")
+  SEARCH_INDEX ("commitments")
+  SEARCH_INDEX ("follow_ups");
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 4, migration_4 },
+  { 5, migration_5 },
 };
 
 const SecMigration *

@@ -16,21 +16,10 @@
 #include "core/store/sec-store-private.h"
 
 typedef struct {
+  SecStore *store;
   GString *sql;
   GPtrArray *params;  /* of GVariant */
 } Builder;
-
-static gboolean
-escape_like (GString *out, const char *word)
-{
-  for (const char *p = word; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  return TRUE;
-}
 
 /* Appends @text with each "?" (the one value of a relation's SQL) as the
  * numbered placeholder ?@index. */
@@ -59,23 +48,8 @@ build_where (const SecKind  *kind,
     return TRUE;
 
   search = sec_query_get_search (query);
-  if (search != NULL)
-    {
-      g_autofree char *folded = sec_fold (search);
-      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-
-      for (guint i = 0; words[i]; i++)
-        {
-          g_autoptr(GString) pattern = g_string_new ("%");
-
-          if (*words[i] == '\0')
-            continue;
-          escape_like (pattern, words[i]);
-          g_string_append_c (pattern, '%');
-          g_string_append_printf (b->sql, " AND t.search_text LIKE ?%u ESCAPE '\\'", b->params->len + 1);
-          g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_string (pattern->str)));
-        }
-    }
+  if (search != NULL && !_sec_store_append_search (b->store, kind, search, b->sql, b->params, error))
+    return FALSE;
 
   for (guint i = 0; i < sec_query_get_n_conditions (query); i++)
     {
@@ -300,6 +274,7 @@ sec_store_list (SecStore  *self,
   kind = sec_kind_from_type (kind_type);
   columns = _sec_store_select_columns (kind);
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.store = self;
   b.sql = g_string_new (NULL);
   b.params = params;
 
@@ -340,6 +315,7 @@ sec_store_count (SecStore  *self,
 
   kind = sec_kind_from_type (kind_type);
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.store = self;
   b.sql = g_string_new (NULL);
   b.params = params;
   g_string_append_printf (b.sql, "SELECT count(*) FROM %s t", kind->table);
@@ -370,6 +346,7 @@ sec_store_position (SecStore  *self,
   if (!build_order (kind, query, order, error))
     return -1;
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.store = self;
   b.sql = g_string_new (NULL);
   b.params = params;
   g_string_append_printf (b.sql, "SELECT n FROM (SELECT t.id, row_number() OVER (%s) - 1 AS n FROM %s t",

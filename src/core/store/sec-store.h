@@ -138,4 +138,10 @@ gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
                                         GError        **error);
 
+/* Rewrites the search indexes without what deleted records left in them
+ * (their trigrams stay in the file until then): for erasing personal data
+ * for good. */
+gboolean     sec_store_search_index_optimize (SecStore  *self,
+                                              GError   **error);
+
 G_END_DECLS
