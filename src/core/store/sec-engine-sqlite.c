@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/base/sec-fold.h"
+#include "core/base/sec-translit.h"
 #include "core/store/sec-engine.h"
 #include "core/store/sec-store-error.h"
 
@@ -175,6 +176,23 @@ fold_function (sqlite3_context *ctx,
   sqlite3_result_text (ctx, sec_fold (text), -1, g_free);
 }
 
+/* The folded text with the Latin forms of Greek and Cyrillic words, as the
+ * stored search text has them. */
+static void
+search_fold_function (sqlite3_context *ctx,
+                      int              argc,
+                      sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  sqlite3_result_text (ctx, sec_fold_for_search (text), -1, g_free);
+}
+
 /* Both strings are UTF-8 of the given lengths, not NUL-terminated. */
 static int
 collate_locale (void       *data,
@@ -211,6 +229,8 @@ engine_new (sqlite3 *db)
   sqlite3_busy_timeout (db, 5000);
   sqlite3_create_function (db, "sec_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, fold_function, NULL, NULL);
+  sqlite3_create_function (db, "sec_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, search_fold_function, NULL, NULL);
   sqlite3_create_collation_v2 (db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
   return engine;
 }
