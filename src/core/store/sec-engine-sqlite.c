@@ -232,6 +232,11 @@ engine_new (sqlite3 *db)
   sqlite3_create_function (db, "sec_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, search_fold_function, NULL, NULL);
   sqlite3_create_collation_v2 (db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
+  /* A list's page reads rows scattered over the file (in name order, with
+   * their organisation): with SQLite's default 2 MB of cache each page of
+   * 200 people read most of its pages from the file again. 32 MB holds the
+   * hot part of a file of 200,000 people; it is only used as it fills. */
+  sqlite3_exec (db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
   return engine;
 }
 

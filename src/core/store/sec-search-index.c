@@ -224,6 +224,51 @@ _sec_store_append_search (SecStore       *self,
 }
 
 /**
+ * sec_store_search_everywhere:
+ * @per_kind: at most this many records of each kind
+ *
+ * What one search box finds in every section: people, organisations,
+ * meetings, calls, joint statements and bodies, in that order, each kind in
+ * its list's order.
+ *
+ * Returns: (transfer full) (element-type SecRecord): the records, grouped
+ *   by kind
+ */
+GPtrArray *
+sec_store_search_everywhere (SecStore    *self,
+                             const char  *text,
+                             guint        per_kind,
+                             GError     **error)
+{
+  const GType kinds[] = {
+    SEC_TYPE_PERSON, SEC_TYPE_ORGANISATION, SEC_TYPE_MEETING,
+    SEC_TYPE_CALL, SEC_TYPE_STATEMENT, SEC_TYPE_BODY,
+  };
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SecQuery) query = sec_query_new ();
+
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+  g_return_val_if_fail (per_kind > 0, NULL);
+
+  sec_query_set_search (query, text);
+  if (sec_query_get_search (query) == NULL)
+    return g_steal_pointer (&all);
+  sec_query_set_range (query, 0, per_kind);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+
+      /* The newest meetings first, as a search usually means them. */
+      sec_query_set_sort (query, kinds[k] == SEC_TYPE_MEETING ? "starts-at" : NULL, kinds[k] == SEC_TYPE_MEETING);
+      if ((found = sec_store_list (self, kinds[k], query, error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (found, i)));
+    }
+  return g_steal_pointer (&all);
+}
+
+/**
  * sec_store_search_index_optimize:
  *
  * Merges each search index into one piece, which drops what deleted rows
