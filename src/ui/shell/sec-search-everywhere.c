@@ -48,6 +48,10 @@ make_row (SecRecord *record)
   GtkWidget *label = gtk_label_new (*title ? title : _("Untitled"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Two lines of a long title in the narrow sidebar, then "…". */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_tooltip_text (label, title);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
