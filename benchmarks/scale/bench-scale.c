@@ -348,6 +348,31 @@ run_raw_open (gpointer data)
   sqlite3_close (db);
 }
 
+/* A record's participants (of a meeting, or of a person across meetings)
+ * as its page lists them, against the record, count and page in raw SQL. */
+static void
+time_participants (const Output *out,
+                   SecStore     *store,
+                   sqlite3      *db,
+                   const char   *label,
+                   const char   *field,
+                   gint64        id,
+                   const char   *sort,
+                   gboolean      descending,
+                   const char   *record_sql,
+                   const char   *count_sql,
+                   const char   *page_sql)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  Ours ours = { store, SEC_TYPE_PARTICIPANT, query, FALSE, NULL };
+  Raw raw = { db, { record_sql, count_sql, page_sql }, NULL, id };
+
+  sec_query_add (query, field, SEC_QUERY_EQUALS, value);
+  sec_query_set_sort (query, sort, descending);
+  report (out, label, time_median (out, run_list, &ours), time_median (out, run_raw, &raw));
+}
+
 /* Documents: the participant list of a meeting, as PDF and CSV. */
 typedef struct {
   SecStore        *store;
@@ -611,36 +636,19 @@ main (int argc, char **argv)
     }
   }
 
-  /* A meeting of 2,000 participants opened: its record and its list of
-   * participants in name order (count and first page). */
-  {
-    g_autoptr(SecQuery) query = sec_query_new ();
-    Ours ours = { store, SEC_TYPE_PARTICIPANT, query, FALSE, NULL };
-    Raw raw = { db, { "SELECT * FROM meetings WHERE id = ?1",
-                      "SELECT count(*) FROM participants WHERE meeting_id = ?1",
-                      "SELECT t.* FROM participants t JOIN people p ON p.id = t.person_id WHERE t.meeting_id = ?1"
-                      " ORDER BY p.sort_key, t.id LIMIT 200" }, NULL, 1 };
-
-    sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "1");
-    sec_query_set_sort (query, "person-sort-key", FALSE);
-    report (&out, "open a meeting of 2,000 participants", time_median (&out, run_list, &ours),
-            time_median (&out, run_raw, &raw));
-  }
-
+  /* A meeting of 2,000 participants opened: its list of participants in
+   * name order (count and first page). */
+  time_participants (&out, store, db, "open a meeting of 2,000 participants", "meeting", 1,
+                     "person-sort-key", FALSE, "SELECT * FROM meetings WHERE id = ?1",
+                     "SELECT count(*) FROM participants WHERE meeting_id = ?1",
+                     "SELECT t.* FROM participants t JOIN people p ON p.id = t.person_id WHERE t.meeting_id = ?1"
+                     " ORDER BY p.sort_key, t.id LIMIT 200");
   /* A person's page: their meetings, newest first. */
-  {
-    g_autoptr(SecQuery) query = sec_query_new ();
-    Ours ours = { store, SEC_TYPE_PARTICIPANT, query, FALSE, NULL };
-    Raw raw = { db, { "SELECT * FROM people WHERE id = ?1",
-                      "SELECT count(*) FROM participants WHERE person_id = ?1",
-                      "SELECT t.* FROM participants t JOIN meetings m ON m.id = t.meeting_id WHERE t.person_id = ?1"
-                      " ORDER BY m.starts_at DESC, t.id DESC LIMIT 200" }, NULL, 4242 };
-
-    sec_query_add (query, "person", SEC_QUERY_EQUALS, "4242");
-    sec_query_set_sort (query, "meeting-starts-at", TRUE);
-    report (&out, "a person's participation history", time_median (&out, run_list, &ours),
-            time_median (&out, run_raw, &raw));
-  }
+  time_participants (&out, store, db, "a person's participation history", "person", 4242,
+                     "meeting-starts-at", TRUE, "SELECT * FROM people WHERE id = ?1",
+                     "SELECT count(*) FROM participants WHERE person_id = ?1",
+                     "SELECT t.* FROM participants t JOIN meetings m ON m.id = t.meeting_id WHERE t.person_id = ?1"
+                     " ORDER BY m.starts_at DESC, t.id DESC LIMIT 200");
 
   /* The participant list of 5,000 people. */
   {

@@ -161,36 +161,25 @@ engine_path (SecEngine *engine)
 
 /* SQL functions */
 
+typedef char *(*TextFunction) (const char *text);
+
+/* sec_fold () or sec_fold_for_search () (the function's user data) on
+ * one text: the folded text with, for the second, the Latin forms of
+ * Greek and Cyrillic words, as the stored search text has them. */
 static void
 fold_function (sqlite3_context *ctx,
                int              argc,
                sqlite3_value  **argv)
 {
   const char *text = (const char *) sqlite3_value_text (argv[0]);
+  TextFunction fold = (TextFunction) sqlite3_user_data (ctx);
 
   if (text == NULL)
     {
       sqlite3_result_null (ctx);
       return;
     }
-  sqlite3_result_text (ctx, sec_fold (text), -1, g_free);
-}
-
-/* The folded text with the Latin forms of Greek and Cyrillic words, as the
- * stored search text has them. */
-static void
-search_fold_function (sqlite3_context *ctx,
-                      int              argc,
-                      sqlite3_value  **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  sqlite3_result_text (ctx, sec_fold_for_search (text), -1, g_free);
+  sqlite3_result_text (ctx, fold (text), -1, g_free);
 }
 
 /* Both strings are UTF-8 of the given lengths, not NUL-terminated. */
@@ -228,9 +217,9 @@ engine_new (sqlite3 *db)
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
   sqlite3_create_function (db, "sec_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, fold_function, NULL, NULL);
+                           (void *) sec_fold, fold_function, NULL, NULL);
   sqlite3_create_function (db, "sec_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, search_fold_function, NULL, NULL);
+                           (void *) sec_fold_for_search, fold_function, NULL, NULL);
   sqlite3_create_collation_v2 (db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
   /* A list's page reads rows scattered over the file (in name order, with
    * their organisation): with SQLite's default 2 MB of cache each page of
