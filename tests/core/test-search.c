@@ -121,6 +121,7 @@ test_latin_forms (void)
   g_assert_null (sec_translit_latin_forms ("Müller"));
   g_assert_null (sec_translit_latin_forms (""));
   g_assert_null (sec_translit_latin_forms (NULL));
+  g_assert_null (sec_translit_latin_forms ("\xce"));  /* half a Greek letter */
   {
     g_autofree char *text = sec_fold_for_search ("Ципов Müller");
     g_assert_true (g_str_has_prefix (text, "ципов muller "));

@@ -64,7 +64,7 @@ scripts_of (const char *text)
 gboolean
 sec_translit_needs_latin (const char *text)
 {
-  return text != NULL && scripts_of (text) != 0;
+  return text != NULL && g_utf8_validate (text, -1, NULL) && scripts_of (text) != 0;
 }
 
 /* (transfer none) (nullable): called with the lock held. */
@@ -164,7 +164,8 @@ sec_translit_latin_forms (const char *text)
   g_autoptr(GPtrArray) forms = NULL;
   g_autofree char *folded = NULL;
 
-  if (text == NULL || (scripts = scripts_of (text)) == 0)
+  /* Text that is not UTF-8 folds to nothing (sec_fold ()). */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || (scripts = scripts_of (text)) == 0)
     return NULL;
 
   folded = sec_fold (text);
