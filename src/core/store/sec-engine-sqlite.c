@@ -221,11 +221,6 @@ engine_new (sqlite3 *db)
   sqlite3_create_function (db, "sec_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            (void *) sec_fold_for_search, fold_function, NULL, NULL);
   sqlite3_create_collation_v2 (db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
-  /* A list's page reads rows scattered over the file (in name order, with
-   * their organisation): with SQLite's default 2 MB of cache each page of
-   * 200 people read most of its pages from the file again. 32 MB holds the
-   * hot part of a file of 200,000 people; it is only used as it fills. */
-  sqlite3_exec (db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
   return engine;
 }
 
@@ -479,6 +474,12 @@ sec_engine_configure (SecEngine  *engine,
     return FALSE;
   sqlite3_exec (engine->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
   sqlite3_exec (engine->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  /* A list's page reads rows scattered over the file (in name order, with
+   * their organisation): with SQLite's default 2 MB of cache each page of
+   * 200 people read most of its pages from the file again. 32 MB holds the
+   * hot part of a file of 200,000 people and fills only as it is used;
+   * the other connections (checks, backups) keep the default. */
+  sqlite3_exec (engine->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
   return sec_engine_set_foreign_keys (engine, TRUE, error);
 }
 
