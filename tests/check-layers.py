@@ -10,6 +10,8 @@
    adwaita.h.
 4. SQL only in the store, and SQLite only in its engine: only the files in
    ENGINE_FILES include sqlite3.h.
+5. ICU only behind the transliteration helper: only ICU_FILES include
+   <unicode/...> headers.
 
 Prints every broken rule, one a line, and exits 1 if there was any.
 """
@@ -54,6 +56,9 @@ ALLOWED = {
 # The store's engine line: the only files that may speak SQLite's C API.
 ENGINE_FILES = {'core/store/sec-engine-sqlite.c'}
 
+# The only file that speaks ICU's C API (transliteration for search).
+ICU_FILES = {'core/base/sec-translit.c'}
+
 GTK_HEADERS = {'gtk/gtk.h', 'adwaita.h'}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
@@ -90,6 +95,9 @@ def check(top, quiet=False):
                 if name == 'sqlite3.h' and rel not in ENGINE_FILES:
                     problems.append(f'src/{rel}: includes <sqlite3.h>; only the store\'s '
                                     'engine (' + ', '.join(sorted(ENGINE_FILES)) + ') may')
+                if name.startswith('unicode/') and rel not in ICU_FILES:
+                    problems.append(f'src/{rel}: includes <{name}>; only '
+                                    + ', '.join(sorted(ICU_FILES)) + ' may use ICU')
                 continue
             if name == 'config.h':
                 continue
@@ -125,6 +133,7 @@ def self_test():
                    'core/base/sec-y.c': '#include "core/base/sec-x.h"'}, 1),
         'gtk': ({'core/base/sec-x.c': '#include <gtk/gtk.h>'}, 1),
         'sqlite': ({'core/store/sec-a.c': '#include <sqlite3.h>'}, 1),
+        'icu': ({'core/store/sec-a.c': '#include <unicode/utrans.h>'}, 1),
         'no folder': ({'core/base/sec-x.c': '#include "sec-y.h"'}, 1),
         'unknown folder': ({'core/new/sec-n.c': ''}, 1),
     }

@@ -312,6 +312,57 @@ test_upgrade_to_funding (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* A version 4 database (before the search index and the Latin forms of
+ * Greek and Cyrillic names), with the search text version 1 wrote. */
+static void
+test_upgrade_search_index (void)
+{
+  g_autofree char *path = tmp_path ("v4-search.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version <= 4; i++)
+    exec_sql (db, m[i].sql);
+  exec_sql (db, "PRAGMA user_version = 4;"
+            "INSERT INTO settings (key, value) VALUES ('fold-version', '1');"
+            "INSERT INTO people (id, created_at, updated_at, given_name, family_name, search_text)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Δήμητρα', 'Παπαδοπούλου',"
+            "  'δημητρα παπαδοπουλου'),"
+            " (2, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Anna', 'Müller', 'anna muller');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* The data came through; the index finds it, by its Latin form too. */
+  sec_query_set_search (q, "muller");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PERSON, q, NULL), ==, 1);
+  sec_query_set_search (q, "dimitra papadopoulou");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PERSON, q, NULL), ==, 1);
+  sec_query_set_search (q, "παπαδ");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PERSON, q, NULL), ==, 1);
+  sec_query_set_search (q, "m");
+  g_assert_cmpint (sec_store_count (store, SEC_TYPE_PERSON, q, NULL), ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM people_search WHERE people_search MATCH 'dimitra'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
 /* Opens @path expecting @code, and checks the file did not change. */
 static void
 assert_refused (const char *path, int code, const char *message_part)
@@ -491,6 +542,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-version-4", test_upgrade_version_4);
   g_test_add_func ("/migrations/upgrade-to-version-8", test_upgrade_to_version_8);
   g_test_add_func ("/migrations/upgrade-to-funding", test_upgrade_to_funding);
+  g_test_add_func ("/migrations/upgrade-search-index", test_upgrade_search_index);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

@@ -246,6 +246,37 @@ take_portfolio_window (SecStore    *store,
   return ok;
 }
 
+/* The sidebar's search of every section, with a few letters typed. */
+static gboolean
+take_search_everywhere (SecStore    *store,
+                        const char  *dir,
+                        GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, "search-everywhere.png", NULL);
+  SecWindow *window = sec_window_new (NULL, store);
+  GtkWidget *focus;
+  gboolean ok;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 2400 - gtk_widget_get_width (GTK_WIDGET (window)),
+                               1600 - gtk_widget_get_height (GTK_WIDGET (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search-everywhere", NULL);
+  wait_ms (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    gtk_editable_set_text (GTK_EDITABLE (focus), "nat");
+  wait_ms (800);
+  ok = save_window (GTK_WIDGET (window), path, error);
+  if (ok)
+    g_print ("%s (%d×%d)\n", path, gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +330,11 @@ main (int   argc,
         }
 
   if (status == 0 && !take_portfolio_window (store, argv[1], &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      status = 1;
+    }
+  if (status == 0 && !take_search_everywhere (store, argv[1], &error))
     {
       g_printerr ("%s: %s\n", argv[0], error->message);
       status = 1;

@@ -307,6 +307,59 @@ static const char migration_4[] =
   "  WHERE substr(received_at || ':00', 1, 19) >"
   "    (SELECT substr(c.deadline || ':00', 1, 19) FROM calls c WHERE c.id = applications.call_id);";
 
+/* A table's search index: "<table>_search", an FTS5 table of the trigrams
+ * of its search_text (which the store folds, so the tokenizer must not fold
+ * again), with a space before and after so that a trigram " ab" marks a
+ * word starting with "ab". It holds no copy of the text (content=''), and
+ * triggers keep it in step with every insert, update and delete;
+ * "<table>_search_terms" lists its trigrams for one-letter searches. A
+ * table added later gets its index by one line SEARCH_INDEX ("table") in
+ * its own migration; the store finds the indexed tables when it opens.
+ * Its delete trigger removes a row's trigrams from what searches see;
+ * sec_store_search_index_optimize () removes them from the file. */
+#define SEARCH_INDEX(table) \
+  "CREATE VIRTUAL TABLE " table "_search USING fts5 (text, content='',"   \
+  "  tokenize='trigram case_sensitive 1');"                               \
+  "CREATE VIRTUAL TABLE " table "_search_terms USING fts5vocab (" table "_search, 'row');" \
+  "INSERT INTO " table "_search (rowid, text)"                            \
+  "  SELECT id, ' ' || search_text || ' ' FROM " table ";"                \
+  "CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN" \
+  "  INSERT INTO " table "_search (rowid, text) VALUES (new.id, ' ' || new.search_text || ' ');" \
+  "END;"                                                                  \
+  "CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN" \
+  "  INSERT INTO " table "_search (" table "_search, rowid, text)"        \
+  "    VALUES ('delete', old.id, ' ' || old.search_text || ' ');"         \
+  "END;"                                                                  \
+  "CREATE TRIGGER " table "_search_update AFTER UPDATE OF search_text ON " table \
+  "  WHEN old.search_text IS NOT new.search_text BEGIN"                   \
+  "  INSERT INTO " table "_search (" table "_search, rowid, text)"        \
+  "    VALUES ('delete', old.id, ' ' || old.search_text || ' ');"         \
+  "  INSERT INTO " table "_search (rowid, text) VALUES (new.id, ' ' || new.search_text || ' ');" \
+  "END;"
+
+/* Version 5: a search index for every kind with searchable fields (search
+ * as you type reads an index instead of every row's text), and meetings in
+ * date order from an index that holds their whole order (date, then name):
+ * a page of the list no longer sorts every meeting; and each meeting's
+ * count of confirmed participants from an index alone (the list shows it
+ * for every meeting on the page). */
+static const char migration_5[] =
+  "CREATE INDEX meetings_starts_sort ON meetings (starts_at, sort_key);"
+  "DROP INDEX meetings_starts;"
+  "CREATE INDEX participants_meeting_status ON participants (meeting_id, status);"
+  SEARCH_INDEX ("organisations")
+  SEARCH_INDEX ("people")
+  SEARCH_INDEX ("bodies")
+  SEARCH_INDEX ("calls")
+  SEARCH_INDEX ("meetings")
+  SEARCH_INDEX ("agenda_items")
+  SEARCH_INDEX ("errata")
+  SEARCH_INDEX ("applications")
+  SEARCH_INDEX ("statements")
+  SEARCH_INDEX ("signatories")
+  SEARCH_INDEX ("commitments")
+  SEARCH_INDEX ("follow_ups");
+
 /* Version 7: EU funding. Programmes (AMIF, ISF Police, FP7, Horizon 2020,
  * the ERC...), their calls for proposals (a deadline is a wall-clock time
  * in its own zone, 17:00 Brussels time by default; the status follows from
@@ -384,7 +437,11 @@ static const char migration_7[] =
   "  notes TEXT,"
   "  UNIQUE (project_id, organisation_id)"
   ");"
-  "CREATE INDEX project_partners_organisation ON project_partners (organisation_id);";
+  "CREATE INDEX project_partners_organisation ON project_partners (organisation_id);"
+  SEARCH_INDEX ("funding_programmes")
+  SEARCH_INDEX ("funding_calls")
+  SEARCH_INDEX ("projects")
+  SEARCH_INDEX ("project_partners");
 /* Version 9: minutes and action points. The minutes of a meeting are kept
  * per agenda item (a summary and the decisions taken), and go with the
  * item. An action point comes from a meeting (and, where it was decided,
@@ -415,7 +472,9 @@ static const char migration_9[] =
   "CREATE INDEX action_points_item ON action_points (agenda_item_id);"
   "CREATE INDEX action_points_person ON action_points (person_id);"
   "CREATE INDEX action_points_organisation ON action_points (organisation_id);"
-  "CREATE INDEX action_points_open ON action_points (status, due_on);";
+  "CREATE INDEX action_points_open ON action_points (status, due_on);"
+  SEARCH_INDEX ("minutes")
+  SEARCH_INDEX ("action_points");
 /* Version 8: e-mails to participants, and who represents a member.
  * A person may be marked as not to be contacted (drafts leave them out).
  * A participant records when each kind of message was last written to
@@ -445,6 +504,7 @@ static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 4, migration_4 },
+  { 5, migration_5 },
   { 7, migration_7 },
   { 8, migration_8 },
   { 9, migration_9 },

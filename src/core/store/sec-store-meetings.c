@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/base/sec-translit.h"
 #include "core/store/sec-store-meetings.h"
 #include "core/store/sec-store-private.h"
 
@@ -135,28 +136,37 @@ get_one_row (SecStmt  *stmt,
 
 /* Appends "@column LIKE ?N" for each of @words, joined by @joiner, with
  * its pattern in @patterns (numbered from ?2: ?1 is the meeting);
- * @at_word_start patterns match the start of a word. */
+ * @at_word_start patterns match the start of a word. A word is a list of
+ * alternatives (a Greek or Cyrillic word and its Latin forms), any of which
+ * may match. */
 static void
 append_words (GString            *sql,
               const char         *column,
-              const char *const  *words,
+              GPtrArray          *words,
               gboolean            at_word_start,
               const char         *joiner,
               GPtrArray          *patterns)
 {
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; i < words->len; i++)
     {
-      GString *pattern = g_string_new (at_word_start ? "% " : "%");
+      const char *const *alternatives = g_ptr_array_index (words, i);
 
-      for (const char *p = words[i]; *p; p++)
+      g_string_append_printf (sql, "%s(", i > 0 ? joiner : "");
+      for (guint j = 0; alternatives[j] != NULL; j++)
         {
-          if (*p == '%' || *p == '_' || *p == '\\')
-            g_string_append_c (pattern, '\\');
-          g_string_append_c (pattern, *p);
+          GString *pattern = g_string_new (at_word_start ? "% " : "%");
+
+          for (const char *p = alternatives[j]; *p; p++)
+            {
+              if (*p == '%' || *p == '_' || *p == '\\')
+                g_string_append_c (pattern, '\\');
+              g_string_append_c (pattern, *p);
+            }
+          g_string_append_c (pattern, '%');
+          g_string_append_printf (sql, "%s%s LIKE ?%u ESCAPE '\\'", j > 0 ? " OR " : "", column, patterns->len + 2);
+          g_ptr_array_add (patterns, g_string_free (pattern, FALSE));
         }
-      g_string_append_c (pattern, '%');
-      g_string_append_printf (sql, "%s%s LIKE ?%u ESCAPE '\\'", i > 0 ? joiner : "", column, patterns->len + 2);
-      g_ptr_array_add (patterns, g_string_free (pattern, FALSE));
+      g_string_append_c (sql, ')');
     }
 }
 
@@ -311,9 +321,13 @@ sec_store_find_check_in (SecStore           *store,
   g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(SecStmt) stmt = NULL;
+  g_autoptr(GPtrArray) alternatives = NULL;
 
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (words != NULL && words[0] != NULL, NULL);
+
+  /* "dimitra" finds Δήμητρα, "Δήμητρα" finds Dimitra. */
+  alternatives = sec_translit_alternatives (words);
 
   /* The person who arrives: the substitute of one replaced (who has no
    * line of their own), else the participant. Names starting with the
@@ -329,9 +343,9 @@ sec_store_find_check_in (SecStore           *store,
                    " JOIN people a ON a.id = p.attending_id"
                    " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
                    " WHERE NOT p.elsewhere AND (");
-  append_words (sql, "sec_fold(" PERSON_NAME ("a") ")", words, FALSE, " AND ", patterns);
+  append_words (sql, "sec_search_fold(" PERSON_NAME ("a") ")", alternatives, FALSE, " AND ", patterns);
   g_string_append (sql, ") ORDER BY (");
-  append_words (sql, "(' ' || sec_fold(" PERSON_NAME ("a") "))", words, TRUE, ") + (", patterns);
+  append_words (sql, "(' ' || sec_search_fold(" PERSON_NAME ("a") "))", alternatives, TRUE, ") + (", patterns);
   /* Then those expected before those who said they would not come. */
   g_string_append_printf (sql, ") DESC, p.status IN ('declined', 'excused'), a.sort_key, p.id LIMIT %u", limit);
 

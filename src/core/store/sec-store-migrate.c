@@ -17,8 +17,9 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
 
-/* Bump when sec_fold () changes, so stored search text is made again. */
-#define FOLD_VERSION "1"
+/* Bump when sec_fold () or sec_fold_for_search () changes, so stored search
+ * text is made again (2: Latin forms of Greek and Cyrillic). */
+#define FOLD_VERSION "2"
 
 gboolean
 _sec_store_migrate (SecStore  *self,

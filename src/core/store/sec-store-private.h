@@ -83,4 +83,16 @@ gboolean     _sec_store_delete_row     (SecStore       *self,
                                         gint64          id,
                                         GError        **error);
 
+/* sec-search-index.c */
+
+/* Appends to @sql the conditions (" AND ...") that @search puts on the rows
+ * of @kind (the table is "t"), their values to @params (of GVariant,
+ * numbered from ?(params->len + 1)). */
+gboolean     _sec_store_append_search  (SecStore       *self,
+                                        const SecKind  *kind,
+                                        const char     *search,
+                                        GString        *sql,
+                                        GPtrArray      *params,
+                                        GError        **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/base/sec-fold.h"
 #include "core/store/sec-records.h"
@@ -16,21 +17,10 @@
 #include "core/store/sec-store-private.h"
 
 typedef struct {
+  SecStore *store;
   GString *sql;
   GPtrArray *params;  /* of GVariant */
 } Builder;
-
-static gboolean
-escape_like (GString *out, const char *word)
-{
-  for (const char *p = word; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  return TRUE;
-}
 
 /* Appends @text with each "?" (the one value of a relation's SQL) as the
  * numbered placeholder ?@index. */
@@ -47,10 +37,10 @@ append_numbered (GString    *sql,
 }
 
 static gboolean
-build_where (const SecKind  *kind,
-             const SecQuery *query,
-             Builder        *b,
-             GError        **error)
+build_conditions (const SecKind  *kind,
+                  const SecQuery *query,
+                  Builder        *b,
+                  GError        **error)
 {
   const char *search;
 
@@ -59,23 +49,8 @@ build_where (const SecKind  *kind,
     return TRUE;
 
   search = sec_query_get_search (query);
-  if (search != NULL)
-    {
-      g_autofree char *folded = sec_fold (search);
-      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-
-      for (guint i = 0; words[i]; i++)
-        {
-          g_autoptr(GString) pattern = g_string_new ("%");
-
-          if (*words[i] == '\0')
-            continue;
-          escape_like (pattern, words[i]);
-          g_string_append_c (pattern, '%');
-          g_string_append_printf (b->sql, " AND t.search_text LIKE ?%u ESCAPE '\\'", b->params->len + 1);
-          g_ptr_array_add (b->params, g_variant_ref_sink (g_variant_new_string (pattern->str)));
-        }
-    }
+  if (search != NULL && !_sec_store_append_search (b->store, kind, search, b->sql, b->params, error))
+    return FALSE;
 
   for (guint i = 0; i < sec_query_get_n_conditions (query); i++)
     {
@@ -184,6 +159,23 @@ build_where (const SecKind  *kind,
   return TRUE;
 }
 
+/* The WHERE of @query's search and conditions; none when there are none,
+ * so that SQLite counts a whole table from its b-tree alone. */
+static gboolean
+build_where (const SecKind  *kind,
+             const SecQuery *query,
+             Builder        *b,
+             GError        **error)
+{
+  gsize mark = b->sql->len;
+
+  if (!build_conditions (kind, query, b, error))
+    return FALSE;
+  if (b->sql->len == mark + strlen (" WHERE 1"))
+    g_string_truncate (b->sql, mark);
+  return TRUE;
+}
+
 static gboolean
 build_order (const SecKind  *kind,
              const SecQuery *query,
@@ -232,9 +224,14 @@ build_order (const SecKind  *kind,
         return FALSE;
       }
     column = sec_field_column (field);
-    /* Empty values last, whichever the direction. */
-    g_string_append_printf (sql, " ORDER BY t.%s IS NULL, t.%s %s, t.sort_key %s, t.id %s",
-                            column, column, dir, dir, dir);
+    /* Empty values last, whichever the direction. A required field has
+     * none: without the test, its index gives the order (meetings by
+     * date) and a page is read without sorting every row. */
+    if (field->flags & SEC_FIELD_REQUIRED)
+      g_string_append_printf (sql, " ORDER BY t.%s %s, t.sort_key %s, t.id %s", column, dir, dir, dir);
+    else
+      g_string_append_printf (sql, " ORDER BY t.%s IS NULL, t.%s %s, t.sort_key %s, t.id %s",
+                              column, column, dir, dir, dir);
   }
   return TRUE;
 }
@@ -292,6 +289,7 @@ sec_store_list (SecStore  *self,
   g_autofree char *columns = NULL;
   g_autoptr(GPtrArray) params = NULL;
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GString) order = NULL;
   Builder b;
   g_autoptr(SecStmt) stmt = NULL;
   gint64 offset = 0, limit = -1;
@@ -304,18 +302,36 @@ sec_store_list (SecStore  *self,
   kind = sec_kind_from_type (kind_type);
   columns = _sec_store_select_columns (kind);
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.store = self;
   b.sql = g_string_new (NULL);
   b.params = params;
 
-  g_string_append_printf (b.sql, "SELECT %s FROM %s t", columns, kind->table);
-  if (!build_where (kind, query, &b, error) || !build_order (kind, query, b.sql, error))
+  if (query != NULL)
+    sec_query_get_range (query, &offset, &limit);
+  order = g_string_new (NULL);
+  if (!build_order (kind, query, order, error))
     {
       g_string_free (b.sql, TRUE);
       return NULL;
     }
-  if (query != NULL)
-    sec_query_get_range (query, &offset, &limit);
+
+  /* A page is chosen by ids first, and only its rows read in full: the
+   * derived values (a meeting's count of participants, a person's
+   * organisation) of every row that is sorted but not shown would
+   * otherwise be computed too. The outer ORDER BY sorts the page alone. */
+  if (limit >= 0)
+    g_string_append_printf (b.sql, "SELECT %s FROM (SELECT t.id AS page_id FROM %s t", columns, kind->table);
+  else
+    g_string_append_printf (b.sql, "SELECT %s FROM %s t", columns, kind->table);
+  if (!build_where (kind, query, &b, error))
+    {
+      g_string_free (b.sql, TRUE);
+      return NULL;
+    }
+  g_string_append (b.sql, order->str);
   g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT, limit, offset);
+  if (limit >= 0)
+    g_string_append_printf (b.sql, ") page CROSS JOIN %s t ON t.id = page.page_id%s", kind->table, order->str);
 
   if ((stmt = prepare_built (self, &b, error)) == NULL)
     return NULL;
@@ -344,6 +360,7 @@ sec_store_count (SecStore  *self,
 
   kind = sec_kind_from_type (kind_type);
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.store = self;
   b.sql = g_string_new (NULL);
   b.params = params;
   g_string_append_printf (b.sql, "SELECT count(*) FROM %s t", kind->table);
@@ -352,6 +369,19 @@ sec_store_count (SecStore  *self,
       g_string_free (b.sql, TRUE);
       return -1;
     }
+  {
+    /* A search and nothing else: the index counts its matches alone, each
+     * of which is a row (its triggers keep it so). */
+    g_autofree char *only_search = g_strdup_printf ("SELECT count(*) FROM %s t WHERE 1 AND t.id IN"
+                                                    " (SELECT rowid FROM %s_search WHERE %s_search MATCH ?1)",
+                                                    kind->table, kind->table, kind->table);
+    if (g_str_equal (b.sql->str, only_search))
+      {
+        g_string_truncate (b.sql, 0);
+        g_string_append_printf (b.sql, "SELECT count(*) FROM %s_search WHERE %s_search MATCH ?1",
+                                kind->table, kind->table);
+      }
+  }
   return read_number (self, &b, error);
 }
 
@@ -374,6 +404,7 @@ sec_store_position (SecStore  *self,
   if (!build_order (kind, query, order, error))
     return -1;
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  b.store = self;
   b.sql = g_string_new (NULL);
   b.params = params;
   g_string_append_printf (b.sql, "SELECT n FROM (SELECT t.id, row_number() OVER (%s) - 1 AS n FROM %s t",

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/base/sec-fold.h"
+#include "core/base/sec-translit.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
@@ -107,7 +108,7 @@ _sec_store_make_search_text (SecRecord *record)
         g_string_append_c (text, ' ');
       g_string_append (text, value);
     }
-  return sec_fold (text->str);
+  return sec_fold_for_search (text->str);
 }
 
 GBytes *

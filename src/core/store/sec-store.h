@@ -138,4 +138,17 @@ gboolean     sec_store_backup_to       (SecStore       *self,
                                         const char     *dest,
                                         GError        **error);
 
+/* What one search finds in every section: up to @per_kind people,
+ * organisations, meetings (newest first), calls, joint statements and
+ * bodies, grouped in that order. (transfer full) (element-type SecRecord) */
+GPtrArray   *sec_store_search_everywhere (SecStore    *self,
+                                          const char  *text,
+                                          guint        per_kind,
+                                          GError     **error);
+/* Rewrites the search indexes without what deleted records left in them
+ * (their trigrams stay in the file until then): for erasing personal data
+ * for good. */
+gboolean     sec_store_search_index_optimize (SecStore  *self,
+                                              GError   **error);
+
 G_END_DECLS

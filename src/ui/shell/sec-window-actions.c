@@ -407,6 +407,19 @@ search_action (GtkWidget  *widget,
   sec_list_pane_focus_search (pane);
 }
 
+/* Ctrl+K: the search of every section, in the sidebar (shown first on a
+ * narrow window). */
+static void
+search_everywhere_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SecWindow *self = SEC_WINDOW (widget);
+
+  _sec_window_navigate_to (self, "sidebar");
+  sec_search_everywhere_focus (self->search_everywhere);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -445,6 +458,7 @@ _sec_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.record-edited", "(sxa{ss})", record_edited_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", _sec_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-everywhere", NULL, search_everywhere_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-primary-menu", NULL, primary_menu_action);
   /* Window shortcuts are bindings, handled after the focused widget: an
@@ -455,6 +469,7 @@ _sec_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-everywhere", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);

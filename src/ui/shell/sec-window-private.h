@@ -12,6 +12,7 @@
 #include "core/import/sec-import.h"
 #include "core/store/sec-records.h"
 #include "ui/records/sec-record-page.h"
+#include "ui/shell/sec-search-everywhere.h"
 #include "ui/widgets/sec-toaster.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ struct _SecWindow
   AdwLeaflet           *outer_leaflet;
   GtkWidget            *sidebar_pane;
   GtkListBox           *sidebar_list;
+  SecSearchEverywhere  *search_everywhere;
   GtkMenuButton        *primary_menu_button;
   AdwLeaflet           *inner_leaflet;
   GtkWidget            *list_pane;

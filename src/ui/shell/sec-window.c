@@ -214,6 +214,7 @@ _sec_window_update_actions (SecWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sections", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-everywhere", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-record", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-record", has_store && self->record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_store && self->record != NULL);
@@ -737,6 +738,7 @@ sec_window_class_init (SecWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SEC_TYPE_RECORD_PAGE);
+  g_type_ensure (SEC_TYPE_SEARCH_EVERYWHERE);
   /* A person missing from a picker can be made on the spot. */
   sec_record_editor_install_picker_creation ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-window.ui");
@@ -745,6 +747,7 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, search_everywhere);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_pane);
@@ -880,6 +883,7 @@ sec_window_set_store (SecWindow *self,
   sec_record_page_set_record (self->record_page, store, NULL);
 
   g_set_object (&self->store, store);
+  sec_search_everywhere_set_store (self->search_everywhere, store);
 
   if (store != NULL)
     {

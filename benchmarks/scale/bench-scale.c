@@ -1,0 +1,670 @@
+/* bench-scale.c: the store at the size of a large office, against raw SQLite
+ *
+ * Builds, reproducibly from a seed, a database of 20,000 organisations,
+ * 200,000 people (names in the scripts of Europe), 5,000 meetings and
+ * 1,000,000 participations, or reuses the file when it exists. Then times
+ * each operation the window does with the store ("ours", the median of
+ * several runs) and the same work as raw SQLite queries on the same file
+ * (the limit of this design), and prints: operation, ours, raw, ratio.
+ * Goals (issue 16): a list action under 16 ms and within 2x of raw; open
+ * within 1.2x of an empty database's open.
+ *
+ * Usage: bench-scale [--tsv] [--runs N] [--seed N] [--quick] [PATH]
+ *   PATH defaults to bench-scale.db in the current folder; --quick makes a
+ *   tenth of the data (for a try, not for figures).
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <pango/pangocairo.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/documents/sec-meeting-documents.h"
+#include "core/store/sec-record-list.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+
+/* Names in the scripts and alphabets of Europe. */
+static const char *given[] = {
+  "Anna", "Jan", "Marie", "Jürgen", "Søren", "Åsa", "Zoë", "François", "Seán", "Siobhán",
+  "Łukasz", "Małgorzata", "Tomáš", "Jiří", "Žaneta", "Ştefan", "Ioana", "Đorđe", "Mátyás", "Gergő",
+  "Guðrún", "Þórdís", "Pēteris", "Rūta", "Jüri", "İlkay", "Χρήστος", "Δήμητρα", "Νικόλαος", "Ελένη",
+  "Иван", "Мария", "Олена", "Євген", "Ђорђе", "Љубица", "Васил", "Цветанка", "Արամ", "ნინო",
+  "Maria", "José", "João", "Giulia", "Giuseppe", "Eva", "Pieter", "Lars", "Mikko", "Aino",
+};
+static const char *family[] = {
+  "Müller", "Schmidt", "Dubois", "Lefèvre", "García", "Fernández", "Rossi", "Esposito", "Jansen", "De Vries",
+  "Nielsen", "Johansson", "Korhonen", "Kowalski", "Wiśniewska", "Novák", "Dvořáková", "Horváth", "Nagy", "Popescu",
+  "Ó Súilleabháin", "Mac Giolla", "Borg", "Camilleri", "Ozoliņš", "Kazlauskas", "Tamm", "Jónsdóttir", "Þórsson",
+  "Kovačević", "Žilinský", "Łukasiewicz", "Παπαδόπουλος", "Παπαδοπούλου", "Οικονόμου", "Γεωργίου", "Ципов",
+  "Петров", "Иванова", "Шевченко", "Коваленко", "Ђоковић", "Јовановић", "Николовски", "Лукашенка",
+  "Գրիգորյան", "ბერიძე", "Silva", "Santos", "Pereira",
+};
+/* A name few people have: the rare search. */
+#define RARE_NAME "Quintavalle"
+static const char *countries[] = { "BE", "BG", "CZ", "DK", "DE", "EE", "IE", "GR", "ES", "FR", "HR", "IT",
+                                   "CY", "LV", "LT", "LU", "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI",
+                                   "SK", "FI", "SE", "NO", "UA", "AL" };
+static const char *org_words[] = { "Fundacja", "Verein", "Association", "Stichting", "Ίδρυμα", "Фондация",
+                                   "Fundación", "Institut", "Forum", "Netwerk", "Sdružení", "Föreningen" };
+
+typedef struct {
+  int n_orgs, n_people, n_meetings, n_participations;
+} Size;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v, guint n)
+{
+  qsort (v, n, sizeof (double), compare_doubles);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void
+die_sqlite (sqlite3 *db, const char *what)
+{
+  g_error ("%s: %s", what, sqlite3_errmsg (db));
+}
+
+static void
+exec (sqlite3 *db, const char *sql)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    die_sqlite (db, sql);
+}
+
+/* Generation */
+
+static gint64
+insert_record (SecStore *store, SecRecord *r)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sec_store_insert (store, r, &error))
+    g_error ("%s", error->message);
+  return sec_record_get_id (r);
+}
+
+static void
+generate (const char *path, const Size *size, guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (path, &error);
+  double start = now_ms ();
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert = NULL;
+  int n_people = size->n_people;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  g_printerr ("Making %s (seed %u)...\n", path, seed);
+
+  /* Records through the store, one transaction: their search text and
+   * sort keys made as the program makes them. */
+  if (!sec_store_begin (store, &error))
+    g_error ("%s", error->message);
+  for (int i = 0; i < size->n_orgs; i++)
+    {
+      g_autoptr(SecRecord) o = sec_record_new (SEC_TYPE_ORGANISATION);
+      g_autofree char *name = g_strdup_printf ("%s %s %d", org_words[i % G_N_ELEMENTS (org_words)],
+                                               family[g_rand_int_range (rand, 0, G_N_ELEMENTS (family))], i + 1);
+
+      sec_record_set_string (o, "name", name);
+      sec_record_set_string (o, "country", countries[i % G_N_ELEMENTS (countries)]);
+      insert_record (store, o);
+    }
+  for (int i = 0; i < n_people; i++)
+    {
+      g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *email = g_strdup_printf ("person%d@example.org", i + 1);
+      const char *fam = i % 50000 == 7 ? RARE_NAME : family[g_rand_int_range (rand, 0, G_N_ELEMENTS (family))];
+
+      sec_record_set_string (p, "given-name", given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))]);
+      sec_record_set_string (p, "family-name", fam);
+      sec_record_set_string (p, "email", email);
+      sec_record_set_ref (p, "organisation", 1 + i % size->n_orgs);
+      insert_record (store, p);
+    }
+  for (int i = 0; i < size->n_meetings; i++)
+    {
+      g_autoptr(SecRecord) m = sec_record_new (SEC_TYPE_MEETING);
+      g_autofree char *title = g_strdup_printf ("Plenary meeting %d", i + 1);
+      GDateTime *base = g_date_time_new_utc (2012, 1, 2, 9, 0, 0);
+      GDateTime *day = g_date_time_add_days (base, i * 3 % 5475);
+      g_autofree char *starts = g_date_time_format (day, "%Y-%m-%dT09:00");
+      g_autofree char *ends = g_date_time_format (day, "%Y-%m-%dT17:00");
+
+      sec_record_set_string (m, "title", title);
+      sec_record_set_string (m, "starts-at", starts);
+      sec_record_set_string (m, "ends-at", ends);
+      sec_record_set_string (m, "venue", "Albert Borschette Conference Centre");
+      insert_record (store, m);
+      g_date_time_unref (day);
+      g_date_time_unref (base);
+    }
+  if (!sec_store_commit (store, &error))
+    g_error ("%s", error->message);
+  g_printerr ("  %d organisations, %d people, %d meetings: %.1f s\n", size->n_orgs, n_people,
+              size->n_meetings, (now_ms () - start) / 1000);
+  g_clear_object (&store);
+
+  /* Participations: rows with no text of their own, written in bulk on
+   * the engine's own terms. Meeting 1 has 2,000 participants, meeting 2
+   * 5,000; the others share the rest. */
+  start = now_ms ();
+  if (sqlite3_open (path, &db) != SQLITE_OK)
+    die_sqlite (db, path);
+  exec (db, "PRAGMA journal_mode = WAL; BEGIN");
+  if (sqlite3_prepare_v2 (db, "INSERT INTO participants (created_at, updated_at, meeting_id, person_id,"
+                          " organisation_id, status) VALUES ('2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', ?1, ?2, ?3, ?4)",
+                          -1, &insert, NULL) != SQLITE_OK)
+    die_sqlite (db, "prepare");
+  {
+    static const char *statuses[] = { "invited", "registered", "confirmed", "attended", "declined", "excused" };
+    int left = size->n_participations;
+
+    for (int m = 1; m <= size->n_meetings && left > 0; m++)
+      {
+        int n = m == 1 ? 2000 : m == 2 ? 5000 : (left - 0) / (size->n_meetings - m + 1);
+        int first = g_rand_int_range (rand, 0, n_people);
+        /* A stride prime to the number of people visits each once. */
+        int stride = 7919;
+
+        n = MIN (MIN (n, left), n_people);
+        for (int j = 0; j < n; j++)
+          {
+            gint64 person = 1 + ((gint64) first + (gint64) j * stride) % n_people;
+
+            sqlite3_bind_int64 (insert, 1, m);
+            sqlite3_bind_int64 (insert, 2, person);
+            sqlite3_bind_int64 (insert, 3, 1 + (person - 1) % size->n_orgs);
+            sqlite3_bind_text (insert, 4, statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], -1, SQLITE_STATIC);
+            if (sqlite3_step (insert) != SQLITE_DONE)
+              die_sqlite (db, "insert participant");
+            sqlite3_reset (insert);
+          }
+        left -= n;
+      }
+  }
+  sqlite3_finalize (insert);
+  exec (db, "COMMIT; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)");
+  sqlite3_close (db);
+  g_printerr ("  %d participations: %.1f s\n", size->n_participations, (now_ms () - start) / 1000);
+}
+
+/* Timing */
+
+typedef struct {
+  gboolean tsv;
+  guint    runs;
+} Output;
+
+static void
+report (const Output *out, const char *operation, double ours, double raw)
+{
+  double ratio = raw > 0 ? ours / raw : 0;
+
+  if (out->tsv)
+    g_print ("%s\t%.3f\t%.3f\t%.2f\n", operation, ours, raw, ratio);
+  else
+    {
+      /* Padded by characters: the labels hold Greek. */
+      glong pad = MAX (0, 46 - g_utf8_strlen (operation, -1));
+      g_print ("%s%*s %10.2f %10.2f %7.2fx\n", operation, (int) pad, "", ours, raw, ratio);
+    }
+}
+
+typedef void (*Work) (gpointer data);
+
+static double
+time_median (const Output *out, Work work, gpointer data)
+{
+  g_autofree double *t = g_new (double, out->runs);
+
+  work (data);  /* warm the caches: every run then starts alike */
+  for (guint i = 0; i < out->runs; i++)
+    {
+      double start = now_ms ();
+      work (data);
+      t[i] = now_ms () - start;
+    }
+  return median (t, out->runs);
+}
+
+/* Raw SQLite: every row of @sql stepped through, each column read. */
+typedef struct {
+  sqlite3    *db;
+  const char *sql[3];
+  const char *text;   /* ?1 when set */
+  gint64      number; /* ?1 when text is NULL and number > 0 */
+} Raw;
+
+static void
+run_raw (gpointer data)
+{
+  Raw *raw = data;
+
+  for (guint q = 0; q < G_N_ELEMENTS (raw->sql) && raw->sql[q]; q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (raw->db, raw->sql[q], -1, &stmt, NULL) != SQLITE_OK)
+        die_sqlite (raw->db, raw->sql[q]);
+      if (raw->text != NULL)
+        sqlite3_bind_text (stmt, 1, raw->text, -1, SQLITE_STATIC);
+      else if (raw->number > 0)
+        sqlite3_bind_int64 (stmt, 1, raw->number);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          (void) sqlite3_column_text (stmt, c);
+      sqlite3_finalize (stmt);
+    }
+}
+
+/* Ours: a list as the window holds it. */
+typedef struct {
+  SecStore *store;
+  GType     kind;
+  SecQuery *query;
+  gboolean  last;     /* read the last page, not the first */
+  SecRecordList *list; /* for set_query */
+} Ours;
+
+static void
+run_list (gpointer data)
+{
+  Ours *o = data;
+  g_autoptr(SecRecordList) list = sec_record_list_new (o->store, o->kind, o->query);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (n > 0)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), o->last ? n - 1 : 0));
+}
+
+static void
+run_count (gpointer data)
+{
+  Ours *o = data;
+  g_autoptr(SecRecordList) list = sec_record_list_new (o->store, o->kind, o->query);
+
+  (void) g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* A keystroke: the open list gets the new query, counts, shows a page. */
+static void
+run_set_query (gpointer data)
+{
+  Ours *o = data;
+
+  sec_record_list_set_query (o->list, NULL);
+  sec_record_list_set_query (o->list, o->query);
+  if (g_list_model_get_n_items (G_LIST_MODEL (o->list)) > 0)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (o->list), 0));
+}
+
+typedef struct {
+  const char *path;
+  SecStore   *store;
+} Opening;
+
+static void
+run_open (gpointer data)
+{
+  Opening *o = data;
+  g_autoptr(GError) error = NULL;
+
+  o->store = sec_store_open (o->path, &error);
+  if (o->store == NULL)
+    g_error ("%s", error->message);
+  g_clear_object (&o->store);
+}
+
+static void
+run_raw_open (gpointer data)
+{
+  Opening *o = data;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (o->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    die_sqlite (db, o->path);
+  exec (db, "SELECT count(*) FROM sqlite_schema");
+  sqlite3_close (db);
+}
+
+/* A record's participants (of a meeting, or of a person across meetings)
+ * as its page lists them, against the record, count and page in raw SQL. */
+static void
+time_participants (const Output *out,
+                   SecStore     *store,
+                   sqlite3      *db,
+                   const char   *label,
+                   const char   *field,
+                   gint64        id,
+                   const char   *sort,
+                   gboolean      descending,
+                   const char   *record_sql,
+                   const char   *count_sql,
+                   const char   *page_sql)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  Ours ours = { store, SEC_TYPE_PARTICIPANT, query, FALSE, NULL };
+  Raw raw = { db, { record_sql, count_sql, page_sql }, NULL, id };
+
+  sec_query_add (query, field, SEC_QUERY_EQUALS, value);
+  sec_query_set_sort (query, sort, descending);
+  report (out, label, time_median (out, run_list, &ours), time_median (out, run_raw, &raw));
+}
+
+/* Documents: the participant list of a meeting, as PDF and CSV. */
+typedef struct {
+  SecStore        *store;
+  gint64           meeting;
+  SecMeetingExport kind;
+  sqlite3         *db;
+} Export;
+
+static void
+run_export (gpointer data)
+{
+  Export *e = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingData) meeting = sec_meeting_data_load (e->store, e->meeting, &error);
+  SecMeetingDocumentOptions options = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (meeting == NULL)
+    g_error ("%s", error->message);
+  bytes = sec_meeting_document_export_bytes (meeting, e->kind, &options, SEC_PAPER_A4, &error);
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+}
+
+#define PARTICIPANT_ROWS \
+  "SELECT p.given_name || ' ' || p.family_name, o.name, o.country, t.status FROM participants t" \
+  " JOIN people p ON p.id = t.person_id LEFT JOIN organisations o ON o.id = t.organisation_id" \
+  " WHERE t.meeting_id = ?1 ORDER BY p.sort_key"
+
+static cairo_status_t
+discard (void *closure, const unsigned char *data, unsigned int length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The bare loop: the same rows drawn with Cairo and Pango, one line a row,
+ * 50 rows a page, nothing else (no header, no wrapping, no grouping). */
+static void
+run_bare_pdf (gpointer data)
+{
+  Export *e = data;
+  gsize written = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  sqlite3_stmt *stmt = NULL;
+  int row = 0;
+
+  pango_layout_set_font_description (layout, font);
+  if (sqlite3_prepare_v2 (e->db, PARTICIPANT_ROWS, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (e->db, "rows");
+  sqlite3_bind_int64 (stmt, 1, e->meeting);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < 4; c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          pango_layout_set_text (layout, text ? text : "", -1);
+          cairo_move_to (cr, 40 + c * 130, 40 + (row % 50) * 15);
+          pango_cairo_show_layout (cr, layout);
+        }
+      if (++row % 50 == 0)
+        cairo_show_page (cr);
+    }
+  sqlite3_finalize (stmt);
+  cairo_show_page (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+run_bare_csv (gpointer data)
+{
+  Export *e = data;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (e->db, PARTICIPANT_ROWS, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (e->db, "rows");
+  sqlite3_bind_int64 (stmt, 1, e->meeting);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < 4; c++)
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, c);
+        g_string_append_c (csv, '"');
+        g_string_append (csv, text ? text : "");
+        g_string_append (csv, c == 3 ? "\"\r\n" : "\",");
+      }
+  sqlite3_finalize (stmt);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  Output out = { FALSE, 5 };
+  guint32 seed = 16;
+  gboolean quick = FALSE;
+  Size size = { 20000, 200000, 5000, 1000000 };
+  const char *path = "bench-scale.db";
+  g_autoptr(SecStore) store = NULL;
+  g_autofree char *empty_dir = g_dir_make_tmp ("sec-bench-scale-XXXXXX", NULL);
+  g_autofree char *empty_path = g_build_filename (empty_dir, "empty.db", NULL);
+  sqlite3 *db = NULL;
+
+  setlocale (LC_ALL, "");
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--tsv"))
+        out.tsv = TRUE;
+      else if (g_str_equal (argv[i], "--quick"))
+        quick = TRUE;
+      else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        out.runs = (guint) CLAMP (atoi (argv[++i]), 1, 100);
+      else if (g_str_equal (argv[i], "--seed") && i + 1 < argc)
+        seed = (guint32) strtoul (argv[++i], NULL, 10);
+      else if (argv[i][0] == '-')
+        {
+          g_printerr ("Usage: bench-scale [--tsv] [--runs N] [--seed N] [--quick] [PATH]\n");
+          return 2;
+        }
+      else
+        path = argv[i];
+    }
+  if (quick)
+    size = (Size) { 2000, 20000, 500, 100000 };
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    generate (path, &size, seed);
+  else
+    g_printerr ("Reusing %s\n", path);
+
+  if (out.tsv)
+    g_print ("operation\tours_ms\traw_ms\tratio\n");
+  else
+    g_print ("%-46s %10s %10s %8s\n", "operation (median of runs)", "ours ms", "raw ms", "ratio");
+
+  /* Opening: the big file, against raw SQLite and against an empty file. */
+  {
+    Opening big = { path, NULL }, empty = { empty_path, NULL };
+    double ours, raw, ours_empty;
+
+    g_object_unref (sec_store_open (empty_path, NULL));
+    ours = time_median (&out, run_open, &big);
+    raw = time_median (&out, run_raw_open, &big);
+    ours_empty = time_median (&out, run_open, &empty);
+    report (&out, "open", ours, raw);
+    report (&out, "open, empty database", ours_empty, raw);
+  }
+
+  store = sec_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die_sqlite (db, path);
+  /* The same page cache as the store's connection: raw SQLite at its best. */
+  exec (db, "PRAGMA cache_size = -32768");
+
+  /* Each list: count, first page, last page. */
+  {
+    static const struct { const char *name; GType (*type) (void); const char *table; const char *order; } lists[] = {
+      { "organisations", sec_organisation_get_type, "organisations", "t.sort_key, t.id" },
+      { "people", sec_person_get_type, "people", "t.sort_key, t.id" },
+      { "meetings", sec_meeting_get_type, "meetings", "t.starts_at DESC, t.id DESC" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        g_autoptr(SecQuery) query = sec_query_new ();
+        g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", lists[i].table);
+        g_autofree char *first_sql = g_strdup_printf ("SELECT * FROM %s t ORDER BY %s LIMIT 200", lists[i].table, lists[i].order);
+        g_autofree char *last_sql = g_strdup_printf ("SELECT * FROM %s t ORDER BY %s LIMIT 200 OFFSET (SELECT count(*) - 1 FROM %s)",
+                                                     lists[i].table, lists[i].order, lists[i].table);
+        g_autofree char *label = NULL;
+        Ours ours = { store, lists[i].type (), query, FALSE, NULL };
+        Raw raw = { db, { count_sql }, NULL, 0 };
+        double t_ours, t_raw;
+
+        if (lists[i].type () == SEC_TYPE_MEETING)
+          sec_query_set_sort (query, "starts-at", TRUE);
+        t_ours = time_median (&out, run_count, &ours);
+        t_raw = time_median (&out, run_raw, &raw);
+        label = g_strdup_printf ("%s: count", lists[i].name);
+        report (&out, label, t_ours, t_raw);
+
+        raw.sql[0] = count_sql;
+        raw.sql[1] = first_sql;
+        t_ours = time_median (&out, run_list, &ours);
+        t_raw = time_median (&out, run_raw, &raw);
+        g_free (label);
+        label = g_strdup_printf ("%s: count and first page", lists[i].name);
+        report (&out, label, t_ours, t_raw);
+
+        ours.last = TRUE;
+        raw.sql[1] = last_sql;
+        t_ours = time_median (&out, run_list, &ours);
+        t_raw = time_median (&out, run_raw, &raw);
+        g_free (label);
+        label = g_strdup_printf ("%s: count and last page", lists[i].name);
+        report (&out, label, t_ours, t_raw);
+      }
+  }
+
+  /* Search keystrokes in the people list: count and first page. */
+  {
+    static const struct { const char *label, *text, *match; } searches[] = {
+      { "search people: common ('müller')", "müller", "\"muller\"" },
+      { "search people: rare ('quintavalle')", "quintavalle", "\"quintavalle\"" },
+      { "search people: accented ('wiśniew')", "wiśniew", "\"wisniew\"" },
+      { "search people: Greek ('παπαδ')", "παπαδ", "\"παπαδ\" OR \"papad\"" },
+      { "search people: Latin for Cyrillic ('tsipov')", "tsipov", "\"tsipov\"" },
+      { "search people: two words ('anna mul')", "anna mul", "\"anna\" AND \"mul\"" },
+    };
+    g_autoptr(SecRecordList) list = sec_record_list_new (store, SEC_TYPE_PERSON, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        g_autoptr(SecQuery) query = sec_query_new ();
+        Ours ours = { store, SEC_TYPE_PERSON, query, FALSE, list };
+        Raw raw = { db, { "SELECT count(*) FROM people_search WHERE people_search MATCH ?1",
+                          "SELECT t.* FROM people t WHERE t.id IN (SELECT rowid FROM people_search"
+                          " WHERE people_search MATCH ?1) ORDER BY t.sort_key, t.id LIMIT 200" },
+                    searches[i].match, 0 };
+
+        sec_query_set_search (query, searches[i].text);
+        report (&out, searches[i].label, time_median (&out, run_set_query, &ours), time_median (&out, run_raw, &raw));
+      }
+
+    /* One letter: the words starting with it, from the index's trigrams. */
+    {
+      g_autoptr(SecQuery) query = sec_query_new ();
+      Ours ours = { store, SEC_TYPE_PERSON, query, FALSE, list };
+      Raw raw = { db, { "SELECT count(*) FROM people_search WHERE people_search MATCH"
+                        " (SELECT group_concat('\"' || term || '\"', ' OR ') FROM people_search_terms"
+                        "  WHERE term >= ' k' AND term < ' l')",
+                        "SELECT t.* FROM people t WHERE t.id IN (SELECT rowid FROM people_search WHERE people_search MATCH"
+                        " (SELECT group_concat('\"' || term || '\"', ' OR ') FROM people_search_terms"
+                        "  WHERE term >= ' k' AND term < ' l')) ORDER BY t.sort_key, t.id LIMIT 200" }, NULL, 0 };
+
+      sec_query_set_search (query, "k");
+      report (&out, "search people: one letter ('k')", time_median (&out, run_set_query, &ours),
+              time_median (&out, run_raw, &raw));
+    }
+
+    /* A sort change: people by email, newest address last. */
+    {
+      g_autoptr(SecQuery) query = sec_query_new ();
+      Ours ours = { store, SEC_TYPE_PERSON, query, FALSE, list };
+      Raw raw = { db, { "SELECT count(*) FROM people",
+                        "SELECT * FROM people t ORDER BY t.email IS NULL, t.email DESC, t.sort_key DESC, t.id DESC LIMIT 200" },
+                  NULL, 0 };
+
+      sec_query_set_sort (query, "email", TRUE);
+      report (&out, "sort change: people by email", time_median (&out, run_set_query, &ours),
+              time_median (&out, run_raw, &raw));
+    }
+  }
+
+  /* A meeting of 2,000 participants opened: its list of participants in
+   * name order (count and first page). */
+  time_participants (&out, store, db, "open a meeting of 2,000 participants", "meeting", 1,
+                     "person-sort-key", FALSE, "SELECT * FROM meetings WHERE id = ?1",
+                     "SELECT count(*) FROM participants WHERE meeting_id = ?1",
+                     "SELECT t.* FROM participants t JOIN people p ON p.id = t.person_id WHERE t.meeting_id = ?1"
+                     " ORDER BY p.sort_key, t.id LIMIT 200");
+  /* A person's page: their meetings, newest first. */
+  time_participants (&out, store, db, "a person's participation history", "person", 4242,
+                     "meeting-starts-at", TRUE, "SELECT * FROM people WHERE id = ?1",
+                     "SELECT count(*) FROM participants WHERE person_id = ?1",
+                     "SELECT t.* FROM participants t JOIN meetings m ON m.id = t.meeting_id WHERE t.person_id = ?1"
+                     " ORDER BY m.starts_at DESC, t.id DESC LIMIT 200");
+
+  /* The participant list of 5,000 people. */
+  {
+    Export e = { store, 2, SEC_MEETING_EXPORT_PARTICIPANTS, db };
+    Output few = { out.tsv, MIN (out.runs, 3) };
+
+    report (&out, "participant list PDF, 5,000 people", time_median (&few, run_export, &e),
+            time_median (&few, run_bare_pdf, &e));
+    e.kind = SEC_MEETING_EXPORT_PARTICIPANTS_CSV;
+    report (&out, "participant list CSV, 5,000 people", time_median (&few, run_export, &e),
+            time_median (&few, run_bare_csv, &e));
+  }
+
+  sqlite3_close (db);
+  g_clear_object (&store);
+  g_unlink (empty_path);
+  g_rmdir (empty_dir);
+  return 0;
+}
