@@ -7,7 +7,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/documents/sec-meeting-data.h"
+#include "core/documents/sec-meeting-documents.h"
+#include "core/meetings/sec-invitations.h"
 #include "core/store/sec-records.h"
+#include "core/store/sec-store-meetings.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store-privacy.h"
@@ -410,6 +414,52 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_nonnull (figures.oldest_record);
 }
 
+static void
+test_restricted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecInvitationResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 meeting = add_meeting (f->store, "2027-05-19");
+  gint64 free_person = sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Free", NULL);
+  gint64 restricted = sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Kept", "restricted", "yes", NULL);
+  gint64 ids[] = { free_person, restricted };
+
+  /* Not invited... */
+  g_assert_true (sec_invitations_invite_people (f->store, meeting, ids, 2, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_invited, ==, 1);
+  g_assert_cmpuint (result->n_restricted, ==, 1);
+
+  /* ...and, when already a participant, left out of the exported lists. */
+  sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", idt (meeting), "person", idt (restricted), NULL);
+  rows = sec_store_list_meeting_participants (f->store, meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+}
+
+static void
+test_privacy_statement (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 meeting = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2027-05-19T09:00",
+                                    "ends-at", "2027-05-19T17:00",
+                                    "privacy-statement", "Data are processed under Regulation 2018/1725 (v3).", NULL);
+  g_autoptr(SecMeetingData) d = sec_meeting_data_load (f->store, meeting, &error);
+  g_autoptr(SecDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  SecMeetingDocumentOptions options = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->privacy_statement, ==, "Data are processed under Regulation 2018/1725 (v3).");
+  doc = sec_meeting_document_new (d, SEC_MEETING_EXPORT_AGENDA, &options);
+  text = sec_test_pdf_text_at (doc, f->dir, "agenda.pdf");
+  squeezed = sec_test_squeeze (text);
+  sec_test_assert_contains (squeezed, "Privacy statement");
+  sec_test_assert_contains (squeezed, "Regulation 2018/1725 (v3)");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -430,6 +480,8 @@ main (int argc, char **argv)
   ADD ("/privacy/retention", test_retention);
   ADD ("/privacy/erase", test_erase);
   ADD ("/privacy/figures", test_figures);
+  ADD ("/privacy/restricted", test_restricted);
+  ADD ("/privacy/privacy-statement", test_privacy_statement);
 #undef ADD
 
   status = g_test_run ();

@@ -75,6 +75,7 @@ typedef struct {
   GPtrArray *items;          /* SecMeetingItem, in agenda order */
   GPtrArray *participants;   /* SecMeetingParticipant, in the order added */
   char      *store_uuid;     /* sec_store_get_uuid (): stable UIDs */
+  char      *privacy_statement; /* printed on the invitation documents, or NULL */
 } SecMeetingData;
 
 /* (transfer full): the meeting @meeting_id and its agenda and

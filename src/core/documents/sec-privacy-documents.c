@@ -94,7 +94,7 @@ add_escaped_row (SecDocument        *doc,
 
 static void
 add_history (SecDocument       *doc,
-             SecDocumentLocale *locale,
+             SecStore          *store,
              GPtrArray         *entries,
              const char        *record)
 {
@@ -102,8 +102,12 @@ add_history (SecDocument       *doc,
     {
       SecHistoryEntry *e = g_ptr_array_index (entries, i);
       g_autofree char *change = e->field ? g_strdup_printf ("%s: %s", e->action, e->field) : g_strdup (e->action);
+      g_autofree char *when = g_strdup_printf ("%s\n%s", e->at, e->user ? e->user : "");
+      gboolean whole_row = g_strcmp0 (e->action, "update") != 0;
+      g_autofree char *old_text = whole_row ? sec_store_dup_history_row_text (store, e->old_value) : g_strdup (e->old_value);
+      g_autofree char *new_text = whole_row ? sec_store_dup_history_row_text (store, e->new_value) : g_strdup (e->new_value);
 
-      add_escaped_row (doc, (const char *const[]) { e->at, record, change, e->old_value, e->new_value }, 5);
+      add_escaped_row (doc, (const char *const[]) { when, record, change, old_text, new_text }, 5);
     }
 }
 
@@ -225,14 +229,14 @@ sec_privacy_access_document (SecStore  *store,
     };
 
     sec_document_begin_table (doc, SEC_TABLE_RULES, columns, G_N_ELEMENTS (columns));
-    add_history (doc, locale, history, TR (N_("Person")));
+    add_history (doc, store, history, TR (N_("Person")));
     for (guint i = 0; i < participations->len; i++)
       {
         gint64 id = sec_record_get_id (g_ptr_array_index (participations, i));
         g_autoptr(GPtrArray) entries = sec_store_list_history (store, SEC_TYPE_PARTICIPANT, id, NULL);
 
         if (entries != NULL)
-          add_history (doc, locale, entries, TR (N_("Participant")));
+          add_history (doc, store, entries, TR (N_("Participant")));
       }
     sec_document_end_table (doc);
   }

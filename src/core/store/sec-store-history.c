@@ -260,6 +260,27 @@ sec_store_list_history (SecStore  *self,
   return g_steal_pointer (&entries);
 }
 
+char *
+sec_store_dup_history_row_text (SecStore   *self,
+                                const char *json)
+{
+  g_autoptr(SecStmt) stmt = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+
+  if (json == NULL || !(stmt = sec_engine_prepare (_sec_store_get_engine (self),
+                                                   "SELECT key, value FROM json_each(?1)"
+                                                   " WHERE json_valid(?1) AND value IS NOT NULL AND value <> ''",
+                                                   NULL)))
+    return g_strdup (json ? json : "");
+  sec_stmt_bind_text (stmt, 1, json);
+  while (sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
+    g_string_append_printf (text, "%s%s: %s", text->len ? "\n" : "",
+                            sec_stmt_get_text (stmt, 0), sec_stmt_get_text (stmt, 1));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static SecHistoryEntry *
 get_entry (SecStore  *self,
            gint64     entry_id,

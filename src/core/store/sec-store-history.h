@@ -44,6 +44,10 @@ GPtrArray   *sec_store_list_history     (SecStore        *self,
                                          GType            kind,
                                          gint64           id,
                                          GError         **error);
+/* A row an "insert" or "delete" entry kept, as lines "column: value"
+ * (empty values left out), for people to read. (transfer full) */
+char        *sec_store_dup_history_row_text (SecStore   *self,
+                                             const char *json);
 /* Puts back the old value of the "update" entry @entry_id (validated as
  * the editor would; recorded as a new change). */
 gboolean     sec_store_restore_history_value (SecStore   *self,
