@@ -69,8 +69,9 @@ new_entry_row (SecRecordPage   *self,
   /* Translators: when and by whom a change was made: "6 December 2026, 09:44 · jdoe" */
   subtitle = g_strdup_printf (_("%s · %s"), when, e->user ? e->user : "?");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Values are the user's text, not markup (an address may hold "&"). */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   if (g_str_equal (e->action, "update") && e->old_value != NULL)

@@ -52,8 +52,8 @@ make_person_row (SecPrivacyDialog  *self,
    * "anna@example.org · last activity 1 May 2019 · 3 meetings" */
   subtitle = g_strdup_printf (_("%s · last activity %s · %s"), e->email ? e->email : _("no e-mail address"),
                               last, meetings);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
