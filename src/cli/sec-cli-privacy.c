@@ -47,6 +47,7 @@ parse (const char          *program,
        const char          *summary,
        const GOptionEntry  *entries,
        GStrv               *args,
+       char               **database_option,
        gboolean            *help,
        GString             *out,
        GString             *err)
@@ -55,8 +56,17 @@ parse (const char          *program,
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = g_strdup (g_get_prgname ());
   gboolean ok;
+  /* Every command takes these. */
+  const GOptionEntry common[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, database_option,
+      N_("Use the database FILE"), N_("FILE") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   g_set_prgname (program);
   ok = g_option_context_parse_strv (context, args, &error);
@@ -111,6 +121,20 @@ write_document (SecDocument *doc,
   return write_bytes (output, data, length, label, out, err);
 }
 
+/* The database of --database after the command, else the global one,
+ * else the default. */
+static SecStore *
+open_store (const char  *database,
+            const char  *database_option,
+            SecCliOpen   mode,
+            GString     *err)
+{
+  g_autofree char *path = database_option ? g_canonicalize_filename (database_option, NULL)
+                                          : database ? g_strdup (database) : sec_store_default_path ();
+
+  return sec_cli_open_store (err, path, mode);
+}
+
 /* privacy */
 
 int
@@ -122,7 +146,6 @@ sec_cli_privacy (const char  *database,
   g_auto(GStrv) argv = g_strdupv (args);
   g_autofree char *database_option = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(SecStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 person = 0;
@@ -136,20 +159,18 @@ sec_cli_privacy (const char  *database,
       N_("Write to FILE (.pdf, or .json for the access export)"), N_("FILE") },
     { "years", 0, 0, G_OPTION_ARG_INT, &years,
       N_("The retention period in years (by default the database’s setting)"), N_("N") },
-    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_option,
-      N_("Use the database FILE"), N_("FILE") },
-    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   g_return_val_if_fail (args != NULL && args[0] != NULL, SEC_CLI_EXIT_USAGE);
 
   if ((status = parse (PRIVACY, _("ACTION"),
-                       _("export: everything held about a person, as PDF or JSON (--person, --output). "
-                         "erase: erase a person’s personal data (--person). "
-                         "review: the people past the retention period (--years). "
-                         "record: the record of processing as PDF (--output)."),
-                       entries, &argv, &help, out, err)) >= 0)
+                       _("ACTION is one of:\n"
+                         "  export   everything held about a person, as PDF or JSON (--person, --output)\n"
+                         "  erase    erase a person’s personal data (--person)\n"
+                         "  review   the people past the retention period (--years), one per line\n"
+                         "  record   the record of processing as PDF (--output)"),
+                       entries, &argv, &database_option, &help, out, err)) >= 0)
     return status;
 
   action = argv[1];
@@ -184,9 +205,8 @@ sec_cli_privacy (const char  *database,
   if (years < 0)
     return sec_cli_usage_error (err, PRIVACY, _("--years must be a positive number"));
 
-  path = database_option ? g_canonicalize_filename (database_option, NULL)
-                         : database ? g_strdup (database) : sec_store_default_path ();
-  store = sec_cli_open_store (err, path, g_str_equal (action, "erase") ? SEC_CLI_OPEN_WRITE : SEC_CLI_OPEN_READ);
+  store = open_store (database, database_option,
+                      g_str_equal (action, "erase") ? SEC_CLI_OPEN_WRITE : SEC_CLI_OPEN_READ, err);
   if (store == NULL)
     return SEC_CLI_EXIT_FAILURE;
 
@@ -257,7 +277,6 @@ sec_cli_history (const char  *database,
 {
   g_auto(GStrv) argv = g_strdupv (args);
   g_autofree char *database_option = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(SecStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
@@ -265,20 +284,13 @@ sec_cli_history (const char  *database,
   gint64 id = 0;
   GType kind;
   int status;
-  const GOptionEntry entries_def[] = {
-    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_option,
-      N_("Use the database FILE"), N_("FILE") },
-    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
-
   g_return_val_if_fail (args != NULL && args[0] != NULL, SEC_CLI_EXIT_USAGE);
 
   if ((status = parse (HISTORY, _("KIND ID"),
                        _("Print every change of one record, oldest first: when, who, what "
                          "(insert, update, delete, erased), the field, the old and the new value, "
                          "separated by tabs."),
-                       entries_def, &argv, &help, out, err)) >= 0)
+                       NULL, &argv, &database_option, &help, out, err)) >= 0)
     return status;
   if (argv[1] == NULL || argv[2] == NULL)
     return sec_cli_usage_error (err, HISTORY, _("Missing KIND and ID"));
@@ -298,9 +310,7 @@ sec_cli_history (const char  *database,
       return sec_cli_usage_error (err, HISTORY, message);
     }
 
-  path = database_option ? g_canonicalize_filename (database_option, NULL)
-                         : database ? g_strdup (database) : sec_store_default_path ();
-  if ((store = sec_cli_open_store (err, path, SEC_CLI_OPEN_READ)) == NULL)
+  if ((store = open_store (database, database_option, SEC_CLI_OPEN_READ, err)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
   if ((entries = sec_store_list_history (store, kind, id, &error)) == NULL)
     return sec_cli_failure (err, error->message);
