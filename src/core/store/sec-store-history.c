@@ -137,20 +137,22 @@ make_triggers (const char *table,
   append_json_row (sql, columns, "old");
   g_string_append (sql, ", NULL); END;");
 
+  /* One INSERT over a row per column, rather than an INSERT per column:
+   * a tenth of the code to compile into every UPDATE of the table. */
   g_string_append_printf (sql,
-                          "CREATE TEMP TRIGGER IF NOT EXISTS history_%s_update AFTER UPDATE ON main.%s BEGIN ",
-                          table, table);
-  for (guint i = 0; i < columns->len; i++)
+                          "CREATE TEMP TRIGGER IF NOT EXISTS history_%s_update AFTER UPDATE ON main.%s BEGIN "
+                          "%s SELECT " NOW_MS ", %s, '%s', new.id, 'update', f, o, n FROM (",
+                          table, table, head, user, table);
+  for (guint i = 0, n = 0; i < columns->len; i++)
     {
       const char *c = columns->pdata[i];
 
       if (g_str_equal (c, "id") || g_str_equal (c, "created_at") || g_str_equal (c, "updated_at"))
         continue;
-      g_string_append_printf (sql,
-                              "%s SELECT " NOW_MS ", %s, '%s', new.id, 'update', '%s', old.%s, new.%s"
-                              " WHERE old.%s IS NOT new.%s; ",
-                              head, user, table, c, c, c, c, c);
+      g_string_append_printf (sql, "%sSELECT '%s' AS f, old.%s AS o, new.%s AS n",
+                              n++ ? " UNION ALL " : "", c, c, c);
     }
+  g_string_append (sql, ") WHERE o IS NOT n; ");
   g_string_append (sql, "END;");
   return g_string_free (sql, FALSE);
 }
