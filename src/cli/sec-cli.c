@@ -15,6 +15,7 @@
 #include "cli/sec-cli.h"
 #include "cli/sec-cli-export.h"
 #include "cli/sec-cli-import.h"
+#include "cli/sec-cli-privacy.h"
 #include "cli/sec-demo.h"
 #include "core/base/sec-format.h"
 #include "core/store/sec-backups.h"
@@ -61,6 +62,8 @@ static int run_import (Cli *cli, GStrv args);
 static int run_backup (Cli *cli, GStrv args);
 static int run_backups (Cli *cli, GStrv args);
 static int run_restore (Cli *cli, GStrv args);
+static int run_privacy (Cli *cli, GStrv args);
+static int run_history (Cli *cli, GStrv args);
 
 /* A command is one line here and one function. */
 static const Command commands[] = {
@@ -99,6 +102,13 @@ static const Command commands[] = {
        "undoes the restore. A file that is not a Secretariat database, or is "
        "damaged, is refused and nothing changes."),
     TRUE, run_restore },
+  /* Parse their own options and print their own help (sec-cli-privacy.c). */
+  { "privacy", N_("ACTION"), N_("Personal data: export everything about a person, erase it, review retention, print the record of processing"),
+    NULL,
+    TRUE, run_privacy },
+  { "history", N_("KIND ID"), N_("Print the history of changes of a record"),
+    NULL,
+    TRUE, run_history },
   { "help", N_("[COMMAND]"), N_("Show the help of the program or of a command"),
     NULL,
     FALSE, run_help },
@@ -506,6 +516,22 @@ run_import (Cli   *cli,
             GStrv  args)
 {
   return sec_cli_import (cli->database, args, cli->out, cli->err);
+}
+
+/* privacy, history */
+
+static int
+run_privacy (Cli   *cli,
+             GStrv  args)
+{
+  return sec_cli_privacy (cli->database, args, cli->out, cli->err);
+}
+
+static int
+run_history (Cli   *cli,
+             GStrv  args)
+{
+  return sec_cli_history (cli->database, args, cli->out, cli->err);
 }
 
 /* backup, backups, restore */

@@ -598,6 +598,9 @@ add_people (Demo *demo)
                      "dietary-needs", p->dietary_needs,
                      "consent-date", p->consent_date,
                      "consent-source", p->consent_source,
+                     /* Needs were given with explicit consent, on the same form. */
+                     "needs-consent", (p->accessibility_needs || p->dietary_needs) ? "yes" : "no",
+                     "lawful-basis", p->consent_date ? "consent" : "public-task",
                      NULL);
     }
 }

@@ -10,6 +10,7 @@
 
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
+#include "core/store/sec-store-history.h"
 #include "core/store/sec-store.h"
 #include "sec-test-util.h"
 
@@ -363,6 +364,54 @@ test_upgrade_search_index (void)
   sqlite3_close (db);
 }
 
+/* A database as version 4 wrote it (before personal data, migration 6):
+ * one person with consent and needs, one with neither. */
+static void
+test_upgrade_personal_data (void)
+{
+  g_autofree char *path = tmp_path ("v4-privacy.db");
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) with = NULL;
+  g_autoptr(SecRecord) without = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version <= 4; i++)
+    exec_sql (db, m[i].sql);
+  exec_sql (db, "PRAGMA user_version = 4");
+  exec_sql (db,
+            "INSERT INTO people (id, created_at, updated_at, given_name, family_name, dietary_needs,"
+            "  consent_date, consent_source)"
+            " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Niamh', 'Ní Bhriain', 'Gluten-free',"
+            "  '2020-01-01', 'Registration form');"
+            "INSERT INTO people (id, created_at, updated_at, family_name)"
+            " VALUES (2, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Nobody');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  with = sec_store_get (store, SEC_TYPE_PERSON, 1, &error);
+  without = sec_store_get (store, SEC_TYPE_PERSON, 2, &error);
+  g_assert_no_error (error);
+  /* The data stayed; a consent date became the basis and the needs' consent. */
+  g_assert_cmpstr (sec_record_get_string (with, "dietary-needs"), ==, "Gluten-free");
+  g_assert_cmpstr (sec_record_get_string (with, "lawful-basis"), ==, "consent");
+  g_assert_true (sec_record_get_bool (with, "needs-consent"));
+  g_assert_null (sec_record_get_string (without, "lawful-basis"));
+  g_assert_false (sec_record_get_bool (without, "restricted"));
+
+  /* Changes from now on are on record. */
+  sec_record_set_string (without, "email", "nobody@example.org");
+  g_assert_true (sec_store_update (store, without, &error));
+  history = sec_store_list_history (store, SEC_TYPE_PERSON, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+}
+
 /* Opens @path expecting @code, and checks the file did not change. */
 static void
 assert_refused (const char *path, int code, const char *message_part)
@@ -543,6 +592,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-to-version-8", test_upgrade_to_version_8);
   g_test_add_func ("/migrations/upgrade-to-funding", test_upgrade_to_funding);
   g_test_add_func ("/migrations/upgrade-search-index", test_upgrade_search_index);
+  g_test_add_func ("/migrations/upgrade-personal-data", test_upgrade_personal_data);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

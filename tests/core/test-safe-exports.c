@@ -491,7 +491,7 @@ test_invalid_utf8 (Fixture       *f,
 
   sql (f, "UPDATE people SET email = CAST(X'616263C3' || X'40' || X'E282' AS TEXT), "
           "family_name = CAST(X'4265726722F0908D' AS TEXT), "
-          "dietary_needs = CAST(X'FFFE0001' AS TEXT) "
+          "dietary_needs = CAST(X'FFFE0001' AS TEXT), needs_consent = 1 "
           "WHERE id = (SELECT person_id FROM participants WHERE meeting_id = 1 ORDER BY id LIMIT 1)");
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {

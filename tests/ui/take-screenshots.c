@@ -21,6 +21,8 @@
 #include "ui/meetings/sec-export-dialog.h"
 #include "ui/meetings/sec-minutes-window.h"
 #include "ui/funding/sec-portfolio-window.h"
+#include "core/store/sec-store-private.h"
+#include "ui/shell/sec-privacy-dialog.h"
 #include "ui/shell/sec-window.h"
 #include "ui/widgets/sec-document-preview.h"
 
@@ -277,6 +279,26 @@ take_search_everywhere (SecStore    *store,
   return ok;
 }
 
+/* The Personal Data Review, with the demo's people made years ago so that
+ * those seen only at the 2018 meeting are past the retention period. */
+static gboolean
+take_privacy_window (SecStore    *store,
+                     const char  *dir,
+                     GError     **error)
+{
+  SecPrivacyDialog *dialog;
+  gboolean ok;
+
+  if (!sec_engine_exec (_sec_store_get_engine (store),
+                        "UPDATE people SET created_at = '2018-01-01T00:00:00Z'", error))
+    return FALSE;
+  dialog = sec_privacy_dialog_new (NULL, store);
+  ok = take_tool_window (GTK_WINDOW (dialog), dir, "privacy-review.png", 640, 720, error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +362,12 @@ main (int   argc,
       status = 1;
     }
   if (status == 0 && !take_meeting_windows (store, argv[1], &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      status = 1;
+    }
+
+  if (status == 0 && !take_privacy_window (store, argv[1], &error))
     {
       g_printerr ("%s: %s\n", argv[0], error->message);
       status = 1;

@@ -217,6 +217,19 @@ add_needs_table (SecMeetingPages *b)
 
 /* Public API */
 
+/* The meeting's privacy statement: the agenda goes with the invitation. */
+static void
+add_privacy_statement (SecMeetingPages *b)
+{
+  g_autofree char *text = NULL;
+
+  if (b->data->privacy_statement == NULL)
+    return;
+  text = sec_meeting_pages_escape (b->data->privacy_statement);
+  sec_document_add_heading (b->doc, TR (N_("Privacy statement")));
+  sec_document_add_paragraph (b->doc, text);
+}
+
 void
 sec_meeting_pages_add_agenda (SecMeetingPages *b,
                               gboolean         internal)
@@ -242,6 +255,7 @@ sec_meeting_pages_add_agenda (SecMeetingPages *b,
   if (b->timing == NULL || d->items->len == 0)
     {
       sec_document_add_paragraph (b->doc, TR (N_("The agenda has no items yet.")));
+      add_privacy_statement (b);
       if (internal)
         add_needs_table (b);
       return;
@@ -303,6 +317,7 @@ sec_meeting_pages_add_agenda (SecMeetingPages *b,
     sec_document_add_paragraph (b->doc, text->str);
   }
 
+  add_privacy_statement (b);
   if (internal)
     add_needs_table (b);
 }

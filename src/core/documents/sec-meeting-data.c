@@ -83,6 +83,7 @@ meeting_data_clear (gpointer mem)
   g_free (d->online_link);
   g_free (d->chair);
   g_free (d->co_chair);
+  g_free (d->privacy_statement);
   g_free (d->agenda_status);
   g_free (d->created_at);
   g_free (d->updated_at);
@@ -407,6 +408,7 @@ sec_meeting_data_load (SecStore  *store,
   d->online_link = dup_field (meeting, "online-link");
   d->chair = dup_field (meeting, "chair");
   d->co_chair = dup_field (meeting, "co-chair");
+  d->privacy_statement = dup_field (meeting, "privacy-statement");
   d->agenda_status = dup_field (meeting, "agenda-status");
   d->agenda_version = sec_record_get_int (meeting, "agenda-version");
   d->created_at = g_strdup (sec_record_get_created_at (meeting));

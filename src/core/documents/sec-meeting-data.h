@@ -98,6 +98,7 @@ typedef struct {
   GPtrArray *carried_points; /* SecMeetingActionPoint still open from
                               * earlier meetings of the same bodies */
   char      *store_uuid;     /* sec_store_get_uuid (): stable UIDs */
+  char      *privacy_statement; /* printed on the invitation documents, or NULL */
 } SecMeetingData;
 
 /* (transfer full): the meeting @meeting_id and its agenda and

@@ -72,8 +72,17 @@ invite (SecStore             *store,
         GError              **error)
 {
   g_autoptr(SecRecord) participant = NULL;
+  g_autoptr(SecRecord) person = NULL;
   gint64 existing;
 
+  /* A restricted (or erased) person is not to be contacted. (A missing
+   * one is refused by the insert below, as any missing reference.) */
+  person = sec_store_get (store, SEC_TYPE_PERSON, person_id, NULL);
+  if (person != NULL && sec_record_get_bool (person, "restricted"))
+    {
+      r->n_restricted++;
+      return TRUE;
+    }
   if ((existing = sec_store_find_participant (store, meeting_id, person_id, error)) < 0)
     return FALSE;
   if (existing > 0)

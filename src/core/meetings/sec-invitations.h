@@ -44,6 +44,7 @@ typedef struct {
   guint      n_already;      /* people who were participants already */
   GPtrArray *unreached;      /* (element-type utf8): the organisations with
                               * nobody to invite, by name */
+  guint      n_restricted;   /* restricted people, not invited */
 } SecInvitationResult;
 
 void        sec_invitation_result_free     (SecInvitationResult *result);

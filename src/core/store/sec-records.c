@@ -153,6 +153,13 @@ static const SecChoice action_point_statuses[] = {
   { NULL, NULL }
 };
 
+static const SecChoice lawful_bases[] = {
+  { "consent", N_("Consent") },
+  { "membership", N_("Membership of a body") },
+  { "public-task", N_("Task in the public interest") },
+  { NULL, NULL }
+};
+
 #define REQ SEC_FIELD_REQUIRED
 #define SRCH SEC_FIELD_SEARCHABLE
 #define LST SEC_FIELD_LISTED
@@ -212,6 +219,13 @@ static const SecField person_fields[] = {
   { "consent-date", SEC_FIELD_DATE, 0, N_("Consent to personal data given on") },
   { "consent-source", SEC_FIELD_TEXT, 0, N_("Consent source") },
   { "no-contact", SEC_FIELD_BOOL, 0, N_("Not to be contacted by e-mail") },
+  /* Personal data (migration 6): the date and source above are the basis's. */
+  { "lawful-basis", SEC_FIELD_CHOICE, 0, N_("Lawful basis"), lawful_bases },
+  { "privacy-version", SEC_FIELD_TEXT, 0, N_("Privacy statement version given") },
+  { "needs-consent", SEC_FIELD_BOOL, 0, N_("Explicit consent to keep needs") },
+  { "needs-lasting", SEC_FIELD_BOOL, 0, N_("Keep needs after meetings") },
+  { "restricted", SEC_FIELD_BOOL, 0, N_("Restricted: not to be contacted or exported") },
+  { "erased-on", SEC_FIELD_DATE, 0, N_("Personal data erased on") },
 };
 static const char *const person_sort[] = { "family-name", "given-name", NULL };
 static const SecRelation person_relations[] = {
@@ -302,6 +316,8 @@ static const SecField meeting_fields[] = {
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
   { "agenda-status", SEC_FIELD_CHOICE, REQ, N_("Agenda"), agenda_statuses, NULL, "draft" },
   { "agenda-version", SEC_FIELD_INT, 0, N_("Agenda version") },
+  /* Printed on the invitation documents (migration 6). */
+  { "privacy-statement", SEC_FIELD_LONG_TEXT, 0, N_("Privacy statement") },
 };
 static const char *const meeting_sort[] = { "title", NULL };
 static const char *const meeting_ranges[] = { "starts-at", "ends-at", NULL };

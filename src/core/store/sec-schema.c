@@ -500,11 +500,69 @@ static const char migration_8[] =
   ");"
   "CREATE INDEX membership_alternates_person ON membership_alternates (person_id);";
 
+/* Version 6: personal data as the law asks (sec-store-history.c,
+ * sec-store-privacy.c). The audit history: one row per inserted or deleted
+ * record (its values as JSON) and per changed field, written by triggers
+ * the store makes when it opens the file; the history refuses updates and
+ * deletions except while an erasure runs (the setting "history-erasing",
+ * set and cleared inside the erasure's own transaction). A person's lawful
+ * basis (the date and source are the former consent columns), the version
+ * of the privacy statement they were given, explicit consent for their
+ * needs, needs kept beyond the meeting, restriction, and the date they were
+ * erased (the row stays, emptied, so that past meetings keep counting
+ * their participants). A meeting's privacy statement. Existing people with
+ * a consent date had given consent. */
+static const char migration_6[] =
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  user TEXT,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'erased')),"
+  "  field TEXT,"
+  "  old_value,"
+  "  new_value"
+  ");"
+  "CREATE INDEX history_record ON history (table_name, record_id);"
+  "CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+  "  WHEN (SELECT value FROM settings WHERE key = 'history-erasing') IS NOT '1' BEGIN"
+  "    SELECT RAISE(ABORT, 'history-read-only');"
+  "  END;"
+  "CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+  "  WHEN (SELECT value FROM settings WHERE key = 'history-erasing') IS NOT '1' BEGIN"
+  "    SELECT RAISE(ABORT, 'history-read-only');"
+  "  END;"
+  "ALTER TABLE people ADD COLUMN lawful_basis TEXT CHECK (lawful_basis IS NULL OR"
+  "  lawful_basis IN ('consent', 'membership', 'public-task'));"
+  "ALTER TABLE people ADD COLUMN privacy_version TEXT;"
+  "ALTER TABLE people ADD COLUMN needs_consent INTEGER NOT NULL DEFAULT 0 CHECK (needs_consent IN (0, 1));"
+  "ALTER TABLE people ADD COLUMN needs_lasting INTEGER NOT NULL DEFAULT 0 CHECK (needs_lasting IN (0, 1));"
+  "ALTER TABLE people ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0 CHECK (restricted IN (0, 1));"
+  "ALTER TABLE people ADD COLUMN erased_on TEXT " DATE_OK ("erased_on") ";"
+  "ALTER TABLE meetings ADD COLUMN privacy_statement TEXT;"
+  "UPDATE people SET lawful_basis = 'consent' WHERE consent_date IS NOT NULL;"
+  "UPDATE people SET needs_consent = 1 WHERE consent_date IS NOT NULL"
+  "  AND (trim(coalesce(accessibility_needs, '')) <> '' OR trim(coalesce(dietary_needs, '')) <> '');"
+  /* Needs (health, religion) only with explicit consent. */
+  "CREATE TRIGGER people_needs_consent_insert BEFORE INSERT ON people"
+  "  WHEN new.needs_consent = 0 AND (trim(coalesce(new.accessibility_needs, '')) <> ''"
+  "    OR trim(coalesce(new.dietary_needs, '')) <> '') BEGIN"
+  "    SELECT RAISE(ABORT, 'needs-without-consent');"
+  "  END;"
+  "CREATE TRIGGER people_needs_consent_update BEFORE UPDATE OF accessibility_needs, dietary_needs,"
+  "  needs_consent ON people"
+  "  WHEN new.needs_consent = 0 AND (trim(coalesce(new.accessibility_needs, '')) <> ''"
+  "    OR trim(coalesce(new.dietary_needs, '')) <> '') BEGIN"
+  "    SELECT RAISE(ABORT, 'needs-without-consent');"
+  "  END;";
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 4, migration_4 },
   { 5, migration_5 },
+  { 6, migration_6 },
   { 7, migration_7 },
   { 8, migration_8 },
   { 9, migration_9 },

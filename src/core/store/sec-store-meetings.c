@@ -634,6 +634,8 @@ sec_store_list_meeting_participants (SecStore  *store,
                            " JOIN people i ON i.id = p.person_id"
                            " JOIN people a ON a.id = p.attending_id"
                            " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
+                           /* Restricted (and erased) people stay out of every export. */
+                           " WHERE NOT i.restricted AND NOT a.restricted"
                            " ORDER BY p.id",
                            meeting_id, read_participant, (GDestroyNotify) sec_meeting_participant_row_free, error);
 }

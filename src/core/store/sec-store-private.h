@@ -95,4 +95,20 @@ gboolean     _sec_store_append_search  (SecStore       *self,
                                         GPtrArray      *params,
                                         GError        **error);
 
+/* sec-store-history.c */
+
+/* Makes this connection's history triggers and records its user account. */
+gboolean     _sec_store_ensure_history (SecStore       *self,
+                                        GError        **error);
+
+/* sec-store-privacy.c */
+
+/* What a writable store does once a file is open: the history, zeroed
+ * deletions, expired needs cleared. */
+gboolean     _sec_store_open_privacy   (SecStore       *self,
+                                        GError        **error);
+/* The user's words for a refusal of the privacy triggers, or NULL.
+ * (transfer none) */
+const char  *_sec_store_privacy_trigger_message (const char *engine_message);
+
 G_END_DECLS

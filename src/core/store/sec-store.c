@@ -559,6 +559,8 @@ open_store (const char  *path,
     }
   if ((self->foreign_keys = sec_engine_list_foreign_keys (self->engine, error)) == NULL)
     goto fail;
+  if (!read_only && !_sec_store_open_privacy (self, error))
+    goto fail;
   /* Read-only, stale search text and sort keys stay as they are: lists
    * come in the order they had when the file was last written. */
   if (!read_only && !_sec_store_refresh_keys (self, error))

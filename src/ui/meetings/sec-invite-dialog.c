@@ -354,6 +354,17 @@ show_result (SecInviteDialog     *self,
                                            "%s people were participants already.", result->n_already),
                               already);
     }
+  if (result->n_restricted > 0)
+    {
+      g_autofree char *restricted = sec_format_count (result->n_restricted);
+
+      if (description->len > 0)
+        g_string_append_c (description, ' ');
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE, "%s person is restricted and was not invited.",
+                                           "%s people are restricted and were not invited.", result->n_restricted),
+                              restricted);
+    }
   if (result->unreached->len > 0)
     {
       g_autofree char *unreached = sec_format_count (result->unreached->len);

@@ -87,4 +87,12 @@ SecQuery   *_sec_record_page_query_for                (const char     *field,
 void        _sec_record_page_add_relations            (SecRecordPage  *self,
                                                        SecRecord      *record);
 
+/* sec-record-page-history.c */
+void        _sec_record_page_add_history              (SecRecordPage  *self,
+                                                       SecRecord      *record);
+void        _sec_record_page_add_privacy              (SecRecordPage  *self,
+                                                       SecRecord      *record);
+void        _sec_record_page_restore_value            (SecRecordPage  *self,
+                                                       gint64          entry_id);
+
 G_END_DECLS

@@ -231,6 +231,7 @@ rebuild (SecRecordPage *self,
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
 
+  _sec_record_page_add_privacy (self, record);
   details = _sec_record_page_new_group (_("Details"));
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -244,6 +245,7 @@ rebuild (SecRecordPage *self,
   gtk_box_append (self->sections, details);
 
   _sec_record_page_add_relations (self, record);
+  _sec_record_page_add_history (self, record);
 
   gtk_stack_set_visible_child_name (self->stack, "record");
 
@@ -377,6 +379,14 @@ add_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+restore_value_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _sec_record_page_restore_value (SEC_RECORD_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
 /* Overrides */
 
 static void
@@ -427,6 +437,7 @@ sec_record_page_class_init (SecRecordPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.copy", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "page.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "page.add", "s", add_action);
+  gtk_widget_class_install_action (widget_class, "page.restore-value", "x", restore_value_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -1,0 +1,138 @@
+/* test-privacy-ui.c: a person's page warns when no lawful basis is
+ * recorded, a record's page lists its history and puts a value back, and
+ * the Personal Data Review lists the people past retention and erases them
+ * after its question. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
+#include "ui/records/sec-record-page.h"
+#include "ui/shell/sec-privacy-dialog.h"
+#include "sec-test-ui.h"
+#include "sec-test-util.h"
+
+static void
+test_page_history (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-privacy-ui-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  gint64 id = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller",
+                               "email", "anna@example.org", NULL);
+  g_autoptr(SecRecord) person = sec_store_get (store, SEC_TYPE_PERSON, id, NULL);
+  g_autoptr(SecRecord) back = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  SecRecordPage *page = SEC_RECORD_PAGE (sec_record_page_new ());
+  GtkWidget *history;
+  GtkWidget *button = NULL;
+
+  sec_record_set_string (person, "email", "anna.mueller@example.org");
+  g_assert_true (sec_store_update (store, person, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  sec_record_page_set_record (page, store, person);
+  sec_test_iterate ();
+
+  /* No basis: said before the details. */
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "No lawful basis recorded"));
+
+  /* The history, newest first, with a way to put the old address back. */
+  history = sec_test_find_row (GTK_WIDGET (page), "History of Changes");
+  g_assert_nonnull (history);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (history)), ==, "2 changes");
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "Email: anna@example.org → anna.mueller@example.org"));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "Created"));
+  sec_test_collect_widgets (history, GTK_TYPE_BUTTON, FALSE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "page.restore-value") == 0)
+      button = buttons->pdata[i];
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sec_test_iterate ();
+
+  back = sec_store_get (store, SEC_TYPE_PERSON, id, NULL);
+  g_assert_cmpstr (sec_record_get_string (back, "email"), ==, "anna@example.org");
+  /* The page follows: the put-back is one more change. */
+  history = sec_test_find_row (GTK_WIDGET (page), "History of Changes");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (history)), ==, "3 changes");
+
+  /* With a basis, no warning. */
+  sec_record_set_string (back, "lawful-basis", "consent");
+  g_assert_true (sec_store_update (store, back, NULL));
+  sec_test_iterate ();
+  g_assert_null (sec_test_find_row (GTK_WIDGET (page), "No lawful basis recorded"));
+
+  sec_test_destroy_windows ();
+  sec_test_close_store (store, dir);
+}
+
+static void
+test_review_dialog (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-privacy-ui-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  gint64 old = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Olga", "family-name", "Alt",
+                                "email", "olga@example.org", NULL);
+  g_autoptr(SecRecord) erased = NULL;
+  SecPrivacyDialog *dialog;
+  AdwMessageDialog *question;
+
+  sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Nina", "family-name", "Neu", NULL);
+  /* Olga was last seen long ago. */
+  g_assert_true (sec_engine_exec (_sec_store_get_engine (store),
+                                  "UPDATE people SET created_at = '2015-01-01T00:00:00Z' WHERE family_name = 'Alt'",
+                                  NULL));
+
+  dialog = sec_privacy_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sec_test_iterate ();
+  g_assert_cmpuint (sec_privacy_dialog_get_n_people (dialog), ==, 1);
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (dialog), "Olga Alt"));
+  g_assert_null (sec_test_find_row (GTK_WIDGET (dialog), "Nina Neu"));
+
+  /* Nobody ticked: nothing to ask. Then all, answered Cancel, then Erase. */
+  g_assert_null (sec_privacy_dialog_ask_erase (dialog, FALSE));
+  question = sec_privacy_dialog_ask_erase (dialog, TRUE);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Erase 1 Person?");
+  adw_message_dialog_response (question, "cancel");
+  sec_test_iterate ();
+  erased = sec_store_get (store, SEC_TYPE_PERSON, old, NULL);
+  g_assert_cmpstr (sec_record_get_string (erased, "email"), ==, "olga@example.org");
+  g_clear_object (&erased);
+
+  question = sec_privacy_dialog_ask_erase (dialog, TRUE);
+  adw_message_dialog_response (question, "erase");
+  sec_test_iterate ();
+  erased = sec_store_get (store, SEC_TYPE_PERSON, old, NULL);
+  g_assert_null (sec_record_get_string (erased, "email"));
+  g_assert_nonnull (sec_record_get_string (erased, "erased-on"));
+  g_assert_cmpuint (sec_privacy_dialog_get_n_people (dialog), ==, 0);
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (dialog), "Nobody is past the retention period"));
+
+  sec_test_destroy_windows ();
+  sec_test_close_store (store, dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sec_test_tolerate_dialog_warning ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/privacy-ui/page-history", test_page_history);
+  g_test_add_func ("/privacy-ui/review-dialog", test_review_dialog);
+
+  return g_test_run ();
+}
