@@ -23,7 +23,11 @@
 #include <locale.h>
 
 #include "cli/sec-demo.h"
+#include "core/store/sec-records.h"
 #include "ui/calls/sec-call-tools.h"
+#include "ui/funding/sec-portfolio-window.h"
+#include "ui/import/sec-import-dialog.h"
+#include "ui/shell/sec-privacy-dialog.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/statements/sec-statement-tools.h"
 #include "ui/records/sec-record-editor.h"
@@ -284,7 +288,8 @@ static void
 test_sections (Fixture       *f,
                gconstpointer  data)
 {
-  const char *sections[] = { "overview", "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements" };
+  const char *sections[] = { "overview", "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements",
+                             "funding-calls", "projects", "programmes" };
   g_autoptr(GString) problems = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -341,6 +346,36 @@ test_tool_windows (Fixture       *f,
   assert_no_problems (problems);
 }
 
+/* The windows opened from the primary menu and a project's page: the
+ * import of a small CSV, the personal data review, the portfolio. */
+static void
+test_other_windows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "people.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *windows[3];
+  const char *places[] = { "import", "privacy review", "portfolio" };
+
+  g_assert_true (g_file_set_contents (csv, "Nom;Prénom;Courriel;Pays\nDupont;Anne;anne@example.org;FR\n;Jean;;BE\n", -1,
+                                      &error));
+  windows[0] = GTK_WINDOW (sec_import_dialog_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_PERSON, file, &error));
+  g_assert_no_error (error);
+  windows[1] = GTK_WINDOW (sec_privacy_dialog_new (GTK_WINDOW (f->window), f->store));
+  windows[2] = GTK_WINDOW (sec_portfolio_window_new (GTK_WINDOW (f->window), f->store, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      gtk_window_present (windows[i]);
+      sec_test_wait_ms (300);
+      check_place (problems, places[i], windows[i]);
+      gtk_window_destroy (windows[i]);
+      sec_test_wait_ms (50);
+    }
+  assert_no_problems (problems);
+}
+
 static void
 test_editor (Fixture       *f,
              gconstpointer  data)
@@ -381,5 +416,6 @@ main (int   argc,
   ADD ("/a11y/sections", test_sections);
   ADD ("/a11y/tool-windows", test_tool_windows);
   ADD ("/a11y/editor", test_editor);
+  ADD ("/a11y/other-windows", test_other_windows);
   return g_test_run ();
 }

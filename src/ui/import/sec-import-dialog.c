@@ -20,6 +20,7 @@
 #include "core/store/sec-records.h"
 #include "ui/import/sec-import-dialog.h"
 #include "ui/widgets/sec-tool-window.h"
+#include "ui/widgets/sec-a11y.h"
 
 /* Rows of the file shown in the preview, and problems or duplicates
  * listed (the counts say how many more there are). */
@@ -223,8 +224,7 @@ make_duplicate_row (SecImportDialog       *self,
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), r->action);
   g_object_set_data (G_OBJECT (dropdown), "index", GUINT_TO_POINTER (index));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What to do with this duplicate"), -1);
+  sec_drop_down_set_accessible_name (GTK_DROP_DOWN (dropdown), _("What to do with this duplicate"));
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_row_action_changed), self, 0);
   if (ADW_IS_EXPANDER_ROW (row))
     adw_expander_row_add_action (ADW_EXPANDER_ROW (row), dropdown);
@@ -375,7 +375,7 @@ fill_preview (SecImportDialog *self)
       g_object_set_data (G_OBJECT (dropdown), "column", GUINT_TO_POINTER (c));
       /* Translators: the accessible name of the drop-down of a column, e.g. "Field of the column “Nom”" */
       accessible = g_strdup_printf (_("Field of the column “%s”"), (const char *) g_ptr_array_index (table->header, c));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      sec_drop_down_set_accessible_name (GTK_DROP_DOWN (dropdown), accessible);
       g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_column_target_changed), self, 0);
       gtk_grid_attach (self->preview_grid, dropdown, c, 0, 1, 1);
       gtk_grid_attach (self->preview_grid, make_cell (g_ptr_array_index (table->header, c), TRUE), c, 1, 1, 1);

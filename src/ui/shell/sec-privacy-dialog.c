@@ -15,6 +15,7 @@
 #include "core/base/sec-format.h"
 #include "core/store/sec-store-privacy.h"
 #include "ui/shell/sec-privacy-dialog.h"
+#include "ui/widgets/sec-a11y.h"
 
 struct _SecPrivacyDialog
 {
@@ -177,6 +178,7 @@ fill (SecPrivacyDialog *self)
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_years_changed), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  sec_accessible_set_name (spin, _("Years Kept After the Last Activity"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), row);
 
   without = sec_store_count_without_basis (self->store, NULL);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <adwaita.h>
 
 #include "ui/widgets/sec-a11y.h"
@@ -50,7 +52,8 @@ is_decoration (GtkWidget *widget)
     if (gtk_widget_has_css_class (widget, decoration_classes[i]))
       return gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL ||
              gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL;
-  return FALSE;
+  /* A page's icon in a view switcher, beside the page's title. */
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL;
 }
 
 /* The text a widget shows: its first label's, mnemonic removed. */
@@ -82,6 +85,15 @@ mend (GtkWidget *widget)
         text = gtk_widget_get_tooltip_text (widget);
       if (text != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+  else if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_WINDOW) != NULL)
+    {
+      /* A preferences window's own search field has no name (libadwaita
+       * 1.2), nor its text. */
+      sec_accessible_set_name (widget, _("Search"));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_TEXT (child))
+          sec_accessible_set_name (child, _("Search"));
     }
   else if (is_decoration (widget))
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
