@@ -185,6 +185,47 @@ test_months_before (Fixture       *f,
   g_assert_false (item_at (points, 0)->urgent);
 }
 
+/* Calls for proposals closing soon: the demo's have all closed; one closing
+ * in ten days at 17:00 Brussels time is listed, one in three months not. */
+static void
+test_calls_for_proposals (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) programmes = sec_store_list (f->store, SEC_TYPE_PROGRAMME, NULL, NULL);
+  g_autofree char *programme = sec_test_id_text (sec_record_get_id (g_ptr_array_index (programmes, 0)));
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  gint64 soon;
+
+  g_assert_cmpuint (programmes->len, >, 0);
+  items = collect (f, "2027-03-01");
+  calls = in_section (items, SEC_OVERVIEW_CALLS_FOR_PROPOSALS_CLOSING);
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  soon = sec_test_insert (f->store, SEC_TYPE_FUNDING_CALL, "title", "Support to victims", "programme", programme,
+                          "deadline", "2027-03-11T17:00", NULL);
+  sec_test_insert (f->store, SEC_TYPE_FUNDING_CALL, "title", "Prevention", "programme", programme,
+                   "deadline", "2027-06-01T17:00", NULL);
+  items = collect (f, "2027-03-01");
+  calls = in_section (items, SEC_OVERVIEW_CALLS_FOR_PROPOSALS_CLOSING);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_cmpstr (item_at (calls, 0)->kind, ==, "funding-call");
+  g_assert_cmpint (item_at (calls, 0)->id, ==, soon);
+  g_assert_cmpstr (item_at (calls, 0)->title, ==, "Support to victims");
+  g_assert_cmpstr (item_at (calls, 0)->date, ==, "2027-03-11");
+  g_assert_false (item_at (calls, 0)->urgent);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Within a week it stands out. */
+  items = collect (f, "2027-03-08");
+  calls = in_section (items, SEC_OVERVIEW_CALLS_FOR_PROPOSALS_CLOSING);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_true (item_at (calls, 0)->urgent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +236,7 @@ main (int   argc,
 
   g_test_add ("/overview/before-meeting", Fixture, NULL, fixture_setup, test_before_meeting, fixture_teardown);
   g_test_add ("/overview/months-before", Fixture, NULL, fixture_setup, test_months_before, fixture_teardown);
+  g_test_add ("/overview/calls-for-proposals", Fixture, NULL, fixture_setup, test_calls_for_proposals, fixture_teardown);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "core/funding/sec-funding.h"
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-action-points.h"
 #include "core/overview/sec-overview.h"
@@ -166,6 +167,43 @@ add_meetings (SecStore    *store,
                     /* Translators: an agenda still in draft, and when its meeting is: "Agenda in draft · In 12 days" */
                     g_strdup_printf (_("Agenda in draft · %s"), ago), starts_at, days <= 7);
         }
+    }
+  return TRUE;
+}
+
+/* Calls for proposals whose deadline (a time in the call's zone) comes
+ * within SEC_OVERVIEW_CALL_CLOSING_DAYS of the start of @today. */
+static gboolean
+add_calls_for_proposals (SecStore    *store,
+                         const char  *today,
+                         GPtrArray   *items,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  int y, m, d;
+
+  if (sscanf (today, "%d-%d-%d", &y, &m, &d) != 3)
+    return TRUE;
+  now = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (now == NULL || (calls = sec_funding_list_upcoming_calls (store, now, error)) == NULL)
+    return now == NULL;
+  for (guint i = 0; i < calls->len; i++)
+    {
+      SecRecord *c = g_ptr_array_index (calls, i);
+      g_autoptr(GDateTime) deadline = sec_funding_call_dup_deadline (c);
+      g_autofree char *date = NULL;
+      GTimeSpan left;
+
+      if (deadline == NULL)
+        continue;
+      left = g_date_time_difference (deadline, now);
+      if (left > (GTimeSpan) (SEC_OVERVIEW_CALL_CLOSING_DAYS + 1) * G_TIME_SPAN_DAY)
+        continue;
+      date = g_date_time_format (deadline, "%Y-%m-%d");
+      add_item (items, SEC_OVERVIEW_CALLS_FOR_PROPOSALS_CLOSING, "funding-call", sec_record_get_id (c),
+                sec_record_get_string (c, "title"), sec_funding_format_time_left (deadline, now), date,
+                left <= 7 * G_TIME_SPAN_DAY);
     }
   return TRUE;
 }
@@ -374,9 +412,7 @@ sec_overview_collect (SecStore    *store,
 
   if (!add_meetings (store, day, items, error) ||
       !add_calls (store, day, items, error) ||
-      /* Calls for proposals: the funding workflow adds its calls closing
-       * soon here (SEC_OVERVIEW_CALLS_FOR_PROPOSALS_CLOSING), as
-       * add_calls () does for calls for expression of interest. */
+      !add_calls_for_proposals (store, day, items, error) ||
       !add_action_points (store, day, items, error) ||
       !add_commitments (store, day, items, error))
     return NULL;
