@@ -321,6 +321,22 @@ not_for_kind (GString    *err,
   return usage_error (err, message);
 }
 
+/* Whether @format (nullable: the default) is "pdf" or "csv". */
+static gboolean
+is_pdf_or_csv (const char *format)
+{
+  return format == NULL || g_ascii_strcasecmp (format, "pdf") == 0 || g_ascii_strcasecmp (format, "csv") == 0;
+}
+
+static int
+unknown_format (GString    *err,
+                const char *format)
+{
+  g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format);
+
+  return usage_error (err, message);
+}
+
 /* Public API */
 
 int
@@ -474,12 +490,8 @@ sec_cli_export (const char  *database,
       /* The format: --format, else the file's extension, else PDF. */
       if (format == NULL && lower_output != NULL && g_str_has_suffix (lower_output, ".csv"))
         format = g_strdup ("csv");
-      if (format != NULL && g_ascii_strcasecmp (format, "pdf") != 0 && g_ascii_strcasecmp (format, "csv") != 0)
-        {
-          g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format);
-
-          return usage_error (err, message);
-        }
+      if (!is_pdf_or_csv (format))
+        return unknown_format (err, format);
       if (format != NULL)
         {
           char *lower = g_ascii_strdown (format, -1);
@@ -505,12 +517,8 @@ sec_cli_export (const char  *database,
         return not_for_kind (err, "--call", argv[1]);
       if (ical && call_id <= 0)
         return usage_error (err, _("Missing --call ID"));
-      if (format != NULL && g_ascii_strcasecmp (format, "pdf") != 0 && g_ascii_strcasecmp (format, "csv") != 0)
-        {
-          g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (pdf or csv)"), format);
-
-          return usage_error (err, message);
-        }
+      if (!is_pdf_or_csv (format))
+        return unknown_format (err, format);
     }
   else if (for_record)
     {
