@@ -73,6 +73,19 @@ fixture_setup (Fixture *f, gconstpointer data)
   iterate ();
 }
 
+/* @child in the window as the record page holds it: scrolled, so that the
+ * window need not be as tall as the tools (Xvfb's screen may be smaller). */
+static void
+show_scrolled (Fixture   *f,
+               GtkWidget *child)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
+  gtk_window_set_child (GTK_WINDOW (f->window), scrolled);
+  iterate ();
+}
+
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
@@ -141,15 +154,13 @@ test_substitute (Fixture *f, gconstpointer data)
   /* Invited: no proposal. */
   meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
   tools = sec_meeting_tools_new (f->store, meeting);
-  gtk_window_set_child (GTK_WINDOW (f->window), tools);
-  iterate ();
+  show_scrolled (f, tools);
   g_assert_null (sec_test_find_row (tools, "substitute-proposal"));
 
   /* Declined: the alternate, taken with one click. */
   g_assert_true (sec_participants_set_status (f->store, &participant_id, 1, "declined", 0, &error));
   tools = sec_meeting_tools_new (f->store, meeting);
-  gtk_window_set_child (GTK_WINDOW (f->window), tools);
-  iterate ();
+  show_scrolled (f, tools);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 

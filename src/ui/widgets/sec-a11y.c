@@ -95,6 +95,17 @@ mend (GtkWidget *widget)
         if (GTK_IS_TEXT (child))
           sec_accessible_set_name (child, _("Search"));
     }
+  else if (ADW_IS_ENTRY_ROW (widget))
+    {
+      /* libadwaita 1.7 names an entry row after its title twice ("Name
+       * Name"): the title alone, mnemonic removed. */
+      g_autoptr(GString) title = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+      if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (widget)))
+        g_string_replace (title, "_", "", 0);
+      if (title->len > 0)
+        sec_accessible_set_name (widget, title->str);
+    }
   else if (is_decoration (widget))
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
