@@ -574,6 +574,44 @@ test_message (void)
                    "attachment; filename*=UTF-8''ordre%20du%20jour%20%C3%A9.pdf");
 }
 
+/* A long file name is cut into RFC 2231 continuations: no line of the
+ * message passes 998 characters, and no percent escape is cut in two. */
+static void
+test_long_file_name (void)
+{
+  g_autoptr(SecEmail) email = sec_email_new ();
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4", 8);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (name, "é");
+  sec_email_add_to (email, "Anna Müller", "anna@example.org");
+  sec_email_set_subject (email, "Agenda");
+  sec_email_set_body (email, "Text");
+  sec_email_add_attachment (email, name->str, "application/pdf", pdf);
+  bytes = sec_email_to_bytes (email, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, " filename*0*=UTF-8''%C3%A9"));
+  g_assert_nonnull (strstr (text, " filename*1*=%"));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 78);
+      if (g_str_has_prefix (lines[i], " filename*"))
+        {
+          const char *end = lines[i] + strlen (lines[i]) - (g_str_has_suffix (lines[i], ";") ? 1 : 0);
+
+          /* Ends on a whole escape: "%C3" or "%A9", never "%" or "%C". */
+          g_assert_true (end[-3] == '%' && end[-1] != '%' && end[-2] != '%');
+        }
+    }
+}
+
 static void
 test_message_refused (void)
 {
@@ -677,6 +715,7 @@ main (int argc, char **argv)
   ADD ("/emails/write-folder", test_write_folder);
   g_test_add_func ("/emails/message", test_message);
   g_test_add_func ("/emails/message-refused", test_message_refused);
+  g_test_add_func ("/emails/long-file-name", test_long_file_name);
 
   return g_test_run ();
 }

@@ -309,21 +309,44 @@ append_base64 (GString *out,
 }
 
 /* A MIME parameter on a line of its own: name="value" for plain ASCII,
- * else RFC 2231's name*=UTF-8''percent-encoded. */
+ * else RFC 2231's name*=UTF-8''percent-encoded. A long value is cut into
+ * RFC 2231 continuations (name*0, name*1...), so that no line passes the
+ * 998 characters RFC 5322 allows, nor a percent escape is cut in two. */
+#define PARAMETER_PIECE 64
+
 static void
 append_parameter (GString    *out,
                   const char *name,
                   const char *value)
 {
   g_autofree char *line = dup_one_line (value);
+  gboolean plain = is_ascii (line) && strpbrk (line, "\"\\") == NULL;
+  g_autofree char *escaped = plain ? NULL : g_uri_escape_string (line, NULL, FALSE);
+  g_autofree char *text = plain ? g_strdup (line) : g_strconcat ("UTF-8''", escaped, NULL);
+  gsize length = strlen (text);
 
-  if (is_ascii (line) && strpbrk (line, "\"\\") == NULL)
-    g_string_append_printf (out, ";" CRLF " %s=\"%s\"", name, line);
-  else
+  if (length <= PARAMETER_PIECE)
     {
-      g_autofree char *escaped = g_uri_escape_string (line, NULL, FALSE);
+      if (plain)
+        g_string_append_printf (out, ";" CRLF " %s=\"%s\"", name, text);
+      else
+        g_string_append_printf (out, ";" CRLF " %s*=%s", name, text);
+      return;
+    }
+  for (gsize start = 0, piece = 0; start < length; piece++)
+    {
+      gsize n = MIN (PARAMETER_PIECE, length - start);
 
-      g_string_append_printf (out, ";" CRLF " %s*=UTF-8''%s", name, escaped);
+      if (!plain && start + n < length)
+        {
+          if (text[start + n - 1] == '%')
+            n -= 1;
+          else if (text[start + n - 2] == '%')
+            n -= 2;
+        }
+      g_string_append_printf (out, ";" CRLF " %s*%" G_GSIZE_FORMAT "%s=%s%.*s%s", name, piece, plain ? "" : "*",
+                              plain ? "\"" : "", (int) n, text + start, plain ? "\"" : "");
+      start += n;
     }
 }
 
