@@ -40,9 +40,9 @@ _sec_document_invalidate_layout (SecDocument *self)
   self->width = self->height = 0;
 }
 
-static PangoLayout *
-get_layout (SecDocument *self,
-            Style        style)
+PangoLayout *
+_sec_document_get_layout (SecDocument *self,
+                          Style        style)
 {
   g_assert (style < N_STYLES);
 
@@ -147,7 +147,8 @@ set_layout_markup (PangoLayout *layout,
     pango_layout_set_markup (layout, markup, -1);
 }
 
-/* Sets @markup in the layout of @style, @width wide; returns its height. */
+/* Sets @markup in the layout of @style, @width wide (-1: unwrapped);
+ * returns its height. */
 double
 _sec_document_set_markup (SecDocument     *self,
                           Style            style,
@@ -156,10 +157,10 @@ _sec_document_set_markup (SecDocument     *self,
                           PangoAlignment   alignment,
                           PangoLayout    **layout_out)
 {
-  PangoLayout *layout = get_layout (self, style);
+  PangoLayout *layout = _sec_document_get_layout (self, style);
   int h;
 
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1.0)));
+  pango_layout_set_width (layout, width < 0 ? -1 : pango_units_from_double (MAX (width, 1.0)));
   pango_layout_set_alignment (layout, alignment);
   set_layout_markup (layout, markup);
   pango_layout_get_size (layout, NULL, &h);
@@ -180,7 +181,7 @@ new_layout (SecDocument    *self,
             double         *height)
 {
   /* The style's layout first: it makes the context. */
-  const PangoFontDescription *desc = pango_layout_get_font_description (get_layout (self, style));
+  const PangoFontDescription *desc = pango_layout_get_font_description (_sec_document_get_layout (self, style));
   PangoLayout *layout = pango_layout_new (self->context);
   int h;
 
@@ -192,12 +193,6 @@ new_layout (SecDocument    *self,
   pango_layout_get_size (layout, NULL, &h);
   *height = pango_units_to_double (h);
   return layout;
-}
-
-static Style
-column_style (const SecDocumentColumn *column)
-{
-  return (column->flags & SEC_COLUMN_SMALL) ? STYLE_SMALL : STYLE_BODY;
 }
 
 static PangoAlignment
@@ -218,210 +213,6 @@ content_bottom (SecDocument *self)
   return self->height - MARGIN_BOTTOM - self->footer_height - RULE_GAP - FOOTER_GAP;
 }
 
-/* The longest words of a column, by characters: the candidates for the
- * widest word, which decides how narrow the column may be. */
-#define N_CANDIDATES 4
-
-typedef struct {
-  char     *words[N_CANDIDATES];
-  glong     lengths[N_CANDIDATES];
-  gboolean  bold[N_CANDIDATES];
-} Candidates;
-
-static void
-offer_word (Candidates *c,
-            GString    *word,
-            gboolean    bold)
-{
-  /* A bold letter counts for a little more. */
-  glong len = (glong) g_utf8_strlen (word->str, (gssize) word->len) * (bold ? 11 : 10);
-  guint i;
-
-  if (len == 0)
-    return;
-  for (i = 0; i < N_CANDIDATES && c->lengths[i] >= len; i++)
-    ;
-  if (i < N_CANDIDATES)
-    {
-      guint n = N_CANDIDATES - 1 - i;
-
-      g_free (c->words[N_CANDIDATES - 1]);
-      memmove (&c->words[i + 1], &c->words[i], n * sizeof (char *));
-      memmove (&c->lengths[i + 1], &c->lengths[i], n * sizeof (glong));
-      memmove (&c->bold[i + 1], &c->bold[i], n * sizeof (gboolean));
-      c->words[i] = g_strndup (word->str, word->len);
-      c->lengths[i] = len;
-      c->bold[i] = bold;
-    }
-  g_string_truncate (word, 0);
-}
-
-/* The words of @markup's text (tags skipped, entities read). */
-static void
-offer_words (Candidates *c,
-             const char *markup,
-             GString    *word)
-{
-  gboolean bold = FALSE, word_bold = FALSE;
-
-  for (const char *p = markup; p && *p;)
-    {
-      gunichar ch;
-
-      if (*p == '<')
-        {
-          const char *end = strchr (p, '>');
-
-          if (g_str_has_prefix (p, "<b>"))
-            bold = TRUE;
-          else if (g_str_has_prefix (p, "</b>"))
-            bold = FALSE;
-          p = end ? end + 1 : p + strlen (p);
-          continue;
-        }
-      if (*p == '&')
-        {
-          const char *end = strchr (p, ';');
-          static const struct { const char *entity; char ch; } entities[] = {
-            { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
-          };
-          char decoded = '?';
-
-          for (guint i = 0; end && i < G_N_ELEMENTS (entities); i++)
-            if (strncmp (p, entities[i].entity, strlen (entities[i].entity)) == 0)
-              decoded = entities[i].ch;
-          g_string_append_c (word, decoded);
-          p = end ? end + 1 : p + 1;
-          continue;
-        }
-      ch = g_utf8_get_char (p);
-      if (g_unichar_isspace (ch))
-        {
-          offer_word (c, word, word_bold);
-          word_bold = FALSE;
-        }
-      else
-        {
-          g_string_append_unichar (word, ch);
-          word_bold |= bold;
-        }
-      p = g_utf8_next_char (p);
-    }
-  offer_word (c, word, word_bold);
-}
-
-/* The column widths: each column its share of the width, but never less
- * than its widest word (up to a third of the table), so that words break
- * only when nothing else can be done. */
-static void
-lay_out_columns (SecDocument *self,
-                 Table       *table)
-{
-  double width = content_width (self), total = 0, sum = 0;
-  g_autofree double *min = g_new0 (double, table->n_columns);
-  g_autoptr(GString) word = g_string_new (NULL);
-  double x = MARGIN_SIDE;
-
-  for (guint c = 0; c < table->n_columns; c++)
-    total += MAX (table->columns[c].width, 0.0);
-  if (total <= 0)
-    total = 1;
-
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      Candidates cand = { { NULL }, { 0 }, { 0 } };
-      g_autofree char *title = g_strdup_printf ("<b>%s</b>", table->columns[c].title);
-      gboolean small = column_style (&table->columns[c]) == STYLE_SMALL;
-      PangoLayout *layout;
-
-      offer_words (&cand, title, word);
-      for (guint r = 0; r < table->rows->len; r++)
-        {
-          Row *row = g_ptr_array_index (table->rows, r);
-
-          if (row->kind != ROW_GROUP)
-            offer_words (&cand, row->cells[c], word);
-        }
-      for (guint i = 0; i < N_CANDIDATES && cand.words[i]; i++)
-        {
-          g_autofree char *escaped = g_markup_escape_text (cand.words[i], -1);
-          Style style = cand.bold[i] ? (small ? STYLE_TABLE_HEADER : STYLE_GROUP)
-                                     : (small ? STYLE_SMALL : STYLE_BODY);
-          int w;
-
-          /* The header's words are bold and small. */
-          if (cand.bold[i] && g_strstr_len (table->columns[c].title, -1, cand.words[i]))
-            style = STYLE_TABLE_HEADER;
-          layout = get_layout (self, style);
-          pango_layout_set_width (layout, -1);
-          pango_layout_set_markup (layout, escaped, -1);
-          pango_layout_get_size (layout, &w, NULL);
-          min[c] = MAX (min[c], pango_units_to_double (w) + 2 * CELL_PAD_X + 1);
-          g_free (cand.words[i]);
-        }
-      min[c] = MIN (min[c], width / 3);
-
-      table->w[c] = MAX (width * MAX (table->columns[c].width, 0.0) / total, min[c]);
-      sum += table->w[c];
-    }
-
-  /* Too wide: the columns above their minimum shrink in proportion, those
-   * that would go below it stay at it (and if even the minimums do not
-   * fit, all shrink alike: then words break). */
-  if (sum > width)
-    {
-      g_autofree gboolean *fixed = g_new0 (gboolean, table->n_columns);
-      gboolean changed = TRUE;
-
-      while (changed)
-        {
-          double fixed_sum = 0, free_sum = 0, factor;
-
-          changed = FALSE;
-          for (guint c = 0; c < table->n_columns; c++)
-            {
-              double desired = width * MAX (table->columns[c].width, 0.0) / total;
-
-              if (fixed[c])
-                fixed_sum += min[c];
-              else
-                free_sum += MAX (desired, min[c]);
-            }
-          if (fixed_sum >= width || free_sum <= 0)
-            {
-              double all = 0;
-
-              for (guint c = 0; c < table->n_columns; c++)
-                all += min[c];
-              for (guint c = 0; c < table->n_columns; c++)
-                table->w[c] = min[c] * width / all;
-              break;
-            }
-          factor = (width - fixed_sum) / free_sum;
-          for (guint c = 0; c < table->n_columns; c++)
-            {
-              double desired = MAX (width * MAX (table->columns[c].width, 0.0) / total, min[c]);
-
-              if (fixed[c])
-                table->w[c] = min[c];
-              else if (desired * factor < min[c])
-                {
-                  fixed[c] = TRUE;
-                  changed = TRUE;
-                }
-              else
-                table->w[c] = desired * factor;
-            }
-        }
-    }
-
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      table->x[c] = x;
-      x += table->w[c];
-    }
-}
-
 static void
 measure_table (SecDocument *self,
                Table       *table)
@@ -429,7 +220,7 @@ measure_table (SecDocument *self,
   g_autoptr(GHashTable) shared = NULL;
   double width = content_width (self);
 
-  lay_out_columns (self, table);
+  _sec_document_lay_out_columns (self, table);
 
   table->header_height = 0;
   for (guint c = 0; c < table->n_columns; c++)
@@ -480,7 +271,7 @@ measure_table (SecDocument *self,
             {
               double ignored;
 
-              layout = new_layout (self, column_style (&table->columns[c]), row->cells[c],
+              layout = new_layout (self, _sec_document_column_style (&table->columns[c]), row->cells[c],
                                    table->w[c] - 2 * CELL_PAD_X, column_alignment (&table->columns[c]), &ignored);
               g_hash_table_insert (shared, g_steal_pointer (&key), layout);
             }

@@ -152,6 +152,13 @@ content_width (SecDocument *self)
   return self->width - 2 * MARGIN_SIDE;
 }
 
+/* The type of a column's cells. */
+static inline Style
+_sec_document_column_style (const SecDocumentColumn *column)
+{
+  return (column->flags & SEC_COLUMN_SMALL) ? STYLE_SMALL : STYLE_BODY;
+}
+
 /* sec-document.c */
 gboolean _sec_document_is_page_format    (const char   *format);
 void     _sec_document_row_clear_layouts (Row          *row);
@@ -161,11 +168,19 @@ void     _sec_document_invalidate_layout (SecDocument  *self);
 void     _sec_document_paginate          (SecDocument  *self,
                                           double        width,
                                           double        height);
+/* (transfer none): the layout of @style, made with the document's
+ * context (which it makes the first time). */
+PangoLayout *_sec_document_get_layout    (SecDocument  *self,
+                                          Style         style);
 double   _sec_document_set_markup        (SecDocument     *self,
                                           Style            style,
                                           const char      *markup,
                                           double           width,
                                           PangoAlignment   alignment,
                                           PangoLayout    **layout_out);
+
+/* sec-document-columns.c */
+void     _sec_document_lay_out_columns   (SecDocument  *self,
+                                          Table        *table);
 
 G_END_DECLS
