@@ -196,6 +196,40 @@ sec_translit_latin_forms (const char *text)
 }
 
 char *
+sec_translit_latin_name (const char *text)
+{
+  Script scripts;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || (scripts = scripts_of (text)) == 0)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (transliterators); i++)
+    {
+      g_autofree char *latin = NULL;
+
+      if (!(scripts & transliterators[i].script) || (latin = transliterate (i, text)) == NULL)
+        continue;
+      strip_modifier_letters (latin);
+      /* UNGEGN marks the Greek letters it spells alike (η → i̱, the stress
+       * as an accent); a passport spells them plain: Dimitra. */
+      if (transliterators[i].script == SCRIPT_GREEK)
+        {
+          g_autofree char *decomposed = g_utf8_normalize (latin, -1, G_NORMALIZE_NFD);
+          g_autoptr(GString) plain = g_string_new (NULL);
+
+          for (const char *p = decomposed; p && *p; p = g_utf8_next_char (p))
+            if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
+              g_string_append_unichar (plain, g_utf8_get_char (p));
+          g_free (latin);
+          latin = g_utf8_normalize (plain->str, -1, G_NORMALIZE_NFC);
+        }
+      /* A rule for one language leaves another's letters as they were. */
+      if (scripts_of (latin) == 0 && *latin != '\0')
+        return g_steal_pointer (&latin);
+    }
+  return NULL;
+}
+
+char *
 sec_fold_for_search (const char *text)
 {
   g_autofree char *folded = sec_fold (text);

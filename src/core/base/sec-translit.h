@@ -21,6 +21,13 @@ gboolean  sec_translit_needs_latin   (const char *text);
  * ("tsipov", "tsypov") and by ISO 9 ("cipov"). NULL when @text has no Greek
  * or Cyrillic letter. Safe to call from any thread. */
 char     *sec_translit_latin_forms   (const char *text);
+/* (transfer full) (nullable): @text with its Greek and Cyrillic letters
+ * in the Latin spelling of passports, as it is printed ("Δήμητρα
+ * Αντωνίου" → "Dimitra Antoniou", "Мария Иванова" → "Mariya Ivanova"):
+ * the first of the forms above that spells every letter; NULL when @text
+ * has no Greek or Cyrillic letter. For lists: sorted and printed beside
+ * the name. Safe to call from any thread. */
+char     *sec_translit_latin_name    (const char *text);
 /* (transfer full): @text folded (sec_fold ()), followed by its Latin forms
  * if it has any: what search matches against. */
 char     *sec_fold_for_search        (const char *text);

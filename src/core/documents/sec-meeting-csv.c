@@ -12,6 +12,7 @@ typedef enum {
   FIELD_TITLE,
   FIELD_GIVEN_NAME,
   FIELD_FAMILY_NAME,
+  FIELD_LATIN,
   FIELD_REPLACES,
   FIELD_POSITION,
   FIELD_ORGANISATION,
@@ -34,6 +35,7 @@ static const struct {
   [FIELD_TITLE] = { N_("Title"), SEC_PARTICIPANT_COLUMN_NAME },
   [FIELD_GIVEN_NAME] = { N_("Given name"), SEC_PARTICIPANT_COLUMN_NAME },
   [FIELD_FAMILY_NAME] = { N_("Family name"), SEC_PARTICIPANT_COLUMN_NAME },
+  [FIELD_LATIN] = { N_("Latin spelling"), SEC_PARTICIPANT_COLUMN_LATIN },
   [FIELD_REPLACES] = { N_("Replacing"), SEC_PARTICIPANT_COLUMN_NAME },
   [FIELD_POSITION] = { N_("Position"), SEC_PARTICIPANT_COLUMN_POSITION },
   [FIELD_ORGANISATION] = { N_("Organisation"), SEC_PARTICIPANT_COLUMN_ORGANISATION },
@@ -59,6 +61,7 @@ field_value (SecMeetingParticipant *p,
     case FIELD_TITLE: return p->title;
     case FIELD_GIVEN_NAME: return p->given_name;
     case FIELD_FAMILY_NAME: return p->family_name;
+    case FIELD_LATIN: return NULL;  /* made by the caller */
     case FIELD_REPLACES: return p->replaces;
     case FIELD_POSITION: return p->position;
     case FIELD_ORGANISATION: return p->organisation;
@@ -111,8 +114,10 @@ sec_meeting_csv_participants (SecMeetingData                  *data,
       guint n_info;
       const SecParticipantColumnInfo *info = sec_participant_columns_list (&n_info);
 
+      /* The Latin spelling only when asked for. */
       for (guint i = 0; i < n_info; i++)
-        columns |= info[i].column;
+        if (info[i].column != SEC_PARTICIPANT_COLUMN_LATIN)
+          columns |= info[i].column;
     }
   if (options->public_variant)
     columns &= ~SEC_PARTICIPANT_COLUMNS_PRIVATE;
@@ -135,9 +140,14 @@ sec_meeting_csv_participants (SecMeetingData                  *data,
   for (guint i = 0; i < participants->len; i++)
     {
       SecMeetingParticipant *p = g_ptr_array_index (participants, i);
+      g_autofree char *latin = NULL;
 
       for (guint c = 0; c < n; c++)
-        values[c] = field_value (p, chosen[c], locale);
+        {
+          values[c] = field_value (p, chosen[c], locale);
+          if (chosen[c] == FIELD_LATIN)
+            values[c] = latin = sec_meeting_dup_latin_name (p);
+        }
       sec_csv_append_record (out, values, n);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);

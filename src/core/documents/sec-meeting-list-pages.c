@@ -64,6 +64,7 @@ add_group_if_new (SecMeetingPages *b,
 typedef enum {
   COL_NUMBER,
   COL_NAME,
+  COL_LATIN,
   COL_POSITION,
   COL_ORGANISATION,
   COL_ORGANISATION_COUNTRY,
@@ -120,6 +121,12 @@ dup_list_cell (SecMeetingPages       *b,
       return g_strdup_printf ("%u", number);
     case COL_NAME:
       return dup_name_cell (b, p);
+    case COL_LATIN:
+      {
+        g_autofree char *latin = sec_meeting_dup_latin_name (p);
+
+        return sec_meeting_pages_escape (latin);
+      }
     case COL_POSITION:
       return sec_meeting_pages_escape (p->position);
     case COL_ORGANISATION:
@@ -214,6 +221,8 @@ sec_meeting_pages_add_participant_list (SecMeetingPages *b)
 
   ADD_COLUMN (COL_NUMBER, TR (N_("No.")), 5, SEC_COLUMN_END);
   ADD_COLUMN (COL_NAME, TR (N_("Name")), 20, SEC_COLUMN_DEFAULT);
+  if (wanted & SEC_PARTICIPANT_COLUMN_LATIN)
+    ADD_COLUMN (COL_LATIN, TR (N_("Latin spelling")), 16, SEC_COLUMN_SMALL);
   if (wanted & SEC_PARTICIPANT_COLUMN_POSITION)
     ADD_COLUMN (COL_POSITION, TR (N_("Position")), 15, SEC_COLUMN_SMALL);
   show_org = (wanted & SEC_PARTICIPANT_COLUMN_ORGANISATION) && b->options->group_by != SEC_GROUP_BY_ORGANISATION;
@@ -324,6 +333,7 @@ sec_meeting_pages_add_attendance_sheet (SecMeetingPages *b)
       SecMeetingParticipant *p = g_array_index (entries, SecMeetingSortEntry, i).p;
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *person = dup_name_cell (b, p);
+      g_autofree char *latin = NULL;
       g_autofree char *org = sec_meeting_pages_dup_organisation (p);
       g_autofree char *org_markup = NULL;
       const char *cells[3 + 3] = { number, person, NULL, NULL, NULL, NULL };
@@ -337,6 +347,17 @@ sec_meeting_pages_add_attendance_sheet (SecMeetingPages *b)
       else
         org_markup = sec_meeting_pages_escape (org);
       cells[2] = org_markup;
+      /* The Latin spelling, when asked for, under the name. */
+      if ((sec_participant_columns_effective (b->options) & SEC_PARTICIPANT_COLUMN_LATIN) &&
+          (latin = sec_meeting_dup_latin_name (p)) != NULL)
+        {
+          g_autofree char *escaped = sec_meeting_pages_escape (latin);
+          char *with_latin = g_strdup_printf ("%s\n<span size=\"small\">%s</span>", person, escaped);
+
+          g_free (person);
+          person = with_latin;
+          cells[1] = person;
+        }
       add_group_if_new (b, entries, i);
       sec_document_add_row (b->doc, SEC_ROW_NORMAL, cells);
     }

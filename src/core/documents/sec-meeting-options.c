@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/sec-countries.h"
+#include "core/base/sec-translit.h"
 #include "core/documents/sec-meeting-options.h"
 
 static const SecParticipantColumnInfo columns_info[] = {
@@ -21,6 +22,8 @@ static const SecParticipantColumnInfo columns_info[] = {
   { SEC_PARTICIPANT_COLUMN_EMAIL, "email", N_("Email") },
   { SEC_PARTICIPANT_COLUMN_PHONE, "phone", N_("Phone") },
   { SEC_PARTICIPANT_COLUMN_NEEDS, "needs", N_("Needs") },
+  /* TRANSLATORS: a column of a list: a Greek or Cyrillic name spelt in Latin letters */
+  { SEC_PARTICIPANT_COLUMN_LATIN, "latin", N_("Latin spelling") },
 };
 
 /* The labels of the choices the documents print, marked here so that the
@@ -100,6 +103,18 @@ compare_entries (gconstpointer a,
 
 #define RANK_NONE 100000
 
+/* A Greek or Cyrillic name sorts by its Latin spelling, among the Latin
+ * names (Ιωάννου with the I's, Шевченко with the S's), as the reader of a
+ * list in a Latin-script language looks for it. */
+static char *
+collate_name_key (SecDocumentLocale *locale,
+                  const char        *name)
+{
+  g_autofree char *latin = sec_translit_latin_name (name);
+
+  return sec_document_locale_collate_key (locale, latin ? latin : name);
+}
+
 static int
 body_index (SecMeetingData *d,
             const char     *body)
@@ -109,6 +124,20 @@ body_index (SecMeetingData *d,
       if (g_str_equal (d->bodies[i], body))
         return (int) i;
   return RANK_NONE;
+}
+
+char *
+sec_meeting_dup_latin_name (SecMeetingParticipant *p)
+{
+  g_autofree char *given = sec_translit_latin_name (p->given_name);
+  g_autofree char *family = sec_translit_latin_name (p->family_name);
+
+  g_return_val_if_fail (p != NULL, NULL);
+
+  if (given == NULL && family == NULL)
+    return NULL;
+  return g_strstrip (g_strjoin (" ", given ? given : (p->given_name ? p->given_name : ""),
+                                family ? family : (p->family_name ? p->family_name : ""), NULL));
 }
 
 /**
@@ -174,8 +203,8 @@ sec_meeting_sort_entries (SecMeetingData                  *data,
           e.group_key = g_strdup ("");
           break;
         }
-      e.family_key = sec_document_locale_collate_key (locale, p->family_name);
-      e.given_key = sec_document_locale_collate_key (locale, p->given_name);
+      e.family_key = collate_name_key (locale, p->family_name);
+      e.given_key = collate_name_key (locale, p->given_name);
       g_array_append_val (entries, e);
     }
   g_array_sort (entries, compare_entries);

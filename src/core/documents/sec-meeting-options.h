@@ -28,6 +28,7 @@ typedef enum {
   SEC_PARTICIPANT_COLUMN_EMAIL        = 1 << 7,  /* contact data */
   SEC_PARTICIPANT_COLUMN_PHONE        = 1 << 8,  /* contact data */
   SEC_PARTICIPANT_COLUMN_NEEDS        = 1 << 9,
+  SEC_PARTICIPANT_COLUMN_LATIN        = 1 << 10, /* a Greek or Cyrillic name in Latin letters */
 } SecParticipantColumns;
 
 /* What a public list leaves out, whatever the columns asked for. */
@@ -108,6 +109,10 @@ const char     *sec_meeting_status_label (SecDocumentLocale *locale,
  * @locale, else the code; "" for NULL. */
 const char     *sec_meeting_country_label (SecDocumentLocale *locale,
                                            const char        *code);
+
+/* (transfer full) (nullable): the participant's given and family name in
+ * Latin letters ("Dimitra Antoniou") when either is Greek or Cyrillic. */
+char           *sec_meeting_dup_latin_name (SecMeetingParticipant *p);
 
 /* For the meeting documents' pages: a participant in the order of a list,
  * with the group it is listed in. */
