@@ -128,7 +128,7 @@ dup_kinds (void)
 {
   g_autoptr(GString) kinds = g_string_new (NULL);
 
-  for (int k = SEC_MEETING_EXPORT_AGENDA; k <= SEC_MEETING_EXPORT_ICAL; k++)
+  for (int k = SEC_MEETING_EXPORT_AGENDA; k <= SEC_MEETING_EXPORT_LAST; k++)
     g_string_append_printf (kinds, "%s%s", kinds->len ? ", " : "", sec_meeting_export_to_string (k));
   for (guint i = 0; i < G_N_ELEMENTS (record_exports); i++)
     g_string_append_printf (kinds, ", %s", record_exports[i].name);

@@ -42,6 +42,8 @@ static const struct {
   { "monitoring", FALSE },       /* the organisations' commitments and follow-up */
   { "portfolio", FALSE },        /* projects, their organisations and investigators' names */
   { "funding-call-ical", FALSE },/* a call for proposals' deadline */
+  { "badges", FALSE },           /* names, organisations, countries or roles: worn in public */
+  { "table-cards", FALSE },      /* the same, on the table */
 };
 
 /* Static helpers */

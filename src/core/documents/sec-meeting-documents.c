@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/documents/sec-meeting-agenda-pages.h"
+#include "core/documents/sec-meeting-badges.h"
 #include "core/documents/sec-meeting-csv.h"
 #include "core/documents/sec-meeting-documents.h"
 #include "core/documents/sec-export-file.h"
@@ -30,6 +31,8 @@ static const struct {
   [SEC_MEETING_EXPORT_MINUTES_INTERNAL] = { "minutes-internal", N_("Minutes (internal)"), "pdf" },
   [SEC_MEETING_EXPORT_PARTICIPANTS_CSV] = { "participants-csv", N_("List of participants (CSV)"), "csv" },
   [SEC_MEETING_EXPORT_ICAL] = { "ical", N_("Calendar event (iCalendar)"), "ics" },
+  [SEC_MEETING_EXPORT_BADGES] = { "badges", N_("Name badges"), "pdf" },
+  [SEC_MEETING_EXPORT_TABLE_CARDS] = { "table-cards", N_("Table cards"), "pdf" },
 };
 
 /* Export in a thread */
@@ -75,7 +78,7 @@ export_thread (GTask        *task,
 const char *
 sec_meeting_export_to_string (SecMeetingExport kind)
 {
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, NULL);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, NULL);
 
   return exports[kind].name;
 }
@@ -98,7 +101,7 @@ sec_meeting_export_from_string (const char       *name,
 const char *
 sec_meeting_export_get_label (SecMeetingExport kind)
 {
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, NULL);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, NULL);
 
   return _(exports[kind].label);
 }
@@ -106,7 +109,7 @@ sec_meeting_export_get_label (SecMeetingExport kind)
 const char *
 sec_meeting_export_get_extension (SecMeetingExport kind)
 {
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, NULL);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, NULL);
 
   return exports[kind].extension;
 }
@@ -114,13 +117,21 @@ sec_meeting_export_get_extension (SecMeetingExport kind)
 const char *
 sec_meeting_export_get_mime_type (SecMeetingExport kind)
 {
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, NULL);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, NULL);
 
   if (kind == SEC_MEETING_EXPORT_PARTICIPANTS_CSV)
     return "text/csv";
   if (kind == SEC_MEETING_EXPORT_ICAL)
     return "text/calendar";
   return "application/pdf";
+}
+
+gboolean
+sec_meeting_export_has_document (SecMeetingExport kind)
+{
+  return kind <= SEC_MEETING_EXPORT_LAST && kind != SEC_MEETING_EXPORT_PARTICIPANTS_CSV &&
+         kind != SEC_MEETING_EXPORT_ICAL && kind != SEC_MEETING_EXPORT_BADGES &&
+         kind != SEC_MEETING_EXPORT_TABLE_CARDS;
 }
 
 /* Public API: documents */
@@ -144,9 +155,9 @@ sec_meeting_document_new (SecMeetingData                  *data,
   SecMeetingPages b;
 
   g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, NULL);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, NULL);
 
-  if (kind == SEC_MEETING_EXPORT_PARTICIPANTS_CSV || kind == SEC_MEETING_EXPORT_ICAL)
+  if (!sec_meeting_export_has_document (kind))
     return NULL;
   if (options == NULL)
     options = &defaults;
@@ -194,6 +205,8 @@ sec_meeting_document_new (SecMeetingData                  *data,
       break;
     case SEC_MEETING_EXPORT_PARTICIPANTS_CSV:
     case SEC_MEETING_EXPORT_ICAL:
+    case SEC_MEETING_EXPORT_BADGES:
+    case SEC_MEETING_EXPORT_TABLE_CARDS:
     default:
       g_assert_not_reached ();
     }
@@ -212,7 +225,7 @@ gboolean
 sec_meeting_export_is_personal (SecMeetingExport                 kind,
                                 const SecMeetingDocumentOptions *options)
 {
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, TRUE);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, TRUE);
 
   if (options != NULL && options->public_variant)
     return FALSE;
@@ -255,6 +268,9 @@ sec_meeting_document_export_bytes (SecMeetingData                  *data,
 
         return g_bytes_new_take (ics, strlen (ics));
       }
+    case SEC_MEETING_EXPORT_BADGES:
+    case SEC_MEETING_EXPORT_TABLE_CARDS:
+      return sec_meeting_badges_to_pdf (data, options, paper, kind == SEC_MEETING_EXPORT_TABLE_CARDS, error);
     case SEC_MEETING_EXPORT_AGENDA:
     case SEC_MEETING_EXPORT_AGENDA_INTERNAL:
     case SEC_MEETING_EXPORT_PARTICIPANTS:
@@ -285,7 +301,7 @@ sec_meeting_document_export (SecMeetingData                  *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_ICAL, FALSE);
+  g_return_val_if_fail (kind <= SEC_MEETING_EXPORT_LAST, FALSE);
 
   /* A folder, a device or a pipe is refused before the work. */
   if (!sec_export_check_path (path, error))

@@ -38,11 +38,19 @@ typedef enum {
   SEC_MEETING_EXPORT_MINUTES_INTERNAL,   /* PDF, with contacts and notes */
   SEC_MEETING_EXPORT_PARTICIPANTS_CSV,   /* CSV */
   SEC_MEETING_EXPORT_ICAL,               /* iCalendar */
+  SEC_MEETING_EXPORT_BADGES,             /* PDF: name badges, 90 × 55 mm (sec-meeting-badges.h) */
+  SEC_MEETING_EXPORT_TABLE_CARDS,        /* PDF: folded table cards */
 } SecMeetingExport;
 
+/* The last kind, for loops over them all. */
+#define SEC_MEETING_EXPORT_LAST SEC_MEETING_EXPORT_TABLE_CARDS
+/* Whether @kind is a PDF made with SecDocument (printed, previewed),
+ * unlike the badges and table cards (files only), CSV and iCalendar. */
+gboolean        sec_meeting_export_has_document (SecMeetingExport kind);
+
 /* "agenda", "agenda-internal", "participants", "attendance", "pack",
- * "minutes", "minutes-internal", "participants-csv", "ical": the command
- * line's names. */
+ * "minutes", "minutes-internal", "participants-csv", "ical", "badges",
+ * "table-cards": the command line's names. */
 const char     *sec_meeting_export_to_string   (SecMeetingExport  kind);
 gboolean        sec_meeting_export_from_string (const char       *name,
                                                 SecMeetingExport *kind);
@@ -53,7 +61,8 @@ const char     *sec_meeting_export_get_extension (SecMeetingExport kind);
 const char     *sec_meeting_export_get_mime_type (SecMeetingExport kind);
 
 /* (transfer full): the document of a PDF kind, to print, preview or write
- * with sec_document_write_pdf (). NULL for CSV and iCalendar kinds. */
+ * with sec_document_write_pdf (). NULL for the kinds without one
+ * (sec_meeting_export_has_document ()). */
 SecDocument    *sec_meeting_document_new (SecMeetingData                  *data,
                                           SecMeetingExport                 kind,
                                           const SecMeetingDocumentOptions *options);

@@ -65,10 +65,11 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+/* Whether @kind can be printed and previewed (a SecDocument). */
 static gboolean
 is_pdf (SecMeetingExport kind)
 {
-  return kind != SEC_MEETING_EXPORT_PARTICIPANTS_CSV && kind != SEC_MEETING_EXPORT_ICAL;
+  return sec_meeting_export_has_document (kind);
 }
 
 static SecParticipantColumns
@@ -150,8 +151,11 @@ on_options_changed (SecExportDialog *self)
 {
   SecMeetingExport kind = sec_export_dialog_get_kind (self);
   gboolean list = kind == SEC_MEETING_EXPORT_PARTICIPANTS || kind == SEC_MEETING_EXPORT_ATTENDANCE ||
-                  kind == SEC_MEETING_EXPORT_PACK || kind == SEC_MEETING_EXPORT_PARTICIPANTS_CSV;
-  gboolean columns = kind != SEC_MEETING_EXPORT_ATTENDANCE;
+                  kind == SEC_MEETING_EXPORT_PACK || kind == SEC_MEETING_EXPORT_PARTICIPANTS_CSV ||
+                  kind == SEC_MEETING_EXPORT_BADGES || kind == SEC_MEETING_EXPORT_TABLE_CARDS;
+  /* Badges and cards: the order of a list, their own fields. */
+  gboolean columns = kind != SEC_MEETING_EXPORT_ATTENDANCE && kind != SEC_MEETING_EXPORT_BADGES &&
+                     kind != SEC_MEETING_EXPORT_TABLE_CARDS;
   gboolean public_variant = gtk_switch_get_active (self->public_switch);
   guint n_columns;
   const SecParticipantColumnInfo *info = sec_participant_columns_list (&n_columns);
@@ -160,7 +164,7 @@ on_options_changed (SecExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->public_row), columns);
   gtk_widget_set_visible (GTK_WIDGET (self->columns_row), columns);
   gtk_widget_set_sensitive (GTK_WIDGET (self->order_row), adw_combo_row_get_selected (self->group_row) == SEC_GROUP_BY_COUNTRY);
-  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), is_pdf (kind));
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), g_str_equal (sec_meeting_export_get_extension (kind), "pdf"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", !self->busy && is_pdf (kind));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview", !self->busy && is_pdf (kind));
 
@@ -434,7 +438,7 @@ sec_export_dialog_constructed (GObject *object)
       adw_window_title_set_subtitle (self->window_title, title);
     }
 
-  for (SecMeetingExport kind = SEC_MEETING_EXPORT_AGENDA; kind <= SEC_MEETING_EXPORT_ICAL; kind++)
+  for (SecMeetingExport kind = SEC_MEETING_EXPORT_AGENDA; kind <= SEC_MEETING_EXPORT_LAST; kind++)
     gtk_string_list_append (documents, sec_meeting_export_get_label (kind));
   adw_combo_row_set_model (self->document_row, G_LIST_MODEL (documents));
 
@@ -591,7 +595,7 @@ sec_export_dialog_get_kind (SecExportDialog *self)
   g_return_val_if_fail (SEC_IS_EXPORT_DIALOG (self), SEC_MEETING_EXPORT_AGENDA);
 
   selected = adw_combo_row_get_selected (self->document_row);
-  if (selected == GTK_INVALID_LIST_POSITION || selected > SEC_MEETING_EXPORT_ICAL)
+  if (selected == GTK_INVALID_LIST_POSITION || selected > SEC_MEETING_EXPORT_LAST)
     return SEC_MEETING_EXPORT_AGENDA;
   return (SecMeetingExport) selected;
 }
@@ -601,7 +605,7 @@ sec_export_dialog_set_kind (SecExportDialog  *self,
                             SecMeetingExport  kind)
 {
   g_return_if_fail (SEC_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (kind <= SEC_MEETING_EXPORT_ICAL);
+  g_return_if_fail (kind <= SEC_MEETING_EXPORT_LAST);
 
   adw_combo_row_set_selected (self->document_row, kind);
 }
