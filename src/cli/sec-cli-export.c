@@ -161,6 +161,12 @@ dup_description (void)
                            "the list of participants as a CSV file (UTF-8), ical the meeting as "
                            "an iCalendar file."));
   g_string_append (text, "\n\n");
+  g_string_append (text, _("badges writes name badges of 90 × 55 mm (ten to an A4 sheet, eight to "
+                           "Letter) with crop marks; table-cards writes a folded table card per "
+                           "participant (the paper landscape, the name readable from both sides). "
+                           "Both show the name, the organisation, and the role or country, in the "
+                           "order of the list (--group-by, --country-order)."));
+  g_string_append (text, "\n\n");
   g_string_append (text, _("applications writes the list of a call’s applications (--call ID) as "
                            "a PDF file, or as a CSV file with --format csv; selection-report the "
                            "call’s selection report (PDF). statement writes a joint statement "
