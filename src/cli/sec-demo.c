@@ -575,6 +575,8 @@ add_organisations (Demo *demo)
                      "website", o->website,
                      "email", o->email,
                      "notes", o->notes,
+                     /* The Office runs the secretariat. */
+                     "organiser", g_str_equal (o->key, "atc") ? "yes" : NULL,
                      NULL);
     }
 }

@@ -203,6 +203,40 @@ test_blank_column (Fixture       *f,
   sec_test_assert_contains (text, "Hélène Vandenberghe");
 }
 
+/* The organisers' staff (the demo's Office of the Coordinator) are listed
+ * under their institution, after the countries, not under Belgium. */
+static void
+test_staff_group (Fixture       *f,
+                  gconstpointer  data)
+{
+  SecMeetingDocumentOptions options = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *cards = NULL;
+
+  options.public_variant = TRUE;
+  options.group_by = SEC_GROUP_BY_COUNTRY;
+  options.country_order = SEC_COUNTRY_ORDER_PROTOCOL;
+  text = export_text (f, SEC_MEETING_EXPORT_PARTICIPANTS, &options);
+  g_test_message ("%s", text);
+  /* Nobody else of the meeting is from Belgium. */
+  g_assert_null (strstr (text, "Belgium ("));
+  sec_test_assert_contains (text, "Office of the EU Anti-trafficking Coordinator (EU ATC) (2)");
+  g_assert_cmpuint (offset_of (text, "Шевченко"), <, offset_of (text, "Coordinator (EU ATC) (2)"));
+  g_assert_cmpuint (offset_of (text, "Coordinator (EU ATC) (2)"), <, offset_of (text, "Vandenberghe"));
+
+  /* Without grouping they are among the others. */
+  options.group_by = SEC_GROUP_BY_NONE;
+  g_free (text);
+  text = export_text (f, SEC_MEETING_EXPORT_PARTICIPANTS, &options);
+  g_assert_cmpuint (offset_of (text, "Vandenberghe"), <, offset_of (text, "Verhoeven"));
+  g_assert_cmpuint (offset_of (text, "Tóth"), <, offset_of (text, "Vandenberghe"));
+
+  /* Badges follow the list's order. */
+  options.group_by = SEC_GROUP_BY_COUNTRY;
+  cards = export_text (f, SEC_MEETING_EXPORT_BADGES, &options);
+  g_assert_cmpuint (offset_of (cards, "Шевченко"), <, offset_of (cards, "Vandenberghe"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +250,7 @@ main (int   argc,
   ADD ("/list-layout/latin-csv", test_latin_csv);
   ADD ("/list-layout/column-widths", test_column_widths);
   ADD ("/list-layout/blank-column", test_blank_column);
+  ADD ("/list-layout/staff-group", test_staff_group);
 #undef ADD
   return g_test_run ();
 }

@@ -366,6 +366,44 @@ test_upgrade_search_index (void)
 
 /* A database as version 4 wrote it (before personal data, migration 6):
  * one person with consent and needs, one with neither. */
+/* A database of version 9: its organisations keep their data and gain
+ * the organising institution's switch (migration 10), off. */
+static void
+test_upgrade_organiser (void)
+{
+  g_autofree char *path = tmp_path ("v9-organiser.db");
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) org = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version <= 9; i++)
+    exec_sql (db, m[i].sql);
+  exec_sql (db, "PRAGMA user_version = 9");
+  exec_sql (db, "INSERT INTO organisations (id, created_at, updated_at, name, country)"
+                " VALUES (1, 'x', 'x', 'Office of the Coordinator', 'BE');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  org = sec_store_get (store, SEC_TYPE_ORGANISATION, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sec_record_get_string (org, "name"), ==, "Office of the Coordinator");
+  g_assert_cmpstr (sec_record_get_string (org, "country"), ==, "BE");
+  g_assert_false (sec_record_get_bool (org, "organiser"));
+  sec_record_set_bool (org, "organiser", TRUE);
+  g_assert_true (sec_store_update (store, org, &error));
+  g_assert_no_error (error);
+  g_clear_object (&org);
+  org = sec_store_get (store, SEC_TYPE_ORGANISATION, 1, &error);
+  g_assert_true (sec_record_get_bool (org, "organiser"));
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 static void
 test_upgrade_personal_data (void)
 {
@@ -593,6 +631,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-to-funding", test_upgrade_to_funding);
   g_test_add_func ("/migrations/upgrade-search-index", test_upgrade_search_index);
   g_test_add_func ("/migrations/upgrade-personal-data", test_upgrade_personal_data);
+  g_test_add_func ("/migrations/upgrade-organiser", test_upgrade_organiser);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

@@ -331,6 +331,7 @@ load_participants (SecStore        *store,
       p->needs = join_needs (row->needs, row->accessibility_needs, row->dietary_needs);
       p->organisation = take_valid (g_steal_pointer (&row->organisation));
       p->organisation_acronym = take_valid (g_steal_pointer (&row->organisation_acronym));
+      p->staff = row->staff;
       p->country = take_valid (g_steal_pointer (&row->country));
       p->body = take_valid (g_steal_pointer (&row->body));
       p->expected = g_strcmp0 (p->status, "declined") != 0 && g_strcmp0 (p->status, "excused") != 0;

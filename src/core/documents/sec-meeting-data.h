@@ -36,6 +36,8 @@ typedef struct {
   char   *status;        /* nick of the participant's `status` */
   char   *needs;         /* the participant's needs and the person's
                           * accessibility and dietary needs, or NULL */
+  gboolean staff;        /* of an organising institution: listed under
+                          * its name, not its country */
   gboolean expected;     /* listed on the documents: not declined, not
                           * excused, not replaced by a substitute who is
                           * a participant of their own */

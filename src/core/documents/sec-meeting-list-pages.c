@@ -19,6 +19,11 @@ static char *
 dup_group_label (SecMeetingPages       *b,
                  SecMeetingParticipant *p)
 {
+  /* The organisers' staff, under their institution (see
+   * sec_meeting_sort_entries ()). */
+  if (p->staff && p->organisation &&
+      (b->options->group_by == SEC_GROUP_BY_COUNTRY || b->options->group_by == SEC_GROUP_BY_BODY))
+    return sec_meeting_pages_dup_organisation (p);
   switch (b->options->group_by)
     {
     case SEC_GROUP_BY_COUNTRY:

@@ -169,7 +169,14 @@ sec_meeting_sort_entries (SecMeetingData                  *data,
       if (expected_only && !p->expected)
         continue;
 
-      switch (group_by)
+      /* The organisers' staff: under their institution's name, after the
+       * countries or bodies, not under the country of its building. */
+      if (p->staff && (group_by == SEC_GROUP_BY_COUNTRY || group_by == SEC_GROUP_BY_BODY))
+        {
+          e.group_rank = RANK_NONE + 1;
+          e.group_key = sec_document_locale_collate_key (locale, p->organisation ? p->organisation : "");
+        }
+      else switch (group_by)
         {
         case SEC_GROUP_BY_COUNTRY:
           if (p->country == NULL)

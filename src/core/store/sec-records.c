@@ -179,6 +179,8 @@ static const SecField organisation_fields[] = {
   { "phone", SEC_FIELD_TEXT, 0, N_("Phone") },
   { "contact-person", SEC_FIELD_REF, 0, N_("Contact person"), NULL, "person" },
   { "notes", SEC_FIELD_LONG_TEXT, 0, N_("Notes") },
+  /* TRANSLATORS: a switch on an organisation: the one that runs the secretariat */
+  { "organiser", SEC_FIELD_BOOL, 0, N_("Organising institution: its staff listed apart") },
 };
 static const char *const organisation_sort[] = { "name", NULL };
 static const SecRelation organisation_relations[] = {

@@ -557,6 +557,11 @@ static const char migration_6[] =
   "    SELECT RAISE(ABORT, 'needs-without-consent');"
   "  END;";
 
+/* The organising institution: its staff are listed under its name, not
+ * under the country where its building stands. */
+static const char migration_10[] =
+  "ALTER TABLE organisations ADD COLUMN organiser INTEGER NOT NULL DEFAULT 0 CHECK (organiser IN (0, 1));";
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -566,6 +571,7 @@ static const SecMigration migrations[] = {
   { 7, migration_7 },
   { 8, migration_8 },
   { 9, migration_9 },
+  { 10, migration_10 },
 };
 
 const SecMigration *

@@ -596,6 +596,7 @@ read_participant (SecStmt *stmt)
   row->person_id = sec_stmt_get_int64 (stmt, 17);
   row->attending_id = sec_stmt_get_int64 (stmt, 18);
   row->substitute_id = sec_stmt_get_int64 (stmt, 19);
+  row->staff = sec_stmt_get_int64 (stmt, 20) != 0;
   return row;
 }
 
@@ -625,7 +626,7 @@ sec_store_list_meeting_participants (SecStore  *store,
                            "    JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
                            "      AND m.status = 'active'"
                            "    WHERE mb.meeting_id = p.meeting_id ORDER BY mb.id LIMIT 1),"
-                           "  p.person_id, p.attending_id, p.substitute_id"
+                           "  p.person_id, p.attending_id, p.substitute_id, coalesce(o.organiser, 0)"
                            " FROM (SELECT t.*, CASE WHEN t.status = 'replaced' AND t.substitute_id IS NOT NULL"
                            "         AND NOT EXISTS (SELECT 1 FROM participants q WHERE q.meeting_id = t.meeting_id"
                            "                         AND q.person_id = t.substitute_id)"

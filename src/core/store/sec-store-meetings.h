@@ -174,6 +174,7 @@ typedef struct {
   char   *country;
   char   *body;            /* the first of the meeting's bodies it is an
                             * active member of (name) */
+  gboolean staff;          /* the organisation is an organising institution */
 } SecMeetingParticipantRow;
 
 void        sec_meeting_participant_row_free (SecMeetingParticipantRow *row);
