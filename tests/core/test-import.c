@@ -432,6 +432,138 @@ test_mapping (SecTestStoreFixture *f, gconstpointer data)
   g_assert_null (sec_record_get_string (sec_import_get_result (import, 0)->record, "email"));
 }
 
+/* Two rows of the same file for one person: the second merges into the
+ * first, choosing field by field where both have a value. */
+static void
+test_in_file_merge (SecTestStoreFixture *f, gconstpointer data)
+{
+  g_autoptr(SecImport) import = new_import (f->store, SEC_TYPE_PERSON,
+    "Family name,Given name,Email,Phone,Position\n"
+    "Horvat,Ana,ana@example.hr,+385 1 111,\n"
+    "Horvat,Ana,ANA@example.hr,+385 1 222,Director\n"
+    "Novak,Luka,luka@example.si,+386 1 333,Analyst\n"
+    "Novak,Luka,luka@example.si,+386 1 444,Head\n");
+  const SecImportResult *r = sec_import_get_result (import, 1);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  g_autoptr(SecRecord) existing = NULL;
+  g_autoptr(SecImportUndo) undo = NULL;
+  g_autoptr(SecRecord) ana = NULL;
+  g_autoptr(SecRecord) luka = NULL;
+  SecImportSummary s;
+
+  g_assert_cmpint (r->status, ==, SEC_IMPORT_ROW_DUPLICATE);
+  g_assert_cmpuint (r->duplicate_row, ==, 1);
+  g_assert_cmpint (r->duplicate_id, ==, 0);
+  /* The record it would merge into is the earlier row's. */
+  existing = sec_import_dup_existing (import, 1);
+  g_assert_nonnull (existing);
+  g_assert_cmpstr (sec_record_get_string (existing, "phone"), ==, "+385 1 111");
+  g_assert_null (sec_import_dup_existing (import, 0));
+  /* The phone differs; the position is empty in the first row (a merge
+   * fills it anyway); the names are the same. */
+  conflicts = sec_import_dup_conflicts (import, 1);
+  g_assert_true (g_strv_contains ((const char *const *) conflicts, "phone"));
+  g_assert_false (g_strv_contains ((const char *const *) conflicts, "position"));
+  g_assert_false (g_strv_contains ((const char *const *) conflicts, "family-name"));
+  /* The e-mails differ only in case: no choice to make. */
+  g_assert_false (g_strv_contains ((const char *const *) conflicts, "email"));
+
+  sec_import_set_duplicate_action (import, SEC_IMPORT_ACTION_MERGE);
+  sec_import_set_take_new (import, 1, "phone", TRUE);      /* Ana: the second phone */
+  /* Luka: the first row's phone and position stay (no take_new). */
+  g_assert_true (sec_import_apply (import, FALSE, &s, &undo, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.imported, ==, 2);
+  g_assert_cmpuint (s.merged, ==, 2);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 2);
+  ana = sec_test_find_one (f->store, SEC_TYPE_PERSON, "family-name", "Horvat");
+  g_assert_cmpstr (sec_record_get_string (ana, "phone"), ==, "+385 1 222");
+  g_assert_cmpstr (sec_record_get_string (ana, "position"), ==, "Director");
+  luka = sec_test_find_one (f->store, SEC_TYPE_PERSON, "family-name", "Novak");
+  g_assert_cmpstr (sec_record_get_string (luka, "phone"), ==, "+386 1 333");
+  g_assert_cmpstr (sec_record_get_string (luka, "position"), ==, "Analyst");
+  /* One step back takes both people away (their merges went into rows
+   * the import itself added). */
+  g_assert_true (sec_import_undo (f->store, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 0);
+}
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+  guint      reports;
+  guint      last_done;
+  guint      last_total;
+  SecImport *import;
+} AsyncWait;
+
+static void
+on_check_progress (guint done, guint total, gpointer user_data)
+{
+  AsyncWait *w = user_data;
+
+  g_assert_cmpuint (done, >=, w->last_done);
+  w->reports++;
+  w->last_done = done;
+  w->last_total = total;
+}
+
+static void
+on_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncWait *w = user_data;
+
+  w->ok = sec_import_check_finish (w->import, result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+/* The check in a worker thread: the same results as in the caller's
+ * thread, progress reported there, and a cancelled check leaves none. */
+static void
+test_check_async (SecTestStoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("Family name,Email\n");
+  g_autoptr(SecImport) import = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncWait w = { 0 };
+  SecImportSummary s;
+
+  sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Person 7", "email", "p7@example.eu", NULL);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "Person %u,p%u@example.eu\n", i, i);
+  g_string_append (csv, ",no-name@example.eu\n");
+  import = sec_import_new (f->store, SEC_TYPE_PERSON, read_csv (csv->str, csv->len));
+  w.loop = g_main_loop_new (NULL, FALSE);
+  w.import = import;
+  sec_import_check_async (import, NULL, on_check_progress, &w, on_checked, &w);
+  g_main_loop_run (w.loop);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_cmpuint (w.reports, >=, 2);
+  g_assert_cmpuint (w.last_done, ==, 2001);
+  g_assert_cmpuint (w.last_total, ==, 2001);
+  g_assert_cmpuint (sec_import_get_n_results (import), ==, 2001);
+  sec_import_get_summary (import, &s);
+  g_assert_cmpuint (s.imported, ==, 1999);
+  g_assert_cmpuint (s.skipped, ==, 1);
+  g_assert_cmpuint (s.invalid, ==, 1);
+  g_assert_cmpint (sec_import_get_result (import, 7)->duplicate_id, >, 0);
+  g_assert_cmpuint (sec_import_get_result (import, 2000)->line, ==, 2002);
+
+  /* Cancelled before it starts: an error, and no results. */
+  g_cancellable_cancel (cancellable);
+  sec_import_check_async (import, cancellable, NULL, NULL, on_checked, &w);
+  g_main_loop_run (w.loop);
+  g_assert_false (w.ok);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&w.error);
+  g_assert_cmpuint (sec_import_get_n_results (import), ==, 0);
+  g_main_loop_unref (w.loop);
+}
+
 static void
 setup (SecTestStoreFixture *f, gconstpointer data)
 {
@@ -462,5 +594,7 @@ main (int argc, char **argv)
   g_test_add ("/import/duplicates-merge-undo", SecTestStoreFixture, NULL, setup, test_duplicates_merge_undo, teardown);
   g_test_add ("/import/take-new-and-import-anyway", SecTestStoreFixture, NULL, setup, test_take_new_and_import_anyway, teardown);
   g_test_add ("/import/mapping", SecTestStoreFixture, NULL, setup, test_mapping, teardown);
+  g_test_add ("/import/in-file-merge", SecTestStoreFixture, NULL, setup, test_in_file_merge, teardown);
+  g_test_add ("/import/check-async", SecTestStoreFixture, NULL, setup, test_check_async, teardown);
   return g_test_run ();
 }

@@ -33,6 +33,14 @@ struct _SecImportUndo
   GPtrArray *merged;    /* (element-type SecRecord): copies as they were before */
 };
 
+/* sec_import_check () calling @progress now and then (in the thread that
+ * checks). */
+gboolean     _sec_import_check_full (SecImport          *self,
+                                     GCancellable       *cancellable,
+                                     SecImportProgress   progress,
+                                     gpointer            progress_data,
+                                     GError            **error);
+
 /* Whether a merge may fill @field: every field but references, except a
  * person's organisation. */
 gboolean     _sec_import_field_is_mergeable (const SecField *field);

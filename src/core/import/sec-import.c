@@ -498,9 +498,20 @@ sec_import_check (SecImport     *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   g_return_val_if_fail (self != NULL, FALSE);
+
+  return _sec_import_check_full (self, cancellable, NULL, NULL, error);
+}
+
+gboolean
+_sec_import_check_full (SecImport          *self,
+                        GCancellable       *cancellable,
+                        SecImportProgress   progress,
+                        gpointer            progress_data,
+                        GError            **error)
+{
+  g_autoptr(GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = self->table->rows->len;
 
   forget_check (self);
   if (!read_database (self, cancellable, error))
@@ -508,19 +519,26 @@ sec_import_check (SecImport     *self,
       forget_check (self);
       return FALSE;
     }
-  g_array_set_size (self->results, self->table->rows->len);
-  for (guint i = 0; i < self->table->rows->len; i++)
+  g_array_set_size (self->results, n);
+  for (guint i = 0; i < n; i++)
     {
       SecImportResult *r = &g_array_index (self->results, SecImportResult, i);
 
-      if (i % 500 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (i % 500 == 0)
         {
-          forget_check (self);
-          return FALSE;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              forget_check (self);
+              return FALSE;
+            }
+          if (progress != NULL)
+            progress (i, n, progress_data);
         }
       check_row (self, g_ptr_array_index (self->table->rows, i), r);
       find_duplicate (self, i, r, in_file);
     }
+  if (progress != NULL)
+    progress (n, n, progress_data);
   return TRUE;
 }
 
@@ -566,13 +584,24 @@ sec_import_set_duplicate_action (SecImport       *self,
     }
 }
 
-/* The record a duplicate row would be merged into, as it is now; NULL for
- * a duplicate of a row of the file (which does not exist yet). */
-static SecRecord *
-get_existing (SecImport       *self,
-              SecImportResult *r)
+SecRecord *
+sec_import_dup_existing (SecImport *self,
+                         guint      index)
 {
-  return r->duplicate_id > 0 ? sec_store_get (self->store, self->kind, r->duplicate_id, NULL) : NULL;
+  const SecImportResult *r;
+
+  g_return_val_if_fail (self != NULL && index < self->results->len, NULL);
+
+  r = &g_array_index (self->results, SecImportResult, index);
+  if (r->status != SEC_IMPORT_ROW_DUPLICATE)
+    return NULL;
+  if (r->duplicate_id > 0)
+    return sec_store_get (self->store, self->kind, r->duplicate_id, NULL);
+  /* The earlier row, as the import writes it (a merge into it then
+   * compares with what it holds by then). */
+  if (r->duplicate_row > 0 && r->duplicate_row <= self->results->len)
+    return sec_record_copy (g_array_index (self->results, SecImportResult, r->duplicate_row - 1).record);
+  return NULL;
 }
 
 gboolean
@@ -593,7 +622,7 @@ sec_import_dup_conflicts (SecImport *self,
   g_return_val_if_fail (self != NULL && index < self->results->len, NULL);
 
   r = &g_array_index (self->results, SecImportResult, index);
-  existing = r->status == SEC_IMPORT_ROW_DUPLICATE ? get_existing (self, r) : NULL;
+  existing = sec_import_dup_existing (self, index);
   kind = sec_kind_from_type (self->kind);
   for (guint i = 0; existing != NULL && i < kind->n_fields; i++)
     {
@@ -604,7 +633,14 @@ sec_import_dup_conflicts (SecImport *self,
       old = sec_record_dup_text (existing, kind->fields[i].name);
       new = sec_record_dup_text (r->record, kind->fields[i].name);
       if (*old && *new && !g_str_equal (old, new))
-        g_strv_builder_add (builder, kind->fields[i].name);
+        {
+          g_autofree char *old_folded = sec_fold (old);
+          g_autofree char *new_folded = sec_fold (new);
+
+          /* "ANNE@example.fr" for "anne@example.fr" is no choice to make. */
+          if (!g_str_equal (old_folded, new_folded))
+            g_strv_builder_add (builder, kind->fields[i].name);
+        }
     }
   return g_strv_builder_end (builder);
 }

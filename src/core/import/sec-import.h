@@ -105,6 +105,19 @@ gboolean     sec_import_parse_mapping      (SecImport       *self,
 gboolean     sec_import_check              (SecImport       *self,
                                             GCancellable    *cancellable,
                                             GError         **error);
+/* The same in a worker thread, on a read-only connection of its own to
+ * the database file; @progress (rows checked, total) is called in the
+ * calling thread's main context. Nothing else may use @self until it
+ * finishes; cancelled, it leaves no results. */
+void         sec_import_check_async        (SecImport          *self,
+                                            GCancellable       *cancellable,
+                                            SecImportProgress   progress,
+                                            gpointer            progress_data,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+gboolean     sec_import_check_finish       (SecImport          *self,
+                                            GAsyncResult       *result,
+                                            GError            **error);
 guint                  sec_import_get_n_results (SecImport *self);
 const SecImportResult *sec_import_get_result    (SecImport *self,
                                                  guint      index);
@@ -114,8 +127,14 @@ void         sec_import_set_action         (SecImport       *self,
 /* Sets the action of every duplicate. */
 void         sec_import_set_duplicate_action (SecImport     *self,
                                               SecImportAction action);
-/* Fields of @index's record that differ from the existing record's
- * non-empty values: where a merge must choose. (transfer full) */
+/* The record duplicate @index would be merged into: the one in the
+ * database, or (for a duplicate of an earlier row of the file) that row's
+ * record; NULL for a row that is no duplicate. (transfer full) */
+SecRecord   *sec_import_dup_existing       (SecImport       *self,
+                                            guint            index);
+/* Fields of @index's record that differ from the record it duplicates
+ * (in the database or earlier in the file) where both have a value:
+ * where a merge must choose. (transfer full) */
 GStrv        sec_import_dup_conflicts      (SecImport       *self,
                                             guint            index);
 void         sec_import_set_take_new       (SecImport       *self,

@@ -23,6 +23,9 @@ void             sec_import_dialog_get_summary (SecImportDialog  *self,
                                                SecImportSummary *summary);
 /* (transfer full) (nullable): what takes the import back, once. */
 SecImportUndo   *sec_import_dialog_steal_undo (SecImportDialog  *self);
+/* Whether the rows are being checked (in a worker thread): until then the
+ * SecImport has no results. */
+gboolean         sec_import_dialog_get_checking (SecImportDialog *self);
 /* For tests: the SecImport shown. (transfer none) */
 SecImport       *sec_import_dialog_get_import (SecImportDialog  *self);
 

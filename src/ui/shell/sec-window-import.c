@@ -16,14 +16,34 @@
 #include "ui/shell/sec-window.h"
 #include "ui/shell/sec-window-private.h"
 
+/* The toast waits for the summary to be closed: behind the dialog it
+ * would time out unseen. */
+static void
+on_import_dialog_unmap (SecImportDialog *dialog,
+                        SecWindow       *self)
+{
+  SecImportSummary s;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (self->import_undo == NULL || !sec_import_dialog_get_done (dialog) ||
+      g_object_get_data (G_OBJECT (dialog), "toast-shown") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "toast-shown", GINT_TO_POINTER (TRUE));
+  sec_import_dialog_get_summary (dialog, &s);
+  /* Translators: a toast after an import; keep the numbers in this order */
+  text = g_strdup_printf (_("Imported: %u new, %u merged"), s.imported, s.merged);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  sec_toaster_show (self->toaster, toast);
+}
+
 static void
 on_import_done (SecImportDialog *dialog,
                 GParamSpec      *pspec,
                 SecWindow       *self)
 {
-  SecImportSummary s;
-  g_autofree char *text = NULL;
-  AdwToast *toast;
   SecImportUndo *undo = sec_import_dialog_steal_undo (dialog);
 
   if (undo == NULL || self->store == NULL)
@@ -31,15 +51,8 @@ on_import_done (SecImportDialog *dialog,
       g_clear_pointer (&undo, sec_import_undo_free);
       return;
     }
-  sec_import_dialog_get_summary (dialog, &s);
   _sec_window_forget_undo (self);
   self->import_undo = undo;
-  /* Translators: a toast after an import; keep the numbers in this order */
-  text = g_strdup_printf (_("Imported: %u new, %u merged"), s.imported, s.merged);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  sec_toaster_show (self->toaster, toast);
   _sec_window_update_actions (self);
 }
 
@@ -76,6 +89,7 @@ _sec_window_import_file (SecWindow *self,
       return;
     }
   g_signal_connect_object (dialog, "notify::done", G_CALLBACK (on_import_done), self, 0);
+  g_signal_connect_object (dialog, "unmap", G_CALLBACK (on_import_dialog_unmap), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   /* The window holds the dialog until it is closed. */
   g_object_unref (dialog);
