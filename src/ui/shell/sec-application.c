@@ -15,6 +15,7 @@
 #include "core/store/sec-backups.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
+#include "ui/shell/sec-portal-check.h"
 #include "ui/shell/sec-privacy-dialog.h"
 #include "ui/shell/sec-window.h"
 
@@ -697,6 +698,7 @@ sec_app_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  sec_portal_check_add_actions (self);
   update_backup_actions (self);
   g_signal_connect (self, "notify::store", G_CALLBACK (update_backup_actions), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
