@@ -20,16 +20,19 @@
 
 #include "ui/meetings/sec-export-dialog.h"
 #include "ui/shell/sec-portal-check.h"
+#include "ui/shell/sec-window.h"
 
-/* app.portal-check (xs): meeting id, then "save" or "print" (the agenda). */
+/* app.portal-check (xs): a meeting's id, then "save" or "print" (its
+ * agenda) or "save-participants" (its participant list, with contact data:
+ * a personal file, which must stay 0600 through the document portal). */
 static void
 portal_check_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  SecApp *app = user_data;
-  SecStore *store = sec_app_get_store (app);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkApplication *app = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  SecStore *store = SEC_IS_WINDOW (parent) ? sec_window_get_store (SEC_WINDOW (parent)) : NULL;
   SecExportDialog *dialog;
   gint64 meeting_id;
   const char *what;
@@ -37,20 +40,20 @@ portal_check_action (GSimpleAction *action,
   g_variant_get (parameter, "(x&s)", &meeting_id, &what);
   if (store == NULL)
     {
-      g_warning ("portal-check: no database is open");
+      g_warning ("portal-check: no window with an open database");
       return;
     }
-  if (!g_str_equal (what, "save") && !g_str_equal (what, "print"))
+  if (!g_str_equal (what, "save") && !g_str_equal (what, "print") && !g_str_equal (what, "save-participants"))
     {
-      g_warning ("portal-check: “%s” is neither save nor print", what);
+      g_warning ("portal-check: “%s” is not save, print or save-participants", what);
       return;
     }
   dialog = sec_export_dialog_new (parent, store, meeting_id);
-  sec_export_dialog_set_kind (dialog, SEC_MEETING_EXPORT_AGENDA);
+  sec_export_dialog_set_kind (dialog, g_str_equal (what, "save-participants") ? SEC_MEETING_EXPORT_PARTICIPANTS_CSV
+                                                                              : SEC_MEETING_EXPORT_AGENDA);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_message ("portal-check: %s the agenda of meeting %" G_GINT64_FORMAT, what, meeting_id);
-  gtk_widget_activate_action (GTK_WIDGET (dialog),
-                              g_str_equal (what, "save") ? "export.save" : "export.print", NULL);
+  g_message ("portal-check: %s, meeting %" G_GINT64_FORMAT, what, meeting_id);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), g_str_equal (what, "print") ? "export.print" : "export.save", NULL);
 }
 
 /**
@@ -58,13 +61,13 @@ portal_check_action (GSimpleAction *action,
  * @app: the application, after its startup
  */
 void
-sec_portal_check_add_actions (SecApp *app)
+sec_portal_check_add_actions (GtkApplication *app)
 {
   static const GActionEntry entries[] = {
     { "portal-check", portal_check_action, "(xs)" },
   };
 
-  g_return_if_fail (SEC_IS_APP (app));
+  g_return_if_fail (GTK_IS_APPLICATION (app));
 
   if (g_strcmp0 (g_getenv ("SECRETARIAT_PORTAL_CHECK"), "1") != 0)
     return;

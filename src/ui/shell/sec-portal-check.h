@@ -4,12 +4,10 @@
 
 #include <adwaita.h>
 
-#include "ui/shell/sec-application.h"
-
 G_BEGIN_DECLS
 
 /* Adds app.portal-check when SECRETARIAT_PORTAL_CHECK=1 is in the
  * environment, and nothing otherwise. */
-void sec_portal_check_add_actions (SecApp *app);
+void sec_portal_check_add_actions (GtkApplication *app);
 
 G_END_DECLS
