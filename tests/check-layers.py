@@ -49,7 +49,8 @@ ALLOWED = {
                           'ui/statements', 'ui/funding'],
     # The first page of the window: what needs attention.
     'ui/overview': CORE + ['ui/widgets'],
-    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview', 'ui/funding', 'ui/import'],
+    'ui/shell': CORE + ['ui/widgets', 'ui/records', 'ui/overview', 'ui/funding', 'ui/import',
+                        'ui/meetings'],
     '': ['cli', 'ui/shell'],  # src/main.c
 }
 

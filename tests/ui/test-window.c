@@ -14,6 +14,7 @@
 #include <locale.h>
 
 #include "ui/shell/sec-application.h"
+#include "ui/shell/sec-release-notes.h"
 #include "cli/sec-demo.h"
 #include "core/base/sec-format.h"
 #include "ui/records/sec-list-pane.h"
@@ -474,6 +475,32 @@ respond_to_dialog (const char *expected_heading,
   g_log_set_always_fatal (fatal);
 }
 
+/* The notes come in the user's language when the metainfo has them. */
+static void
+check_release_notes_translated (void)
+{
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *version = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *french_version = NULL;
+  g_autofree char *french = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_true (sec_release_notes_load (&version, &english));
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_true (sec_release_notes_load (&french_version, &french));
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (french_version, ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (english, "<li>"));
+  g_assert_nonnull (strstr (french, "<li>"));
+  g_assert_cmpstr (english, !=, french);
+}
+
 static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
@@ -758,7 +785,11 @@ test_application (void)
   about = sec_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)), good));
+  /* It shows this version's release notes, from the metainfo. */
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)), "<p>"));
   gtk_window_destroy (about);
+  check_release_notes_translated ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   sec_test_wait_ms (100);

@@ -15,10 +15,11 @@
 #include "core/store/sec-backups.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
+#include "ui/shell/sec-portal-check.h"
 #include "ui/shell/sec-privacy-dialog.h"
+#include "ui/shell/sec-release-notes.h"
 #include "ui/shell/sec-window.h"
 
-#define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
 #define RESOURCE_BASE_PATH "/io/github/secretariat/Secretariat"
 /* How many databases the primary menu offers again. */
 #define MAX_RECENT 5
@@ -425,6 +426,8 @@ about_action (GSimpleAction *action,
   g_autofree char *display = NULL;
   g_autofree char *comments = NULL;
   g_autofree char *debug_info = NULL;
+  g_autofree char *notes_version = NULL;
+  g_autofree char *notes = NULL;
   GtkWidget *about;
 
   display = self->database_path ? g_filename_display_name (self->database_path)
@@ -452,6 +455,11 @@ about_action (GSimpleAction *action,
                         /* Translators: replace with your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  if (sec_release_notes_load (&notes_version, &notes))
+    {
+      adw_about_window_set_release_notes_version (ADW_ABOUT_WINDOW (about), notes_version);
+      adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), notes);
+    }
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -697,6 +705,7 @@ sec_app_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  sec_portal_check_add_actions (GTK_APPLICATION (self));
   update_backup_actions (self);
   g_signal_connect (self, "notify::store", G_CALLBACK (update_backup_actions), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

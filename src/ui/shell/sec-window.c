@@ -28,7 +28,6 @@
 #include "ui/shell/sec-window.h"
 #include "ui/shell/sec-window-private.h"
 
-#define SETTINGS_SCHEMA_ID "io.github.secretariat.Secretariat"
 #define MAX_HISTORY 100
 /* The first row of the sidebar: what needs attention, not a list of
  * records. */
@@ -783,6 +782,10 @@ sec_window_init (SecWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->toaster = sec_toaster_new (self->toast_overlay);
+  /* A development build (-Dprofile=development) looks like one: libadwaita
+   * stripes the header bars of a window with the "devel" style class. */
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   /* The icons are in the resources; the application adds them to the
    * theme too, but a window made without one (a test) needs them. */
