@@ -346,9 +346,9 @@ test_cascades (Fixture *f, gconstpointer data)
   deps = sec_store_describe_dependants (f->store, org, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (deps), ==, 3);
-  g_assert_true (g_strv_contains ((const char *const *) deps, "People: 1 lose their “Organisation”"));
+  g_assert_true (g_strv_contains ((const char *const *) deps, "People: 1 loses their “Organisation”"));
   g_assert_true (g_strv_contains ((const char *const *) deps, "Memberships: 1 deleted too"));
-  g_assert_true (g_strv_contains ((const char *const *) deps, "Participants: 1 lose their “Represents”"));
+  g_assert_true (g_strv_contains ((const char *const *) deps, "Participants: 1 loses their “Represents”"));
 
   /* Deleting the organisation: its memberships go, people stay unlinked. */
   g_assert_true (sec_store_delete (f->store, SEC_TYPE_ORGANISATION, sec_record_get_id (org), &error));

@@ -1,6 +1,6 @@
 /* take-screenshots.c: the window on the demo database, section by section
  *
- * Usage: take-screenshots OUTPUT-DIR
+ * Usage: take-screenshots OUTPUT-DIR [--text-scale=1.5]
  *
  * Renders the main window for each section at a normal (1200×800) and a
  * narrow (360×720) size into OUTPUT-DIR/<section>-wide.png and
@@ -12,8 +12,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "cli/sec-demo.h"
 #include "ui/meetings/sec-checkin-window.h"
@@ -310,16 +312,31 @@ main (int   argc,
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   int status = 0;
 
+  double text_scale = 1.0;
+  const char *localedir = g_getenv ("SECRETARIAT_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  if (argc != 2)
+  /* In the language of LANGUAGE, from the translations as built (see
+   * build-aux/dev screenshots), as the program itself does. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (argc == 3 && g_str_has_prefix (argv[2], "--text-scale="))
+    text_scale = g_ascii_strtod (argv[2] + strlen ("--text-scale="), NULL);
+  if ((argc != 2 && argc != 3) || text_scale < 0.5 || text_scale > 3.0)
     {
-      g_printerr ("Usage: %s OUTPUT-DIR\n", argv[0]);
+      g_printerr ("Usage: %s OUTPUT-DIR [--text-scale=1.5]\n", argv[0]);
       return 2;
     }
 
   gtk_init ();
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Large text as GNOME's setting makes it: the font resolution times the
+   * scale (96 dpi in 1024ths of a point). High contrast comes from the
+   * environment (ADW_DEBUG_HIGH_CONTRAST=1, see build-aux/dev). */
+  if (text_scale != 1.0)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * 1024 * text_scale), NULL);
   /* The application would load its style sheet; there is none here. */
   gtk_css_provider_load_from_resource (css, "/io/github/secretariat/Secretariat/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),

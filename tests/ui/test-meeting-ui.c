@@ -718,7 +718,9 @@ heading_text (GtkWidget *window)
   sec_test_collect_widgets (window, GTK_TYPE_LABEL, FALSE, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "heading") &&
-        gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+        gtk_widget_get_visible (g_ptr_array_index (labels, i)) &&
+        /* not the walk-in form's title, above the list */
+        gtk_widget_get_ancestor (g_ptr_array_index (labels, i), ADW_TYPE_PREFERENCES_GROUP) == NULL)
       return gtk_label_get_text (g_ptr_array_index (labels, i));
   return NULL;
 }

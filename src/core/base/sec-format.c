@@ -109,19 +109,40 @@ sec_format_time (const char *iso)
 }
 
 char *
+sec_format_time_range (const char *from,
+                       const char *until)
+{
+  /* Translators: a range of times of day within one day, "09:30 – 17:00"; the
+   * whole range, so that a word for "o'clock" comes once after it (German
+   * "%1$s–%2$s Uhr") */
+  return g_strdup_printf (C_("time range", "%1$s – %2$s"), from, until);
+}
+
+char *
 sec_format_period (const char *iso_start,
                    const char *iso_end)
 {
-  g_autofree char *start = sec_format_datetime (iso_start);
-  g_autofree char *end = NULL;
-
   if (iso_end == NULL || *iso_end == '\0')
-    return g_steal_pointer (&start);
-  if (iso_start != NULL && strncmp (iso_start, iso_end, 10) == 0)
-    end = sec_format_time (iso_end);
-  else
-    end = sec_format_datetime (iso_end);
-  return g_strdup_printf ("%s – %s", start, end);
+    return sec_format_datetime (iso_start);
+  if (iso_start != NULL && strlen (iso_start) > 10 && strlen (iso_end) > 10 &&
+      strncmp (iso_start, iso_end, 10) == 0)
+    {
+      g_autofree char *day = sec_format_date (iso_start);
+      g_autofree char *from = sec_format_time (iso_start);
+      g_autofree char *until = sec_format_time (iso_end);
+
+      /* Translators: a period within one day: its date, the start and the end
+       * time, "13 June 2018, 09:30 – 17:00" (German "%1$s, %2$s–%3$s Uhr") */
+      return g_strdup_printf (C_("period in a day", "%1$s, %2$s – %3$s"), day, from, until);
+    }
+  {
+    g_autofree char *start = sec_format_datetime (iso_start);
+    g_autofree char *end = sec_format_datetime (iso_end);
+
+    /* Translators: a period over more than one day, from a date (and time) to
+     * another, "13 June 2018, 09:30 – 14 June 2018, 13:00" */
+    return g_strdup_printf (C_("period over days", "%1$s – %2$s"), start, end);
+  }
 }
 
 char *

@@ -26,6 +26,9 @@ char      *sec_format_datetime  (const char *iso_datetime);
 char      *sec_format_date_long (const char *iso_date_or_datetime);
 /* "09:30" */
 char      *sec_format_time      (const char *iso_datetime_or_time);
+/* "09:30 – 17:00" from two times already formatted, in the language's order */
+char      *sec_format_time_range (const char *from,
+                                  const char *until);
 /* "13 June 2018, 09:30 – 17:00" or across days "13 June 2018, 09:30 – 14 June 2018, 13:00" */
 char      *sec_format_period    (const char *iso_start,
                                  const char *iso_end);

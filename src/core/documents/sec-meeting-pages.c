@@ -74,13 +74,15 @@ sec_meeting_pages_dup_period (SecMeetingPages *b)
     {
       g_autofree char *day = sec_meeting_pages_dup_long_date (b, start);
 
-      return g_strdup_printf ("%s, %s–%s", day, start_time, end_time);
+      /* Translators: a meeting's time in its documents: the day, the start and the end time, "Thursday 14 October 2027, 09:30–17:00" (German "%1$s, %2$s–%3$s Uhr") */
+      return g_strdup_printf (TR (N_("%1$s, %2$s–%3$s")), day, start_time, end_time);
     }
   {
     g_autofree char *first = dup_date (b, start);
     g_autofree char *last = dup_date (b, end);
 
-    return g_strdup_printf ("%s, %s – %s, %s", first, start_time, last, end_time);
+    /* Translators: a meeting over several days in its documents: the first day and the start time, the last day and the end time, "14 October 2027, 09:30 – 15 October 2027, 13:00" */
+    return g_strdup_printf (TR (N_("%1$s, %2$s – %3$s, %4$s")), first, start_time, last, end_time);
   }
 }
 

@@ -69,17 +69,17 @@ sec_store_describe_dependants (SecStore   *self,
         }
 
       if (g_str_equal (fk->on_delete, "CASCADE"))
-        /* Translators: "Participants: 3 deleted too" */
-        line = g_strdup_printf (_("%s: %d deleted too"),
-                              _(dep->plural_label), (int) n);
+        /* Translators: "Participants: 3 deleted too"; %s is the kind of record in the plural */
+        line = g_strdup_printf (ngettext ("%s: %d deleted too", "%s: %d deleted too", (gulong) n),
+                                _(dep->plural_label), (int) n);
       else if (g_str_equal (fk->on_delete, "SET NULL"))
         /* Translators: "People: 2 lose their “Organisation”" */
-        line = g_strdup_printf (_("%s: %d lose their “%s”"),
+        line = g_strdup_printf (ngettext ("%s: %d loses their “%s”", "%s: %d lose their “%s”", (gulong) n),
                               _(dep->plural_label), (int) n,
                               field ? _(field->label) : fk->column);
       else
         /* Translators: "Calls for expression of interest: 2 prevent the deletion" */
-        line = g_strdup_printf (_("%s: %d prevent the deletion"),
+        line = g_strdup_printf (ngettext ("%s: %d prevents the deletion", "%s: %d prevent the deletion", (gulong) n),
                               _(dep->plural_label), (int) n);
       g_strv_builder_add (lines, line);
     }

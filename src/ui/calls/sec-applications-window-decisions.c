@@ -362,11 +362,16 @@ _sec_applications_window_override_action (GtkWidget  *widget,
   checked = sec_record_get_string (application, "checked-eligibility");
   {
     const char *reason = sec_record_get_string (application, "eligibility-reason");
-    /* Translators: what the automatic check found, "The check found: Not eligible. Eligible countries: …" */
-    body = g_strdup_printf (_("The check found: %s%s%s. Staff can decide otherwise, giving the reason; "
-                              "the check’s result is kept beside it."),
-                            sec_call_text_choice_label (SEC_TYPE_APPLICATION, "checked-eligibility", checked),
-                            reason != NULL && *reason ? _(" – ") : "", reason != NULL ? reason : "");
+    const char *found = sec_call_text_choice_label (SEC_TYPE_APPLICATION, "checked-eligibility", checked);
+
+    if (reason != NULL && *reason)
+      /* Translators: what the automatic check found and why, "The check found: Not eligible – Eligible countries: …" */
+      body = g_strdup_printf (_("The check found: %1$s – %2$s. Staff can decide otherwise, giving the reason; "
+                                "the check’s result is kept beside it."), found, reason);
+    else
+      /* Translators: what the automatic check found, "The check found: Eligible." */
+      body = g_strdup_printf (_("The check found: %s. Staff can decide otherwise, giving the reason; "
+                                "the check’s result is kept beside it."), found);
   }
   dialog = new_dialog (self, heading, body);
 

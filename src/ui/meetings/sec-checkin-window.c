@@ -331,7 +331,7 @@ on_search_activate (SecCheckinWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       update_matches (self);
       /* Translators: a notification at the check-in, %s is what was typed */
-      text = g_strdup_printf (_("Nobody called “%s” is on the list: add them as a walk-in below"), typed);
+      text = g_strdup_printf (_("Nobody called “%s” is on the list: add them as a walk-in above"), typed);
       show_toast (self, text, FALSE);
     }
 }

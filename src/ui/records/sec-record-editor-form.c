@@ -16,6 +16,7 @@
 #include "core/store/sec-unique.h"
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-editor-private.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-country-row.h"
 #include "ui/widgets/sec-date-row.h"
 #include "ui/widgets/sec-record-picker-row.h"
@@ -95,8 +96,9 @@ new_caption_row (const char  *style,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* The field itself carries the message for screen readers. */
-  gtk_widget_set_focusable (row, FALSE);
+  /* The field itself carries the message for screen readers; Tab goes on
+   * to the next field. */
+  sec_list_row_set_passive (row);
   gtk_widget_set_visible (row, FALSE);
 
   *label_out = GTK_LABEL (label);
@@ -958,6 +960,41 @@ _sec_record_editor_build_form (SecRecordEditor *self)
     add_bodies_group (self);
 }
 
+static const char *
+new_record_title (const char *kind_name)
+{
+  /* Translators: the titles of the window that creates a record of each kind */
+  static const struct { const char *kind; const char *title; } titles[] = {
+    { "organisation", N_("New Organisation") },
+    { "person", N_("New Person") },
+    { "body", N_("New Body") },
+    { "membership", N_("New Membership") },
+    { "meeting", N_("New Meeting") },
+    { "meeting-body", N_("New Body of a Meeting") },
+    { "agenda-item", N_("New Agenda Item") },
+    { "agenda-speaker", N_("New Speaker") },
+    { "participant", N_("New Participant") },
+    { "call", N_("New Call for Expression of Interest") },
+    { "erratum", N_("New Erratum") },
+    { "application", N_("New Application") },
+    { "statement", N_("New Joint Statement") },
+    { "signatory", N_("New Signatory") },
+    { "commitment", N_("New Commitment") },
+    { "follow-up", N_("New Follow-up") },
+    { "minutes", N_("New Minutes of an Agenda Item") },
+    { "action-point", N_("New Action Point") },
+    { "programme", N_("New Funding Programme") },
+    { "funding-call", N_("New Call for Proposals") },
+    { "project", N_("New Project") },
+    { "project-partner", N_("New Project Partner") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].kind, kind_name))
+      return _(titles[i].title);
+  return NULL;
+}
+
 void
 _sec_record_editor_update_title (SecRecordEditor *self)
 {
@@ -965,8 +1002,20 @@ _sec_record_editor_update_title (SecRecordEditor *self)
   g_autofree char *title = NULL;
 
   if (_sec_record_editor_is_creating (self))
-    /* Translators: the title of the window that creates a record, %s its kind: "New Organisation" */
-    title = g_strdup_printf (_("New %s"), _(kind->label));
+    {
+      /* A whole title per kind, since "New" agrees with the kind's gender
+       * ("Nouvelle personne", "Neues Projekt"); a kind added later without
+       * one reads "New Record" over its kind. */
+      const char *new_title = new_record_title (kind->name);
+      if (new_title != NULL)
+        title = g_strdup (new_title);
+      else
+        {
+          /* Translators: the title of the window that creates a record of a kind without a title of its own; its kind is shown below */
+          title = g_strdup (_("New Record"));
+          adw_window_title_set_subtitle (self->window_title, _(kind->label));
+        }
+    }
   else
     {
       g_autofree char *name = sec_record_dup_title (self->baseline);

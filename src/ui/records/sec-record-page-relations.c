@@ -594,7 +594,7 @@ add_agenda_group (SecRecordPage *self,
           g_autofree char *start = g_date_time_format (slot->starts, "%H:%M");
           g_autofree char *end = g_date_time_format (slot->ends, "%H:%M");
 
-          times = g_strdup_printf ("%s – %s", start, end);
+          times = sec_format_time_range (start, end);
           if (slot->overlaps)
             warning = _("Overlaps the previous item");
           else if (slot->overruns)

@@ -169,7 +169,8 @@ _sec_record_page_format_membership_period (SecRecord *membership)
   g_autofree char *until = sec_format_date (sec_record_get_string (membership, "left-on"));
 
   if (*from && *until)
-    return g_strdup_printf ("%s – %s", from, until);
+    /* Translators: a range of two dates, "1 June 2013 – 31 May 2016" */
+    return g_strdup_printf (C_("date range", "%1$s – %2$s"), from, until);
   if (*from)
     /* Translators: the start of a membership, "Since 1 June 2013" */
     return g_strdup_printf (_("Since %s"), from);

@@ -188,6 +188,22 @@ restore_scroll_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* A long title (a joint meeting's names every body) in the largest type
+ * filled the page's column over ten lines with large text, pushing its
+ * tools out of sight: the longer the title, the smaller its type. */
+static void
+set_title_size (GtkLabel   *label,
+                const char *title)
+{
+  glong length = g_utf8_strlen (title, -1);
+  const char *size = length <= 40 ? "title-1" : length <= 80 ? "title-2" : "title-3";
+  static const char *const sizes[] = { "title-1", "title-2", "title-3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), sizes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (label), size);
+}
+
 static void
 rebuild (SecRecordPage *self,
          gboolean       keep_scroll)
@@ -229,6 +245,7 @@ rebuild (SecRecordPage *self,
   title = dup_title (record);
   subtitle = dup_subtitle (record);
   gtk_label_set_text (self->title_label, title);
+  set_title_size (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
 
   _sec_record_page_add_privacy (self, record);

@@ -136,6 +136,10 @@ open_record_action (GtkWidget  *widget,
       return;
     }
   _sec_window_navigate_to (self, "detail");
+  /* The focus was on what opened it (a row of the page or list that goes,
+   * or an editor that closed): the keyboard goes on from the record's row
+   * in the list, one Tab before its page. */
+  _sec_window_focus_list_later (self);
 }
 
 static void

@@ -174,16 +174,30 @@ show_cell (SecCommitmentsWindow *self,
     gtk_label_set_text (GTK_LABEL (cell->date_label), short_date != NULL ? short_date : _("No date"));
   gtk_widget_set_visible (cell->note_icon, has_note);
 
-  /* What is seen, read out and shown on hovering: "Commitment 2, Europol: Done, 16 October 2020" */
-  g_string_append_printf (description, _("Commitment %u, %s: %s"), cell->row + 1, name, label);
-  if (*date)
-    g_string_append_printf (description, _(", %s"), date);
+  /* What is seen, read out and shown on hovering: "Commitment 2, Europol: Done, 16 October 2020",
+   * each case a whole sentence for the translators; the note and the evidence
+   * go on lines of their own. */
   if (data->follow_up_id == 0)
-    g_string_append_printf (description, _(" (not recorded)"));
+    /* Translators: a commitment cell without a follow-up: its number, the signatory and the status, "Commitment 2, Europol: Not started (not recorded)" */
+    g_string_append_printf (description, _("Commitment %1$u, %2$s: %3$s (not recorded)"), cell->row + 1, name, label);
+  else if (*date)
+    /* Translators: a commitment cell: its number, the signatory, the status and its date, "Commitment 2, Europol: Done, 16 October 2020" */
+    g_string_append_printf (description, _("Commitment %1$u, %2$s: %3$s, %4$s"), cell->row + 1, name, label, date);
+  else
+    /* Translators: a commitment cell without a date: its number, the signatory and the status, "Commitment 2, Europol: Done" */
+    g_string_append_printf (description, _("Commitment %1$u, %2$s: %3$s"), cell->row + 1, name, label);
   if (data->note != NULL && *data->note)
-    g_string_append_printf (description, _(". Note: %s"), data->note);
+    {
+      g_string_append_c (description, '\n');
+      /* Translators: the note of a commitment cell, on a line of its own */
+      g_string_append_printf (description, _("Note: %s"), data->note);
+    }
   if (data->evidence != NULL && *data->evidence)
-    g_string_append_printf (description, _(". Evidence: %s"), data->evidence);
+    {
+      g_string_append_c (description, '\n');
+      /* Translators: the evidence of a commitment cell, on a line of its own */
+      g_string_append_printf (description, _("Evidence: %s"), data->evidence);
+    }
   gtk_widget_set_tooltip_text (cell->button, description->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description->str, -1);

@@ -154,6 +154,17 @@ sec_drop_down_set_accessible_name (GtkDropDown *drop_down,
 }
 
 void
+sec_list_row_set_passive (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
+
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_sensitive (row, FALSE);
+  /* style.css: its text not dimmed as an insensitive label's is. */
+  gtk_widget_add_css_class (row, "passive");
+}
+
+void
 sec_accessible_set_name (GtkWidget  *widget,
                          const char *name)
 {

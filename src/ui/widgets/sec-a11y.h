@@ -24,6 +24,12 @@ void       sec_accessible_set_name              (GtkWidget   *widget,
  * they are realized: for what sits on a page not shown yet. */
 void       sec_a11y_mend                        (GtkWidget   *widget);
 
+/* Makes @row, a row of a list box that only shows text, one Tab passes
+ * over: GTK 4.8's list box leaves the whole list when Tab reaches a shown
+ * row that takes no focus, skipping every row after it; it skips an
+ * insensitive row instead. The row keeps the look of a sensitive one. */
+void       sec_list_row_set_passive             (GtkWidget   *row);
+
 /* Names @drop_down, and the button inside it that takes the focus. */
 void       sec_drop_down_set_accessible_name    (GtkDropDown *drop_down,
                                                  const char  *name);
