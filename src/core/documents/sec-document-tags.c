@@ -333,6 +333,10 @@ _sec_tags_finish_pdf (SecTags     *tags,
   /* The writer's options are set once it is made. */
   if (qpdf_init_write_memory (q) & QPDF_ERRORS)
     goto out;
+  /* Streams cairo compressed are copied as they are (decompressing and
+   * compressing them again would double the time); the content streams
+   * rewritten above are compressed. */
+  qpdf_set_decode_level (q, qpdf_dl_none);
   qpdf_set_compress_streams (q, QPDF_TRUE);
   qpdf_set_object_stream_mode (q, qpdf_o_generate);
   if (qpdf_write (q) & QPDF_ERRORS)
