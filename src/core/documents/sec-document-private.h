@@ -127,6 +127,7 @@ struct _SecDocument
   char *footer_text;
   char *page_format;
   gboolean personal;     /* contact data or needs: written 0600 */
+  char *language;        /* ISO 639 code, NULL: the user's */
 
   GPtrArray *blocks;     /* Block */
   GArray    *sections;   /* Section */
@@ -158,6 +159,15 @@ _sec_document_column_style (const SecDocumentColumn *column)
 {
   return (column->flags & SEC_COLUMN_SMALL) ? STYLE_SMALL : STYLE_BODY;
 }
+/* While a PDF is drawn: the structure tags begun so far (in order), notes
+ * on some of them, and where the drawing is (sec-document-tags.c). */
+typedef struct {
+  GPtrArray *names;        /* const char *, static: each tag begun */
+  GArray    *notes;        /* Note, by the index of their tag */
+  guint      section;      /* the Sect open, G_MAXUINT: none */
+  guint      table_block;  /* the Table open, G_MAXUINT: none */
+  gboolean   had_heading;  /* in the section: the next heading is an H2 */
+} SecTags;
 
 /* sec-document.c */
 gboolean _sec_document_is_page_format    (const char   *format);
@@ -182,5 +192,31 @@ double   _sec_document_set_markup        (SecDocument     *self,
 /* sec-document-columns.c */
 void     _sec_document_lay_out_columns   (SecDocument  *self,
                                           Table        *table);
+/* sec-document-render.c */
+void     _sec_document_render_page_tagged (SecDocument *self,
+                                           cairo_t     *cr,
+                                           guint        page_nr,
+                                           double       width,
+                                           double       height,
+                                           SecTags     *tags);
+
+/* sec-document-tags.c: every function takes tags NULL (untagged) */
+SecTags    *_sec_tags_new           (void);
+void        _sec_tags_free          (SecTags     *tags);
+void        _sec_tags_begin         (SecTags     *tags,
+                                     cairo_t     *cr,
+                                     const char  *name);
+void        _sec_tags_end           (SecTags     *tags,
+                                     cairo_t     *cr,
+                                     const char  *name);
+void        _sec_tags_note          (SecTags     *tags,
+                                     const char  *lang,
+                                     const char  *alt,
+                                     const char  *scope);
+const char *_sec_tags_script_lang   (const char  *markup);
+GBytes     *_sec_tags_finish_pdf    (SecTags     *tags,
+                                     GBytes      *pdf,
+                                     const char  *lang,
+                                     GError     **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 
+#include "core/documents/sec-document-locale.h"
 #include "core/documents/sec-document-private.h"
 #include "core/documents/sec-export-file.h"
 
@@ -151,48 +152,98 @@ add_row_lines (GArray *lines,
     hline (lines, table->x[0], table_right (table), y + height, width, gray);
 }
 
-/* The cells of a row from @y: a layout per column (NULL: empty). */
+/* The cells of a row from @y: a layout per column (NULL: empty), each in
+ * a tag @cell (TH, TD) when tagged, in a TR; @cells: their markup, or NULL
+ * for the header row. */
 static void
 show_cells (cairo_t      *cr,
+            SecTags      *tags,
+            const char   *cell,
             Table        *table,
             PangoLayout **layouts,
+            char        **cells,
             double        y)
 {
+  _sec_tags_begin (tags, cr, "TR");
   for (guint c = 0; c < table->n_columns; c++)
-    if (layouts[c] != NULL)
-      show (cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+    {
+      _sec_tags_begin (tags, cr, cell);
+      if (tags != NULL)
+        {
+          if (cells == NULL)
+            _sec_tags_note (tags, NULL, NULL, "Column");
+          else if (layouts[c] != NULL)
+            _sec_tags_note (tags, _sec_tags_script_lang (cells[c]), NULL, NULL);
+          else if (table->style == SEC_TABLE_GRID)
+            /* A box of a form left for the reader to fill in: the
+             * signature column of an attendance sheet. */
+            _sec_tags_note (tags, NULL, table->columns[c].title, NULL);
+        }
+      if (layouts[c] != NULL)
+        show (cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+      _sec_tags_end (tags, cr, cell);
+    }
+  _sec_tags_end (tags, cr, "TR");
 }
 
+/* A table's header row: its header cells the first time, an artifact
+ * when it is @repeated at the top of a new page. */
 static void
 draw_table_header (SecDocument *self,
                    cairo_t     *cr,
+                   SecTags     *tags,
                    GArray      *lines,
                    Table       *table,
-                   double       y)
+                   double       y,
+                   gboolean     repeated)
 {
+  _sec_tags_begin (tags, cr, "Private");
   fill_band (cr, table, y, table->header_height, 0.89);
+  if (!repeated)
+    _sec_tags_end (tags, cr, "Private");
 
   set_gray (cr, 0.0);
-  show_cells (cr, table, table->header_layouts, y);
+  show_cells (cr, repeated ? NULL : tags, "TH", table, table->header_layouts, NULL, y);
+  if (repeated)
+    _sec_tags_end (tags, cr, "Private");
 
   add_row_lines (lines, table, y, table->header_height, 0.9, 0.2);
 }
 
+/* A group's heading across the table: a row of one header cell for its
+ * rows, or an artifact when it is @repeated ("Belgium (continued)"). */
 static void
 draw_group (SecDocument *self,
             cairo_t     *cr,
+            SecTags     *tags,
             GArray      *lines,
             Table       *table,
             PangoLayout *layout,
             double       y,
-            double       height)
+            double       height,
+            gboolean     repeated)
 {
   double x0 = table->x[0];
   double x1 = table_right (table);
 
+  _sec_tags_begin (tags, cr, "Private");
   fill_band (cr, table, y, height, 0.95);
+  if (!repeated)
+    {
+      _sec_tags_end (tags, cr, "Private");
+      _sec_tags_begin (tags, cr, "TR");
+      _sec_tags_begin (tags, cr, "TH");
+      _sec_tags_note (tags, NULL, NULL, "Row");
+    }
   set_gray (cr, 0.0);
   show (cr, layout, x0 + CELL_PAD_X, y + CELL_PAD_Y);
+  if (!repeated)
+    {
+      _sec_tags_end (tags, cr, "TH");
+      _sec_tags_end (tags, cr, "TR");
+    }
+  else
+    _sec_tags_end (tags, cr, "Private");
 
   if (table->style == SEC_TABLE_GRID)
     add_box (lines, x0, y, x1, y + height);
@@ -203,23 +254,30 @@ draw_group (SecDocument *self,
 static void
 draw_row (SecDocument *self,
           cairo_t     *cr,
+          SecTags     *tags,
           GArray      *lines,
           Table       *table,
           Row         *row,
           double       y)
 {
   if (row->kind == ROW_MUTED)
-    fill_band (cr, table, y, row->height, 0.965);
+    {
+      _sec_tags_begin (tags, cr, "Private");
+      fill_band (cr, table, y, row->height, 0.965);
+      _sec_tags_end (tags, cr, "Private");
+    }
 
   set_gray (cr, row->kind == ROW_MUTED ? 0.3 : 0.0);
-  show_cells (cr, table, row->layouts, y);
+  show_cells (cr, tags, "TD", table, row->layouts, row->cells, y);
 
   add_row_lines (lines, table, y, row->height, 0.4, 0.7);
 }
 
+/* The page's furniture: an artifact when tagged. */
 static void
 draw_header_and_footer (SecDocument *self,
                         cairo_t     *cr,
+                        SecTags     *tags,
                         GArray      *lines,
                         guint        page_nr)
 {
@@ -229,6 +287,7 @@ draw_header_and_footer (SecDocument *self,
   double rule_y, footer_y;
   PangoLayout *layout;
 
+  _sec_tags_begin (tags, cr, "Private");
   set_gray (cr, 0.15);
   show (cr, self->header_layouts[0], MARGIN_SIDE, MARGIN_TOP);
   show (cr, self->header_layouts[1], MARGIN_SIDE + w * 0.62 + 6, MARGIN_TOP);
@@ -256,6 +315,7 @@ draw_header_and_footer (SecDocument *self,
     _sec_document_set_markup (self, STYLE_FOOTER, escaped_number, 88, PANGO_ALIGN_RIGHT, &layout);
     show (cr, layout, x1 - 88, footer_y);
   }
+  _sec_tags_end (tags, cr, "Private");
 }
 
 static cairo_status_t
@@ -279,18 +339,61 @@ dup_iso_now (void)
 
 /* Public API: output */
 
+/* Tagged: the table open, if any, ends (a table split across pages is one
+ * table: it stays open from page to page). */
+static void
+end_table (SecTags *tags,
+           cairo_t *cr)
+{
+  if (tags != NULL && tags->table_block != G_MAXUINT)
+    {
+      _sec_tags_end (tags, cr, "Table");
+      tags->table_block = G_MAXUINT;
+    }
+}
+
+/* Tagged: the table of @block begins unless it is open; returns whether it
+ * was open (so that its header row is a repeated one). */
+static gboolean
+begin_table (SecTags *tags,
+             cairo_t *cr,
+             guint    block)
+{
+  if (tags == NULL || tags->table_block == block)
+    return tags != NULL;
+  end_table (tags, cr);
+  _sec_tags_begin (tags, cr, "Table");
+  tags->table_block = block;
+  return FALSE;
+}
+
+static void
+end_section (SecTags *tags,
+             cairo_t *cr)
+{
+  end_table (tags, cr);
+  if (tags != NULL && tags->section != G_MAXUINT)
+    {
+      _sec_tags_end (tags, cr, "Sect");
+      tags->section = G_MAXUINT;
+    }
+}
+
+/* Draws page @page_nr; with @tags (a PDF being made, page after page), in
+ * structure tags: a section is a Sect, its first heading an H1 and the
+ * others H2, a paragraph a P, a table a Table of TR rows of TH and TD
+ * cells, and what is not content (see draw_header_and_footer ()) in
+ * Private tags that _sec_tags_finish_pdf () makes artifacts. */
 void
-sec_document_render_page (SecDocument *self,
-                          cairo_t     *cr,
-                          guint        page_nr,
-                          double       width,
-                          double       height)
+_sec_document_render_page_tagged (SecDocument *self,
+                                  cairo_t     *cr,
+                                  guint        page_nr,
+                                  double       width,
+                                  double       height,
+                                  SecTags     *tags)
 {
   g_autoptr(GArray) lines = NULL;
   Page *page;
-
-  g_return_if_fail (SEC_IS_DOCUMENT (self));
-  g_return_if_fail (cr != NULL);
 
   _sec_document_paginate (self, width, height);
   g_return_if_fail (page_nr < self->pages->len);
@@ -300,41 +403,64 @@ sec_document_render_page (SecDocument *self,
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-  draw_header_and_footer (self, cr, lines, page_nr);
+  if (tags != NULL && tags->section != page->section)
+    {
+      end_section (tags, cr);
+      _sec_tags_begin (tags, cr, "Sect");
+      tags->section = page->section;
+      tags->had_heading = FALSE;
+    }
+  draw_header_and_footer (self, cr, tags, lines, page_nr);
 
   for (guint i = 0; i < page->placements->len; i++)
     {
       Placement *p = &g_array_index (page->placements, Placement, i);
       Block *block = g_ptr_array_index (self->blocks, p->block);
       PangoLayout *layout;
+      const char *tag;
 
       switch (p->kind)
         {
         case PLACE_BLOCK:
+          end_table (tags, cr);
           if (block->kind == BLOCK_HEADING)
             {
               g_autofree char *escaped = g_markup_escape_text (block->markup, -1);
 
               _sec_document_set_markup (self, STYLE_HEADING, escaped, content_width (self), PANGO_ALIGN_LEFT, &layout);
+              tag = tags != NULL && tags->had_heading ? "H2" : "H1";
+              if (tags != NULL)
+                tags->had_heading = TRUE;
             }
           else
-            _sec_document_set_markup (self, STYLE_PARAGRAPH, block->markup, content_width (self), PANGO_ALIGN_LEFT, &layout);
+            {
+              _sec_document_set_markup (self, STYLE_PARAGRAPH, block->markup, content_width (self), PANGO_ALIGN_LEFT, &layout);
+              tag = "P";
+            }
+          _sec_tags_begin (tags, cr, tag);
+          _sec_tags_note (tags, _sec_tags_script_lang (block->markup), NULL, NULL);
           set_gray (cr, 0.0);
           show (cr, layout, MARGIN_SIDE, p->y);
+          _sec_tags_end (tags, cr, tag);
           break;
 
         case PLACE_TABLE_HEADER:
-          draw_table_header (self, cr, lines, block->table, p->y);
+          {
+            gboolean repeated = begin_table (tags, cr, p->block);
+
+            draw_table_header (self, cr, tags, lines, block->table, p->y, repeated);
+          }
           break;
 
         case PLACE_ROW:
           {
             Row *row = g_ptr_array_index (block->table->rows, p->row);
 
+            begin_table (tags, cr, p->block);
             if (row->kind == ROW_GROUP)
-              draw_group (self, cr, lines, block->table, row->layouts[0], p->y, p->height);
+              draw_group (self, cr, tags, lines, block->table, row->layouts[0], p->y, p->height, FALSE);
             else
-              draw_row (self, cr, lines, block->table, row, p->y);
+              draw_row (self, cr, tags, lines, block->table, row, p->y);
           }
           break;
 
@@ -342,7 +468,8 @@ sec_document_render_page (SecDocument *self,
           {
             Row *row = g_ptr_array_index (block->table->rows, p->row);
 
-            draw_group (self, cr, lines, block->table, row->layouts[1], p->y, p->height);
+            begin_table (tags, cr, p->block);
+            draw_group (self, cr, tags, lines, block->table, row->layouts[1], p->y, p->height, TRUE);
           }
           break;
 
@@ -350,8 +477,45 @@ sec_document_render_page (SecDocument *self,
           g_assert_not_reached ();
         }
     }
+  /* The rules: cell borders, lines between rows, the header's and footer's. */
+  _sec_tags_begin (tags, cr, "Private");
   stroke_lines (cr, lines);
+  _sec_tags_end (tags, cr, "Private");
   cairo_restore (cr);
+}
+
+void
+sec_document_render_page (SecDocument *self,
+                          cairo_t     *cr,
+                          guint        page_nr,
+                          double       width,
+                          double       height)
+{
+  g_return_if_fail (SEC_IS_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+
+  _sec_document_render_page_tagged (self, cr, page_nr, width, height, NULL);
+}
+
+/* The language the document is written in: the one set, or the first of
+ * the user's that documents are written in (their strings come from it),
+ * or English. */
+static char *
+dup_language (SecDocument *self)
+{
+  const char *const *offered = sec_document_languages ();
+  const char *const *names = g_get_language_names ();
+
+  if (self->language != NULL && *self->language)
+    return g_strdup (self->language);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *code = g_strndup (names[i], strcspn (names[i], "_.@"));
+
+      if (g_strv_contains (offered, code))
+        return g_steal_pointer (&code);
+    }
+  return g_strdup ("en");
 }
 
 /**
@@ -368,8 +532,11 @@ sec_document_to_pdf (SecDocument  *self,
   g_autofree char *creator = g_strdup_printf ("Secretariat %s", PACKAGE_VERSION);
   g_autofree char *now = dup_iso_now ();
   cairo_surface_t *surface;
+  g_autoptr(GBytes) untagged = NULL;
+  g_autofree char *language = dup_language (self);
   cairo_status_t status;
   double width, height;
+  SecTags *tags = NULL;
   guint n_pages;
   cairo_t *cr;
 
@@ -402,10 +569,21 @@ sec_document_to_pdf (SecDocument  *self,
       }
 #endif
 
+  /* Tagging costs little (see benchmarks/core/bench-documents.c, which
+   * alone turns it off to measure how little). */
+  if (g_getenv ("SEC_DOCUMENT_UNTAGGED") == NULL)
+    tags = _sec_tags_new ();
+
   cr = cairo_create (surface);
+  _sec_tags_begin (tags, cr, "Document");
   for (guint i = 0; i < n_pages; i++)
     {
-      sec_document_render_page (self, cr, i, width, height);
+      _sec_document_render_page_tagged (self, cr, i, width, height, tags);
+      if (i + 1 == n_pages)
+        {
+          end_section (tags, cr);
+          _sec_tags_end (tags, cr, "Document");
+        }
       cairo_show_page (cr);
     }
   status = cairo_status (cr);
@@ -417,11 +595,20 @@ sec_document_to_pdf (SecDocument  *self,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      _sec_tags_free (tags);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not make the PDF document: %s"), cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  untagged = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (tags == NULL)
+    return g_steal_pointer (&untagged);
+  {
+    GBytes *tagged = _sec_tags_finish_pdf (tags, untagged, language, error);
+
+    _sec_tags_free (tags);
+    return tagged;
+  }
 }
 
 gboolean

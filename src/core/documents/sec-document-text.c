@@ -100,6 +100,7 @@ sec_text_new_document (SecDocumentLocale *locale,
   if (author != NULL && *author && g_strcmp0 (author, "Unknown") != 0)
     sec_document_set_author (doc, author);
   sec_document_set_subject (doc, subject);
+  sec_document_set_language (doc, sec_document_locale_get_language (locale));
   sec_document_set_header (doc, header_left, header_right);
 
   /* TRANSLATORS: when a document was made, see g_date_time_format (): "13 June 2018, 09:30" */

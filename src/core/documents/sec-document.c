@@ -136,6 +136,7 @@ sec_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->author);
   g_free (self->subject);
+  g_free (self->language);
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_text);
@@ -319,6 +320,16 @@ sec_document_set_subject (SecDocument *self,
 
   g_free (self->subject);
   self->subject = dup_valid (subject);
+}
+
+void
+sec_document_set_language (SecDocument *self,
+                           const char  *language)
+{
+  g_return_if_fail (SEC_IS_DOCUMENT (self));
+
+  g_free (self->language);
+  self->language = dup_valid (language);
 }
 
 void

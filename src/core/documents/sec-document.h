@@ -82,6 +82,10 @@ void         sec_document_set_author    (SecDocument        *self,
                                          const char         *author);
 void         sec_document_set_subject   (SecDocument        *self,
                                          const char         *subject);
+/* The language the document is written in ("fr": the tagged PDF's /Lang);
+ * NULL (the default): the user's, as far as documents are offered in it. */
+void         sec_document_set_language  (SecDocument        *self,
+                                         const char         *language);
 /* Whether the document holds contact data or needs (see
  * sec_export_kind_is_personal ()): sec_document_write_pdf () then makes
  * a new file 0600. FALSE by default. */

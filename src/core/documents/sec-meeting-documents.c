@@ -173,6 +173,7 @@ sec_meeting_document_new (SecMeetingData                  *data,
   if (g_strcmp0 (author, "Unknown") != 0 && *author)
     sec_document_set_author (b.doc, author);
   sec_document_set_subject (b.doc, data->title);
+  sec_document_set_language (b.doc, sec_document_locale_get_language (locale));
   sec_document_set_personal (b.doc, sec_meeting_export_is_personal (kind, options));
   sec_meeting_pages_setup_frame (&b);
 

@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+"""check-pdf-tags.py: every kind of PDF document Secretariat writes, made
+from the demo data with the command line, read back with pikepdf (an
+independent reader, on qpdf) and checked for what a tagged PDF promises
+(see "Documents everyone can read" in README.md):
+ - tagged: /MarkInfo /Marked true and a structure tree;
+ - a /Lang, a title shown as the window's (DisplayDocTitle), fonts embedded;
+ - headings in order: an H1 first, no level skipped;
+ - each table has header cells (TH with their /Scope), so a table split
+   across pages is one table (its repeated header is an artifact);
+ - no text outside the structure that is not an artifact: each text
+   operator of each page is inside marked content whose MCID the parent
+   tree maps to a structure element, or inside an /Artifact;
+ - the empty boxes of the attendance sheet's signature column say what
+   they are (/Alt), and a name in Greek is tagged /Lang el;
+ - pdftotext reads the first heading before the first table's header.
+Then the same checks must fail on the same document made untagged
+(SEC_DOCUMENT_UNTAGGED=1, the benchmark's switch): the check can fail."""
+import os
+import subprocess
+import sys
+import tempfile
+
+import pikepdf
+from pikepdf import Name
+
+PROGRAM = os.environ["SECRETARIAT"]
+failures = 0
+
+
+def check(condition, what):
+    global failures
+    if not condition:
+        failures += 1
+        print("not ok:", what)
+    return condition
+
+
+def run(db, *args, env=None):
+    return subprocess.run([PROGRAM, "--database", db, *args], capture_output=True, text=True,
+                          env=env)
+
+
+def name_of(obj):
+    s = obj.get("/S")
+    return str(s)[1:] if isinstance(s, Name) else None
+
+
+def elements(node, out):
+    """The structure elements under node, depth first (reading order)."""
+    kids = node.get("/K")
+    if kids is None:
+        return out
+    if not isinstance(kids, pikepdf.Array):
+        kids = [kids]
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            out.append(kid)
+            elements(kid, out)
+    return out
+
+
+def parent_tree(root):
+    """{StructParents: [element or None by MCID]} from the number tree."""
+    result = {}
+
+    def walk(node):
+        nums = node.get("/Nums")
+        if nums is not None:
+            for i in range(0, len(nums), 2):
+                result[int(nums[i])] = nums[i + 1]
+        for kid in node.get("/Kids", []):
+            walk(kid)
+
+    tree = root.get("/StructTreeRoot")
+    if tree is not None and "/ParentTree" in tree:
+        walk(tree.ParentTree)
+    return result
+
+
+TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+
+
+def font_embedded(font):
+    if font.get("/Subtype") == Name.Type0:
+        font = font.DescendantFonts[0]
+    if font.get("/Subtype") == Name.Type3:
+        return True
+    descriptor = font.get("/FontDescriptor")
+    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def problems(path):
+    """What the PDF at path breaks of the promises, as sentences."""
+    found = []
+    pdf = pikepdf.open(path)
+    root = pdf.Root
+    mark_info = root.get("/MarkInfo")
+    if mark_info is None or not bool(mark_info.get("/Marked", False)) or "/StructTreeRoot" not in root:
+        found.append("untagged")
+    if not str(root.get("/Lang", "")):
+        found.append("no /Lang")
+    prefs = root.get("/ViewerPreferences")
+    if prefs is None or not bool(prefs.get("/DisplayDocTitle", False)):
+        found.append("the title is not shown (DisplayDocTitle)")
+    if not str(pdf.docinfo.get("/Title", "")):
+        found.append("no title")
+
+    elems = elements(root.StructTreeRoot, []) if "/StructTreeRoot" in root else []
+    level = 0
+    for e in elems:
+        n = name_of(e)
+        if n in ("H1", "H2", "H3", "H4", "H5", "H6"):
+            new = int(n[1])
+            if new > level + 1:
+                found.append(f"heading {n} after H{level}")
+            level = new
+        if n == "Private":
+            found.append("a Private element left in the tree")
+        if n == "Table":
+            cells = [c for c in elements(e, []) if name_of(c) == "TH"]
+            if not cells:
+                found.append("a table without TH")
+            for c in cells:
+                if "/A" not in c or "/Scope" not in c.A:
+                    found.append("a TH without /Scope")
+                    break
+
+    parents = parent_tree(root)
+    for number, page in enumerate(pdf.pages, 1):
+        for name, font in (page.Resources.get("/Font") or {}).items():
+            if not font_embedded(font):
+                found.append(f"page {number}: font {name} not embedded")
+        mapping = parents.get(int(page.obj.get("/StructParents", -1)))
+        stack = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op == "BDC":
+                tag = str(operands[0])
+                props = operands[1]
+                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
+                stack.append((tag, None if mcid is None else int(mcid)))
+            elif op == "BMC":
+                stack.append((str(operands[0]), None))
+            elif op == "EMC":
+                if stack:
+                    stack.pop()
+            elif op in TEXT_OPERATORS:
+                if any(tag == "/Artifact" for tag, _ in stack):
+                    continue
+                inner = [m for _, m in stack if m is not None]
+                ok = bool(inner) and mapping is not None and inner[-1] < len(mapping) and \
+                    isinstance(mapping[inner[-1]], pikepdf.Dictionary)
+                if not ok:
+                    found.append(f"page {number}: text outside the structure, not an artifact")
+                    break
+    return found, elems
+
+
+def cells_with(elems, key, value=None):
+    return [e for e in elems if name_of(e) in ("TD", "TH", "P")
+            and key in e and (value is None or str(e[key]) == value)]
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    db = os.path.join(tmp, "demo.db")
+    check(run(db, "demo").returncode == 0, "demo data")
+    exports = {
+        "agenda": ["export", "agenda", "-m", "3"],
+        "agenda-internal": ["export", "agenda-internal", "-m", "3"],
+        "participants": ["export", "participants", "-m", "3", "--group-by", "country"],
+        "attendance": ["export", "attendance", "-m", "3"],
+        "pack": ["export", "pack", "-m", "3", "--language", "fr"],
+        "minutes": ["export", "minutes", "-m", "2", "--language", "de"],
+        "minutes-internal": ["export", "minutes-internal", "-m", "2"],
+        "applications": ["export", "applications", "--call", "2"],
+        "selection-report": ["export", "selection-report", "--call", "2"],
+        "statement": ["export", "statement", "--statement", "2"],
+        "monitoring": ["export", "monitoring", "--statement", "2"],
+        "action-points": ["export", "action-points"],
+        "portfolio": ["export", "portfolio"],
+        "privacy-export": ["privacy", "export", "--person", "1"],
+        "privacy-record": ["privacy", "record"],
+    }
+    for kind, args in exports.items():
+        path = os.path.join(tmp, kind + ".pdf")
+        r = run(db, *args, "--output", path)
+        if not check(r.returncode == 0, f"{kind}: {r.stderr}"):
+            continue
+        found, elems = problems(path)
+        check(not found, f"{kind}: {sorted(set(found))}")
+        check(any(name_of(e) == "H1" for e in elems), f"{kind}: an H1")
+        lang = str(pikepdf.open(path).Root.get("/Lang", ""))
+        want = {"pack": "fr", "minutes": "de"}.get(kind, "en")
+        check(lang == want, f"{kind}: /Lang {lang}, not {want}")
+        text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+        check(len(text.strip()) > 0, f"{kind}: pdftotext reads text")
+        if kind == "attendance":
+            # The signature column, the last: a box left empty on each row.
+            rows = [e for e in elems if name_of(e) == "TR"
+                    and all(name_of(c) == "TD" for c in elements(e, []))]
+            last = [elements(r, [])[-1] for r in rows]
+            check(len(rows) > 1 and all(str(c.get("/Alt", "")) == "Signature" for c in last),
+                  f"attendance: the {len(rows)} signature boxes have /Alt Signature")
+        if kind == "participants" and any("\u0370" <= ch <= "\u03ff" for ch in text):
+            check(cells_with(elems, "/Lang", "el"), "participants: a Greek name is tagged /Lang el")
+        if kind == "agenda":
+            # The reading order: the meeting's heading before the table's header.
+            first_h1 = text.find("Agenda")
+            first_th = text.find("Time")
+            check(0 <= first_h1 < first_th, f"agenda: pdftotext order {first_h1} < {first_th}")
+
+    # The check can fail: the same documents untagged break the promises.
+    env = dict(os.environ, SEC_DOCUMENT_UNTAGGED="1")
+    for kind in ("agenda", "attendance"):
+        path = os.path.join(tmp, kind + "-untagged.pdf")
+        r = run(db, *exports[kind], "--output", path, env=env)
+        check(r.returncode == 0, f"{kind} untagged: {r.stderr}")
+        found, _ = problems(path)
+        for promise in ("untagged", "no /Lang"):
+            check(promise in found, f"{kind} untagged: the check finds '{promise}' ({found})")
+        check(any("text outside the structure" in f for f in found),
+              f"{kind} untagged: the check finds text outside the structure")
+
+print("ok" if failures == 0 else f"{failures} failures")
+sys.exit(1 if failures else 0)
