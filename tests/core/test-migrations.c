@@ -236,6 +236,60 @@ test_upgrade_to_version_8 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* A database of the last version before 13: a membership that names a
+ * delegate of another organisation keeps it (nothing is dropped), but
+ * from now on the store refuses such a delegate or alternate. */
+static void
+test_upgrade_to_version_13 (void)
+{
+  g_autofree char *path = tmp_path ("v9.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) membership = NULL;
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < 13; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  {
+    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
+    exec_sql (db, version);
+  }
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name)"
+            " VALUES (1, 'x', 'x', 'Fundacja Łódź'), (2, 'x', 'x', 'La Strada');"
+            "INSERT INTO people (id, created_at, updated_at, family_name, organisation_id)"
+            " VALUES (1, 'x', 'x', 'Müller', 1), (2, 'x', 'x', 'Nowak', 2);"
+            "INSERT INTO bodies (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Platform');"
+            "INSERT INTO memberships (id, created_at, updated_at, organisation_id, body_id, delegate_id)"
+            " VALUES (1, 'x', 'x', 1, 1, 2);"
+            "INSERT INTO membership_alternates (membership_id, person_id) VALUES (1, 2);");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  membership = sec_store_get (store, SEC_TYPE_MEMBERSHIP, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_record_get_ref (membership, "delegate"), ==, 2);
+  g_assert_cmpstr (sec_record_get_derived (membership, "alternate-names"), ==, "Nowak");
+
+  /* Saved again, it must name one of its own people. */
+  g_assert_false (sec_store_update (store, membership, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  sec_record_set_ref (membership, "delegate", 1);
+  g_assert_true (sec_store_update (store, membership, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 /* A database as the version before EU funding (migration 7) wrote it:
  * every earlier migration, and an organisation and a person. */
 static void
@@ -590,6 +644,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-version-1", test_upgrade_version_1);
   g_test_add_func ("/migrations/upgrade-version-4", test_upgrade_version_4);
   g_test_add_func ("/migrations/upgrade-to-version-8", test_upgrade_to_version_8);
+  g_test_add_func ("/migrations/upgrade-to-version-13", test_upgrade_to_version_13);
   g_test_add_func ("/migrations/upgrade-to-funding", test_upgrade_to_funding);
   g_test_add_func ("/migrations/upgrade-search-index", test_upgrade_search_index);
   g_test_add_func ("/migrations/upgrade-personal-data", test_upgrade_personal_data);

@@ -174,6 +174,9 @@ typedef struct {
   char   *country;
   char   *body;            /* the first of the meeting's bodies it is an
                             * active member of (name) */
+  char   *representation;  /* "delegate" or "alternate": how the person who
+                            * attends represents the organisation in one of
+                            * the meeting's bodies; NULL when neither */
 } SecMeetingParticipantRow;
 
 void        sec_meeting_participant_row_free (SecMeetingParticipantRow *row);
