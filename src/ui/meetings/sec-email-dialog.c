@@ -57,6 +57,7 @@ struct _SecEmailDialog
   GtkCheckButton       *attach_agenda;
   GtkCheckButton       *attach_participants;
   GtkCheckButton       *attach_pack;
+  GtkCheckButton       *attach_minutes;
   AdwPreferencesGroup  *recipients_group;
   GtkListBox           *recipients_list;
   AdwPreferencesGroup  *left_out_group;
@@ -442,6 +443,7 @@ on_kind_changed (SecEmailDialog *self)
                                                     kind == SEC_EMAIL_INFORMATION);
   gtk_check_button_set_active (self->attach_participants, kind == SEC_EMAIL_INFORMATION);
   gtk_check_button_set_active (self->attach_pack, FALSE);
+  gtk_check_button_set_active (self->attach_minutes, kind == SEC_EMAIL_THANKS);
   if (self->store != NULL)
     {
       load_template (self);
@@ -486,6 +488,8 @@ make_emails (SecEmailDialog *self)
     options.attachments |= SEC_EMAIL_ATTACH_PARTICIPANTS;
   if (gtk_check_button_get_active (self->attach_pack))
     options.attachments |= SEC_EMAIL_ATTACH_PACK;
+  if (gtk_check_button_get_active (self->attach_minutes))
+    options.attachments |= SEC_EMAIL_ATTACH_MINUTES;
   if ((emails = sec_meeting_emails_new (self->store, self->meeting_id, &options, &error)) == NULL)
     toast (self, error->message);
   return emails;
@@ -708,6 +712,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_agenda);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_participants);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_pack);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_minutes);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, recipients_group);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, recipients_list);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, left_out_group);
