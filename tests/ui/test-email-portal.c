@@ -29,6 +29,13 @@
 #define PORTAL_BUS "org.freedesktop.portal.Desktop"
 #define PORTAL_PATH "/org/freedesktop/portal/desktop"
 
+/* What the fake portal offers (the fixture's data). */
+enum {
+  MODE_NO_EMAIL,  /* OpenURI only */
+  MODE_EMAIL,     /* Email, each draft opened */
+  MODE_FAILING,   /* Email, whose mail program fails */
+};
+
 static const char portal_xml[] =
   "<node>"
   "  <interface name='org.freedesktop.portal.Email'>"
@@ -81,6 +88,7 @@ typedef struct {
   GMainContext *context;
   GMainLoop    *loop;
   gboolean      with_email;
+  guint32       email_response; /* ComposeEmail's Response: 0 done, 2 failed */
   GMutex        lock;
   GCond         cond;
   gboolean      name_acquired;
@@ -160,7 +168,8 @@ on_method_call (GDBusConnection       *connection,
     handle = g_strdup_printf (PORTAL_PATH "/request/%s/%s", escaped, token);
     g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
     g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request", "Response",
-                                   g_variant_new ("(u@a{sv})", 0, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                                   g_variant_new ("(u@a{sv})", g_str_equal (method, "ComposeEmail") ? f->email_response : 0,
+                                                  g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
                                    NULL);
   }
 }
@@ -285,7 +294,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   f->dir = sec_test_make_tmp_dir ("sec-email-portal-XXXXXX");
   f->store = sec_test_open_demo (f->dir, NULL);
-  portal_up (f, GPOINTER_TO_INT (data));
+  f->email_response = GPOINTER_TO_INT (data) == MODE_FAILING ? 2 : 0;
+  portal_up (f, GPOINTER_TO_INT (data) != MODE_NO_EMAIL);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 800);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -524,6 +534,18 @@ test_mailto_fallback (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (call->uri, "&body="));
 }
 
+/* The mail program fails on the first draft (Response 2): the dialog
+ * stops there rather than sending the others into the void. */
+static void
+test_failing (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog = open_dialog (f);
+
+  gtk_widget_activate_action (dialog, "emails.write", NULL);
+  wait_for_calls (f, 2);
+  g_assert_cmpuint (n_calls (f), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -553,10 +575,12 @@ main (int argc, char *argv[])
   adw_init ();
   sec_test_tolerate_dialog_warning ();
 
-  g_test_add ("/email-portal/one-per-recipient", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+  g_test_add ("/email-portal/one-per-recipient", Fixture, GINT_TO_POINTER (MODE_EMAIL), fixture_setup,
               test_one_per_recipient, fixture_teardown);
-  g_test_add ("/email-portal/bcc", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_bcc, fixture_teardown);
-  g_test_add ("/email-portal/mailto-fallback", Fixture, GINT_TO_POINTER (FALSE), fixture_setup,
+  g_test_add ("/email-portal/bcc", Fixture, GINT_TO_POINTER (MODE_EMAIL), fixture_setup, test_bcc, fixture_teardown);
+  g_test_add ("/email-portal/failing", Fixture, GINT_TO_POINTER (MODE_FAILING), fixture_setup, test_failing,
+              fixture_teardown);
+  g_test_add ("/email-portal/mailto-fallback", Fixture, GINT_TO_POINTER (MODE_NO_EMAIL), fixture_setup,
               test_mailto_fallback, fixture_teardown);
 
   status = g_test_run ();

@@ -303,11 +303,28 @@ typedef struct {
   SecMeetingEmails *emails;
   guint             index;    /* the draft being handed over */
   char             *folder;   /* the attachments' */
+  GDBusConnection  *bus;      /* while a request waits for its Response */
+  guint             response_id;
+  char             *handle;   /* the request's expected path */
+  gboolean          replied;  /* the call returned the request */
+  gboolean          responded; /* and its Response came, with: */
+  guint32           response;
 } Compose;
+
+static void
+stop_waiting (Compose *c)
+{
+  if (c->response_id != 0)
+    g_dbus_connection_signal_unsubscribe (c->bus, c->response_id);
+  c->response_id = 0;
+  g_clear_object (&c->bus);
+}
 
 static void
 compose_free (Compose *c)
 {
+  stop_waiting (c);
+  g_free (c->handle);
   g_object_unref (c->self);
   sec_meeting_emails_free (c->emails);
   g_free (c->folder);
@@ -315,6 +332,56 @@ compose_free (Compose *c)
 }
 
 static void compose_next (Compose *c);
+
+/* The portal's answer to a draft, once the mail program has it (0), the
+ * user cancelled (1) or it failed (2): only then is the next one sent,
+ * and success said. The call's reply and the Response come in either
+ * order: this runs after both. */
+static void
+finish_request (Compose *c)
+{
+  if (c->response == 0)
+    {
+      c->index++;
+      compose_next (c);
+      return;
+    }
+  if (c->response != 1)
+    toast (c->self, _("The mail program could not open the draft"));
+  compose_free (c);
+}
+
+static void
+on_response (GDBusConnection *bus,
+             const char      *sender,
+             const char      *path,
+             const char      *interface,
+             const char      *signal,
+             GVariant        *parameters,
+             gpointer         user_data)
+{
+  Compose *c = user_data;
+
+  c->response = 2;
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ua{sv})")))
+    g_variant_get (parameters, "(u@a{sv})", &c->response, NULL);
+  stop_waiting (c);
+  c->responded = TRUE;
+  if (c->replied)
+    finish_request (c);
+}
+
+/* Waits for the Response of the request at @handle. */
+static void
+wait_for_response (Compose         *c,
+                   GDBusConnection *bus,
+                   const char      *handle)
+{
+  stop_waiting (c);
+  c->bus = g_object_ref (bus);
+  c->response_id = g_dbus_connection_signal_subscribe (bus, PORTAL_BUS, "org.freedesktop.portal.Request", "Response",
+                                                       handle, NULL, G_DBUS_SIGNAL_FLAGS_NONE, on_response, c, NULL);
+}
 
 static void
 on_compose_done (GObject      *source,
@@ -328,6 +395,7 @@ on_compose_done (GObject      *source,
   reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (source), NULL, result, &error);
   if (reply == NULL)
     {
+      stop_waiting (c);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* No portal: one draft still opens through a mailto: link. */
@@ -344,8 +412,21 @@ on_compose_done (GObject      *source,
       compose_free (c);
       return;
     }
-  c->index++;
-  compose_next (c);
+  /* A portal older than the handle_token option answers on a path of
+   * its own: wait there instead. */
+  c->replied = TRUE;
+  if (c->responded)
+    {
+      finish_request (c);
+      return;
+    }
+  {
+    const char *handle;
+
+    g_variant_get (reply, "(&o)", &handle);
+    if (!g_str_equal (handle, c->handle))
+      wait_for_response (c, G_DBUS_CONNECTION (source), handle);
+  }
 }
 
 /* Hands the draft c->index over to the portal, then the next. */
@@ -423,6 +504,21 @@ compose_next (Compose *c)
   g_variant_builder_add (&options, "{sv}", "subject", g_variant_new_string (draft->subject));
   g_variant_builder_add (&options, "{sv}", "body", g_variant_new_string (draft->body));
   g_variant_builder_add (&options, "{sv}", "attachment_fds", g_variant_builder_end (&handles));
+
+  /* Listen for the answer before asking, on the path the portal will use
+   * (the caller's unique name and a token of ours). */
+  {
+    g_autofree char *token = g_strdup_printf ("secretariat%u", g_random_int ());
+    g_autofree char *sender = g_strdup (g_dbus_connection_get_unique_name (bus) + 1);
+
+    g_strdelimit (sender, ".", '_');
+    c->replied = FALSE;
+    c->responded = FALSE;
+    g_free (c->handle);
+    c->handle = g_strdup_printf (PORTAL_PATH "/request/%s/%s", sender, token);
+    g_variant_builder_add (&options, "{sv}", "handle_token", g_variant_new_string (token));
+    wait_for_response (c, bus, c->handle);
+  }
 
   g_dbus_connection_call_with_unix_fd_list (bus, PORTAL_BUS, PORTAL_PATH, PORTAL_EMAIL, "ComposeEmail",
                                             g_variant_new ("(sa{sv})", "", &options),
