@@ -175,6 +175,29 @@ test_upgrade_version_4 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* (transfer full): a database at @path with the migrations before
+ * @version applied, as the program of that time left it. */
+static sqlite3 *
+open_before (const char *path,
+             int         version)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  g_autofree char *pragma = NULL;
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < version; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", last);
+  exec_sql (db, pragma);
+  return db;
+}
+
 /* A database of the last version before 8 (e-mails, delegates): its
  * participants and memberships keep their data and gain the new fields. */
 static void
@@ -183,21 +206,8 @@ test_upgrade_to_version_8 (void)
   g_autofree char *path = tmp_path ("v7.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = open_before (path, 8);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 8; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Fundacja Łódź');"
             "INSERT INTO people (id, created_at, updated_at, family_name, email, organisation_id)"
@@ -246,21 +256,8 @@ test_upgrade_to_version_13 (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
   g_autoptr(SecRecord) membership = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = open_before (path, 13);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 13; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name)"
             " VALUES (1, 'x', 'x', 'Fundacja Łódź'), (2, 'x', 'x', 'La Strada');"
@@ -295,20 +292,8 @@ test_upgrade_to_version_13 (void)
 static void
 make_before_funding (const char *path)
 {
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  g_autofree char *version = NULL;
-  sqlite3 *db = NULL;
-  guint last = 0;
+  sqlite3 *db = open_before (path, 7);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 7; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  version = g_strdup_printf ("PRAGMA user_version = %u", last);
-  exec_sql (db, version);
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name, kind, country)"
             " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Kosovar Stability Initiative', 'civil-society', 'PL');"
