@@ -20,6 +20,7 @@ static const struct {
   { "agenda", SEC_EMAIL_ATTACH_AGENDA },
   { "participants", SEC_EMAIL_ATTACH_PARTICIPANTS },
   { "pack", SEC_EMAIL_ATTACH_PACK },
+  { "minutes", SEC_EMAIL_ATTACH_MINUTES },
 };
 
 /* Helpers */
@@ -68,7 +69,7 @@ parse_attachments (const char           *text,
       if (!found)
         {
           g_autofree char *message =
-            g_strdup_printf (_("Unknown attachment “%s” (agenda, participants, pack or none)"), names[i]);
+            g_strdup_printf (_("Unknown attachment “%s” (agenda, participants, pack, minutes or none)"), names[i]);
 
           usage_error (err, message);
           return FALSE;
@@ -160,7 +161,7 @@ sec_cli_export_emails (const char  *database,
     { "participants", 0, 0, G_OPTION_ARG_STRING, &participant_list,
       N_("Write to these participants only (their ids, separated by commas)"), N_("LIST") },
     { "attach", 0, 0, G_OPTION_ARG_STRING, &attach,
-      N_("The documents attached: agenda, participants, pack or none (by default agenda)"), N_("LIST") },
+      N_("The documents attached: agenda, participants, pack, minutes or none (by default the minutes with the thanks, else the agenda)"), N_("LIST") },
     { "bcc", 0, 0, G_OPTION_ARG_NONE, &bcc,
       N_("One message with every recipient in Bcc"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
@@ -216,6 +217,9 @@ sec_cli_export_emails (const char  *database,
 
       return usage_error (err, message);
     }
+  /* The thanks carry the minutes. */
+  if (options.kind == SEC_EMAIL_THANKS)
+    options.attachments = SEC_EMAIL_ATTACH_MINUTES;
   if (attach != NULL && !parse_attachments (attach, &options.attachments, err))
     return SEC_CLI_EXIT_USAGE;
   if (status_list != NULL)

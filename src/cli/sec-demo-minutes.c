@@ -7,6 +7,7 @@
 
 #include "cli/sec-demo-private.h"
 #include "core/meetings/sec-agenda.h"
+#include "core/meetings/sec-delegates.h"
 
 typedef struct {
   guint       item;       /* position of the item in the 2025 agenda */
@@ -56,12 +57,57 @@ static const DemoActionPoint points_2025[] = {
     "dropped", "2026-06-02" },
 };
 
+/* Delegates and alternates of some Platform members: the joint meeting's
+ * list then says who represents each of them. */
+static const struct {
+  const char *organisation;
+  const char *delegate;
+  const char *alternate;
+} representatives[] = {
+  { "lodz", "lukasiewicz", "nowak" },
+  { "brno", "dvorakova", "svoboda" },
+  { "nuernberg", "mueller", "schaefer" },
+};
+
+static void
+add_representatives (Demo *demo)
+{
+  SecRecord *body = _sec_demo_find (demo, SEC_TYPE_BODY, "platform");
+
+  for (guint i = 0; i < G_N_ELEMENTS (representatives) && demo->error == NULL; i++)
+    {
+      SecRecord *organisation = _sec_demo_find (demo, SEC_TYPE_ORGANISATION, representatives[i].organisation);
+      SecRecord *delegate = _sec_demo_find (demo, SEC_TYPE_PERSON, representatives[i].delegate);
+      SecRecord *alternate = _sec_demo_find (demo, SEC_TYPE_PERSON, representatives[i].alternate);
+      g_autoptr(SecQuery) query = sec_query_new ();
+      g_autoptr(GPtrArray) memberships = NULL;
+      g_autofree char *organisation_id = NULL;
+      g_autofree char *body_id = NULL;
+      gint64 alternate_id;
+
+      if (demo->error != NULL)
+        return;
+      organisation_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (organisation));
+      body_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (body));
+      sec_query_add (query, "organisation", SEC_QUERY_EQUALS, organisation_id);
+      sec_query_add (query, "body", SEC_QUERY_EQUALS, body_id);
+      if ((memberships = sec_store_list (demo->store, SEC_TYPE_MEMBERSHIP, query, &demo->error)) == NULL)
+        return;
+      g_assert (memberships->len == 1);
+      alternate_id = sec_record_get_id (alternate);
+      if (!sec_membership_set_representatives (demo->store, sec_record_get_id (g_ptr_array_index (memberships, 0)),
+                                               sec_record_get_id (delegate), &alternate_id, 1, &demo->error))
+        return;
+    }
+}
+
 void
 _sec_demo_add_minutes (Demo *demo)
 {
   SecRecord *meeting = _sec_demo_find (demo, SEC_TYPE_MEETING, "2025");
   g_autoptr(GPtrArray) items = NULL;
 
+  add_representatives (demo);
   if (demo->error != NULL || meeting == NULL)
     return;
   if ((items = sec_agenda_list_items (demo->store, sec_record_get_id (meeting), &demo->error)) == NULL)

@@ -94,6 +94,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(msg.get_content_type() == "text/plain", "no attachment: one part")
     check(msg.get_content().startswith("Dear colleagues,"), "greets everyone")
 
+    # The thanks carry the public minutes by default.
+    thanks = os.path.join(tmp, "thanks")
+    r = run(db, "export", "invitation-emails", "--meeting", "2", "--kind", "thanks", "--output", thanks)
+    check(r.returncode == 0, "thanks export: " + r.stderr)
+    for name in sorted(os.listdir(thanks)):
+        msg = email.message_from_bytes(open(os.path.join(thanks, name), "rb").read(), policy=email.policy.default)
+        files = [(p.get_filename(), p.get_content()) for p in msg.iter_attachments()]
+        check([f[0] for f in files] == ["minutes.pdf"] and files[0][1].startswith(b"%PDF-"),
+              name + f": the minutes attached {[f[0] for f in files]}")
+    check(len(os.listdir(thanks)) > 5, "thanks to those present")
+
     # Errors: nothing written.
     a_file = os.path.join(tmp, "a-file")
     open(a_file, "w").write("x")
@@ -103,7 +114,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 2, "unknown kind: usage error")
     r = run(db, "export", "invitation-emails", "--meeting", "99", "--output", os.path.join(tmp, "none"))
     check(r.returncode == 1 and not os.path.exists(os.path.join(tmp, "none")), "unknown meeting")
-    r = run(db, "export", "invitation-emails", "--meeting", "3", "--attach", "minutes", "--output", bcc)
+    r = run(db, "export", "invitation-emails", "--meeting", "3", "--attach", "agenda,notes", "--output", bcc)
     check(r.returncode == 2, "unknown attachment")
     r = run(db, "export", "invitation-emails", "--meeting", "3", "--participants", "999999",
             "--output", os.path.join(tmp, "stranger"))

@@ -5,11 +5,16 @@
  * membership's delegate and alternates, a participant's representation). */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 
+#include "core/documents/sec-meeting-csv.h"
+#include "core/documents/sec-meeting-data.h"
+#include "core/documents/sec-meeting-options.h"
 #include "core/meetings/sec-delegates.h"
 #include "core/meetings/sec-invitations.h"
 #include "core/store/sec-records.h"
+#include "core/store/sec-store-emails.h"
 #include "core/store/sec-store.h"
 #include "sec-test-util.h"
 
@@ -163,13 +168,155 @@ test_delegates (Fixture *f, gconstpointer data)
   }
 }
 
+/* The store itself refuses a delegate or an alternate from another
+ * organisation, however the membership is written (the record editor
+ * saves the record as a whole), and says why. */
+static void
+test_store_refuses (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) memberships = sec_store_list (f->store, SEC_TYPE_MEMBERSHIP, NULL, &error);
+  g_autoptr(GPtrArray) people = sec_store_list (f->store, SEC_TYPE_PERSON, NULL, &error);
+  g_autoptr(SecRecord) membership = NULL;
+  g_autoptr(SecRecord) again = NULL;
+  g_autoptr(GArray) alternates = NULL;
+  gint64 delegate, organisation, stranger = 0, other_organisation = 0;
+
+  /* A demo membership with its delegate named. */
+  for (guint i = 0; membership == NULL && i < memberships->len; i++)
+    if (sec_record_get_ref (g_ptr_array_index (memberships, i), "delegate") != 0)
+      membership = g_object_ref (g_ptr_array_index (memberships, i));
+  g_assert_nonnull (membership);
+  delegate = sec_record_get_ref (membership, "delegate");
+  organisation = sec_record_get_ref (membership, "organisation");
+  for (guint i = 0; stranger == 0 && i < people->len; i++)
+    {
+      gint64 of = sec_record_get_ref (g_ptr_array_index (people, i), "organisation");
+
+      if (of != 0 && of != organisation)
+        {
+          stranger = sec_record_get_id (g_ptr_array_index (people, i));
+          other_organisation = of;
+        }
+    }
+  g_assert_cmpint (stranger, !=, 0);
+
+  sec_record_set_ref (membership, "delegate", stranger);
+  g_assert_false (sec_store_update (f->store, membership, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The delegate must be a person of the member organisation");
+  g_clear_error (&error);
+
+  /* Moving the membership to another organisation leaves its delegate
+   * behind: refused too. */
+  sec_record_set_ref (membership, "delegate", delegate);
+  sec_record_set_ref (membership, "organisation", other_organisation);
+  g_assert_false (sec_store_update (f->store, membership, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nobody at all is fine; the alternates table checks as well. */
+  sec_record_set_ref (membership, "organisation", organisation);
+  sec_record_set_ref (membership, "delegate", 0);
+  g_assert_true (sec_store_update (f->store, membership, &error));
+  g_assert_no_error (error);
+  alternates = sec_membership_list_alternates (f->store, sec_record_get_id (membership), &error);
+  g_assert_cmpuint (alternates->len, ==, 1);
+  g_assert_true (sec_store_begin (f->store, &error));
+  g_assert_false (sec_store_set_alternates (f->store, sec_record_get_id (membership), &stranger, 1, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "An alternate must be a person of the member organisation");
+  g_clear_error (&error);
+  sec_store_rollback (f->store);
+  g_clear_pointer (&alternates, g_array_unref);
+  alternates = sec_membership_list_alternates (f->store, sec_record_get_id (membership), &error);
+  g_assert_cmpuint (alternates->len, ==, 1);
+
+  again = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, sec_record_get_id (membership), &error);
+  g_assert_cmpint (sec_record_get_ref (again, "delegate"), ==, 0);
+  g_assert_cmpint (sec_record_get_ref (again, "organisation"), ==, organisation);
+}
+
+static SecMeetingParticipant *
+find_participant (SecMeetingData *data, const char *family_name)
+{
+  for (guint i = 0; i < data->participants->len; i++)
+    {
+      SecMeetingParticipant *p = g_ptr_array_index (data->participants, i);
+
+      if (g_strcmp0 (p->family_name, family_name) == 0)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+/* The list of participants says who represents each organisation: the
+ * demo's joint meeting has delegates (one a speaker) and an alternate
+ * who replaces the delegate. */
+static void
+test_participant_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingData) meeting = sec_meeting_data_load (f->store, JOINT_2027, &error);
+  g_autoptr(SecDocumentLocale) en = sec_document_locale_new ("en");
+  g_autoptr(SecDocumentLocale) de = sec_document_locale_new ("de");
+  SecMeetingParticipant *speaker, *delegate, *alternate, *plain;
+  g_autofree char *speaker_role = NULL;
+  g_autofree char *delegate_role = NULL;
+  g_autofree char *alternate_role = NULL;
+  g_autofree char *plain_role = NULL;
+  g_autofree char *plain_said = NULL;
+  g_autofree char *german = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  speaker = find_participant (meeting, "Łukasiewicz");
+  delegate = find_participant (meeting, "Müller");
+  alternate = find_participant (meeting, "Svoboda");
+  plain = find_participant (meeting, "Åström");
+  g_assert_cmpstr (speaker->representation, ==, "delegate");
+  g_assert_cmpstr (alternate->representation, ==, "alternate");
+  g_assert_cmpstr (alternate->replaces, ==, "Tereza Dvořáková");
+  g_assert_null (plain->representation);
+
+  speaker_role = sec_meeting_participant_dup_role (en, speaker, FALSE);
+  delegate_role = sec_meeting_participant_dup_role (en, delegate, FALSE);
+  alternate_role = sec_meeting_participant_dup_role (en, alternate, FALSE);
+  plain_role = sec_meeting_participant_dup_role (en, plain, FALSE);
+  plain_said = sec_meeting_participant_dup_role (en, plain, TRUE);
+  g_assert_cmpstr (speaker_role, ==, "Speaker, Delegate");
+  g_assert_cmpstr (delegate_role, ==, "Delegate");
+  g_assert_cmpstr (alternate_role, ==, "Alternate");
+  g_assert_null (plain_role);
+  g_assert_cmpstr (plain_said, ==, "Participant");
+  german = sec_meeting_participant_dup_role (de, alternate, FALSE);
+  g_assert_cmpstr (german, ==, "Stellvertretung");
+
+  /* The CSV: a column of its own, after the role. */
+  csv = sec_meeting_csv_participants (meeting, NULL);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_nonnull (strstr (lines[0], "Role,Delegate or alternate,Status"));
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (strstr (lines[i], "Svoboda") != NULL)
+      g_assert_nonnull (strstr (lines[i], ",Participant,Alternate,Registered,"));
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *po = NULL;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  /* The translations built in the build tree (po/LANG/LC_MESSAGES). */
+  po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add ("/delegates/delegates", Fixture, NULL, fixture_setup, test_delegates, fixture_teardown);
+  g_test_add ("/delegates/store-refuses", Fixture, NULL, fixture_setup, test_store_refuses, fixture_teardown);
+  g_test_add ("/delegates/participant-list", Fixture, NULL, fixture_setup, test_participant_list, fixture_teardown);
 
   return g_test_run ();
 }

@@ -500,6 +500,28 @@ test_drafts (Fixture       *f,
   g_assert_cmpuint (emails->drafts->len, ==, 1);
   g_assert_cmpuint (((SecEmailDraft *) g_ptr_array_index (emails->drafts, 0))->recipients->len, ==, emails->included->len);
   g_assert_true (g_str_has_prefix (((SecEmailDraft *) g_ptr_array_index (emails->drafts, 0))->body, "Dear colleagues,"));
+
+  /* The thanks, with the public minutes of the meeting held. */
+  g_clear_pointer (&emails, sec_meeting_emails_free);
+  options.kind = SEC_EMAIL_THANKS;
+  options.attachments = SEC_EMAIL_ATTACH_MINUTES;
+  emails = sec_meeting_emails_new (f->store, PLATFORM_2025, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (emails->drafts->len, ==, 1);
+  {
+    SecEmailDraft *d = g_ptr_array_index (emails->drafts, 0);
+    SecEmailAttachment *a;
+    gsize length;
+    const char *pdf;
+
+    g_assert_cmpuint (d->attachments->len, ==, 1);
+    a = g_ptr_array_index (d->attachments, 0);
+    g_assert_cmpstr (a->filename, ==, "minutes.pdf");
+    g_assert_cmpstr (a->mime_type, ==, "application/pdf");
+    pdf = g_bytes_get_data (a->contents, &length);
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  }
 }
 
 /* The writer */

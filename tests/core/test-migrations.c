@@ -175,6 +175,29 @@ test_upgrade_version_4 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* (transfer full): a database at @path with the migrations before
+ * @version applied, as the program of that time left it. */
+static sqlite3 *
+open_before (const char *path,
+             int         version)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  g_autofree char *pragma = NULL;
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < version; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", last);
+  exec_sql (db, pragma);
+  return db;
+}
+
 /* A database of the last version before 8 (e-mails, delegates): its
  * participants and memberships keep their data and gain the new fields. */
 static void
@@ -183,21 +206,8 @@ test_upgrade_to_version_8 (void)
   g_autofree char *path = tmp_path ("v7.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = open_before (path, 8);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 8; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Fundacja Łódź');"
             "INSERT INTO people (id, created_at, updated_at, family_name, email, organisation_id)"
@@ -236,25 +246,54 @@ test_upgrade_to_version_8 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* A database of the last version before 13: a membership that names a
+ * delegate of another organisation keeps it (nothing is dropped), but
+ * from now on the store refuses such a delegate or alternate. */
+static void
+test_upgrade_to_version_13 (void)
+{
+  g_autofree char *path = tmp_path ("v9.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) membership = NULL;
+  sqlite3 *db = open_before (path, 13);
+
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name)"
+            " VALUES (1, 'x', 'x', 'Fundacja Łódź'), (2, 'x', 'x', 'La Strada');"
+            "INSERT INTO people (id, created_at, updated_at, family_name, organisation_id)"
+            " VALUES (1, 'x', 'x', 'Müller', 1), (2, 'x', 'x', 'Nowak', 2);"
+            "INSERT INTO bodies (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Platform');"
+            "INSERT INTO memberships (id, created_at, updated_at, organisation_id, body_id, delegate_id)"
+            " VALUES (1, 'x', 'x', 1, 1, 2);"
+            "INSERT INTO membership_alternates (membership_id, person_id) VALUES (1, 2);");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  membership = sec_store_get (store, SEC_TYPE_MEMBERSHIP, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_record_get_ref (membership, "delegate"), ==, 2);
+  g_assert_cmpstr (sec_record_get_derived (membership, "alternate-names"), ==, "Nowak");
+
+  /* Saved again, it must name one of its own people. */
+  g_assert_false (sec_store_update (store, membership, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  sec_record_set_ref (membership, "delegate", 1);
+  g_assert_true (sec_store_update (store, membership, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 /* A database as the version before EU funding (migration 7) wrote it:
  * every earlier migration, and an organisation and a person. */
 static void
 make_before_funding (const char *path)
 {
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  g_autofree char *version = NULL;
-  sqlite3 *db = NULL;
-  guint last = 0;
+  sqlite3 *db = open_before (path, 7);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 7; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  version = g_strdup_printf ("PRAGMA user_version = %u", last);
-  exec_sql (db, version);
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name, kind, country)"
             " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Kosovar Stability Initiative', 'civil-society', 'PL');"
@@ -628,6 +667,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-version-1", test_upgrade_version_1);
   g_test_add_func ("/migrations/upgrade-version-4", test_upgrade_version_4);
   g_test_add_func ("/migrations/upgrade-to-version-8", test_upgrade_to_version_8);
+  g_test_add_func ("/migrations/upgrade-to-version-13", test_upgrade_to_version_13);
   g_test_add_func ("/migrations/upgrade-to-funding", test_upgrade_to_funding);
   g_test_add_func ("/migrations/upgrade-search-index", test_upgrade_search_index);
   g_test_add_func ("/migrations/upgrade-personal-data", test_upgrade_personal_data);

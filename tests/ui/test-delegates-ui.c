@@ -13,6 +13,7 @@
 #include "core/store/sec-store.h"
 #include "ui/meetings/sec-alternates-group.h"
 #include "ui/meetings/sec-meeting-tools.h"
+#include "ui/records/sec-record-editor.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
@@ -179,6 +180,86 @@ test_substitute (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_record_get_ref (participant, "substitute"), ==, f->alternate);
 }
 
+/* The people a picker of @root titled @title offers, searching for nothing. */
+static guint
+count_offered (GtkWidget  *root,
+               const char *title,
+               gint64      organisation_id)
+{
+  g_autoptr(GPtrArray) pickers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  SecRecordPickerRow *picker = NULL;
+  GListModel *model;
+  guint n;
+
+  sec_test_collect_widgets (root, SEC_TYPE_RECORD_PICKER_ROW, FALSE, pickers);
+  for (guint i = 0; i < pickers->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (pickers, i)), title) == 0)
+      picker = g_ptr_array_index (pickers, i);
+  g_assert_nonnull (picker);
+  sec_record_picker_row_search (picker, "");
+  iterate ();
+  sec_test_collect_widgets (GTK_WIDGET (picker), GTK_TYPE_LIST_VIEW, FALSE, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  model = G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (views, 0)));
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SecRecord) person = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (sec_record_get_ref (person, "organisation"), ==, organisation_id);
+    }
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (g_ptr_array_index (views, 0), GTK_TYPE_POPOVER)));
+  iterate ();
+  return n;
+}
+
+/* A membership's delegate is picked among its organisation's people only,
+ * and so are its alternates; the choice follows the organisation. */
+static void
+test_delegate_picker (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, f->membership_id, NULL);
+  gint64 organisation = sec_record_get_ref (membership, "organisation");
+  g_autoptr(GPtrArray) own = list_where (f, SEC_TYPE_PERSON, "organisation", organisation);
+  g_autoptr(GPtrArray) everybody = sec_store_list (f->store, SEC_TYPE_PERSON, NULL, NULL);
+  g_autoptr(GPtrArray) others = NULL;
+  g_autofree char *other_text = NULL;
+  SecRecordEditor *editor;
+  GtkWidget *group;
+  gint64 other = 0;
+
+  g_assert_cmpuint (own->len, >=, 2);
+  g_assert_cmpuint (everybody->len, >, own->len);
+  editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_MEMBERSHIP, membership);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor), "Delegate", organisation), ==, own->len);
+
+  /* Another organisation chosen: its people. */
+  for (guint i = 0; other == 0 && i < everybody->len; i++)
+    {
+      gint64 of = sec_record_get_ref (g_ptr_array_index (everybody, i), "organisation");
+
+      if (of != 0 && of != organisation)
+        other = of;
+    }
+  others = list_where (f, SEC_TYPE_PERSON, "organisation", other);
+  other_text = sec_test_id_text (other);
+  sec_record_editor_set_field (editor, "organisation", other_text);
+  iterate ();
+  g_assert_cmpuint (count_offered (GTK_WIDGET (editor), "Delegate", other), ==, others->len);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_null (editor);
+
+  group = sec_alternates_group_new (f->store, membership);
+  gtk_window_set_child (GTK_WINDOW (f->window), group);
+  iterate ();
+  g_assert_cmpuint (count_offered (group, "Add an Alternate", organisation), ==, own->len);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -191,6 +272,7 @@ main (int argc, char *argv[])
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/delegates-ui/alternates-group", test_alternates_group);
   ADD ("/delegates-ui/substitute", test_substitute);
+  ADD ("/delegates-ui/delegate-picker", test_delegate_picker);
 
   return g_test_run ();
 }

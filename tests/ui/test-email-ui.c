@@ -232,6 +232,20 @@ test_record (Fixture *f, gconstpointer data)
   meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
   g_assert_cmpstr (sec_record_get_string (meeting, "status"), ==, "invitations-sent");
   (void) other;
+
+  /* The thanks: the minutes ticked, not the agenda. */
+  adw_combo_row_set_selected (combo (dialog, 0), 3);
+  iterate ();
+  {
+    g_autoptr(GPtrArray) minutes = g_ptr_array_new ();
+    g_autoptr(GPtrArray) agenda = g_ptr_array_new ();
+
+    sec_test_collect_widgets (sec_test_find_row (dialog, "_Minutes"), GTK_TYPE_CHECK_BUTTON, FALSE, minutes);
+    sec_test_collect_widgets (sec_test_find_row (dialog, "A_genda"), GTK_TYPE_CHECK_BUTTON, FALSE, agenda);
+    g_assert_cmpuint (minutes->len, ==, 1);
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (minutes, 0)));
+    g_assert_false (gtk_check_button_get_active (g_ptr_array_index (agenda, 0)));
+  }
 }
 
 /* The text of the kind and language chosen, saved and restored. */

@@ -20,6 +20,7 @@ typedef enum {
   FIELD_COUNTRY,
   FIELD_BODY,
   FIELD_ROLE,
+  FIELD_REPRESENTATION,
   FIELD_STATUS,
   FIELD_EMAIL,
   FIELD_PHONE,
@@ -43,6 +44,8 @@ static const struct {
   [FIELD_COUNTRY] = { N_("Country"), SEC_PARTICIPANT_COLUMN_COUNTRY },
   [FIELD_BODY] = { N_("Body"), SEC_PARTICIPANT_COLUMN_BODY },
   [FIELD_ROLE] = { N_("Role"), SEC_PARTICIPANT_COLUMN_ROLE },
+  /* Translators: a column of the list of participants: "Delegate", "Alternate" */
+  [FIELD_REPRESENTATION] = { N_("Delegate or alternate"), SEC_PARTICIPANT_COLUMN_ROLE },
   [FIELD_STATUS] = { N_("Status"), SEC_PARTICIPANT_COLUMN_STATUS },
   [FIELD_EMAIL] = { N_("Email"), SEC_PARTICIPANT_COLUMN_EMAIL },
   [FIELD_PHONE] = { N_("Phone"), SEC_PARTICIPANT_COLUMN_PHONE },
@@ -69,6 +72,7 @@ field_value (SecMeetingParticipant *p,
     case FIELD_COUNTRY: return sec_meeting_country_label (locale, p->country);
     case FIELD_BODY: return p->body;
     case FIELD_ROLE: return sec_meeting_role_label (locale, p->role);
+    case FIELD_REPRESENTATION: return sec_meeting_representation_label (locale, p->representation);
     case FIELD_STATUS: return sec_meeting_status_label (locale, p->status);
     case FIELD_EMAIL: return p->email;
     case FIELD_PHONE: return p->phone;
@@ -99,6 +103,7 @@ sec_meeting_csv_participants (SecMeetingData                  *data,
   Field chosen[N_FIELDS];
   const char *values[N_FIELDS];
   gboolean any_substitute = FALSE;
+  gboolean any_representative = FALSE;
   guint n = 0;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -125,11 +130,17 @@ sec_meeting_csv_participants (SecMeetingData                  *data,
 
   participants = sec_meeting_data_sort_participants (data, options, options->public_variant);
   for (guint i = 0; i < participants->len; i++)
-    any_substitute |= ((SecMeetingParticipant *) g_ptr_array_index (participants, i))->replaces != NULL;
+    {
+      SecMeetingParticipant *p = g_ptr_array_index (participants, i);
+
+      any_substitute |= p->replaces != NULL;
+      any_representative |= p->representation != NULL;
+    }
 
   for (guint f = 0; f < N_FIELDS; f++)
     {
-      if (!(columns & fields[f].column) || (f == FIELD_REPLACES && !any_substitute))
+      if (!(columns & fields[f].column) || (f == FIELD_REPLACES && !any_substitute) ||
+          (f == FIELD_REPRESENTATION && !any_representative))
         continue;
       chosen[n] = (Field) f;
       values[n] = sec_document_locale_gettext (locale, fields[f].label);

@@ -31,6 +31,7 @@ participant_free (SecMeetingParticipant *p)
   g_free (p->country);
   g_free (p->body);
   g_free (p->role);
+  g_free (p->representation);
   g_free (p->status);
   g_free (p->needs);
   g_free (p);
@@ -318,6 +319,7 @@ load_participants (SecStore        *store,
 
       p->id = row->participant_id;
       p->role = take_valid (g_steal_pointer (&row->role));
+      p->representation = take_valid (g_steal_pointer (&row->representation));
       p->status = take_valid (g_steal_pointer (&row->status));
       p->title = take_valid (g_steal_pointer (&row->title));
       p->given_name = take_valid (g_steal_pointer (&row->given_name));

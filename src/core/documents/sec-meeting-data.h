@@ -33,6 +33,8 @@ typedef struct {
   char   *body;          /* the first of the meeting's bodies it is an
                           * active member of (name), or NULL */
   char   *role;          /* nick of the participant's `role` */
+  char   *representation; /* "delegate" or "alternate" of the organisation
+                          * in one of the meeting's bodies, or NULL */
   char   *status;        /* nick of the participant's `status` */
   char   *needs;         /* the participant's needs and the person's
                           * accessibility and dietary needs, or NULL */

@@ -24,6 +24,7 @@ typedef enum {
   SEC_EMAIL_ATTACH_AGENDA       = 1 << 0,
   SEC_EMAIL_ATTACH_PARTICIPANTS = 1 << 1,
   SEC_EMAIL_ATTACH_PACK         = 1 << 2,
+  SEC_EMAIL_ATTACH_MINUTES      = 1 << 3,  /* the public minutes: with the thanks */
 } SecEmailAttachments;
 
 typedef struct {

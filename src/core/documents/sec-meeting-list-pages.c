@@ -156,13 +156,18 @@ dup_list_cell (SecMeetingPages       *b,
     case COL_BODY:
       return sec_meeting_pages_escape (p->body);
     case COL_ROLE:
-      /* A participant's role goes without saying. */
-      return sec_meeting_pages_escape (g_strcmp0 (p->role, "participant") == 0 ? NULL : sec_meeting_role_label (b->locale, p->role));
+      {
+        /* A participant's role goes without saying; a delegate's is said. */
+        g_autofree char *role = sec_meeting_participant_dup_role (b->locale, p, FALSE);
+
+        return sec_meeting_pages_escape (role);
+      }
     case COL_STATUS:
       return sec_meeting_pages_escape (sec_meeting_status_label (b->locale, p->status));
     case COL_ROLE_STATUS:
       {
-        g_autofree char *role = sec_meeting_pages_escape (g_strcmp0 (p->role, "participant") == 0 ? NULL : sec_meeting_role_label (b->locale, p->role));
+        g_autofree char *plain = sec_meeting_participant_dup_role (b->locale, p, FALSE);
+        g_autofree char *role = sec_meeting_pages_escape (plain);
         g_autofree char *status = sec_meeting_pages_escape (sec_meeting_status_label (b->locale, p->status));
 
         return g_strdup_printf ("%s%s<span foreground=\"#505050\">%s</span>", role, *role ? "\n" : "", status);

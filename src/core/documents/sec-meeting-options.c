@@ -43,6 +43,19 @@ static const ChoiceLabel role_labels[] = {
   { "organiser", N_("Organiser") },
 };
 
+static const ChoiceLabel representation_labels[] = {
+  /* Translators: on a list of participants, who represents a member
+   * organisation in the meeting's body */
+  { "delegate", N_("Delegate") },
+  /* Translators: on a list of participants, one who stands in for a member
+   * organisation's delegate */
+  { "alternate", N_("Alternate") },
+};
+
+/* Translators: a participant's role and how they represent their
+ * organisation, on a list of participants: "Chair, Delegate" */
+static const char role_and_representation[] = N_("%s, %s");
+
 static const ChoiceLabel status_labels[] = {
   { "invited", N_("Invited") },
   { "registered", N_("Registered") },
@@ -273,6 +286,43 @@ sec_meeting_role_label (SecDocumentLocale *locale,
   g_return_val_if_fail (locale != NULL, NULL);
 
   return choice_label (locale, role_labels, G_N_ELEMENTS (role_labels), role);
+}
+
+const char *
+sec_meeting_representation_label (SecDocumentLocale *locale,
+                                  const char        *representation)
+{
+  g_return_val_if_fail (locale != NULL, NULL);
+
+  if (representation == NULL)
+    return "";
+  return choice_label (locale, representation_labels, G_N_ELEMENTS (representation_labels), representation);
+}
+
+/**
+ * sec_meeting_participant_dup_role:
+ *
+ * Returns: (transfer full) (nullable): the role
+ */
+char *
+sec_meeting_participant_dup_role (SecDocumentLocale           *locale,
+                                  const SecMeetingParticipant *p,
+                                  gboolean                     plain_participant)
+{
+  gboolean participant;
+
+  g_return_val_if_fail (locale != NULL, NULL);
+  g_return_val_if_fail (p != NULL, NULL);
+
+  participant = p->role == NULL || g_str_equal (p->role, "participant");
+  if (p->representation == NULL)
+    return participant && !plain_participant ? NULL : g_strdup (sec_meeting_role_label (locale, p->role));
+  /* A delegate or an alternate takes part as such: "Delegate" alone. */
+  if (participant)
+    return g_strdup (sec_meeting_representation_label (locale, p->representation));
+  return g_strdup_printf (sec_document_locale_gettext (locale, role_and_representation),
+                          sec_meeting_role_label (locale, p->role),
+                          sec_meeting_representation_label (locale, p->representation));
 }
 
 const char *

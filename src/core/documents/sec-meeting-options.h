@@ -105,6 +105,17 @@ const char     *sec_meeting_role_label   (SecDocumentLocale *locale,
                                           const char        *role);
 const char     *sec_meeting_status_label (SecDocumentLocale *locale,
                                           const char        *status);
+/* (transfer full): a participant's role on the list of participants, with
+ * how they represent their organisation: "Chair", "Delegate", "Observer,
+ * Alternate"; NULL for a participant who is neither a delegate nor an
+ * alternate when @plain_participant is FALSE (a participant's role goes
+ * without saying there). */
+char           *sec_meeting_participant_dup_role (SecDocumentLocale           *locale,
+                                                  const SecMeetingParticipant *p,
+                                                  gboolean                     plain_participant);
+/* (transfer none): "Delegate" or "Alternate" for @representation, "" for NULL. */
+const char     *sec_meeting_representation_label (SecDocumentLocale *locale,
+                                                  const char        *representation);
 /* (transfer none): the name of the country @code in the language of
  * @locale, else the code; "" for NULL. */
 const char     *sec_meeting_country_label (SecDocumentLocale *locale,

@@ -561,6 +561,26 @@ static const char migration_6[] =
  * under the country where its building stands. */
 static const char migration_10[] =
   "ALTER TABLE organisations ADD COLUMN organiser INTEGER NOT NULL DEFAULT 0 CHECK (organiser IN (0, 1));";
+/* A membership's delegate and alternates are people of its organisation:
+ * the delegate picker offers only them, and the store refuses any other
+ * (sec_store_representative_trigger_message ()). Memberships saved before
+ * keep what they name; the next change of one asks for a valid delegate. */
+static const char migration_13[] =
+  "CREATE TRIGGER memberships_delegate_insert BEFORE INSERT ON memberships"
+  "  WHEN new.delegate_id IS NOT NULL AND (SELECT p.organisation_id FROM people p"
+  "    WHERE p.id = new.delegate_id) IS NOT new.organisation_id BEGIN"
+  "    SELECT RAISE(ABORT, 'delegate-not-of-organisation');"
+  "  END;"
+  "CREATE TRIGGER memberships_delegate_update BEFORE UPDATE OF delegate_id, organisation_id ON memberships"
+  "  WHEN new.delegate_id IS NOT NULL AND (SELECT p.organisation_id FROM people p"
+  "    WHERE p.id = new.delegate_id) IS NOT new.organisation_id BEGIN"
+  "    SELECT RAISE(ABORT, 'delegate-not-of-organisation');"
+  "  END;"
+  "CREATE TRIGGER membership_alternates_insert BEFORE INSERT ON membership_alternates"
+  "  WHEN (SELECT p.organisation_id FROM people p WHERE p.id = new.person_id)"
+  "    IS NOT (SELECT m.organisation_id FROM memberships m WHERE m.id = new.membership_id) BEGIN"
+  "    SELECT RAISE(ABORT, 'alternate-not-of-organisation');"
+  "  END;";
 
 static const SecMigration migrations[] = {
   { 1, migration_1 },
@@ -572,6 +592,7 @@ static const SecMigration migrations[] = {
   { 8, migration_8 },
   { 9, migration_9 },
   { 10, migration_10 },
+  { 13, migration_13 },
 };
 
 const SecMigration *

@@ -23,6 +23,16 @@ dup_stripped (SecStmt *stmt,
   return *stripped ? g_steal_pointer (&stripped) : NULL;
 }
 
+const char *
+_sec_store_representative_trigger_message (const char *engine_message)
+{
+  if (g_strcmp0 (engine_message, "delegate-not-of-organisation") == 0)
+    return _("The delegate must be a person of the member organisation");
+  if (g_strcmp0 (engine_message, "alternate-not-of-organisation") == 0)
+    return _("An alternate must be a person of the member organisation");
+  return NULL;
+}
+
 void
 sec_email_recipient_row_free (SecEmailRecipientRow *row)
 {
@@ -145,6 +155,7 @@ sec_store_set_alternates (SecStore      *store,
     return FALSE;
   for (guint i = 0; i < n_people; i++)
     {
+      g_autoptr(GError) local_error = NULL;
       g_autoptr(SecStmt) add =
         sec_engine_prepare (engine,
                             "INSERT OR IGNORE INTO membership_alternates (membership_id, person_id, position)"
@@ -155,8 +166,16 @@ sec_store_set_alternates (SecStore      *store,
       sec_stmt_bind_int64 (add, 1, membership_id);
       sec_stmt_bind_int64 (add, 2, person_ids[i]);
       sec_stmt_bind_int64 (add, 3, i + 1);
-      if (!sec_stmt_run (add, error))
-        return FALSE;
+      if (!sec_stmt_run (add, &local_error))
+        {
+          const char *reason = _sec_store_representative_trigger_message (sec_engine_get_error_message (engine));
+
+          if (reason != NULL)
+            g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID, reason);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
   return TRUE;
 }

@@ -568,6 +568,7 @@ sec_meeting_participant_row_free (SecMeetingParticipantRow *row)
   g_free (row->organisation_acronym);
   g_free (row->country);
   g_free (row->body);
+  g_free (row->representation);
   g_free (row);
 }
 
@@ -597,6 +598,7 @@ read_participant (SecStmt *stmt)
   row->attending_id = sec_stmt_get_int64 (stmt, 18);
   row->substitute_id = sec_stmt_get_int64 (stmt, 19);
   row->staff = sec_stmt_get_int64 (stmt, 20) != 0;
+  row->representation = dup_stripped (stmt, 21);
   return row;
 }
 
@@ -626,7 +628,16 @@ sec_store_list_meeting_participants (SecStore  *store,
                            "    JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
                            "      AND m.status = 'active'"
                            "    WHERE mb.meeting_id = p.meeting_id ORDER BY mb.id LIMIT 1),"
-                           "  p.person_id, p.attending_id, p.substitute_id, coalesce(o.organiser, 0)"
+                           "  p.person_id, p.attending_id, p.substitute_id, coalesce(o.organiser, 0),"
+                           /* As the participant's "representation", for the
+                            * one who attends. */
+                           "  (SELECT CASE WHEN max(m.delegate_id IS p.attending_id) THEN 'delegate' ELSE 'alternate' END"
+                           "    FROM memberships m JOIN meeting_bodies mb ON mb.body_id = m.body_id"
+                           "      AND mb.meeting_id = p.meeting_id"
+                           "    WHERE m.organisation_id = o.id AND m.status = 'active'"
+                           "      AND (m.delegate_id = p.attending_id OR EXISTS (SELECT 1 FROM membership_alternates x"
+                           "        WHERE x.membership_id = m.id AND x.person_id = p.attending_id))"
+                           "    HAVING count(*) > 0)"
                            " FROM (SELECT t.*, CASE WHEN t.status = 'replaced' AND t.substitute_id IS NOT NULL"
                            "         AND NOT EXISTS (SELECT 1 FROM participants q WHERE q.meeting_id = t.meeting_id"
                            "                         AND q.person_id = t.substitute_id)"

@@ -175,6 +175,9 @@ typedef struct {
   char   *body;            /* the first of the meeting's bodies it is an
                             * active member of (name) */
   gboolean staff;          /* the organisation is an organising institution */
+  char   *representation;  /* "delegate" or "alternate": how the person who
+                            * attends represents the organisation in one of
+                            * the meeting's bodies; NULL when neither */
 } SecMeetingParticipantRow;
 
 void        sec_meeting_participant_row_free (SecMeetingParticipantRow *row);

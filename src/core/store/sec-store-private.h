@@ -110,5 +110,8 @@ gboolean     _sec_store_open_privacy   (SecStore       *self,
 /* The user's words for a refusal of the privacy triggers, or NULL.
  * (transfer none) */
 const char  *_sec_store_privacy_trigger_message (const char *engine_message);
+/* The reason for the refusal of migration 13's triggers (a delegate or an
+ * alternate who is not a person of the member organisation), or NULL. */
+const char  *_sec_store_representative_trigger_message (const char *engine_message);
 
 G_END_DECLS

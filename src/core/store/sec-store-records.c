@@ -185,6 +185,13 @@ set_constraint_error (SecStore   *self,
                            _sec_store_privacy_trigger_message (sec_engine_get_error_message (engine)));
       return;
     }
+  if (constraint == SEC_CONSTRAINT_TRIGGER &&
+      _sec_store_representative_trigger_message (sec_engine_get_error_message (engine)) != NULL)
+    {
+      g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                           _sec_store_representative_trigger_message (sec_engine_get_error_message (engine)));
+      return;
+    }
 
   g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT,
                _("The %s was not saved: %s"), _(kind->label), sec_engine_get_error_message (engine));

@@ -136,6 +136,9 @@ sec_alternates_group_new (SecStore  *store,
 
   picker = sec_record_picker_row_new (store, SEC_TYPE_PERSON);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (picker), _("Add an Alternate"));
+  /* Only the organisation's people stand in for its delegate. */
+  sec_record_picker_row_set_scope (SEC_RECORD_PICKER_ROW (picker), "organisation",
+                                   sec_record_get_ref (membership, "organisation"));
   g_signal_connect (picker, "notify::record-id", G_CALLBACK (on_person_picked), group);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), picker);
   return group;

@@ -57,6 +57,7 @@ struct _SecEmailDialog
   GtkCheckButton       *attach_agenda;
   GtkCheckButton       *attach_participants;
   GtkCheckButton       *attach_pack;
+  GtkCheckButton       *attach_minutes;
   AdwPreferencesGroup  *recipients_group;
   GtkListBox           *recipients_list;
   AdwPreferencesGroup  *left_out_group;
@@ -302,11 +303,28 @@ typedef struct {
   SecMeetingEmails *emails;
   guint             index;    /* the draft being handed over */
   char             *folder;   /* the attachments' */
+  GDBusConnection  *bus;      /* while a request waits for its Response */
+  guint             response_id;
+  char             *handle;   /* the request's expected path */
+  gboolean          replied;  /* the call returned the request */
+  gboolean          responded; /* and its Response came, with: */
+  guint32           response;
 } Compose;
+
+static void
+stop_waiting (Compose *c)
+{
+  if (c->response_id != 0)
+    g_dbus_connection_signal_unsubscribe (c->bus, c->response_id);
+  c->response_id = 0;
+  g_clear_object (&c->bus);
+}
 
 static void
 compose_free (Compose *c)
 {
+  stop_waiting (c);
+  g_free (c->handle);
   g_object_unref (c->self);
   sec_meeting_emails_free (c->emails);
   g_free (c->folder);
@@ -314,6 +332,56 @@ compose_free (Compose *c)
 }
 
 static void compose_next (Compose *c);
+
+/* The portal's answer to a draft, once the mail program has it (0), the
+ * user cancelled (1) or it failed (2): only then is the next one sent,
+ * and success said. The call's reply and the Response come in either
+ * order: this runs after both. */
+static void
+finish_request (Compose *c)
+{
+  if (c->response == 0)
+    {
+      c->index++;
+      compose_next (c);
+      return;
+    }
+  if (c->response != 1)
+    toast (c->self, _("The mail program could not open the draft"));
+  compose_free (c);
+}
+
+static void
+on_response (GDBusConnection *bus,
+             const char      *sender,
+             const char      *path,
+             const char      *interface,
+             const char      *signal,
+             GVariant        *parameters,
+             gpointer         user_data)
+{
+  Compose *c = user_data;
+
+  c->response = 2;
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ua{sv})")))
+    g_variant_get (parameters, "(u@a{sv})", &c->response, NULL);
+  stop_waiting (c);
+  c->responded = TRUE;
+  if (c->replied)
+    finish_request (c);
+}
+
+/* Waits for the Response of the request at @handle. */
+static void
+wait_for_response (Compose         *c,
+                   GDBusConnection *bus,
+                   const char      *handle)
+{
+  stop_waiting (c);
+  c->bus = g_object_ref (bus);
+  c->response_id = g_dbus_connection_signal_subscribe (bus, PORTAL_BUS, "org.freedesktop.portal.Request", "Response",
+                                                       handle, NULL, G_DBUS_SIGNAL_FLAGS_NONE, on_response, c, NULL);
+}
 
 static void
 on_compose_done (GObject      *source,
@@ -327,6 +395,7 @@ on_compose_done (GObject      *source,
   reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (source), NULL, result, &error);
   if (reply == NULL)
     {
+      stop_waiting (c);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* No portal: one draft still opens through a mailto: link. */
@@ -343,8 +412,21 @@ on_compose_done (GObject      *source,
       compose_free (c);
       return;
     }
-  c->index++;
-  compose_next (c);
+  /* A portal older than the handle_token option answers on a path of
+   * its own: wait there instead. */
+  c->replied = TRUE;
+  if (c->responded)
+    {
+      finish_request (c);
+      return;
+    }
+  {
+    const char *handle;
+
+    g_variant_get (reply, "(&o)", &handle);
+    if (!g_str_equal (handle, c->handle))
+      wait_for_response (c, G_DBUS_CONNECTION (source), handle);
+  }
 }
 
 /* Hands the draft c->index over to the portal, then the next. */
@@ -423,6 +505,21 @@ compose_next (Compose *c)
   g_variant_builder_add (&options, "{sv}", "body", g_variant_new_string (draft->body));
   g_variant_builder_add (&options, "{sv}", "attachment_fds", g_variant_builder_end (&handles));
 
+  /* Listen for the answer before asking, on the path the portal will use
+   * (the caller's unique name and a token of ours). */
+  {
+    g_autofree char *token = g_strdup_printf ("secretariat%u", g_random_int ());
+    g_autofree char *sender = g_strdup (g_dbus_connection_get_unique_name (bus) + 1);
+
+    g_strdelimit (sender, ".", '_');
+    c->replied = FALSE;
+    c->responded = FALSE;
+    g_free (c->handle);
+    c->handle = g_strdup_printf (PORTAL_PATH "/request/%s/%s", sender, token);
+    g_variant_builder_add (&options, "{sv}", "handle_token", g_variant_new_string (token));
+    wait_for_response (c, bus, c->handle);
+  }
+
   g_dbus_connection_call_with_unix_fd_list (bus, PORTAL_BUS, PORTAL_PATH, PORTAL_EMAIL, "ComposeEmail",
                                             g_variant_new ("(sa{sv})", "", &options),
                                             G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, fds,
@@ -442,6 +539,7 @@ on_kind_changed (SecEmailDialog *self)
                                                     kind == SEC_EMAIL_INFORMATION);
   gtk_check_button_set_active (self->attach_participants, kind == SEC_EMAIL_INFORMATION);
   gtk_check_button_set_active (self->attach_pack, FALSE);
+  gtk_check_button_set_active (self->attach_minutes, kind == SEC_EMAIL_THANKS);
   if (self->store != NULL)
     {
       load_template (self);
@@ -486,6 +584,8 @@ make_emails (SecEmailDialog *self)
     options.attachments |= SEC_EMAIL_ATTACH_PARTICIPANTS;
   if (gtk_check_button_get_active (self->attach_pack))
     options.attachments |= SEC_EMAIL_ATTACH_PACK;
+  if (gtk_check_button_get_active (self->attach_minutes))
+    options.attachments |= SEC_EMAIL_ATTACH_MINUTES;
   if ((emails = sec_meeting_emails_new (self->store, self->meeting_id, &options, &error)) == NULL)
     toast (self, error->message);
   return emails;
@@ -708,6 +808,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_agenda);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_participants);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_pack);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, attach_minutes);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, recipients_group);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, recipients_list);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, left_out_group);

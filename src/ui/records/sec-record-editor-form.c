@@ -544,6 +544,38 @@ on_country_changed (FieldEditor *fe)
   field_chosen (fe, sec_country_row_get_value (SEC_COUNTRY_ROW (fe->row)));
 }
 
+/* Ref fields whose choices another field of the record limits: a
+ * membership's delegate is a person of its organisation (the store refuses
+ * anyone else, migration 13). */
+static const struct {
+  const char *kind;
+  const char *field;      /* the ref field picked */
+  const char *scope;      /* the picked kind's ref field that must be... */
+  const char *by;         /* ...the record's own ref field */
+} scoped_refs[] = {
+  { "membership", "delegate", "organisation", "organisation" },
+};
+
+static void
+update_scopes (SecRecordEditor *self)
+{
+  const SecKind *kind = sec_record_get_kind (self->record);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scoped_refs); i++)
+    {
+      if (!g_str_equal (kind->name, scoped_refs[i].kind))
+        continue;
+      for (guint j = 0; j < self->fields->len; j++)
+        {
+          FieldEditor *fe = g_ptr_array_index (self->fields, j);
+
+          if (g_str_equal (fe->field->name, scoped_refs[i].field) && SEC_IS_RECORD_PICKER_ROW (fe->row))
+            sec_record_picker_row_set_scope (SEC_RECORD_PICKER_ROW (fe->row), scoped_refs[i].scope,
+                                             sec_record_get_ref (self->record, scoped_refs[i].by));
+        }
+    }
+}
+
 static void
 on_ref_changed (FieldEditor *fe)
 {
@@ -551,6 +583,7 @@ on_ref_changed (FieldEditor *fe)
   g_autofree char *text = id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
 
   field_chosen (fe, text);
+  update_scopes (fe->editor);
 }
 
 static void
@@ -955,6 +988,7 @@ _sec_record_editor_build_form (SecRecordEditor *self)
 
   for (guint i = 0; i < self->fields->len; i++)
     _sec_record_editor_load_field (self, g_ptr_array_index (self->fields, i));
+  update_scopes (self);
 
   if (_sec_record_editor_is_meeting (self))
     add_bodies_group (self);

@@ -42,6 +42,8 @@ struct _SecRecordPickerRow
 
   GType           kind;
   gint64          record_id;
+  char           *scope_field; /* offers only records whose ref field */
+  gint64          scope_id;    /* scope_field is scope_id; NULL: all */
 };
 
 G_DEFINE_FINAL_TYPE (SecRecordPickerRow, sec_record_picker_row, ADW_TYPE_ACTION_ROW)
@@ -104,6 +106,12 @@ make_query (SecRecordPickerRow *self)
 
   if (text != NULL && *text != '\0')
     sec_query_set_search (query, text);
+  if (self->scope_field != NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->scope_id);
+
+      sec_query_add (query, self->scope_field, SEC_QUERY_EQUALS, id);
+    }
   /* Meetings are found by when they are: the latest first. */
   if (sec_kind_find_field (kind, "starts-at") != NULL)
     sec_query_set_sort (query, "starts-at", TRUE);
@@ -122,7 +130,8 @@ update_results (SecRecordPickerRow *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
   g_autofree char *text = dup_search_text (self);
-  gboolean can_create = create_func != NULL && *text != '\0';
+  /* A new record would be outside the scope. */
+  gboolean can_create = create_func != NULL && *text != '\0' && self->scope_field == NULL;
 
   gtk_stack_set_visible_child_name (self->results_stack, empty ? "empty" : "list");
 
@@ -327,7 +336,7 @@ create_action (GtkWidget  *widget,
   SecRecordPickerRow *self = SEC_RECORD_PICKER_ROW (widget);
   g_autofree char *text = dup_search_text (self);
 
-  if (create_func == NULL || *text == '\0')
+  if (create_func == NULL || *text == '\0' || self->scope_field != NULL)
     return;
   gtk_popover_popdown (self->popover);
   create_func (self, text);
@@ -355,6 +364,7 @@ sec_record_picker_row_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->scope_field, g_free);
 
   G_OBJECT_CLASS (sec_record_picker_row_parent_class)->dispose (object);
 }
@@ -574,5 +584,25 @@ sec_record_picker_row_search (SecRecordPickerRow *self,
   gtk_menu_button_popup (self->menu_button);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   /* Now, not after the search entry's delay. */
+  on_search_changed (self);
+}
+
+/**
+ * sec_record_picker_row_set_scope:
+ * @field: (nullable): a ref field of the row's kind, or NULL for no scope
+ *
+ * Offers only the records whose @field refers to @id (none when @id is 0):
+ * a membership's delegate is one of its organisation's people.
+ */
+void
+sec_record_picker_row_set_scope (SecRecordPickerRow *self,
+                                 const char         *field,
+                                 gint64              id)
+{
+  g_return_if_fail (SEC_IS_RECORD_PICKER_ROW (self));
+
+  g_free (self->scope_field);
+  self->scope_field = g_strdup (field);
+  self->scope_id = id;
   on_search_changed (self);
 }

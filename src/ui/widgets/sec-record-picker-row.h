@@ -26,6 +26,10 @@ void       sec_record_picker_row_set_record_id (SecRecordPickerRow *self,
 /* Opens the list searching for @text, as if typed. */
 void       sec_record_picker_row_search        (SecRecordPickerRow *self,
                                                 const char         *text);
+/* Offers only the records whose ref @field is @id (NULL: every record). */
+void       sec_record_picker_row_set_scope     (SecRecordPickerRow *self,
+                                                const char         *field,
+                                                gint64              id);
 /* Every row offers "Create “text”…" once this is set. */
 void       sec_record_picker_row_set_create_func (SecRecordPickerCreateFunc func);
 
