@@ -13,6 +13,7 @@
 #include <signal.h>
 
 #include "core/store/sec-backups.h"
+#include "core/store/sec-store-check.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-privacy-dialog.h"
@@ -126,6 +127,29 @@ make_daily_backup (SecApp *self)
                                 daily_backup_done_cb, g_object_ref (self));
 }
 
+static void
+integrity_checked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SecApp) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A damaged page found after opening: said as a refusal at open would
+   * have said it, with Restore a Backup…; unless another file is open now. */
+  if (!sec_store_check_integrity_finish (SEC_STORE (source), result, &error) &&
+      SEC_STORE (source) == self->store)
+    sec_app_show_open_error (self, sec_store_get_path (self->store), error);
+}
+
+/* A large file's whole-file check, which opening left to run beside it. */
+static void
+check_integrity_in_background (SecApp *self)
+{
+  if (self->store != NULL && sec_store_get_check_deferred (self->store))
+    sec_store_check_integrity_async (self->store, NULL, integrity_checked_cb, g_object_ref (self));
+}
+
 /* Opens the database given on the command line, else the one opened last,
  * else the default one; only once. */
 static void
@@ -153,6 +177,7 @@ open_initial_store (SecApp *self)
   self->store = sec_store_open (self->database_path, &self->open_error);
   if (self->store != NULL)
     remember_database (self, sec_store_get_path (self->store));
+  check_integrity_in_background (self);
   make_daily_backup (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -936,6 +961,7 @@ sec_app_open_database (SecApp      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (old != NULL)
     sec_store_close (old);
+  check_integrity_in_background (self);
   make_daily_backup (self);
 
   return TRUE;
