@@ -702,9 +702,9 @@ main (int argc, char **argv)
           "SELECT * FROM people t ORDER BY t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC LIMIT 200" },
         { "sort change: people recently added", "created-at", TRUE,
           "SELECT * FROM people t ORDER BY t.created_at DESC, t.id DESC LIMIT 200" },
-        { "sort change: people by organisation", "organisation-name", FALSE,
-          "SELECT * FROM people t ORDER BY (SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)"
-          " COLLATE NOCASE, t.id LIMIT 200" },
+        { "sort change: people by organisation", "organisation-sort-key", FALSE,
+          "SELECT * FROM people t ORDER BY (SELECT o.sort_key FROM organisations o WHERE o.id = t.organisation_id),"
+          " t.id LIMIT 200" },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
