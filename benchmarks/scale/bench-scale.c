@@ -409,34 +409,40 @@ discard (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The bare loop: the same rows drawn with Cairo and Pango, one line a row,
- * 50 rows a page, nothing else (no header, no wrapping, no grouping). */
+/* A bare loop: the rows of @sql (?1 the meeting) drawn with Cairo and
+ * Pango, one line a row, column c at @x[c], @per_page rows a page, nothing
+ * else (no header, no wrapping, no grouping). */
 static void
-run_bare_pdf (gpointer data)
+draw_bare (Export     *e,
+           const char *sql,
+           const int  *x,
+           int         n_columns,
+           int         per_page,
+           int         line_height,
+           const char *font_name)
 {
-  Export *e = data;
   gsize written = 0;
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, 595, 842);
   cairo_t *cr = cairo_create (surface);
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
   sqlite3_stmt *stmt = NULL;
   int row = 0;
 
   pango_layout_set_font_description (layout, font);
-  if (sqlite3_prepare_v2 (e->db, PARTICIPANT_ROWS, -1, &stmt, NULL) != SQLITE_OK)
-    die_sqlite (e->db, "rows");
+  if (sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (e->db, sql);
   sqlite3_bind_int64 (stmt, 1, e->meeting);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      for (int c = 0; c < 4; c++)
+      for (int c = 0; c < n_columns; c++)
         {
           const char *text = (const char *) sqlite3_column_text (stmt, c);
           pango_layout_set_text (layout, text ? text : "", -1);
-          cairo_move_to (cr, 40 + c * 130, 40 + (row % 50) * 15);
+          cairo_move_to (cr, x[c], 40 + (row % per_page) * line_height);
           pango_cairo_show_layout (cr, layout);
         }
-      if (++row % 50 == 0)
+      if (++row % per_page == 0)
         cairo_show_page (cr);
     }
   sqlite3_finalize (stmt);
@@ -448,44 +454,23 @@ run_bare_pdf (gpointer data)
   cairo_surface_destroy (surface);
 }
 
-/* The bare loop for an agenda: each item's position, title and duration
- * drawn on a line. */
+/* The participant list's rows: name, organisation, country, status. */
+static void
+run_bare_pdf (gpointer data)
+{
+  static const int x[] = { 40, 170, 300, 430 };
+
+  draw_bare (data, PARTICIPANT_ROWS, x, G_N_ELEMENTS (x), 50, 15, "Sans 9");
+}
+
+/* An agenda's items: position, title, duration. */
 static void
 run_bare_agenda (gpointer data)
 {
-  Export *e = data;
-  gsize written = 0;
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
-  sqlite3_stmt *stmt = NULL;
-  int row = 0;
+  static const int x[] = { 40, 100, 520 };
 
-  pango_layout_set_font_description (layout, font);
-  if (sqlite3_prepare_v2 (e->db, "SELECT position, title, duration FROM agenda_items WHERE meeting_id = ?1"
-                          " ORDER BY position", -1, &stmt, NULL) != SQLITE_OK)
-    die_sqlite (e->db, "agenda");
-  sqlite3_bind_int64 (stmt, 1, e->meeting);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < 3; c++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, c);
-          pango_layout_set_text (layout, text ? text : "", -1);
-          cairo_move_to (cr, 40 + c * 60 + (c == 2 ? 380 : 0), 40 + (row % 40) * 18);
-          pango_cairo_show_layout (cr, layout);
-        }
-      if (++row % 40 == 0)
-        cairo_show_page (cr);
-    }
-  sqlite3_finalize (stmt);
-  cairo_show_page (cr);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
+  draw_bare (data, "SELECT position, title, duration FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+             x, G_N_ELEMENTS (x), 40, 18, "Sans 10");
 }
 
 /* Gives meeting @meeting @n agenda items, unless it has some. */

@@ -41,6 +41,30 @@ exec_sql (sqlite3 *db, const char *sql)
     g_error ("%s: %s", sql, err);
 }
 
+/* A database as the version before migration @version wrote it: every
+ * earlier migration run, its user_version set. */
+static sqlite3 *
+make_before (const char *path,
+             int         version)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < version; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", last);
+    exec_sql (db, sql);
+  }
+  return db;
+}
+
 /* A database as version 1 of the program wrote it. */
 static void
 make_version_1 (const char *path)
@@ -193,21 +217,8 @@ test_upgrade_to_version_8 (void)
   g_autofree char *path = tmp_path ("v7.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = make_before (path, 8);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 8; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Fundacja Łódź');"
             "INSERT INTO people (id, created_at, updated_at, family_name, email, organisation_id)"
@@ -255,21 +266,8 @@ test_upgrade_sort_indexes (void)
   g_autofree char *path = tmp_path ("v9.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = make_before (path, 11);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 11; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO people (id, created_at, updated_at, family_name, email, sort_key)"
             " VALUES (1, 'x', 'x', 'Müller', 'b@example.org', 'muller'), (2, 'x', 'x', 'Nowak', NULL, 'nowak'),"

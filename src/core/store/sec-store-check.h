@@ -22,10 +22,6 @@ G_BEGIN_DECLS
 /* For tests: files larger than @max_bytes get the check after opening. */
 void         sec_store_set_open_check_max      (gint64                max_bytes);
 
-/* Whether sec_store_open() left the whole-file check of @self to
- * sec_store_check_integrity_async(). */
-gboolean     sec_store_get_check_deferred      (SecStore             *self);
-
 /* Reads the whole file of @self in a worker thread; fails with
  * SEC_STORE_ERROR_CORRUPT and a message naming the file when a page is
  * damaged. The store may be used (and written) meanwhile. */

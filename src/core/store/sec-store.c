@@ -21,7 +21,6 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
 #include "core/store/sec-store.h"
-#include "core/store/sec-store-check.h"
 #include "core/store/sec-store-private.h"
 
 typedef struct {
