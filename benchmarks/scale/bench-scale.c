@@ -409,34 +409,40 @@ discard (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The bare loop: the same rows drawn with Cairo and Pango, one line a row,
- * 50 rows a page, nothing else (no header, no wrapping, no grouping). */
+/* A bare loop: the rows of @sql (?1 the meeting) drawn with Cairo and
+ * Pango, one line a row, column c at @x[c], @per_page rows a page, nothing
+ * else (no header, no wrapping, no grouping). */
 static void
-run_bare_pdf (gpointer data)
+draw_bare (Export     *e,
+           const char *sql,
+           const int  *x,
+           int         n_columns,
+           int         per_page,
+           int         line_height,
+           const char *font_name)
 {
-  Export *e = data;
   gsize written = 0;
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, 595, 842);
   cairo_t *cr = cairo_create (surface);
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
   sqlite3_stmt *stmt = NULL;
   int row = 0;
 
   pango_layout_set_font_description (layout, font);
-  if (sqlite3_prepare_v2 (e->db, PARTICIPANT_ROWS, -1, &stmt, NULL) != SQLITE_OK)
-    die_sqlite (e->db, "rows");
+  if (sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (e->db, sql);
   sqlite3_bind_int64 (stmt, 1, e->meeting);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      for (int c = 0; c < 4; c++)
+      for (int c = 0; c < n_columns; c++)
         {
           const char *text = (const char *) sqlite3_column_text (stmt, c);
           pango_layout_set_text (layout, text ? text : "", -1);
-          cairo_move_to (cr, 40 + c * 130, 40 + (row % 50) * 15);
+          cairo_move_to (cr, x[c], 40 + (row % per_page) * line_height);
           pango_cairo_show_layout (cr, layout);
         }
-      if (++row % 50 == 0)
+      if (++row % per_page == 0)
         cairo_show_page (cr);
     }
   sqlite3_finalize (stmt);
@@ -446,6 +452,56 @@ run_bare_pdf (gpointer data)
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
+}
+
+/* The participant list's rows: name, organisation, country, status. */
+static void
+run_bare_pdf (gpointer data)
+{
+  static const int x[] = { 40, 170, 300, 430 };
+
+  draw_bare (data, PARTICIPANT_ROWS, x, G_N_ELEMENTS (x), 50, 15, "Sans 9");
+}
+
+/* An agenda's items: position, title, duration. */
+static void
+run_bare_agenda (gpointer data)
+{
+  static const int x[] = { 40, 100, 520 };
+
+  draw_bare (data, "SELECT position, title, duration FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+             x, G_N_ELEMENTS (x), 40, 18, "Sans 10");
+}
+
+/* Gives meeting @meeting @n agenda items, unless it has some. */
+static void
+add_agenda (SecStore *store, gint64 meeting, int n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, meeting);
+
+  sec_query_add (query, "meeting", SEC_QUERY_EQUALS, value);
+  if (sec_store_count (store, SEC_TYPE_AGENDA_ITEM, query, &error) > 0)
+    return;
+  if (!sec_store_begin (store, &error))
+    g_error ("%s", error->message);
+  for (int i = 1; i <= n; i++)
+    {
+      g_autoptr(SecRecord) item = sec_record_new (SEC_TYPE_AGENDA_ITEM);
+      g_autofree char *title = g_strdup_printf ("Item %d: report of the working group on the European"
+                                                " Semester and the consultation of civil society", i);
+
+      sec_record_set_ref (item, "meeting", meeting);
+      sec_record_set_int (item, "position", i);
+      sec_record_set_string (item, "title", title);
+      sec_record_set_string (item, "description", "Presentation, discussion and decision.");
+      sec_record_set_int (item, "duration", 10 + i % 4 * 5);
+      if (!sec_store_insert (store, item, &error))
+        g_error ("%s", error->message);
+    }
+  if (!sec_store_commit (store, &error))
+    g_error ("%s", error->message);
 }
 
 static void
@@ -622,17 +678,30 @@ main (int argc, char **argv)
               time_median (&out, run_raw, &raw));
     }
 
-    /* A sort change: people by email, newest address last. */
+    /* Sort changes: each order of the people list (the window offers
+     * family name, organisation and recently added; e-mail is the
+     * command line's and the API's), empty values last. */
     {
-      g_autoptr(SecQuery) query = sec_query_new ();
-      Ours ours = { store, SEC_TYPE_PERSON, query, FALSE, list };
-      Raw raw = { db, { "SELECT count(*) FROM people",
-                        "SELECT * FROM people t ORDER BY t.email IS NULL, t.email DESC, t.sort_key DESC, t.id DESC LIMIT 200" },
-                  NULL, 0 };
+      static const struct { const char *label, *sort; gboolean descending; const char *page; } sorts[] = {
+        { "sort change: people by email", "email", TRUE,
+          "SELECT * FROM people t ORDER BY t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC LIMIT 200" },
+        { "sort change: people recently added", "created-at", TRUE,
+          "SELECT * FROM people t ORDER BY t.created_at DESC, t.id DESC LIMIT 200" },
+        { "sort change: people by organisation", "organisation-sort-key", FALSE,
+          "SELECT * FROM people t ORDER BY (SELECT o.sort_key FROM organisations o WHERE o.id = t.organisation_id),"
+          " t.id LIMIT 200" },
+      };
 
-      sec_query_set_sort (query, "email", TRUE);
-      report (&out, "sort change: people by email", time_median (&out, run_set_query, &ours),
-              time_median (&out, run_raw, &raw));
+      for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+        {
+          g_autoptr(SecQuery) query = sec_query_new ();
+          Ours ours = { store, SEC_TYPE_PERSON, query, FALSE, list };
+          Raw raw = { db, { "SELECT count(*) FROM people", sorts[i].page }, NULL, 0 };
+
+          sec_query_set_sort (query, sorts[i].sort, sorts[i].descending);
+          report (&out, sorts[i].label, time_median (&out, run_set_query, &ours),
+                  time_median (&out, run_raw, &raw));
+        }
     }
   }
 
@@ -649,6 +718,22 @@ main (int argc, char **argv)
                      "SELECT count(*) FROM participants WHERE person_id = ?1",
                      "SELECT t.* FROM participants t JOIN meetings m ON m.id = t.meeting_id WHERE t.person_id = ?1"
                      " ORDER BY m.starts_at DESC, t.id DESC LIMIT 200");
+
+  /* An agenda of 60 items (made once in meeting 3): its list as the
+   * meeting's page reads it, and its PDF. */
+  {
+    Export e = { store, 3, SEC_MEETING_EXPORT_AGENDA, db };
+    g_autoptr(SecQuery) query = sec_query_new ();
+    Ours ours = { store, SEC_TYPE_AGENDA_ITEM, query, FALSE, NULL };
+    Raw raw = { db, { "SELECT count(*) FROM agenda_items WHERE meeting_id = ?1",
+                      "SELECT * FROM agenda_items WHERE meeting_id = ?1 ORDER BY position LIMIT 200" }, NULL, 3 };
+
+    add_agenda (store, 3, 60);
+    sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "3");
+    sec_query_set_sort (query, "position", FALSE);
+    report (&out, "agenda of 60 items: list", time_median (&out, run_list, &ours), time_median (&out, run_raw, &raw));
+    report (&out, "agenda of 60 items: PDF", time_median (&out, run_export, &e), time_median (&out, run_bare_agenda, &e));
+  }
 
   /* The participant list of 5,000 people. */
   {

@@ -10,6 +10,7 @@
 
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
+#include "core/store/sec-store-check.h"
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store.h"
 #include "sec-test-util.h"
@@ -22,6 +23,15 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
+/* Keeps an async call's result in the GAsyncResult * at @user_data. */
+static void
+keep_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 static void
 exec_sql (sqlite3 *db, const char *sql)
 {
@@ -29,6 +39,30 @@ exec_sql (sqlite3 *db, const char *sql)
 
   if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
     g_error ("%s: %s", sql, err);
+}
+
+/* A database as the version before migration @version wrote it: every
+ * earlier migration run, its user_version set. */
+static sqlite3 *
+open_before (const char *path,
+             int         version)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < version; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", last);
+    exec_sql (db, sql);
+  }
+  return db;
 }
 
 /* A database as version 1 of the program wrote it. */
@@ -175,29 +209,6 @@ test_upgrade_version_4 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
-/* (transfer full): a database at @path with the migrations before
- * @version applied, as the program of that time left it. */
-static sqlite3 *
-open_before (const char *path,
-             int         version)
-{
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  g_autofree char *pragma = NULL;
-  sqlite3 *db = NULL;
-  int last = 0;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < version; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  pragma = g_strdup_printf ("PRAGMA user_version = %d", last);
-  exec_sql (db, pragma);
-  return db;
-}
-
 /* A database of the last version before 8 (e-mails, delegates): its
  * participants and memberships keep their data and gain the new fields. */
 static void
@@ -285,6 +296,65 @@ test_upgrade_to_version_13 (void)
   g_assert_no_error (error);
   g_clear_object (&store);
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
+
+/* Migration 11: a database of version 9 gains the sort indexes, keeps its
+ * people, and a page of people by e-mail (empty ones last, both ways) is
+ * read from the index, without sorting every row. */
+static void
+test_upgrade_sort_indexes (void)
+{
+  g_autofree char *path = tmp_path ("v10-sort.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  sqlite3 *db = open_before (path, 11);
+
+  exec_sql (db,
+            "INSERT INTO people (id, created_at, updated_at, family_name, email, sort_key)"
+            " VALUES (1, 'x', 'x', 'Müller', 'b@example.org', 'muller'), (2, 'x', 'x', 'Nowak', NULL, 'nowak'),"
+            " (3, 'x', 'x', 'Adamska', 'a@example.org', 'adamska');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  for (int descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(SecQuery) query = sec_query_new ();
+      g_autoptr(GPtrArray) people = NULL;
+
+      sec_query_set_sort (query, "email", descending);
+      people = sec_store_list (store, SEC_TYPE_PERSON, query, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (people->len, ==, 3);
+      g_assert_cmpint (sec_record_get_id (people->pdata[0]), ==, descending ? 1 : 3);
+      g_assert_cmpint (sec_record_get_id (people->pdata[1]), ==, descending ? 3 : 1);
+      g_assert_cmpint (sec_record_get_id (people->pdata[2]), ==, 2);
+    }
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    static const char *const orders[] = {
+      "t.email ASC NULLS LAST, t.sort_key ASC, t.id ASC",
+      "t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT t.id FROM people t ORDER BY %s LIMIT 200", orders[i]);
+        sqlite3_stmt *stmt = NULL;
+        g_autoptr(GString) plan = g_string_new (NULL);
+
+        g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+        sqlite3_finalize (stmt);
+        g_assert_nonnull (strstr (plan->str, "people_email"));
+        g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+      }
+  }
+  sqlite3_close (db);
 }
 
 /* A database as the version before EU funding (migration 7) wrote it:
@@ -583,6 +653,56 @@ test_refuse_damaged (void)
   g_assert_true (g_file_set_contents (path, data, len, NULL));
 
   assert_refused (path, SEC_STORE_ERROR_CORRUPT, "damaged");
+
+  /* Taken for a large file, whose whole-file check runs after opening:
+   * the file still opens (its header and schema are sound), and the check
+   * finds the damage, with a message naming the file. */
+  {
+    g_autoptr(SecStore) store = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) check_error = NULL;
+
+    sec_store_set_open_check_max (0);
+    store = sec_store_open (path, &error);
+    sec_store_set_open_check_max (SEC_STORE_OPEN_CHECK_MAX_BYTES);
+    g_assert_no_error (error);
+    g_assert_true (sec_store_get_check_deferred (store));
+    sec_store_check_integrity_async (store, NULL, keep_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (sec_store_check_integrity_finish (store, result, &check_error));
+    g_assert_error (check_error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (check_error->message, "damaged.db"));
+  }
+}
+
+/* A sound file checked after opening passes; a small one is checked at
+ * open and has nothing left to check. */
+static void
+test_check_after_open (void)
+{
+  g_autofree char *path = tmp_path ("checked-later.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_object_unref (sec_store_open (path, &error));
+  g_assert_no_error (error);
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sec_store_get_check_deferred (store));
+  g_clear_object (&store);
+
+  sec_store_set_open_check_max (0);
+  store = sec_store_open (path, &error);
+  sec_store_set_open_check_max (SEC_STORE_OPEN_CHECK_MAX_BYTES);
+  g_assert_no_error (error);
+  g_assert_true (sec_store_get_check_deferred (store));
+  sec_store_check_integrity_async (store, NULL, keep_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sec_store_check_integrity_finish (store, result, &error));
+  g_assert_no_error (error);
 }
 
 static gboolean
@@ -672,11 +792,13 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-search-index", test_upgrade_search_index);
   g_test_add_func ("/migrations/upgrade-personal-data", test_upgrade_personal_data);
   g_test_add_func ("/migrations/upgrade-organiser", test_upgrade_organiser);
+  g_test_add_func ("/migrations/upgrade-sort-indexes", test_upgrade_sort_indexes);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);
   g_test_add_func ("/open/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/open/refuse-damaged", test_refuse_damaged);
+  g_test_add_func ("/open/check-after-open", test_check_after_open);
   g_test_add_func ("/open/refuse-read-only", test_refuse_read_only);
   g_test_add_func ("/open/refuse-folder", test_refuse_folder);
 

@@ -341,6 +341,50 @@ backup_daily_thread (GTask        *task,
     g_task_return_pointer (task, made, g_free);
 }
 
+static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  char **args = task_data; /* the database, the reason */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecEngine) engine = sec_engine_open (args[0], SEC_ENGINE_OPEN_READ_ONLY, &error);
+  char *made = engine != NULL ? make_backup (engine, args[0], args[1], &error) : NULL;
+
+  if (made == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, made, g_free);
+}
+
+void
+sec_backups_make_async (const char          *db_path,
+                        const char          *reason,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  char *args[] = { (char *) db_path, (char *) reason, NULL };
+
+  g_return_if_fail (db_path != NULL && reason != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sec_backups_make_async);
+  g_task_set_task_data (task, g_strdupv (args), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+char *
+sec_backups_make_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 sec_backups_make_daily_async (const char          *db_path,
                               GCancellable        *cancellable,

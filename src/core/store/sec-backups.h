@@ -74,6 +74,17 @@ void         sec_backups_make_daily_async  (const char          *db_path,
 char        *sec_backups_make_daily_finish (GAsyncResult        *result,
                                             GError             **error);
 
+/* A backup made for @reason (as sec_store_backup_before ()) off the
+ * calling thread, on a connection of its own to @db_path: Back Up Now of a
+ * large file must not freeze the window. (transfer full) */
+void         sec_backups_make_async        (const char          *db_path,
+                                            const char          *reason,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+char        *sec_backups_make_finish       (GAsyncResult        *result,
+                                            GError             **error);
+
 /* How many backups of @store are kept (the setting "backups-kept"). */
 guint        sec_store_get_backups_kept (SecStore     *store);
 gboolean     sec_store_set_backups_kept (SecStore     *store,

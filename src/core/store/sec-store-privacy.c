@@ -129,11 +129,14 @@ sec_store_clear_expired_needs (SecStore    *self,
   engine = _sec_store_get_engine (self);
   day = dup_today (today);
   days = g_strdup_printf ("-%d days", sec_store_get_needs_days (self));
+  /* Run at every opening: the "IS NOT NULL" terms let SQLite read the
+   * partial indexes of migration 11 (the few rows with needs) instead of
+   * every participation and person. */
   if (!sec_store_begin (self, error))
     return FALSE;
   if (!run_sql (self,
                 "UPDATE participants SET needs = NULL, updated_at = " NOW_SECONDS
-                " WHERE trim(coalesce(needs, '')) <> ''"
+                " WHERE needs IS NOT NULL AND trim(coalesce(needs, '')) <> ''"
                 "   AND (SELECT substr(m.ends_at, 1, 10) FROM meetings m WHERE m.id = participants.meeting_id)"
                 "       < date(?1, ?2)"
                 "   AND NOT (SELECT p.needs_lasting FROM people p WHERE p.id = participants.person_id)",
@@ -143,7 +146,7 @@ sec_store_clear_expired_needs (SecStore    *self,
   if (!run_sql (self,
                 "UPDATE people SET accessibility_needs = NULL, dietary_needs = NULL,"
                 "  updated_at = " NOW_SECONDS
-                " WHERE needs_lasting = 0"
+                " WHERE needs_lasting = 0 AND coalesce(accessibility_needs, dietary_needs) IS NOT NULL"
                 "   AND (trim(coalesce(accessibility_needs, '')) <> '' OR trim(coalesce(dietary_needs, '')) <> '')"
                 "   AND EXISTS (SELECT 1 FROM participants pa WHERE pa.person_id = people.id)"
                 "   AND NOT EXISTS (SELECT 1 FROM participants pa JOIN meetings m ON m.id = pa.meeting_id"

@@ -22,6 +22,11 @@ typedef struct _SecStore SecStore;
  * (transfer none) */
 SecEngine   *_sec_store_get_engine     (SecStore       *self);
 
+/* sec-store-check.c: whether the file at @path, of schema @version, gets
+ * the whole-file check at open (else after it). */
+gboolean     _sec_store_check_now      (const char     *path,
+                                        int             version);
+
 /* sec-store.c */
 
 /* Every reference between the tables (element-type SecForeignKey), read

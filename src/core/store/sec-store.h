@@ -49,6 +49,9 @@ const char  *sec_store_get_path        (SecStore       *self);
 /* The backup made before the last migration, or NULL. */
 const char  *sec_store_get_backup_path (SecStore       *self);
 void         sec_store_close           (SecStore       *self);
+/* Whether opening left the whole-file integrity check of this large file
+ * to sec_store_check_integrity_async() (sec-store-check.h). */
+gboolean     sec_store_get_check_deferred (SecStore    *self);
 
 /* Transactions nest (savepoints). Every write method opens its own when
  * none is open, so a caller only needs these to group several writes. */

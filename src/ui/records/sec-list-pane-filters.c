@@ -48,7 +48,7 @@ static const FilterSpec no_filters[] = {
 };
 static const SortSpec person_sorts[] = {
   { "name", N_("Family Name"), NULL, FALSE },
-  { "organisation", N_("Organisation"), "organisation-name", FALSE },
+  { "organisation", N_("Organisation"), "organisation-sort-key", FALSE },
   { "recent", N_("Recently Added"), "created-at", TRUE },
   { NULL }
 };

@@ -13,6 +13,7 @@
 #include <signal.h>
 
 #include "core/store/sec-backups.h"
+#include "core/store/sec-store-check.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-portal-check.h"
@@ -38,6 +39,7 @@ struct _SecApp
   guint           signal_sources[2];  /* SIGTERM, SIGINT */
   char           *undo_restore_path; /* the copy kept aside by the last restore */
   gboolean        restoring;  /* a restored copy needs no daily backup */
+  gboolean        backing_up; /* Back Up Now is copying, in a worker thread */
 };
 
 G_DEFINE_FINAL_TYPE (SecApp, sec_app, ADW_TYPE_APPLICATION)
@@ -127,6 +129,29 @@ make_daily_backup (SecApp *self)
                                 daily_backup_done_cb, g_object_ref (self));
 }
 
+static void
+integrity_checked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SecApp) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A damaged page found after opening: said as a refusal at open would
+   * have said it, with Restore a Backup…; unless another file is open now. */
+  if (!sec_store_check_integrity_finish (SEC_STORE (source), result, &error) &&
+      SEC_STORE (source) == self->store)
+    sec_app_show_open_error (self, sec_store_get_path (self->store), error);
+}
+
+/* A large file's whole-file check, which opening left to run beside it. */
+static void
+check_integrity_in_background (SecApp *self)
+{
+  if (self->store != NULL && sec_store_get_check_deferred (self->store))
+    sec_store_check_integrity_async (self->store, NULL, integrity_checked_cb, g_object_ref (self));
+}
+
 /* Opens the database given on the command line, else the one opened last,
  * else the default one; only once. */
 static void
@@ -154,6 +179,7 @@ open_initial_store (SecApp *self)
   self->store = sec_store_open (self->database_path, &self->open_error);
   if (self->store != NULL)
     remember_database (self, sec_store_get_path (self->store));
+  check_integrity_in_background (self);
   make_daily_backup (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -517,21 +543,22 @@ show_toast (SecApp   *self,
     g_object_unref (toast);
 }
 
+static void update_backup_actions (SecApp *self);
+
 static void
-back_up_now_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  SecApp *self = user_data;
+  g_autoptr(SecApp) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sec_backups_make_finish (result, &error);
   g_autofree char *display = NULL;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  if (self->store == NULL)
-    return;
-  path = sec_store_backup_before (self->store, SEC_BACKUP_REASON_MANUAL, &error);
+  self->backing_up = FALSE;
+  update_backup_actions (self);
   if (path == NULL)
     {
       show_error_dialog (self, _("Backup Failed"), error->message);
@@ -544,6 +571,24 @@ back_up_now_action (GSimpleAction *action,
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "app.open-backups-folder");
   show_toast (self, toast);
+}
+
+/* In a worker thread, on a connection of its own: the copy and its check
+ * read the whole file (seconds for a large one), and the window goes on
+ * meanwhile; the action is off until the copy is made. */
+static void
+back_up_now_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SecApp *self = user_data;
+
+  if (self->store == NULL || self->backing_up)
+    return;
+  self->backing_up = TRUE;
+  update_backup_actions (self);
+  sec_backups_make_async (sec_store_get_path (self->store), SEC_BACKUP_REASON_MANUAL, NULL,
+                          backed_up_cb, g_object_ref (self));
 }
 
 static void
@@ -570,7 +615,7 @@ update_backup_actions (SecApp *self)
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
 
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL && !self->backing_up);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL);
@@ -945,6 +990,7 @@ sec_app_open_database (SecApp      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (old != NULL)
     sec_store_close (old);
+  check_integrity_in_background (self);
   make_daily_backup (self);
 
   return TRUE;
