@@ -104,6 +104,9 @@ make_query (SecRecordPickerRow *self)
 
   if (text != NULL && *text != '\0')
     sec_query_set_search (query, text);
+  /* What is left of an erased person is for statistics, never to be picked. */
+  if (sec_kind_find_field (kind, "erased-on") != NULL)
+    sec_query_add (query, "erased-on", SEC_QUERY_IS_EMPTY, NULL);
   /* Meetings are found by when they are: the latest first. */
   if (sec_kind_find_field (kind, "starts-at") != NULL)
     sec_query_set_sort (query, "starts-at", TRUE);
