@@ -653,8 +653,12 @@ dup_deleted_title (SecStore  *self,
       g_ptr_array_add (parts, sec_record_dup_title (target));
     }
   if (parts->len == 0)
-    /* Translators: a deleted record without a name of its own, "Participant 12" */
-    return g_strdup_printf (_("%s %" G_GINT64_FORMAT), _(kind->label), sec_record_get_id (record));
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (record));
+
+      /* Translators: a deleted record without a name of its own: its kind and number, "Participant 12" */
+      return g_strdup_printf (_("%s %s"), _(kind->label), id_text);
+    }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
