@@ -31,6 +31,29 @@ exec_sql (sqlite3 *db, const char *sql)
     g_error ("%s: %s", sql, err);
 }
 
+/* A new database at @path as the program before migration @version wrote
+ * it (every earlier migration), open for a test to fill. */
+static sqlite3 *
+open_before (const char *path,
+             int         version)
+{
+  guint n;
+  const SecMigration *m = sec_schema_get_migrations (&n);
+  g_autofree char *pragma = NULL;
+  sqlite3 *db = NULL;
+  int last = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && m[i].version < version; i++)
+    {
+      exec_sql (db, m[i].sql);
+      last = m[i].version;
+    }
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", last);
+  exec_sql (db, pragma);
+  return db;
+}
+
 /* A database as version 1 of the program wrote it. */
 static void
 make_version_1 (const char *path)
@@ -183,21 +206,8 @@ test_upgrade_to_version_8 (void)
   g_autofree char *path = tmp_path ("v7.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = open_before (path, 8);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 8; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name) VALUES (1, 'x', 'x', 'Fundacja Łódź');"
             "INSERT INTO people (id, created_at, updated_at, family_name, email, organisation_id)"
@@ -245,21 +255,8 @@ test_upgrade_participant_needs (void)
   g_autofree char *path = tmp_path ("v11.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  sqlite3 *db = NULL;
-  int last = 0;
+  sqlite3 *db = open_before (path, 12);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 12; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  {
-    g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", last);
-    exec_sql (db, version);
-  }
   exec_sql (db,
             "INSERT INTO people (id, created_at, updated_at, family_name, consent_date)"
             " VALUES (1, 'x', 'x', 'Müller', '2026-01-05'), (2, 'x', 'x', 'Nowak', NULL);"
@@ -304,20 +301,8 @@ test_upgrade_participant_needs (void)
 static void
 make_before_funding (const char *path)
 {
-  guint n;
-  const SecMigration *m = sec_schema_get_migrations (&n);
-  g_autofree char *version = NULL;
-  sqlite3 *db = NULL;
-  guint last = 0;
+  sqlite3 *db = open_before (path, 7);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < n && m[i].version < 7; i++)
-    {
-      exec_sql (db, m[i].sql);
-      last = m[i].version;
-    }
-  version = g_strdup_printf ("PRAGMA user_version = %u", last);
-  exec_sql (db, version);
   exec_sql (db,
             "INSERT INTO organisations (id, created_at, updated_at, name, kind, country)"
             " VALUES (1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'Kosovar Stability Initiative', 'civil-society', 'PL');"
