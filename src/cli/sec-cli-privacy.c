@@ -2,7 +2,8 @@
  *
  * The rights of the people in the database from the command line: their
  * data as a PDF or JSON file (access), erasure, the retention review and
- * the record of processing; and the audit history of any record. One
+ * the record of processing; and the audit history of any record, the
+ * deleted records and bringing one back. One
  * option parser for the four privacy actions, as `export` has one for its
  * kinds.
  */
@@ -269,6 +270,47 @@ sec_cli_privacy (const char  *database,
 
 /* history */
 
+/* `history deleted [KIND]`: what `history restore` can bring back. */
+static int
+list_deleted (const char  *database,
+              const char  *database_option,
+              GStrv        args,
+              GString     *out,
+              GString     *err)
+{
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  GType kind = 0;
+
+  if (args[0] != NULL && (kind = sec_record_kind_lookup (args[0])) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown kind “%s”"), args[0]);
+      return sec_cli_usage_error (err, HISTORY, message);
+    }
+  if (args[0] != NULL && args[1] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), args[1]);
+      return sec_cli_usage_error (err, HISTORY, message);
+    }
+  if ((store = open_store (database, database_option, SEC_CLI_OPEN_READ, err)) == NULL)
+    return SEC_CLI_EXIT_FAILURE;
+  if ((deleted = sec_store_list_deleted (store, kind, 0, &error)) == NULL)
+    return sec_cli_failure (err, error->message);
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      SecDeletedRecord *d = g_ptr_array_index (deleted, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->record_id);
+
+      append_field (out, d->at, FALSE);
+      append_field (out, d->user, FALSE);
+      append_field (out, sec_kind_from_type (d->kind)->name, FALSE);
+      append_field (out, id, FALSE);
+      append_field (out, d->title, TRUE);
+    }
+  return SEC_CLI_EXIT_OK;
+}
+
 int
 sec_cli_history (const char  *database,
                  GStrv        args,
@@ -280,36 +322,67 @@ sec_cli_history (const char  *database,
   g_autoptr(SecStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean help = FALSE;
+  gboolean help = FALSE, restore;
   gint64 id = 0;
   GType kind;
+  GStrv argv_kind;
   int status;
+
   g_return_val_if_fail (args != NULL && args[0] != NULL, SEC_CLI_EXIT_USAGE);
 
-  if ((status = parse (HISTORY, _("KIND ID"),
-                       _("Print every change of one record, oldest first: when, who, what "
+  if ((status = parse (HISTORY, _("KIND ID | deleted [KIND] | restore KIND ID"),
+                       _("KIND ID: print every change of one record, oldest first: when, who, what "
                          "(insert, update, delete, erased), the field, the old and the new value, "
-                         "separated by tabs."),
+                         "separated by tabs.\n"
+                         "deleted: the deleted records that can be brought back, newest first: when, "
+                         "who, the kind, the number and the name.\n"
+                         "restore: bring a deleted record back, with the records deleted with it."),
                        NULL, &argv, &database_option, &help, out, err)) >= 0)
     return status;
-  if (argv[1] == NULL || argv[2] == NULL)
+  if (g_strcmp0 (argv[1], "deleted") == 0)
+    return list_deleted (database, database_option, argv + 2, out, err);
+  restore = g_strcmp0 (argv[1], "restore") == 0;
+  if (restore)
+    argv_kind = argv + 2;
+  else
+    argv_kind = argv + 1;
+  if (argv_kind[0] == NULL || argv_kind[1] == NULL)
     return sec_cli_usage_error (err, HISTORY, _("Missing KIND and ID"));
-  if ((kind = sec_record_kind_lookup (argv[1])) == 0)
+  if ((kind = sec_record_kind_lookup (argv_kind[0])) == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown kind “%s”"), argv[1]);
+      g_autofree char *message = g_strdup_printf (_("Unknown kind “%s”"), argv_kind[0]);
       return sec_cli_usage_error (err, HISTORY, message);
     }
-  if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &id, NULL))
+  if (!g_ascii_string_to_signed (argv_kind[1], 10, 1, G_MAXINT64, &id, NULL))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a record number"), argv[2]);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a record number"), argv_kind[1]);
       return sec_cli_usage_error (err, HISTORY, message);
     }
-  if (argv[3] != NULL)
+  if (argv_kind[2] != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), argv[3]);
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), argv_kind[2]);
       return sec_cli_usage_error (err, HISTORY, message);
     }
 
+  if (restore)
+    {
+      g_autoptr(SecRecord) record = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+
+      if ((store = open_store (database, database_option, SEC_CLI_OPEN_WRITE, err)) == NULL)
+        return SEC_CLI_EXIT_FAILURE;
+      if (!sec_store_restore_deleted (store, kind, id, &error) ||
+          !(record = sec_store_get (store, kind, id, &error)))
+        return sec_cli_failure (err, error->message);
+      name = sec_record_dup_title (record);
+      title = sec_cli_sanitize (name, FALSE);
+      /* Translators: "Person 12 “Anna Müller” brought back" */
+      g_string_append_printf (out, _("%s %s “%s” brought back"),
+                              _(sec_kind_from_type (kind)->label), argv_kind[1], title);
+      g_string_append_c (out, '\n');
+      return SEC_CLI_EXIT_OK;
+    }
   if ((store = open_store (database, database_option, SEC_CLI_OPEN_READ, err)) == NULL)
     return SEC_CLI_EXIT_FAILURE;
   if ((entries = sec_store_list_history (store, kind, id, &error)) == NULL)

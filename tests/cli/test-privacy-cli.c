@@ -193,6 +193,87 @@ test_erase_and_review (Fixture *f, gconstpointer data)
   }
 }
 
+/* `history deleted` lists what `history restore` brings back, with its
+ * links; a record that was not deleted, or a bad kind, is refused. */
+static void
+test_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = id_text (f);
+  g_autofree char *meeting_id = NULL;
+  gint64 meeting;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SecStore) store = sec_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    meeting = sec_test_insert (store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2026-05-04T09:00",
+                               "ends-at", "2026-05-04T17:00", NULL);
+    meeting_id = sec_test_id_text (meeting);
+    sec_test_insert (store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", id, NULL);
+    g_assert_true (sec_store_delete (store, SEC_TYPE_PERSON, f->person, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "deleted");
+    g_autofree char *line = g_strdup_printf ("\tperson\t%s\tAnna Kowalska\n", id);
+
+    g_assert_cmpint (r.status, ==, 0);
+    sec_test_assert_contains (r.out, line);
+    /* The participation went with the person: only the person is listed. */
+    g_assert_null (strstr (r.out, "participant"));
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "deleted", "meetings");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "restore", "person", id);
+    g_assert_cmpint (r.status, ==, 0);
+    sec_test_assert_contains (r.out, "Anna Kowalska");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SecStore) store = sec_store_open (f->path, &error);
+    g_autoptr(SecQuery) query = sec_query_new ();
+    g_autoptr(GPtrArray) participants = NULL;
+
+    g_assert_no_error (error);
+    sec_query_add (query, "meeting", SEC_QUERY_EQUALS, meeting_id);
+    participants = sec_store_list (store, SEC_TYPE_PARTICIPANT, query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (participants->len, ==, 1);
+    g_assert_cmpint (sec_record_get_ref (g_ptr_array_index (participants, 0), "person"), ==, f->person);
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "deleted");
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    /* Not deleted (any more). */
+    g_auto(SecTestResult) r = run (f, "history", "restore", "person", id);
+    g_assert_cmpint (r.status, ==, 1);
+    sec_test_assert_contains (r.err, "has not been deleted");
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "restore", "person", "999");
+    g_assert_cmpint (r.status, ==, 1);
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "restore", "nonsense", "1");
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "restore", "person");
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(SecTestResult) r = run (f, "history", "deleted", "nonsense");
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,6 +282,7 @@ main (int argc, char **argv)
 
   g_test_add ("/privacy-cli/history", Fixture, NULL, fixture_setup, test_history, fixture_teardown);
   g_test_add ("/privacy-cli/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/privacy-cli/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/privacy-cli/erase-and-review", Fixture, NULL, fixture_setup, test_erase_and_review, fixture_teardown);
 
   return g_test_run ();

@@ -140,7 +140,8 @@ fill_meeting (Fixture *f)
       person_ids[i] = sec_test_insert (f->store, SEC_TYPE_PERSON, "title", people[i].title, "given-name", people[i].given,
                               "family-name", people[i].family, "email", people[i].email,
                               "organisation", org, "dietary-needs", people[i].dietary,
-                              "needs-consent", people[i].dietary ? "yes" : "no", NULL);
+                              /* A participant's needs, too, only with consent. */
+                              "needs-consent", people[i].dietary || people[i].needs ? "yes" : "no", NULL);
       pid = sec_test_id_text (person_ids[i]);
       sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", meeting, "person", pid, "role", people[i].role,
               "status", people[i].status, "needs", people[i].needs, NULL);

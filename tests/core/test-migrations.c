@@ -357,6 +357,57 @@ test_upgrade_sort_indexes (void)
   sqlite3_close (db);
 }
 
+
+/* A database of the version before 12: participants' needs given with a
+ * recorded consent count as consented; others are kept as they are, and
+ * can be cleared but not changed without the consent. */
+static void
+test_upgrade_participant_needs (void)
+{
+  g_autofree char *path = tmp_path ("v11.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  sqlite3 *db = open_before (path, 12);
+
+  exec_sql (db,
+            "INSERT INTO people (id, created_at, updated_at, family_name, consent_date)"
+            " VALUES (1, 'x', 'x', 'Müller', '2026-01-05'), (2, 'x', 'x', 'Nowak', NULL);"
+            "INSERT INTO meetings (id, created_at, updated_at, title, starts_at, ends_at, status)"
+            " VALUES (1, 'x', 'x', 'Plenary', '2099-05-01T09:00', '2099-05-01T17:00', 'planned');"
+            "INSERT INTO participants (id, created_at, updated_at, meeting_id, person_id, needs)"
+            " VALUES (1, 'x', 'x', 1, 1, 'Vegetarian'), (2, 'x', 'x', 1, 2, 'Step-free access');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SecRecord) anna = sec_store_get (store, SEC_TYPE_PERSON, 1, &error);
+    g_autoptr(SecRecord) jan = sec_store_get (store, SEC_TYPE_PERSON, 2, &error);
+    g_autoptr(SecRecord) p1 = sec_store_get (store, SEC_TYPE_PARTICIPANT, 1, &error);
+    g_autoptr(SecRecord) p2 = sec_store_get (store, SEC_TYPE_PARTICIPANT, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sec_record_get_bool (anna, "needs-consent"));
+    g_assert_false (sec_record_get_bool (jan, "needs-consent"));
+    g_assert_cmpstr (sec_record_get_string (p1, "needs"), ==, "Vegetarian");
+    g_assert_cmpstr (sec_record_get_string (p2, "needs"), ==, "Step-free access");
+
+    /* Other fields still change; the needs do not, except to go. */
+    sec_record_set_string (p2, "status", "confirmed");
+    g_assert_true (sec_store_update (store, p2, &error));
+    g_assert_no_error (error);
+    sec_record_set_string (p2, "needs", "Step-free access, hearing loop");
+    g_assert_false (sec_store_update (store, p2, &error));
+    g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    sec_record_set_string (p2, "needs", NULL);
+    g_assert_true (sec_store_update (store, p2, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
+
 /* A database as the version before EU funding (migration 7) wrote it:
  * every earlier migration, and an organisation and a person. */
 static void
@@ -793,6 +844,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-personal-data", test_upgrade_personal_data);
   g_test_add_func ("/migrations/upgrade-organiser", test_upgrade_organiser);
   g_test_add_func ("/migrations/upgrade-sort-indexes", test_upgrade_sort_indexes);
+  g_test_add_func ("/migrations/upgrade-participant-needs", test_upgrade_participant_needs);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

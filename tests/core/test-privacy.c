@@ -185,6 +185,22 @@ test_restore_deleted (Fixture *f, gconstpointer data)
 
   g_assert_true (sec_store_delete (f->store, SEC_TYPE_PERSON, person, &error));
   g_assert_null (sec_store_get (f->store, SEC_TYPE_PARTICIPANT, participant, NULL));
+  /* Listed once: the participation went with the person. */
+  {
+    g_autoptr(GPtrArray) deleted = sec_store_list_deleted (f->store, 0, 0, &error);
+    SecDeletedRecord *d;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (deleted->len, ==, 1);
+    d = g_ptr_array_index (deleted, 0);
+    g_assert_true (d->kind == SEC_TYPE_PERSON);
+    g_assert_cmpint (d->record_id, ==, person);
+    g_assert_cmpstr (d->title, ==, "Anna Müller");
+    g_assert_nonnull (d->at);
+    g_clear_pointer (&deleted, g_ptr_array_unref);
+    deleted = sec_store_list_deleted (f->store, SEC_TYPE_MEETING, 0, &error);
+    g_assert_cmpuint (deleted->len, ==, 0);
+  }
   o = sec_store_get (f->store, SEC_TYPE_ORGANISATION, org, NULL);
   g_assert_cmpint (sec_record_get_ref (o, "contact-person"), ==, 0);
   g_clear_object (&o);
@@ -199,6 +215,12 @@ test_restore_deleted (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sec_record_get_string (pa, "status"), ==, "confirmed");
   o = sec_store_get (f->store, SEC_TYPE_ORGANISATION, org, NULL);
   g_assert_cmpint (sec_record_get_ref (o, "contact-person"), ==, person);
+
+  /* Brought back: no longer listed. */
+  {
+    g_autoptr(GPtrArray) deleted = sec_store_list_deleted (f->store, 0, 0, &error);
+    g_assert_cmpuint (deleted->len, ==, 0);
+  }
 
   /* Found by its search text again. */
   {
@@ -234,6 +256,73 @@ test_needs_consent (Fixture *f, gconstpointer data)
   sec_record_set_bool (p, "needs-consent", FALSE);
   g_assert_false (sec_store_update (f->store, p, &error));
   g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+}
+
+/* A participant deleted on its own is listed by the names it joined. */
+static void
+test_deleted_link (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 meeting = add_meeting (f->store, "2026-05-01");
+  gint64 person = sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Novák", "given-name", "Jan", NULL);
+  gint64 participant = sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", idt (meeting),
+                                        "person", idt (person), NULL);
+  g_autoptr(GPtrArray) deleted = NULL;
+  SecDeletedRecord *d;
+
+  g_assert_true (sec_store_delete (f->store, SEC_TYPE_PARTICIPANT, participant, &error));
+  deleted = sec_store_list_deleted (f->store, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 1);
+  d = g_ptr_array_index (deleted, 0);
+  g_assert_true (d->kind == SEC_TYPE_PARTICIPANT);
+  sec_test_assert_contains (d->title, "Jan Novák");
+  sec_test_assert_contains (d->title, "Plenary");
+}
+
+/* A participant's needs, too, only with the person's explicit consent;
+ * and the consent cannot be withdrawn while a participation holds them. */
+static void
+test_participant_needs_consent (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 meeting = add_meeting (f->store, "2026-05-01");
+  gint64 person = sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Byrne", NULL);
+  gint64 participant = sec_test_insert (f->store, SEC_TYPE_PARTICIPANT, "meeting", idt (meeting),
+                                        "person", idt (person), NULL);
+  g_autoptr(SecRecord) pa = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, participant, NULL);
+  g_autoptr(SecRecord) p = sec_store_get (f->store, SEC_TYPE_PERSON, person, NULL);
+  g_autoptr(SecRecord) other = sec_record_new (SEC_TYPE_PARTICIPANT);
+
+  sec_record_set_string (pa, "needs", "Sign interpretation");
+  g_assert_false (sec_store_update (f->store, pa, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  sec_test_assert_contains (error->message, "explicit consent");
+  g_clear_error (&error);
+
+  sec_record_set_ref (other, "meeting", add_meeting (f->store, "2026-06-01"));
+  sec_record_set_ref (other, "person", person);
+  sec_record_set_string (other, "needs", "Vegetarian");
+  g_assert_false (sec_store_insert (f->store, other, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  sec_record_set_bool (p, "needs-consent", TRUE);
+  g_assert_true (sec_store_update (f->store, p, &error));
+  g_assert_true (sec_store_update (f->store, pa, &error));
+  g_assert_no_error (error);
+
+  sec_record_set_bool (p, "needs-consent", FALSE);
+  g_assert_false (sec_store_update (f->store, p, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  sec_test_assert_contains (error->message, "cannot be withdrawn");
+  g_clear_error (&error);
+
+  /* Cleared first, the consent can go. */
+  sec_record_set_string (pa, "needs", NULL);
+  g_assert_true (sec_store_update (f->store, pa, &error));
+  g_assert_true (sec_store_update (f->store, p, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -475,6 +564,8 @@ main (int argc, char **argv)
   ADD ("/privacy/history-read-only", test_history_read_only);
   ADD ("/privacy/restore-value", test_restore_value);
   ADD ("/privacy/restore-deleted", test_restore_deleted);
+  ADD ("/privacy/deleted-link", test_deleted_link);
+  ADD ("/privacy/participant-needs-consent", test_participant_needs_consent);
   ADD ("/privacy/needs-consent", test_needs_consent);
   ADD ("/privacy/needs-cleared", test_needs_cleared);
   ADD ("/privacy/retention", test_retention);

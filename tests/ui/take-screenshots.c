@@ -24,6 +24,7 @@
 #include "ui/meetings/sec-minutes-window.h"
 #include "ui/funding/sec-portfolio-window.h"
 #include "core/store/sec-store-private.h"
+#include "ui/shell/sec-deleted-dialog.h"
 #include "ui/shell/sec-privacy-dialog.h"
 #include "ui/shell/sec-window.h"
 #include "ui/widgets/sec-document-preview.h"
@@ -301,6 +302,31 @@ take_privacy_window (SecStore    *store,
   return ok;
 }
 
+/* Deleted Records, after a person of the demo (with the meeting they
+ * attended) was deleted. */
+static gboolean
+take_deleted_window (SecStore    *store,
+                     const char  *dir,
+                     GError     **error)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  SecDeletedDialog *dialog;
+  gboolean ok;
+
+  sec_query_set_search (query, "Schäfer");
+  if ((people = sec_store_list (store, SEC_TYPE_PERSON, query, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
+    if (!sec_store_delete (store, SEC_TYPE_PERSON, sec_record_get_id (people->pdata[i]), error))
+      return FALSE;
+  dialog = sec_deleted_dialog_new (NULL, store);
+  ok = take_tool_window (GTK_WINDOW (dialog), dir, "deleted-records.png", 640, 420, error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +411,12 @@ main (int   argc,
     }
 
   if (status == 0 && !take_privacy_window (store, argv[1], &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      status = 1;
+    }
+
+  if (status == 0 && !take_deleted_window (store, argv[1], &error))
     {
       g_printerr ("%s: %s\n", argv[0], error->message);
       status = 1;

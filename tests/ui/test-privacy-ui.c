@@ -1,7 +1,9 @@
 /* test-privacy-ui.c: a person's page warns when no lawful basis is
  * recorded, a record's page lists its history and puts a value back, and
  * the Personal Data Review lists the people past retention and erases them
- * after its question. */
+ * after its question; the people list flags who has no basis, who is
+ * restricted and who was erased, and filters by it; Deleted Records brings
+ * a person back with their participations, undoably. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -10,7 +12,12 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
+#include "core/store/sec-store-history.h"
+#include "core/store/sec-store-privacy.h"
+#include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-page.h"
+#include "ui/records/sec-record-row.h"
+#include "ui/shell/sec-deleted-dialog.h"
 #include "ui/shell/sec-privacy-dialog.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
@@ -120,6 +127,120 @@ test_review_dialog (void)
   sec_test_close_store (store, dir);
 }
 
+static SecRecordRow *
+find_list_row (GtkWidget  *pane,
+               gint64      id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  sec_test_collect_widgets (pane, SEC_TYPE_RECORD_ROW, TRUE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SecRecord *record = sec_record_row_get_record (rows->pdata[i]);
+
+      if (record != NULL && sec_record_get_id (record) == id)
+        return rows->pdata[i];
+    }
+  return NULL;
+}
+
+static void
+test_people_list (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-privacy-ui-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  gint64 anna = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Alt", NULL);
+  gint64 ben = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Ben", "family-name", "Berg",
+                                "lawful-basis", "consent", "restricted", "yes", NULL);
+  gint64 cora = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Cora", "family-name", "Collins",
+                                 "lawful-basis", "public-task", "email", "cora@example.org", NULL);
+  gint64 dan = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Dan", "family-name", "Dunne",
+                                "lawful-basis", "membership", NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane;
+  SecRecordRow *row;
+
+  g_assert_true (sec_store_erase_person (store, cora, NULL));
+  pane = sec_list_pane_new (store, SEC_TYPE_PERSON, NULL, "avatar-default-symbolic", "No People", "", "New Person");
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 800);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+  sec_test_wait_ms (50);
+
+  row = find_list_row (pane, anna);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (sec_record_row_get_title (row), ==, "Anna Alt");
+  g_assert_cmpstr (sec_record_row_get_badge (row), ==, "No lawful basis");
+  row = find_list_row (pane, ben);
+  g_assert_cmpstr (sec_record_row_get_badge (row), ==, "Restricted");
+  row = find_list_row (pane, dan);
+  g_assert_cmpstr (sec_record_row_get_badge (row), ==, "");
+  /* What is left of Cora is named as such, not "—". */
+  row = find_list_row (pane, cora);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (sec_record_row_get_title (row), ==, "Erased person");
+  sec_test_assert_contains (sec_record_row_get_subtitle (row), "Personal data erased on");
+
+  g_assert_true (sec_list_pane_set_filter (SEC_LIST_PANE (pane), "privacy", "no-basis"));
+  sec_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (SEC_LIST_PANE (pane)))), ==, 1);
+  g_assert_nonnull (find_list_row (pane, anna));
+  g_assert_true (sec_list_pane_set_filter (SEC_LIST_PANE (pane), "privacy", "restricted"));
+  sec_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (SEC_LIST_PANE (pane)))), ==, 1);
+  g_assert_nonnull (find_list_row (pane, ben));
+  g_assert_true (sec_list_pane_set_filter (SEC_LIST_PANE (pane), "privacy", "erased"));
+  sec_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (SEC_LIST_PANE (pane)))), ==, 1);
+  g_assert_nonnull (find_list_row (pane, cora));
+
+  sec_test_destroy_windows ();
+  sec_test_close_store (store, dir);
+}
+
+static void
+test_deleted_dialog (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-privacy-ui-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  gint64 meeting = sec_test_insert (store, SEC_TYPE_MEETING, "title", "Plenary", "starts-at", "2026-05-04T09:00",
+                                    "ends-at", "2026-05-04T17:00", NULL);
+  gint64 person = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Müller", NULL);
+  g_autofree char *meeting_id = sec_test_id_text (meeting);
+  g_autofree char *person_id = sec_test_id_text (person);
+  gint64 participant = sec_test_insert (store, SEC_TYPE_PARTICIPANT, "meeting", meeting_id, "person", person_id,
+                                        "status", "confirmed", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) back = NULL;
+  SecDeletedDialog *dialog;
+
+  g_assert_true (sec_store_delete (store, SEC_TYPE_PERSON, person, NULL));
+  dialog = sec_deleted_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sec_test_iterate ();
+  g_assert_cmpuint (sec_deleted_dialog_get_n_deleted (dialog), ==, 1);
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (dialog), "Anna Müller"));
+
+  g_assert_true (sec_deleted_dialog_restore (dialog, 0, &error));
+  g_assert_no_error (error);
+  sec_test_iterate ();
+  back = sec_store_get (store, SEC_TYPE_PARTICIPANT, participant, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sec_record_get_string (back, "status"), ==, "confirmed");
+  g_assert_cmpuint (sec_deleted_dialog_get_n_deleted (dialog), ==, 0);
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (dialog), "No deleted records"));
+
+  /* Undo deletes the person, and their participation, again. */
+  sec_deleted_dialog_undo (dialog);
+  sec_test_iterate ();
+  g_assert_null (sec_store_get (store, SEC_TYPE_PERSON, person, NULL));
+  g_assert_null (sec_store_get (store, SEC_TYPE_PARTICIPANT, participant, NULL));
+  g_assert_cmpuint (sec_deleted_dialog_get_n_deleted (dialog), ==, 1);
+
+  sec_test_destroy_windows ();
+  sec_test_close_store (store, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +254,8 @@ main (int   argc,
 
   g_test_add_func ("/privacy-ui/page-history", test_page_history);
   g_test_add_func ("/privacy-ui/review-dialog", test_review_dialog);
+  g_test_add_func ("/privacy-ui/people-list", test_people_list);
+  g_test_add_func ("/privacy-ui/deleted-dialog", test_deleted_dialog);
 
   return g_test_run ();
 }

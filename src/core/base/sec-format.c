@@ -90,6 +90,16 @@ sec_format_datetime (const char *iso_datetime)
 }
 
 char *
+sec_format_utc_datetime (const char *iso_utc)
+{
+  g_autoptr(GDateTime) utc = iso_utc ? g_date_time_new_from_iso8601 (iso_utc, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *iso = local ? g_date_time_format (local, "%Y-%m-%dT%H:%M:%S") : NULL;
+
+  return iso ? sec_format_datetime (iso) : g_strdup (iso_utc ? iso_utc : "");
+}
+
+char *
 sec_format_date_long (const char *iso)
 {
   if (iso != NULL && strlen (iso) > 10)

@@ -21,6 +21,9 @@ GDateTime *sec_parse_datetime   (const char *iso,
 char      *sec_format_date      (const char *iso_date);
 /* "13 June 2018, 09:30" */
 char      *sec_format_datetime  (const char *iso_datetime);
+/* The same, in local time, of a UTC timestamp such as the history's
+ * "2026-12-06T09:44:00.123Z" (the text itself if it is not one) */
+char      *sec_format_utc_datetime (const char *iso_utc);
 /* "Thursday 14 October 2027", or "Thursday 14 October 2027, 09:30" for a
  * date and time: what a typed date was understood as */
 char      *sec_format_date_long (const char *iso_date_or_datetime);

@@ -654,6 +654,12 @@ sec_record_dup_title (SecRecord *self)
   g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
 
   kind = sec_record_get_kind (self);
+  /* What an erasure leaves of a person (sec-store-privacy.h) is named as
+   * such on its page, in lists and links, rather than by its placeholder. */
+  if (sec_kind_find_field (kind, "erased-on") != NULL &&
+      (derived = sec_record_get_string (self, "erased-on")) != NULL && *derived != '\0')
+    /* Translators: the name shown for a person whose personal data were erased */
+    return g_strdup (_("Erased person"));
   title = g_string_new (NULL);
   for (guint i = 0; i < kind->n_fields; i++)
     {

@@ -232,6 +232,10 @@ static const SecField person_fields[] = {
 static const char *const person_sort[] = { "family-name", "given-name", NULL };
 static const SecRelation person_relations[] = {
   { "meeting", "t.id IN (SELECT person_id FROM participants WHERE meeting_id = ?)" },
+  /* The people list's filter of personal data (sec-list-pane-filters.c). */
+  { "privacy", "CASE ? WHEN 'no-basis' THEN t.lawful_basis IS NULL AND t.erased_on IS NULL"
+               " WHEN 'restricted' THEN t.restricted = 1 AND t.erased_on IS NULL"
+               " WHEN 'erased' THEN t.erased_on IS NOT NULL ELSE 0 END" },
   { NULL, NULL }
 };
 static const SecDerived person_derived[] = {

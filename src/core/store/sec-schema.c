@@ -596,6 +596,34 @@ static const char migration_11[] =
   "CREATE INDEX participants_needs ON participants (meeting_id) WHERE needs IS NOT NULL;"
   "CREATE INDEX people_needs ON people (id)"
   "  WHERE needs_lasting = 0 AND coalesce(accessibility_needs, dietary_needs) IS NOT NULL;";
+/* Version 12: a participant's needs at a meeting, too, are kept only with
+ * the person's explicit consent (sec-store-privacy.h): triggers refuse them
+ * otherwise, and refuse withdrawing the consent while a participation
+ * still holds needs. Needs given before on a form that recorded consent
+ * count as consented, as version 6 did for a person's own needs; others
+ * stay as they are (nothing is dropped) until they expire after the
+ * meeting, and cannot be changed except to be cleared. */
+static const char migration_12[] =
+  "UPDATE people SET needs_consent = 1 WHERE needs_consent = 0 AND consent_date IS NOT NULL"
+  "  AND EXISTS (SELECT 1 FROM participants pa WHERE pa.person_id = people.id"
+  "              AND trim(coalesce(pa.needs, '')) <> '');"
+  "CREATE TRIGGER participants_needs_consent_insert BEFORE INSERT ON participants"
+  "  WHEN trim(coalesce(new.needs, '')) <> ''"
+  "    AND NOT coalesce((SELECT needs_consent FROM people WHERE id = new.person_id), 0) BEGIN"
+  "    SELECT RAISE(ABORT, 'participant-needs-without-consent');"
+  "  END;"
+  "CREATE TRIGGER participants_needs_consent_update BEFORE UPDATE OF needs, person_id ON participants"
+  "  WHEN trim(coalesce(new.needs, '')) <> ''"
+  "    AND (new.needs IS NOT old.needs OR new.person_id IS NOT old.person_id)"
+  "    AND NOT coalesce((SELECT needs_consent FROM people WHERE id = new.person_id), 0) BEGIN"
+  "    SELECT RAISE(ABORT, 'participant-needs-without-consent');"
+  "  END;"
+  "CREATE TRIGGER people_needs_consent_withdrawn BEFORE UPDATE OF needs_consent ON people"
+  "  WHEN new.needs_consent = 0 AND old.needs_consent = 1"
+  "    AND EXISTS (SELECT 1 FROM participants pa WHERE pa.person_id = new.id"
+  "                AND trim(coalesce(pa.needs, '')) <> '') BEGIN"
+  "    SELECT RAISE(ABORT, 'needs-consent-in-use');"
+  "  END;";
 
 static const SecMigration migrations[] = {
   { 1, migration_1 },
@@ -608,6 +636,7 @@ static const SecMigration migrations[] = {
   { 9, migration_9 },
   { 10, migration_10 },
   { 11, migration_11 },
+  { 12, migration_12 },
   { 13, migration_13 },
 };
 

@@ -21,6 +21,7 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store-private.h"
+#include "core/store/sec-records.h"
 
 /* The audited tables. Add a table here when it holds records. */
 static const char *const history_tables[] = {
@@ -361,14 +362,14 @@ sec_store_restore_history_value (SecStore  *self,
   return sec_store_update (self, record, error);
 }
 
-/* Inserts the row a "delete" entry kept, with its id, through the store
- * (validated, with its search text and sort key made again). */
-static gboolean
-restore_row (SecStore    *self,
-             GType        type,
-             gint64       id,
-             const char  *json,
-             GError     **error)
+/* A record from the row a "delete" entry kept, with its id (validated as
+ * the editor would). (transfer full) */
+static SecRecord *
+record_from_json (SecStore    *self,
+                  GType        type,
+                  gint64       id,
+                  const char  *json,
+                  GError     **error)
 {
   const SecKind *kind = sec_kind_from_type (type);
   g_autoptr(SecRecord) record = sec_record_new (type);
@@ -378,7 +379,7 @@ restore_row (SecStore    *self,
   SecStep step;
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sec_stmt_bind_text (stmt, 1, json);
   while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
     {
@@ -393,14 +394,28 @@ restore_row (SecStore    *self,
       if (!sec_record_set_from_text (record, field->name, sec_stmt_get_text (stmt, 1), &local_error))
         {
           g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID, local_error->message);
-          return FALSE;
+          return NULL;
         }
     }
   if (step == SEC_STEP_ERROR)
-    return FALSE;
+    return NULL;
   _sec_record_set_id (record, id);
   _sec_record_set_timestamps (record, created_at, NULL);
-  return sec_store_insert (self, record, error);
+  return g_steal_pointer (&record);
+}
+
+/* Inserts the row a "delete" entry kept, with its id, through the store
+ * (validated, with its search text and sort key made again). */
+static gboolean
+restore_row (SecStore    *self,
+             GType        type,
+             gint64       id,
+             const char  *json,
+             GError     **error)
+{
+  g_autoptr(SecRecord) record = record_from_json (self, type, id, json, error);
+
+  return record != NULL && sec_store_insert (self, record, error);
 }
 
 static gboolean
@@ -560,4 +575,148 @@ sec_store_restore_deleted (SecStore  *self,
       return FALSE;
     }
   return sec_store_commit_or_rollback (self, error);
+}
+
+/* Listing deletions */
+
+void
+sec_deleted_record_free (SecDeletedRecord *deletion)
+{
+  if (deletion == NULL)
+    return;
+  g_free (deletion->at);
+  g_free (deletion->user);
+  g_free (deletion->title);
+  g_free (deletion);
+}
+
+/* Whether the row of @table deleted at @at (as @json) went with a record
+ * it belonged to, deleted at the same moment: restoring that one brings
+ * it back. */
+static gboolean
+deleted_by_cascade (SecStore   *self,
+                    const char *table,
+                    const char *json,
+                    const char *at)
+{
+  GArray *fks = _sec_store_get_foreign_keys (self);
+
+  for (guint i = 0; i < fks->len; i++)
+    {
+      SecForeignKey *fk = &g_array_index (fks, SecForeignKey, i);
+      g_autoptr(SecStmt) stmt = NULL;
+      g_autofree char *path = NULL;
+
+      if (!g_str_equal (fk->table, table) || g_ascii_strcasecmp (fk->on_delete, "CASCADE") != 0)
+        continue;
+      path = g_strdup_printf ("$.%s", fk->column);
+      stmt = sec_engine_prepare (_sec_store_get_engine (self),
+                                 "SELECT 1 FROM history WHERE table_name = ?1 AND action = 'delete'"
+                                 " AND record_id = json_extract(?2, ?3) AND at = ?4",
+                                 NULL);
+      if (stmt == NULL)
+        continue;
+      sec_stmt_bind_text (stmt, 1, fk->target);
+      sec_stmt_bind_text (stmt, 2, json);
+      sec_stmt_bind_text (stmt, 3, path);
+      sec_stmt_bind_text (stmt, 4, at);
+      if (sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The record's title; for a link without one of its own (a participant),
+ * the titles of the records it links, "Anna Müller · Plenary meeting". */
+static char *
+dup_deleted_title (SecStore  *self,
+                   SecRecord *record)
+{
+  const SecKind *kind = sec_record_get_kind (record);
+  g_autofree char *title = sec_record_dup_title (record);
+  g_autoptr(GPtrArray) parts = NULL;
+
+  /* sec_record_dup_title () falls back on the kind's label. */
+  if (title != NULL && title[0] != '\0' && g_strcmp0 (title, _(kind->label)) != 0)
+    return g_steal_pointer (&title);
+  parts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SecField *field = &kind->fields[i];
+      g_autoptr(SecRecord) target = NULL;
+      gint64 target_id;
+
+      if (field->type != SEC_FIELD_REF || !(field->flags & SEC_FIELD_REQUIRED) ||
+          (target_id = sec_record_get_ref (record, field->name)) == 0 ||
+          !(target = sec_store_get (self, sec_record_kind_lookup (field->ref_kind), target_id, NULL)))
+        continue;
+      g_ptr_array_add (parts, sec_record_dup_title (target));
+    }
+  if (parts->len == 0)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (record));
+
+      /* Translators: a deleted record without a name of its own: its kind and number, "Participant 12" */
+      return g_strdup_printf (_("%s %s"), _(kind->label), id_text);
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+GPtrArray *
+sec_store_list_deleted (SecStore  *self,
+                          GType      kind,
+                          guint      limit,
+                          GError   **error)
+{
+  g_autoptr(SecStmt) stmt = NULL;
+  g_autoptr(GPtrArray) deletions = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SecStep step;
+
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind == 0 || g_type_is_a (kind, SEC_TYPE_RECORD), NULL);
+
+  /* Newest first, by the history's own order: the deletions are read
+   * until enough are found, without an index on the action. */
+  stmt = sec_engine_prepare (_sec_store_get_engine (self),
+                             "SELECT id, at, user, table_name, record_id, old_value FROM history"
+                             " WHERE action = 'delete' AND old_value IS NOT NULL"
+                             "   AND (?1 IS NULL OR table_name = ?1) ORDER BY id DESC",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  if (kind != 0)
+    sec_stmt_bind_text (stmt, 1, sec_kind_from_type (kind)->table);
+  deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_deleted_record_free);
+  while ((limit == 0 || deletions->len < limit) && (step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    {
+      const char *table = sec_stmt_get_text (stmt, 3);
+      gint64 record_id = sec_stmt_get_int64 (stmt, 4);
+      const char *json = sec_stmt_get_text (stmt, 5);
+      GType type = _sec_store_type_for_table (table);
+      g_autofree char *key = g_strdup_printf ("%s/%" G_GINT64_FORMAT, table, record_id);
+      g_autoptr(SecRecord) record = NULL;
+      SecDeletedRecord *d;
+
+      /* Only the latest deletion of a record can be undone. */
+      if (type == 0 || !g_hash_table_add (seen, g_steal_pointer (&key)) ||
+          record_exists (self, table, record_id) ||
+          deleted_by_cascade (self, table, json, sec_stmt_get_text (stmt, 1)) ||
+          !(record = record_from_json (self, type, record_id, json, NULL)))
+        continue;
+      d = g_new0 (SecDeletedRecord, 1);
+      d->entry_id = sec_stmt_get_int64 (stmt, 0);
+      d->at = g_strdup (sec_stmt_get_text (stmt, 1));
+      d->user = sec_stmt_dup_text (stmt, 2);
+      d->kind = type;
+      d->record_id = record_id;
+      d->title = dup_deleted_title (self, record);
+      g_ptr_array_add (deletions, d);
+    }
+  if (limit != 0 && deletions->len >= limit)
+    step = SEC_STEP_DONE;
+  if (step == SEC_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&deletions);
 }

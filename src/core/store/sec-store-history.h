@@ -62,4 +62,27 @@ gboolean     sec_store_restore_deleted  (SecStore        *self,
                                          gint64           id,
                                          GError         **error);
 
+/* One deletion that can be undone: a record deleted on its own (not with
+ * another one, by a cascade), not brought back since, whose row the
+ * history kept (an erasure scrubs it). */
+typedef struct {
+  gint64  entry_id;   /* the "delete" history entry */
+  char   *at;         /* UTC, ISO 8601 with milliseconds */
+  char   *user;       /* the user account, or NULL */
+  GType   kind;
+  gint64  record_id;
+  char   *title;      /* the record's name as it was (never NULL) */
+} SecDeletedRecord;
+
+void         sec_deleted_record_free    (SecDeletedRecord *deleted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecDeletedRecord, sec_deleted_record_free)
+
+/* The deletions that sec_store_restore_deleted () can undo, newest first,
+ * at most @limit of them (0: all), of @kind (0: every kind). (transfer
+ * container) (element-type SecDeletedRecord) */
+GPtrArray   *sec_store_list_deleted     (SecStore        *self,
+                                         GType            kind,
+                                         guint            limit,
+                                         GError         **error);
+
 G_END_DECLS

@@ -91,6 +91,11 @@ _sec_store_privacy_trigger_message (const char *engine_message)
     return NULL;
   if (g_str_equal (engine_message, "needs-without-consent"))
     return _("Accessibility and dietary needs can only be kept with the person’s explicit consent");
+  if (g_str_equal (engine_message, "participant-needs-without-consent"))
+    return _("A participant’s needs can only be kept with the person’s explicit consent, recorded on their page");
+  if (g_str_equal (engine_message, "needs-consent-in-use"))
+    return _("The consent to keep needs cannot be withdrawn while needs are recorded for their meetings: "
+             "clear those first");
   if (g_str_equal (engine_message, "history-read-only"))
     return _("The history of changes cannot be changed");
   return NULL;

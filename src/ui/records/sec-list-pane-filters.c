@@ -46,6 +46,11 @@ static const SortSpec organisation_sorts[] = {
 static const FilterSpec no_filters[] = {
   { NULL }
 };
+static const FilterSpec person_filters[] = {
+  /* Translators: a filter of the people list, by what the law asks of their data */
+  { "privacy", "privacy", SEC_QUERY_RELATION, N_("Personal Data"), N_("Anyone"), VALUES_PRIVACY },
+  { NULL }
+};
 static const SortSpec person_sorts[] = {
   { "name", N_("Family Name"), NULL, FALSE },
   { "organisation", N_("Organisation"), "organisation-sort-key", FALSE },
@@ -118,7 +123,7 @@ static const SortSpec name_sorts[] = {
 static const KindSpec kind_specs[] = {
   { "meeting", meeting_filters, meeting_sorts },
   { "organisation", organisation_filters, organisation_sorts },
-  { "person", no_filters, person_sorts },
+  { "person", person_filters, person_sorts },
   { "body", no_filters, body_sorts },
   { "call", call_filters, call_sorts },
   { "statement", statement_filters, statement_sorts },
@@ -332,6 +337,25 @@ _sec_list_pane_fill_filter (SecListPane *self,
 
             g_ptr_array_add (values, g_strdup (codes[i]));
             g_ptr_array_add (labels, g_strdup (name ? name : codes[i]));
+          }
+      }
+      break;
+
+    case VALUES_PRIVACY:
+      {
+        static const struct { const char *value; const char *label; } privacy[] = {
+          /* Translators: a filter of the people list: those held without a recorded lawful basis */
+          { "no-basis", N_("No lawful basis") },
+          /* Translators: a filter of the people list: those whose data may not be used */
+          { "restricted", N_("Restricted") },
+          /* Translators: a filter of the people list: those whose personal data were erased */
+          { "erased", N_("Erased") },
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (privacy); i++)
+          {
+            g_ptr_array_add (values, g_strdup (privacy[i].value));
+            g_ptr_array_add (labels, g_strdup (_(privacy[i].label)));
           }
       }
       break;

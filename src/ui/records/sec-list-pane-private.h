@@ -27,6 +27,7 @@ typedef enum {
   VALUES_THEMES,     /* the projects' themes */
   VALUES_PROJECT_COUNTRIES, /* the projects' coordinators' and partners' countries */
   VALUES_PROJECT_YEARS,     /* the years in which projects run */
+  VALUES_PRIVACY,    /* a person's personal data: no basis, restricted, erased */
 } ValuesSource;
 
 typedef struct {

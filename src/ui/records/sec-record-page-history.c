@@ -20,17 +20,6 @@
 /* The newest changes shown; the command line prints them all. */
 #define MAX_HISTORY 100
 
-/* "6 December 2026, 09:44" in the user's language, from UTC. */
-static char *
-format_when (const char *at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *iso = local ? g_date_time_format (local, "%Y-%m-%dT%H:%M:%S") : NULL;
-
-  return iso ? sec_format_datetime (iso) : g_strdup (at);
-}
-
 static const char *
 field_label (const SecKind *kind,
              const char    *column)
@@ -49,7 +38,7 @@ new_entry_row (SecRecordPage   *self,
                const SecKind   *kind,
                SecHistoryEntry *e)
 {
-  g_autofree char *when = format_when (e->at);
+  g_autofree char *when = sec_format_utc_datetime (e->at);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();

@@ -48,6 +48,7 @@ typedef struct {
   char       *title;
   const char *badge;        /* translated choice label, static */
   const char *badge_style;  /* a style class for the badge, or NULL */
+  gboolean    title_dim;    /* a placeholder rather than a name */
   GPtrArray  *details;      /* second line, joined with " · " */
   char       *trailing;
 } RowTexts;
@@ -137,11 +138,42 @@ describe_organisation (SecRecord *record,
     texts->trailing = g_strdup (bodies);
 }
 
+/* What the law asks to see in the list itself: a person held without a
+ * lawful basis, a restricted one, and what is left of an erased one. */
 static void
 describe_person (SecRecord *record,
                  RowTexts  *texts)
 {
+  const char *basis = get_text (record, "lawful-basis");
+  gboolean restricted = sec_record_get_bool (record, "restricted");
+
+  if (get_text (record, "erased-on") != NULL)
+    {
+      g_autofree char *date = sec_format_date (sec_record_get_string (record, "erased-on"));
+
+      /* Translators: the list's name for a person whose personal data were erased */
+      texts->title = g_strdup (_("Erased person"));
+      texts->title_dim = TRUE;
+      /* Translators: "Personal data erased on 6 December 2026" */
+      take_detail (texts, g_strdup_printf (_("Personal data erased on %s"), date));
+      add_detail (texts, sec_record_get_derived (record, "organisation-name"));
+      return;
+    }
   texts->title = sec_record_dup_title (record);
+  if (basis == NULL)
+    {
+      /* Translators: a badge in the people list: no lawful basis is recorded for holding the person's data */
+      texts->badge = _("No lawful basis");
+      texts->badge_style = "warning";
+    }
+  else if (restricted)
+    {
+      /* Translators: a badge in the people list: the processing of the person's data is restricted */
+      texts->badge = _("Restricted");
+      texts->badge_style = "dim-label";
+    }
+  if (restricted && basis == NULL)
+    add_detail (texts, _("Restricted"));
   add_detail (texts, sec_record_get_derived (record, "organisation-name"));
   add_detail (texts, get_text (record, "email"));
 }
@@ -276,8 +308,8 @@ set_label (GtkLabel   *label,
 static void
 update (SecRecordRow *self)
 {
-  static const char *const badge_styles[] = { "error", "accent", "success", "dim-label" };
-  RowTexts texts = { NULL, NULL, NULL, g_ptr_array_new_with_free_func (g_free), NULL };
+  static const char *const badge_styles[] = { "error", "warning", "accent", "success", "dim-label" };
+  RowTexts texts = { NULL, NULL, NULL, FALSE, g_ptr_array_new_with_free_func (g_free), NULL };
   g_autofree char *subtitle = NULL;
 
   if (self->record != NULL)
@@ -310,6 +342,10 @@ update (SecRecordRow *self)
   subtitle = g_strjoinv (" · ", (char **) texts.details->pdata);
 
   gtk_label_set_label (self->title_label, texts.title ? texts.title : "");
+  if (texts.title_dim)
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
   set_label (self->badge_label, texts.badge);
   for (guint i = 0; i < G_N_ELEMENTS (badge_styles); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), badge_styles[i]);
@@ -450,4 +486,12 @@ sec_record_row_get_subtitle (SecRecordRow *self)
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
   return gtk_label_get_label (self->subtitle_label);
+}
+
+const char *
+sec_record_row_get_badge (SecRecordRow *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
+
+  return gtk_label_get_label (self->badge_label);
 }

@@ -18,5 +18,7 @@ void         sec_record_row_set_record (SecRecordRow *self,
 /* The texts shown, for tests and accessibility. */
 const char  *sec_record_row_get_title    (SecRecordRow *self);
 const char  *sec_record_row_get_subtitle (SecRecordRow *self);
+/* The badge at the end of the first line ("" when none). */
+const char  *sec_record_row_get_badge    (SecRecordRow *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-portal-check.h"
+#include "ui/shell/sec-deleted-dialog.h"
 #include "ui/shell/sec-privacy-dialog.h"
 #include "ui/shell/sec-release-notes.h"
 #include "ui/shell/sec-window.h"
@@ -717,10 +718,23 @@ privacy_review_action (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (sec_privacy_dialog_new (parent, self->store)));
 }
 
+static void
+deleted_records_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (sec_deleted_dialog_new (parent, self->store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "back-up-now", back_up_now_action },
   { "restore-backup", restore_backup_action },
   { "privacy-review", privacy_review_action },
+  { "deleted-records", deleted_records_action },
   { "undo-restore", undo_restore_action },
   { "open-backups-folder", open_backups_folder_action },
   { "quit", quit_action },

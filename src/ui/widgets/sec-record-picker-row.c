@@ -112,6 +112,9 @@ make_query (SecRecordPickerRow *self)
 
       sec_query_add (query, self->scope_field, SEC_QUERY_EQUALS, id);
     }
+  /* What is left of an erased person is for statistics, never to be picked. */
+  if (sec_kind_find_field (kind, "erased-on") != NULL)
+    sec_query_add (query, "erased-on", SEC_QUERY_IS_EMPTY, NULL);
   /* Meetings are found by when they are: the latest first. */
   if (sec_kind_find_field (kind, "starts-at") != NULL)
     sec_query_set_sort (query, "starts-at", TRUE);
