@@ -682,6 +682,66 @@ test_properties (void)
   g_assert_true (sec_record_kind_lookup ("nothing") == 0);
 }
 
+/* Another program reads the database and closes it: the log must stay,
+ * since this process still has the file open. */
+static gboolean
+outside_reader_leaves_log (const char *path)
+{
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *argv[] = { sqlite3, path, "SELECT count(*) FROM organisations", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_file_test (wal, G_FILE_TEST_EXISTS);
+}
+
+/* GIO sniffing the open database's type (as an in-process file chooser
+ * listing its folder does) closes a descriptor of the file, which drops
+ * the process's locks on it: an outside reader then deleted the log, and
+ * the writes after it went to a deleted file. sec_store_retake_locks ()
+ * takes them again. */
+static void
+test_retake_locks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) org = NULL;
+  g_autoptr(SecRecord) again = NULL;
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+
+  if (sqlite3 == NULL)
+    {
+      g_test_skip ("sqlite3 (the command) is not installed");
+      return;
+    }
+  org = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
+  g_assert_true (outside_reader_leaves_log (f->path));
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  sec_store_retake_locks (f->store);
+  g_assert_true (outside_reader_leaves_log (f->path));
+
+  /* And what is written after reaches the file another program reads. */
+  again = sec_test_make (f->store, SEC_TYPE_ORGANISATION, "name", "Eurojust", NULL);
+  {
+    g_autofree char *out = NULL;
+    const char *argv[] = { sqlite3, f->path, "SELECT count(*) FROM organisations", NULL };
+    int status = -1;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_strstrip (out), ==, "2");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -691,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/record/properties", test_properties);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/store/file-mode", test_file_mode);
+  ADD ("/store/retake-locks", test_retake_locks);
   ADD ("/store/schema-matches-kinds", test_schema_matches_kinds);
   ADD ("/store/crud-every-kind", test_crud_every_kind);
   ADD ("/store/validation", test_validation);

@@ -489,6 +489,27 @@ sec_engine_configure (SecEngine  *engine,
   return sec_engine_set_foreign_keys (engine, TRUE, error);
 }
 
+/* Closing any descriptor of the database file in this process drops
+ * every POSIX lock the process holds on it, SQLite's too (GIO does so when
+ * it sniffs the file's content type for an in-process file chooser listing
+ * its folder). Another program opening and closing the file then believes
+ * it is the last user and deletes the write-ahead log under us. SQLite
+ * never takes a lock it believes it holds; leaving write-ahead mode and
+ * entering it again makes it take them afresh. When another connection has
+ * the file open, leaving the mode is refused and nothing changes: that
+ * connection's locks keep the log. */
+void
+sec_engine_retake_locks (SecEngine *engine)
+{
+  if (engine == NULL || engine->db == NULL || sqlite3_db_readonly (engine->db, "main") != 0 ||
+      !sqlite3_get_autocommit (engine->db))
+    return;
+  sqlite3_exec (engine->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_exec (engine->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  /* The log and its locks are taken at the first read of the mode. */
+  sqlite3_exec (engine->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+}
+
 gboolean
 sec_engine_set_foreign_keys (SecEngine  *engine,
                              gboolean    enforce,

@@ -105,6 +105,10 @@ gboolean     sec_engine_backup_to        (SecEngine           *engine,
                                           const char          *dest,
                                           GError             **error);
 
+/* Takes SQLite's file locks again, in case a descriptor of the file
+ * closed elsewhere in this process dropped them (see the .c file). */
+void         sec_engine_retake_locks     (SecEngine           *engine);
+
 /* Whether another program has the database @path open (so that it must
  * not be replaced under it). Connections of this process do not count. */
 gboolean     sec_engine_file_in_use      (const char          *path);

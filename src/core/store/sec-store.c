@@ -666,6 +666,15 @@ sec_store_close (SecStore *self)
   g_clear_pointer (&self->engine, sec_engine_close);
 }
 
+void
+sec_store_retake_locks (SecStore *self)
+{
+  g_return_if_fail (SEC_IS_STORE (self));
+
+  if (self->depth == 0)
+    sec_engine_retake_locks (self->engine);
+}
+
 SecEngine *
 _sec_store_get_engine (SecStore *self)
 {

@@ -49,6 +49,11 @@ const char  *sec_store_get_path        (SecStore       *self);
 /* The backup made before the last migration, or NULL. */
 const char  *sec_store_get_backup_path (SecStore       *self);
 void         sec_store_close           (SecStore       *self);
+/* Closing any descriptor of the database file in this process drops the
+ * file locks that tell other programs it is in use (GIO does so when an
+ * in-process file chooser sniffs the file's type); call this after such a
+ * dialog to take them again. Does nothing inside a transaction. */
+void         sec_store_retake_locks    (SecStore       *self);
 /* Whether opening left the whole-file integrity check of this large file
  * to sec_store_check_integrity_async() (sec-store-check.h). */
 gboolean     sec_store_get_check_deferred (SecStore    *self);

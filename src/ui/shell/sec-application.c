@@ -745,6 +745,24 @@ static const GActionEntry app_actions[] = {
   { "open-recent", open_recent_action, "s" },
 };
 
+/* Outside the sandbox a file chooser runs in this process and asks GIO
+ * for the type of each file it lists, which reads the database itself if
+ * it is there: closing that read drops the locks that keep other programs
+ * from deleting the database's log (sec_store_retake_locks ()). Every
+ * dialog of a file ends in "response". */
+static gboolean
+retake_locks_after_file_dialog (GSignalInvocationHint *hint,
+                                guint                  n_values,
+                                const GValue          *values,
+                                gpointer               user_data)
+{
+  SecApp *self = user_data;
+
+  if (self->store != NULL)
+    sec_store_retake_locks (self->store);
+  return TRUE;
+}
+
 static void
 sec_app_startup (GApplication *application)
 {
@@ -765,6 +783,9 @@ sec_app_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   sec_portal_check_add_actions (GTK_APPLICATION (self));
+  g_type_class_ref (GTK_TYPE_NATIVE_DIALOG);
+  g_signal_add_emission_hook (g_signal_lookup ("response", GTK_TYPE_NATIVE_DIALOG), 0,
+                              retake_locks_after_file_dialog, self, NULL);
   update_backup_actions (self);
   g_signal_connect (self, "notify::store", G_CALLBACK (update_backup_actions), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
