@@ -76,6 +76,14 @@ test_store (SecTestStoreFixture *f,
   g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2 MB"));
   g_clear_error (&error);
+  {
+    g_autoptr(GBytes) wide = make_png (4097, 1);
+
+    g_assert_false (sec_store_set_letterhead_logo (f->store, wide, &error));
+    g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "4096"));
+    g_clear_error (&error);
+  }
 
   /* Kept in the file. */
   reopened = sec_store_open (f->path, &error);

@@ -19,6 +19,9 @@
 #define KEY_REFERENCE "letterhead-reference"
 #define KEY_LOGO      "letterhead-logo"
 
+/* Pixels a side: a small file cannot ask the renderer for a huge image. */
+#define LOGO_MAX_SIDE 4096
+
 void
 sec_letterhead_free (SecLetterhead *letterhead)
 {
@@ -64,11 +67,17 @@ sec_letterhead_check_logo (GBytes  *png,
   /* The signature, then the IHDR chunk (13 bytes: width and height first). */
   if (size < 8 + 8 + 13 || memcmp (data, signature, 8) != 0
       || read_be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0
-      || read_be32 (data + 16) == 0 || read_be32 (data + 20) == 0
-      || read_be32 (data + 16) > 10000 || read_be32 (data + 20) > 10000)
+      || read_be32 (data + 16) == 0 || read_be32 (data + 20) == 0)
     {
       g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
                            _("The logo is not a PNG image"));
+      return FALSE;
+    }
+  if (read_be32 (data + 16) > LOGO_MAX_SIDE || read_be32 (data + 20) > LOGO_MAX_SIDE)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_INVALID,
+                   /* TRANSLATORS: %d is a number of pixels */
+                   _("The logo is too large: at most %d × %d pixels"), LOGO_MAX_SIDE, LOGO_MAX_SIDE);
       return FALSE;
     }
   return TRUE;

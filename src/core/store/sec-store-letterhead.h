@@ -26,7 +26,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecLetterhead, sec_letterhead_free)
 /* Whether the letterhead has anything to print. */
 gboolean       sec_letterhead_is_empty       (const SecLetterhead *letterhead);
 /* Checks that @png looks like a PNG image (its signature and its header)
- * of at most SEC_LETTERHEAD_LOGO_MAX bytes; SEC_STORE_ERROR_INVALID if not. */
+ * of at most SEC_LETTERHEAD_LOGO_MAX bytes and 4096 pixels a side;
+ * SEC_STORE_ERROR_INVALID if not. */
 gboolean       sec_letterhead_check_logo     (GBytes        *png,
                                               GError       **error);
 
