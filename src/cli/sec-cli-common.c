@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/sec-cli-common.h"
+#include "core/documents/sec-letterhead.h"
 
 char *
 sec_cli_sanitize (const char *text,
@@ -127,5 +128,7 @@ sec_cli_open_store (GString    *err,
   store = mode == SEC_CLI_OPEN_READ ? sec_store_open_for_reading (path, &error) : sec_store_open (path, &error);
   if (store == NULL)
     sec_cli_failure (err, error->message);
+  else
+    sec_letterhead_apply (store);
   return store;
 }

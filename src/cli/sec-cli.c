@@ -15,6 +15,7 @@
 #include "cli/sec-cli.h"
 #include "cli/sec-cli-export.h"
 #include "cli/sec-cli-import.h"
+#include "cli/sec-cli-letterhead.h"
 #include "cli/sec-cli-privacy.h"
 #include "cli/sec-demo.h"
 #include "core/base/sec-format.h"
@@ -63,6 +64,7 @@ static int run_backup (Cli *cli, GStrv args);
 static int run_backups (Cli *cli, GStrv args);
 static int run_restore (Cli *cli, GStrv args);
 static int run_privacy (Cli *cli, GStrv args);
+static int run_letterhead (Cli *cli, GStrv args);
 static int run_history (Cli *cli, GStrv args);
 
 /* A command is one line here and one function. */
@@ -110,6 +112,9 @@ static const Command commands[] = {
     N_("Print the history of changes of a record; list the deleted records and bring one back"),
     NULL,
     TRUE, run_history },
+  { "letterhead", NULL, N_("Print or set the office’s letterhead: its name, reference and logo on every document"),
+    NULL,
+    TRUE, run_letterhead },
   { "help", N_("[COMMAND]"), N_("Show the help of the program or of a command"),
     NULL,
     FALSE, run_help },
@@ -526,6 +531,13 @@ run_privacy (Cli   *cli,
              GStrv  args)
 {
   return sec_cli_privacy (cli->database, args, cli->out, cli->err);
+}
+
+static int
+run_letterhead (Cli   *cli,
+                GStrv  args)
+{
+  return sec_cli_letterhead (cli->database, args, cli->out, cli->err);
 }
 
 static int

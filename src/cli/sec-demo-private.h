@@ -42,5 +42,6 @@ void        _sec_demo_add_meetings        (Demo       *demo);
 void        _sec_demo_add_statements      (Demo       *demo);
 void        _sec_demo_add_minutes         (Demo       *demo);
 void        _sec_demo_add_funding         (Demo       *demo);
+void        _sec_demo_add_letterhead      (Demo       *demo);
 
 G_END_DECLS

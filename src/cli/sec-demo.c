@@ -662,6 +662,7 @@ sec_demo_fill (SecStore  *store,
   _sec_demo_add_minutes (&demo);
   _sec_demo_add_statements (&demo);
   _sec_demo_add_funding (&demo);
+  _sec_demo_add_letterhead (&demo);
 
   if (demo.error != NULL)
     {

@@ -28,6 +28,7 @@
 #include "ui/funding/sec-portfolio-window.h"
 #include "ui/import/sec-import-dialog.h"
 #include "ui/shell/sec-deleted-dialog.h"
+#include "ui/shell/sec-preferences-window.h"
 #include "ui/shell/sec-privacy-dialog.h"
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/statements/sec-statement-tools.h"
@@ -358,8 +359,8 @@ test_other_windows (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "people.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autoptr(GError) error = NULL;
-  GtkWindow *windows[4];
-  const char *places[] = { "import", "privacy review", "portfolio", "deleted records" };
+  GtkWindow *windows[5];
+  const char *places[] = { "import", "privacy review", "portfolio", "deleted records", "preferences" };
 
   g_assert_true (g_file_set_contents (csv, "Nom;Prénom;Courriel;Pays\nDupont;Anne;anne@example.org;FR\n;Jean;;BE\n", -1,
                                       &error));
@@ -368,6 +369,7 @@ test_other_windows (Fixture       *f,
   windows[1] = GTK_WINDOW (sec_privacy_dialog_new (GTK_WINDOW (f->window), f->store));
   windows[2] = GTK_WINDOW (sec_portfolio_window_new (GTK_WINDOW (f->window), f->store, 0));
   windows[3] = GTK_WINDOW (sec_deleted_dialog_new (GTK_WINDOW (f->window), f->store));
+  windows[4] = GTK_WINDOW (sec_preferences_window_new (GTK_WINDOW (f->window), f->store));
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     {
       gtk_window_present (windows[i]);

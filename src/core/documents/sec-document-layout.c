@@ -350,6 +350,8 @@ new_page (Flow *flow)
   flow->page->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   g_ptr_array_add (flow->self->pages, flow->page);
   flow->y = content_top (flow->self);
+  if (flow->self->pages->len == 1)
+    flow->y += flow->self->letterhead_height;
 }
 
 static gboolean
@@ -447,6 +449,7 @@ _sec_document_paginate (SecDocument *self,
     self->header_layouts[1] = new_layout (self, STYLE_RUNNING_HEADER, self->header_right, w * 0.38 - 6,
                                           PANGO_ALIGN_RIGHT, &right);
     self->header_height = MAX (left, right);
+    _sec_document_lay_out_letterhead (self);
 
     self->footer_height = _sec_document_set_markup (self, STYLE_FOOTER, "Page", w, PANGO_ALIGN_LEFT, NULL);
     g_clear_pointer (&self->footer_layouts, g_ptr_array_unref);

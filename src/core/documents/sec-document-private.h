@@ -144,6 +144,13 @@ struct _SecDocument
   GPtrArray    *footer_layouts;     /* the footer's text of each section */
   GPtrArray    *pages;   /* Page */
   guint        *section_pages;
+
+  /* The letterhead on the first page (sec-document-letterhead.c) */
+  char            *letterhead_name;
+  char            *letterhead_reference;
+  cairo_surface_t *letterhead_logo;
+  PangoLayout     *letterhead_layouts[2];  /* name, reference */
+  double           letterhead_height;      /* with the gap below it; 0: none */
 };
 
 /* The width between the side margins, for the page size laid out. */
@@ -199,6 +206,14 @@ void     _sec_document_render_page_tagged (SecDocument *self,
                                            double       width,
                                            double       height,
                                            SecTags     *tags);
+
+/* sec-document-letterhead.c */
+void     _sec_document_init_letterhead   (SecDocument  *self);
+void     _sec_document_clear_letterhead  (SecDocument  *self);
+double   _sec_document_lay_out_letterhead (SecDocument *self);
+void     _sec_document_draw_letterhead   (SecDocument  *self,
+                                          cairo_t      *cr,
+                                          SecTags      *tags);
 
 /* sec-document-tags.c: every function takes tags NULL (untagged) */
 SecTags    *_sec_tags_new           (void);

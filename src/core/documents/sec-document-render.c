@@ -284,14 +284,18 @@ draw_header_and_footer (SecDocument *self,
   Page *page = g_ptr_array_index (self->pages, page_nr);
   double w = content_width (self);
   double x1 = MARGIN_SIDE + w;
+  /* The first page has the letterhead above its running header. */
+  double top = MARGIN_TOP + (page_nr == 0 ? self->letterhead_height : 0);
   double rule_y, footer_y;
   PangoLayout *layout;
 
+  if (page_nr == 0)
+    _sec_document_draw_letterhead (self, cr, tags);
   _sec_tags_begin (tags, cr, "Private");
   set_gray (cr, 0.15);
-  show (cr, self->header_layouts[0], MARGIN_SIDE, MARGIN_TOP);
-  show (cr, self->header_layouts[1], MARGIN_SIDE + w * 0.62 + 6, MARGIN_TOP);
-  rule_y = MARGIN_TOP + self->header_height + RULE_GAP;
+  show (cr, self->header_layouts[0], MARGIN_SIDE, top);
+  show (cr, self->header_layouts[1], MARGIN_SIDE + w * 0.62 + 6, top);
+  rule_y = top + self->header_height + RULE_GAP;
   hline (lines, MARGIN_SIDE, x1, rule_y, 0.6, 0.35);
 
   footer_y = self->height - MARGIN_BOTTOM - self->footer_height;

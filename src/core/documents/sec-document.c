@@ -125,6 +125,7 @@ sec_document_finalize (GObject *object)
   SecDocument *self = SEC_DOCUMENT (object);
 
   _sec_document_invalidate_layout (self);
+  _sec_document_clear_letterhead (self);
   g_clear_object (&self->header_layouts[0]);
   g_clear_object (&self->header_layouts[1]);
   g_clear_pointer (&self->footer_layouts, g_ptr_array_unref);
@@ -204,6 +205,7 @@ sec_document_init (SecDocument *self)
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->sections = g_array_new (FALSE, TRUE, sizeof (Section));
   g_array_set_clear_func (self->sections, section_clear);
+  _sec_document_init_letterhead (self);
 }
 
 /* Public API: paper */

@@ -86,6 +86,18 @@ void         sec_document_set_subject   (SecDocument        *self,
  * NULL (the default): the user's, as far as documents are offered in it. */
 void         sec_document_set_language  (SecDocument        *self,
                                          const char         *language);
+/* The office's letterhead at the top of the first page: its name, a
+ * reference on the right and a logo (a PNG file's bytes) on the left; each
+ * nullable. A new document starts with the default letterhead. */
+void         sec_document_set_letterhead (SecDocument       *self,
+                                         const char         *name,
+                                         const char         *reference,
+                                         GBytes             *logo);
+/* The letterhead of documents made from now on, in any thread: set by
+ * whoever opens the office's database (see sec-store-letterhead.h). */
+void         sec_document_set_default_letterhead (const char *name,
+                                         const char         *reference,
+                                         GBytes             *logo);
 /* Whether the document holds contact data or needs (see
  * sec_export_kind_is_personal ()): sec_document_write_pdf () then makes
  * a new file 0600. FALSE by default. */

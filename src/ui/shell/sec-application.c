@@ -12,12 +12,14 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "core/documents/sec-letterhead.h"
 #include "core/store/sec-backups.h"
 #include "core/store/sec-store-check.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-portal-check.h"
 #include "ui/shell/sec-deleted-dialog.h"
+#include "ui/shell/sec-preferences-window.h"
 #include "ui/shell/sec-privacy-dialog.h"
 #include "ui/shell/sec-release-notes.h"
 #include "ui/shell/sec-window.h"
@@ -179,7 +181,10 @@ open_initial_store (SecApp *self)
 
   self->store = sec_store_open (self->database_path, &self->open_error);
   if (self->store != NULL)
-    remember_database (self, sec_store_get_path (self->store));
+    {
+      remember_database (self, sec_store_get_path (self->store));
+      sec_letterhead_apply (self->store);
+    }
   check_integrity_in_background (self);
   make_daily_backup (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -730,7 +735,20 @@ deleted_records_action (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (sec_deleted_dialog_new (parent, self->store)));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (sec_preferences_window_new (parent, self->store)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
   { "back-up-now", back_up_now_action },
   { "restore-backup", restore_backup_action },
   { "privacy-review", privacy_review_action },
@@ -776,6 +794,7 @@ sec_app_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "app.open-database", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
   };
 
   G_APPLICATION_CLASS (sec_app_parent_class)->startup (application);
@@ -1019,6 +1038,7 @@ sec_app_open_database (SecApp      *self,
   g_free (self->database_path);
   self->database_path = g_strdup (sec_store_get_path (self->store));
   remember_database (self, self->database_path);
+  sec_letterhead_apply (self->store);
 
   /* The windows drop their lists of the old store before it closes. */
   show_store_in_windows (self);
