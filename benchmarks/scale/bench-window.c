@@ -14,8 +14,8 @@
  * - the resident memory (VmRSS, /proc/self/status) after opening each
  *   section of the sidebar, and at the end its anonymous and file-backed
  *   parts.
- * A last column is the floor: an empty GtkWindow (with libadwaita loaded),
- * measured the same way, which no change of ours can go below.
+ * A last column is the floor: an empty window of an AdwApplication,
+ * started and measured the same way, which no change of ours can go below.
  *
  * It needs a display (run it under `xvfb-run -a dbus-run-session --`); the
  * renderer is GTK's choice unless GSK_RENDERER says (cairo, gl, ngl).
@@ -255,25 +255,42 @@ run_child_app (const char *database)
   return g_application_run (app, 1, argv);
 }
 
-/* The floor: an empty window, libadwaita loaded and its style applied. */
-static int
-run_child_floor (void)
+/* The floor: an empty window of an AdwApplication, started as ours is (a
+ * unique application on the session bus, libadwaita's style). */
+static gboolean
+run_floor (gpointer user_data)
 {
-  GtkWidget *window;
+  if (!child.painted)
+    return G_SOURCE_CONTINUE;
+  wait_ms (500);
+  emit_memory ("first section shown");
+  emit_memory_parts ();
+  g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (child.window))));
+  g_application_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
 
-  adw_init ();
-  window = gtk_window_new ();
+static void
+on_floor_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
   child.window = window;
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  while (!child.painted)
-    g_main_context_iteration (NULL, TRUE);
-  wait_ms (500);
-  emit_memory ("first section shown");
-  emit_memory_parts ();
-  g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  return 0;
+  g_timeout_add (50, run_floor, app);
+}
+
+static int
+run_child_floor (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.secretariat.BenchWindowFloor",
+                                                       G_APPLICATION_DEFAULT_FLAGS);
+  char *argv[] = { (char *) "bench-window", NULL };
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_floor_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
 /* ---- In the parent ----------------------------------------------------- */
