@@ -403,28 +403,8 @@ sec_store_position (SecStore  *self,
   kind = sec_kind_from_type (kind_type);
   if (!build_order (kind, query, order, error))
     return -1;
-
-  /* A record the query does not list (the selected one, after a search
-   * that leaves it out) is said so by its own row, looked up by id:
-   * numbering every row listed took seconds for a one-letter search of
-   * 200,000 people, and hundreds of MB for the sort. */
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   b.store = self;
-  b.sql = g_string_new (NULL);
-  b.params = params;
-  g_string_append_printf (b.sql, "SELECT count(*) FROM (SELECT t.id FROM %s t", kind->table);
-  if (!build_where (kind, query, &b, error))
-    {
-      g_string_free (b.sql, TRUE);
-      return -1;
-    }
-  g_string_append_printf (b.sql, ") WHERE id = ?%u", params->len + 1);
-  g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_int64 (id)));
-  if (read_number (self, &b, error) != 1)
-    return -1;
-  g_clear_pointer (&params, g_ptr_array_unref);
-
-  params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   b.sql = g_string_new (NULL);
   b.params = params;
   g_string_append_printf (b.sql, "SELECT n FROM (SELECT t.id, row_number() OVER (%s) - 1 AS n FROM %s t",
