@@ -434,14 +434,14 @@ main (int   argc,
   g_ptr_array_add (databases, NULL);  /* the floor */
 
   /* The build tree's schema, settings kept in memory, and the recent files
-   * and state of a scratch folder: the user's own are left alone. */
+   * and state of a scratch folder: the user's own are left alone. (The
+   * cache stays the user's: Mesa keeps its compiled shaders there.) */
   scratch = g_dir_make_tmp ("bench-window-XXXXXX", NULL);
   g_setenv ("GSETTINGS_SCHEMA_DIR", SEC_BUILD_DATA_DIR, FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("XDG_CONFIG_HOME", scratch, TRUE);
   g_setenv ("XDG_DATA_HOME", scratch, TRUE);
   g_setenv ("XDG_STATE_HOME", scratch, TRUE);
-  g_setenv ("XDG_CACHE_HOME", scratch, TRUE);
 
   for (guint c = 0; c < databases->len; c++)
     for (guint r = 0; r <= runs; r++)
