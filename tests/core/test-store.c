@@ -636,6 +636,25 @@ test_record_list (Fixture *f, gconstpointer data)
   sec_record_list_set_query (list, q);
   g_assert_cmpuint (calls, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 11);
+  /* A position under the search: a listed record has one, one the search
+   * leaves out (Person 0450) has none, and no error. */
+  {
+    g_autoptr(SecRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(SecRecord) last = g_list_model_get_item (G_LIST_MODEL (list), 10);
+    g_autoptr(SecQuery) other = sec_query_new ();
+    g_autoptr(GPtrArray) found = NULL;
+    SecRecord *out;
+
+    sec_query_set_search (other, "0450");
+    found = sec_store_list (f->store, SEC_TYPE_PERSON, other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    out = g_ptr_array_index (found, 0);
+    g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, sec_record_get_id (first), &error), ==, 0);
+    g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, sec_record_get_id (last), &error), ==, 10);
+    g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, sec_record_get_id (out), &error), ==, -1);
+    g_assert_no_error (error);
+  }
 
   /* The list follows the store. */
   {

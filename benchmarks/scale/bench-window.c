@@ -1,0 +1,495 @@
+/* bench-window.c: the real window, timed and weighed
+ *
+ * Usage: bench-window [--tsv] [--runs N] DATABASE...
+ *
+ * For each DATABASE, starts the application (SecApp, as `secretariat
+ * --database DATABASE` does) in a new process N times after a warm-up run,
+ * and prints the medians of:
+ * - start to the first frame: from just before the process is spawned to
+ *   the window's first GdkFrameClock "after-paint";
+ * - a keystroke in the People list's search until its list model has
+ *   changed ("items-changed"): counted from the keystroke (with the search
+ *   entry's debounce) and from the entry's "search-changed" (without it),
+ *   and from the keystroke to the next frame painted after the change;
+ * - the resident memory (VmRSS, /proc/self/status) after opening each
+ *   section of the sidebar, and at the end its anonymous and file-backed
+ *   parts.
+ * A last column is the floor: an empty window of an AdwApplication,
+ * started and measured the same way, which no change of ours can go below.
+ *
+ * It needs a display (run it under `xvfb-run -a dbus-run-session --`); the
+ * renderer is GTK's choice unless GSK_RENDERER says (cairo, gl, ngl).
+ * The keystroke is the text inserted into the search entry's text, as the
+ * list's type-to-search does, not a key event from the X server.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/shell/sec-application.h"
+#include "ui/shell/sec-window.h"
+
+static const char *const sections[] = {
+  "meetings", "past-meetings", "organisations", "people", "bodies", "calls", "statements",
+  "overview", "funding-calls", "projects",
+};
+
+/* The keystrokes timed: the first letter of a search (a one-letter search
+ * finds every word starting so) and a last one ("mülle" + "r"). */
+static const struct { const char *before, *key, *label; } keystrokes[] = {
+  { "", "m", "first letter (\"m\")" },
+  { "mülle", "r", "last letter (\"müller\")" },
+};
+
+/* ---- In the child process ---------------------------------------------- */
+
+static struct {
+  gint64       t0;           /* the parent's clock just before the spawn */
+  GtkWidget   *window;
+  gboolean     painted;      /* the first frame is done */
+  gint64       t_paint;      /* the last after-paint */
+  gint64       t_search;     /* the last search-changed */
+  gint64       t_items;      /* the last items-changed of the list */
+} child;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Iterates until *@stamp is after @since, or @timeout_ms passed. */
+static gboolean
+wait_for (const gint64 *stamp,
+          gint64        since,
+          guint         timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (*stamp <= since && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return *stamp > since;
+}
+
+/* A field of /proc/self/status in MB (its value is in kB). */
+static double
+status_mb (const char *field)
+{
+  g_autofree char *text = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL) ||
+      (p = strstr (text, field)) == NULL)
+    return -1;
+  return g_ascii_strtod (p + strlen (field) + 1, NULL) / 1024.0;
+}
+
+static void
+emit (const char *key,
+      double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_print ("%s\t%s\n", key, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  child.t_paint = g_get_monotonic_time ();
+  if (!child.painted)
+    {
+      child.painted = TRUE;
+      emit ("start to the first frame (ms)", (child.t_paint - child.t0) / 1000.0);
+    }
+}
+
+static void
+on_realize (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), NULL);
+}
+
+static void
+emit_memory (const char *what)
+{
+  g_autofree char *key = g_strdup_printf ("memory: %s (MB)", what);
+
+  emit (key, status_mb ("VmRSS:"));
+}
+
+static void
+emit_memory_parts (void)
+{
+  emit ("memory: anonymous part (MB)", status_mb ("RssAnon:"));
+  emit ("memory: file-backed part (MB)", status_mb ("RssFile:"));
+  emit ("memory: peak (MB)", status_mb ("VmHWM:"));
+}
+
+/* An emission hook: it runs before the list pane's handler, which runs
+ * the query (search-changed is a run-last signal). */
+static gboolean
+on_search_changed (GSignalInvocationHint *hint,
+                   guint                  n_values,
+                   const GValue          *values,
+                   gpointer               user_data)
+{
+  child.t_search = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+on_items_changed (void)
+{
+  child.t_items = g_get_monotonic_time ();
+}
+
+static void
+time_keystrokes (SecWindow *window)
+{
+  SecListPane *pane = sec_window_get_list_pane (window, "people");
+  GtkWidget *focus, *entry;
+
+  sec_list_pane_focus_search (pane);
+  wait_ms (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+  if (entry == NULL)
+    {
+      g_printerr ("bench-window: the People search has no focus\n");
+      return;
+    }
+  g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                              on_search_changed, NULL, NULL);
+  g_signal_connect (sec_list_pane_get_list (pane), "items-changed", G_CALLBACK (on_items_changed), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    {
+      g_autofree char *with = NULL, *without = NULL, *shown = NULL;
+      int position;
+      gint64 t_key;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), keystrokes[i].before);
+      wait_ms (600);
+      position = -1;
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+      position = gtk_editable_get_position (GTK_EDITABLE (entry));
+      t_key = g_get_monotonic_time ();
+      gtk_editable_insert_text (GTK_EDITABLE (entry), keystrokes[i].key, -1, &position);
+      if (!wait_for (&child.t_items, t_key, 10000))
+        {
+          g_printerr ("bench-window: the list did not change after “%s”\n", keystrokes[i].key);
+          continue;
+        }
+      with = g_strdup_printf ("keystroke, %s: to the list changed, with the debounce (ms)", keystrokes[i].label);
+      without = g_strdup_printf ("keystroke, %s: to the list changed, without it (ms)", keystrokes[i].label);
+      shown = g_strdup_printf ("keystroke, %s: to the next frame (ms)", keystrokes[i].label);
+      emit (with, (child.t_items - t_key) / 1000.0);
+      emit (without, (child.t_items - child.t_search) / 1000.0);
+      if (wait_for (&child.t_paint, child.t_items, 2000))
+        emit (shown, (child.t_paint - t_key) / 1000.0);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_ms (300);
+}
+
+/* Runs once the first frame is up: every section, then the keystrokes. */
+static gboolean
+run_window (gpointer user_data)
+{
+  GApplication *app = user_data;
+  SecWindow *window = SEC_WINDOW (child.window);
+
+  if (!child.painted)
+    return G_SOURCE_CONTINUE;
+  wait_ms (500);
+  emit_memory ("first section shown");
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      gtk_widget_activate_action (child.window, "win.section", "s", sections[i]);
+      wait_ms (400);
+      emit_memory (sections[i]);
+    }
+  gtk_widget_activate_action (child.window, "win.section", "s", "people");
+  wait_ms (300);
+  time_keystrokes (window);
+  emit_memory ("after the searches");
+  emit_memory_parts ();
+  g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (!SEC_IS_WINDOW (window) || child.window != NULL)
+    return;
+  child.window = GTK_WIDGET (window);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
+  g_timeout_add (50, run_window, app);
+}
+
+static int
+run_child_app (const char *database)
+{
+  g_autoptr(GApplication) app = sec_application_new (database);
+  char *argv[] = { (char *) "bench-window", NULL };
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  return g_application_run (app, 1, argv);
+}
+
+/* The floor: an empty window of an AdwApplication, started as ours is (a
+ * unique application on the session bus, libadwaita's style). */
+static gboolean
+run_floor (gpointer user_data)
+{
+  if (!child.painted)
+    return G_SOURCE_CONTINUE;
+  wait_ms (500);
+  emit_memory ("first section shown");
+  emit_memory_parts ();
+  g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (child.window))));
+  g_application_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_floor_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  child.window = window;
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_timeout_add (50, run_floor, app);
+}
+
+static int
+run_child_floor (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.secretariat.BenchWindowFloor",
+                                                       G_APPLICATION_DEFAULT_FLAGS);
+  char *argv[] = { (char *) "bench-window", NULL };
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_floor_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+/* ---- In the parent ----------------------------------------------------- */
+
+typedef struct {
+  char      *key;
+  GPtrArray *values;  /* one GArray of doubles per column */
+} Row;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  if (values == NULL || values->len == 0)
+    return -1;
+  g_array_sort (values, compare_doubles);
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return (g_array_index (values, double, values->len / 2 - 1) +
+          g_array_index (values, double, values->len / 2)) / 2;
+}
+
+static Row *
+find_row (GPtrArray  *rows,
+          const char *key,
+          guint       n_columns)
+{
+  Row *row;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((Row *) g_ptr_array_index (rows, i))->key, key))
+      return g_ptr_array_index (rows, i);
+  row = g_new0 (Row, 1);
+  row->key = g_strdup (key);
+  row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (row->values, g_array_new (FALSE, FALSE, sizeof (double)));
+  g_ptr_array_add (rows, row);
+  return row;
+}
+
+/* One process; its figures go into column @column of @rows. */
+static gboolean
+run_once (const char  *database,
+          guint        column,
+          guint        n_columns,
+          GPtrArray   *rows,
+          GHashTable  *renderers,
+          gboolean     keep)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *out = NULL, *err = NULL, *t0 = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { self, "--child", database ? database : "", NULL, NULL };
+
+  t0 = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  argv[3] = t0;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-window: %s\n%s", error->message, err ? err : "");
+      return FALSE;
+    }
+  if (!keep)
+    return TRUE;
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+      double value;
+
+      if (tab == NULL)
+        continue;
+      *tab = '\0';
+      if (g_str_equal (lines[i], "renderer"))
+        {
+          g_hash_table_add (renderers, g_strdup (tab + 1));
+          continue;
+        }
+      value = g_ascii_strtod (tab + 1, NULL);
+      g_array_append_val ((GArray *) g_ptr_array_index (find_row (rows, lines[i], n_columns)->values, column), value);
+    }
+  return TRUE;
+}
+
+static void
+row_free (Row *row)
+{
+  g_free (row->key);
+  g_ptr_array_unref (row->values);
+  g_free (row);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GHashTable) renderers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) databases = g_ptr_array_new ();
+  g_autofree char *scratch = NULL;
+  gboolean tsv = FALSE;
+  guint runs = 5;
+
+  setlocale (LC_ALL, "");
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    {
+      child.t0 = g_ascii_strtoll (argv[3], NULL, 10);
+      return argv[2][0] != '\0' ? run_child_app (argv[2]) : run_child_floor ();
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--tsv"))
+        tsv = TRUE;
+      else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        runs = (guint) MAX (1, atoi (argv[i + 1])), i++;
+      else if (argv[i][0] == '-')
+        {
+          g_printerr ("Usage: bench-window [--tsv] [--runs N] DATABASE...\n");
+          return 2;
+        }
+      else
+        g_ptr_array_add (databases, argv[i]);
+    }
+  if (databases->len == 0)
+    {
+      g_printerr ("Usage: bench-window [--tsv] [--runs N] DATABASE...\n");
+      return 2;
+    }
+  g_ptr_array_add (databases, NULL);  /* the floor */
+
+  /* The build tree's schema, settings kept in memory, and the recent files
+   * and state of a scratch folder: the user's own are left alone. (The
+   * cache stays the user's: Mesa keeps its compiled shaders there.) */
+  scratch = g_dir_make_tmp ("bench-window-XXXXXX", NULL);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", SEC_BUILD_DATA_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", scratch, TRUE);
+  g_setenv ("XDG_DATA_HOME", scratch, TRUE);
+  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
+
+  for (guint c = 0; c < databases->len; c++)
+    for (guint r = 0; r <= runs; r++)
+      /* Run 0 warms the disk cache (and takes a due daily backup). */
+      if (!run_once (g_ptr_array_index (databases, c), c, databases->len, rows, renderers, r > 0))
+        return 1;
+
+  if (!tsv)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      GHashTableIter iter;
+      gpointer name;
+
+      g_print ("Medians of %u runs; renderer:", runs);
+      g_hash_table_iter_init (&iter, renderers);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        g_print (" %s", (const char *) name);
+      g_print ("\n\n| what |");
+      for (guint c = 0; c < databases->len; c++)
+        {
+          const char *db = g_ptr_array_index (databases, c);
+          g_autofree char *base = db ? g_path_get_basename (db) : g_strdup ("empty window");
+
+          g_print (" %s |", base);
+        }
+      g_print ("\n|---|");
+      for (guint c = 0; c < databases->len; c++)
+        g_print ("---:|");
+      g_print ("\n");
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+
+      g_print (tsv ? "%s" : "| %s |", row->key);
+      for (guint c = 0; c < databases->len; c++)
+        {
+          double m = median (g_ptr_array_index (row->values, c));
+
+          if (tsv)
+            g_print ("\t%.1f", m);
+          else if (m < 0)
+            g_print (" — |");
+          else
+            g_print (" %.*f |", m < 10 ? 1 : 0, m);
+        }
+      g_print ("\n");
+    }
+  g_rmdir (scratch);
+  return 0;
+}
