@@ -90,10 +90,16 @@ def font_embedded(font):
     return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
+# The documents read stay open: the elements problems() returns belong to
+# their file, and newer pikepdf refuses objects of a file it has closed.
+opened = []
+
+
 def problems(path):
     """What the PDF at path breaks of the promises, as sentences."""
     found = []
     pdf = pikepdf.open(path)
+    opened.append(pdf)
     root = pdf.Root
     mark_info = root.get("/MarkInfo")
     if mark_info is None or not bool(mark_info.get("/Marked", False)) or "/StructTreeRoot" not in root:
@@ -190,7 +196,8 @@ with tempfile.TemporaryDirectory() as tmp:
         found, elems = problems(path)
         check(not found, f"{kind}: {sorted(set(found))}")
         check(any(name_of(e) == "H1" for e in elems), f"{kind}: an H1")
-        lang = str(pikepdf.open(path).Root.get("/Lang", ""))
+        document = pikepdf.open(path)
+        lang = str(document.Root.get("/Lang", ""))
         want = {"pack": "fr", "minutes": "de"}.get(kind, "en")
         check(lang == want, f"{kind}: /Lang {lang}, not {want}")
         text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
