@@ -189,6 +189,28 @@ test_vcard (void)
   g_assert_false (sec_import_is_vcard ("Name,Email\n", 11));
 }
 
+/* A byte that is not UTF-8 in a parameter (a phone's type, "\310ORK")
+ * reaches the notes as text, like one in a value (found by fuzzing). */
+static void
+test_vcard_parameter_bytes (void)
+{
+  static const char card[] =
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nN:M\xfcller;J\r\n"
+    "TEL;WORK;VOICE:+49 2\r\nTEL;\310ORK;VOICE:+49 1\r\nEND:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecImportTable) t = sec_import_read_vcard (card, sizeof card - 1, &error);
+  SecImportRow *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->rows->len, ==, 1);
+  row = g_ptr_array_index (t->rows, 0);
+  for (guint f = 0; f < row->n_fields; f++)
+    g_assert_true (g_utf8_validate (row->fields[f], -1, NULL));
+  g_assert_cmpstr (row->fields[2], ==, "Müller");
+  sec_test_assert_contains (row->fields[7], "+49 1");
+  g_assert_cmpstr (row->fields[6], ==, "+49 2");
+}
+
 static void
 test_guess (void)
 {
@@ -588,6 +610,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/utf16-tab", test_csv_utf16_tab);
   g_test_add_func ("/import/csv/broken", test_csv_broken);
   g_test_add_func ("/import/vcard", test_vcard);
+  g_test_add_func ("/import/vcard-parameter-bytes", test_vcard_parameter_bytes);
   g_test_add_func ("/import/guess", test_guess);
   g_test_add ("/import/validate", SecTestStoreFixture, NULL, setup, test_validate, teardown);
   g_test_add ("/import/refused-writes-nothing", SecTestStoreFixture, NULL, setup, test_refused_writes_nothing, teardown);

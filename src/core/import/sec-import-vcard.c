@@ -247,7 +247,10 @@ parse_property (const char *line,
     }
   if (colon == NULL)
     return NULL;
-  head = g_strndup (line, colon - line);
+  /* The parameters are text too (TYPE values end up in notes): a byte
+   * that is not UTF-8 there is read like one in the value (found by
+   * fuzzing). */
+  head = to_utf8 (line, colon - line, NULL);
   params = g_strsplit (head, ";", -1);
   /* ":value", a line without a name (found by fuzzing). */
   if (params[0] == NULL)
