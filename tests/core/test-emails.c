@@ -634,6 +634,36 @@ test_long_file_name (void)
     }
 }
 
+/* A long ASCII name or subject word cannot be folded as it is: it goes
+ * out as encoded words, and no line passes 78 characters (found by
+ * fuzzing: a name of 490 backslashes made a line of a thousand). */
+static void
+test_long_ascii_values (void)
+{
+  g_autoptr(SecEmail) email = sec_email_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backslashes = g_strnfill (490, '\\');
+  g_autofree char *word = g_strnfill (300, 'w');
+  g_autofree char *name = g_strdup_printf ("Ef%sJ", backslashes);
+  g_autofree char *subject = g_strdup_printf ("Agenda %s", word);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+
+  sec_email_add_to (email, name, "anna@example.org");
+  sec_email_set_subject (email, subject);
+  sec_email_set_body (email, "Text");
+  bytes = sec_email_to_bytes (email, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <=, 78);
+  g_assert_nonnull (strstr (text, "To: =?UTF-8?B?RWZc"));
+  g_assert_nonnull (strstr (text, "Subject: =?UTF-8?B?"));
+  g_assert_nonnull (strstr (text, "<anna@example.org>"));
+}
+
 static void
 test_message_refused (void)
 {
@@ -738,6 +768,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emails/message", test_message);
   g_test_add_func ("/emails/message-refused", test_message_refused);
   g_test_add_func ("/emails/long-file-name", test_long_file_name);
+  g_test_add_func ("/emails/long-ascii-values", test_long_ascii_values);
 
   return g_test_run ();
 }

@@ -93,6 +93,22 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* Whether a word of @line is too long to fold before it: plain text is
+ * folded at spaces only. */
+static gboolean
+has_long_word (const char *line)
+{
+  gsize run = 0;
+
+  for (const char *c = line; *c != '\0'; c++)
+    {
+      run = *c == ' ' ? 0 : run + 1;
+      if (run > 76)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* RFC 2047 "B" encoded words for @text, separated by CRLF SP (folding),
  * each cut at a character's boundary; the first fits after @used
  * characters of its line. */
@@ -138,7 +154,7 @@ append_unstructured (GString    *out,
 {
   g_autofree char *line = dup_one_line (text);
 
-  if (!is_ascii (line) || strstr (line, "=?") != NULL)
+  if (!is_ascii (line) || strstr (line, "=?") != NULL || has_long_word (line))
     {
       append_encoded_words (out, line, used);
       return;
@@ -176,7 +192,11 @@ append_phrase (GString    *out,
 {
   g_autofree char *line = dup_one_line (name);
 
-  if (!is_ascii (line) || strstr (line, "=?") != NULL)
+  /* A phrase is not folded: one that would not fit its line is written
+   * as encoded words, which are (found by fuzzing: a name of 490
+   * backslashes, each doubled in quotes, made a line over RFC 5322's 998
+   * characters). */
+  if (!is_ascii (line) || strstr (line, "=?") != NULL || used + 2 * strlen (line) + 2 > 78)
     append_encoded_words (out, line, used);
   else if (strpbrk (line, "()<>[]:;@\\,.\"") == NULL)
     g_string_append (out, line);
