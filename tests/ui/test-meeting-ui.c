@@ -26,6 +26,8 @@
 #include "ui/widgets/sec-document-preview.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-meetings.h"
+#include "core/store/sec-store-privacy.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
@@ -1102,6 +1104,54 @@ test_preview (Fixture *f, gconstpointer data)
   }
 }
 
+/* A participant whose personal data were erased reads "Erased person",
+ * dimmed, in the participants window and on the meeting's page, not the
+ * placeholder "—" the erasure leaves in the people table. */
+static void
+test_erased_participant (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) rows = sec_store_list_meeting_participants (f->store, JOINT_2027, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(SecRecord) meeting = NULL;
+  SecParticipantsWindow *window;
+  GtkWidget *page;
+  guint erased = 0, dimmed = 0;
+  gint64 person_id;
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  person_id = ((SecMeetingParticipantRow *) g_ptr_array_index (rows, 0))->person_id;
+  g_assert_true (sec_store_erase_person (f->store, person_id, NULL));
+
+  window = sec_participants_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+      g_assert_cmpstr (text, !=, "—");
+      if (g_strcmp0 (text, "Erased person") == 0)
+        {
+          erased++;
+          dimmed += gtk_widget_has_css_class (label, "dim-label");
+        }
+    }
+  g_assert_cmpuint (erased, ==, 1);
+  g_assert_cmpuint (dimmed, ==, 1);
+
+  /* The meeting's page lists its participants too. */
+  page = sec_record_page_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
+  iterate ();
+  g_assert_null (sec_test_find_row (page, "—"));
+  g_assert_nonnull (sec_test_find_row (page, "Erased person"));
+}
+
 /* The libadwaita bug: see tests/test-editor.c. */
 int
 main (int argc, char *argv[])
@@ -1121,6 +1171,7 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/page/keeps-scroll", test_record_page_keeps_scroll);
   ADD ("/meeting-ui/invite-members", test_invite_members);
   ADD ("/meeting-ui/bulk-status", test_bulk_status);
+  ADD ("/meeting-ui/erased-participant", test_erased_participant);
   ADD ("/meeting-ui/counts-agree", test_counts_agree);
   ADD ("/meeting-ui/language-names", test_language_names);
   ADD ("/meeting-ui/check-in", test_check_in);
