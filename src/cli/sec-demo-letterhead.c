@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 #include "cli/sec-demo-private.h"
+#include "core/documents/sec-document.h"
 #include "core/store/sec-store-letterhead.h"
 
 #define LOGO_WIDTH  300
@@ -39,15 +40,6 @@ star (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-static cairo_status_t
-append (void                *closure,
-        const unsigned char *data,
-        unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static GBytes *
 draw_logo (void)
 {
@@ -73,7 +65,7 @@ draw_logo (void)
     }
   cairo_fill (cr);
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append, png);
+  cairo_surface_write_to_png_stream (surface, sec_document_append_to_byte_array, png);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
 }

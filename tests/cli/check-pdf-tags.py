@@ -187,6 +187,9 @@ with tempfile.TemporaryDirectory() as tmp:
         "portfolio": ["export", "portfolio"],
         "privacy-export": ["privacy", "export", "--person", "1"],
         "privacy-record": ["privacy", "record"],
+        # Drawn outside the page engine's layout, tagged the same way.
+        "badges": ["export", "badges", "-m", "3"],
+        "table-cards": ["export", "table-cards", "-m", "3", "--language", "de"],
     }
     for kind, args in exports.items():
         path = os.path.join(tmp, kind + ".pdf")
@@ -198,7 +201,7 @@ with tempfile.TemporaryDirectory() as tmp:
         check(any(name_of(e) == "H1" for e in elems), f"{kind}: an H1")
         document = pikepdf.open(path)
         lang = str(document.Root.get("/Lang", ""))
-        want = {"pack": "fr", "minutes": "de"}.get(kind, "en")
+        want = {"pack": "fr", "minutes": "de", "table-cards": "de"}.get(kind, "en")
         check(lang == want, f"{kind}: /Lang {lang}, not {want}")
         text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
         check(len(text.strip()) > 0, f"{kind}: pdftotext reads text")
@@ -216,10 +219,20 @@ with tempfile.TemporaryDirectory() as tmp:
             first_h1 = text.find("Agenda")
             first_th = text.find("Time")
             check(0 <= first_h1 < first_th, f"agenda: pdftotext order {first_h1} < {first_th}")
+        if kind in ("badges", "table-cards"):
+            # A Sect per badge or card, the name its H1; a card's back (the
+            # same text upside down) is an artifact, not read twice.
+            sects = [e for e in elems if name_of(e) == "Sect"]
+            h1 = [e for e in elems if name_of(e) == "H1"]
+            check(len(sects) > 1 and len(h1) == len(sects),
+                  f"{kind}: {len(sects)} Sect, {len(h1)} H1")
+            if kind == "table-cards":
+                check(len(sects) == len(document.pages),
+                      f"table-cards: a Sect per card ({len(sects)}, {len(document.pages)} pages)")
 
     # The check can fail: the same documents untagged break the promises.
     env = dict(os.environ, SEC_DOCUMENT_UNTAGGED="1")
-    for kind in ("agenda", "attendance"):
+    for kind in ("agenda", "attendance", "badges"):
         path = os.path.join(tmp, kind + "-untagged.pdf")
         r = run(db, *exports[kind], "--output", path, env=env)
         check(r.returncode == 0, f"{kind} untagged: {r.stderr}")

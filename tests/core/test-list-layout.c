@@ -237,6 +237,20 @@ test_staff_group (Fixture       *f,
   g_assert_cmpuint (offset_of (cards, "Шевченко"), <, offset_of (cards, "Vandenberghe"));
 }
 
+/* A table's header takes two lines at most: the internal agenda's
+ * "Notes for the secretariat" over a column of short notes was three
+ * ("Notes for", "the", "secretariat"). */
+static void
+test_header_two_lines (Fixture       *f,
+                       gconstpointer  data)
+{
+  SecMeetingDocumentOptions options = { 0 };
+  g_autofree char *text = export_text (f, SEC_MEETING_EXPORT_AGENDA_INTERNAL, &options);
+
+  g_test_message ("%s", text);
+  sec_test_assert_contains (text, "Notes for the");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +263,7 @@ main (int   argc,
   ADD ("/list-layout/latin-sort", test_latin_sort);
   ADD ("/list-layout/latin-csv", test_latin_csv);
   ADD ("/list-layout/column-widths", test_column_widths);
+  ADD ("/list-layout/header-two-lines", test_header_two_lines);
   ADD ("/list-layout/blank-column", test_blank_column);
   ADD ("/list-layout/staff-group", test_staff_group);
 #undef ADD

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli/sec-demo.h"
+#include "ui/meetings/sec-agenda-window.h"
 #include "ui/meetings/sec-checkin-window.h"
 #include "ui/meetings/sec-email-dialog.h"
 #include "ui/meetings/sec-export-dialog.h"
@@ -171,6 +172,17 @@ take_meeting_windows (SecStore    *store,
   gtk_window_destroy (GTK_WINDOW (checkin));
   if (!ok)
     return FALSE;
+
+  /* The agenda of the joint meeting (its items, each with its notes for
+   * the secretariat). */
+  {
+    SecAgendaWindow *agenda = sec_agenda_window_new (GTK_WINDOW (main_window), store, JOINT_2027);
+
+    ok = take_tool_window (GTK_WINDOW (agenda), dir, "agenda.png", 640, 760, error);
+    gtk_window_destroy (GTK_WINDOW (agenda));
+    if (!ok)
+      return FALSE;
+  }
 
   /* The minutes of the Platform's meeting of 2025. */
   {

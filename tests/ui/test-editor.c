@@ -16,6 +16,7 @@
 #include "ui/widgets/sec-record-picker-row.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-meetings.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -1000,6 +1001,57 @@ test_undo_edit (Fixture *f, gconstpointer data)
   g_assert_null (window);
 }
 
+/* Undoing an edit of a meeting puts back its bodies too: they are links
+ * of their own, saved with the meeting. */
+static void
+test_undo_edit_meeting_bodies (Fixture *f, gconstpointer data)
+{
+  gint64 meeting_id = sec_test_insert (f->store, SEC_TYPE_MEETING, "title", "NREM meeting", "starts-at", "2018-06-13T09:30",
+                                       "ends-at", "2018-06-13T17:00", NULL);
+  g_autofree char *network = g_strdup_printf ("%" G_GINT64_FORMAT, f->network);
+  g_autofree char *meeting_text = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  g_autoptr(SecRecord) meeting = NULL;
+  g_autoptr(SecRecord) back = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GArray) undone = NULL;
+  GtkWidget *window;
+  SecRecordEditor *editor;
+
+  sec_test_insert (f->store, SEC_TYPE_MEETING_BODY, "meeting", meeting_text, "body", network, NULL);
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, meeting_id, NULL);
+  window = GTK_WIDGET (sec_window_new (NULL, f->store));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  sec_test_iterate ();
+
+  /* The Platform's meeting now, under another title. */
+  editor = sec_record_editor_new (GTK_WINDOW (window), f->store, SEC_TYPE_MEETING, meeting);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  sec_test_iterate ();
+  type (editor, "Title *", "Platform meeting");
+  adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Civil Society Platform")));
+  adw_action_row_activate (ADW_ACTION_ROW (find_row (editor, "EU Network of National Rapporteurs")));
+  sec_test_iterate ();
+  save (editor);
+  g_assert_null (editor);
+  after = sec_store_get_meeting_body_ids (f->store, meeting_id, NULL);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpint (g_array_index (after, gint64, 0), ==, f->platform);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  sec_test_iterate ();
+  back = sec_store_get (f->store, SEC_TYPE_MEETING, meeting_id, NULL);
+  g_assert_cmpstr (sec_record_get_string (back, "title"), ==, "NREM meeting");
+  undone = sec_store_get_meeting_body_ids (f->store, meeting_id, NULL);
+  g_assert_cmpuint (undone->len, ==, 1);
+  g_assert_cmpint (g_array_index (undone, gint64, 0), ==, f->network);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_iterate ();
+  g_assert_null (window);
+}
+
 static void
 test_date_row (void)
 {
@@ -1119,6 +1171,7 @@ main (int argc, char *argv[])
   ADD ("/editor/missing-fields", test_missing_fields);
   ADD ("/editor/create-from-picker", test_create_from_picker);
   ADD ("/editor/undo-edit", test_undo_edit);
+  ADD ("/editor/undo-edit-meeting-bodies", test_undo_edit_meeting_bodies);
   g_test_add_func ("/editor/date-row", test_date_row);
   g_test_add_func ("/editor/country-row", test_country_row);
 

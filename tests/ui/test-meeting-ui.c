@@ -26,6 +26,8 @@
 #include "ui/widgets/sec-document-preview.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-meetings.h"
+#include "core/store/sec-store-privacy.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
@@ -1102,6 +1104,97 @@ test_preview (Fixture *f, gconstpointer data)
   }
 }
 
+/* A participant whose personal data were erased reads "Erased person",
+ * dimmed, in the participants window and on the meeting's page, not the
+ * placeholder "—" the erasure leaves in the people table. */
+static void
+test_erased_participant (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) rows = sec_store_list_meeting_participants (f->store, JOINT_2027, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(SecRecord) meeting = NULL;
+  SecParticipantsWindow *window;
+  GtkWidget *page;
+  guint erased = 0, dimmed = 0;
+  gint64 person_id;
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  person_id = ((SecMeetingParticipantRow *) g_ptr_array_index (rows, 0))->person_id;
+  g_assert_true (sec_store_erase_person (f->store, person_id, NULL));
+
+  window = sec_participants_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+      g_assert_cmpstr (text, !=, "—");
+      if (g_strcmp0 (text, "Erased person") == 0)
+        {
+          erased++;
+          dimmed += gtk_widget_has_css_class (label, "dim-label");
+        }
+    }
+  g_assert_cmpuint (erased, ==, 1);
+  g_assert_cmpuint (dimmed, ==, 1);
+
+  /* The meeting's page lists its participants too. */
+  page = sec_record_page_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), page);
+  meeting = sec_store_get (f->store, SEC_TYPE_MEETING, JOINT_2027, NULL);
+  sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, meeting);
+  iterate ();
+  g_assert_null (sec_test_find_row (page, "—"));
+  g_assert_nonnull (sec_test_find_row (page, "Erased person"));
+}
+
+/* The check-in's search field is typed in large type: its placeholder
+ * must fit whole in the field at the window's usual width, with GNOME's
+ * Large Text too (it was cut: "Type a few letters of a n…"). */
+static void
+test_check_in_placeholder_fits (Fixture *f, gconstpointer data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  SecCheckinWindow *window;
+  GtkWidget *entry, *placeholder = NULL;
+  g_autofree char *text = NULL;
+  int dpi, natural;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * 1.5), NULL);
+  window = sec_checkin_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, FALSE, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_object_get (entry, "placeholder-text", &text, NULL);
+  g_assert_nonnull (text);
+  sec_test_collect_widgets (entry, GTK_TYPE_LABEL, FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      placeholder = g_ptr_array_index (labels, i);
+  g_assert_nonnull (placeholder);
+  /* Its whole text's width against the room the field gives it. */
+  gtk_label_set_ellipsize (GTK_LABEL (placeholder), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_measure (placeholder, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_test_message ("placeholder “%s”: %d wide, %d of room", text, natural,
+                  gtk_widget_get_width (gtk_widget_get_parent (placeholder)));
+  g_assert_cmpint (natural, <=, gtk_widget_get_width (gtk_widget_get_parent (placeholder)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  iterate ();
+}
+
 /* The libadwaita bug: see tests/test-editor.c. */
 int
 main (int argc, char *argv[])
@@ -1121,9 +1214,11 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/page/keeps-scroll", test_record_page_keeps_scroll);
   ADD ("/meeting-ui/invite-members", test_invite_members);
   ADD ("/meeting-ui/bulk-status", test_bulk_status);
+  ADD ("/meeting-ui/erased-participant", test_erased_participant);
   ADD ("/meeting-ui/counts-agree", test_counts_agree);
   ADD ("/meeting-ui/language-names", test_language_names);
   ADD ("/meeting-ui/check-in", test_check_in);
+  ADD ("/meeting-ui/check-in/placeholder-fits", test_check_in_placeholder_fits);
   ADD ("/meeting-ui/check-in/expected", test_check_in_expected);
   ADD ("/meeting-ui/check-in/walk-in", test_check_in_walk_in);
   ADD ("/meeting-ui/agenda", test_agenda);

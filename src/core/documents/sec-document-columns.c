@@ -417,8 +417,33 @@ share_room (Table      *table,
     }
 }
 
+/* The narrowest @column may be for its header to take two lines at most
+ * ("Notes for the / secretariat", not three lines of a word or two), up to
+ * a third of the table, @width, and never below @min. */
+static double
+header_min_width (SecDocument *self,
+                  Table       *table,
+                  guint        c,
+                  double       width,
+                  double       min)
+{
+  g_autofree char *escaped = g_markup_escape_text (table->columns[c].title, -1);
+  PangoLayout *layout = _sec_document_get_layout (self, STYLE_TABLE_HEADER);
+  CellLines *header;
+  double w = min;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_markup (layout, escaped, -1);
+  header = cell_lines_new (layout);
+  while (w < width / 3 && count_lines (header, w) > 2)
+    w += 1;
+  cell_lines_free (header);
+  return MAX (min, MIN (w, width / 3));
+}
+
 /* The column widths, from what their cells hold (measured with Pango):
- * - every column at least its widest word (min_width ());
+ * - every column at least its widest word (min_width ()), and wide
+ *   enough for its header on two lines (header_min_width ());
  * - when all fit unwrapped, each gets its widest line, and the room left
  *   goes to the columns left blank to be filled in by hand (a signature),
  *   else to all in proportion to their share (SecDocumentColumn.width);
@@ -457,7 +482,7 @@ _sec_document_lay_out_columns (SecDocument *self,
 
         g_ptr_array_add (seen_all, seen);
         share[c] = width * MAX (table->columns[c].width, 0.0) / total;
-        min[c] = min_width (self, table, c, width, word);
+        min[c] = header_min_width (self, table, c, width, min_width (self, table, c, width, word));
         ink[c] = measure_cells (self, table, c, seen, column, &nat[c]);
         for (guint r = 0; r < table->rows->len; r++)
           cells[r * n + c] = column[r];

@@ -206,6 +206,24 @@ void     _sec_document_render_page_tagged (SecDocument *self,
                                            double       width,
                                            double       height,
                                            SecTags     *tags);
+/* How every PDF is made, also those drawn outside the page engine's
+ * layout (badges): a surface with the document's information, tags unless
+ * SEC_DOCUMENT_UNTAGGED is set, and the finishing (tagged in the language
+ * of _sec_document_dup_language ()). */
+char            *_sec_document_dup_language (const char   *language);
+SecTags         *_sec_pdf_tags_new          (void);
+cairo_surface_t *_sec_pdf_surface_new       (GByteArray   *bytes,
+                                             double        width,
+                                             double        height,
+                                             const char   *title,
+                                             const char   *author,
+                                             const char   *subject);
+GBytes          *_sec_pdf_finish            (cairo_surface_t *surface,
+                                             cairo_t      *cr,
+                                             GByteArray   *bytes,
+                                             SecTags      *tags,
+                                             const char   *language,
+                                             GError      **error);
 
 /* sec-document-letterhead.c */
 void     _sec_document_init_letterhead   (SecDocument  *self);

@@ -322,10 +322,17 @@ draw_header_and_footer (SecDocument *self,
   _sec_tags_end (tags, cr, "Private");
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+/**
+ * sec_document_append_to_byte_array:
+ * @closure: a #GByteArray
+ *
+ * A cairo_write_func_t that appends what cairo writes to @closure: how a
+ * PDF or PNG surface is written to memory.
+ */
+cairo_status_t
+sec_document_append_to_byte_array (void                *closure,
+                                   const unsigned char *data,
+                                   unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -501,17 +508,17 @@ sec_document_render_page (SecDocument *self,
   _sec_document_render_page_tagged (self, cr, page_nr, width, height, NULL);
 }
 
-/* The language the document is written in: the one set, or the first of
- * the user's that documents are written in (their strings come from it),
- * or English. */
-static char *
-dup_language (SecDocument *self)
+/* The language a document is written in: @language when set, or the
+ * first of the user's that documents are written in (their strings come
+ * from it), or English. */
+char *
+_sec_document_dup_language (const char *language)
 {
   const char *const *offered = sec_document_languages ();
   const char *const *names = g_get_language_names ();
 
-  if (self->language != NULL && *self->language)
-    return g_strdup (self->language);
+  if (language != NULL && *language)
+    return g_strdup (language);
   for (guint i = 0; names[i]; i++)
     {
       g_autofree char *code = g_strndup (names[i], strcspn (names[i], "_.@"));
@@ -520,6 +527,81 @@ dup_language (SecDocument *self)
         return g_steal_pointer (&code);
     }
   return g_strdup ("en");
+}
+
+/* The tags of a PDF about to be drawn: none when SEC_DOCUMENT_UNTAGGED is
+ * set. Tagging costs little (see benchmarks/core/bench-documents.c, which
+ * alone turns it off to measure how little). */
+SecTags *
+_sec_pdf_tags_new (void)
+{
+  return g_getenv ("SEC_DOCUMENT_UNTAGGED") == NULL ? _sec_tags_new () : NULL;
+}
+
+/* A PDF surface writing into @bytes, with the document's information:
+ * every PDF Secretariat makes, through the page engine or drawn outside
+ * its layout (badges), begins here and ends in _sec_pdf_finish (). */
+cairo_surface_t *
+_sec_pdf_surface_new (GByteArray *bytes,
+                      double      width,
+                      double      height,
+                      const char *title,
+                      const char *author,
+                      const char *subject)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sec_document_append_to_byte_array,
+                                                                  bytes, width, height);
+#if CAIRO_VERSION >= CAIRO_VERSION_ENCODE (1, 16, 0)
+  g_autofree char *creator = g_strdup_printf ("Secretariat %s", PACKAGE_VERSION);
+  g_autofree char *now = dup_iso_now ();
+
+  if (title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  if (subject)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, now);
+#endif
+  return surface;
+}
+
+/* Destroys @cr, finishes and destroys @surface and returns the PDF in
+ * @bytes, tagged in @language when @tags is not NULL. Takes @bytes and
+ * @tags. */
+GBytes *
+_sec_pdf_finish (cairo_surface_t  *surface,
+                 cairo_t          *cr,
+                 GByteArray       *bytes,
+                 SecTags          *tags,
+                 const char       *language,
+                 GError          **error)
+{
+  g_autoptr(GBytes) untagged = NULL;
+  cairo_status_t status = cairo_status (cr);
+  GBytes *tagged;
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      _sec_tags_free (tags);
+      g_byte_array_unref (bytes);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not make the PDF document: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  untagged = g_byte_array_free_to_bytes (bytes);
+  if (tags == NULL)
+    return g_steal_pointer (&untagged);
+  tagged = _sec_tags_finish_pdf (tags, untagged, language, error);
+  _sec_tags_free (tags);
+  return tagged;
 }
 
 /**
@@ -532,35 +614,23 @@ sec_document_to_pdf (SecDocument  *self,
                      SecPaper      paper,
                      GError      **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *creator = g_strdup_printf ("Secretariat %s", PACKAGE_VERSION);
-  g_autofree char *now = dup_iso_now ();
+  GByteArray *bytes = g_byte_array_new ();
+  g_autofree char *language = NULL;
   cairo_surface_t *surface;
-  g_autoptr(GBytes) untagged = NULL;
-  g_autofree char *language = dup_language (self);
-  cairo_status_t status;
   double width, height;
-  SecTags *tags = NULL;
+  SecTags *tags;
   guint n_pages;
   cairo_t *cr;
 
   g_return_val_if_fail (SEC_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  language = _sec_document_dup_language (self->language);
   sec_paper_get_size (paper, &width, &height);
   n_pages = sec_document_get_n_pages (self, width, height);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, width, height);
+  surface = _sec_pdf_surface_new (bytes, width, height, self->title, self->author, self->subject);
 #if CAIRO_VERSION >= CAIRO_VERSION_ENCODE (1, 16, 0)
-  if (self->title)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  if (self->author)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
-  if (self->subject)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, now);
-
   /* An outline entry per section: the parts of a meeting pack. */
   if (self->sections->len > 1)
     for (guint s = 0; s < self->sections->len; s++)
@@ -573,11 +643,7 @@ sec_document_to_pdf (SecDocument  *self,
       }
 #endif
 
-  /* Tagging costs little (see benchmarks/core/bench-documents.c, which
-   * alone turns it off to measure how little). */
-  if (g_getenv ("SEC_DOCUMENT_UNTAGGED") == NULL)
-    tags = _sec_tags_new ();
-
+  tags = _sec_pdf_tags_new ();
   cr = cairo_create (surface);
   _sec_tags_begin (tags, cr, "Document");
   for (guint i = 0; i < n_pages; i++)
@@ -590,29 +656,7 @@ sec_document_to_pdf (SecDocument  *self,
         }
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      _sec_tags_free (tags);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not make the PDF document: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-  untagged = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-  if (tags == NULL)
-    return g_steal_pointer (&untagged);
-  {
-    GBytes *tagged = _sec_tags_finish_pdf (tags, untagged, language, error);
-
-    _sec_tags_free (tags);
-    return tagged;
-  }
+  return _sec_pdf_finish (surface, cr, bytes, tags, language, error);
 }
 
 gboolean

@@ -164,6 +164,12 @@ const guint *sec_document_get_section_pages (SecDocument    *self,
                                          double              height,
                                          guint              *n_sections);
 
+/* A cairo_write_func_t appending to the GByteArray given as its closure:
+ * how a PDF or PNG surface is written to memory. */
+cairo_status_t sec_document_append_to_byte_array (void                *closure,
+                                                  const unsigned char *data,
+                                                  unsigned int         length);
+
 /* (transfer full): the whole document as a PDF on @paper. */
 GBytes      *sec_document_to_pdf        (SecDocument        *self,
                                          SecPaper            paper,

@@ -2,7 +2,11 @@
  *
  * Drawn with cairo and Pango straight onto PDF pages: a badge or a card is
  * a picture of a few lines at set places, not a flow of text over pages,
- * so it does not go through SecDocument's layout.
+ * so it does not go through SecDocument's layout. It is made and tagged
+ * the same way as the page engine's PDFs (_sec_pdf_surface_new (),
+ * _sec_pdf_finish ()): a title, a /Lang, each badge a Sect of paragraphs
+ * with the name as its heading; crop marks, folds and the upside-down back
+ * of a table card are artifacts.
  */
 #define G_LOG_DOMAIN "sec-meeting-badges"
 
@@ -13,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "core/base/sec-translit.h"
+#include "core/documents/sec-document-private.h"
 #include "core/documents/sec-meeting-badges.h"
 #include "core/documents/sec-meeting-pages.h"
 
@@ -75,9 +80,12 @@ collect_cards (SecMeetingPages *b)
 
 /* Draws @text centred in @width from (@x, @y) at @size points, shrunk
  * down to @min_size to stay on one line, then wrapped on at most
- * @max_lines (ellipsized after); returns its height. */
+ * @max_lines (ellipsized after), in a structure tag @tag; returns its
+ * height. */
 static double
 draw_text (cairo_t    *cr,
+           SecTags    *tags,
+           const char *tag,
            const char *text,
            double      x,
            double      y,
@@ -115,19 +123,25 @@ draw_text (cairo_t    *cr,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_size (layout, NULL, &h);
 
+  _sec_tags_begin (tags, cr, tag);
+  _sec_tags_note (tags, _sec_tags_script_lang (text), NULL, NULL);
   cairo_save (cr);
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+  _sec_tags_end (tags, cr, tag);
   return pango_units_to_double (h);
 }
 
 /* The face of a badge or of a half card: the meeting's title and date
  * above (badges only), the name in the middle, the organisation and the
- * country or role below. @scale: 1 for a badge, larger for a card. */
+ * country or role below. @scale: 1 for a badge, larger for a card. The
+ * places are worked out from the bottom up, the text drawn (and so read)
+ * from the top down, in a Sect of its own. */
 static void
 draw_face (cairo_t         *cr,
+           SecTags         *tags,
            SecMeetingPages *b,
            const Card      *card,
            double           x,
@@ -138,13 +152,16 @@ draw_face (cairo_t         *cr,
            double           scale,
            const char      *period)
 {
-  double inner = w - 2 * pad, top = y + pad, bottom = y + h - pad, name_h, y_name;
+  double inner = w - 2 * pad, top = y + pad, bottom = y + h - pad, name_h, y_name, size;
+  double y_detail = 0, y_organisation = 0;
 
+  _sec_tags_begin (tags, cr, "Sect");
   if (period != NULL)
     {
-      top += draw_text (cr, b->data->title, x + pad, top, inner, 6.5, 6.5, TRUE, 2, 0.35);
-      top += draw_text (cr, period, x + pad, top, inner, 6.5, 6.5, FALSE, 1, 0.35);
+      top += draw_text (cr, tags, "P", b->data->title, x + pad, top, inner, 6.5, 6.5, TRUE, 2, 0.35);
+      top += draw_text (cr, tags, "P", period, x + pad, top, inner, 6.5, 6.5, FALSE, 1, 0.35);
       /* A rule under the meeting's title. */
+      _sec_tags_begin (tags, cr, "Private");
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
       cairo_set_line_width (cr, 0.5);
@@ -152,6 +169,7 @@ draw_face (cairo_t         *cr,
       cairo_line_to (cr, x + w - pad, top + 1.5 * MM);
       cairo_stroke (cr);
       cairo_restore (cr);
+      _sec_tags_end (tags, cr, "Private");
       top += 1.5 * MM;
     }
 
@@ -171,12 +189,12 @@ draw_face (cairo_t         *cr,
     if (card->detail)
       {
         bottom -= pango_units_to_double (line_h);
-        draw_text (cr, card->detail, x + pad, bottom, inner, 8.5 * scale, 6 * scale, FALSE, 1, 0.3);
+        y_detail = bottom;
       }
     if (card->organisation)
       {
         bottom -= 2 * pango_units_to_double (line_h) + 1 * MM;
-        draw_text (cr, card->organisation, x + pad, bottom, inner, 8.5 * scale, 6.5 * scale, FALSE, 2, 0.1);
+        y_organisation = bottom;
       }
   }
 
@@ -184,9 +202,9 @@ draw_face (cairo_t         *cr,
   {
     g_autoptr(PangoLayout) probe = pango_cairo_create_layout (cr);
     PangoFontDescription *desc = pango_font_description_from_string (BADGE_FONT);
-    double size = 17 * scale;
     int tw, th;
 
+    size = 17 * scale;
     pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
     pango_layout_set_text (probe, card->name, -1);
     for (;; size -= 0.5)
@@ -199,15 +217,22 @@ draw_face (cairo_t         *cr,
       }
     pango_font_description_free (desc);
     name_h = pango_units_to_double (tw) <= inner ? pango_units_to_double (th) : 2 * pango_units_to_double (th);
-    /* The Latin spelling's line, and a gap above the organisation. */
-    if (card->latin)
-      name_h += 1.3 * 8 * scale;
-    bottom -= 1.5 * MM * scale;
-    y_name = top + MAX ((bottom - top - name_h) / 2, 0);
-    y_name += draw_text (cr, card->name, x + pad, y_name, inner, size, size, TRUE, 2, 0);
-    if (card->latin)
-      draw_text (cr, card->latin, x + pad, y_name, inner, 8 * scale, 6 * scale, FALSE, 1, 0.3);
   }
+  /* The Latin spelling's line, and a gap above the organisation. */
+  if (card->latin)
+    name_h += 1.3 * 8 * scale;
+  bottom -= 1.5 * MM * scale;
+  y_name = top + MAX ((bottom - top - name_h) / 2, 0);
+  /* The name is what a badge is about: its heading. */
+  y_name += draw_text (cr, tags, "H1", card->name, x + pad, y_name, inner, size, size, TRUE, 2, 0);
+  if (card->latin)
+    draw_text (cr, tags, "P", card->latin, x + pad, y_name, inner, 8 * scale, 6 * scale, FALSE, 1, 0.3);
+  if (card->organisation)
+    draw_text (cr, tags, "P", card->organisation, x + pad, y_organisation, inner, 8.5 * scale, 6.5 * scale,
+               FALSE, 2, 0.1);
+  if (card->detail)
+    draw_text (cr, tags, "P", card->detail, x + pad, y_detail, inner, 8.5 * scale, 6 * scale, FALSE, 1, 0.3);
+  _sec_tags_end (tags, cr, "Sect");
 }
 
 /* Crop marks round the sheet's grid at every cut, and light guides
@@ -269,6 +294,7 @@ draw_cutting_marks (cairo_t *cr,
 
 static void
 draw_badges (cairo_t         *cr,
+             SecTags         *tags,
              SecMeetingPages *b,
              GArray          *cards,
              SecPaper         paper)
@@ -290,14 +316,19 @@ draw_badges (cairo_t         *cr,
       if (slot == 0 && i > 0)
         cairo_show_page (cr);
       if (slot == 0)
-        draw_cutting_marks (cr, x0, y0, columns, rows, w, h);
-      draw_face (cr, b, &g_array_index (cards, Card, i), x0 + (slot % columns) * w, y0 + (slot / columns) * h,
+        {
+          _sec_tags_begin (tags, cr, "Private");
+          draw_cutting_marks (cr, x0, y0, columns, rows, w, h);
+          _sec_tags_end (tags, cr, "Private");
+        }
+      draw_face (cr, tags, b, &g_array_index (cards, Card, i), x0 + (slot % columns) * w, y0 + (slot / columns) * h,
                  w, h, BADGE_PAD, 1, period);
     }
 }
 
 static void
 draw_table_cards (cairo_t         *cr,
+                  SecTags         *tags,
                   SecMeetingPages *b,
                   GArray          *cards,
                   double           pw,
@@ -312,12 +343,14 @@ draw_table_cards (cairo_t         *cr,
       if (i > 0)
         cairo_show_page (cr);
       /* The front: the lower half, upright. */
-      draw_face (cr, b, card, 0, ph / 2, pw, ph / 2, CARD_PAD, 2.6, NULL);
-      /* The back: the upper half, turned round its centre. */
+      draw_face (cr, tags, b, card, 0, ph / 2, pw, ph / 2, CARD_PAD, 2.6, NULL);
+      /* The back: the upper half, turned round its centre; the same text
+       * again, so an artifact (untagged inside). */
+      _sec_tags_begin (tags, cr, "Private");
       cairo_save (cr);
       cairo_translate (cr, pw, ph / 2);
       cairo_rotate (cr, G_PI);
-      draw_face (cr, b, card, 0, 0, pw, ph / 2, CARD_PAD, 2.6, NULL);
+      draw_face (cr, NULL, b, card, 0, 0, pw, ph / 2, CARD_PAD, 2.6, NULL);
       cairo_restore (cr);
       /* The fold. */
       cairo_save (cr);
@@ -328,16 +361,8 @@ draw_table_cards (cairo_t         *cr,
       cairo_line_to (cr, pw, ph / 2);
       cairo_stroke (cr);
       cairo_restore (cr);
+      _sec_tags_end (tags, cr, "Private");
     }
-}
-
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 /* Public API */
@@ -371,10 +396,11 @@ sec_meeting_badges_to_pdf (SecMeetingData                  *data,
   g_autoptr(SecDocumentLocale) locale = NULL;
   g_autoptr(SecAgendaTiming) timing = NULL;
   g_autoptr(GArray) cards = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  GByteArray *bytes = g_byte_array_new ();
   g_autofree char *title = NULL;
+  g_autofree char *language = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
+  SecTags *tags;
   cairo_t *cr;
   SecMeetingPages b;
   double pw, ph;
@@ -386,6 +412,7 @@ sec_meeting_badges_to_pdf (SecMeetingData                  *data,
     options = &defaults;
   timing = sec_meeting_data_compute_timing (data);
   locale = sec_document_locale_new (options->language);
+  language = _sec_document_dup_language (options->language);
   b = (SecMeetingPages) { data, options, locale, timing, NULL };
   cards = collect_cards (&b);
 
@@ -398,14 +425,12 @@ sec_meeting_badges_to_pdf (SecMeetingData                  *data,
       pw = ph;
       ph = t;
     }
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, pw, ph);
   title = g_strdup_printf ("%s – %s",
                            table_cards ? sec_document_locale_gettext (locale, N_("Table cards"))
                                        : sec_document_locale_gettext (locale, N_("Name badges")),
                            data->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, data->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Secretariat");
+  surface = _sec_pdf_surface_new (bytes, pw, ph, title, NULL, data->title);
+  tags = _sec_pdf_tags_new ();
   cr = cairo_create (surface);
   {
     /* Unhinted metrics, as the page engine's: the same on paper and screen. */
@@ -417,20 +442,12 @@ sec_meeting_badges_to_pdf (SecMeetingData                  *data,
     cairo_font_options_destroy (font_options);
   }
 
+  _sec_tags_begin (tags, cr, "Document");
   if (table_cards)
-    draw_table_cards (cr, &b, cards, pw, ph);
+    draw_table_cards (cr, tags, &b, cards, pw, ph);
   else
-    draw_badges (cr, &b, cards, paper);
+    draw_badges (cr, tags, &b, cards, paper);
+  _sec_tags_end (tags, cr, "Document");
   cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return _sec_pdf_finish (surface, cr, bytes, tags, language, error);
 }

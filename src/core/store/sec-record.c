@@ -678,12 +678,41 @@ sec_record_dup_title (SecRecord *self)
 
   if (title->len == 0 && (derived = sec_record_get_derived (self, "organisation-name")) != NULL)
     g_string_append (title, derived);
-  if (title->len == 0 && (derived = sec_record_get_derived (self, "person-name")) != NULL)
-    g_string_append (title, derived);
   if (title->len == 0)
-    g_string_append (title, _(kind->label));
+    {
+      g_autofree char *person = sec_record_dup_person_name (self);
+
+      g_string_append (title, person ? person : _(kind->label));
+    }
 
   return g_string_free (title, FALSE);
+}
+
+gboolean
+sec_record_is_person_erased (SecRecord *self)
+{
+  const char *erased_on;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), FALSE);
+
+  erased_on = sec_record_get_derived (self, "person-erased-on");
+  return erased_on != NULL && *erased_on != '\0';
+}
+
+char *
+sec_record_dup_person_name (SecRecord *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
+
+  /* What an erasure leaves is named as such, not by its placeholder
+   * SEC_PRIVACY_ERASED_NAME ("—"). */
+  if (sec_record_is_person_erased (self))
+    /* Translators: the name shown for a person whose personal data were erased */
+    return g_strdup (_("Erased person"));
+  name = sec_record_get_derived (self, "person-name");
+  return name && *name ? g_strdup (name) : NULL;
 }
 
 /* Validation */

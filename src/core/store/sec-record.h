@@ -166,6 +166,11 @@ void             _sec_record_set_derived      (SecRecord      *self,
 
 /* The display title made of the TITLE fields ("Europol", "Anna Müller"). */
 char            *sec_record_dup_title         (SecRecord      *self);
+/* The name of the person a participant is about (its derived
+ * "person-name"), or "Erased person" when that person's data were erased
+ * (derived "person-erased-on"); NULL when the kind has neither. */
+char            *sec_record_dup_person_name   (SecRecord      *self);
+gboolean         sec_record_is_person_erased  (SecRecord      *self);
 
 /* Checks every field (required, formats, choices, date ranges); the first
  * problem is returned as a SEC_RECORD_ERROR with a translated message. */

@@ -431,6 +431,8 @@ static const SecDerived participant_derived[] = {
    * collation key, family name first, so that a long list sorts by index
    * order of bytes rather than by collating names on every comparison. */
   { "person-sort-key", "(SELECT p.sort_key FROM people p WHERE p.id = t.person_id)" },
+  /* Named "Erased person" (sec_record_dup_person_name ()), not "—". */
+  { "person-erased-on", "(SELECT p.erased_on FROM people p WHERE p.id = t.person_id)" },
   { "organisation-name", "(SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)" },
   { "meeting-title", "(SELECT m.title FROM meetings m WHERE m.id = t.meeting_id)" },
   { "meeting-starts-at", "(SELECT m.starts_at FROM meetings m WHERE m.id = t.meeting_id)" },

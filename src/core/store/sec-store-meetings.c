@@ -9,6 +9,7 @@
 #include "core/base/sec-translit.h"
 #include "core/store/sec-store-meetings.h"
 #include "core/store/sec-store-private.h"
+#include "core/store/sec-records.h"
 
 /* An active membership of @alias (memberships) on the first day of the
  * meeting ?1. */
@@ -502,6 +503,100 @@ sec_store_list_meeting_bodies (SecStore  *store,
     return FALSE;
   *names = g_strv_builder_end (name_list);
   *acronyms = g_strv_builder_end (acronym_list);
+  return TRUE;
+}
+
+/* The links of @meeting_id to its bodies: body ids, and their own. */
+static gboolean
+list_body_links (SecStore  *store,
+                 gint64     meeting_id,
+                 GArray    *body_ids,
+                 GArray    *link_ids,
+                 GError   **error)
+{
+  g_autoptr(SecStmt) stmt = prepare_for_meeting (store,
+                                                 "SELECT body_id, id FROM meeting_bodies WHERE meeting_id = ?1 ORDER BY id",
+                                                 meeting_id, error);
+  SecStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    {
+      gint64 body = sec_stmt_get_int64 (stmt, 0), link = sec_stmt_get_int64 (stmt, 1);
+
+      g_array_append_val (body_ids, body);
+      if (link_ids != NULL)
+        g_array_append_val (link_ids, link);
+    }
+  return step != SEC_STEP_ERROR;
+}
+
+/**
+ * sec_store_get_meeting_body_ids:
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the ids
+ */
+GArray *
+sec_store_get_meeting_body_ids (SecStore  *store,
+                                gint64     meeting_id,
+                                GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+
+  if (!list_body_links (store, meeting_id, ids, NULL, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+contains_id (const gint64 *ids,
+             guint         n,
+             gint64        id)
+{
+  for (guint i = 0; i < n; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sec_store_set_meeting_body_ids (SecStore      *store,
+                                gint64         meeting_id,
+                                const gint64  *body_ids,
+                                guint          n,
+                                GError       **error)
+{
+  g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  g_return_val_if_fail (SEC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (body_ids != NULL || n == 0, FALSE);
+
+  if (!sec_store_begin (store, error))
+    return FALSE;
+  ok = list_body_links (store, meeting_id, stored, links, error);
+  for (guint i = 0; ok && i < n; i++)
+    if (!contains_id ((const gint64 *) (gpointer) stored->data, stored->len, body_ids[i]) &&
+        !contains_id (body_ids, i, body_ids[i]))
+      {
+        g_autoptr(SecRecord) link = sec_record_new (SEC_TYPE_MEETING_BODY);
+
+        sec_record_set_ref (link, "meeting", meeting_id);
+        sec_record_set_ref (link, "body", body_ids[i]);
+        ok = sec_store_insert (store, link, error);
+      }
+  for (guint i = 0; ok && i < stored->len; i++)
+    if (!contains_id (body_ids, n, g_array_index (stored, gint64, i)))
+      ok = sec_store_delete (store, SEC_TYPE_MEETING_BODY, g_array_index (links, gint64, i), error);
+  if (!ok || !sec_store_commit (store, error))
+    {
+      sec_store_rollback (store);
+      return FALSE;
+    }
   return TRUE;
 }
 

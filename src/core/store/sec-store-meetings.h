@@ -130,6 +130,21 @@ gboolean    sec_store_list_meeting_bodies  (SecStore       *store,
                                             GStrv          *acronyms,
                                             GError        **error);
 
+/* The ids of the bodies of @meeting_id (gint64), in the order they were
+ * added. (transfer full) */
+GArray     *sec_store_get_meeting_body_ids (SecStore       *store,
+                                            gint64          meeting_id,
+                                            GError        **error);
+/* Makes the @n bodies @body_ids those of @meeting_id, in one transaction:
+ * the links missing are added, those not wanted deleted (each in the
+ * history), those kept left as they are. What the editor saves, and what
+ * undoing an edit puts back. */
+gboolean    sec_store_set_meeting_body_ids (SecStore       *store,
+                                            gint64          meeting_id,
+                                            const gint64   *body_ids,
+                                            guint           n,
+                                            GError        **error);
+
 /* A speaker of an agenda item. */
 typedef struct {
   gint64  agenda_item_id;

@@ -196,7 +196,7 @@ list_expected (SecCheckinWindow  *self,
       match = g_new0 (SecCheckInMatch, 1);
       match->participant_id = sec_record_get_id (p);
       match->person_id = sec_record_get_ref (p, "person");
-      match->name = g_strdup (sec_record_get_derived (p, "person-name"));
+      match->name = sec_record_dup_person_name (p);
       match->organisation = organisation != NULL && *organisation != '\0' ? g_strdup (organisation) : NULL;
       match->status = g_strdup (status);
       g_ptr_array_add (matches, match);

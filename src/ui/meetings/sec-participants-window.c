@@ -198,7 +198,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_PERSON:
-      text = g_strdup (sec_record_get_derived (record, "person-name"));
+      text = sec_record_dup_person_name (record);
       break;
     case COLUMN_ORGANISATION:
       {
@@ -245,6 +245,12 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (label, text ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text && *text ? text : NULL);
+  /* What is left of an erased person, dimmed as in the people list. Cells
+   * are recycled: the class goes as well as comes. */
+  if (column == COLUMN_PERSON && sec_record_is_person_erased (record))
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
 
 static void

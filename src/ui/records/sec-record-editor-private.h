@@ -54,6 +54,7 @@ struct _SecRecordEditor
   GPtrArray          *body_checks;     /* (element-type GtkCheckButton) */
   GHashTable         *stored_bodies;   /* body id -> meeting-body id, as stored */
   GHashTable         *baseline_bodies; /* body ids checked before the user came */
+  GArray             *saved_over_bodies; /* body ids the last save replaced, to undo */
   GtkWidget          *bodies_message_row;
   GtkLabel           *bodies_message_label;
   gboolean            bodies_touched;

@@ -22,6 +22,7 @@
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-editor-private.h"
 #include "core/store/sec-records.h"
+#include "core/store/sec-store-meetings.h"
 #include "ui/widgets/sec-record-picker-row.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordEditor, sec_record_editor, ADW_TYPE_WINDOW)
@@ -146,28 +147,21 @@ save_bodies (SecRecordEditor  *self,
              GError          **error)
 {
   g_autoptr(GHashTable) wanted = _sec_record_editor_checked_bodies (self);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
+
+  /* What was stored, for the window's undo (see record_to_variant ()). */
+  g_clear_pointer (&self->saved_over_bodies, g_array_unref);
+  self->saved_over_bodies = sec_store_get_meeting_body_ids (self->store, meeting_id, error);
+  if (self->saved_over_bodies == NULL)
+    return FALSE;
 
   g_hash_table_iter_init (&iter, wanted);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (self->stored_bodies, key))
-      {
-        g_autoptr(SecRecord) link = sec_record_new (SEC_TYPE_MEETING_BODY);
-
-        sec_record_set_ref (link, "meeting", meeting_id);
-        sec_record_set_ref (link, "body", *(gint64 *) key);
-        if (!sec_store_insert (self->store, link, error))
-          return FALSE;
-      }
-
-  g_hash_table_iter_init (&iter, self->stored_bodies);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (wanted, key) &&
-        !sec_store_delete (self->store, SEC_TYPE_MEETING_BODY, *(gint64 *) value, error))
-      return FALSE;
-
-  return TRUE;
+    g_array_append_val (ids, *(gint64 *) key);
+  return sec_store_set_meeting_body_ids (self->store, meeting_id, (const gint64 *) (gpointer) ids->data,
+                                         ids->len, error);
 }
 
 /* An agenda item or speaker changed: a final agenda gets a new version. */
@@ -318,18 +312,29 @@ save (SecRecordEditor  *self,
   return TRUE;
 }
 
-/* The record's fields as text, to put them back after an undo. */
+/* The record's fields as text, to put them back after an undo; for a
+ * meeting also its bodies as they were, as "meeting-bodies" (ids separated
+ * by commas), which is no field. */
 static GVariant *
-record_to_variant (SecRecord *record)
+record_to_variant (SecRecordEditor *self)
 {
-  const SecKind *kind = sec_record_get_kind (record);
+  const SecKind *kind = sec_record_get_kind (self->baseline);
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      g_autofree char *text = sec_record_dup_text (record, kind->fields[i].name);
+      g_autofree char *text = sec_record_dup_text (self->baseline, kind->fields[i].name);
       g_variant_builder_add (&builder, "{ss}", kind->fields[i].name, text);
+    }
+  if (self->saved_over_bodies != NULL)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < self->saved_over_bodies->len; i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (self->saved_over_bodies, gint64, i));
+      g_variant_builder_add (&builder, "{ss}", "meeting-bodies", ids->str);
     }
   return g_variant_builder_end (&builder);
 }
@@ -374,7 +379,7 @@ save_action (GtkWidget  *widget,
       if (!creating)
         gtk_widget_activate_action (GTK_WIDGET (parent), "win.record-edited", "(sx@a{ss})",
                                     sec_kind_from_type (self->kind)->name, id,
-                                    record_to_variant (self->baseline));
+                                    record_to_variant (self));
       gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-record", "(sx)",
                                   sec_kind_from_type (self->kind)->name, id);
     }
@@ -497,6 +502,7 @@ sec_record_editor_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->stored_bodies, g_hash_table_unref);
   g_clear_pointer (&self->baseline_bodies, g_hash_table_unref);
+  g_clear_pointer (&self->saved_over_bodies, g_array_unref);
   g_clear_object (&self->record);
   g_clear_object (&self->baseline);
   g_clear_object (&self->store);

@@ -305,7 +305,7 @@ static GtkWidget *
 participant_person_row (SecRecordPage *self,
                         SecRecord     *participant)
 {
-  const char *person = sec_record_get_derived (participant, "person-name");
+  g_autofree char *person = sec_record_dup_person_name (participant);
   const char *organisation = sec_record_get_derived (participant, "organisation-name");
   g_autofree char *subtitle = _sec_record_page_join_parts (organisation ? organisation : "",
                                                            _sec_record_page_choice_label (participant, "role"),

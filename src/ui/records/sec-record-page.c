@@ -106,11 +106,9 @@ dup_subtitle (SecRecord *record)
 static char *
 dup_title (SecRecord *record)
 {
-  const char *person = sec_record_get_derived (record, "person-name");
+  char *person = sec_record_dup_person_name (record);
 
-  if (person != NULL && *person != '\0')
-    return g_strdup (person);
-  return sec_record_dup_title (record);
+  return person ? person : sec_record_dup_title (record);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/store/sec-store-meetings.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-editor.h"
 #include "ui/shell/sec-window.h"
@@ -299,6 +300,7 @@ record_edited_action (GtkWidget  *widget,
   g_autoptr(GVariant) fields = NULL;
   g_autoptr(SecRecord) saved = NULL;
   g_autoptr(SecRecord) before = NULL;
+  g_autoptr(GArray) bodies = NULL;
   g_autoptr(GError) error = NULL;
   const char *kind_name, *name, *text;
   GVariantIter iter;
@@ -321,7 +323,22 @@ record_edited_action (GtkWidget  *widget,
   before = sec_record_copy (saved);
   g_variant_iter_init (&iter, fields);
   while (g_variant_iter_next (&iter, "{&s&s}", &name, &text))
-    if (!sec_record_set_from_text (before, name, text, &error))
+    if (g_strcmp0 (name, "meeting-bodies") == 0)
+      {
+        /* A meeting's bodies as they were (see the editor's
+         * record_to_variant ()): no field, links of their own. */
+        g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+
+        bodies = g_array_new (FALSE, FALSE, sizeof (gint64));
+        for (guint i = 0; ids[i] != NULL; i++)
+          {
+            gint64 body;
+
+            if (g_ascii_string_to_signed (ids[i], 10, 1, G_MAXINT64, &body, NULL))
+              g_array_append_val (bodies, body);
+          }
+      }
+    else if (!sec_record_set_from_text (before, name, text, &error))
       {
         g_debug ("Cannot keep %s of %s to undo: %s", name, kind_name, error->message);
         return;
@@ -329,6 +346,7 @@ record_edited_action (GtkWidget  *widget,
 
   _sec_window_forget_undo (self);
   g_set_object (&self->edited, before);
+  self->edited_bodies = g_steal_pointer (&bodies);
 
   toast = adw_toast_new (_("Changes saved"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -342,6 +360,7 @@ _sec_window_forget_undo (SecWindow *self)
 {
   g_clear_pointer (&self->deletion, sec_deletion_free);
   g_clear_object (&self->edited);
+  g_clear_pointer (&self->edited_bodies, g_array_unref);
   g_clear_pointer (&self->import_undo, sec_import_undo_free);
 }
 
@@ -350,10 +369,24 @@ static void
 undo_edit (SecWindow *self)
 {
   g_autoptr(SecRecord) before = g_steal_pointer (&self->edited);
+  g_autoptr(GArray) bodies = g_steal_pointer (&self->edited_bodies);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   sec_toaster_dismiss (self->toaster);
-  if (!sec_store_update (self->store, before, &error))
+  /* The record and, for a meeting, its bodies: together or not at all. */
+  ok = sec_store_begin (self->store, &error);
+  if (ok)
+    {
+      ok = sec_store_update (self->store, before, &error) &&
+           (bodies == NULL ||
+            sec_store_set_meeting_body_ids (self->store, sec_record_get_id (before),
+                                            (const gint64 *) (gpointer) bodies->data, bodies->len, &error)) &&
+           sec_store_commit (self->store, &error);
+      if (!ok)
+        sec_store_rollback (self->store);
+    }
+  if (!ok)
     {
       _sec_window_show_error (self, error);
       _sec_window_update_actions (self);

@@ -79,6 +79,8 @@ struct _SecWindow
   gint64                deleted_id;
   SecRecord            *edited;       /* the last edit's record as it was, for
                                        * win.undo; one of it and deletion */
+  GArray               *edited_bodies; /* the edited meeting's body ids as they
+                                        * were (gint64), or NULL */
   SecImportUndo        *import_undo;  /* the last import, for win.undo; one of
                                        * it, edited and deletion */
   char                 *section;
