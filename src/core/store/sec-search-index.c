@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/base/sec-fold.h"
 #include "core/base/sec-translit.h"
@@ -153,6 +154,7 @@ _sec_store_append_search (SecStore       *self,
                           const char     *search,
                           GString        *sql,
                           GPtrArray      *params,
+                          gssize         *index_at,
                           GError        **error)
 {
   g_autofree char *folded = sec_fold (search);
@@ -162,6 +164,8 @@ _sec_store_append_search (SecStore       *self,
   gboolean indexed = g_hash_table_contains (indexed_tables (self), kind->table);
   gboolean any_long = FALSE;
 
+  if (index_at != NULL)
+    *index_at = -1;
   if (groups->len == 0)
     return TRUE;
 
@@ -216,6 +220,8 @@ _sec_store_append_search (SecStore       *self,
 
   if (match->len > 0)
     {
+      if (index_at != NULL)
+        *index_at = (gssize) sql->len + (gssize) strlen (" AND ");
       g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM %s_search WHERE %s_search MATCH ?%u)",
                               kind->table, kind->table, params->len + 1);
       add_param (params, match->str);
