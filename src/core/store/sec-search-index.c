@@ -120,6 +120,7 @@ append_word_start (SecStore   *self,
                    GError    **error)
 {
   g_autofree char *start = g_strconcat (" ", prefix, NULL);
+  g_autofree char *end = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(SecStmt) stmt = NULL;
   guint n = 0;
@@ -131,10 +132,15 @@ append_word_start (SecStore   *self,
       return TRUE;
     }
 
-  sql = g_strdup_printf ("SELECT term FROM %s_search_terms WHERE term >= ?1 ORDER BY term", table);
+  /* Bounded above too (by the prefix and the last code point, U+10FFFF):
+   * with "term >= ?1" alone the vocabulary table read on to its end
+   * (8–26 ms a keystroke in the big file, 0.6 s for the whole of it). */
+  sql = g_strdup_printf ("SELECT term FROM %s_search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term", table);
   if ((stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, error)) == NULL)
     return FALSE;
+  end = g_strconcat (start, "\xf4\x8f\xbf\xbf", NULL);
   sec_stmt_bind_text (stmt, 1, start);
+  sec_stmt_bind_text (stmt, 2, end);
   while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW && n < MAX_TERMS)
     {
       const char *term = sec_stmt_get_text (stmt, 0);
