@@ -277,17 +277,15 @@ static void
 choose_search_plan (SecStore       *self,
                     const SecKind  *kind,
                     const SecQuery *query,
-                    Builder        *b,
-                    GString        *sql,
-                    gssize          index_at)
+                    Builder        *b)
 {
   double matches, rows;
 
-  if (index_at < 0 || !in_sort_key_order (self, kind, query) ||
+  if (b->index_at < 0 || !in_sort_key_order (self, kind, query) ||
       !count_matches (self, kind, b, &matches, &rows))
     return;
   if (rows < 8 * matches)
-    g_string_insert_c (sql, index_at, '+');
+    g_string_insert_c (b->sql, b->index_at, '+');
 }
 
 static gboolean
@@ -441,7 +439,7 @@ sec_store_list (SecStore  *self,
       return NULL;
     }
   if (limit >= 0)
-    choose_search_plan (self, kind, query, &b, b.sql, b.index_at);
+    choose_search_plan (self, kind, query, &b);
   g_string_append (b.sql, order->str);
   g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT, limit, offset);
   if (limit >= 0)
@@ -500,7 +498,8 @@ sec_store_count (SecStore  *self,
 /* The position of @id in the order of the sort key's index, by counting
  * the rows before it: a range of the index, where numbering every row
  * (row_number () over the whole list) read and sorted all of them (0.1 s
- * for a search of "m" among 200,000 people; 0.2 s for the whole list).
+ * for a search of "m" among 200,000 people, 0.14 s for the whole list,
+ * against 4 and 15 ms).
  * Rows erased have no sort key: they come first in ascending order, as
  * SQLite sorts NULL. */
 static gint64
@@ -530,7 +529,7 @@ position_by_count (SecStore       *self,
       g_string_free (b.sql, TRUE);
       return -1;
     }
-  choose_search_plan (self, kind, query, &b, b.sql, b.index_at);
+  choose_search_plan (self, kind, query, &b);
   where = g_strdup (b.sql->str + prefix);
   x = params->len + 1;
   g_string_append_printf (b.sql, " AND t.id = ?%u", x);
