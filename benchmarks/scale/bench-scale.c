@@ -547,7 +547,13 @@ main (int argc, char **argv)
       else if (g_str_equal (argv[i], "--quick"))
         quick = TRUE;
       else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        out.runs = (guint) CLAMP (atoi (argv[++i]), 1, 100);
+        {
+          /* Not inside CLAMP (), which evaluates its argument up to three
+           * times: "--runs 5 PATH" skipped PATH and made a new file. */
+          int runs = atoi (argv[++i]);
+
+          out.runs = (guint) CLAMP (runs, 1, 100);
+        }
       else if (g_str_equal (argv[i], "--seed") && i + 1 < argc)
         seed = (guint32) strtoul (argv[++i], NULL, 10);
       else if (argv[i][0] == '-')

@@ -1119,7 +1119,45 @@ on_exported (GObject      *source,
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "done");
 }
 
-/* In a worker thread, from the data read before. */
+/* Progress as told: each fraction, in the thread it was told in. */
+typedef struct {
+  GArray       *fractions;  /* of double */
+  GThread      *thread;
+  GCancellable *cancel_at_first;
+} Progress;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_true (progress->thread == g_thread_self ());
+  g_array_append_val (progress->fractions, fraction);
+  if (progress->cancel_at_first != NULL)
+    g_cancellable_cancel (progress->cancel_at_first);
+}
+
+/* Told from 0 to 1, always forward, at least @min times. */
+static void
+assert_progress (Progress *progress,
+                 guint     min)
+{
+  g_assert_cmpuint (progress->fractions->len, >=, min);
+  for (guint i = 0; i < progress->fractions->len; i++)
+    {
+      double fraction = g_array_index (progress->fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >, 0);
+      g_assert_cmpfloat (fraction, <=, 1);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (progress->fractions, double, i - 1));
+    }
+  g_assert_cmpfloat (g_array_index (progress->fractions, double, progress->fractions->len - 1), ==, 1.0);
+}
+
+/* In a worker thread, from the data read before, telling its progress in
+ * this thread. */
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -1127,16 +1165,20 @@ test_async (Fixture       *f,
   g_autoptr(SecMeetingData) meeting = load (f, f->meeting);
   g_autofree char *path = tmp_file (f, "async.pdf");
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  Progress progress = { fractions, g_thread_self (), NULL };
   SecMeetingDocumentOptions options = { 0 };
 
   options.language = "de";
   sec_meeting_document_export_async (meeting, SEC_MEETING_EXPORT_PACK, &options, SEC_PAPER_A4, path,
-                                     NULL, on_exported, &error);
+                                     on_progress, &progress, NULL, on_exported, &error);
   /* The data is the thread's own: the store may change meanwhile. */
   sec_store_delete (f->store, SEC_TYPE_MEETING, f->meeting, NULL);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
+  /* The layout, each of the pack's pages, the file written. */
+  assert_progress (&progress, 3);
   assert_qpdf_ok (path);
   {
     g_autofree char *text = pdf_text (path);
@@ -1184,6 +1226,68 @@ test_atomic (Fixture       *f,
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_true (g_str_equal (name, "test.db") || g_str_has_prefix (name, "test.db-") ||
                    g_str_equal (name, "folder.pdf") || g_str_equal (name, "existing.pdf"));
+}
+
+/* Only the database and @kept in @dir. */
+static void
+assert_only_files (const char *dir,
+                   const char *kept)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_true (g_str_equal (name, "test.db") || g_str_has_prefix (name, "test.db-") ||
+                   g_strcmp0 (name, kept) == 0);
+}
+
+/* A cancelled export leaves nothing behind, not even its temporary file,
+ * and a file it was to replace as it was. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SecMeetingData) meeting = load (f, f->meeting);
+  g_autofree char *path = tmp_file (f, "cancelled.pdf");
+  g_autofree char *existing = tmp_file (f, "existing.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { fractions, g_thread_self (), cancellable };
+
+  /* Cancelled once the layout is done: no page is drawn after. */
+  g_assert_false (sec_meeting_document_export_full (meeting, SEC_MEETING_EXPORT_PACK, NULL, SEC_PAPER_A4, path,
+                                                    on_progress, &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (fractions->len, ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_only_files (f->dir, NULL);
+  g_clear_error (&error);
+
+  /* Cancelled while the file is written: the temporary file goes, and the
+   * file at the path keeps its contents. */
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  g_assert_false (sec_meeting_document_export_full (meeting, SEC_MEETING_EXPORT_PARTICIPANTS_CSV, NULL,
+                                                    SEC_PAPER_A4, existing, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  assert_only_files (f->dir, "existing.csv");
+  g_clear_error (&error);
+
+  /* In a worker thread: the callback gets the cancellation, and no
+   * progress is told after it. */
+  g_array_set_size (fractions, 0);
+  sec_meeting_document_export_async (meeting, SEC_MEETING_EXPORT_PACK, NULL, SEC_PAPER_A4, path,
+                                     on_progress, &progress, cancellable, on_exported, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (fractions->len, ==, 0);
+  assert_only_files (f->dir, "existing.csv");
 }
 
 /* The document drawn as a print preview would: on an image, without GTK. */
@@ -1326,6 +1430,7 @@ main (int   argc,
   ADD ("/documents/cli", test_cli);
   ADD ("/documents/async", test_async);
   ADD ("/documents/atomic", test_atomic);
+  ADD ("/documents/cancel", test_cancel);
   ADD ("/documents/render", test_render);
 #undef ADD
   g_test_add_func ("/documents/demo", test_demo);

@@ -298,6 +298,88 @@ test_upgrade_to_version_13 (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* The participant counts of every meeting, as the store gives them, equal
+ * the participations counted. */
+static void
+assert_meeting_counts (SecStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = sec_store_list (store, SEC_TYPE_MEETING, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      SecRecord *m = meetings->pdata[i];
+      g_autoptr(SecQuery) all = sec_query_new ();
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (m));
+      gint64 n_confirmed = 0;
+
+      sec_query_add (all, "meeting", SEC_QUERY_EQUALS, id);
+      for (const char *const *s = (const char *const[]) { "confirmed", "attended", "attended-remotely", NULL }; *s; s++)
+        {
+          g_autoptr(SecQuery) q = sec_query_copy (all);
+
+          sec_query_add (q, "status", SEC_QUERY_EQUALS, *s);
+          n_confirmed += sec_store_count (store, SEC_TYPE_PARTICIPANT, q, &error);
+        }
+      g_assert_cmpint (g_ascii_strtoll (sec_record_get_derived (m, "participant-count"), NULL, 10), ==,
+                       sec_store_count (store, SEC_TYPE_PARTICIPANT, all, &error));
+      g_assert_cmpint (g_ascii_strtoll (sec_record_get_derived (m, "confirmed-count"), NULL, 10), ==, n_confirmed);
+      g_assert_no_error (error);
+    }
+}
+
+/* Migration 14: a database of version 13 gains each meeting's counts of
+ * participants, which then follow every change of a participation. */
+static void
+test_upgrade_meeting_counts (void)
+{
+  g_autofree char *path = tmp_path ("v13-counts.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) moved = NULL;
+  sqlite3 *db = open_before (path, 14);
+
+  exec_sql (db,
+            "INSERT INTO people (id, created_at, updated_at, family_name)"
+            " VALUES (1, 'x', 'x', 'Müller'), (2, 'x', 'x', 'Nowak'), (3, 'x', 'x', 'Ionescu');"
+            "INSERT INTO meetings (id, created_at, updated_at, title, starts_at, ends_at, status)"
+            " VALUES (1, 'x', 'x', 'Plenary', '2020-05-01T09:00', '2020-05-01T17:00', 'planned'),"
+            " (2, 'x', 'x', 'Bureau', '2020-06-01T09:00', '2020-06-01T17:00', 'planned'),"
+            " (3, 'x', 'x', 'Empty', '2020-07-01T09:00', '2020-07-01T17:00', 'planned');"
+            "INSERT INTO participants (id, created_at, updated_at, meeting_id, person_id, status)"
+            " VALUES (1, 'x', 'x', 1, 1, 'confirmed'), (2, 'x', 'x', 1, 2, 'invited'),"
+            " (3, 'x', 'x', 1, 3, 'attended'), (4, 'x', 'x', 2, 1, 'declined');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SecRecord) plenary = sec_store_get (store, SEC_TYPE_MEETING, 1, &error);
+
+    g_assert_cmpstr (sec_record_get_derived (plenary, "participant-count"), ==, "3");
+    g_assert_cmpstr (sec_record_get_derived (plenary, "confirmed-count"), ==, "2");
+  }
+  assert_meeting_counts (store);
+
+  /* Inserted, changed in status, moved to another meeting, deleted. */
+  sec_test_make (store, SEC_TYPE_PARTICIPANT, "meeting", "3", "person", "2", "status", "confirmed", NULL);
+  moved = sec_store_get (store, SEC_TYPE_PARTICIPANT, 2, &error);
+  sec_record_set_string (moved, "status", "confirmed");
+  g_assert_true (sec_store_update (store, moved, &error));
+  assert_meeting_counts (store);
+  sec_record_set_ref (moved, "meeting", 2);
+  g_assert_true (sec_store_update (store, moved, &error));
+  assert_meeting_counts (store);
+  g_assert_true (sec_store_delete (store, SEC_TYPE_PARTICIPANT, 1, &error));
+  assert_meeting_counts (store);
+  /* A meeting deleted takes its participations and counts with it. */
+  g_assert_true (sec_store_delete (store, SEC_TYPE_MEETING, 1, &error));
+  g_assert_no_error (error);
+  assert_meeting_counts (store);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+}
 
 /* Migration 11: a database of version 9 gains the sort indexes, keeps its
  * people, and a page of people by e-mail (empty ones last, both ways) is
@@ -845,6 +927,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-organiser", test_upgrade_organiser);
   g_test_add_func ("/migrations/upgrade-sort-indexes", test_upgrade_sort_indexes);
   g_test_add_func ("/migrations/upgrade-participant-needs", test_upgrade_participant_needs);
+  g_test_add_func ("/migrations/upgrade-meeting-counts", test_upgrade_meeting_counts);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

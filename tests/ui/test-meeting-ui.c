@@ -1018,6 +1018,69 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
+/* The first widget of @type under @root, depth first. */
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_fraction (GtkProgressBar *bar, GParamSpec *pspec, double *most)
+{
+  *most = MAX (*most, gtk_progress_bar_get_fraction (bar));
+}
+
+/* Saving shows its progress and can be cancelled; a cancelled save leaves
+ * no file and no message. */
+static void
+test_export_cancel (Fixture *f, gconstpointer data)
+{
+  SecExportDialog *dialog = sec_export_dialog_new (GTK_WINDOW (f->window), f->store, NREM_2018);
+  g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *bar;
+  double most = 0;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  bar = find_by_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction), &most);
+  g_assert_false (gtk_widget_is_visible (bar));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL) &&
+                  sec_export_dialog_get_busy (dialog));
+
+  sec_export_dialog_set_kind (dialog, SEC_MEETING_EXPORT_PACK);
+  sec_export_dialog_save_to_file (dialog, file);
+  g_assert_true (sec_export_dialog_get_busy (dialog));
+  g_assert_true (gtk_widget_is_visible (bar));
+  /* At once: the pack takes longer to draw than this to cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  wait_until_idle (dialog);
+
+  g_assert_false (gtk_widget_is_visible (bar));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Saved again, to the end: the bar went forward. */
+  most = 0;
+  sec_export_dialog_save_to_file (dialog, file);
+  wait_until_idle (dialog);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpfloat (most, >, 0.5);
+}
+
 static void
 test_export_error_is_shown (Fixture *f, gconstpointer data)
 {
@@ -1225,6 +1288,7 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/agenda-empty-title", test_agenda_refuses_empty_title);
   ADD ("/meeting-ui/export-pdf", test_export_pdf);
   ADD ("/meeting-ui/export-error", test_export_error_is_shown);
+  ADD ("/meeting-ui/export-cancel", test_export_cancel);
   ADD ("/meeting-ui/preview", test_preview);
 
   return g_test_run ();

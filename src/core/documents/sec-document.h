@@ -28,7 +28,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -173,6 +173,17 @@ cairo_status_t sec_document_append_to_byte_array (void                *closure,
 /* (transfer full): the whole document as a PDF on @paper. */
 GBytes      *sec_document_to_pdf        (SecDocument        *self,
                                          SecPaper            paper,
+                                         GError            **error);
+/* Told how much of a long piece of work is done, from 0 to 1. */
+typedef void (*SecProgressFunc) (double   fraction,
+                                 gpointer user_data);
+/* The same, telling @progress (in this thread) as pages are drawn, and
+ * giving up with G_IO_ERROR_CANCELLED when @cancellable is cancelled. */
+GBytes      *sec_document_to_pdf_full   (SecDocument        *self,
+                                         SecPaper            paper,
+                                         SecProgressFunc     progress,
+                                         gpointer            progress_data,
+                                         GCancellable       *cancellable,
                                          GError            **error);
 /* Writes the PDF to @path through a temporary file in the same folder,
  * renamed over @path only once complete: a failure leaves no half file,

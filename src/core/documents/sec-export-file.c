@@ -192,6 +192,17 @@ sec_export_write_file (const char     *path,
                        SecFileAccess   access,
                        GError        **error)
 {
+  return sec_export_write_file_cancellable (path, contents, length, access, NULL, error);
+}
+
+gboolean
+sec_export_write_file_cancellable (const char     *path,
+                                   const void     *contents,
+                                   gsize           length,
+                                   SecFileAccess   access,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
   g_autofree char *target = NULL;
   g_autofree char *temp = NULL;
   GStatBuf st;
@@ -233,6 +244,13 @@ sec_export_write_file (const char     *path,
       goto failed;
     }
   fd = -1;
+  /* The last moment to give up: the temporary file goes, the file at
+   * @path stays as it was. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
   if (g_rename (temp, target) != 0)
     goto failed;
   return TRUE;

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -41,6 +41,14 @@ gboolean     sec_export_write_file       (const char    *path,
                                           gsize          length,
                                           SecFileAccess  access,
                                           GError       **error);
+/* The same; when @cancellable is cancelled before the file is renamed
+ * over @path, the temporary file is removed and G_IO_ERROR_CANCELLED set. */
+gboolean     sec_export_write_file_cancellable (const char    *path,
+                                                const void    *contents,
+                                                gsize          length,
+                                                SecFileAccess  access,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
 
 /* Values that leave the program are checked when used, not only when
  * saved: a database can come from elsewhere. */

@@ -35,6 +35,11 @@ static const struct {
   [SEC_MEETING_EXPORT_TABLE_CARDS] = { "table-cards", N_("Table cards"), "pdf" },
 };
 
+static GBytes *export_bytes (SecMeetingData *data, SecMeetingExport kind,
+                             const SecMeetingDocumentOptions *options, SecPaper paper,
+                             SecProgressFunc progress, gpointer progress_data,
+                             GCancellable *cancellable, GError **error);
+
 /* Export in a thread */
 
 typedef struct {
@@ -43,6 +48,11 @@ typedef struct {
   SecMeetingDocumentOptions  options;  /* strings and date owned */
   SecPaper                   paper;
   char                      *path;
+  SecProgressFunc            progress; /* called in the caller's main context */
+  gpointer                   progress_data;
+  GMainContext              *context;
+  GTask                     *task;     /* (unowned): the job is its data */
+  gint                       percent;  /* the last told, from the worker */
 } ExportJob;
 
 static void
@@ -53,7 +63,52 @@ export_job_free (ExportJob *job)
   g_free ((char *) job->options.author);
   g_clear_pointer (&job->options.generated, g_date_time_unref);
   g_free (job->path);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
+}
+
+typedef struct {
+  GTask  *task;
+  double  fraction;
+} ProgressReport;
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+/* In the caller's main context: tells the caller, unless the export is
+ * over (its callback has run, and @progress_data may be gone). */
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+  ExportJob *job = g_task_get_task_data (report->task);
+
+  if (!g_task_get_completed (report->task) && !g_task_had_error (report->task))
+    job->progress (report->fraction, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: passes each whole percent on to the caller's context. */
+static void
+report_progress (double   fraction,
+                 gpointer user_data)
+{
+  ExportJob *job = user_data;
+  gint percent = (gint) (fraction * 100);
+  ProgressReport *report;
+
+  if (job->progress == NULL || percent <= job->percent)
+    return;
+  job->percent = percent;
+  report = g_new0 (ProgressReport, 1);
+  report->task = g_object_ref (job->task);
+  report->fraction = fraction;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, report,
+                              (GDestroyNotify) progress_report_free);
 }
 
 static void
@@ -67,7 +122,8 @@ export_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (sec_meeting_document_export (job->data, job->kind, &job->options, job->paper, job->path, &error))
+  if (sec_meeting_document_export_full (job->data, job->kind, &job->options, job->paper, job->path,
+                                        report_progress, job, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -247,10 +303,23 @@ sec_meeting_document_export_bytes (SecMeetingData                  *data,
                                    SecPaper                         paper,
                                    GError                         **error)
 {
-  SecMeetingDocumentOptions defaults = { 0 };
-
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return export_bytes (data, kind, options, paper, NULL, NULL, NULL, error);
+}
+
+static GBytes *
+export_bytes (SecMeetingData                  *data,
+              SecMeetingExport                 kind,
+              const SecMeetingDocumentOptions *options,
+              SecPaper                         paper,
+              SecProgressFunc                  progress,
+              gpointer                         progress_data,
+              GCancellable                    *cancellable,
+              GError                         **error)
+{
+  SecMeetingDocumentOptions defaults = { 0 };
 
   if (options == NULL)
     options = &defaults;
@@ -282,7 +351,7 @@ sec_meeting_document_export_bytes (SecMeetingData                  *data,
       {
         g_autoptr(SecDocument) doc = sec_meeting_document_new (data, kind, options);
 
-        return sec_document_to_pdf (doc, paper, error);
+        return sec_document_to_pdf_full (doc, paper, progress, progress_data, cancellable, error);
       }
     default:
       g_return_val_if_reached (NULL);
@@ -297,6 +366,26 @@ sec_meeting_document_export (SecMeetingData                  *data,
                              const char                      *path,
                              GError                         **error)
 {
+  return sec_meeting_document_export_full (data, kind, options, paper, path, NULL, NULL, NULL, error);
+}
+
+/**
+ * sec_meeting_document_export_full:
+ * @progress: (nullable): told in this thread how much is done
+ * @cancellable: (nullable): to give up; nothing is then left at @path but
+ *   what was there before
+ */
+gboolean
+sec_meeting_document_export_full (SecMeetingData                  *data,
+                                  SecMeetingExport                 kind,
+                                  const SecMeetingDocumentOptions *options,
+                                  SecPaper                         paper,
+                                  const char                      *path,
+                                  SecProgressFunc                  progress,
+                                  gpointer                         progress_data,
+                                  GCancellable                    *cancellable,
+                                  GError                         **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (data != NULL, FALSE);
@@ -307,11 +396,15 @@ sec_meeting_document_export (SecMeetingData                  *data,
   /* A folder, a device or a pipe is refused before the work. */
   if (!sec_export_check_path (path, error))
     return FALSE;
-  if ((bytes = sec_meeting_document_export_bytes (data, kind, options, paper, error)) == NULL)
+  if ((bytes = export_bytes (data, kind, options, paper, progress, progress_data, cancellable, error)) == NULL)
     return FALSE;
-  return sec_export_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                sec_meeting_export_is_personal (kind, options)
-                                ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC, error);
+  if (!sec_export_write_file_cancellable (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                          sec_meeting_export_is_personal (kind, options)
+                                          ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC, cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
 }
 
 void
@@ -320,6 +413,8 @@ sec_meeting_document_export_async (SecMeetingData                  *data,
                                    const SecMeetingDocumentOptions *options,
                                    SecPaper                         paper,
                                    const char                      *path,
+                                   SecProgressFunc                  progress,
+                                   gpointer                         progress_data,
                                    GCancellable                    *cancellable,
                                    GAsyncReadyCallback              callback,
                                    gpointer                         user_data)
@@ -342,8 +437,13 @@ sec_meeting_document_export_async (SecMeetingData                  *data,
     }
   job->paper = paper;
   job->path = g_strdup (path);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  job->percent = -1;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  job->task = task;
   g_task_set_source_tag (task, sec_meeting_document_export_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

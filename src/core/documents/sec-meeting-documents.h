@@ -89,12 +89,30 @@ gboolean        sec_meeting_document_export (SecMeetingData                  *da
                                              SecPaper                         paper,
                                              const char                      *path,
                                              GError                         **error);
-/* The same in a worker thread; @options is copied. */
+/* The same, telling @progress (nullable, in this thread) how much is done
+ * and giving up when @cancellable (nullable) is cancelled: nothing is then
+ * left at @path but what was there before. */
+gboolean        sec_meeting_document_export_full (SecMeetingData                  *data,
+                                                  SecMeetingExport                 kind,
+                                                  const SecMeetingDocumentOptions *options,
+                                                  SecPaper                         paper,
+                                                  const char                      *path,
+                                                  SecProgressFunc                  progress,
+                                                  gpointer                         progress_data,
+                                                  GCancellable                    *cancellable,
+                                                  GError                         **error);
+/* The same in a worker thread; @options is copied. @progress (nullable)
+ * is called in the thread-default main context of the caller, with each
+ * whole percent done, until @callback runs; @progress_data must live
+ * until then. A cancelled export ends with G_IO_ERROR_CANCELLED and
+ * leaves no file. */
 void            sec_meeting_document_export_async  (SecMeetingData                  *data,
                                                     SecMeetingExport                 kind,
                                                     const SecMeetingDocumentOptions *options,
                                                     SecPaper                         paper,
                                                     const char                      *path,
+                                                    SecProgressFunc                  progress,
+                                                    gpointer                         progress_data,
                                                     GCancellable                    *cancellable,
                                                     GAsyncReadyCallback              callback,
                                                     gpointer                         user_data);

@@ -207,9 +207,34 @@ finalize_statement (gpointer data)
   g_free (s);
 }
 
+/* SECRETARIAT_SLOW_SQL=MS prints to stderr each statement that ran
+ * longer than MS milliseconds, with its values:
+ * the way to find which query of the window is slow (see README, "The
+ * window at scale"). */
+static int
+trace_slow (unsigned int kind,
+            void        *data,
+            void        *p,
+            void        *x)
+{
+  sqlite3_stmt *stmt = p;
+  sqlite3_int64 ns = *(sqlite3_int64 *) x;
+  gint64 limit_ms = GPOINTER_TO_SIZE (data);
+
+  if (kind == SQLITE_TRACE_PROFILE && ns >= limit_ms * 1000000)
+    {
+      char *sql = sqlite3_expanded_sql (stmt);
+      g_printerr ("slow SQL (%.1f ms): %s\n", ns / 1e6, sql ? sql : sqlite3_sql (stmt));
+      sqlite3_free (sql);
+    }
+  return 0;
+}
+
 static SecEngine *
 engine_new (sqlite3 *db)
 {
+  const char *slow = g_getenv ("SECRETARIAT_SLOW_SQL");
+
   SecEngine *engine = g_new0 (SecEngine, 1);
 
   engine->db = db;
@@ -221,6 +246,9 @@ engine_new (sqlite3 *db)
   sqlite3_create_function (db, "sec_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            (void *) sec_fold_for_search, fold_function, NULL, NULL);
   sqlite3_create_collation_v2 (db, "sec_locale", SQLITE_UTF8, NULL, collate_locale, NULL);
+  if (slow != NULL)
+    sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, trace_slow,
+                      GSIZE_TO_POINTER ((gsize) g_ascii_strtoull (slow, NULL, 10)));
   return engine;
 }
 

@@ -339,9 +339,9 @@ static const SecRelation meeting_relations[] = {
 static const SecDerived meeting_derived[] = {
   { "bodies", "(SELECT group_concat(coalesce(b.acronym, b.name), ', ') FROM meeting_bodies mb"
               " JOIN bodies b ON b.id = mb.body_id WHERE mb.meeting_id = t.id)" },
-  { "participant-count", "(SELECT count(*) FROM participants p WHERE p.meeting_id = t.id)" },
-  { "confirmed-count", "(SELECT count(*) FROM participants p WHERE p.meeting_id = t.id"
-                       " AND p.status IN ('confirmed', 'attended', 'attended-remotely'))" },
+  /* Kept by triggers (migration 14). */
+  { "participant-count", "coalesce((SELECT c.participants FROM meeting_counts c WHERE c.meeting_id = t.id), 0)" },
+  { "confirmed-count", "coalesce((SELECT c.confirmed FROM meeting_counts c WHERE c.meeting_id = t.id), 0)" },
   { NULL, NULL }
 };
 static const SecKind meeting_kind = {

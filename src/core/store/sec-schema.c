@@ -625,6 +625,43 @@ static const char migration_12[] =
   "    SELECT RAISE(ABORT, 'needs-consent-in-use');"
   "  END;";
 
+/* Version 14: each meeting's count of participants and of those confirmed,
+ * kept by triggers, so that a page of meetings reads two numbers a row
+ * instead of counting some 200 participations each (1,000,000 in a file
+ * of 5,000 meetings; see README, "Speed at scale"). The counts of a new
+ * meeting are counted from its rows, which also mends any count left
+ * wrong while foreign keys were off. */
+#define CONFIRMED(row) "(" row ".status IN ('confirmed', 'attended', 'attended-remotely'))"
+static const char migration_14[] =
+  "CREATE TABLE meeting_counts ("
+  "  meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  participants INTEGER NOT NULL DEFAULT 0,"
+  "  confirmed INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO meeting_counts (meeting_id, participants, confirmed)"
+  "  SELECT m.id, (SELECT count(*) FROM participants p WHERE p.meeting_id = m.id),"
+  "    (SELECT count(*) FROM participants p WHERE p.meeting_id = m.id AND " CONFIRMED ("p") ")"
+  "  FROM meetings m;"
+  "CREATE TRIGGER meetings_counts_insert AFTER INSERT ON meetings BEGIN"
+  "  INSERT OR REPLACE INTO meeting_counts (meeting_id, participants, confirmed) VALUES (new.id,"
+  "    (SELECT count(*) FROM participants p WHERE p.meeting_id = new.id),"
+  "    (SELECT count(*) FROM participants p WHERE p.meeting_id = new.id AND " CONFIRMED ("p") "));"
+  "  END;"
+  "CREATE TRIGGER participants_counts_insert AFTER INSERT ON participants BEGIN"
+  "  UPDATE meeting_counts SET participants = participants + 1, confirmed = confirmed + " CONFIRMED ("new")
+  "    WHERE meeting_id = new.meeting_id;"
+  "  END;"
+  "CREATE TRIGGER participants_counts_delete AFTER DELETE ON participants BEGIN"
+  "  UPDATE meeting_counts SET participants = participants - 1, confirmed = confirmed - " CONFIRMED ("old")
+  "    WHERE meeting_id = old.meeting_id;"
+  "  END;"
+  "CREATE TRIGGER participants_counts_update AFTER UPDATE OF meeting_id, status ON participants BEGIN"
+  "  UPDATE meeting_counts SET participants = participants - 1, confirmed = confirmed - " CONFIRMED ("old")
+  "    WHERE meeting_id = old.meeting_id;"
+  "  UPDATE meeting_counts SET participants = participants + 1, confirmed = confirmed + " CONFIRMED ("new")
+  "    WHERE meeting_id = new.meeting_id;"
+  "  END;";
+#undef CONFIRMED
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -638,6 +675,7 @@ static const SecMigration migrations[] = {
   { 11, migration_11 },
   { 12, migration_12 },
   { 13, migration_13 },
+  { 14, migration_14 },
 };
 
 const SecMigration *

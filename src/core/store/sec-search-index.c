@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/base/sec-fold.h"
 #include "core/base/sec-translit.h"
@@ -119,6 +120,7 @@ append_word_start (SecStore   *self,
                    GError    **error)
 {
   g_autofree char *start = g_strconcat (" ", prefix, NULL);
+  g_autofree char *end = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(SecStmt) stmt = NULL;
   guint n = 0;
@@ -130,10 +132,15 @@ append_word_start (SecStore   *self,
       return TRUE;
     }
 
-  sql = g_strdup_printf ("SELECT term FROM %s_search_terms WHERE term >= ?1 ORDER BY term", table);
+  /* Bounded above too (by the prefix and the last code point, U+10FFFF):
+   * with "term >= ?1" alone the vocabulary table read on to its end
+   * (8–26 ms a keystroke in the big file, 0.6 s for the whole of it). */
+  sql = g_strdup_printf ("SELECT term FROM %s_search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term", table);
   if ((stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, error)) == NULL)
     return FALSE;
+  end = g_strconcat (start, "\xf4\x8f\xbf\xbf", NULL);
   sec_stmt_bind_text (stmt, 1, start);
+  sec_stmt_bind_text (stmt, 2, end);
   while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW && n < MAX_TERMS)
     {
       const char *term = sec_stmt_get_text (stmt, 0);
@@ -153,6 +160,7 @@ _sec_store_append_search (SecStore       *self,
                           const char     *search,
                           GString        *sql,
                           GPtrArray      *params,
+                          gssize         *index_at,
                           GError        **error)
 {
   g_autofree char *folded = sec_fold (search);
@@ -162,6 +170,8 @@ _sec_store_append_search (SecStore       *self,
   gboolean indexed = g_hash_table_contains (indexed_tables (self), kind->table);
   gboolean any_long = FALSE;
 
+  if (index_at != NULL)
+    *index_at = -1;
   if (groups->len == 0)
     return TRUE;
 
@@ -216,6 +226,8 @@ _sec_store_append_search (SecStore       *self,
 
   if (match->len > 0)
     {
+      if (index_at != NULL)
+        *index_at = (gssize) sql->len + (gssize) strlen (" AND ");
       g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM %s_search WHERE %s_search MATCH ?%u)",
                               kind->table, kind->table, params->len + 1);
       add_param (params, match->str);

@@ -92,12 +92,16 @@ gboolean     _sec_store_delete_row     (SecStore       *self,
 
 /* Appends to @sql the conditions (" AND ...") that @search puts on the rows
  * of @kind (the table is "t"), their values to @params (of GVariant,
- * numbered from ?(params->len + 1)). */
+ * numbered from ?(params->len + 1)). @index_at (nullable) is set to where
+ * in @sql the condition on the search index ("t.id IN (SELECT rowid ...
+ * MATCH ?N)") starts, or -1 if there is none; its MATCH is then the last
+ * of @params. */
 gboolean     _sec_store_append_search  (SecStore       *self,
                                         const SecKind  *kind,
                                         const char     *search,
                                         GString        *sql,
                                         GPtrArray      *params,
+                                        gssize         *index_at,
                                         GError        **error);
 
 /* sec-store-history.c */

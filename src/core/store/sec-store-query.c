@@ -20,7 +20,21 @@ typedef struct {
   SecStore *store;
   GString *sql;
   GPtrArray *params;  /* of GVariant */
+  gssize index_at;    /* where in @sql the condition on the search index starts, or -1 */
+  guint match_param;  /* then the index in @params of its MATCH */
 } Builder;
+
+static void
+builder_init (Builder   *b,
+              SecStore  *store,
+              GPtrArray *params)
+{
+  b->store = store;
+  b->sql = g_string_new (NULL);
+  b->params = params;
+  b->index_at = -1;
+  b->match_param = 0;
+}
 
 /* Appends @text with each "?" (the one value of a relation's SQL) as the
  * numbered placeholder ?@index. */
@@ -49,8 +63,11 @@ build_conditions (const SecKind  *kind,
     return TRUE;
 
   search = sec_query_get_search (query);
-  if (search != NULL && !_sec_store_append_search (b->store, kind, search, b->sql, b->params, error))
+  if (search != NULL &&
+      !_sec_store_append_search (b->store, kind, search, b->sql, b->params, &b->index_at, error))
     return FALSE;
+  if (b->index_at >= 0)
+    b->match_param = b->params->len - 1;
 
   for (guint i = 0; i < sec_query_get_n_conditions (query); i++)
     {
@@ -174,6 +191,101 @@ build_where (const SecKind  *kind,
   if (b->sql->len == mark + strlen (" WHERE 1"))
     g_string_truncate (b->sql, mark);
   return TRUE;
+}
+
+/* Whether @kind's table has an index on its sort key alone, read once
+ * from the file (object data, so the store's struct stays as it is). */
+static gboolean
+has_sort_key_index (SecStore      *self,
+                    const SecKind *kind)
+{
+  GHashTable *tables = g_object_get_data (G_OBJECT (self), "sec-sort-key-indexed");
+  gpointer found;
+
+  if (tables == NULL)
+    {
+      tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (self), "sec-sort-key-indexed", tables,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  if (!g_hash_table_lookup_extended (tables, kind->table, NULL, &found))
+    {
+      g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self),
+                                                    "SELECT 1 FROM sqlite_schema WHERE type = 'index'"
+                                                    " AND tbl_name = ?1 AND sql LIKE '%(sort_key)'", NULL);
+
+      found = GINT_TO_POINTER (FALSE);
+      if (stmt != NULL)
+        {
+          sec_stmt_bind_text (stmt, 1, kind->table);
+          found = GINT_TO_POINTER (sec_stmt_step (stmt, NULL) == SEC_STEP_ROW);
+        }
+      g_hash_table_insert (tables, g_strdup (kind->table), found);
+    }
+  return GPOINTER_TO_INT (found);
+}
+
+/* Whether @query lists @kind in the order of an index: its default order
+ * (sort key, then id) and an index on the sort key. */
+static gboolean
+in_sort_key_order (SecStore       *self,
+                   const SecKind  *kind,
+                   const SecQuery *query)
+{
+  return kind->sort_fields != NULL && (query == NULL || sec_query_get_sort (query, NULL) == NULL) &&
+         has_sort_key_index (self, kind);
+}
+
+/* How many rows the search index finds for the MATCH of @b, and about how
+ * many rows @kind's table has (its largest id: no count of every row). */
+static gboolean
+count_matches (SecStore      *self,
+               const SecKind *kind,
+               Builder       *b,
+               double        *matches,
+               double        *rows)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s_search WHERE %s_search MATCH ?1),"
+                                          " (SELECT max(id) FROM %s)",
+                                          kind->table, kind->table, kind->table);
+  g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, NULL);
+  GVariant *match = g_ptr_array_index (b->params, b->match_param);
+
+  if (stmt == NULL)
+    return FALSE;
+  sec_stmt_bind_text (stmt, 1, g_variant_get_string (match, NULL));
+  if (sec_stmt_step (stmt, NULL) != SEC_STEP_ROW)
+    return FALSE;
+  *matches = (double) sec_stmt_get_int64 (stmt, 0);
+  *rows = (double) sec_stmt_get_int64 (stmt, 1);
+  return TRUE;
+}
+
+/* A search that finds a large part of the rows ("m": 30,000 people of
+ * 200,000) is read in the order's index, each row checked against the
+ * index's matches, until the page is full: SQLite's own plan looks each
+ * match up and sorts them all first (0.1 s for "m", against 5 ms). Any
+ * other is better looked up and sorted: reading the index in order can
+ * have to read all of it (0.1 s) before it finds a name that sorts last
+ * ("tsipov", 3,400 people whose names all sort after the Latin ones: 24 ms
+ * looked up and sorted, 110 ms through the index; "quintavalle": 2 ms
+ * against 50). Looking a match up and sorting it costs about eight times
+ * reading an entry of the index, hence the threshold: an eighth of the
+ * rows. The "+" before "t.id IN" keeps SQLite from looking the matches
+ * up. The same holds for counting the rows before a position. */
+static void
+choose_search_plan (SecStore       *self,
+                    const SecKind  *kind,
+                    const SecQuery *query,
+                    Builder        *b)
+{
+  double matches, rows;
+
+  if (b->index_at < 0 || !in_sort_key_order (self, kind, query) ||
+      !count_matches (self, kind, b, &matches, &rows))
+    return;
+  if (rows < 8 * matches)
+    g_string_insert_c (b->sql, b->index_at, '+');
 }
 
 static gboolean
@@ -302,9 +414,7 @@ sec_store_list (SecStore  *self,
   kind = sec_kind_from_type (kind_type);
   columns = _sec_store_select_columns (kind);
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  b.store = self;
-  b.sql = g_string_new (NULL);
-  b.params = params;
+  builder_init (&b, self, params);
 
   if (query != NULL)
     sec_query_get_range (query, &offset, &limit);
@@ -328,6 +438,8 @@ sec_store_list (SecStore  *self,
       g_string_free (b.sql, TRUE);
       return NULL;
     }
+  if (limit >= 0)
+    choose_search_plan (self, kind, query, &b);
   g_string_append (b.sql, order->str);
   g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT, limit, offset);
   if (limit >= 0)
@@ -360,9 +472,7 @@ sec_store_count (SecStore  *self,
 
   kind = sec_kind_from_type (kind_type);
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  b.store = self;
-  b.sql = g_string_new (NULL);
-  b.params = params;
+  builder_init (&b, self, params);
   g_string_append_printf (b.sql, "SELECT count(*) FROM %s t", kind->table);
   if (!build_where (kind, query, &b, error))
     {
@@ -385,6 +495,76 @@ sec_store_count (SecStore  *self,
   return read_number (self, &b, error);
 }
 
+/* The position of @id in the order of the sort key's index, by counting
+ * the rows before it: a range of the index, where numbering every row
+ * (row_number () over the whole list) read and sorted all of them (0.1 s
+ * for a search of "m" among 200,000 people, 0.14 s for the whole list,
+ * against 4 and 15 ms).
+ * Rows erased have no sort key: they come first in ascending order, as
+ * SQLite sorts NULL. */
+static gint64
+position_by_count (SecStore       *self,
+                   const SecKind  *kind,
+                   const SecQuery *query,
+                   gint64          id,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  gboolean descending = FALSE;
+  gsize prefix;
+  guint x;
+  gint64 key_null;
+  Builder b;
+  GError *local = NULL;
+
+  if (query != NULL)
+    sec_query_get_sort (query, &descending);
+  builder_init (&b, self, params);
+  g_string_append_printf (b.sql, "SELECT t.sort_key IS NULL FROM %s t", kind->table);
+  prefix = b.sql->len;
+  if (!build_conditions (kind, query, &b, error))
+    {
+      g_string_free (b.sql, TRUE);
+      return -1;
+    }
+  choose_search_plan (self, kind, query, &b);
+  where = g_strdup (b.sql->str + prefix);
+  x = params->len + 1;
+  g_string_append_printf (b.sql, " AND t.id = ?%u", x);
+  g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_int64 (id)));
+
+  /* Is it listed at all, and has it a sort key? */
+  key_null = read_number (self, &b, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return -1;
+    }
+  if (key_null < 0)
+    return -1;
+
+#define COUNT(cond) "(SELECT count(*) FROM %1$s t%2$s AND " cond ")"
+  if (!descending && !key_null)
+    sql = g_strdup_printf ("SELECT " COUNT ("t.sort_key IS NULL") " + "
+                           COUNT ("(t.sort_key, t.id) < (SELECT sort_key, id FROM %1$s WHERE id = ?%3$u)"),
+                           kind->table, where, x);
+  else if (!descending)
+    sql = g_strdup_printf ("SELECT " COUNT ("t.sort_key IS NULL AND t.id < ?%3$u"), kind->table, where, x);
+  else if (!key_null)
+    sql = g_strdup_printf ("SELECT " COUNT ("(t.sort_key, t.id) > (SELECT sort_key, id FROM %1$s WHERE id = ?%3$u)"),
+                           kind->table, where, x);
+  else
+    sql = g_strdup_printf ("SELECT " COUNT ("t.sort_key IS NOT NULL") " + "
+                           COUNT ("t.sort_key IS NULL AND t.id > ?%3$u"), kind->table, where, x);
+#undef COUNT
+
+  builder_init (&b, self, params);
+  g_string_append (b.sql, sql);
+  return read_number (self, &b, error);
+}
+
 gint64
 sec_store_position (SecStore  *self,
                     GType      kind_type,
@@ -401,12 +581,12 @@ sec_store_position (SecStore  *self,
   g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), -1);
 
   kind = sec_kind_from_type (kind_type);
+  if (in_sort_key_order (self, kind, query))
+    return position_by_count (self, kind, query, id, error);
   if (!build_order (kind, query, order, error))
     return -1;
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  b.store = self;
-  b.sql = g_string_new (NULL);
-  b.params = params;
+  builder_init (&b, self, params);
   g_string_append_printf (b.sql, "SELECT n FROM (SELECT t.id, row_number() OVER (%s) - 1 AS n FROM %s t",
                           order->str + 1, kind->table);
   if (!build_where (kind, query, &b, error))

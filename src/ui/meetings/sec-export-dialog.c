@@ -30,7 +30,8 @@ struct _SecExportDialog
   AdwWindowTitle       *window_title;
   GtkWidget            *print_button;
   GtkWidget            *save_button;
-  GtkSpinner           *spinner;
+  GtkWidget            *progress_box;
+  GtkProgressBar       *progress_bar;
   AdwComboRow          *document_row;
   AdwPreferencesGroup  *list_group;
   AdwActionRow         *public_row;
@@ -106,9 +107,10 @@ set_busy (SecExportDialog *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (self->progress_box, busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print",
                                  !busy && is_pdf (sec_export_dialog_get_kind (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.preview",
@@ -173,6 +175,28 @@ on_options_changed (SecExportDialog *self)
     gtk_widget_set_sensitive (g_ptr_array_index (self->column_checks, i),
                               info[i].column != SEC_PARTICIPANT_COLUMN_NAME &&
                               !(public_variant && (info[i].column & SEC_PARTICIPANT_COLUMNS_PRIVATE)));
+}
+
+static void
+on_export_progress (double   fraction,
+                    gpointer user_data)
+{
+  SecExportDialog *self = user_data;
+
+  if (self->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+/* Stops the export under way: export_done_cb () then gets the
+ * cancellation, and no file is left. */
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SecExportDialog *self = SEC_EXPORT_DIALOG (widget);
+
+  g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -531,7 +555,8 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, print_button);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SecExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SecExportDialog, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, SecExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, document_row);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, list_group);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, public_row);
@@ -544,6 +569,7 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_options_changed);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "export.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "export.open-file", "s", open_file_action);
@@ -559,6 +585,7 @@ static void
 sec_export_dialog_init (SecExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
 
   self->column_checks = g_ptr_array_new ();
   self->toaster = sec_toaster_new (self->toast_overlay);
@@ -649,8 +676,11 @@ sec_export_dialog_save_to_file (SecExportDialog *self,
   set_busy (self, TRUE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* The dialog lives until export_done_cb (), which holds a reference:
+   * the progress stops being told before it runs. */
   sec_meeting_document_export_async (data, sec_export_dialog_get_kind (self), &options,
-                                     sec_tool_window_get_paper (self->paper_row), path, self->cancellable,
+                                     sec_tool_window_get_paper (self->paper_row), path,
+                                     on_export_progress, self, self->cancellable,
                                      export_done_cb, g_object_ref (self));
 }
 

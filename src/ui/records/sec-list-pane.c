@@ -247,6 +247,10 @@ on_selection_changed (SecListPane *self)
 {
   SecRecord *record = get_selected (self);
 
+  /* The list is empty for a moment while all its rows are replaced; the
+   * selection comes back with them (on_selection_items_changed ()). */
+  if (sec_record_list_is_replacing (self->list))
+    return;
   self->selected_id = record ? sec_record_get_id (record) : 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RECORD]);
 }
@@ -263,7 +267,8 @@ on_selection_items_changed (SecListPane *self,
   SecRecord *record = get_selected (self);
   gint64 found;
 
-  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id))
+  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id) ||
+      sec_record_list_is_replacing (self->list))
     return;
   found = sec_record_list_find (self->list, self->selected_id);
   if (found >= 0)

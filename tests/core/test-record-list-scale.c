@@ -1,0 +1,161 @@
+/* test-record-list-scale.c: the list's ways of staying fast at scale give
+ * the same rows as the plain ones
+ *
+ * A page of a search that finds many rows is read in the sort key's index
+ * (choose_search_plan in sec-store-query.c), a position is counted in that
+ * index (position_by_count), and the list keeps only some pages: each is
+ * checked here against the whole list read in one query.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "core/store/sec-record-list.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store.h"
+#include "core/store/sec-store-privacy.h"
+#include "sec-test-util.h"
+
+#define N_PEOPLE 5000
+
+typedef struct {
+  char     *dir;
+  SecStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sec_test_make_tmp_dir ("sec-list-scale-XXXXXX");
+  f->store = sec_test_open_store (f->dir, "test.db", NULL);
+
+  g_assert_true (sec_store_begin (f->store, &error));
+  for (int i = 0; i < N_PEOPLE; i++)
+    {
+      g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
+      /* Every name starts with "m" or "p"; one in a thousand is a Quint. */
+      g_autofree char *family = g_strdup_printf ("%s %05d", i % 1000 == 7 ? "Quint" : (i % 3 ? "Muster" : "Pauli"),
+                                                 (i * 7919) % N_PEOPLE);
+      sec_record_set_string (p, "family-name", family);
+      g_assert_true (sec_store_insert (f->store, p, &error));
+    }
+  g_assert_true (sec_store_commit (f->store, &error));
+  /* Erased people have no sort key: they come first, in id order. */
+  g_assert_true (sec_store_erase_person (f->store, 10, &error));
+  g_assert_true (sec_store_erase_person (f->store, 4000, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_assert_finalize_object (f->store);
+  sec_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Every page and every position of @search in both directions agree with
+ * the whole list read at once. */
+static void
+check_search (Fixture    *f,
+              const char *search,
+              gboolean    descending,
+              guint       expected)
+{
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sec_query_set_search (q, search);
+  sec_query_set_sort (q, NULL, descending);
+  all = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, expected);
+
+  for (guint offset = 0; offset < all->len; offset += 200)
+    {
+      g_autoptr(SecQuery) page_q = sec_query_copy (q);
+      g_autoptr(GPtrArray) page = NULL;
+
+      sec_query_set_range (page_q, offset, 200);
+      page = sec_store_list (f->store, SEC_TYPE_PERSON, page_q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (200, all->len - offset));
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpint (sec_record_get_id (page->pdata[i]), ==, sec_record_get_id (all->pdata[offset + i]));
+    }
+
+  /* Positions: some of each part of the list, the erased ones first. */
+  for (guint i = 0; i < all->len; i += all->len > 50 ? 37 : 1)
+    g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, sec_record_get_id (all->pdata[i]), &error),
+                     ==, i);
+  if (all->len > 0)
+    g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q,
+                                         sec_record_get_id (all->pdata[all->len - 1]), &error), ==, all->len - 1);
+  g_assert_no_error (error);
+}
+
+static void
+test_pages_and_positions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n_muster;
+
+  sec_query_set_search (q, "muster");
+  n_muster = sec_store_count (f->store, SEC_TYPE_PERSON, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_muster, >, 3000);
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      /* No search: every row, two of them erased. */
+      check_search (f, NULL, descending, N_PEOPLE);
+      /* A one-letter search that finds most rows, read in the index's order. */
+      check_search (f, "m", descending, (guint) n_muster);
+      /* A common word, and a rare one looked up alone. */
+      check_search (f, "muster", descending, (guint) n_muster);
+      check_search (f, "quint", descending, 5);
+      check_search (f, "nobody", descending, 0);
+    }
+  /* A record the search leaves out has no position. */
+  sec_query_set_search (q, "quint");
+  g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, 1, &error), ==, -1);
+  g_assert_no_error (error);
+}
+
+/* The list keeps only some pages, and reads again those it dropped. */
+static void
+test_pages_dropped (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(GPtrArray) all = sec_store_list (f->store, SEC_TYPE_PERSON, NULL, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_cmpuint (n, ==, N_PEOPLE);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i += 97)
+      {
+        guint at = pass == 0 ? i : n - 1 - i;
+        g_autoptr(SecRecord) r = g_list_model_get_item (G_LIST_MODEL (list), at);
+
+        g_assert_cmpint (sec_record_get_id (r), ==, sec_record_get_id (all->pdata[at]));
+        g_assert_cmpint (sec_record_list_find (list, sec_record_get_id (r)), ==, at);
+      }
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/record-list-scale/pages-and-positions", test_pages_and_positions);
+  ADD ("/record-list-scale/pages-dropped", test_pages_dropped);
+#undef ADD
+
+  return g_test_run ();
+}
