@@ -171,6 +171,8 @@ _sec_document_column_style (const SecDocumentColumn *column)
 typedef struct {
   GPtrArray *names;        /* const char *, static: each tag begun */
   GArray    *notes;        /* Note, by the index of their tag */
+  GArray    *ends;         /* guint, by tag: the index after its last descendant */
+  GArray    *open;         /* guint: the indices of the tags open */
   guint      section;      /* the Sect open, G_MAXUINT: none */
   guint      table_block;  /* the Table open, G_MAXUINT: none */
   gboolean   had_heading;  /* in the section: the next heading is an H2 */
@@ -221,6 +223,10 @@ void        _sec_tags_free          (SecTags     *tags);
 void        _sec_tags_begin         (SecTags     *tags,
                                      cairo_t     *cr,
                                      const char  *name);
+void        _sec_tags_begin_with    (SecTags     *tags,
+                                     cairo_t     *cr,
+                                     const char  *name,
+                                     const char  *attributes);
 void        _sec_tags_end           (SecTags     *tags,
                                      cairo_t     *cr,
                                      const char  *name);
