@@ -235,6 +235,12 @@ void        _sec_tags_note          (SecTags     *tags,
                                      const char  *alt,
                                      const char  *scope);
 const char *_sec_tags_script_lang   (const char  *markup);
+/* sec-document-links.c */
+void        _sec_tags_show_layout   (SecTags     *tags,
+                                     cairo_t     *cr,
+                                     PangoLayout *layout,
+                                     double       x,
+                                     double       y);
 GBytes     *_sec_tags_finish_pdf    (SecTags     *tags,
                                      GBytes      *pdf,
                                      const char  *lang,

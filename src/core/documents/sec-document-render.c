@@ -180,7 +180,7 @@ show_cells (cairo_t      *cr,
             _sec_tags_note (tags, NULL, table->columns[c].title, NULL);
         }
       if (layouts[c] != NULL)
-        show (cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+        _sec_tags_show_layout (tags, cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
       _sec_tags_end (tags, cr, cell);
     }
   _sec_tags_end (tags, cr, "TR");
@@ -444,7 +444,7 @@ _sec_document_render_page_tagged (SecDocument *self,
           _sec_tags_begin (tags, cr, tag);
           _sec_tags_note (tags, _sec_tags_script_lang (block->markup), NULL, NULL);
           set_gray (cr, 0.0);
-          show (cr, layout, MARGIN_SIDE, p->y);
+          _sec_tags_show_layout (tags, cr, layout, MARGIN_SIDE, p->y);
           _sec_tags_end (tags, cr, tag);
           break;
 
