@@ -175,6 +175,7 @@ typedef struct {
   GArray    *open;         /* guint: the indices of the tags open */
   guint      section;      /* the Sect open, G_MAXUINT: none */
   guint      table_block;  /* the Table open, G_MAXUINT: none */
+  const char *table_tag;   /* its tag: "Table", or "L" for a list */
   gboolean   had_heading;  /* in the section: the next heading is an H2 */
 } SecTags;
 
