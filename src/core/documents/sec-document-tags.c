@@ -2,9 +2,11 @@
  *
  * While a document's pages are drawn for a PDF, sec-document-render.c
  * opens cairo structure tags around what it draws (Document, Sect, H1, H2,
- * P, Table, TR, TH, TD): cairo 1.16 then writes the structure tree, the
- * marked content and /MarkInfo. What cairo 1.16 cannot write is finished
- * here with libqpdf, on the PDF's objects rather than by hand:
+ * P, Table, TR, TH, TD, L, LI, Lbl, LBody, Link, Span): cairo 1.16 then
+ * writes the structure tree, the marked content, the link annotations and
+ * /MarkInfo. What cairo 1.16 cannot write is finished here with libqpdf,
+ * on the PDF's objects rather than by hand, as an incremental update of
+ * cairo's file (see "The finishing" below):
  *  - the document's /Lang and /ViewerPreferences << /DisplayDocTitle true >>;
  *  - artifacts: cairo 1.16 refuses an "Artifact" tag, so page furniture
  *    (running header, footer, rules, backgrounds, a table's header repeated
