@@ -381,7 +381,7 @@ clear_private_parents (Walk    *walk,
   changed (walk, entry->owner);
 }
 
-/* (transfer full): @data compressed for /FlateDecode. */
+/* (transfer full) (nullable): @data compressed for /FlateDecode. */
 static GBytes *
 deflate_bytes (const guint8 *data,
                gsize         length)
@@ -402,7 +402,12 @@ deflate_bytes (const guint8 *data,
                                     &bytes_read, &bytes_written, NULL);
       done += bytes_read;
       used += bytes_written;
-      if (result == G_CONVERTER_FINISHED || result == G_CONVERTER_ERROR)
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_byte_array_unref (out);
+          return NULL;
+        }
+      if (result == G_CONVERTER_FINISHED)
         break;
     }
   g_byte_array_set_size (out, used);
@@ -466,6 +471,7 @@ mark_artifacts (Walk    *walk,
       unsigned char *data = NULL;
       size_t len = 0;
       g_autoptr(GByteArray) replaced = NULL;
+      GBytes *compressed;
       qpdf_oh dict;
 
       if (!qpdf_oh_is_stream (q, contents) || !qpdf_oh_is_indirect (q, contents) ||
@@ -477,9 +483,10 @@ mark_artifacts (Walk    *walk,
       if (replaced == NULL)
         continue;
       clear_private_parents (walk, parents, page, mcids);
+      if ((compressed = deflate_bytes (replaced->data, replaced->len)) == NULL)
+        return FALSE;
       dict = qpdf_oh_get_dict (q, contents);
-      g_hash_table_insert (walk->streams, GINT_TO_POINTER (qpdf_oh_get_object_id (q, contents)),
-                           deflate_bytes (replaced->data, replaced->len));
+      g_hash_table_insert (walk->streams, GINT_TO_POINTER (qpdf_oh_get_object_id (q, contents)), compressed);
       qpdf_oh_replace_key (q, dict, "/Filter", qpdf_oh_new_name (q, "/FlateDecode"));
       qpdf_oh_remove_key (q, dict, "/DecodeParms");
       changed (walk, contents);
