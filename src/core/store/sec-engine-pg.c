@@ -53,7 +53,7 @@ struct _SecEngine
 {
   const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
   PGconn     *conn;
-  char       *display;      /* "db on host", named in the errors of opening */
+  char       *display;      /* the server, named in messages (describe ()) */
   GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
   GHashTable *prepared;     /* types + "\n" + server SQL -> server statement name */
   guint       n_prepared;
@@ -161,7 +161,7 @@ set_connect_error (PGconn      *conn,
                    const char  *display,
                    GError     **error)
 {
-  g_autofree char *why = g_strstrip (g_strdup (conn ? PQerrorMessage (conn) : ""));
+  g_autofree char *why = g_strstrip (g_strdelimit (g_strdup (conn ? PQerrorMessage (conn) : ""), "\n\t", ' '));
   const char *user = conn && PQuser (conn) ? PQuser (conn) : "";
   const char *db = conn && PQdb (conn) ? PQdb (conn) : "";
 
@@ -194,17 +194,26 @@ set_connect_error (PGconn      *conn,
                  _("Could not connect to the database server %s: %s"), display, why);
 }
 
-/* "host:port/db" of @conn, without user or password, for messages. */
+/* The server of @conn for messages: “host:port”, or the folder of its
+ * socket on this computer; never the user or password. */
 static char *
 describe (PGconn *conn)
 {
   const char *host = PQhost (conn);
   const char *port = PQport (conn);
-  const char *db = PQdb (conn);
 
-  if (host == NULL || host[0] == '\0' || host[0] == '/')
-    return g_strdup_printf ("“%s”", db ? db : "");
-  return g_strdup_printf ("“%s:%s/%s”", host, port ? port : "", db ? db : "");
+  if (host == NULL || host[0] == '\0')
+    host = "localhost";
+  if (host[0] == '/')
+    return g_strdup_printf ("“%s”", host);
+  return g_strdup_printf ("“%s:%s”", host, port != NULL && port[0] != '\0' ? port : "5432");
+}
+
+/* Notices (a table that already exists...) are not the user's concern. */
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
 }
 
 /* The server's ICU collation for the user's locale (sec_collate_locale (),
@@ -266,8 +275,7 @@ sec_engine_open (const char          *path,
       PQfinish (conn);
       return NULL;
     }
-  /* Notices (a table that already exists...) are not the user's concern. */
-  PQsetNoticeProcessor (conn, NULL, NULL);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
 
   engine = g_new0 (SecEngine, 1);
   engine->klass = &_sec_engine_pg_class;
@@ -491,7 +499,7 @@ sec_engine_check_writable (SecEngine  *engine,
   if (read_only)
     {
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_READ_ONLY,
-                   _("The database %s can only be read (the server or your account allows no changes)"),
+                   _("The database on %s can only be read (the server or your account allows no changes)"),
                    engine->display);
       return FALSE;
     }
@@ -972,6 +980,29 @@ simple (SecEngine  *engine,
   PQclear (PQexec (engine->conn, sql));
 }
 
+/* SQLite lets "COLLATE sec_locale" follow an expression that turns out to
+ * be a number (a derived column sorted by: a count), and ignores it; the
+ * server refuses. When it does, @stmt's SQL loses the clause: TRUE if it
+ * had one to lose. */
+static gboolean
+drop_collation (SecStmt  *stmt,
+                PGresult *failure)
+{
+  const char *state = PQresultErrorField (failure, PG_DIAG_SQLSTATE);
+  const char *message = PQresultErrorField (failure, PG_DIAG_MESSAGE_PRIMARY);
+  g_autofree char *clause = g_strconcat (" COLLATE ", stmt->engine->collation, NULL);
+  g_autoptr(GString) sql = NULL;
+
+  if (g_strcmp0 (state, "42804") != 0 || message == NULL || strstr (message, "collation") == NULL ||
+      strstr (stmt->sql, clause) == NULL)
+    return FALSE;
+  sql = g_string_new (stmt->sql);
+  g_string_replace (sql, clause, "", 0);
+  g_free (stmt->sql);
+  stmt->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  return TRUE;
+}
+
 /* The name of @stmt's server statement for its current parameter types,
  * prepared when first needed; NULL with *@failure set (to clear) if it
  * cannot be. @savepoint: a savepoint to go back to after a failed attempt
@@ -1009,6 +1040,15 @@ server_statement (SecStmt    *stmt,
           return new_name;
         }
       g_free (new_name);
+      if (drop_collation (stmt, res))
+        {
+          /* The same attempt again, without the collation. */
+          PQclear (res);
+          if (savepoint)
+            simple (engine, "ROLLBACK TO SAVEPOINT sec_statement");
+          attempt--;
+          continue;
+        }
       if (attempt == 2 || !is_typing_error (res))
         {
           *failure = res;

@@ -656,7 +656,8 @@ sec_schema_get_pg_migrations (guint *n_migrations)
 /* The functions of SQLite the store's SQL calls, for the forms it calls
  * them in: date(day, '-30 days') and date('now', 'localtime'); strftime()
  * of 'now' (UTC, or 'localtime': the session's zone, the user's); the
- * aggregate group_concat(text, separator); printf('%04d...', year);
+ * aggregates group_concat(text, separator) and sum(condition);
+ * printf('%04d...', year);
  * pragma_table_info(table). Made
  * again at every writable opening (CREATE OR REPLACE), so that they follow
  * the program rather than a migration. */
@@ -696,6 +697,12 @@ static const char functions[] =
   "  SELECT CASE WHEN value IS NULL THEN acc WHEN acc IS NULL THEN value"
   "              ELSE acc || separator || value END $$;"
   "CREATE OR REPLACE AGGREGATE group_concat (text, text) (SFUNC = sec_group_concat_step, STYPE = text);"
+  /* sum() of a condition counts where it holds, as in SQLite (NULL for
+   * no rows or only NULLs). */
+  "CREATE OR REPLACE FUNCTION sec_sum_bool_step (acc bigint, value boolean) RETURNS bigint"
+  "  LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE WHEN value IS NULL THEN acc ELSE coalesce(acc, 0) + value::int END $$;"
+  "CREATE OR REPLACE AGGREGATE sum (boolean) (SFUNC = sec_sum_bool_step, STYPE = bigint);"
   /* A table's columns, as SQLite's table-valued pragma lists them. */
   "CREATE OR REPLACE FUNCTION pragma_table_info (t text)"
   "  RETURNS TABLE (cid int, name text, type text, \"notnull\" int, dflt_value text, pk int)"

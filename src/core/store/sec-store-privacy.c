@@ -417,7 +417,7 @@ sec_store_get_processing_figures (SecStore             *self,
                              "SELECT count(*), count(erased_on),"
                              " sum(lawful_basis = 'consent'), sum(lawful_basis = 'membership'),"
                              " sum(lawful_basis = 'public-task'), sum(lawful_basis IS NULL AND erased_on IS NULL),"
-                             " sum(restricted AND erased_on IS NULL),"
+                             " sum(restricted <> 0 AND erased_on IS NULL),"
                              " sum(trim(coalesce(accessibility_needs, '')) <> '' OR trim(coalesce(dietary_needs, '')) <> ''),"
                              " count(email), count(phone),"
                              " (SELECT count(*) FROM participants),"

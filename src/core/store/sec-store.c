@@ -514,6 +514,12 @@ finish_opening (SecStore  *self,
   return TRUE;
 }
 
+gboolean
+sec_store_is_server_uri (const char *path)
+{
+  return sec_engine_is_server_uri (path);
+}
+
 char *
 _sec_store_display_name (const char *path)
 {
