@@ -354,8 +354,17 @@ test_refusals (void)
   g_assert_nonnull (strstr (error->message, "another program"));
   g_clear_error (&error);
 
+  /* Read, an empty database is not ours yet; written, it becomes ours. */
   uri = sec_test_pg_new_database ();
+  store = sec_store_open_for_reading (uri, &error);
+  g_assert_null (store);
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
   store = sec_store_open (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = sec_store_open_for_reading (uri, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
   engine = sec_engine_open (uri, SEC_ENGINE_OPEN_READ_WRITE, &error);

@@ -247,10 +247,15 @@ sec_stmt_run (SecStmt *stmt, GError **error)
 SecValue *
 sec_stmt_dup_value (SecStmt *stmt, int col)
 {
-  SecValue *value = g_new (SecValue, 1);
+  SecValue *inner = CLASS (stmt)->stmt_dup_value (stmt, col);
+  SecValue *value;
 
+  /* Out of memory in the engine: NULL, which the caller checks. */
+  if (inner == NULL)
+    return NULL;
+  value = g_new (SecValue, 1);
   value->klass = CLASS (stmt);
-  value->value = CLASS (stmt)->stmt_dup_value (stmt, col);
+  value->value = inner;
   return value;
 }
 

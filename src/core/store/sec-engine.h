@@ -210,7 +210,7 @@ gboolean     sec_stmt_run                (SecStmt             *stmt,
 /* A column's value as it is, to bind again later (a row put back after
  * its deletion). */
 typedef struct _SecValue SecValue;
-/* (transfer full) */
+/* (transfer full) (nullable): NULL when the engine is out of memory. */
 SecValue    *sec_stmt_dup_value          (SecStmt             *stmt,
                                           int                  col);
 void         sec_stmt_bind_value         (SecStmt             *stmt,

@@ -570,6 +570,13 @@ open_server (const char  *uri,
                    display, version, SEC_STORE_SCHEMA_VERSION);
       goto fail;
     }
+  if (read_only && version == 0)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                   _("The database “%s” is empty: it becomes a Secretariat database when Secretariat first opens it to write"),
+                   display);
+      goto fail;
+    }
   if (read_only && version < SEC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION,
