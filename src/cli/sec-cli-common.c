@@ -116,7 +116,7 @@ sec_cli_open_store (GString    *err,
   g_autoptr(GError) error = NULL;
   SecStore *store;
 
-  if (mode != SEC_CLI_OPEN_CREATE && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (mode != SEC_CLI_OPEN_CREATE && !sec_store_is_server_uri (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (path);
       g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);

@@ -528,6 +528,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/agenda/computed-times", test_computed_times);

@@ -308,6 +308,7 @@ main (int argc, char **argv)
   g_autofree char *po = NULL;
 
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
   /* The translations built in the build tree (po/LANG/LC_MESSAGES). */
   po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);

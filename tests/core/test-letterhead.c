@@ -192,6 +192,7 @@ fixture_teardown (SecTestStoreFixture *f,
 int
 main (int argc, char **argv)
 {
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/letterhead/store", SecTestStoreFixture, NULL, fixture_setup, test_store, fixture_teardown);

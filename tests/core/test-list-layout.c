@@ -256,6 +256,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

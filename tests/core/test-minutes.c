@@ -379,6 +379,7 @@ main (int   argc,
   /* The messages and dates are checked in English. */
   g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/minutes/minutes", Fixture, NULL, fixture_setup, test_minutes, fixture_teardown);

@@ -364,6 +364,7 @@ main (int argc, char **argv)
   int ret;
 
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("sec-open-readonly-XXXXXX", NULL);
 

@@ -232,6 +232,7 @@ main (int   argc,
 {
   g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/overview/before-meeting", Fixture, NULL, fixture_setup, test_before_meeting, fixture_teardown);

@@ -73,7 +73,7 @@ count_by_scan (Fixture *f, const char *search)
 {
   g_autofree char *folded = sec_fold_for_search (search);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM people WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM people WHERE TRUE");
   g_autoptr(SecStmt) stmt = NULL;
   guint n = 0;
 
@@ -261,6 +261,14 @@ test_check_in_across_scripts (Fixture *f, gconstpointer data)
                                     "starts-at", "2027-03-01T09:00", "ends-at", "2027-03-01T17:00", NULL);
   gint64 people[] = { add_person (f, "Δήμητρα", "Παπαδοπούλου", NULL), add_person (f, "Ivan", "Tsipov", NULL) };
 
+  if (sec_test_is_pg ())
+    {
+      /* The check-in folds names in SQL (sec_search_fold ()), a function
+       * of the SQLite engine alone so far. */
+      g_test_skip ("not on a PostgreSQL server yet");
+      return;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
       g_autofree char *m = sec_test_id_text (meeting);
@@ -283,6 +291,7 @@ test_check_in_across_scripts (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/latin-forms", test_latin_forms);

@@ -493,6 +493,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/statements/status-nicks", test_status_nicks);

@@ -41,7 +41,10 @@ indexed_tables (SecStore *self)
       g_autoptr(SecStmt) stmt = NULL;
 
       tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      stmt = sec_engine_prepare (_sec_store_get_engine (self),
+      /* A PostgreSQL server has no FTS5 tables: its trigram indexes
+       * (sec-schema-pg.c) serve the LIKE of every search. */
+      if (sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_SQLITE)
+        stmt = sec_engine_prepare (_sec_store_get_engine (self),
                                  "SELECT substr(name, 1, length(name) - 7) FROM sqlite_schema"
                                  " WHERE type = 'table' AND name LIKE '%\\_search' ESCAPE '\\'"
                                  " AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'", NULL);
@@ -77,14 +80,15 @@ append_fts_string (GString    *out,
 
 /* Appends "(search_text LIKE ?N OR ...)" for the alternatives of one word. */
 static void
-append_like (GString           *sql,
-             const char *const *alternatives,
-             GPtrArray         *params)
+append_like_at (GString           *sql,
+                const char *const *alternatives,
+                GPtrArray         *params,
+                gboolean           word_start)
 {
   g_string_append (sql, " AND (");
   for (guint i = 0; alternatives[i]; i++)
     {
-      g_autoptr(GString) pattern = g_string_new ("%");
+      g_autoptr(GString) pattern = g_string_new (word_start ? "% " : "%");
 
       for (const char *p = alternatives[i]; *p; p++)
         {
@@ -93,11 +97,19 @@ append_like (GString           *sql,
           g_string_append_c (pattern, *p);
         }
       g_string_append_c (pattern, '%');
-      g_string_append_printf (sql, "%st.search_text LIKE ?%u ESCAPE '\\'", i > 0 ? " OR " : "",
-                              params->len + 1);
+      g_string_append_printf (sql, "%s%s LIKE ?%u ESCAPE '\\'", i > 0 ? " OR " : "",
+                              word_start ? "(' ' || t.search_text)" : "t.search_text", params->len + 1);
       add_param (params, pattern->str);
     }
   g_string_append_c (sql, ')');
+}
+
+static void
+append_like (GString           *sql,
+             const char *const *alternatives,
+             GPtrArray         *params)
+{
+  append_like_at (sql, alternatives, params, FALSE);
 }
 
 static gboolean
@@ -175,8 +187,18 @@ _sec_store_append_search (SecStore       *self,
   if (groups->len == 0)
     return TRUE;
 
-  for (guint i = 0; i < groups->len && indexed; i++)
+  for (guint i = 0; i < groups->len; i++)
     any_long |= all_long (g_ptr_array_index (groups, i));
+
+  /* On a server, the trigram index of search_text (sec-schema-pg.c) serves
+   * LIKE; short words alone match word starts, as the FTS5 index's terms
+   * make them do in a file. */
+  if (sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_POSTGRESQL)
+    {
+      for (guint i = 0; i < groups->len; i++)
+        append_like_at (sql, g_ptr_array_index (groups, i), params, !any_long);
+      return TRUE;
+    }
 
   for (guint i = 0; i < groups->len; i++)
     {
@@ -217,7 +239,7 @@ _sec_store_append_search (SecStore       *self,
           if (!found)
             {
               /* No record has a word starting so. */
-              g_string_append (sql, " AND 0");
+              g_string_append (sql, " AND FALSE");
               return TRUE;
             }
         }

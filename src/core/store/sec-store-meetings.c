@@ -215,10 +215,11 @@ sec_store_list_member_organisations (SecStore  *store,
 
   return list_for_meeting (store,
                            "SELECT o.id, o.name, o.country,"
-                           "  (SELECT group_concat(n, ', ') FROM (SELECT DISTINCT coalesce(b.acronym, b.name) AS n"
+                           "  (SELECT group_concat(n, ', ') FROM (SELECT coalesce(b.acronym, b.name) AS n"
                            "     FROM meeting_bodies mb JOIN bodies b ON b.id = mb.body_id"
                            "     JOIN memberships m ON m.body_id = mb.body_id AND m.organisation_id = o.id"
-                           "     WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m") " ORDER BY mb.id)),"
+                           "     WHERE mb.meeting_id = ?1 AND" MEMBER_ON_THE_DAY ("m")
+                           "     GROUP BY coalesce(b.acronym, b.name) ORDER BY min(mb.id)) names),"
                            "  " DELEGATE_OR_CONTACT ","
                            "  (SELECT " PERSON_NAME ("c") " FROM people c WHERE c.id = " DELEGATE_OR_CONTACT "),"
                            "  (SELECT count(*) FROM people pe WHERE pe.organisation_id = o.id),"
@@ -726,7 +727,7 @@ sec_store_list_meeting_participants (SecStore  *store,
                            "  p.person_id, p.attending_id, p.substitute_id, coalesce(o.organiser, 0),"
                            /* As the participant's "representation", for the
                             * one who attends. */
-                           "  (SELECT CASE WHEN max(m.delegate_id IS p.attending_id) THEN 'delegate' ELSE 'alternate' END"
+                           "  (SELECT CASE WHEN max(CASE WHEN m.delegate_id = p.attending_id THEN 1 ELSE 0 END) = 1 THEN 'delegate' ELSE 'alternate' END"
                            "    FROM memberships m JOIN meeting_bodies mb ON mb.body_id = m.body_id"
                            "      AND mb.meeting_id = p.meeting_id"
                            "    WHERE m.organisation_id = o.id AND m.status = 'active'"
@@ -742,7 +743,7 @@ sec_store_list_meeting_participants (SecStore  *store,
                            " JOIN people a ON a.id = p.attending_id"
                            " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
                            /* Restricted (and erased) people stay out of every export. */
-                           " WHERE NOT i.restricted AND NOT a.restricted"
+                           " WHERE i.restricted = 0 AND a.restricted = 0"
                            " ORDER BY p.id",
                            meeting_id, read_participant, (GDestroyNotify) sec_meeting_participant_row_free, error);
 }

@@ -45,6 +45,9 @@ SecStore    *sec_store_open_for_reading (const char    *path,
                                         GError        **error);
 /* $XDG_DATA_HOME/secretariat/secretariat.db */
 char        *sec_store_default_path    (void);
+/* Whether @path names a database on a PostgreSQL server (postgresql:// or
+ * postgres://) rather than a file. */
+gboolean     sec_store_is_server_uri   (const char     *path);
 const char  *sec_store_get_path        (SecStore       *self);
 /* The backup made before the last migration, or NULL. */
 const char  *sec_store_get_backup_path (SecStore       *self);
