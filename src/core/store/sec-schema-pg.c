@@ -629,6 +629,40 @@ static const char migration_12[] =
           "              AND trim(coalesce(pa.needs, '')) <> '')",
           "needs-consent-in-use");
 
+/* Version 14: each meeting's counts of participants and of those
+ * confirmed, kept by triggers (sec-schema.c says why). */
+#define CONFIRMED(row) "(CASE WHEN " row ".status IN ('confirmed', 'attended', 'attended-remotely') THEN 1 ELSE 0 END)"
+static const char migration_14[] =
+  "CREATE TABLE meeting_counts ("
+  "  meeting_id BIGINT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  participants INTEGER NOT NULL DEFAULT 0,"
+  "  confirmed INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO meeting_counts (meeting_id, participants, confirmed)"
+  "  SELECT m.id, (SELECT count(*) FROM participants p WHERE p.meeting_id = m.id),"
+  "    (SELECT coalesce(sum" CONFIRMED ("p") ", 0) FROM participants p WHERE p.meeting_id = m.id)"
+  "  FROM meetings m;"
+  "CREATE FUNCTION meetings_counts_insert () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  INSERT INTO meeting_counts (meeting_id, participants, confirmed) VALUES (new.id,"
+  "    (SELECT count(*) FROM participants p WHERE p.meeting_id = new.id),"
+  "    (SELECT coalesce(sum" CONFIRMED ("p") ", 0) FROM participants p WHERE p.meeting_id = new.id))"
+  "  ON CONFLICT (meeting_id) DO UPDATE SET participants = excluded.participants, confirmed = excluded.confirmed;"
+  "  RETURN NULL; END $$;"
+  "CREATE TRIGGER meetings_counts_insert AFTER INSERT ON meetings"
+  "  FOR EACH ROW EXECUTE FUNCTION meetings_counts_insert ();"
+  "CREATE FUNCTION participants_counts () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  IF TG_OP IN ('DELETE', 'UPDATE') THEN"
+  "    UPDATE meeting_counts SET participants = participants - 1, confirmed = confirmed - " CONFIRMED ("old")
+  "      WHERE meeting_id = old.meeting_id;"
+  "  END IF;"
+  "  IF TG_OP IN ('INSERT', 'UPDATE') THEN"
+  "    UPDATE meeting_counts SET participants = participants + 1, confirmed = confirmed + " CONFIRMED ("new")
+  "      WHERE meeting_id = new.meeting_id;"
+  "  END IF;"
+  "  RETURN NULL; END $$;"
+  "CREATE TRIGGER participants_counts AFTER INSERT OR DELETE OR UPDATE OF meeting_id, status ON participants"
+  "  FOR EACH ROW EXECUTE FUNCTION participants_counts ();";
+#undef CONFIRMED
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -642,6 +676,7 @@ static const SecMigration migrations[] = {
   { 11, migration_11 },
   { 12, migration_12 },
   { 13, migration_13 },
+  { 14, migration_14 },
 };
 
 const SecMigration *
