@@ -26,6 +26,7 @@
 #include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/shell/sec-window.h"
+#include "core/store/sec-shared-database.h"
 #include "ui/shell/sec-window-private.h"
 
 #define MAX_HISTORY 100
@@ -539,7 +540,16 @@ update_recent_menu (SecWindow *self)
           g_autofree char *other = g_path_get_basename (recent[j]);
           same_name |= j != i && g_str_equal (other, base);
         }
-      display = same_name ? g_filename_display_name (recent[i]) : g_filename_display_basename (recent[i]);
+      if (sec_shared_database_is_uri (recent[i]))
+        {
+          g_autoptr(SecSharedDatabase) db = sec_shared_database_parse (recent[i], NULL, NULL);
+
+          if (db == NULL)
+            continue;
+          display = sec_shared_database_describe (db);
+        }
+      else
+        display = same_name ? g_filename_display_name (recent[i]) : g_filename_display_basename (recent[i]);
       /* A file name's underscores are not mnemonics. */
       label = g_string_new (display);
       g_string_replace (label, "_", "__", 0);
