@@ -437,6 +437,14 @@ new_database_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->new_chooser));
 }
 
+static void
+on_shared_database_connected (SecApp     *self,
+                              SecStore   *store,
+                              const char *warning)
+{
+  sec_app_use_store (self, g_object_ref (store), warning);
+}
+
 /* The shared database in use, else the last one opened, fills the
  * dialog. */
 static void
@@ -448,6 +456,7 @@ connect_shared_database_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_auto(GStrv) recent = NULL;
   const char *uri = NULL;
+  SecSharedDatabaseDialog *dialog;
 
   if (self->database_path != NULL && sec_shared_database_is_uri (self->database_path))
     uri = self->database_path;
@@ -458,7 +467,10 @@ connect_shared_database_action (GSimpleAction *action,
         if (sec_shared_database_is_uri (recent[i]))
           uri = recent[i];
     }
-  gtk_window_present (GTK_WINDOW (sec_shared_database_dialog_new (parent, uri)));
+  dialog = sec_shared_database_dialog_new (parent, uri);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_shared_database_connected), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -2,7 +2,7 @@
  *
  * The fields make a SecSharedDatabase; "Test Connection" opens it for
  * reading and closes it again; "Connect" opens it for good, keeps a typed
- * password in the keyring and hands the store to the application. Both
+ * password in the keyring and hands the store on in "connected". Both
  * talk to the server in a worker thread (an unreachable server takes up to
  * ten seconds to say so), and the window stays usable meanwhile.
  */
@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "core/store/sec-shared-database.h"
-#include "ui/shell/sec-application.h"
 #include "ui/shell/sec-shared-database-dialog.h"
 
 struct _SecSharedDatabaseDialog
@@ -35,6 +34,13 @@ struct _SecSharedDatabaseDialog
 };
 
 G_DEFINE_FINAL_TYPE (SecSharedDatabaseDialog, sec_shared_database_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  CONNECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct {
   SecSharedDatabase *db;
@@ -195,8 +201,7 @@ attempt_done (GObject      *source,
       show_status (self, text, FALSE);
       return;
     }
-  sec_app_use_store (SEC_APP (g_application_get_default ()), g_steal_pointer (&attempt->store),
-                     attempt->keyring_problem);
+  g_signal_emit (self, signals[CONNECTED], 0, attempt->store, attempt->keyring_problem);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -294,6 +299,17 @@ sec_shared_database_dialog_class_init (SecSharedDatabaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecSharedDatabaseDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, SecSharedDatabaseDialog, connect_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
+  /**
+   * SecSharedDatabaseDialog::connected:
+   * @store: the shared database, open
+   * @warning: (nullable): what went wrong beside (the keyring)
+   *
+   * The dialog's outcome, as GtkDialog's "response": the database is
+   * open, the dialog closes.
+   */
+  signals[CONNECTED] = g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, SEC_TYPE_STORE, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "shared.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "shared.connect", NULL, connect_action);

@@ -10,8 +10,9 @@ G_DECLARE_FINAL_TYPE (SecSharedDatabaseDialog, sec_shared_database_dialog, SEC, 
 
 /* A dialog over @parent, filled from the address @uri (a postgresql://
  * address, or NULL: the PG* environment variables and the user's name).
- * "Connect" opens the database in the application, and keeps the password
- * in the keyring. */
+ * "Connect" opens the database and keeps the password
+ * in the keyring, then emits "connected" (SecStore *store, const char
+ * *warning) and closes. */
 SecSharedDatabaseDialog *sec_shared_database_dialog_new (GtkWindow  *parent,
                                                          const char *uri);
 
