@@ -49,7 +49,7 @@ test_fields (void)
   port = sec_test_find_row (dialog, "Port (5432 if empty)");
   database = sec_test_find_row (dialog, "Database");
   user = sec_test_find_row (dialog, "User Name");
-  tls = sec_test_find_row (dialog, "Protection");
+  tls = sec_test_find_row (dialog, "Encryption");
   status = status_label (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "db.example.eu");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (port)), ==, "6543");
@@ -85,6 +85,8 @@ test_fields (void)
   gtk_widget_activate_action (dialog, "shared.connect", NULL);
   g_assert_cmpstr (gtk_label_get_text (status), ==, "Give the user name.");
   g_assert_true (focus_in (dialog, user));
+  if (g_getenv ("SEC_SHARED_SCREENSHOT") != NULL)
+    sec_test_save_window (dialog, g_getenv ("SEC_SHARED_SCREENSHOT"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   sec_test_iterate ();
@@ -103,7 +105,7 @@ test_environment (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sec_test_find_row (dialog, "Server"))), ==, "pg.office.lan");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sec_test_find_row (dialog, "Database"))), ==, "secretariat");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sec_test_find_row (dialog, "User Name"))), ==, "clerk");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sec_test_find_row (dialog, "Protection"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sec_test_find_row (dialog, "Encryption"))), ==, 0);
   g_unsetenv ("PGHOST");
   g_unsetenv ("PGDATABASE");
   g_unsetenv ("PGUSER");
