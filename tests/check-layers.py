@@ -9,7 +9,8 @@
 3. No GTK below the window: only src/ui/ and src/main.c include gtk.h or
    adwaita.h.
 4. SQL only in the store, and SQLite only in its engine: only the files in
-   ENGINE_FILES include sqlite3.h.
+   ENGINE_FILES include sqlite3.h; only PG_ENGINE_FILES include libpq-fe.h
+   (or any libpq header).
 5. ICU only behind the transliteration helper: only ICU_FILES include
    <unicode/...> headers.
 
@@ -56,6 +57,8 @@ ALLOWED = {
 
 # The store's engine line: the only files that may speak SQLite's C API.
 ENGINE_FILES = {'core/store/sec-engine-sqlite.c'}
+PG_ENGINE_FILES = {'core/store/sec-engine-pg.c'}
+PG_HEADERS = {'libpq-fe.h', 'libpq-events.h', 'postgres_ext.h'}
 
 # The only file that speaks ICU's C API (transliteration for search).
 ICU_FILES = {'core/base/sec-translit.c'}
@@ -96,6 +99,9 @@ def check(top, quiet=False):
                 if name == 'sqlite3.h' and rel not in ENGINE_FILES:
                     problems.append(f'src/{rel}: includes <sqlite3.h>; only the store\'s '
                                     'engine (' + ', '.join(sorted(ENGINE_FILES)) + ') may')
+                if (name in PG_HEADERS or name.startswith('libpq/')) and rel not in PG_ENGINE_FILES:
+                    problems.append(f'src/{rel}: includes <{name}>; only the PostgreSQL '
+                                    'engine (' + ', '.join(sorted(PG_ENGINE_FILES)) + ') may')
                 if name.startswith('unicode/') and rel not in ICU_FILES:
                     problems.append(f'src/{rel}: includes <{name}>; only '
                                     + ', '.join(sorted(ICU_FILES)) + ' may use ICU')
@@ -134,6 +140,7 @@ def self_test():
                    'core/base/sec-y.c': '#include "core/base/sec-x.h"'}, 1),
         'gtk': ({'core/base/sec-x.c': '#include <gtk/gtk.h>'}, 1),
         'sqlite': ({'core/store/sec-a.c': '#include <sqlite3.h>'}, 1),
+        'libpq': ({'core/store/sec-a.c': '#include <libpq-fe.h>'}, 1),
         'icu': ({'core/store/sec-a.c': '#include <unicode/utrans.h>'}, 1),
         'no folder': ({'core/base/sec-x.c': '#include "sec-y.h"'}, 1),
         'unknown folder': ({'core/new/sec-n.c': ''}, 1),
@@ -141,6 +148,7 @@ def self_test():
     base = {'core/base/sec-x.h': '', 'core/base/sec-y.h': '', 'core/store/sec-a.h': '',
             'core/meetings/sec-m.h': '', 'ui/shell/sec-w.h': '',
             'core/store/sec-engine-sqlite.c': '#include <sqlite3.h>',
+            'core/store/sec-engine-pg.c': '#include <libpq-fe.h>',
             'ui/shell/sec-w.c': '#include <gtk/gtk.h>\n#include "core/base/sec-x.h"'}
     failed = 0
     for name, (files, expected) in cases.items():

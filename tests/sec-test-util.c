@@ -3,10 +3,14 @@
 
 #include <glib/gstdio.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli/sec-demo.h"
+#include "core/store/sec-engine.h"
 #include "sec-test-util.h"
 
 /* A new temporary folder from @tmpl ("sec-foo-XXXXXX"). (transfer full) */
@@ -28,7 +32,7 @@ sec_test_open_store (const char  *dir,
                      char       **path_out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = sec_test_is_pg () ? sec_test_pg_new_database () : g_build_filename (dir, name, NULL);
   SecStore *store = sec_store_open (path, &error);
 
   g_assert_no_error (error);
@@ -36,6 +40,89 @@ sec_test_open_store (const char  *dir,
   if (path_out)
     *path_out = g_steal_pointer (&path);
   return store;
+}
+
+/* PostgreSQL */
+
+gboolean
+sec_test_is_pg (void)
+{
+  return g_strcmp0 (g_getenv ("SECRETARIAT_TEST_ENGINE"), "postgresql") == 0;
+}
+
+void
+sec_test_pg_skip_without_server (void)
+{
+  if (!sec_test_is_pg ())
+    return;
+  if (g_getenv ("SECRETARIAT_TEST_PG") == NULL || !sec_engine_has_server_support ())
+    {
+      printf ("1..0 # SKIP no PostgreSQL server: SECRETARIAT_TEST_PG is not set (build-aux/pg-cluster)\n");
+      exit (0);
+    }
+}
+
+static GPtrArray *pg_databases;
+
+/* @base with the database @name instead of its own. (transfer full) */
+static char *
+pg_uri_for (const char *base,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (base, G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, &error);
+  g_autofree char *path = g_strconcat ("/", name, NULL);
+  g_autoptr(GUri) other = NULL;
+
+  g_assert_no_error (error);
+  other = g_uri_build_with_user (G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, g_uri_get_scheme (uri),
+                                 g_uri_get_user (uri), g_uri_get_password (uri), NULL,
+                                 g_uri_get_host (uri), g_uri_get_port (uri), path,
+                                 g_uri_get_query (uri), NULL);
+  return g_uri_to_string (other);
+}
+
+static void
+pg_admin (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecEngine) admin = sec_engine_open (g_getenv ("SECRETARIAT_TEST_PG"), SEC_ENGINE_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  sec_engine_exec (admin, sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+drop_pg_databases (void)
+{
+  for (guint i = 0; pg_databases != NULL && i < pg_databases->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)",
+                                              (char *) g_ptr_array_index (pg_databases, i));
+      pg_admin (sql);
+    }
+  g_clear_pointer (&pg_databases, g_ptr_array_unref);
+}
+
+char *
+sec_test_pg_new_database (void)
+{
+  const char *base = g_getenv ("SECRETARIAT_TEST_PG");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_nonnull (base);
+  if (pg_databases == NULL)
+    {
+      pg_databases = g_ptr_array_new_with_free_func (g_free);
+      atexit (drop_pg_databases);
+    }
+  name = g_strdup_printf ("sec_test_%d_%u", (int) getpid (), pg_databases->len + 1);
+  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  pg_admin (sql);
+  g_ptr_array_add (pg_databases, g_strdup (name));
+  return pg_uri_for (base, name);
 }
 
 /* The store @dir/demo.db filled with the demo data. */

@@ -23,6 +23,19 @@ void       sec_test_remove_tree    (const char *path);
 void       sec_test_close_store    (SecStore   *store,
                                     const char *dir);
 
+/* PostgreSQL. A test program registered a second time in the suite "pg"
+ * runs with SECRETARIAT_TEST_ENGINE=postgresql; SECRETARIAT_TEST_PG names
+ * the server (build-aux/pg-cluster prints it). sec_test_open_store () then
+ * makes a database of its own on that server instead of a file. */
+/* Whether this run is on PostgreSQL. */
+gboolean   sec_test_is_pg          (void);
+/* Call first in main (): in a pg run without a server, prints TAP's
+ * "1..0 # SKIP" and exits (the test is skipped). */
+void       sec_test_pg_skip_without_server (void);
+/* A new, empty database on the server; its URI. Dropped when the program
+ * exits. (transfer full) */
+char      *sec_test_pg_new_database (void);
+
 /* Records: field/value pairs, NULL-terminated; a NULL value is skipped. */
 SecRecord *sec_test_make_valist    (SecStore   *store,
                                     GType       type,

@@ -20,11 +20,14 @@
 
 #include "core/base/sec-fold.h"
 #include "core/base/sec-translit.h"
-#include "core/store/sec-engine.h"
+/* Names of its own for sec-engine.h's functions (sec-engine-class.h). */
+#define SEC_ENGINE_PREFIX sqlite
+#include "core/store/sec-engine-class.h"
 #include "core/store/sec-store-error.h"
 
 struct _SecEngine
 {
+  const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
   sqlite3    *db;
   char       *path;         /* the file, named in the errors of opening */
   GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
@@ -34,6 +37,7 @@ struct _SecEngine
 
 struct _SecStmt
 {
+  const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
   SecEngine    *engine;
   sqlite3_stmt *stmt;
   gboolean      cached;     /* lives in the cache; free only resets it */
@@ -212,6 +216,7 @@ engine_new (sqlite3 *db)
 {
   SecEngine *engine = g_new0 (SecEngine, 1);
 
+  engine->klass = &_sec_engine_sqlite_class;
   engine->db = db;
   engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   sqlite3_extended_result_codes (db, 1);
@@ -811,6 +816,7 @@ stmt_new (SecEngine    *engine,
 {
   SecStmt *s = g_new0 (SecStmt, 1);
 
+  s->klass = &_sec_engine_sqlite_class;
   s->engine = engine;
   s->stmt = stmt;
   return s;
@@ -1075,3 +1081,9 @@ sec_value_free (SecValue *value)
 {
   sqlite3_value_free ((sqlite3_value *) value);
 }
+
+const SecEngineClass _sec_engine_sqlite_class = {
+  .name = "sqlite",
+  .kind = SEC_ENGINE_SQLITE,
+  SEC_ENGINE_CLASS_FUNCTIONS
+};

@@ -11,6 +11,13 @@
  *
  * SQL placeholders are numbered, ?1, ?2 ...; an engine whose server wants
  * another form ($1) rewrites them when it prepares.
+ *
+ * Two engines: a SQLite file (sec-engine-sqlite.c) and a PostgreSQL server
+ * (sec-engine-pg.c, the only file that includes libpq-fe.h), chosen by what
+ * sec_engine_open () is given: a path, or a postgresql:// URI. sec-engine-dispatch.c
+ * hands each call to the connection's engine. Where the two need different
+ * SQL, the store asks sec_engine_get_kind () and each engine's SQL has a
+ * file of its own (sec-schema.c, sec-schema-pg.c).
  */
 #pragma once
 
@@ -32,9 +39,24 @@ typedef enum {
   SEC_ENGINE_OPEN_READ_ONLY  = 1 << 0,
 } SecEngineOpenFlags;
 
+typedef enum {
+  SEC_ENGINE_SQLITE,
+  SEC_ENGINE_POSTGRESQL,
+} SecEngineKind;
+
 /* Connections */
 
-/* Opens the database file @path (it must exist). Sets up the functions and
+/* Whether @path names a database on a server (postgresql:// or
+ * postgres://, libpq's connection URIs) rather than a file. */
+gboolean     sec_engine_is_server_uri    (const char          *path);
+/* Whether this build can open server databases (it was built with libpq). */
+gboolean     sec_engine_has_server_support (void);
+SecEngineKind sec_engine_get_kind        (SecEngine           *engine);
+
+/* Opens the database file @path (it must exist), or the server database
+ * @path names (sec_engine_is_server_uri ()); its errors then say in words
+ * what is wrong: the server unreachable, a wrong password, a certificate
+ * not trusted. Sets up the functions and
  * collation the SQL uses; checks nothing about the schema. Read-only, it
  * writes nothing and leaves no file beside @path that was not there (a
  * write-ahead-log file nobody has open is read as it is). A symbolic link

@@ -296,7 +296,7 @@ static const SecDerived membership_derived[] = {
   { "delegate-name", "(SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) FROM people p WHERE p.id = t.delegate_id)" },
   { "alternate-names", "(SELECT group_concat(n, ', ') FROM (SELECT trim(coalesce(p.given_name, '') || ' ' || p.family_name) AS n"
                        " FROM membership_alternates a JOIN people p ON p.id = a.person_id"
-                       " WHERE a.membership_id = t.id ORDER BY a.position, a.id))" },
+                       " WHERE a.membership_id = t.id ORDER BY a.position, a.id) alternates)" },
   { NULL, NULL }
 };
 static const SecKind membership_kind = {
@@ -436,7 +436,7 @@ static const SecDerived participant_derived[] = {
   { "meeting-starts-at", "(SELECT m.starts_at FROM meetings m WHERE m.id = t.meeting_id)" },
   /* "delegate" or "alternate": how the person represents the organisation
    * in one of the meeting's bodies; NULL when neither. */
-  { "representation", "(SELECT CASE WHEN max(m.delegate_id IS t.person_id) THEN 'delegate' ELSE 'alternate' END"
+  { "representation", "(SELECT CASE WHEN max(CASE WHEN m.delegate_id = t.person_id THEN 1 ELSE 0 END) = 1 THEN 'delegate' ELSE 'alternate' END"
                       " FROM memberships m JOIN meeting_bodies mb ON mb.body_id = m.body_id AND mb.meeting_id = t.meeting_id"
                       " WHERE m.organisation_id = t.organisation_id AND m.status = 'active' AND (m.delegate_id = t.person_id"
                       " OR EXISTS (SELECT 1 FROM membership_alternates a WHERE a.membership_id = m.id AND a.person_id = t.person_id))"

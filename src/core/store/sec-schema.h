@@ -12,5 +12,11 @@ typedef struct {
 
 /* (transfer none): the migrations in order; *n_migrations is their count. */
 const SecMigration *sec_schema_get_migrations (guint *n_migrations);
+/* The same migrations for a PostgreSQL server (sec-schema-pg.c): the same
+ * versions in the same order. (transfer none) */
+const SecMigration *sec_schema_get_pg_migrations (guint *n_migrations);
+/* SQL that makes the SQLite functions the store's SQL calls on a server
+ * (date, strftime, group_concat, printf); run at each writable opening. */
+const char         *sec_schema_get_pg_functions  (void);
 
 G_END_DECLS

@@ -40,7 +40,10 @@ indexed_tables (SecStore *self)
       g_autoptr(SecStmt) stmt = NULL;
 
       tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      stmt = sec_engine_prepare (_sec_store_get_engine (self),
+      /* A PostgreSQL server has no FTS5 tables: its trigram indexes
+       * (sec-schema-pg.c) serve the LIKE of every search. */
+      if (sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_SQLITE)
+        stmt = sec_engine_prepare (_sec_store_get_engine (self),
                                  "SELECT substr(name, 1, length(name) - 7) FROM sqlite_schema"
                                  " WHERE type = 'table' AND name LIKE '%\\_search' ESCAPE '\\'"
                                  " AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'", NULL);
@@ -207,7 +210,7 @@ _sec_store_append_search (SecStore       *self,
           if (!found)
             {
               /* No record has a word starting so. */
-              g_string_append (sql, " AND 0");
+              g_string_append (sql, " AND FALSE");
               return TRUE;
             }
         }

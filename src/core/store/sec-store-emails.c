@@ -158,8 +158,8 @@ sec_store_set_alternates (SecStore      *store,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(SecStmt) add =
         sec_engine_prepare (engine,
-                            "INSERT OR IGNORE INTO membership_alternates (membership_id, person_id, position)"
-                            " VALUES (?1, ?2, ?3)", error);
+                            "INSERT INTO membership_alternates (membership_id, person_id, position)"
+                            " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", error);
 
       if (add == NULL)
         return FALSE;

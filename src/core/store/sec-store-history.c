@@ -128,7 +128,7 @@ make_triggers (const char *table,
                GPtrArray  *columns)
 {
   GString *sql = g_string_new (NULL);
-  const char *head = "INSERT INTO history (at, user, table_name, record_id, action, field, old_value, new_value)";
+  const char *head = "INSERT INTO history (at, \"user\", table_name, record_id, action, field, old_value, new_value)";
   const char *user = "(SELECT name FROM temp.history_user)";
 
   g_string_append_printf (sql,
@@ -183,6 +183,14 @@ sec_store_set_history_user (SecStore    *self,
   g_return_val_if_fail (user != NULL, FALSE);
 
   engine = _sec_store_get_engine (self);
+  if (sec_engine_get_kind (engine) == SEC_ENGINE_POSTGRESQL)
+    {
+      /* Read by sec_history () (sec-schema-pg.c), for this session. */
+      if (!(stmt = sec_engine_prepare (engine, "SELECT set_config('secretariat.history_user', ?1, false)", error)))
+        return FALSE;
+      sec_stmt_bind_text (stmt, 1, user);
+      return sec_stmt_run (stmt, error);
+    }
   if (!sec_engine_exec (engine,
                         "CREATE TEMP TABLE IF NOT EXISTS history_user (name TEXT);"
                         "DELETE FROM temp.history_user;", error))
@@ -198,8 +206,10 @@ _sec_store_ensure_history (SecStore  *self,
                            GError   **error)
 {
   SecEngine *engine = _sec_store_get_engine (self);
+  gboolean server = sec_engine_get_kind (engine) == SEC_ENGINE_POSTGRESQL;
 
-  if (!sec_store_set_history_user (self, g_get_user_name (), error))
+  /* On a server, changes are recorded by role name unless told otherwise. */
+  if (!server && !sec_store_set_history_user (self, g_get_user_name (), error))
     return FALSE;
   for (guint i = 0; history_tables[i]; i++)
     {
@@ -211,6 +221,15 @@ _sec_store_ensure_history (SecStore  *self,
         return FALSE;
       if (!has)
         continue;
+      if (server)
+        {
+          /* One function for every table (sec-schema-pg.c). */
+          sql = g_strdup_printf ("CREATE OR REPLACE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON %s"
+                                 " FOR EACH ROW EXECUTE FUNCTION sec_history ()", history_tables[i]);
+          if (!sec_engine_exec (engine, sql, error))
+            return FALSE;
+          continue;
+        }
       if (!(columns = list_columns (engine, history_tables[i], error)))
         return FALSE;
       sql = make_triggers (history_tables[i], columns);
@@ -239,7 +258,7 @@ entry_from_row (SecStmt *stmt)
   return e;
 }
 
-#define ENTRY_COLUMNS "id, at, user, table_name, record_id, action, field, old_value, new_value"
+#define ENTRY_COLUMNS "id, at, \"user\", table_name, record_id, action, field, old_value, new_value"
 
 GPtrArray *
 sec_store_list_history (SecStore  *self,
@@ -680,7 +699,7 @@ sec_store_list_deleted (SecStore  *self,
   /* Newest first, by the history's own order: the deletions are read
    * until enough are found, without an index on the action. */
   stmt = sec_engine_prepare (_sec_store_get_engine (self),
-                             "SELECT id, at, user, table_name, record_id, old_value FROM history"
+                             "SELECT id, at, \"user\", table_name, record_id, old_value FROM history"
                              " WHERE action = 'delete' AND old_value IS NOT NULL"
                              "   AND (?1 IS NULL OR table_name = ?1) ORDER BY id DESC",
                              error);

@@ -631,7 +631,7 @@ sec_store_list_meeting_participants (SecStore  *store,
                            "  p.person_id, p.attending_id, p.substitute_id, coalesce(o.organiser, 0),"
                            /* As the participant's "representation", for the
                             * one who attends. */
-                           "  (SELECT CASE WHEN max(m.delegate_id IS p.attending_id) THEN 'delegate' ELSE 'alternate' END"
+                           "  (SELECT CASE WHEN max(CASE WHEN m.delegate_id = p.attending_id THEN 1 ELSE 0 END) = 1 THEN 'delegate' ELSE 'alternate' END"
                            "    FROM memberships m JOIN meeting_bodies mb ON mb.body_id = m.body_id"
                            "      AND mb.meeting_id = p.meeting_id"
                            "    WHERE m.organisation_id = o.id AND m.status = 'active'"

@@ -28,7 +28,9 @@ _sec_store_migrate (SecStore  *self,
 {
   SecEngine *engine = _sec_store_get_engine (self);
   guint n;
-  const SecMigration *migrations = sec_schema_get_migrations (&n);
+  const SecMigration *migrations = sec_engine_get_kind (engine) == SEC_ENGINE_POSTGRESQL
+                                   ? sec_schema_get_pg_migrations (&n)
+                                   : sec_schema_get_migrations (&n);
 
   /* Table rebuilds in a migration must not cascade; keys are checked
    * before each commit instead. */
@@ -41,7 +43,7 @@ _sec_store_migrate (SecStore  *self,
         continue;
       if (!sec_engine_apply_migration (engine, migrations[i].sql, migrations[i].version, &local_error))
         {
-          g_autofree char *display = g_filename_display_name (sec_store_get_path (self));
+          g_autofree char *display = _sec_store_display_name (sec_store_get_path (self));
 
           g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION,
                        _("“%s” could not be upgraded to version %d (%s); it was left as it was"),

@@ -144,7 +144,7 @@ sec_store_clear_expired_needs (SecStore    *self,
                 " WHERE needs IS NOT NULL AND trim(coalesce(needs, '')) <> ''"
                 "   AND (SELECT substr(m.ends_at, 1, 10) FROM meetings m WHERE m.id = participants.meeting_id)"
                 "       < date(?1, ?2)"
-                "   AND NOT (SELECT p.needs_lasting FROM people p WHERE p.id = participants.person_id)",
+                "   AND (SELECT p.needs_lasting FROM people p WHERE p.id = participants.person_id) = 0",
                 (const char *[]) { day, days, NULL }, 0, error))
     goto fail;
   n_participants = sec_engine_changes (engine);
@@ -295,7 +295,7 @@ sec_store_erase_person (SecStore  *self,
     " WHERE (table_name = 'people' AND record_id = ?1)"
     "    OR (table_name = 'participants' AND record_id IN (" PERSON_ROWS ("participants") "))"
     "    OR (table_name = 'agenda_speakers' AND record_id IN (" PERSON_ROWS ("agenda_speakers") "))", FALSE },
-    { "INSERT INTO history (at, user, table_name, record_id, action)"
+    { "INSERT INTO history (at, \"user\", table_name, record_id, action)"
     " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT name FROM temp.history_user), 'people', ?1, 'erased')", FALSE },
   };
 
@@ -375,7 +375,7 @@ sec_store_dup_person_json (SecStore  *self,
     "   FROM signatories g JOIN statements st ON st.id = g.statement_id"
     "   WHERE g.organisation_id = p.organisation_id"
     "     AND g.signer_name = trim(coalesce(p.given_name, '') || ' ' || p.family_name))),"
-    " 'history', json((SELECT json_group_array(json_object('at', h.at, 'user', h.user, 'table', h.table_name,"
+    " 'history', json((SELECT json_group_array(json_object('at', h.at, 'user', h.\"user\", 'table', h.table_name,"
     "   'record_id', h.record_id, 'action', h.action, 'field', h.field, 'old', h.old_value, 'new', h.new_value))"
     "   FROM history h WHERE (h.table_name = 'people' AND h.record_id = p.id)"
     "     OR (h.table_name = 'participants' AND h.record_id IN (SELECT id FROM participants WHERE person_id = p.id)))))"

@@ -40,6 +40,9 @@ void         _sec_store_queue_change   (SecStore       *self,
                                         int             change);
 /* The record kind stored in @table, or 0 (history tables). */
 GType        _sec_store_type_for_table (const char     *table);
+/* @path as the user may see it: a file's name, or a server URI without
+ * its password. (transfer full) */
+char        *_sec_store_display_name   (const char     *path);
 /* A setting, without a transaction of its own. (transfer full) (nullable) */
 char        *_sec_store_get_setting    (SecStore       *self,
                                         const char     *key);

@@ -44,7 +44,7 @@ build_conditions (const SecKind  *kind,
 {
   const char *search;
 
-  g_string_append (b->sql, " WHERE 1");
+  g_string_append (b->sql, " WHERE TRUE");
   if (query == NULL)
     return TRUE;
 
@@ -171,7 +171,7 @@ build_where (const SecKind  *kind,
 
   if (!build_conditions (kind, query, b, error))
     return FALSE;
-  if (b->sql->len == mark + strlen (" WHERE 1"))
+  if (b->sql->len == mark + strlen (" WHERE TRUE"))
     g_string_truncate (b->sql, mark);
   return TRUE;
 }
@@ -329,9 +329,17 @@ sec_store_list (SecStore  *self,
       return NULL;
     }
   g_string_append (b.sql, order->str);
-  g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT, limit, offset);
+  /* No LIMIT -1 (SQLite's "all"): a server refuses a negative limit. */
+  if (limit >= 0 || offset > 0)
+    g_string_append_printf (b.sql, " LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT,
+                            limit >= 0 ? limit : G_MAXINT64, offset);
   if (limit >= 0)
-    g_string_append_printf (b.sql, ") page CROSS JOIN %s t ON t.id = page.page_id%s", kind->table, order->str);
+    g_string_append_printf (b.sql, ") page %s %s t ON t.id = page.page_id%s",
+                            /* SQLite's CROSS JOIN keeps the page first; PostgreSQL
+                             * plans the join itself and wants no ON after CROSS JOIN. */
+                            sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_SQLITE
+                            ? "CROSS JOIN" : "JOIN",
+                            kind->table, order->str);
 
   if ((stmt = prepare_built (self, &b, error)) == NULL)
     return NULL;
@@ -372,7 +380,7 @@ sec_store_count (SecStore  *self,
   {
     /* A search and nothing else: the index counts its matches alone, each
      * of which is a row (its triggers keep it so). */
-    g_autofree char *only_search = g_strdup_printf ("SELECT count(*) FROM %s t WHERE 1 AND t.id IN"
+    g_autofree char *only_search = g_strdup_printf ("SELECT count(*) FROM %s t WHERE TRUE AND t.id IN"
                                                     " (SELECT rowid FROM %s_search WHERE %s_search MATCH ?1)",
                                                     kind->table, kind->table, kind->table);
     if (g_str_equal (b.sql->str, only_search))
@@ -414,7 +422,7 @@ sec_store_position (SecStore  *self,
       g_string_free (b.sql, TRUE);
       return -1;
     }
-  g_string_append_printf (b.sql, ") WHERE id = ?%u", params->len + 1);
+  g_string_append_printf (b.sql, ") numbered WHERE id = ?%u", params->len + 1);
   g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_int64 (id)));
   return read_number (self, &b, error);
 }

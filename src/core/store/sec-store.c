@@ -226,7 +226,8 @@ _sec_store_set_setting (SecStore    *self,
                         GError     **error)
 {
   g_autoptr(SecStmt) stmt = sec_engine_prepare (self->engine,
-                                                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                                                "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                                 error);
 
   if (stmt == NULL)
@@ -486,6 +487,106 @@ check_can_write (const char  *path,
   return FALSE;
 }
 
+/* What every opening does once the schema is current, file or server. */
+static gboolean
+finish_opening (SecStore  *self,
+                gboolean   read_only,
+                GError   **error)
+{
+  if ((self->foreign_keys = sec_engine_list_foreign_keys (self->engine, error)) == NULL)
+    return FALSE;
+  if (!read_only && !_sec_store_open_privacy (self, error))
+    return FALSE;
+  /* Read-only, stale search text and sort keys stay as they are: lists
+   * come in the order they had when the file was last written. */
+  if (!read_only && !_sec_store_refresh_keys (self, error))
+    return FALSE;
+
+  self->uuid = _sec_store_get_setting (self, "database-uuid");
+  if (self->uuid == NULL)
+    {
+      self->uuid = g_uuid_string_random ();
+      /* Every file this version wrote has one; a reader cannot give one to
+       * a file that lacks it, so its exports get one of their own. */
+      if (!read_only && !sec_store_set_setting (self, "database-uuid", self->uuid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+_sec_store_display_name (const char *path)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (!sec_engine_is_server_uri (path))
+    return g_filename_display_name (path);
+  /* A password in the URI is never shown. */
+  uri = g_uri_parse (path, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return g_strdup (path);
+  return g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
+}
+
+/* A database on a server: the IT department gives an empty one, which
+ * gets the schema; one that holds another program's tables, or a newer
+ * Secretariat's, is refused as a file is. No copy is made before an
+ * upgrade: the server's backups are the IT department's. */
+static SecStore *
+open_server (const char  *uri,
+             gboolean     read_only,
+             GError     **error)
+{
+  g_autoptr(SecStore) self = g_object_new (SEC_TYPE_STORE, NULL);
+  g_autofree char *display = _sec_store_display_name (uri);
+  int version = 0;
+  int n_tables = 0;
+  gboolean own = FALSE;
+
+  self->path = g_strdup (uri);
+  self->engine = sec_engine_open (uri, read_only ? SEC_ENGINE_OPEN_READ_ONLY : SEC_ENGINE_OPEN_READ_WRITE, error);
+  if (self->engine == NULL ||
+      !sec_engine_get_schema_version (self->engine, &version, error) ||
+      !sec_engine_count_tables (self->engine, &n_tables, error) ||
+      (version > 0 && !has_own_tables (self->engine, &own, error)))
+    goto fail;
+  if ((version == 0 && n_tables > 0) || (version > 0 && !own))
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
+                   _("The database “%s” holds the tables of another program, not a Secretariat database; Secretariat needs an empty database of its own"),
+                   display);
+      goto fail;
+    }
+  if (version > SEC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Secretariat (database version %d; this version knows up to %d). Update Secretariat to open it"),
+                   display, version, SEC_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+  if (read_only && version < SEC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION,
+                   _("“%s” was written by an older version of Secretariat (database version %d); open it in Secretariat once to bring it up to date, then try again"),
+                   display, version);
+      goto fail;
+    }
+  if (!read_only)
+    {
+      if (!sec_engine_check_writable (self->engine, error) ||
+          (version < SEC_STORE_SCHEMA_VERSION && !_sec_store_migrate (self, version, error)) ||
+          !sec_engine_configure (self->engine, error))
+        goto fail;
+    }
+  if (!finish_opening (self, read_only, error))
+    goto fail;
+  return g_steal_pointer (&self);
+
+fail:
+  sec_store_close (self);
+  return NULL;
+}
+
 static SecStore *
 open_store (const char  *path,
             gboolean     read_only,
@@ -499,6 +600,8 @@ open_store (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (sec_engine_is_server_uri (path))
+    return open_server (path, read_only, error);
   display = g_filename_display_name (path);
 
   if (!refuse_link (path, display, error))
@@ -573,25 +676,8 @@ open_store (const char  *path,
       if (!sec_engine_configure (self->engine, error))
         goto fail;
     }
-  if ((self->foreign_keys = sec_engine_list_foreign_keys (self->engine, error)) == NULL)
+  if (!finish_opening (self, read_only, error))
     goto fail;
-  if (!read_only && !_sec_store_open_privacy (self, error))
-    goto fail;
-  /* Read-only, stale search text and sort keys stay as they are: lists
-   * come in the order they had when the file was last written. */
-  if (!read_only && !_sec_store_refresh_keys (self, error))
-    goto fail;
-
-  self->uuid = _sec_store_get_setting (self, "database-uuid");
-  if (self->uuid == NULL)
-    {
-      self->uuid = g_uuid_string_random ();
-      /* Every file this version wrote has one; a reader cannot give one to
-       * a file that lacks it, so its exports get one of their own. */
-      if (!read_only && !sec_store_set_setting (self, "database-uuid", self->uuid, error))
-        goto fail;
-    }
-
   return g_steal_pointer (&self);
 
 fail:
@@ -603,10 +689,12 @@ fail:
 
 /**
  * sec_store_open:
- * @path: the database file
+ * @path: the database file, or a database on a PostgreSQL server named by
+ *   a postgresql:// URI (libpq's, which also reads the PG* environment
+ *   variables: "postgresql://" alone takes everything from them)
  *
  * Opens the database for reading and writing, creating it if @path does
- * not exist. A file that is not a Secretariat database (an empty file or
+ * not exist (on a server: giving an empty database the schema). A file that is not a Secretariat database (an empty file or
  * an empty SQLite database among them), is damaged, comes from a newer
  * version or cannot be written is refused with a message naming it, and
  * left byte for byte as it was, with nothing beside it.

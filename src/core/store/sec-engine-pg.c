@@ -1,0 +1,1322 @@
+/* sec-engine-pg.c: the store's engine for a database on a PostgreSQL server
+ *
+ * The only file of the application that includes libpq-fe.h (the layer
+ * test, tests/check-layers.py, keeps it so). It implements sec-engine.h
+ * over one libpq connection: SQLite's ?1 placeholders become $1, prepared
+ * statements are kept on the server under names cached here, SQLSTATEs are
+ * mapped onto SecStoreError and SecConstraint, and failing to connect is
+ * said in words (server unreachable, wrong password, certificate not
+ * trusted).
+ *
+ * What SQLite gives for free and a server does not is made up here:
+ * - the id of the row an INSERT made: each INSERT gets "RETURNING *" and
+ *   its "id" column is kept, rows not shown to the caller;
+ * - a failed statement inside a transaction leaves the transaction usable
+ *   (SQLite undoes that statement only; PostgreSQL would abort it all):
+ *   each statement inside a transaction runs under a savepoint of its own;
+ * - the collation sec_locale is the server's ICU collation of the user's
+ *   locale ("fr-FR-x-icu"), or ICU's root order when it has none;
+ * - parameters have no declared type: integers go as int8, reals as
+ *   float8, text as "unknown" (the server infers it from where it stands);
+ *   where it cannot, the statement is prepared again with text as text.
+ * The schema version, PRAGMA user_version in SQLite, is kept in the table
+ * secretariat_schema.
+ */
+#define G_LOG_DOMAIN "sec-engine"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Names of its own for sec-engine.h's functions (sec-engine-class.h). */
+#define SEC_ENGINE_PREFIX pg
+#include "core/store/sec-engine-class.h"
+#include "core/base/sec-fold.h"
+#include "core/store/sec-schema.h"
+#include "core/store/sec-store-error.h"
+
+/* Type oids (catalog/pg_type_d.h is not installed for clients). */
+#define BOOL_OID    16
+#define BYTEA_OID   17
+#define INT8_OID    20
+#define INT2_OID    21
+#define INT4_OID    23
+#define TEXT_OID    25
+#define FLOAT4_OID  700
+#define FLOAT8_OID  701
+#define NUMERIC_OID 1700
+
+struct _SecEngine
+{
+  const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
+  PGconn     *conn;
+  char       *display;      /* "db on host", named in the errors of opening */
+  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
+  GHashTable *prepared;     /* types + "\n" + server SQL -> server statement name */
+  guint       n_prepared;
+  gint64      last_insert_id;
+  gint64      changes;
+  char       *last_state;   /* SQLSTATE of the last failure */
+  char       *last_message; /* and the server's words about it */
+  char       *last_detail;
+  char       *collation;    /* what COLLATE sec_locale becomes, quoted */
+};
+
+typedef struct {
+  Oid     type;      /* 0: unknown (text the server types), or INT8, FLOAT8, BYTEA */
+  char   *data;      /* NULL for SQL NULL */
+  int     length;
+} Param;
+
+struct _SecStmt
+{
+  const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
+  SecEngine  *engine;
+  char       *sql;          /* with $1 placeholders */
+  gboolean    is_insert;    /* "RETURNING *" added: rows hidden, id kept */
+  gboolean    is_write;     /* changes rows: counted in sec_engine_changes () */
+  guint       n_params;
+  Param      *params;
+  PGresult   *result;       /* once run */
+  int         row;          /* the current row, -1 before the first */
+  gboolean    cached;
+  gboolean    in_use;
+};
+
+struct _SecValue
+{
+  Oid     type;
+  gboolean is_null;
+  GBytes *bytes;  /* the text, or a bytea's bytes */
+};
+
+/* Errors */
+
+static void
+forget_error (SecEngine *engine)
+{
+  g_clear_pointer (&engine->last_state, g_free);
+  g_clear_pointer (&engine->last_message, g_free);
+  g_clear_pointer (&engine->last_detail, g_free);
+}
+
+/* Sets @error from a failed @result (or the connection's message). */
+static gboolean
+set_error (SecEngine  *engine,
+           PGresult   *result,
+           GError    **error)
+{
+  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *msg = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  int code = SEC_STORE_ERROR_FAILED;
+
+  forget_error (engine);
+  engine->last_state = g_strdup (state ? state : "");
+  if (msg == NULL)
+    {
+      /* libpq's own message ends with a newline. */
+      engine->last_message = g_strstrip (g_strdup (PQerrorMessage (engine->conn)));
+    }
+  else
+    engine->last_message = g_strdup (msg);
+  if (result != NULL && PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) != NULL)
+    engine->last_detail = g_strdup (PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL));
+
+  if (state != NULL)
+    {
+      if (g_str_has_prefix (state, "23") || g_str_equal (state, "P0001"))
+        code = SEC_STORE_ERROR_CONSTRAINT;
+      else if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+        code = SEC_STORE_ERROR_READ_ONLY;
+    }
+  if (PQstatus (engine->conn) != CONNECTION_OK)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("The connection to the database server was lost: %s"), engine->last_message);
+      return FALSE;
+    }
+  g_set_error (error, SEC_STORE_ERROR, code, _("Database error: %s"), engine->last_message);
+  return FALSE;
+}
+
+static gboolean
+check_open (SecEngine  *engine,
+            GError    **error)
+{
+  if (engine != NULL && engine->conn != NULL)
+    return TRUE;
+  g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                       _("The database is closed"));
+  return FALSE;
+}
+
+/* Sets @error for a connection that failed: what is wrong, in words the
+ * user can act on. libpq gives no SQLSTATE before a session exists, so its
+ * message is read. */
+static void
+set_connect_error (PGconn      *conn,
+                   const char  *display,
+                   GError     **error)
+{
+  g_autofree char *why = g_strstrip (g_strdup (conn ? PQerrorMessage (conn) : ""));
+  const char *user = conn && PQuser (conn) ? PQuser (conn) : "";
+  const char *db = conn && PQdb (conn) ? PQdb (conn) : "";
+
+  if (strstr (why, "password authentication failed") || strstr (why, "no password supplied") ||
+      strstr (why, "authentication failed for user"))
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                 _("The database server %s refused the password of user “%s”; check the user name and the password"),
+                 display, user);
+  else if (strstr (why, "certificate verify failed") || strstr (why, "root certificate file") ||
+           strstr (why, "server certificate for") || strstr (why, "certificate"))
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                 _("The certificate of the database server %s is not trusted (%s); ask your IT department for its certificate authority"),
+                 display, why);
+  else if (strstr (why, "database \"") && strstr (why, "does not exist"))
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                 _("The database server %s has no database named “%s”; ask your IT department to create it"),
+                 display, db);
+  else if (strstr (why, "role \"") && strstr (why, "does not exist"))
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                 _("The database server %s has no user named “%s”"), display, user);
+  else if (strstr (why, "Connection refused") || strstr (why, "could not connect") ||
+           strstr (why, "could not translate host name") || strstr (why, "timeout") ||
+           strstr (why, "No such file or directory") || strstr (why, "Network is unreachable") ||
+           strstr (why, "No route to host") || strstr (why, "connection to server"))
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                 _("The database server %s cannot be reached; check the server's name and port and the network (%s)"),
+                 display, why);
+  else
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
+                 _("Could not connect to the database server %s: %s"), display, why);
+}
+
+/* "host:port/db" of @conn, without user or password, for messages. */
+static char *
+describe (PGconn *conn)
+{
+  const char *host = PQhost (conn);
+  const char *port = PQport (conn);
+  const char *db = PQdb (conn);
+
+  if (host == NULL || host[0] == '\0' || host[0] == '/')
+    return g_strdup_printf ("“%s”", db ? db : "");
+  return g_strdup_printf ("“%s:%s/%s”", host, port ? port : "", db ? db : "");
+}
+
+/* The server's ICU collation for the user's locale (sec_collate_locale (),
+ * "fr_BE.UTF-8" -> "fr-BE-x-icu", else "fr-x-icu"), ICU's root order
+ * ("und-x-icu") when it has neither, "C" for the C locale. (transfer full) */
+static char *
+find_collation (PGconn *conn)
+{
+  const char *locale = sec_collate_locale ();
+  g_autofree char *tag = g_strndup (locale, strcspn (locale, ".@"));
+  g_autofree char *full = NULL;
+  g_autofree char *language = NULL;
+  const char *values[2];
+  PGresult *res;
+  char *name;
+
+  if (g_str_equal (tag, "C") || g_str_equal (tag, "POSIX"))
+    return g_strdup ("\"C\"");
+  g_strdelimit (tag, "_", '-');
+  full = g_strconcat (tag, "-x-icu", NULL);
+  language = g_strndup (tag, strcspn (tag, "-"));
+  values[0] = full;
+  values[1] = language;
+  res = PQexecParams (conn,
+                      "SELECT collname FROM pg_collation WHERE collprovider = 'i'"
+                      " AND collname IN ($1, $2 || '-x-icu', 'und-x-icu')"
+                      " ORDER BY collname = $1 DESC, collname = 'und-x-icu' LIMIT 1",
+                      2, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (res) == PGRES_TUPLES_OK && PQntuples (res) == 1)
+    name = g_strdup_printf ("\"%s\"", PQgetvalue (res, 0, 0));
+  else
+    name = g_strdup ("\"C\"");
+  PQclear (res);
+  return name;
+}
+
+/* Connections */
+
+static void
+finalize_statement (gpointer data);
+
+SecEngine *
+sec_engine_open (const char          *path,
+                 SecEngineOpenFlags   flags,
+                 GError             **error)
+{
+  SecEngine *engine;
+  PGconn *conn;
+  PGresult *res;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  conn = PQconnectdb (path);
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *display = conn ? describe (conn) : g_strdup ("");
+
+      set_connect_error (conn, display, error);
+      PQfinish (conn);
+      return NULL;
+    }
+  /* Notices (a table that already exists...) are not the user's concern. */
+  PQsetNoticeProcessor (conn, NULL, NULL);
+
+  engine = g_new0 (SecEngine, 1);
+  engine->klass = &_sec_engine_pg_class;
+  engine->conn = conn;
+  engine->display = describe (conn);
+  engine->collation = find_collation (conn);
+  engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  engine->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* Dates and texts as the application writes them; a read-only
+   * connection cannot write even by mistake. */
+  {
+    /* The session's zone is the user's, as SQLite's 'localtime' is; UTC
+     * is asked for by name where the SQL wants it. */
+    g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+    const char *zone_id = g_time_zone_get_identifier (zone);
+    g_autofree char *quoted = NULL;
+    g_autofree char *setup = NULL;
+    char *escaped;
+
+    if (zone_id == NULL || zone_id[0] == '\0' || zone_id[0] == '/' || strchr (zone_id, ':') != NULL)
+      zone_id = "UTC";
+    escaped = PQescapeLiteral (conn, zone_id, strlen (zone_id));
+    quoted = g_strdup (escaped);
+    PQfreemem (escaped);
+    setup = g_strdup_printf ("SET client_encoding = 'UTF8'; SET TIME ZONE %s;"
+                             " SET default_transaction_read_only = %s",
+                             quoted, (flags & SEC_ENGINE_OPEN_READ_ONLY) ? "on" : "off");
+    res = PQexec (conn, setup);
+  }
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    {
+      /* A zone the server does not know: UTC. */
+      PQclear (res);
+      res = PQexec (conn, (flags & SEC_ENGINE_OPEN_READ_ONLY)
+                          ? "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET default_transaction_read_only = on"
+                          : "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
+    }
+  if (PQresultStatus (res) != PGRES_COMMAND_OK)
+    {
+      set_error (engine, res, error);
+      PQclear (res);
+      sec_engine_close (engine);
+      return NULL;
+    }
+  PQclear (res);
+  return engine;
+}
+
+void
+sec_engine_close (SecEngine *engine)
+{
+  if (engine == NULL)
+    return;
+  g_hash_table_destroy (engine->statements);
+  g_hash_table_destroy (engine->prepared);
+  PQfinish (engine->conn);
+  forget_error (engine);
+  g_free (engine->display);
+  g_free (engine->collation);
+  g_free (engine);
+}
+
+/* Runs @sql (statements without parameters); returns the result to clear,
+ * or NULL with @error set. */
+static PGresult *
+run_simple (SecEngine   *engine,
+            const char  *sql,
+            GError     **error)
+{
+  PGresult *res = PQexec (engine->conn, sql);
+  ExecStatusType status = PQresultStatus (res);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
+    {
+      set_error (engine, res, error);
+      PQclear (res);
+      return NULL;
+    }
+  return res;
+}
+
+gboolean
+sec_engine_exec (SecEngine   *engine,
+                 const char  *sql,
+                 GError     **error)
+{
+  PGresult *res;
+
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (!check_open (engine, error))
+    return FALSE;
+  /* SQLite's way of taking the write lock at once; a server's rows are
+   * locked as they are written. */
+  if (g_ascii_strcasecmp (sql, "BEGIN IMMEDIATE") == 0)
+    sql = "BEGIN";
+  /* SQLite's settings of a connection or a file (secure_delete, a log's
+   * checkpoint) have no meaning for a server, which keeps its own. */
+  if (g_ascii_strncasecmp (sql, "PRAGMA ", 7) == 0)
+    return TRUE;
+  if ((res = run_simple (engine, sql, error)) == NULL)
+    return FALSE;
+  engine->changes = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
+  PQclear (res);
+  return TRUE;
+}
+
+gint64
+sec_engine_last_insert_id (SecEngine *engine)
+{
+  return engine->last_insert_id;
+}
+
+gint64
+sec_engine_changes (SecEngine *engine)
+{
+  return engine->changes;
+}
+
+/* Opening a store's database */
+
+/* Reads the one integer @sql returns. */
+static gboolean
+read_int (SecEngine   *engine,
+          const char  *sql,
+          int         *value,
+          GError     **error)
+{
+  PGresult *res;
+
+  if (!check_open (engine, error))
+    return FALSE;
+  if ((res = run_simple (engine, sql, error)) == NULL)
+    return FALSE;
+  *value = PQntuples (res) > 0 && !PQgetisnull (res, 0, 0) ? atoi (PQgetvalue (res, 0, 0)) : 0;
+  PQclear (res);
+  return TRUE;
+}
+
+gboolean
+sec_engine_get_schema_version (SecEngine  *engine,
+                               int        *version,
+                               GError    **error)
+{
+  gboolean has = FALSE;
+
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  *version = 0;
+  if (!sec_engine_has_table (engine, "secretariat_schema", &has, error))
+    return FALSE;
+  if (!has)
+    return TRUE;
+  return read_int (engine, "SELECT max(version) FROM secretariat_schema", version, error);
+}
+
+gboolean
+sec_engine_count_tables (SecEngine  *engine,
+                         int        *n_tables,
+                         GError    **error)
+{
+  g_return_val_if_fail (n_tables != NULL, FALSE);
+
+  return read_int (engine,
+                   "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                   " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
+                   n_tables, error);
+}
+
+gboolean
+sec_engine_has_table (SecEngine   *engine,
+                      const char  *table,
+                      gboolean    *has_table,
+                      GError     **error)
+{
+  const char *values[1] = { table };
+  PGresult *res;
+
+  g_return_val_if_fail (table != NULL && has_table != NULL, FALSE);
+
+  if (!check_open (engine, error))
+    return FALSE;
+  res = PQexecParams (engine->conn,
+                      "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                      " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname = $1",
+                      1, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    {
+      set_error (engine, res, error);
+      PQclear (res);
+      return FALSE;
+    }
+  *has_table = atoi (PQgetvalue (res, 0, 0)) > 0;
+  PQclear (res);
+  return TRUE;
+}
+
+/* The server checks its own pages (checksums, WAL); a client cannot. */
+gboolean
+sec_engine_check_integrity (SecEngine  *engine,
+                            GError    **error)
+{
+  return check_open (engine, error);
+}
+
+gboolean
+sec_engine_check_writable (SecEngine  *engine,
+                           GError    **error)
+{
+  PGresult *res;
+  gboolean read_only;
+
+  if (!check_open (engine, error))
+    return FALSE;
+  if ((res = run_simple (engine, "SELECT current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery()",
+                         error)) == NULL)
+    return FALSE;
+  read_only = g_str_equal (PQgetvalue (res, 0, 0), "t");
+  PQclear (res);
+  if (read_only)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_READ_ONLY,
+                   _("The database %s can only be read (the server or your account allows no changes)"),
+                   engine->display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A server keeps its own log and enforces references always; what the
+ * connection needs is the functions SQLite has and the store's SQL calls
+ * (sec-schema-pg.c). */
+gboolean
+sec_engine_configure (SecEngine  *engine,
+                      GError    **error)
+{
+  return check_open (engine, error) && sec_engine_exec (engine, sec_schema_get_pg_functions (), error);
+}
+
+/* Migrations change tables in place (ALTER TABLE) rather than rebuilding
+ * them, so references stay enforced throughout. */
+gboolean
+sec_engine_set_foreign_keys (SecEngine  *engine,
+                             gboolean    enforce,
+                             GError    **error)
+{
+  return check_open (engine, error);
+}
+
+gboolean
+sec_engine_apply_migration (SecEngine   *engine,
+                            const char  *migration,
+                            int          version,
+                            GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PGresult *res;
+
+  g_return_val_if_fail (migration != NULL, FALSE);
+
+  if (!check_open (engine, error))
+    return FALSE;
+  sql = g_strdup_printf ("BEGIN;"
+                         "CREATE TABLE IF NOT EXISTS secretariat_schema (version integer NOT NULL);"
+                         "%s;"
+                         "DELETE FROM secretariat_schema;"
+                         "INSERT INTO secretariat_schema (version) VALUES (%d);"
+                         "COMMIT", migration, version);
+  if ((res = run_simple (engine, sql, &local_error)) == NULL)
+    {
+      PQclear (PQexec (engine->conn, "ROLLBACK"));
+      g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION, engine->last_message);
+      return FALSE;
+    }
+  PQclear (res);
+  return TRUE;
+}
+
+gboolean
+sec_engine_backup_to (SecEngine   *engine,
+                      const char  *dest,
+                      GError     **error)
+{
+  g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                       _("A shared database is backed up on its server (pg_dump), not by Secretariat"));
+  return FALSE;
+}
+
+void
+sec_engine_retake_locks (SecEngine *engine)
+{
+}
+
+gboolean
+sec_engine_file_in_use (const char *path)
+{
+  return FALSE;
+}
+
+/* The schema */
+
+static void
+clear_foreign_key (gpointer data)
+{
+  SecForeignKey *fk = data;
+
+  g_free (fk->table);
+  g_free (fk->column);
+  g_free (fk->target);
+  g_free (fk->on_delete);
+}
+
+GArray *
+sec_engine_list_foreign_keys (SecEngine  *engine,
+                              GError    **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  PGresult *res;
+
+  if (!check_open (engine, error))
+    return NULL;
+  res = run_simple (engine,
+                    "SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text,"
+                    "  CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'"
+                    "    WHEN 'r' THEN 'RESTRICT' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END"
+                    " FROM pg_constraint c"
+                    " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+                    " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace"
+                    " ORDER BY 1, 2", error);
+  if (res == NULL)
+    return NULL;
+  keys = g_array_new (FALSE, FALSE, sizeof (SecForeignKey));
+  g_array_set_clear_func (keys, clear_foreign_key);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      SecForeignKey fk = {
+        g_strdup (PQgetvalue (res, i, 0)),
+        g_strdup (PQgetvalue (res, i, 1)),
+        g_strdup (PQgetvalue (res, i, 2)),
+        g_strdup (PQgetvalue (res, i, 3)),
+      };
+      g_array_append_val (keys, fk);
+    }
+  PQclear (res);
+  return g_steal_pointer (&keys);
+}
+
+/* Failures */
+
+SecConstraint
+sec_engine_get_failed_constraint (SecEngine  *engine,
+                                  char      **column)
+{
+  g_return_val_if_fail (engine != NULL, SEC_CONSTRAINT_OTHER);
+
+  if (column != NULL)
+    *column = NULL;
+  if (engine->last_state == NULL)
+    return SEC_CONSTRAINT_OTHER;
+  if (g_str_equal (engine->last_state, "23505"))
+    {
+      /* "Key (call_id, organisation_id)=(1, 2) already exists.": the last
+       * column, as SQLite names it. */
+      const char *open = engine->last_detail ? strchr (engine->last_detail, '(') : NULL;
+      const char *close = open ? strchr (open, ')') : NULL;
+
+      if (column != NULL && close != NULL)
+        {
+          g_autofree char *list = g_strndup (open + 1, close - open - 1);
+          const char *last = strrchr (list, ' ') ? strrchr (list, ' ') + 1 : list;
+
+          *column = g_strdup (last);
+        }
+      return SEC_CONSTRAINT_UNIQUE;
+    }
+  if (g_str_equal (engine->last_state, "23503"))
+    return SEC_CONSTRAINT_FOREIGN_KEY;
+  if (g_str_equal (engine->last_state, "P0001"))
+    return SEC_CONSTRAINT_TRIGGER;
+  return SEC_CONSTRAINT_OTHER;
+}
+
+const char *
+sec_engine_get_error_message (SecEngine *engine)
+{
+  g_return_val_if_fail (engine != NULL, "");
+
+  return engine->last_message != NULL ? engine->last_message : "";
+}
+
+/* Statements */
+
+/* @sql with ?N (and bare ?) as $N, outside quotes; sets *@n_params to the
+ * highest number. */
+static char *
+convert_placeholders (const char *sql,
+                      guint      *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  char quote = 0;
+  guint max = 0;
+
+  for (const char *p = sql; *p; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '\'' || *p == '"')
+        {
+          quote = *p;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          guint n = 0;
+
+          while (g_ascii_isdigit (p[1]))
+            n = n * 10 + (guint) (*++p - '0');
+          if (n == 0)
+            n = max + 1;
+          max = MAX (max, n);
+          g_string_append_printf (out, "$%u", n);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  *n_params = max;
+  return g_string_free (out, FALSE);
+}
+
+/* The first word of @sql, upper-cased. */
+static char *
+first_word (const char *sql)
+{
+  const char *start = sql;
+  const char *end;
+
+  while (g_ascii_isspace (*start) || *start == '(')
+    start++;
+  for (end = start; g_ascii_isalpha (*end); end++)
+    ;
+  return g_ascii_strup (start, end - start);
+}
+
+static gboolean
+contains_word (const char *sql,
+               const char *word)
+{
+  g_autofree char *upper = g_ascii_strup (sql, -1);
+
+  return strstr (upper, word) != NULL;
+}
+
+static SecStmt *
+stmt_new (SecEngine  *engine,
+          const char *sql)
+{
+  SecStmt *s = g_new0 (SecStmt, 1);
+  g_autofree char *verb = first_word (sql);
+  g_autofree char *converted = NULL;
+  g_autoptr(GString) text = g_string_new (sql);
+
+  if (strstr (sql, "COLLATE sec_locale") != NULL)
+    {
+      g_autofree char *collate = g_strconcat ("COLLATE ", engine->collation, NULL);
+      g_string_replace (text, "COLLATE sec_locale", collate, 0);
+    }
+  converted = convert_placeholders (text->str, &s->n_params);
+
+  s->klass = &_sec_engine_pg_class;
+  s->engine = engine;
+  s->params = g_new0 (Param, s->n_params + 1);
+  s->row = -1;
+  s->is_write = !g_str_equal (verb, "SELECT");
+  s->is_insert = g_str_equal (verb, "INSERT") && !contains_word (sql, "RETURNING");
+  if (s->is_insert)
+    {
+      g_strchomp (converted);
+      if (g_str_has_suffix (converted, ";"))
+        converted[strlen (converted) - 1] = '\0';
+      s->sql = g_strconcat (converted, " RETURNING *", NULL);
+    }
+  else
+    s->sql = g_steal_pointer (&converted);
+  return s;
+}
+
+static void
+clear_params (SecStmt *stmt)
+{
+  for (guint i = 0; i < stmt->n_params; i++)
+    {
+      g_clear_pointer (&stmt->params[i].data, g_free);
+      stmt->params[i].type = 0;
+    }
+}
+
+static void
+reset (SecStmt *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->row = -1;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  SecStmt *s = data;
+
+  reset (s);
+  clear_params (s);
+  g_free (s->params);
+  g_free (s->sql);
+  g_free (s);
+}
+
+SecStmt *
+sec_engine_prepare (SecEngine   *engine,
+                    const char  *sql,
+                    GError     **error)
+{
+  SecStmt *cached;
+
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!check_open (engine, error))
+    return NULL;
+  cached = g_hash_table_lookup (engine->statements, sql);
+  if (cached != NULL && !cached->in_use)
+    {
+      cached->in_use = TRUE;
+      return cached;
+    }
+  if (cached != NULL)
+    return stmt_new (engine, sql);
+  cached = stmt_new (engine, sql);
+  cached->cached = TRUE;
+  cached->in_use = TRUE;
+  g_hash_table_insert (engine->statements, g_strdup (sql), cached);
+  return cached;
+}
+
+SecStmt *
+sec_engine_prepare_once (SecEngine   *engine,
+                         const char  *sql,
+                         GError     **error)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!check_open (engine, error))
+    return NULL;
+  return stmt_new (engine, sql);
+}
+
+void
+sec_stmt_free (SecStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  if (stmt->cached)
+    {
+      reset (stmt);
+      clear_params (stmt);
+      stmt->in_use = FALSE;
+      return;
+    }
+  finalize_statement (stmt);
+}
+
+static Param *
+param (SecStmt *stmt,
+       int      index)
+{
+  g_return_val_if_fail (index >= 1 && (guint) index <= stmt->n_params, NULL);
+
+  /* Binding again after a run starts the statement afresh, as SQLite's
+   * reset does. */
+  reset (stmt);
+  g_clear_pointer (&stmt->params[index - 1].data, g_free);
+  return &stmt->params[index - 1];
+}
+
+void
+sec_stmt_bind_int64 (SecStmt *stmt,
+                     int      index,
+                     gint64   value)
+{
+  Param *p = param (stmt, index);
+
+  if (p == NULL)
+    return;
+  p->type = INT8_OID;
+  p->data = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  p->length = (int) strlen (p->data);
+}
+
+void
+sec_stmt_bind_double (SecStmt *stmt,
+                      int      index,
+                      double   value)
+{
+  Param *p = param (stmt, index);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (p == NULL)
+    return;
+  p->type = FLOAT8_OID;
+  p->data = g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+  p->length = (int) strlen (p->data);
+}
+
+void
+sec_stmt_bind_text (SecStmt    *stmt,
+                    int         index,
+                    const char *text)
+{
+  Param *p = param (stmt, index);
+
+  if (p == NULL)
+    return;
+  p->type = 0;
+  p->data = g_strdup (text);
+  p->length = text ? (int) strlen (text) : 0;
+}
+
+void
+sec_stmt_bind_blob (SecStmt *stmt,
+                    int      index,
+                    GBytes  *bytes)
+{
+  Param *p = param (stmt, index);
+  gsize size;
+  const char *data;
+
+  if (p == NULL)
+    return;
+  p->type = BYTEA_OID;
+  if (bytes == NULL)
+    return;
+  data = g_bytes_get_data (bytes, &size);
+  /* An empty blob is a value, not NULL. */
+  p->data = g_malloc (size + 1);
+  if (size > 0)
+    memcpy (p->data, data, size);
+  p->length = (int) size;
+}
+
+void
+sec_stmt_bind_null (SecStmt *stmt,
+                    int      index)
+{
+  Param *p = param (stmt, index);
+
+  if (p != NULL)
+    p->type = 0;
+}
+
+/* Whether preparing again with other parameter types may help: the server
+ * could not type a parameter, or an int8 met a text column. */
+static gboolean
+is_typing_error (PGresult *res)
+{
+  const char *state = PQresultErrorField (res, PG_DIAG_SQLSTATE);
+
+  return state != NULL &&
+         (g_str_equal (state, "42P18") || g_str_equal (state, "42883") ||
+          g_str_equal (state, "42725") || g_str_equal (state, "42804"));
+}
+
+/* The parameter types for attempt @attempt: 0, as bound; 1, every text as
+ * text; 2, everything but bytea left to the server. */
+static Oid
+param_type (const Param *p,
+            int          attempt)
+{
+  if (p->type == BYTEA_OID)
+    return BYTEA_OID;
+  if (attempt == 1 && p->type == 0 && p->data != NULL)
+    return TEXT_OID;
+  if (attempt == 2)
+    return 0;
+  return p->type;
+}
+
+/* Inside a transaction a failed statement would abort the whole of it;
+ * SQLite undoes only the statement. The savepoint gives the same. */
+static gboolean
+in_transaction (SecEngine *engine)
+{
+  return PQtransactionStatus (engine->conn) == PQTRANS_INTRANS;
+}
+
+static void
+simple (SecEngine  *engine,
+        const char *sql)
+{
+  PQclear (PQexec (engine->conn, sql));
+}
+
+/* The name of @stmt's server statement for its current parameter types,
+ * prepared when first needed; NULL with *@failure set (to clear) if it
+ * cannot be. @savepoint: a savepoint to go back to after a failed attempt
+ * inside a transaction. (transfer none) */
+static const char *
+server_statement (SecStmt    *stmt,
+                  gboolean    savepoint,
+                  PGresult  **failure)
+{
+  SecEngine *engine = stmt->engine;
+  g_autofree Oid *types = g_new0 (Oid, stmt->n_params + 1);
+
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      g_autoptr(GString) key = g_string_new (NULL);
+      const char *name;
+      char *new_name;
+      PGresult *res;
+
+      for (guint i = 0; i < stmt->n_params; i++)
+        {
+          types[i] = param_type (&stmt->params[i], attempt);
+          g_string_append_printf (key, "%u,", types[i]);
+        }
+      g_string_append_c (key, '\n');
+      g_string_append (key, stmt->sql);
+      if ((name = g_hash_table_lookup (engine->prepared, key->str)) != NULL)
+        return name;
+      new_name = g_strdup_printf ("sec%u", ++engine->n_prepared);
+      res = PQprepare (engine->conn, new_name, stmt->sql, (int) stmt->n_params, types);
+      if (PQresultStatus (res) == PGRES_COMMAND_OK)
+        {
+          PQclear (res);
+          g_hash_table_insert (engine->prepared, g_string_free (g_steal_pointer (&key), FALSE), new_name);
+          return new_name;
+        }
+      g_free (new_name);
+      if (attempt == 2 || !is_typing_error (res))
+        {
+          *failure = res;
+          return NULL;
+        }
+      PQclear (res);
+      if (savepoint)
+        simple (engine, "ROLLBACK TO SAVEPOINT sec_statement");
+    }
+  return NULL;
+}
+
+/* Runs the statement with its parameters; the rows wait in stmt->result. */
+static gboolean
+execute (SecStmt  *stmt,
+         GError  **error)
+{
+  SecEngine *engine = stmt->engine;
+  gboolean savepoint = in_transaction (engine);
+  g_autofree const char **values = g_new0 (const char *, stmt->n_params + 1);
+  g_autofree int *lengths = g_new0 (int, stmt->n_params + 1);
+  g_autofree int *formats = g_new0 (int, stmt->n_params + 1);
+  PGresult *failure = NULL;
+  PGresult *res;
+  const char *name;
+  ExecStatusType status;
+
+  if (!check_open (engine, error))
+    return FALSE;
+  if (savepoint)
+    simple (engine, "SAVEPOINT sec_statement");
+  if ((name = server_statement (stmt, savepoint, &failure)) == NULL)
+    {
+      set_error (engine, failure, error);
+      g_debug ("%s: %s", engine->last_message, stmt->sql);
+      PQclear (failure);
+      if (savepoint)
+        simple (engine, "ROLLBACK TO SAVEPOINT sec_statement; RELEASE SAVEPOINT sec_statement");
+      return FALSE;
+    }
+  for (guint i = 0; i < stmt->n_params; i++)
+    {
+      values[i] = stmt->params[i].data;
+      lengths[i] = stmt->params[i].length;
+      formats[i] = stmt->params[i].type == BYTEA_OID ? 1 : 0;
+    }
+  res = PQexecPrepared (engine->conn, name, (int) stmt->n_params, values, lengths, formats, 0);
+  status = PQresultStatus (res);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      set_error (engine, res, error);
+      g_debug ("%s: %s", engine->last_message, stmt->sql);
+      PQclear (res);
+      if (savepoint)
+        simple (engine, "ROLLBACK TO SAVEPOINT sec_statement; RELEASE SAVEPOINT sec_statement");
+      return FALSE;
+    }
+  if (savepoint)
+    simple (engine, "RELEASE SAVEPOINT sec_statement");
+  if (stmt->is_write)
+    engine->changes = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
+  if (stmt->is_insert)
+    {
+      int id_col = PQfnumber (res, "id");
+      int n = PQntuples (res);
+
+      if (id_col >= 0 && n > 0)
+        engine->last_insert_id = g_ascii_strtoll (PQgetvalue (res, n - 1, id_col), NULL, 10);
+      /* The rows were asked for the id only. */
+      PQclear (res);
+      res = NULL;
+    }
+  stmt->result = res;
+  return TRUE;
+}
+
+SecStep
+sec_stmt_step (SecStmt  *stmt,
+               GError  **error)
+{
+  if (stmt->row == -1)
+    {
+      if (!execute (stmt, error))
+        return SEC_STEP_ERROR;
+    }
+  stmt->row++;
+  if (stmt->result == NULL || stmt->row >= PQntuples (stmt->result))
+    {
+      stmt->row = PQntuples (stmt->result);
+      return SEC_STEP_DONE;
+    }
+  return SEC_STEP_ROW;
+}
+
+gboolean
+sec_stmt_run (SecStmt  *stmt,
+              GError  **error)
+{
+  SecStep step;
+
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    ;
+  return step == SEC_STEP_DONE;
+}
+
+/* Columns */
+
+static gboolean
+has_value (SecStmt *stmt,
+           int      col)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
+         col >= 0 && col < PQnfields (stmt->result) && !PQgetisnull (stmt->result, stmt->row, col);
+}
+
+int
+sec_stmt_n_columns (SecStmt *stmt)
+{
+  if (stmt->result == NULL && stmt->row == -1 && !stmt->is_insert)
+    {
+      /* SQLite knows the columns before the first step; the server says
+       * them once asked. */
+      PGresult *res = NULL;
+      const char *name = server_statement (stmt, FALSE, &res);
+
+      if (name == NULL)
+        {
+          PQclear (res);
+          return 0;
+        }
+      res = PQdescribePrepared (stmt->engine->conn, name);
+      if (PQresultStatus (res) == PGRES_COMMAND_OK)
+        {
+          int n = PQnfields (res);
+          PQclear (res);
+          return n;
+        }
+      PQclear (res);
+      return 0;
+    }
+  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+}
+
+const char *
+sec_stmt_column_name (SecStmt *stmt,
+                      int      col)
+{
+  return stmt->result != NULL ? PQfname (stmt->result, col) : NULL;
+}
+
+gboolean
+sec_stmt_is_null (SecStmt *stmt,
+                  int      col)
+{
+  return !has_value (stmt, col);
+}
+
+gint64
+sec_stmt_get_int64 (SecStmt *stmt,
+                    int      col)
+{
+  const char *text;
+  Oid type;
+
+  if (!has_value (stmt, col))
+    return 0;
+  text = PQgetvalue (stmt->result, stmt->row, col);
+  type = PQftype (stmt->result, col);
+  if (type == BOOL_OID)
+    return text[0] == 't';
+  if (type == FLOAT4_OID || type == FLOAT8_OID || type == NUMERIC_OID)
+    return (gint64) g_ascii_strtod (text, NULL);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+int
+sec_stmt_get_int (SecStmt *stmt,
+                  int      col)
+{
+  return (int) sec_stmt_get_int64 (stmt, col);
+}
+
+double
+sec_stmt_get_double (SecStmt *stmt,
+                     int      col)
+{
+  if (!has_value (stmt, col))
+    return 0;
+  if (PQftype (stmt->result, col) == BOOL_OID)
+    return PQgetvalue (stmt->result, stmt->row, col)[0] == 't';
+  return g_ascii_strtod (PQgetvalue (stmt->result, stmt->row, col), NULL);
+}
+
+const char *
+sec_stmt_get_text (SecStmt *stmt,
+                   int      col)
+{
+  if (!has_value (stmt, col))
+    return NULL;
+  if (PQftype (stmt->result, col) == BOOL_OID)
+    return PQgetvalue (stmt->result, stmt->row, col)[0] == 't' ? "1" : "0";
+  return PQgetvalue (stmt->result, stmt->row, col);
+}
+
+char *
+sec_stmt_dup_text (SecStmt *stmt,
+                   int      col)
+{
+  const char *text = sec_stmt_get_text (stmt, col);
+
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+GBytes *
+sec_stmt_dup_blob (SecStmt *stmt,
+                   int      col)
+{
+  const char *text;
+  unsigned char *data;
+  size_t size = 0;
+  GBytes *bytes;
+
+  if (!has_value (stmt, col))
+    return NULL;
+  text = PQgetvalue (stmt->result, stmt->row, col);
+  if (PQftype (stmt->result, col) != BYTEA_OID)
+    return g_bytes_new (text, strlen (text));
+  data = PQunescapeBytea ((const unsigned char *) text, &size);
+  if (data == NULL)
+    return NULL;
+  bytes = g_bytes_new (data, size);
+  PQfreemem (data);
+  return bytes;
+}
+
+/* A SecValue keeps the column's type with its text (or bytes), so that
+ * binding it again gives the server the same value. */
+SecValue *
+sec_stmt_dup_value (SecStmt *stmt,
+                    int      col)
+{
+  SecValue *value = g_new0 (SecValue, 1);
+
+  value->is_null = !has_value (stmt, col);
+  if (value->is_null)
+    return value;
+  value->type = PQftype (stmt->result, col);
+  if (value->type == BYTEA_OID)
+    value->bytes = sec_stmt_dup_blob (stmt, col);
+  else
+    {
+      const char *text = sec_stmt_get_text (stmt, col);
+      value->bytes = g_bytes_new (text, strlen (text));
+    }
+  return value;
+}
+
+void
+sec_stmt_bind_value (SecStmt  *stmt,
+                     int       index,
+                     SecValue *value)
+{
+  g_autofree char *text = NULL;
+
+  if (value->is_null)
+    {
+      sec_stmt_bind_null (stmt, index);
+      return;
+    }
+  if (value->type == BYTEA_OID)
+    {
+      sec_stmt_bind_blob (stmt, index, value->bytes);
+      return;
+    }
+  {
+    /* An empty GBytes has no data pointer: "" is still text, not NULL. */
+    const char *data = g_bytes_get_data (value->bytes, NULL);
+    text = g_strndup (data != NULL ? data : "", g_bytes_get_size (value->bytes));
+  }
+  switch (value->type)
+    {
+    case BOOL_OID:
+    case INT2_OID:
+    case INT4_OID:
+    case INT8_OID:
+      sec_stmt_bind_int64 (stmt, index, g_ascii_strtoll (text, NULL, 10));
+      break;
+    case FLOAT4_OID:
+    case FLOAT8_OID:
+      sec_stmt_bind_double (stmt, index, g_ascii_strtod (text, NULL));
+      break;
+    default:
+      sec_stmt_bind_text (stmt, index, text);
+      break;
+    }
+}
+
+void
+sec_value_free (SecValue *value)
+{
+  if (value == NULL)
+    return;
+  g_clear_pointer (&value->bytes, g_bytes_unref);
+  g_free (value);
+}
+
+const SecEngineClass _sec_engine_pg_class = {
+  .name = "postgresql",
+  .kind = SEC_ENGINE_POSTGRESQL,
+  SEC_ENGINE_CLASS_FUNCTIONS
+};
