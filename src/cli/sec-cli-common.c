@@ -109,6 +109,14 @@ sec_cli_new_option_context (const char *parameters)
  *
  * Returns: (transfer full) (nullable): the store, or %NULL
  */
+char *
+sec_cli_database_location (const char *option)
+{
+  if (sec_shared_database_is_uri (option))
+    return g_strdup (option);
+  return g_canonicalize_filename (option, NULL);
+}
+
 SecStore *
 sec_cli_open_store (GString    *err,
                     const char *path,

@@ -9,6 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/store/sec-records.h"
+#include "core/store/sec-shared-database.h"
 #include "ui/shell/sec-preferences-window.h"
 #include "ui/shell/sec-shared-database-dialog.h"
 #include "sec-test-ui.h"
@@ -140,6 +142,102 @@ test_preferences (void)
   sec_test_close_store (store, dir);
 }
 
+/* Runs the dialog's @action and waits for its outcome. */
+static const char *
+attempt (GtkWidget  *dialog,
+         const char *action)
+{
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  sec_test_collect_widgets (dialog, GTK_TYPE_SPINNER, FALSE, spinners);
+  g_assert_cmpuint (spinners->len, ==, 1);
+  gtk_widget_activate_action (dialog, action, NULL);
+  g_assert_true (gtk_spinner_get_spinning (spinners->pdata[0]));
+  while (gtk_spinner_get_spinning (spinners->pdata[0]) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_spinner_get_spinning (spinners->pdata[0]));
+  return gtk_label_get_text (status_label (dialog));
+}
+
+static void
+on_connected (GtkWidget  *dialog,
+              SecStore   *store,
+              const char *warning,
+              SecStore  **out)
+{
+  g_assert_cmpstr (warning, ==, NULL);
+  *out = g_object_ref (store);
+}
+
+/* A real server (build-aux/pg-cluster): an empty database tested, then
+ * connected to and set up; a wrong password and an unreachable server said
+ * in words. */
+static void
+test_server (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(SecSharedDatabase) db = NULL;
+  g_autofree char *kept = NULL;
+  GtkWidget *dialog;
+  SecStore *store = NULL;
+  const char *status;
+
+  if (g_getenv ("SECRETARIAT_TEST_PG") == NULL || !sec_engine_has_server_support ())
+    {
+      g_test_skip ("no PostgreSQL server: SECRETARIAT_TEST_PG is not set (build-aux/pg-cluster)");
+      return;
+    }
+  uri = sec_test_pg_new_database ();
+  db = sec_shared_database_parse (uri, NULL, NULL);
+  g_assert_nonnull (db);
+
+  dialog = GTK_WIDGET (sec_shared_database_dialog_new (NULL, uri));
+  gtk_window_present (GTK_WINDOW (dialog));
+  status = attempt (dialog, "shared.test");
+  sec_test_assert_contains (status, "It is empty: Secretariat sets it up when you connect.");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status_label (dialog)), "error"));
+
+  g_signal_connect (dialog, "connected", G_CALLBACK (on_connected), &store);
+  g_object_ref (dialog);
+  attempt (dialog, "shared.connect");
+  g_assert_nonnull (store);
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
+  /* The store is named by the address settings may keep. */
+  kept = sec_shared_database_to_uri (db);
+  g_assert_cmpstr (sec_store_get_path (store), ==, kept);
+  g_assert_null (strstr (sec_store_get_path (store), "password"));
+  sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Lindqvist", NULL);
+  g_clear_object (&store);
+
+  /* Tested again: now a Secretariat database. */
+  dialog = GTK_WIDGET (sec_shared_database_dialog_new (NULL, kept));
+  gtk_window_present (GTK_WINDOW (dialog));
+  status = attempt (dialog, "shared.test");
+  {
+    g_autofree char *what = sec_shared_database_describe (db);
+    g_autofree char *expected = g_strdup_printf ("Connected to %s.", what);
+    g_assert_cmpstr (status, ==, expected);
+  }
+
+  /* The role that must give a password (build-aux/pg-cluster), given a
+   * wrong one. */
+  gtk_editable_set_text (GTK_EDITABLE (sec_test_find_row (dialog, "User Name")), "sec_password");
+  gtk_editable_set_text (GTK_EDITABLE (sec_test_find_row (dialog, "Password")), "not the password");
+  status = attempt (dialog, "shared.test");
+  sec_test_assert_contains (status, "refused the password");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status_label (dialog)), "error"));
+
+  /* Nobody listens there. */
+  gtk_editable_set_text (GTK_EDITABLE (sec_test_find_row (dialog, "Server")), "/nonexistent/socket/folder");
+  status = attempt (dialog, "shared.connect");
+  sec_test_assert_contains (status, "cannot be reached");
+  g_assert_true (gtk_widget_get_visible (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sec_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,5 +252,6 @@ main (int   argc,
   g_test_add_func ("/shared-database-ui/fields", test_fields);
   g_test_add_func ("/shared-database-ui/environment", test_environment);
   g_test_add_func ("/shared-database-ui/preferences", test_preferences);
+  g_test_add_func ("/shared-database-ui/server", test_server);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <libsecret/secret.h>
 
 #include "core/store/sec-shared-database.h"
+#include "core/store/sec-store-private.h"
 
 #define DEFAULT_PORT 5432
 /* Seconds before an unreachable server is reported: libpq waits forever
@@ -298,8 +299,10 @@ sec_shared_database_to_conninfo (const SecSharedDatabase *db,
 
   if (password != NULL && password[0] != '\0')
     append_param (out, "password", password);
-  if (db->options == NULL || !g_strv_contains ((const char *const *) db->options, "connect_timeout"))
-    append_param (out, "connect_timeout", timeout);
+  for (guint i = 0; db->options != NULL && db->options[i] != NULL; i++)
+    if (g_str_has_prefix (db->options[i], "connect_timeout="))
+      return g_string_free (out, FALSE);
+  append_param (out, "connect_timeout", timeout);
   return g_string_free (out, FALSE);
 }
 
@@ -430,6 +433,7 @@ sec_shared_database_open_store (const SecSharedDatabase *db,
 {
   g_autofree char *kept = NULL;
   g_autofree char *conninfo = NULL;
+  SecStore *store;
 
   if (!sec_shared_database_check (db, error))
     return NULL;
@@ -444,7 +448,14 @@ sec_shared_database_open_store (const SecSharedDatabase *db,
       password = kept;
     }
   conninfo = sec_shared_database_to_conninfo (db, password);
-  return for_reading ? sec_store_open_for_reading (conninfo, error) : sec_store_open (conninfo, error);
+  store = for_reading ? sec_store_open_for_reading (conninfo, error) : sec_store_open (conninfo, error);
+  if (store != NULL)
+    {
+      g_autofree char *uri = sec_shared_database_to_uri (db);
+
+      _sec_store_set_path (store, uri);
+    }
+  return store;
 }
 
 SecStore *

@@ -187,13 +187,20 @@ attempt_done (GObject      *source,
   g_autofree char *text = NULL;
 
   set_busy (self, FALSE);
+  what = sec_shared_database_describe (attempt->db);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, SEC_STORE_ERROR, SEC_STORE_ERROR_EMPTY))
+        {
+          /* What the IT department gives: Connect sets it up. */
+          /* Translators: %s is "database on server". */
+          text = g_strdup_printf (_("Connected to %s. It is empty: Secretariat sets it up when you connect."), what);
+          show_status (self, text, FALSE);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_status (self, error->message, TRUE);
       return;
     }
-  what = sec_shared_database_describe (attempt->db);
   if (!attempt->connect)
     {
       /* Translators: %s is "database on server". */
