@@ -333,6 +333,20 @@ sec_shared_database_describe (const SecSharedDatabase *db)
   return g_strdup_printf (_("%s on %s"), db->database, db->host);
 }
 
+char *
+sec_shared_database_describe_location (const char *location,
+                                       gboolean    whole_path)
+{
+  if (sec_shared_database_is_uri (location))
+    {
+      g_autoptr(SecSharedDatabase) db = sec_shared_database_parse (location, NULL, NULL);
+
+      /* Never the address itself: it may hold a password. */
+      return db != NULL ? sec_shared_database_describe (db) : g_strdup (_("Shared database"));
+    }
+  return whole_path ? g_filename_display_name (location) : g_filename_display_basename (location);
+}
+
 /* The keyring */
 
 static const SecretSchema *

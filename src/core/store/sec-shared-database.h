@@ -60,6 +60,11 @@ gboolean           sec_shared_database_check    (const SecSharedDatabase *db,
 /* "database on server" for titles and messages. */
 char              *sec_shared_database_describe (const SecSharedDatabase *db);
 
+/* A database's location for titles and menus: a shared one described as
+ * above, a file by its name, or its whole path with @whole_path. */
+char              *sec_shared_database_describe_location (const char *location,
+                                                          gboolean    whole_path);
+
 /* libpq's name of @tls ("verify-full"...) and back (FALSE if unknown). */
 const char        *sec_tls_mode_to_string       (SecTlsMode               tls);
 gboolean           sec_tls_mode_from_string     (const char              *text,

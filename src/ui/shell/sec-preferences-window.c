@@ -208,18 +208,10 @@ make_database_page (SecStore *store)
                                          _("One person keeps the records in a file on this computer. "
                                            "An office where several staff work on the same records "
                                            "uses a shared database on a PostgreSQL server."));
-  if (sec_shared_database_is_uri (location))
-    {
-      g_autoptr(SecSharedDatabase) db = sec_shared_database_parse (location, NULL, NULL);
-
-      title = db != NULL ? sec_shared_database_describe (db) : g_strdup (location);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Shared database"));
-    }
-  else
-    {
-      title = g_filename_display_name (location);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("File on this computer"));
-    }
+  title = sec_shared_database_describe_location (location, TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sec_shared_database_is_uri (location)
+                                                     ? _("Shared database")
+                                                     : _("File on this computer"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
