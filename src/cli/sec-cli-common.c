@@ -8,6 +8,7 @@
 
 #include "cli/sec-cli-common.h"
 #include "core/documents/sec-letterhead.h"
+#include "core/store/sec-shared-database.h"
 
 char *
 sec_cli_sanitize (const char *text,
@@ -108,6 +109,14 @@ sec_cli_new_option_context (const char *parameters)
  *
  * Returns: (transfer full) (nullable): the store, or %NULL
  */
+char *
+sec_cli_database_location (const char *option)
+{
+  if (sec_shared_database_is_uri (option))
+    return g_strdup (option);
+  return g_canonicalize_filename (option, NULL);
+}
+
 SecStore *
 sec_cli_open_store (GString    *err,
                     const char *path,
@@ -116,7 +125,9 @@ sec_cli_open_store (GString    *err,
   g_autoptr(GError) error = NULL;
   SecStore *store;
 
-  if (mode != SEC_CLI_OPEN_CREATE && !sec_store_is_server_uri (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (sec_shared_database_is_uri (path))
+    store = sec_shared_database_open (path, mode == SEC_CLI_OPEN_READ, &error);
+  else if (mode != SEC_CLI_OPEN_CREATE && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (path);
       g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), display);
@@ -125,7 +136,8 @@ sec_cli_open_store (GString    *err,
       return NULL;
     }
 
-  store = mode == SEC_CLI_OPEN_READ ? sec_store_open_for_reading (path, &error) : sec_store_open (path, &error);
+  else
+    store = mode == SEC_CLI_OPEN_READ ? sec_store_open_for_reading (path, &error) : sec_store_open (path, &error);
   if (store == NULL)
     sec_cli_failure (err, error->message);
   else

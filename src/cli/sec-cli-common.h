@@ -37,6 +37,10 @@ typedef enum {
   SEC_CLI_OPEN_WRITE,   /* it must exist; opened for writing */
 } SecCliOpen;
 
+/* The database named by --database: a shared database's postgresql://
+ * address as it is, a file's path made absolute (the window may hand it to
+ * an instance already running in another folder). (transfer full) */
+char           *sec_cli_database_location  (const char *option);
 SecStore       *sec_cli_open_store         (GString    *err,
                                             const char *path,
                                             SecCliOpen  mode);

@@ -256,7 +256,7 @@ sec_cli_export_emails (const char  *database,
   options.everyone_in_bcc = bcc;
   options.from_address = from;
 
-  path = database_option ? g_canonicalize_filename (database_option, NULL)
+  path = database_option ? sec_cli_database_location (database_option)
                          : database ? g_strdup (database) : sec_store_default_path ();
   if ((store = sec_cli_open_store (err, path, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;

@@ -628,7 +628,7 @@ sec_cli_export (const char  *database,
   options.language = language;
 
   /* The database must exist: export never makes an empty one. */
-  path = database_option ? g_canonicalize_filename (database_option, NULL)
+  path = database_option ? sec_cli_database_location (database_option)
                          : database ? g_strdup (database) : sec_store_default_path ();
   if ((store = sec_cli_open_store (err, path, SEC_CLI_OPEN_READ)) == NULL)
     return SEC_CLI_EXIT_FAILURE;

@@ -256,7 +256,7 @@ sec_cli_import (const char  *database,
       return sec_cli_failure (err, message);
     }
 
-  path = database_option ? g_canonicalize_filename (database_option, NULL)
+  path = database_option ? sec_cli_database_location (database_option)
                          : database ? g_strdup (database) : sec_store_default_path ();
   store = sec_cli_open_store (err, path, dry_run ? SEC_CLI_OPEN_READ : SEC_CLI_OPEN_CREATE);
   if (store == NULL)

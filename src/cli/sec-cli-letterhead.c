@@ -137,7 +137,7 @@ sec_cli_letterhead (const char  *database,
   if (logo_path != NULL && no_logo)
     return sec_cli_usage_error (err, PROGRAM, _("--logo and --no-logo cannot be used together"));
 
-  path = database_option ? g_canonicalize_filename (database_option, NULL)
+  path = database_option ? sec_cli_database_location (database_option)
                          : database ? g_strdup (database) : sec_store_default_path ();
   if (name == NULL && reference == NULL && logo_path == NULL && !no_logo)
     {

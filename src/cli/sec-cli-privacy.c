@@ -130,7 +130,7 @@ open_store (const char  *database,
             SecCliOpen   mode,
             GString     *err)
 {
-  g_autofree char *path = database_option ? g_canonicalize_filename (database_option, NULL)
+  g_autofree char *path = database_option ? sec_cli_database_location (database_option)
                                           : database ? g_strdup (database) : sec_store_default_path ();
 
   return sec_cli_open_store (err, path, mode);

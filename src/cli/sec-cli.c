@@ -279,8 +279,7 @@ parse_options (Cli                *cli,
       g_free (cli->database);
       /* Absolute, because the window may hand it to an instance already
        * running in another folder. */
-      cli->database = sec_store_is_server_uri (database) ? g_strdup (database)
-                      : g_canonicalize_filename (database, NULL);
+      cli->database = sec_cli_database_location (database);
     }
   return -1;
 }

@@ -358,7 +358,7 @@ test_refusals (void)
   uri = sec_test_pg_new_database ();
   store = sec_store_open_for_reading (uri, &error);
   g_assert_null (store);
-  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE);
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_EMPTY);
   g_assert_nonnull (strstr (error->message, "empty"));
   g_clear_error (&error);
   store = sec_store_open (uri, &error);

@@ -19,6 +19,7 @@ typedef enum {
   SEC_STORE_ERROR_NOT_FOUND,   /* no record with that id */
   SEC_STORE_ERROR_INVALID,     /* a value the kind does not accept */
   SEC_STORE_ERROR_FAILED,      /* anything else SQLite reports */
+  SEC_STORE_ERROR_EMPTY,       /* an empty database on a server, opened read-only */
 } SecStoreError;
 
 G_END_DECLS

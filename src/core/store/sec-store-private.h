@@ -43,6 +43,10 @@ GType        _sec_store_type_for_table (const char     *table);
 /* @path as the user may see it: a file's name, or a server URI without
  * its password. (transfer full) */
 char        *_sec_store_display_name   (const char     *path);
+/* Names the store @path (a server's URI without its password, which
+ * settings may keep) instead of what it was opened with. */
+void         _sec_store_set_path       (SecStore       *self,
+                                        const char     *path);
 /* A setting, without a transaction of its own. (transfer full) (nullable) */
 char        *_sec_store_get_setting    (SecStore       *self,
                                         const char     *key);

@@ -527,11 +527,40 @@ _sec_store_display_name (const char *path)
 
   if (!sec_engine_is_server_uri (path))
     return g_filename_display_name (path);
-  /* A password in the URI is never shown. */
+  /* A password in the URI is never shown, in its user part or in its
+   * parameters. */
   uri = g_uri_parse (path, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)
-    return g_strdup (path);
+    return g_strdup ("postgresql://");
+  if (g_uri_get_query (uri) != NULL)
+    {
+      g_auto(GStrv) pairs = g_strsplit (g_uri_get_query (uri), "&", -1);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto(GStrv) params = NULL;
+      g_autofree char *query = NULL;
+      GUri *bare;
+
+      for (guint i = 0; pairs[i] != NULL; i++)
+        if (!g_str_has_prefix (pairs[i], "password=") && !g_str_has_prefix (pairs[i], "connect_timeout="))
+          g_strv_builder_add (kept, pairs[i]);
+      params = g_strv_builder_end (kept);
+      query = g_strjoinv ("&", params);
+      bare = g_uri_build_with_user (g_uri_get_flags (uri), g_uri_get_scheme (uri), g_uri_get_user (uri),
+                                    NULL, g_uri_get_auth_params (uri), g_uri_get_host (uri),
+                                    g_uri_get_port (uri), g_uri_get_path (uri),
+                                    query[0] != '\0' ? query : NULL, g_uri_get_fragment (uri));
+      g_uri_unref (uri);
+      uri = bare;
+    }
   return g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
+}
+
+void
+_sec_store_set_path (SecStore   *self,
+                     const char *path)
+{
+  g_free (self->path);
+  self->path = g_strdup (path);
 }
 
 /* A database on a server: the IT department gives an empty one, which
@@ -572,8 +601,8 @@ open_server (const char  *uri,
     }
   if (read_only && version == 0)
     {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_DATABASE,
-                   _("The database “%s” is empty: it becomes a Secretariat database when Secretariat first opens it to write"),
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_EMPTY,
+                   _("The database “%s” is empty: Secretariat sets it up the first time it opens it for writing"),
                    display);
       goto fail;
     }

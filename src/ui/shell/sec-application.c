@@ -16,6 +16,8 @@
 #include "core/store/sec-backups.h"
 #include "core/store/sec-store-check.h"
 #include "ui/shell/sec-application.h"
+#include "core/store/sec-shared-database.h"
+#include "ui/shell/sec-shared-database-dialog.h"
 #include "ui/shell/sec-backups-dialog.h"
 #include "ui/shell/sec-portal-check.h"
 #include "ui/shell/sec-deleted-dialog.h"
@@ -126,7 +128,10 @@ daily_backup_done_cb (GObject      *source,
 static void
 make_daily_backup (SecApp *self)
 {
-  if (self->store == NULL || self->restoring)
+  /* A shared database is backed up where it runs, by its server's
+   * administrators (README, "A shared database"). */
+  if (self->store == NULL || self->restoring ||
+      sec_shared_database_is_uri (sec_store_get_path (self->store)))
     return;
   sec_backups_make_daily_async (sec_store_get_path (self->store), NULL,
                                 daily_backup_done_cb, g_object_ref (self));
@@ -155,6 +160,17 @@ check_integrity_in_background (SecApp *self)
     sec_store_check_integrity_async (self->store, NULL, integrity_checked_cb, g_object_ref (self));
 }
 
+/* A file's path, or a shared database's address (its password from the
+ * keyring). */
+static SecStore *
+open_location (const char  *location,
+               GError     **error)
+{
+  if (sec_shared_database_is_uri (location))
+    return sec_shared_database_open (location, FALSE, error);
+  return sec_store_open (location, error);
+}
+
 /* Opens the database given on the command line, else the one opened last,
  * else the default one; only once. */
 static void
@@ -170,7 +186,8 @@ open_initial_store (SecApp *self)
   if (path == NULL && self->settings != NULL)
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-database");
-      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+      if (sec_shared_database_is_uri (last) ||
+          (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR)))
         path = g_steal_pointer (&last);
     }
   if (path == NULL)
@@ -179,7 +196,7 @@ open_initial_store (SecApp *self)
   g_free (self->database_path);
   self->database_path = g_steal_pointer (&path);
 
-  self->store = sec_store_open (self->database_path, &self->open_error);
+  self->store = open_location (self->database_path, &self->open_error);
   if (self->store != NULL)
     {
       remember_database (self, sec_store_get_path (self->store));
@@ -418,6 +435,42 @@ new_database_action (GSimpleAction *action,
   g_signal_connect_object (self->new_chooser, "response",
                            G_CALLBACK (on_new_chooser_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->new_chooser));
+}
+
+static void
+on_shared_database_connected (SecApp     *self,
+                              SecStore   *store,
+                              const char *warning)
+{
+  sec_app_use_store (self, g_object_ref (store), warning);
+}
+
+/* The shared database in use, else the last one opened, fills the
+ * dialog. */
+static void
+connect_shared_database_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  SecApp *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_auto(GStrv) recent = NULL;
+  const char *uri = NULL;
+  SecSharedDatabaseDialog *dialog;
+
+  if (self->database_path != NULL && sec_shared_database_is_uri (self->database_path))
+    uri = self->database_path;
+  if (uri == NULL && self->settings != NULL)
+    {
+      recent = g_settings_get_strv (self->settings, "recent-databases");
+      for (guint i = 0; recent[i] != NULL && uri == NULL; i++)
+        if (sec_shared_database_is_uri (recent[i]))
+          uri = recent[i];
+    }
+  dialog = sec_shared_database_dialog_new (parent, uri);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_shared_database_connected), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -761,6 +814,7 @@ static const GActionEntry app_actions[] = {
   { "open-database", open_database_action },
   { "new-database", new_database_action },
   { "open-recent", open_recent_action, "s" },
+  { "connect-shared-database", connect_shared_database_action },
 };
 
 /* Outside the sandbox a file chooser runs in this process and asks GIO
@@ -1022,18 +1076,38 @@ sec_app_open_database (SecApp      *self,
                        GError     **error)
 {
   g_autoptr(SecStore) store = NULL;
-  g_autoptr(SecStore) old = NULL;
 
   g_return_val_if_fail (SEC_IS_APP (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  store = sec_store_open (path, error);
+  store = open_location (path, error);
   if (store == NULL)
     return FALSE;
+  sec_app_use_store (self, g_steal_pointer (&store), NULL);
+  return TRUE;
+}
+
+/**
+ * sec_app_use_store:
+ * @store: (transfer full): a store opened elsewhere (a shared database
+ *   opened by its dialog in a worker thread)
+ * @warning: (nullable): something to tell the user once it is shown
+ *
+ * Shows @store in every window instead of the current one, which closes.
+ */
+void
+sec_app_use_store (SecApp     *self,
+                   SecStore   *store,
+                   const char *warning)
+{
+  g_autoptr(SecStore) old = NULL;
+
+  g_return_if_fail (SEC_IS_APP (self));
+  g_return_if_fail (SEC_IS_STORE (store));
 
   old = g_steal_pointer (&self->store);
-  self->store = g_steal_pointer (&store);
+  self->store = store;
   g_clear_error (&self->open_error);
   g_free (self->database_path);
   self->database_path = g_strdup (sec_store_get_path (self->store));
@@ -1047,8 +1121,8 @@ sec_app_open_database (SecApp      *self,
     sec_store_close (old);
   check_integrity_in_background (self);
   make_daily_backup (self);
-
-  return TRUE;
+  if (warning != NULL)
+    show_toast (self, adw_toast_new (warning));
 }
 
 /**

@@ -29,6 +29,11 @@ const char   *sec_app_get_database_path        (SecApp      *self);
 gboolean      sec_app_open_database            (SecApp      *self,
                                                 const char  *path,
                                                 GError     **error);
+/* Shows @store (transfer full), opened elsewhere, in place of the current
+ * one; @warning (nullable) is said in a toast. */
+void          sec_app_use_store                (SecApp      *self,
+                                                SecStore    *store,
+                                                const char  *warning);
 gboolean      sec_app_restore_backup           (SecApp      *self,
                                                 const char  *backup_path,
                                                 char       **kept_aside,

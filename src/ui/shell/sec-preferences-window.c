@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "core/documents/sec-letterhead.h"
+#include "core/store/sec-shared-database.h"
 #include "core/store/sec-store-letterhead.h"
 #include "ui/shell/sec-preferences-window.h"
 #include "ui/widgets/sec-a11y.h"
@@ -189,6 +190,38 @@ make_entry_row (SecPreferencesWindow *self,
   return ADW_ENTRY_ROW (row);
 }
 
+/* The database in use, and the way to a shared one. */
+static AdwPreferencesPage *
+make_database_page (SecStore *store)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Use a _Shared Database…"));
+  const char *location = sec_store_get_path (store);
+  g_autofree char *title = NULL;
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Database"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "drive-harddisk-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Database in Use"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("One person keeps the records in a file on this computer. "
+                                           "An office where several staff work on the same records "
+                                           "uses a shared database on a PostgreSQL server."));
+  title = sec_shared_database_describe_location (location, TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sec_shared_database_is_uri (location)
+                                                     ? _("Shared database")
+                                                     : _("File on this computer"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.connect-shared-database");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_PAGE (page);
+}
+
 static void
 sec_preferences_window_dispose (GObject *object)
 {
@@ -274,6 +307,7 @@ sec_preferences_window_new (GtkWindow *parent,
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), make_database_page (store));
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   show_logo (self);
   return self;

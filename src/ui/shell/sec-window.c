@@ -26,6 +26,7 @@
 #include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/shell/sec-window.h"
+#include "core/store/sec-shared-database.h"
 #include "ui/shell/sec-window-private.h"
 
 #define MAX_HISTORY 100
@@ -234,7 +235,7 @@ update_titles (SecWindow *self)
   g_autofree char *file = NULL;
 
   if (self->store != NULL)
-    file = g_filename_display_basename (sec_store_get_path (self->store));
+    file = sec_shared_database_describe_location (sec_store_get_path (self->store), FALSE);
 
   adw_window_title_set_title (self->list_title, section ? _(section->title)
                               : g_strcmp0 (self->section, OVERVIEW_ID) == 0 ? _("Overview") : "");
@@ -539,7 +540,7 @@ update_recent_menu (SecWindow *self)
           g_autofree char *other = g_path_get_basename (recent[j]);
           same_name |= j != i && g_str_equal (other, base);
         }
-      display = same_name ? g_filename_display_name (recent[i]) : g_filename_display_basename (recent[i]);
+      display = sec_shared_database_describe_location (recent[i], same_name);
       /* A file name's underscores are not mnemonics. */
       label = g_string_new (display);
       g_string_replace (label, "_", "__", 0);
