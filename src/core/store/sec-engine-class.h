@@ -59,6 +59,10 @@
 
 #include "core/store/sec-engine.h"
 
+/* Frees the strings of a SecForeignKey: the clear function of the array
+ * sec_engine_list_foreign_keys () returns, whatever the engine. */
+void _sec_engine_clear_foreign_key (gpointer data);
+
 G_BEGIN_DECLS
 
 typedef struct {

@@ -23,6 +23,17 @@ struct _SecValue
   SecValue             *value; /* the engine's own */
 };
 
+void
+_sec_engine_clear_foreign_key (gpointer data)
+{
+  SecForeignKey *fk = data;
+
+  g_free (fk->table);
+  g_free (fk->column);
+  g_free (fk->target);
+  g_free (fk->on_delete);
+}
+
 gboolean
 sec_engine_is_server_uri (const char *path)
 {

@@ -581,17 +581,6 @@ sec_engine_file_in_use (const char *path)
 
 /* The schema */
 
-static void
-clear_foreign_key (gpointer data)
-{
-  SecForeignKey *fk = data;
-
-  g_free (fk->table);
-  g_free (fk->column);
-  g_free (fk->target);
-  g_free (fk->on_delete);
-}
-
 GArray *
 sec_engine_list_foreign_keys (SecEngine  *engine,
                               GError    **error)
@@ -612,7 +601,7 @@ sec_engine_list_foreign_keys (SecEngine  *engine,
   if (res == NULL)
     return NULL;
   keys = g_array_new (FALSE, FALSE, sizeof (SecForeignKey));
-  g_array_set_clear_func (keys, clear_foreign_key);
+  g_array_set_clear_func (keys, _sec_engine_clear_foreign_key);
   for (int i = 0; i < PQntuples (res); i++)
     {
       SecForeignKey fk = {

@@ -741,17 +741,6 @@ sec_engine_backup_to (SecEngine   *engine,
 
 /* The schema */
 
-static void
-clear_foreign_key (gpointer data)
-{
-  SecForeignKey *fk = data;
-
-  g_free (fk->table);
-  g_free (fk->column);
-  g_free (fk->target);
-  g_free (fk->on_delete);
-}
-
 GArray *
 sec_engine_list_foreign_keys (SecEngine  *engine,
                               GError    **error)
@@ -763,7 +752,7 @@ sec_engine_list_foreign_keys (SecEngine  *engine,
   if (!check_open (engine, error))
     return NULL;
   keys = g_array_new (FALSE, FALSE, sizeof (SecForeignKey));
-  g_array_set_clear_func (keys, clear_foreign_key);
+  g_array_set_clear_func (keys, _sec_engine_clear_foreign_key);
   rc = sqlite3_prepare_v2 (engine->db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &tables, NULL);
   if (rc != SQLITE_OK)
     {

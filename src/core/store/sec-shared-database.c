@@ -88,8 +88,7 @@ sec_shared_database_free (SecSharedDatabase *db)
 gboolean
 sec_shared_database_is_uri (const char *location)
 {
-  return location != NULL &&
-         (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
+  return sec_engine_is_server_uri (location);
 }
 
 /* g_set_str () is GLib 2.76. */
