@@ -270,6 +270,10 @@ sec_preferences_window_new (GtkWindow *parent,
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
 
   self->store = g_object_ref (store);
+  /* The application's actions (app.connect-shared-database) reach only
+   * its own windows. */
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   letterhead = sec_store_get_letterhead (store);
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Documents"));
