@@ -152,16 +152,6 @@ add_row_lines (GArray *lines,
     hline (lines, table->x[0], table_right (table), y + height, width, gray);
 }
 
-/* A table with a column of labels is a list (see SEC_COLUMN_LABEL). */
-static gboolean
-table_is_list (Table *table)
-{
-  for (guint c = 0; c < table->n_columns; c++)
-    if (table->columns[c].flags & SEC_COLUMN_LABEL)
-      return TRUE;
-  return FALSE;
-}
-
 /* The cells of a row from @y: a layout per column (NULL: empty), each in
  * a tag @cell (TH, TD) when tagged, in a TR; @cells: their markup, or NULL
  * for the header row. */
@@ -174,14 +164,9 @@ show_cells (cairo_t      *cr,
             char        **cells,
             double        y)
 {
-  gboolean list = tags != NULL && table_is_list (table);
-  const char *row_tag = list ? "LI" : "TR";
-
-  _sec_tags_begin (tags, cr, row_tag);
+  _sec_tags_begin (tags, cr, "TR");
   for (guint c = 0; c < table->n_columns; c++)
     {
-      if (list)
-        cell = (table->columns[c].flags & SEC_COLUMN_LABEL) ? "Lbl" : "LBody";
       _sec_tags_begin (tags, cr, cell);
       if (tags != NULL)
         {
@@ -195,10 +180,10 @@ show_cells (cairo_t      *cr,
             _sec_tags_note (tags, NULL, table->columns[c].title, NULL);
         }
       if (layouts[c] != NULL)
-        _sec_tags_show_layout (tags, cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+        show (cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
       _sec_tags_end (tags, cr, cell);
     }
-  _sec_tags_end (tags, cr, row_tag);
+  _sec_tags_end (tags, cr, "TR");
 }
 
 /* A table's header row: its header cells the first time, an artifact
@@ -212,8 +197,6 @@ draw_table_header (SecDocument *self,
                    double       y,
                    gboolean     repeated)
 {
-  /* A list has no header cells: its column titles are furniture. */
-  repeated = repeated || table_is_list (table);
   _sec_tags_begin (tags, cr, "Private");
   fill_band (cr, table, y, table->header_height, 0.89);
   if (!repeated)
@@ -375,7 +358,7 @@ end_table (SecTags *tags,
 {
   if (tags != NULL && tags->table_block != G_MAXUINT)
     {
-      _sec_tags_end (tags, cr, tags->table_tag);
+      _sec_tags_end (tags, cr, "Table");
       tags->table_block = G_MAXUINT;
     }
 }
@@ -385,14 +368,12 @@ end_table (SecTags *tags,
 static gboolean
 begin_table (SecTags *tags,
              cairo_t *cr,
-             guint    block,
-             Table   *table)
+             guint    block)
 {
   if (tags == NULL || tags->table_block == block)
     return tags != NULL;
   end_table (tags, cr);
-  tags->table_tag = table_is_list (table) ? "L" : "Table";
-  _sec_tags_begin (tags, cr, tags->table_tag);
+  _sec_tags_begin (tags, cr, "Table");
   tags->table_block = block;
   return FALSE;
 }
@@ -470,13 +451,13 @@ _sec_document_render_page_tagged (SecDocument *self,
           _sec_tags_begin (tags, cr, tag);
           _sec_tags_note (tags, _sec_tags_script_lang (block->markup), NULL, NULL);
           set_gray (cr, 0.0);
-          _sec_tags_show_layout (tags, cr, layout, MARGIN_SIDE, p->y);
+          show (cr, layout, MARGIN_SIDE, p->y);
           _sec_tags_end (tags, cr, tag);
           break;
 
         case PLACE_TABLE_HEADER:
           {
-            gboolean repeated = begin_table (tags, cr, p->block, block->table);
+            gboolean repeated = begin_table (tags, cr, p->block);
 
             draw_table_header (self, cr, tags, lines, block->table, p->y, repeated);
           }
@@ -486,7 +467,7 @@ _sec_document_render_page_tagged (SecDocument *self,
           {
             Row *row = g_ptr_array_index (block->table->rows, p->row);
 
-            begin_table (tags, cr, p->block, block->table);
+            begin_table (tags, cr, p->block);
             if (row->kind == ROW_GROUP)
               draw_group (self, cr, tags, lines, block->table, row->layouts[0], p->y, p->height, FALSE);
             else
@@ -498,7 +479,7 @@ _sec_document_render_page_tagged (SecDocument *self,
           {
             Row *row = g_ptr_array_index (block->table->rows, p->row);
 
-            begin_table (tags, cr, p->block, block->table);
+            begin_table (tags, cr, p->block);
             draw_group (self, cr, tags, lines, block->table, row->layouts[1], p->y, p->height, TRUE);
           }
           break;
