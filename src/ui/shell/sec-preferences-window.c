@@ -190,19 +190,18 @@ make_entry_row (SecPreferencesWindow *self,
   return ADW_ENTRY_ROW (row);
 }
 
-/* The database in use, and the way to a shared one. */
-static AdwPreferencesPage *
-make_database_page (SecStore *store)
+/* The database in use, and the way to a shared one: a group of the one
+ * page (two pages would add a view switcher, which libadwaita 1.7 leaves
+ * out of the Tab order). */
+static AdwPreferencesGroup *
+make_database_group (SecStore *store)
 {
-  GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Use a _Shared Database…"));
   const char *location = sec_store_get_path (store);
   g_autofree char *title = NULL;
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Database"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "drive-harddisk-symbolic");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Database in Use"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("One person keeps the records in a file on this computer. "
@@ -218,8 +217,7 @@ make_database_page (SecStore *store)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.connect-shared-database");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_PAGE (page);
+  return ADW_PREFERENCES_GROUP (group);
 }
 
 static void
@@ -310,8 +308,8 @@ sec_preferences_window_new (GtkWindow *parent,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->logo_row));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), make_database_group (store));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), make_database_page (store));
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   show_logo (self);
   return self;
