@@ -125,6 +125,29 @@ sec_test_pg_new_database (void)
   return pg_uri_for (base, name);
 }
 
+const char *
+sec_test_history_user (void)
+{
+  static char *role;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *user;
+
+  if (!sec_test_is_pg ())
+    return g_get_user_name ();
+  if (role != NULL)
+    return role;
+  uri = g_uri_parse (g_getenv ("SECRETARIAT_TEST_PG"), G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, NULL);
+  g_assert_nonnull (uri);
+  if (g_uri_get_query (uri) != NULL)
+    params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  user = params != NULL ? g_hash_table_lookup (params, "user") : NULL;
+  if (user == NULL)
+    user = g_uri_get_user (uri);
+  role = g_strdup (user != NULL ? user : g_get_user_name ());
+  return role;
+}
+
 /* The store @dir/demo.db filled with the demo data. */
 SecStore *
 sec_test_open_demo (const char  *dir,

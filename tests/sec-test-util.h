@@ -35,6 +35,9 @@ void       sec_test_pg_skip_without_server (void);
 /* A new, empty database on the server; its URI. Dropped when the program
  * exits. (transfer full) */
 char      *sec_test_pg_new_database (void);
+/* Who the history names as having changed a record: the account's user
+ * name in a file, the role on a server. */
+const char *sec_test_history_user  (void);
 
 /* Records: field/value pairs, NULL-terminated; a NULL value is skipped. */
 SecRecord *sec_test_make_valist    (SecStore   *store,

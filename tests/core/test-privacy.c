@@ -103,9 +103,15 @@ test_history_recorded (Fixture *f, gconstpointer data)
   g_assert_cmpuint (entries->len, ==, 2);
   e = find_entry (entries, "insert", NULL);
   g_assert_nonnull (e);
-  g_assert_cmpstr (e->user, ==, g_get_user_name ());
-  g_assert_nonnull (strstr (e->new_value, "\"email\":\"anna@example.org\""));
-  g_assert_null (strstr (e->new_value, "search_text"));
+  g_assert_cmpstr (e->user, ==, sec_test_history_user ());
+  {
+    /* Read back the same from either engine's JSON. */
+    g_autofree char *row = sec_store_dup_history_row_text (f->store, e->new_value);
+
+    sec_test_assert_contains (row, "email: anna@example.org");
+    g_assert_null (strstr (row, "search_text"));
+    g_assert_null (strstr (e->new_value, "search_text"));
+  }
   e = find_entry (entries, "update", "email");
   g_assert_nonnull (e);
   g_assert_cmpstr (e->user, ==, "clerk");
@@ -416,6 +422,32 @@ file_contains (const char *path, const char *needle)
   return memmem (bytes, length, needle, strlen (needle)) != NULL;
 }
 
+/* @json (transfer full) without the spaces between its tokens, which
+ * PostgreSQL writes and SQLite does not. */
+static char *
+compact_json (char *json)
+{
+  gboolean in_string = FALSE;
+  char *out = json;
+
+  g_assert_nonnull (json);
+  for (const char *p = json; *p; p++)
+    {
+      if (in_string && *p == '\\' && p[1] != '\0')
+        {
+          *out++ = *p++;
+          *out++ = *p;
+          continue;
+        }
+      if (*p == '"')
+        in_string = !in_string;
+      if (in_string || !g_ascii_isspace (*p))
+        *out++ = *p;
+    }
+  *out = '\0';
+  return json;
+}
+
 static void
 test_erase (Fixture *f, gconstpointer data)
 {
@@ -438,7 +470,7 @@ test_erase (Fixture *f, gconstpointer data)
   /* Changes leave the address in the history and in old pages. */
   sec_record_set_string (p, "email", "ewa.z@erase.example");
   g_assert_true (sec_store_update (f->store, p, &error));
-  json = sec_store_dup_person_json (f->store, id, &error);
+  json = compact_json (sec_store_dup_person_json (f->store, id, &error));
   g_assert_nonnull (strstr (json, "ewa.z@erase.example"));
   g_assert_nonnull (strstr (json, "\"needs\":\"Wheelchair\""));
   g_assert_nonnull (strstr (json, "\"history\":[{"));
@@ -472,12 +504,16 @@ test_erase (Fixture *f, gconstpointer data)
   json = sec_store_dup_person_json (f->store, id, &error);
   g_assert_null (strstr (json, "erase.example"));
 
-  /* Not in the file's bytes, nor in its log. */
-  g_assert_false (file_contains (f->path, "erase.example"));
-  g_assert_false (file_contains (wal, "erase.example"));
-  g_assert_false (file_contains (f->path, "Zielińska"));
-  g_assert_false (file_contains (wal, "Zielińska"));
-  g_assert_true (file_contains (f->path, "stays@example.org") || file_contains (wal, "stays@example.org"));
+  /* Not in the file's bytes, nor in its log (a server's files are its
+   * administrators' to vacuum). */
+  if (!sec_test_is_pg ())
+    {
+      g_assert_false (file_contains (f->path, "erase.example"));
+      g_assert_false (file_contains (wal, "erase.example"));
+      g_assert_false (file_contains (f->path, "Zielińska"));
+      g_assert_false (file_contains (wal, "Zielińska"));
+      g_assert_true (file_contains (f->path, "stays@example.org") || file_contains (wal, "stays@example.org"));
+    }
   (void) keep;
 
   /* Erased people leave the review and the basis count. */

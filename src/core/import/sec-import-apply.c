@@ -239,8 +239,10 @@ sec_import_apply (SecImport         *self,
     }
   memset (&counts, 0, sizeof counts);
 
-  /* A copy to go back to beyond the undo (after the window was closed). */
-  if (n > 0)
+  /* A copy to go back to beyond the undo (after the window was closed).
+   * A shared database is backed up where it runs, by its administrators
+   * (sec-backups.c refuses it); the import stays undoable there too. */
+  if (n > 0 && !sec_store_is_server_uri (sec_store_get_path (self->store)))
     {
       gint64 records = sec_store_count_all (self->store, NULL);
 

@@ -29,6 +29,31 @@
 #define COUNTRY_OK(c) "CHECK (" c " IS NULL OR " c " ~ '^[A-Z][A-Z]$')"
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/* The history's trigger function, with @clock the time it records. */
+#define HISTORY_FUNCTION(replace, clock) \
+  "CREATE " replace "FUNCTION sec_history () RETURNS trigger LANGUAGE plpgsql AS $$" \
+  "DECLARE" \
+  "  at text := to_char(" clock " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');" \
+  "  who text := coalesce(nullif(current_setting('secretariat.history_user', true), ''), current_user);" \
+  "  o jsonb; n jsonb;" \
+  "BEGIN" \
+  "  IF TG_OP = 'INSERT' THEN" \
+  "    INSERT INTO history (at, \"user\", table_name, record_id, action, new_value)" \
+  "      VALUES (at, who, TG_TABLE_NAME, new.id, 'insert', (to_jsonb(new) - 'search_text' - 'sort_key')::text);" \
+  "    RETURN new;" \
+  "  ELSIF TG_OP = 'DELETE' THEN" \
+  "    INSERT INTO history (at, \"user\", table_name, record_id, action, old_value)" \
+  "      VALUES (at, who, TG_TABLE_NAME, old.id, 'delete', (to_jsonb(old) - 'search_text' - 'sort_key')::text);" \
+  "    RETURN old;" \
+  "  END IF;" \
+  "  o := to_jsonb(old) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at';" \
+  "  n := to_jsonb(new) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at';" \
+  "  INSERT INTO history (at, \"user\", table_name, record_id, action, field, old_value, new_value)" \
+  "    SELECT at, who, TG_TABLE_NAME, new.id, 'update', k, o ->> k, n ->> k" \
+  "    FROM jsonb_object_keys(n) AS k WHERE (o -> k) IS DISTINCT FROM (n -> k);" \
+  "  RETURN new;" \
+  "END $$;"
+
 /* A trigger @name that refuses a change when @condition holds, with
  * @message as SQLite's RAISE(ABORT, message) gives it. */
 #define REFUSE(name, when, condition, message) \
@@ -528,28 +553,7 @@ static const char migration_6[] =
    * store opens (sec-store-history.c); here one function serves them all,
    * and the store gives each table its trigger. Who changed: the name set
    * by sec_store_set_history_user (), else the PostgreSQL role. */
-  "CREATE FUNCTION sec_history () RETURNS trigger LANGUAGE plpgsql AS $$"
-  "DECLARE"
-  "  at text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');"
-  "  who text := coalesce(nullif(current_setting('secretariat.history_user', true), ''), current_user);"
-  "  o jsonb; n jsonb;"
-  "BEGIN"
-  "  IF TG_OP = 'INSERT' THEN"
-  "    INSERT INTO history (at, \"user\", table_name, record_id, action, new_value)"
-  "      VALUES (at, who, TG_TABLE_NAME, new.id, 'insert', (to_jsonb(new) - 'search_text' - 'sort_key')::text);"
-  "    RETURN new;"
-  "  ELSIF TG_OP = 'DELETE' THEN"
-  "    INSERT INTO history (at, \"user\", table_name, record_id, action, old_value)"
-  "      VALUES (at, who, TG_TABLE_NAME, old.id, 'delete', (to_jsonb(old) - 'search_text' - 'sort_key')::text);"
-  "    RETURN old;"
-  "  END IF;"
-  "  o := to_jsonb(old) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at';"
-  "  n := to_jsonb(new) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at';"
-  "  INSERT INTO history (at, \"user\", table_name, record_id, action, field, old_value, new_value)"
-  "    SELECT at, who, TG_TABLE_NAME, new.id, 'update', k, o ->> k, n ->> k"
-  "    FROM jsonb_object_keys(n) AS k WHERE (o -> k) IS DISTINCT FROM (n -> k);"
-  "  RETURN new;"
-  "END $$;"
+  HISTORY_FUNCTION ("", "clock_timestamp()")
   REFUSE ("history_no_change", "BEFORE UPDATE OR DELETE ON history",
           "(SELECT value FROM settings WHERE key = 'history-erasing') IS DISTINCT FROM '1'",
           "history-read-only")
@@ -692,8 +696,8 @@ sec_schema_get_pg_migrations (guint *n_migrations)
  * them in: date(day, '-30 days') and date('now', 'localtime'); strftime()
  * of 'now' (UTC, or 'localtime': the session's zone, the user's); the
  * aggregates group_concat(text, separator) and sum(condition);
- * printf('%04d...', year);
- * pragma_table_info(table). Made
+ * printf('%04d...', year); pragma_table_info(table); json_valid(),
+ * json_extract() and json_each() of the history's text. Made
  * again at every writable opening (CREATE OR REPLACE), so that they follow
  * the program rather than a migration. */
 static const char functions[] =
@@ -747,7 +751,35 @@ static const char functions[] =
   "  FROM pg_attribute a WHERE a.attrelid = t::regclass AND a.attnum > 0 AND NOT a.attisdropped"
   "  ORDER BY a.attnum $$;"
   "CREATE OR REPLACE FUNCTION printf (format text, n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
-  "  SELECT replace(format, '%04d', lpad(n::text, 4, '0')) $$;";
+  "  SELECT replace(format, '%04d', lpad(n::text, 4, '0')) $$;"
+  /* The history keeps each row as JSON text: json_valid(text),
+   * json_extract(text, '$.column') and json_each(text) (its keys and
+   * values as text, in the order written) read it back as in SQLite. */
+  "CREATE OR REPLACE FUNCTION json_valid (t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$"
+  "  BEGIN PERFORM t::json; RETURN t IS NOT NULL;"
+  "  EXCEPTION WHEN others THEN RETURN false; END $$;"
+  "CREATE OR REPLACE FUNCTION json_extract (t text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE WHEN json_valid(t) AND path LIKE '$.%' THEN"
+  "    (t::json) #>> string_to_array(substr(path, 3), '.') END $$;"
+  "CREATE OR REPLACE FUNCTION json_each (t text) RETURNS TABLE (key text, value text)"
+  "  LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT e.key, e.value FROM json_each_text(CASE WHEN json_valid(t) AND json_typeof(t::json) = 'object'"
+  "    THEN t::json ELSE '{}'::json END) AS e $$;"
+  /* SQLite's max() of several values, as the retention's last use takes
+   * it of four dates. */
+  "CREATE OR REPLACE FUNCTION max (a text, b text, c text, d text) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE WHEN a IS NOT NULL AND b IS NOT NULL AND c IS NOT NULL AND d IS NOT NULL"
+  "    THEN greatest(a, b, c, d) END $$;"
+  /* A JSON list of rows, [] for none (json_agg () gives NULL). */
+  "CREATE OR REPLACE FUNCTION sec_json_array (j json) RETURNS json LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT coalesce(j, '[]'::json) $$;"
+  /* The history's times: the statement's, as SQLite's 'now' is, so that
+   * a deletion and the changes it cascades into carry the same time (the
+   * undo finds them by it). Migration 9 made it with the clock's. */
+  HISTORY_FUNCTION ("OR REPLACE ", "statement_timestamp()")
+  /* Who the history names: the name the store set, else the role. */
+  "CREATE OR REPLACE FUNCTION sec_history_user () RETURNS text LANGUAGE sql STABLE AS $$"
+  "  SELECT coalesce(nullif(current_setting('secretariat.history_user', true), ''), current_user::text) $$;";
 
 const char *
 sec_schema_get_pg_functions (void)

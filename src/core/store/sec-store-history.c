@@ -201,6 +201,16 @@ sec_store_set_history_user (SecStore    *self,
   return sec_stmt_run (stmt, error);
 }
 
+const char *
+_sec_store_history_user_sql (SecStore *self)
+{
+  /* On a server, sec_history_user () (sec-schema-pg.c): the name set
+   * above, else the role. */
+  if (sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_POSTGRESQL)
+    return "sec_history_user ()";
+  return "(SELECT name FROM temp.history_user)";
+}
+
 gboolean
 _sec_store_ensure_history (SecStore  *self,
                            GError   **error)
@@ -482,13 +492,13 @@ restore_links (SecStore    *self,
       if (cascade)
         stmt = sec_engine_prepare (engine,
                                    "SELECT record_id, old_value FROM history WHERE table_name = ?1"
-                                   " AND action = 'delete' AND at = ?2 AND json_extract(old_value, ?3) = ?4"
+                                   " AND action = 'delete' AND at = ?2 AND CAST(json_extract(old_value, ?3) AS INTEGER) = ?4"
                                    " ORDER BY id",
                                    error);
       else if (g_ascii_strcasecmp (fk->on_delete, "SET NULL") == 0)
         stmt = sec_engine_prepare (engine,
                                    "SELECT record_id, NULL FROM history WHERE table_name = ?1"
-                                   " AND action = 'update' AND at = ?2 AND field = ?3 AND old_value = ?4"
+                                   " AND action = 'update' AND at = ?2 AND field = ?3 AND CAST(old_value AS TEXT) = CAST(?4 AS TEXT)"
                                    " AND new_value IS NULL ORDER BY id",
                                    error);
       else
@@ -631,7 +641,7 @@ deleted_by_cascade (SecStore   *self,
       path = g_strdup_printf ("$.%s", fk->column);
       stmt = sec_engine_prepare (_sec_store_get_engine (self),
                                  "SELECT 1 FROM history WHERE table_name = ?1 AND action = 'delete'"
-                                 " AND record_id = json_extract(?2, ?3) AND at = ?4",
+                                 " AND record_id = CAST(json_extract(?2, ?3) AS INTEGER) AND at = ?4",
                                  NULL);
       if (stmt == NULL)
         continue;
@@ -701,7 +711,7 @@ sec_store_list_deleted (SecStore  *self,
   stmt = sec_engine_prepare (_sec_store_get_engine (self),
                              "SELECT id, at, \"user\", table_name, record_id, old_value FROM history"
                              " WHERE action = 'delete' AND old_value IS NOT NULL"
-                             "   AND (?1 IS NULL OR table_name = ?1) ORDER BY id DESC",
+                             "   AND (CAST(?1 AS TEXT) IS NULL OR table_name = ?1) ORDER BY id DESC",
                              error);
   if (stmt == NULL)
     return NULL;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/base/sec-translit.h"
 #include "core/store/sec-store-meetings.h"
@@ -133,42 +134,6 @@ get_one_row (SecStmt  *stmt,
   for (guint i = 0; i < n_values; i++)
     values[i] = step == SEC_STEP_ROW ? sec_stmt_get_int64 (stmt, (int) i) : 0;
   return TRUE;
-}
-
-/* Appends "@column LIKE ?N" for each of @words, joined by @joiner, with
- * its pattern in @patterns (numbered from ?2: ?1 is the meeting);
- * @at_word_start patterns match the start of a word. A word is a list of
- * alternatives (a Greek or Cyrillic word and its Latin forms), any of which
- * may match. */
-static void
-append_words (GString            *sql,
-              const char         *column,
-              GPtrArray          *words,
-              gboolean            at_word_start,
-              const char         *joiner,
-              GPtrArray          *patterns)
-{
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *const *alternatives = g_ptr_array_index (words, i);
-
-      g_string_append_printf (sql, "%s(", i > 0 ? joiner : "");
-      for (guint j = 0; alternatives[j] != NULL; j++)
-        {
-          GString *pattern = g_string_new (at_word_start ? "% " : "%");
-
-          for (const char *p = alternatives[j]; *p; p++)
-            {
-              if (*p == '%' || *p == '_' || *p == '\\')
-                g_string_append_c (pattern, '\\');
-              g_string_append_c (pattern, *p);
-            }
-          g_string_append_c (pattern, '%');
-          g_string_append_printf (sql, "%s%s LIKE ?%u ESCAPE '\\'", j > 0 ? " OR " : "", column, patterns->len + 2);
-          g_ptr_array_add (patterns, g_string_free (pattern, FALSE));
-        }
-      g_string_append_c (sql, ')');
-    }
 }
 
 /* Invitations */
@@ -313,6 +278,54 @@ read_check_in_match (SecStmt *stmt)
  *
  * Returns: (transfer full) (element-type SecCheckInMatch): the matches
  */
+/* Whether the folded name @name (with a space before it) holds each word
+ * in one of its spellings; how many of them start a word of it in @rank. */
+static gboolean
+name_matches (const char *name,
+              GPtrArray  *words,
+              guint      *rank)
+{
+  *rank = 0;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *const *alternatives = g_ptr_array_index (words, i);
+      gboolean found = FALSE, at_start = FALSE;
+
+      for (guint j = 0; alternatives[j] != NULL && !at_start; j++)
+        {
+          const char *at = strstr (name, alternatives[j]);
+
+          found |= at != NULL;
+          for (; at != NULL && !at_start; at = strstr (at + 1, alternatives[j]))
+            at_start = at[-1] == ' ';
+        }
+      if (!found)
+        return FALSE;
+      *rank += at_start;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  SecCheckInMatch *match;
+  guint rank;
+} RankedMatch;
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b)
+{
+  const RankedMatch *x = a, *y = b;
+
+  return (int) y->rank - (int) x->rank;
+}
+
+/**
+ * sec_store_find_check_in:
+ * @words: (array zero-terminated=1): the folded words
+ *
+ * Returns: (transfer full) (element-type SecCheckInMatch): the matches
+ */
 GPtrArray *
 sec_store_find_check_in (SecStore           *store,
                          gint64              meeting_id,
@@ -320,44 +333,63 @@ sec_store_find_check_in (SecStore           *store,
                          guint               limit,
                          GError            **error)
 {
-  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(SecStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) alternatives = NULL;
+  g_autoptr(GArray) ranked = NULL;
+  GPtrArray *matches;
 
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (words != NULL && words[0] != NULL, NULL);
 
+  /* The person who arrives: the substitute of one replaced (who has no
+   * line of their own), else the participant; those expected before those
+   * who said they would not come. A meeting has a few thousand lines at
+   * most: their names are folded here, as search folds them
+   * (sec_fold_for_search ()), the same on either engine. */
+  rows = list_for_meeting (store,
+                           "SELECT p.id, a.id, " PERSON_NAME ("a") ", o.name, p.status,"
+                           "  CASE WHEN a.id <> i.id THEN " PERSON_NAME ("i") " END"
+                           " FROM (SELECT t.*, CASE WHEN t.status = 'replaced' AND t.substitute_id IS NOT NULL"
+                           "         THEN t.substitute_id ELSE t.person_id END AS attending_id,"
+                           "       " SUBSTITUTE_HAS_OWN_LINE ("t") " AS elsewhere"
+                           "       FROM participants t WHERE t.meeting_id = ?1) p"
+                           " JOIN people i ON i.id = p.person_id"
+                           " JOIN people a ON a.id = p.attending_id"
+                           " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
+                           " WHERE NOT p.elsewhere"
+                           " ORDER BY p.status IN ('declined', 'excused'), a.sort_key, p.id",
+                           meeting_id, read_check_in_match,
+                           (GDestroyNotify) sec_check_in_match_free, error);
+  if (rows == NULL)
+    return NULL;
+
   /* "dimitra" finds Δήμητρα, "Δήμητρα" finds Dimitra. */
   alternatives = sec_translit_alternatives (words);
+  ranked = g_array_new (FALSE, FALSE, sizeof (RankedMatch));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SecCheckInMatch *m = g_ptr_array_index (rows, i);
+      g_autofree char *folded = sec_fold_for_search (m->name);
+      g_autofree char *spaced = g_strconcat (" ", folded, NULL);
+      RankedMatch r = { m, 0 };
 
-  /* The person who arrives: the substitute of one replaced (who has no
-   * line of their own), else the participant. Names starting with the
-   * words typed come first ("ann" finds Anna before Joanna). */
-  g_string_append (sql,
-                   "SELECT p.id, a.id, " PERSON_NAME ("a") ", o.name, p.status,"
-                   "  CASE WHEN a.id <> i.id THEN " PERSON_NAME ("i") " END"
-                   " FROM (SELECT t.*, CASE WHEN t.status = 'replaced' AND t.substitute_id IS NOT NULL"
-                   "         THEN t.substitute_id ELSE t.person_id END AS attending_id,"
-                   "       " SUBSTITUTE_HAS_OWN_LINE ("t") " AS elsewhere"
-                   "       FROM participants t WHERE t.meeting_id = ?1) p"
-                   " JOIN people i ON i.id = p.person_id"
-                   " JOIN people a ON a.id = p.attending_id"
-                   " LEFT JOIN organisations o ON o.id = coalesce(p.organisation_id, i.organisation_id)"
-                   " WHERE NOT p.elsewhere AND (");
-  append_words (sql, "sec_search_fold(" PERSON_NAME ("a") ")", alternatives, FALSE, " AND ", patterns);
-  g_string_append (sql, ") ORDER BY (");
-  append_words (sql, "(' ' || sec_search_fold(" PERSON_NAME ("a") "))", alternatives, TRUE, ") + (", patterns);
-  /* Then those expected before those who said they would not come. */
-  g_string_append_printf (sql, ") DESC, p.status IN ('declined', 'excused'), a.sort_key, p.id LIMIT %u", limit);
+      if (name_matches (spaced, alternatives, &r.rank))
+        g_array_append_val (ranked, r);
+    }
+  /* Names starting with the words typed come first ("ann" finds Anna
+   * before Joanna); a stable sort keeps the order above among equals. */
+  g_array_sort (ranked, compare_rank);
 
-  if ((stmt = sec_engine_prepare_once (_sec_store_get_engine (store), sql->str, error)) == NULL)
-    return NULL;
-  sec_stmt_bind_int64 (stmt, 1, meeting_id);
-  for (guint i = 0; i < patterns->len; i++)
-    sec_stmt_bind_text (stmt, (int) i + 2, g_ptr_array_index (patterns, i));
+  matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sec_check_in_match_free);
+  for (guint i = 0; i < ranked->len && i < limit; i++)
+    {
+      SecCheckInMatch *m = g_array_index (ranked, RankedMatch, i).match;
+      guint index;
 
-  return collect_rows (stmt, read_check_in_match, (GDestroyNotify) sec_check_in_match_free, error);
+      g_ptr_array_find (rows, m, &index);
+      g_ptr_array_add (matches, g_ptr_array_steal_index (rows, index));
+    }
+  return matches;
 }
 
 gboolean

@@ -214,7 +214,7 @@ sec_store_list_past_retention (SecStore    *self,
                              "   coalesce((SELECT max(substr(a.received_at, 1, 10)) FROM applications a"
                              "             WHERE a.organisation_id = p.organisation_id), '')) AS last,"
                              "  (SELECT count(*) FROM participants pa WHERE pa.person_id = p.id) AS n"
-                             " FROM people p WHERE p.erased_on IS NULL)"
+                             " FROM people p WHERE p.erased_on IS NULL) AS r"
                              " WHERE last < date(?1, ?2) ORDER BY last, id",
                              error);
   if (stmt == NULL)
@@ -266,8 +266,8 @@ sec_store_count_without_basis (SecStore  *self,
 #define PERSON_ROWS(table) \
   "SELECT id FROM " table " WHERE person_id = ?1" \
   " UNION SELECT record_id FROM history WHERE table_name = '" table "'" \
-  "  AND CASE action WHEN 'insert' THEN json_extract(new_value, '$.person_id')" \
-  "                  WHEN 'delete' THEN json_extract(old_value, '$.person_id') END = ?1"
+  "  AND CAST(CASE action WHEN 'insert' THEN json_extract(new_value, '$.person_id')" \
+  "                  WHEN 'delete' THEN json_extract(old_value, '$.person_id') END AS INTEGER) = ?1"
 
 gboolean
 sec_store_erase_person (SecStore  *self,
@@ -295,9 +295,8 @@ sec_store_erase_person (SecStore  *self,
     " WHERE (table_name = 'people' AND record_id = ?1)"
     "    OR (table_name = 'participants' AND record_id IN (" PERSON_ROWS ("participants") "))"
     "    OR (table_name = 'agenda_speakers' AND record_id IN (" PERSON_ROWS ("agenda_speakers") "))", FALSE },
-    { "INSERT INTO history (at, \"user\", table_name, record_id, action)"
-    " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT name FROM temp.history_user), 'people', ?1, 'erased')", FALSE },
   };
+  g_autofree char *erased = NULL;
 
   g_return_val_if_fail (SEC_IS_STORE (self), FALSE);
 
@@ -311,6 +310,11 @@ sec_store_erase_person (SecStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!run_sql (self, steps[i].sql, steps[i].dated ? (const char *[]) { today, NULL } : NULL, id, error))
       goto fail;
+  erased = g_strdup_printf ("INSERT INTO history (at, \"user\", table_name, record_id, action)"
+                            " VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), %s, 'people', ?1, 'erased')",
+                            _sec_store_history_user_sql (self));
+  if (!run_sql (self, erased, NULL, id, error))
+    goto fail;
   /* The erased values' trigrams leave the search index's pages too. */
   if (!sec_store_search_index_optimize (self, error))
     goto fail;
@@ -325,7 +329,8 @@ sec_store_erase_person (SecStore  *self,
   /* The log still holds the pages as they were: move them into the file
    * and empty it (in vain inside a caller's transaction or while another
    * connection reads; the next checkpoint then does it). */
-  sec_engine_exec (_sec_store_get_engine (self), "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  if (sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_SQLITE)
+    sec_engine_exec (_sec_store_get_engine (self), "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
   return TRUE;
 
 fail:
@@ -341,9 +346,10 @@ sec_store_dup_person_json (SecStore  *self,
                            GError   **error)
 {
   const SecKind *kind = sec_kind_from_type (SEC_TYPE_PERSON);
-  g_autoptr(GString) sql = g_string_new ("SELECT json_object('person', json_object('id', p.id, 'created_at', p.created_at, 'updated_at', p.updated_at");
+  g_autoptr(GString) sql = g_string_new ("SELECT OBJECT('person', OBJECT('id', p.id, 'created_at', p.created_at, 'updated_at', p.updated_at");
   g_autoptr(SecStmt) stmt = NULL;
   SecStep step;
+  gboolean pg;
 
   g_return_val_if_fail (SEC_IS_STORE (self), NULL);
 
@@ -354,32 +360,38 @@ sec_store_dup_person_json (SecStore  *self,
     }
   g_string_append (sql,
     "),"
-    " 'organisation', (SELECT json_object('id', o.id, 'name', o.name, 'country', o.country)"
+    " 'organisation', (SELECT OBJECT('id', o.id, 'name', o.name, 'country', o.country)"
     "   FROM organisations o WHERE o.id = p.organisation_id),"
-    " 'memberships', json((SELECT json_group_array(json_object('body', b.name, 'joined_on', m.joined_on,"
+    " 'memberships', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('body', b.name, 'joined_on', m.joined_on,"
     "   'left_on', m.left_on, 'status', m.status)) FROM memberships m JOIN bodies b ON b.id = m.body_id"
     "   WHERE m.organisation_id = p.organisation_id)),"
-    " 'applications', json((SELECT json_group_array(json_object('call', c.title, 'received_at', a.received_at,"
+    " 'applications', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('call', c.title, 'received_at', a.received_at,"
     "   'eligibility', a.eligibility, 'outcome', a.outcome)) FROM applications a JOIN calls c ON c.id = a.call_id"
     "   WHERE a.organisation_id = p.organisation_id)),"
-    " 'participations', json((SELECT json_group_array(json_object('meeting', m.title, 'starts_at', m.starts_at,"
+    " 'participations', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('meeting', m.title, 'starts_at', m.starts_at,"
     "   'role', pa.role, 'status', pa.status, 'invited_on', pa.invited_on, 'needs', pa.needs, 'notes', pa.notes,"
-    "   'statuses', json((SELECT json_group_array(json_object('status', h.status, 'changed_at', h.changed_at))"
+    "   'statuses', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('status', h.status, 'changed_at', h.changed_at))"
     "     FROM participant_history h WHERE h.participant_id = pa.id))))"
     "   FROM participants pa JOIN meetings m ON m.id = pa.meeting_id WHERE pa.person_id = p.id)),"
-    " 'speaking', json((SELECT json_group_array(json_object('meeting', m.title, 'item', i.title))"
+    " 'speaking', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('meeting', m.title, 'item', i.title))"
     "   FROM agenda_speakers s JOIN agenda_items i ON i.id = s.agenda_item_id JOIN meetings m ON m.id = i.meeting_id"
     "   WHERE s.person_id = p.id)),"
-    " 'signatures', json((SELECT json_group_array(json_object('statement', st.title, 'signed_on', st.signed_on,"
+    " 'signatures', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('statement', st.title, 'signed_on', st.signed_on,"
     "   'signer_name', g.signer_name, 'signer_position', g.signer_position))"
     "   FROM signatories g JOIN statements st ON st.id = g.statement_id"
     "   WHERE g.organisation_id = p.organisation_id"
     "     AND g.signer_name = trim(coalesce(p.given_name, '') || ' ' || p.family_name))),"
-    " 'history', json((SELECT json_group_array(json_object('at', h.at, 'user', h.\"user\", 'table', h.table_name,"
+    " 'history', ARRAY_OF((SELECT ARRAY_AGG(OBJECT('at', h.at, 'user', h.\"user\", 'table', h.table_name,"
     "   'record_id', h.record_id, 'action', h.action, 'field', h.field, 'old', h.old_value, 'new', h.new_value))"
     "   FROM history h WHERE (h.table_name = 'people' AND h.record_id = p.id)"
     "     OR (h.table_name = 'participants' AND h.record_id IN (SELECT id FROM participants WHERE person_id = p.id)))))"
     " FROM people p WHERE p.id = ?1");
+  /* SQLite's JSON functions, or their PostgreSQL namesakes (a list of no
+   * rows is [] in both). */
+  pg = sec_engine_get_kind (_sec_store_get_engine (self)) == SEC_ENGINE_POSTGRESQL;
+  g_string_replace (sql, "OBJECT(", pg ? "json_build_object(" : "json_object(", 0);
+  g_string_replace (sql, "ARRAY_OF(", pg ? "sec_json_array(" : "json(", 0);
+  g_string_replace (sql, "ARRAY_AGG(", pg ? "json_agg(" : "json_group_array(", 0);
   if (!(stmt = sec_engine_prepare_once (_sec_store_get_engine (self), sql->str, error)))
     return NULL;
   sec_stmt_bind_int64 (stmt, 1, id);

@@ -116,6 +116,8 @@ gboolean     _sec_store_append_search  (SecStore       *self,
 /* Makes this connection's history triggers and records its user account. */
 gboolean     _sec_store_ensure_history (SecStore       *self,
                                         GError        **error);
+/* An SQL expression for the name the history records as who changed. */
+const char  *_sec_store_history_user_sql (SecStore     *self);
 
 /* sec-store-privacy.c */
 
