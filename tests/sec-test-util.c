@@ -125,6 +125,27 @@ sec_test_pg_new_database (void)
   return pg_uri_for (base, name);
 }
 
+char *
+sec_test_pg_uri_as (const char *uri,
+                    const char *role)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, NULL);
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GUri) other = NULL;
+  g_auto(GStrv) params = NULL;
+
+  g_assert_nonnull (parsed);
+  params = g_strsplit (g_uri_get_query (parsed) ? g_uri_get_query (parsed) : "", "&", -1);
+  for (guint i = 0; params[i]; i++)
+    if (*params[i] != '\0' && !g_str_has_prefix (params[i], "user="))
+      g_string_append_printf (query, "%s&", params[i]);
+  g_string_append_printf (query, "user=%s", role);
+  other = g_uri_build_with_user (G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, g_uri_get_scheme (parsed),
+                                 NULL, NULL, NULL, g_uri_get_host (parsed), g_uri_get_port (parsed),
+                                 g_uri_get_path (parsed), query->str, NULL);
+  return g_uri_to_string (other);
+}
+
 const char *
 sec_test_history_user (void)
 {

@@ -38,6 +38,9 @@ char      *sec_test_pg_new_database (void);
 /* Who the history names as having changed a record: the account's user
  * name in a file, the role on a server. */
 const char *sec_test_history_user  (void);
+/* The server database @uri, connected to as the role @role. */
+char      *sec_test_pg_uri_as      (const char *uri,
+                                    const char *role);
 
 /* Records: field/value pairs, NULL-terminated; a NULL value is skipped. */
 SecRecord *sec_test_make_valist    (SecStore   *store,

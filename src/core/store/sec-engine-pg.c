@@ -140,6 +140,14 @@ set_error (SecEngine  *engine,
                    _("The connection to the database server was lost: %s"), engine->last_message);
       return FALSE;
     }
+  if (code == SEC_STORE_ERROR_READ_ONLY)
+    {
+      /* A read-only session (an account that may only read, see
+       * sec-store.c) or a table the account was not granted. */
+      g_set_error (error, SEC_STORE_ERROR, code,
+                   _("Your account may only read the database on %s: nothing was changed"), engine->display);
+      return FALSE;
+    }
   g_set_error (error, SEC_STORE_ERROR, code, _("Database error: %s"), engine->last_message);
   return FALSE;
 }

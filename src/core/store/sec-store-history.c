@@ -233,7 +233,9 @@ _sec_store_ensure_history (SecStore  *self,
         continue;
       if (server)
         {
-          /* One function for every table (sec-schema-pg.c). */
+          /* One function for every table (sec-schema-pg.c), the owner's. */
+          if (!_sec_store_is_owner (self))
+            continue;
           sql = g_strdup_printf ("CREATE OR REPLACE TRIGGER history AFTER INSERT OR UPDATE OR DELETE ON %s"
                                  " FOR EACH ROW EXECUTE FUNCTION sec_history ()", history_tables[i]);
           if (!sec_engine_exec (engine, sql, error))

@@ -21,6 +21,10 @@ typedef struct _SecStore SecStore;
 /* The connection the store's SQL runs on; NULL once the store is closed.
  * (transfer none) */
 SecEngine   *_sec_store_get_engine     (SecStore       *self);
+/* Whether this account keeps the schema: a file's user, or the role that
+ * owns a server database's tables (the triggers and functions it remakes
+ * at each opening are its own). */
+gboolean     _sec_store_is_owner       (SecStore       *self);
 
 /* sec-store-check.c: whether the file at @path, of schema @version, gets
  * the whole-file check at open (else after it). */

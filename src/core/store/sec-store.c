@@ -41,6 +41,8 @@ struct _SecStore
   guint       depth;        /* open savepoints */
   char       *uuid;         /* names this database, e.g. in iCalendar UIDs */
   gboolean    check_deferred; /* the whole-file check is left to sec_store_check_integrity_async() */
+  gboolean    read_only;    /* opened for reading, or an account that may only read */
+  gboolean    owner;        /* may change the schema (a file's user; a server's owning role) */
 };
 
 G_DEFINE_FINAL_TYPE (SecStore, sec_store, G_TYPE_OBJECT)
@@ -51,6 +53,20 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+gboolean
+sec_store_can_write (SecStore *self)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), FALSE);
+
+  return self->engine != NULL && !self->read_only;
+}
+
+gboolean
+_sec_store_is_owner (SecStore *self)
+{
+  return self->owner;
+}
 
 gboolean
 sec_store_get_check_deferred (SecStore *self)
@@ -563,6 +579,49 @@ _sec_store_set_path (SecStore   *self,
   self->path = g_strdup (path);
 }
 
+/* What the account may do with the database on a server, whose tables are
+ * there (@version > 0): the role that owns them (the one that first opened
+ * the empty database, or one of its members) keeps the schema and its
+ * functions up to date; a staff role granted the rows only writes them; a
+ * role that may not change the people (granted SELECT alone) only reads,
+ * and the session is made read-only so that any write is refused by the
+ * server itself. An upgrade needs the owner. */
+static gboolean
+server_account (SecStore  *self,
+                int        version,
+                gboolean  *read_only,
+                GError   **error)
+{
+  g_autoptr(SecStmt) stmt = NULL;
+  g_autofree char *display = NULL;
+
+  self->owner = TRUE;
+  if (version == 0)
+    return TRUE;
+  stmt = sec_engine_prepare (self->engine,
+                             "SELECT pg_has_role(c.relowner, 'USAGE'),"
+                             "  has_table_privilege(c.oid, 'INSERT') AND has_table_privilege(c.oid, 'UPDATE')"
+                             "  AND has_table_privilege(c.oid, 'DELETE')"
+                             " FROM pg_class c WHERE c.oid = 'people'::regclass",
+                             error);
+  if (stmt == NULL || sec_stmt_step (stmt, error) != SEC_STEP_ROW)
+    return FALSE;
+  self->owner = sec_stmt_get_int64 (stmt, 0) != 0;
+  *read_only = sec_stmt_get_int64 (stmt, 1) == 0;
+  g_clear_pointer (&stmt, sec_stmt_free);
+  display = _sec_store_display_name (self->path);
+  if (!self->owner && version < SEC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION,
+                   _("“%s” must be brought up to date for this version of Secretariat by the account that set it up (it owns its tables); ask them to open it once, then try again"),
+                   display);
+      return FALSE;
+    }
+  if (*read_only)
+    return sec_engine_exec (self->engine, "SET default_transaction_read_only = on", error);
+  return TRUE;
+}
+
 /* A database on a server: the IT department gives an empty one, which
  * gets the schema; one that holds another program's tables, or a newer
  * Secretariat's, is refused as a file is. No copy is made before an
@@ -613,13 +672,16 @@ open_server (const char  *uri,
                    display, version);
       goto fail;
     }
+  if (!read_only && !server_account (self, version, &read_only, error))
+    goto fail;
   if (!read_only)
     {
       if (!sec_engine_check_writable (self->engine, error) ||
           (version < SEC_STORE_SCHEMA_VERSION && !_sec_store_migrate (self, version, error)) ||
-          !sec_engine_configure (self->engine, error))
+          (self->owner && !sec_engine_configure (self->engine, error)))
         goto fail;
     }
+  self->read_only = read_only;
   if (!finish_opening (self, read_only, error))
     goto fail;
   return g_steal_pointer (&self);
@@ -676,6 +738,8 @@ open_store (const char  *path,
 
   self = g_object_new (SEC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->owner = TRUE;
+  self->read_only = read_only;
 
   /* An existing file is checked on a connection that writes nothing, so
    * that a file that is refused is left byte for byte as it was, with

@@ -60,6 +60,11 @@ void         sec_store_retake_locks    (SecStore       *self);
 /* Whether opening left the whole-file integrity check of this large file
  * to sec_store_check_integrity_async() (sec-store-check.h). */
 gboolean     sec_store_get_check_deferred (SecStore    *self);
+/* Whether changes can be saved: FALSE for a store opened for reading and
+ * for a database on a server that the user's account (role) may only
+ * read. Every write then fails with SEC_STORE_ERROR_READ_ONLY; the window
+ * shows its editing controls as unavailable. */
+gboolean     sec_store_can_write       (SecStore       *self);
 
 /* Transactions nest (savepoints). Every write method opens its own when
  * none is open, so a caller only needs these to group several writes. */
