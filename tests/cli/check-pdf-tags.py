@@ -13,10 +13,18 @@ independent reader, on qpdf) and checked for what a tagged PDF promises
    tree maps to a structure element, or inside an /Artifact;
  - the empty boxes of the attendance sheet's signature column say what
    they are (/Alt), and a name in Greek is tagged /Lang el;
- - pdftotext reads the first heading before the first table's header.
+ - every e-mail or web address in the text is a Link element holding its
+   link annotation (an OBJR whose annotation's /StructParent leads back
+   to the Link), and every link annotation is in the structure;
+ - a list (a statement's commitments) is an L of LI items, each with a
+   Lbl and an LBody;
+ - pdftotext reads the first heading before the first table's header;
+ - qpdf --check finds nothing to warn about (the incremental update that
+   finishes the file has its cross-references right).
 Then the same checks must fail on the same document made untagged
 (SEC_DOCUMENT_UNTAGGED=1, the benchmark's switch): the check can fail."""
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -79,6 +87,16 @@ def parent_tree(root):
 
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+ADDRESS = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def kids_of(elem):
+    kids = elem.get("/K")
+    if kids is None:
+        return []
+    if not isinstance(kids, pikepdf.Array):
+        kids = [kids]
+    return [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
 
 
 def font_embedded(font):
@@ -132,7 +150,44 @@ def problems(path):
                     found.append("a TH without /Scope")
                     break
 
+    for e in elems:
+        n = name_of(e)
+        if n == "L":
+            items = [k for k in kids_of(e)]
+            if not items or any(name_of(i) != "LI" for i in items):
+                found.append("a list whose kids are not LI")
+            for i in items:
+                if sorted(name_of(k) for k in kids_of(i)) != ["LBody", "Lbl"]:
+                    found.append("a list item without its Lbl and LBody")
+                    break
+
     parents = parent_tree(root)
+    link_uris = set()
+    for e in elems:
+        if name_of(e) != "Link":
+            continue
+        objrs = [k for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                 if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == Name.OBJR]
+        annots = [o.Obj for o in objrs if o.Obj.get("/Subtype") == Name.Link]
+        if not annots:
+            found.append("a Link element without its annotation")
+            continue
+        for a in annots:
+            back = parents.get(int(a.get("/StructParent", -1)))
+            if back is None or back.objgen != e.objgen:
+                found.append("a link annotation whose /StructParent is not its Link")
+            link_uris.add(str(a.A.URI))
+    for number, page in enumerate(pdf.pages, 1):
+        for a in page.get("/Annots", []):
+            if a.get("/Subtype") == Name.Link and "/StructParent" not in a:
+                found.append(f"page {number}: a link annotation outside the structure")
+    # Each address pdftotext reads (on one line) is the start of a link's.
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+    addresses = {u[len("mailto:"):] if u.startswith("mailto:") else u for u in link_uris}
+    for address in ADDRESS.findall(text):
+        if not any(a.startswith(address) for a in addresses):
+            found.append(f"the address {address} is no link")
+            break
     for number, page in enumerate(pdf.pages, 1):
         for name, font in (page.Resources.get("/Font") or {}).items():
             if not font_embedded(font):
@@ -198,6 +253,10 @@ with tempfile.TemporaryDirectory() as tmp:
             continue
         found, elems = problems(path)
         check(not found, f"{kind}: {sorted(set(found))}")
+        # The file as written, not as a reader repairs it: qpdf warns (and
+        # pikepdf would quietly rebuild) a cross-reference that is off.
+        q = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+        check(q.returncode == 0, f"{kind}: qpdf --check: {q.stdout[-300:]} {q.stderr[-300:]}")
         check(any(name_of(e) == "H1" for e in elems), f"{kind}: an H1")
         document = pikepdf.open(path)
         lang = str(document.Root.get("/Lang", ""))
@@ -214,6 +273,11 @@ with tempfile.TemporaryDirectory() as tmp:
                   f"attendance: the {len(rows)} signature boxes have /Alt Signature")
         if kind == "participants" and any("\u0370" <= ch <= "\u03ff" for ch in text):
             check(cells_with(elems, "/Lang", "el"), "participants: a Greek name is tagged /Lang el")
+        if kind in ("pack", "monitoring"):
+            # An online address, contacts; sources of evidence.
+            check(any(name_of(e) == "Link" for e in elems), f"{kind}: a Link")
+        if kind == "statement":
+            check(any(name_of(e) == "L" for e in elems), "statement: the commitments are a list (L)")
         if kind == "agenda":
             # The reading order: the meeting's heading before the table's header.
             first_h1 = text.find("Agenda")
@@ -232,7 +296,7 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # The check can fail: the same documents untagged break the promises.
     env = dict(os.environ, SEC_DOCUMENT_UNTAGGED="1")
-    for kind in ("agenda", "attendance", "badges"):
+    for kind in ("agenda", "attendance", "badges", "pack"):
         path = os.path.join(tmp, kind + "-untagged.pdf")
         r = run(db, *exports[kind], "--output", path, env=env)
         check(r.returncode == 0, f"{kind} untagged: {r.stderr}")
@@ -241,6 +305,8 @@ with tempfile.TemporaryDirectory() as tmp:
             check(promise in found, f"{kind} untagged: the check finds '{promise}' ({found})")
         check(any("text outside the structure" in f for f in found),
               f"{kind} untagged: the check finds text outside the structure")
+        if kind == "pack":
+            check(any("is no link" in f for f in found), f"pack untagged: the check finds an address that is no link ({found})")
 
 print("ok" if failures == 0 else f"{failures} failures")
 sys.exit(1 if failures else 0)

@@ -2,9 +2,11 @@
  *
  * While a document's pages are drawn for a PDF, sec-document-render.c
  * opens cairo structure tags around what it draws (Document, Sect, H1, H2,
- * P, Table, TR, TH, TD): cairo 1.16 then writes the structure tree, the
- * marked content and /MarkInfo. What cairo 1.16 cannot write is finished
- * here with libqpdf, on the PDF's objects rather than by hand:
+ * P, Table, TR, TH, TD, L, LI, Lbl, LBody, Link, Span): cairo 1.16 then
+ * writes the structure tree, the marked content, the link annotations and
+ * /MarkInfo. What cairo 1.16 cannot write is finished here with libqpdf,
+ * on the PDF's objects rather than by hand, as an incremental update of
+ * cairo's file (see "The finishing" below):
  *  - the document's /Lang and /ViewerPreferences << /DisplayDocTitle true >>;
  *  - artifacts: cairo 1.16 refuses an "Artifact" tag, so page furniture
  *    (running header, footer, rules, backgrounds, a table's header repeated
@@ -49,6 +51,8 @@ _sec_tags_new (void)
   SecTags *tags = g_new0 (SecTags, 1);
 
   tags->names = g_ptr_array_new ();
+  tags->ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  tags->open = g_array_new (FALSE, FALSE, sizeof (guint));
   tags->notes = g_array_new (FALSE, TRUE, sizeof (Note));
   g_array_set_clear_func (tags->notes, note_clear);
   tags->table_block = G_MAXUINT;
@@ -62,6 +66,8 @@ _sec_tags_free (SecTags *tags)
   if (tags == NULL)
     return;
   g_ptr_array_unref (tags->names);
+  g_array_unref (tags->ends);
+  g_array_unref (tags->open);
   g_array_unref (tags->notes);
   g_free (tags);
 }
@@ -73,9 +79,26 @@ _sec_tags_begin (SecTags    *tags,
 {
   if (tags == NULL)
     return;
+  _sec_tags_begin_with (tags, cr, name, NULL);
+}
+
+/* A tag with cairo's @attributes (a Link's "uri='...'"). */
+void
+_sec_tags_begin_with (SecTags    *tags,
+                      cairo_t    *cr,
+                      const char *name,
+                      const char *attributes)
+{
+  guint index;
+
+  if (tags == NULL)
+    return;
   /* The names are static strings. */
+  index = tags->names->len;
   g_ptr_array_add (tags->names, (gpointer) name);
-  cairo_tag_begin (cr, name, NULL);
+  g_array_append_val (tags->ends, index);
+  g_array_append_val (tags->open, index);
+  cairo_tag_begin (cr, name, attributes);
 }
 
 void
@@ -83,8 +106,18 @@ _sec_tags_end (SecTags    *tags,
                cairo_t    *cr,
                const char *name)
 {
-  if (tags != NULL)
-    cairo_tag_end (cr, name);
+  if (tags == NULL)
+    return;
+  /* The tags begun after this one are its descendants: the finishing
+   * skips them all at once when none of them needs a change. */
+  if (tags->open->len > 0)
+    {
+      guint index = g_array_index (tags->open, guint, tags->open->len - 1);
+
+      g_array_index (tags->ends, guint, index) = tags->names->len;
+      g_array_set_size (tags->open, tags->open->len - 1);
+    }
+  cairo_tag_end (cr, name);
 }
 
 /* Notes on the tag begun last. */
@@ -140,15 +173,36 @@ _sec_tags_script_lang (const char *markup)
   return NULL;
 }
 
-/* The finishing, with libqpdf */
+/* The finishing, with libqpdf
+ *
+ * qpdf reads cairo's file (lazily: only the objects asked for are parsed),
+ * the objects that must change are changed in its memory, and only those
+ * are appended to cairo's file as an incremental update (ISO 32000-1,
+ * 7.5.6), each written out by qpdf (qpdf_oh_unparse_resolved ()). Letting
+ * qpdf write the whole file again instead cost more than drawing it: a list
+ * of 1,000 participants has some 7,500 structure elements, which qpdf
+ * parsed and wrote out one by one, for a few hundred that change. */
 
 typedef struct {
-  qpdf_data  q;
-  SecTags   *tags;
-  guint      counter;
-  guint      next_note;
-  gboolean   matches;
+  qpdf_data   q;
+  SecTags    *tags;
+  guint      *marked;     /* by tag index: how many tags before it need a change */
+  guint       counter;
+  guint       next_note;
+  gboolean    matches;
+  GHashTable *changed;    /* object number -> qpdf_oh: the objects to write */
+  GHashTable *streams;    /* object number -> GBytes: their new data, compressed */
 } Walk;
+
+/* @oh, an indirect object changed in qpdf's memory, is written out. */
+static void
+changed (Walk    *walk,
+         qpdf_oh  oh)
+{
+  if (qpdf_oh_is_indirect (walk->q, oh))
+    g_hash_table_insert (walk->changed, GINT_TO_POINTER (qpdf_oh_get_object_id (walk->q, oh)),
+                         GUINT_TO_POINTER (oh));
+}
 
 static void
 apply_note (Walk    *walk,
@@ -170,104 +224,245 @@ apply_note (Walk    *walk,
       qpdf_oh_replace_key (q, attributes, "/Scope", qpdf_oh_new_name (q, scope));
       qpdf_oh_replace_key (q, elem, "/A", attributes);
     }
-}
-
-static gboolean
-is_private (qpdf_data q,
-            qpdf_oh   elem)
-{
-  return qpdf_oh_is_dictionary (q, elem) &&
-         qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, elem, "/S"), "/Private");
+  changed (walk, elem);
 }
 
 /* Numbers the structure elements under @parent depth first (the order
  * their tags were begun), applies their notes while the names match the
- * tags drawn, and takes the Private ones out of the tree. */
+ * tags drawn, and takes the Private ones out of the tree. An element whose
+ * subtree needs no change is counted without being read. Cairo writes each
+ * element as an object of its own, and the other kids (marked content) in
+ * the element: a kid that is no reference is no element. */
 static void
 walk_kids (Walk    *walk,
            qpdf_oh  parent)
 {
   qpdf_data q = walk->q;
   qpdf_oh kids = qpdf_oh_get_key (q, parent, "/K");
-  gboolean single = qpdf_oh_is_dictionary (q, kids);
-  int n = single ? 1 : qpdf_oh_is_array (q, kids) ? qpdf_oh_get_array_n_items (q, kids) : 0;
+  gboolean single = !qpdf_oh_is_array (q, kids);
+  int n = single ? 1 : qpdf_oh_get_array_n_items (q, kids);
+  g_autoptr(GArray) privates = g_array_new (FALSE, FALSE, sizeof (int));
 
-  for (int i = 0; i < n; i++)
+  for (int i = 0; i < n && walk->matches; i++)
     {
       qpdf_oh kid = single ? kids : qpdf_oh_get_array_item (q, kids, i);
+      guint index = walk->counter, end;
+      gboolean private;
       const char *type;
-      guint index;
 
-      /* Marked-content references are integers or /MCR dictionaries. */
-      if (!qpdf_oh_is_dictionary (q, kid) || !qpdf_oh_has_key (q, kid, "/S"))
+      if (!qpdf_oh_is_indirect (q, kid))
         continue;
-      type = qpdf_oh_get_name (q, qpdf_oh_get_key (q, kid, "/S"));
-      index = walk->counter++;
-      if (index >= walk->tags->names->len || type == NULL || type[0] != '/' ||
+      if (index >= walk->tags->names->len)
+        {
+          walk->matches = FALSE;
+          break;
+        }
+      end = g_array_index (walk->tags->ends, guint, index);
+      if (walk->marked[end] == walk->marked[index])
+        {
+          walk->counter = end;
+          qpdf_oh_release (q, kid);
+          continue;
+        }
+      type = qpdf_oh_is_dictionary (q, kid) ? qpdf_oh_get_name (q, qpdf_oh_get_key (q, kid, "/S")) : NULL;
+      if (type == NULL || type[0] != '/' ||
           strcmp (type + 1, g_ptr_array_index (walk->tags->names, index)) != 0)
-        walk->matches = FALSE;
+        {
+          walk->matches = FALSE;
+          break;
+        }
+      /* (qpdf's string lasts until its next call) */
+      private = strcmp (type, "/Private") == 0;
+      walk->counter++;
       while (walk->next_note < walk->tags->notes->len &&
              g_array_index (walk->tags->notes, Note, walk->next_note).index < index)
         walk->next_note++;
-      if (walk->matches && walk->next_note < walk->tags->notes->len &&
+      if (walk->next_note < walk->tags->notes->len &&
           g_array_index (walk->tags->notes, Note, walk->next_note).index == index)
         apply_note (walk, kid, &g_array_index (walk->tags->notes, Note, walk->next_note));
-      walk_kids (walk, kid);
-      if (is_private (q, kid))
-        {
-          if (single)
-            qpdf_oh_remove_key (q, parent, "/K");
-          else
-            {
-              qpdf_oh_erase_item (q, kids, i--);
-              n--;
-            }
-        }
+      if (qpdf_oh_has_key (q, kid, "/K"))
+        walk_kids (walk, kid);
+      if (walk->counter != end)
+        walk->matches = FALSE;
+      if (private)
+        g_array_append_val (privates, i);
     }
+
+  /* The Private kids leave: the other kids make a new array (erasing them
+   * one by one from a table's thousand rows took longer). */
+  if (privates->len == 0)
+    return;
+  if (single)
+    qpdf_oh_remove_key (q, parent, "/K");
+  else if (qpdf_oh_is_indirect (q, kids))
+    for (guint i = privates->len; i-- > 0;)
+      qpdf_oh_erase_item (q, kids, g_array_index (privates, int, i));
+  else
+    {
+      qpdf_oh rest = qpdf_oh_new_array (q);
+
+      for (int i = 0, next = 0; i < n; i++)
+        {
+          qpdf_oh kid;
+
+          if ((guint) next < privates->len && g_array_index (privates, int, next) == i)
+            {
+              next++;
+              continue;
+            }
+          kid = qpdf_oh_get_array_item (q, kids, i);
+          qpdf_oh_append_item (q, rest, kid);
+          qpdf_oh_release (q, kid);
+        }
+      qpdf_oh_replace_key (q, parent, "/K", rest);
+    }
+  changed (walk, qpdf_oh_is_indirect (q, kids) ? kids : parent);
 }
 
-/* The parent tree maps each page's marked content to its element: the
- * Private ones are no content of the tree any more. */
+/* The parent tree maps each page's marked content (by the page's
+ * /StructParents, then by MCID) to its element: the entries of Private
+ * content (@mcids on @page) are no content of the tree any more. */
+typedef struct {
+  qpdf_oh value;   /* an array, by MCID */
+  qpdf_oh owner;   /* the object it is written in */
+} Parents;
+
 static void
-clear_private_parents (qpdf_data q,
-                       qpdf_oh   node)
+read_parent_tree (Walk    *walk,
+                  qpdf_oh  node,
+                  GArray  *parents)
 {
+  qpdf_data q = walk->q;
   qpdf_oh nums = qpdf_oh_get_key (q, node, "/Nums");
   qpdf_oh kids = qpdf_oh_get_key (q, node, "/Kids");
 
   if (qpdf_oh_is_array (q, nums))
-    for (int i = 1; i < qpdf_oh_get_array_n_items (q, nums); i += 2)
+    for (int i = 0; i + 1 < qpdf_oh_get_array_n_items (q, nums); i += 2)
       {
-        qpdf_oh value = qpdf_oh_get_array_item (q, nums, i);
+        qpdf_oh key = qpdf_oh_get_array_item (q, nums, i);
+        qpdf_oh value = qpdf_oh_get_array_item (q, nums, i + 1);
+        long long number = qpdf_oh_is_integer (q, key) ? qpdf_oh_get_int_value (q, key) : -1;
 
-        if (!qpdf_oh_is_array (q, value))
+        if (number < 0 || number > 100000 || !qpdf_oh_is_array (q, value))
           continue;
-        for (int j = 0; j < qpdf_oh_get_array_n_items (q, value); j++)
-          if (is_private (q, qpdf_oh_get_array_item (q, value, j)))
-            qpdf_oh_set_array_item (q, value, j, qpdf_oh_new_null (q));
+        if ((guint) number >= parents->len)
+          g_array_set_size (parents, number + 1);
+        g_array_index (parents, Parents, number) =
+          (Parents) { value, qpdf_oh_is_indirect (q, value) ? value : node };
       }
   if (qpdf_oh_is_array (q, kids))
     for (int i = 0; i < qpdf_oh_get_array_n_items (q, kids); i++)
-      clear_private_parents (q, qpdf_oh_get_array_item (q, kids, i));
+      read_parent_tree (walk, qpdf_oh_get_array_item (q, kids, i), parents);
+}
+
+static void
+clear_private_parents (Walk    *walk,
+                       GArray  *parents,
+                       qpdf_oh  page,
+                       GArray  *mcids)
+{
+  qpdf_data q = walk->q;
+  qpdf_oh key = qpdf_oh_get_key (q, page, "/StructParents");
+  long long number = qpdf_oh_is_integer (q, key) ? qpdf_oh_get_int_value (q, key) : -1;
+  Parents *entry;
+
+  if (number < 0 || (guint) number >= parents->len)
+    return;
+  entry = &g_array_index (parents, Parents, number);
+  if (entry->owner == 0)
+    return;
+  for (guint i = 0; i < mcids->len; i++)
+    {
+      int mcid = g_array_index (mcids, int, i);
+
+      if (mcid < qpdf_oh_get_array_n_items (q, entry->value))
+        qpdf_oh_set_array_item (q, entry->value, mcid, qpdf_oh_new_null (q));
+    }
+  changed (walk, entry->owner);
+}
+
+/* (transfer full) (nullable): @data compressed for /FlateDecode. */
+static GBytes *
+deflate_bytes (const guint8 *data,
+               gsize         length)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
+  GByteArray *out = g_byte_array_sized_new (length / 4 + 1024);
+  gsize done = 0, used = 0;
+
+  for (;;)
+    {
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      if (out->len - used < 16384)
+        g_byte_array_set_size (out, out->len * 2 + 16384);
+      result = g_converter_convert (G_CONVERTER (compressor), data + done, length - done,
+                                    out->data + used, out->len - used, G_CONVERTER_INPUT_AT_END,
+                                    &bytes_read, &bytes_written, NULL);
+      done += bytes_read;
+      used += bytes_written;
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_byte_array_unref (out);
+          return NULL;
+        }
+      if (result == G_CONVERTER_FINISHED)
+        break;
+    }
+  g_byte_array_set_size (out, used);
+  return g_byte_array_free_to_bytes (out);
 }
 
 /* "/Private << /MCID 3 >> BDC" is how cairo opens a Private tag's content
- * (text is written as hex strings, so this cannot be inside a string). */
-static GRegex *
-private_regex (void)
+ * (text is written as hex strings, so this cannot be inside a string):
+ * each becomes "/Artifact BMC". NULL when there is none. */
+static GByteArray *
+replace_private (const char *data,
+                 gsize       length,
+                 GArray     *mcids)
 {
-  static gsize regex;
+  static const char opening[] = "/Private << /MCID ";
+  static const char closing[] = " >> BDC";
+  GByteArray *out = NULL;
+  const char *p = data, *end = data + length, *found;
 
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, (gsize) g_regex_new ("/Private\\s*<<\\s*/MCID\\s+\\d+\\s*>>\\s*BDC",
-                                                    G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL));
-  return (GRegex *) regex;
+  while ((found = memmem (p, end - p, opening, strlen (opening))) != NULL)
+    {
+      const char *q = found + strlen (opening);
+      int mcid = 0;
+
+      while (q < end && g_ascii_isdigit (*q) && mcid < 1000000)
+        mcid = mcid * 10 + (*q++ - '0');
+      if ((gsize) (end - q) < strlen (closing) || memcmp (q, closing, strlen (closing)) != 0)
+        {
+          p = q;
+          continue;
+        }
+      if (out == NULL)
+        out = g_byte_array_sized_new (length);
+      g_byte_array_append (out, (const guint8 *) p, found - p);
+      g_byte_array_append (out, (const guint8 *) "/Artifact BMC", strlen ("/Artifact BMC"));
+      g_array_append_val (mcids, mcid);
+      p = q + strlen (closing);
+    }
+  if (out != NULL)
+    g_byte_array_append (out, (const guint8 *) p, end - p);
+  return out;
 }
 
 static gboolean
-mark_artifacts (qpdf_data q)
+mark_artifacts (Walk    *walk,
+                qpdf_oh  parent_tree)
 {
+  qpdf_data q = walk->q;
   int n_pages = qpdf_get_num_pages (q);
+  g_autoptr(GArray) parents = g_array_new (FALSE, TRUE, sizeof (Parents));
+  g_autoptr(GArray) mcids = g_array_new (FALSE, FALSE, sizeof (int));
+
+  /* 0: no handle, an untagged file. */
+  if (parent_tree != 0 && qpdf_oh_is_dictionary (q, parent_tree))
+    read_parent_tree (walk, parent_tree, parents);
 
   for (int i = 0; i < n_pages; i++)
     {
@@ -275,20 +470,139 @@ mark_artifacts (qpdf_data q)
       qpdf_oh contents = qpdf_oh_get_key (q, page, "/Contents");
       unsigned char *data = NULL;
       size_t len = 0;
-      g_autofree char *replaced = NULL;
+      g_autoptr(GByteArray) replaced = NULL;
+      GBytes *compressed;
+      qpdf_oh dict;
 
-      if (!qpdf_oh_is_stream (q, contents) ||
+      if (!qpdf_oh_is_stream (q, contents) || !qpdf_oh_is_indirect (q, contents) ||
           qpdf_oh_get_stream_data (q, contents, qpdf_dl_generalized, NULL, &data, &len) != QPDF_SUCCESS)
         return FALSE;
-      replaced = g_regex_replace_literal (private_regex (), (const char *) data, len, 0,
-                                          "/Artifact BMC", 0, NULL);
+      g_array_set_size (mcids, 0);
+      replaced = replace_private ((const char *) data, len, mcids);
       free (data);
       if (replaced == NULL)
+        continue;
+      clear_private_parents (walk, parents, page, mcids);
+      if ((compressed = deflate_bytes (replaced->data, replaced->len)) == NULL)
         return FALSE;
-      qpdf_oh_replace_stream_data (q, contents, (const unsigned char *) replaced, strlen (replaced),
-                                   qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+      dict = qpdf_oh_get_dict (q, contents);
+      g_hash_table_insert (walk->streams, GINT_TO_POINTER (qpdf_oh_get_object_id (q, contents)), compressed);
+      qpdf_oh_replace_key (q, dict, "/Filter", qpdf_oh_new_name (q, "/FlateDecode"));
+      qpdf_oh_remove_key (q, dict, "/DecodeParms");
+      changed (walk, contents);
     }
   return TRUE;
+}
+
+/* The offset of the cross-reference section the file ends with. */
+static gboolean
+find_startxref (const char *data,
+                gsize       size,
+                guint64    *offset)
+{
+  gsize tail = MIN (size, 1024);
+  const char *found = g_strrstr_len (data + size - tail, tail, "startxref");
+  g_autofree char *number = NULL;
+
+  if (found == NULL)
+    return FALSE;
+  number = g_strndup (found + strlen ("startxref"), data + size - found - strlen ("startxref"));
+  return g_ascii_string_to_unsigned (g_strstrip (g_strdelimit (number, "%EOF", ' ')), 10, 1, size,
+                                     offset, NULL);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = GPOINTER_TO_INT (*(gconstpointer *) a), y = GPOINTER_TO_INT (*(gconstpointer *) b);
+
+  return (x > y) - (x < y);
+}
+
+/* (transfer full): @pdf with the objects changed appended, then their
+ * cross-reference section and a trailer that points back to cairo's. */
+static GBytes *
+append_update (Walk   *walk,
+               GBytes *pdf)
+{
+  qpdf_data q = walk->q;
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_sized_new (g_hash_table_size (walk->changed));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+  GString *out;
+  qpdf_oh trailer;
+  guint64 previous, xref;
+
+  GHashTableIter iter;
+  gpointer number;
+
+  if (!find_startxref (data, size, &previous))
+    return NULL;
+  g_hash_table_iter_init (&iter, walk->changed);
+  while (g_hash_table_iter_next (&iter, &number, NULL))
+    g_ptr_array_add (numbers, number);
+  g_ptr_array_sort (numbers, compare_ints);
+  out = g_string_sized_new (size + 65536);
+  g_string_append_len (out, data, size);
+  if (out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      qpdf_oh oh;
+      GBytes *stream;
+      guint64 offset = out->len;
+
+      number = g_ptr_array_index (numbers, i);
+      oh = GPOINTER_TO_UINT (g_hash_table_lookup (walk->changed, number));
+      stream = g_hash_table_lookup (walk->streams, number);
+
+      g_array_append_val (offsets, offset);
+      g_string_append_printf (out, "%d %d obj\n", GPOINTER_TO_INT (number), qpdf_oh_get_generation (q, oh));
+      if (stream != NULL)
+        {
+          qpdf_oh dict = qpdf_oh_get_dict (q, oh);
+
+          qpdf_oh_replace_key (q, dict, "/Length", qpdf_oh_new_integer (q, g_bytes_get_size (stream)));
+          g_string_append (out, qpdf_oh_unparse_resolved (q, dict));
+          g_string_append (out, "\nstream\n");
+          g_string_append_len (out, g_bytes_get_data (stream, NULL), g_bytes_get_size (stream));
+          g_string_append (out, "\nendstream");
+        }
+      else
+        g_string_append (out, qpdf_oh_unparse_resolved (q, oh));
+      g_string_append (out, "\nendobj\n");
+    }
+
+  /* Each run of consecutive numbers is a subsection; each entry is 20
+   * bytes long. */
+  xref = out->len;
+  g_string_append (out, "xref\n");
+  for (guint i = 0; i < numbers->len;)
+    {
+      guint run = 1;
+
+      while (i + run < numbers->len &&
+             GPOINTER_TO_INT (g_ptr_array_index (numbers, i + run)) ==
+             GPOINTER_TO_INT (g_ptr_array_index (numbers, i)) + (int) run)
+        run++;
+      g_string_append_printf (out, "%d %u\n", GPOINTER_TO_INT (g_ptr_array_index (numbers, i)), run);
+      for (guint j = i; j < i + run; j++)
+        {
+          qpdf_oh oh = GPOINTER_TO_UINT (g_hash_table_lookup (walk->changed, g_ptr_array_index (numbers, j)));
+
+          g_string_append_printf (out, "%010" G_GUINT64_FORMAT " %05d n \n",
+                                  g_array_index (offsets, guint64, j), qpdf_oh_get_generation (q, oh));
+        }
+      i += run;
+    }
+  trailer = qpdf_get_trailer (q);
+  qpdf_oh_replace_key (q, trailer, "/Prev", qpdf_oh_new_integer (q, previous));
+  qpdf_oh_remove_key (q, trailer, "/XRefStm");
+  g_string_append_printf (out, "trailer\n%s\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
+                          qpdf_oh_unparse_resolved (q, trailer), xref);
+  return g_string_free_to_bytes (out);
 }
 
 /* (transfer full): @pdf, as cairo wrote it with @tags, finished: its
@@ -300,10 +614,27 @@ _sec_tags_finish_pdf (SecTags     *tags,
                       GError     **error)
 {
   qpdf_data q = qpdf_init ();
-  qpdf_oh root, tree, preferences;
+  qpdf_oh root, tree, preferences, parent_tree = 0;
   GBytes *result = NULL;
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
+  g_autofree guint *marked = g_new0 (guint, tags->names->len + 1);
+  Walk walk = { q, tags, marked, 0, 0, TRUE, NULL, NULL };
+
+  /* A tag left open holds all those begun after it. */
+  for (guint i = 0; i < tags->open->len; i++)
+    g_array_index (tags->ends, guint, g_array_index (tags->open, guint, i)) = tags->names->len;
+  /* What needs a change: the notes and the Private tags. */
+  for (guint i = 0, n = 0; i < tags->names->len; i++)
+    {
+      while (n < tags->notes->len && g_array_index (tags->notes, Note, n).index < i)
+        n++;
+      marked[i + 1] = marked[i] +
+        ((n < tags->notes->len && g_array_index (tags->notes, Note, n).index == i) ||
+         strcmp (g_ptr_array_index (tags->names, i), "Private") == 0);
+    }
+  walk.changed = g_hash_table_new (NULL, NULL);
+  walk.streams = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
 
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
@@ -315,33 +646,20 @@ _sec_tags_finish_pdf (SecTags     *tags,
   preferences = qpdf_oh_new_dictionary (q);
   qpdf_oh_replace_key (q, preferences, "/DisplayDocTitle", qpdf_oh_new_bool (q, QPDF_TRUE));
   qpdf_oh_replace_key (q, root, "/ViewerPreferences", preferences);
+  changed (&walk, root);
 
   tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
   if (qpdf_oh_is_dictionary (q, tree))
     {
-      Walk walk = { q, tags, 0, 0, TRUE };
-
       walk_kids (&walk, tree);
       if (!walk.matches || walk.counter != tags->names->len)
         g_warning ("The PDF's structure tree is not the one drawn (%u elements of %u)",
                    walk.counter, tags->names->len);
-      clear_private_parents (q, qpdf_oh_get_key (q, tree, "/ParentTree"));
+      parent_tree = qpdf_oh_get_key (q, tree, "/ParentTree");
     }
-  if (!mark_artifacts (q))
+  if (!mark_artifacts (&walk, parent_tree) || qpdf_has_error (q))
     goto out;
-
-  /* The writer's options are set once it is made. */
-  if (qpdf_init_write_memory (q) & QPDF_ERRORS)
-    goto out;
-  /* Streams cairo compressed are copied as they are (decompressing and
-   * compressing them again would double the time); the content streams
-   * rewritten above are compressed. */
-  qpdf_set_decode_level (q, qpdf_dl_none);
-  qpdf_set_compress_streams (q, QPDF_TRUE);
-  qpdf_set_object_stream_mode (q, qpdf_o_generate);
-  if (qpdf_write (q) & QPDF_ERRORS)
-    goto out;
-  result = g_bytes_new (qpdf_get_buffer (q), qpdf_get_buffer_length (q));
+  result = append_update (&walk, pdf);
 
 out:
   if (result == NULL)
@@ -351,6 +669,8 @@ out:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not make the PDF document: %s"), message);
     }
+  g_hash_table_unref (walk.changed);
+  g_hash_table_unref (walk.streams);
   qpdf_cleanup (&q);
   return result;
 }
