@@ -472,7 +472,6 @@ mark_artifacts (Walk    *walk,
       size_t len = 0;
       g_autoptr(GByteArray) replaced = NULL;
       GBytes *compressed;
-      qpdf_oh dict;
 
       if (!qpdf_oh_is_stream (q, contents) || !qpdf_oh_is_indirect (q, contents) ||
           qpdf_oh_get_stream_data (q, contents, qpdf_dl_generalized, NULL, &data, &len) != QPDF_SUCCESS)
@@ -485,10 +484,12 @@ mark_artifacts (Walk    *walk,
       clear_private_parents (walk, parents, page, mcids);
       if ((compressed = deflate_bytes (replaced->data, replaced->len)) == NULL)
         return FALSE;
-      dict = qpdf_oh_get_dict (q, contents);
+      /* The new data is qpdf's too, for the whole-file pass; the
+       * incremental update writes it from walk->streams. */
+      qpdf_oh_replace_stream_data (q, contents, g_bytes_get_data (compressed, NULL),
+                                   g_bytes_get_size (compressed),
+                                   qpdf_oh_new_name (q, "/FlateDecode"), qpdf_oh_new_null (q));
       g_hash_table_insert (walk->streams, GINT_TO_POINTER (qpdf_oh_get_object_id (q, contents)), compressed);
-      qpdf_oh_replace_key (q, dict, "/Filter", qpdf_oh_new_name (q, "/FlateDecode"));
-      qpdf_oh_remove_key (q, dict, "/DecodeParms");
       changed (walk, contents);
     }
   return TRUE;
@@ -507,7 +508,7 @@ find_startxref (const char *data,
   if (found == NULL)
     return FALSE;
   number = g_strndup (found + strlen ("startxref"), data + size - found - strlen ("startxref"));
-  return g_ascii_string_to_unsigned (g_strstrip (g_strdelimit (number, "%EOF", ' ')), 10, 1, size,
+  return g_ascii_string_to_unsigned (g_strstrip (g_strdelimit (number, "%EOF", ' ')), 10, 1, size - 1,
                                      offset, NULL);
 }
 
@@ -520,26 +521,178 @@ compare_ints (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* (transfer full): @pdf with the objects changed appended, then their
- * cross-reference section and a trailer that points back to cairo's. */
+/* One entry of the update's cross-references: ISO 32000-1, 7.5.8.3; type
+ * 1 is an object at @field2 (its offset), generation @field3; type 2 the
+ * @field3th object of object stream @field2. */
+typedef struct {
+  int     number;
+  guint8  type;
+  guint64 field2;
+  guint   field3;
+} Entry;
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  return (x->number > y->number) - (x->number < y->number);
+}
+
+static void
+append_obj (GString    *out,
+            int         number,
+            int         generation,
+            const char *text)
+{
+  g_string_append_printf (out, "%d %d obj\n%s\nendobj\n", number, generation, text);
+}
+
+/* The classic form (cairo 1.16: a cross-reference table and a trailer
+ * dictionary): each entry is 20 bytes long. */
+static void
+append_xref_table (GString   *out,
+                   GArray    *entries,
+                   qpdf_data  q,
+                   guint64    previous)
+{
+  guint64 xref = out->len;
+  qpdf_oh trailer = qpdf_get_trailer (q);
+
+  g_string_append (out, "xref\n");
+  for (guint first = 0, run; first < entries->len; first += run)
+    {
+      for (run = 1; first + run < entries->len &&
+           g_array_index (entries, Entry, first + run).number ==
+           g_array_index (entries, Entry, first).number + (int) run; run++)
+        ;
+      g_string_append_printf (out, "%d %u\n", g_array_index (entries, Entry, first).number, run);
+      for (guint j = first; j < first + run; j++)
+        g_string_append_printf (out, "%010" G_GUINT64_FORMAT " %05u n \n",
+                                g_array_index (entries, Entry, j).field2,
+                                g_array_index (entries, Entry, j).field3);
+    }
+  qpdf_oh_replace_key (q, trailer, "/Prev", qpdf_oh_new_integer (q, previous));
+  qpdf_oh_remove_key (q, trailer, "/XRefStm");
+  g_string_append_printf (out, "trailer\n%s\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
+                          qpdf_oh_unparse_resolved (q, trailer), xref);
+}
+
+static guint
+bytes_for (guint64 value)
+{
+  guint n = 1;
+
+  while (n < 8 && (value >> (8 * n)) != 0)
+    n++;
+  return n;
+}
+
+/* The stream form (cairo 1.18: objects in object streams, the trailer in
+ * a cross-reference stream, PDF 1.5): the update's cross-references are a
+ * stream too, object @number, which is in @entries already, the last. A
+ * file of this form may have no table at all, so a reader need not know
+ * the classic form when the update follows it. */
+static gboolean
+append_xref_stream (GString   *out,
+                    GArray    *entries,
+                    qpdf_data  q,
+                    guint64    previous,
+                    int        number)
+{
+  qpdf_oh trailer = qpdf_get_trailer (q);
+  g_autoptr(GByteArray) rows = g_byte_array_new ();
+  g_autoptr(GString) index = g_string_new (NULL);
+  g_autoptr(GBytes) compressed = NULL;
+  guint64 max2 = 0;
+  guint max3 = 0, w2, w3;
+  static const char *const kept[] = { "/Root", "/Info", "/ID" };
+
+  g_array_index (entries, Entry, entries->len - 1).field2 = out->len;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      max2 = MAX (max2, g_array_index (entries, Entry, i).field2);
+      max3 = MAX (max3, g_array_index (entries, Entry, i).field3);
+    }
+  w2 = bytes_for (max2);
+  w3 = bytes_for (max3);
+  for (guint first = 0, run; first < entries->len; first += run)
+    {
+      for (run = 1; first + run < entries->len &&
+           g_array_index (entries, Entry, first + run).number ==
+           g_array_index (entries, Entry, first).number + (int) run; run++)
+        ;
+      g_string_append_printf (index, "%s%d %u", index->len ? " " : "",
+                              g_array_index (entries, Entry, first).number, run);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (entries, Entry, i);
+      guint8 row[13];
+
+      row[0] = entry->type;
+      for (guint b = 0; b < w2; b++)
+        row[1 + b] = (entry->field2 >> (8 * (w2 - 1 - b))) & 0xff;
+      for (guint b = 0; b < w3; b++)
+        row[1 + w2 + b] = ((guint64) entry->field3 >> (8 * (w3 - 1 - b))) & 0xff;
+      g_byte_array_append (rows, row, 1 + w2 + w3);
+    }
+  if ((compressed = deflate_bytes (rows->data, rows->len)) == NULL)
+    return FALSE;
+
+  g_string_append_printf (out, "%d 0 obj\n<< /Type /XRef /Size %d /Index [%s] /W [1 %u %u]"
+                          " /Prev %" G_GUINT64_FORMAT,
+                          number, number + 1, index->str, w2, w3, previous);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (qpdf_oh_has_key (q, trailer, kept[i]))
+      g_string_append_printf (out, " %s %s", kept[i],
+                              qpdf_oh_unparse_resolved (q, qpdf_oh_get_key (q, trailer, kept[i])));
+  g_string_append_printf (out, " /Filter /FlateDecode /Length %" G_GSIZE_FORMAT " >>\nstream\n",
+                          g_bytes_get_size (compressed));
+  g_string_append_len (out, g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed));
+  g_string_append_printf (out, "\nendstream\nendobj\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
+                          g_array_index (entries, Entry, entries->len - 1).field2);
+  return TRUE;
+}
+
+/* (transfer full) (nullable): @pdf with the objects changed appended,
+ * then their cross-references, in the form of the section they follow
+ * (which they point back to): ISO 32000-1, 7.5.6. In the stream form the
+ * objects that are no streams go into one object stream, compressed, as
+ * cairo 1.18 does; the classic form has no object streams. NULL with
+ * @reason set when the file is not as expected. */
 static GBytes *
-append_update (Walk   *walk,
-               GBytes *pdf)
+append_update (Walk        *walk,
+               GBytes      *pdf,
+               const char **reason)
 {
   qpdf_data q = walk->q;
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
   g_autoptr(GPtrArray) numbers = g_ptr_array_sized_new (g_hash_table_size (walk->changed));
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GString) packed = NULL;
+  g_autoptr(GString) offsets = NULL;
   GString *out;
-  qpdf_oh trailer;
-  guint64 previous, xref;
-
+  guint64 previous;
+  gboolean stream_form;
+  long long next;
   GHashTableIter iter;
   gpointer number;
 
   if (!find_startxref (data, size, &previous))
-    return NULL;
+    {
+      *reason = "no startxref";
+      return NULL;
+    }
+  stream_form = size - previous < 4 || memcmp (data + previous, "xref", 4) != 0;
+  next = qpdf_oh_get_int_value (q, qpdf_oh_get_key (q, qpdf_get_trailer (q), "/Size"));
+  if (next < 1 || next > G_MAXINT - 2)
+    {
+      *reason = "no /Size";
+      return NULL;
+    }
   g_hash_table_iter_init (&iter, walk->changed);
   while (g_hash_table_iter_next (&iter, &number, NULL))
     g_ptr_array_add (numbers, number);
@@ -548,76 +701,126 @@ append_update (Walk   *walk,
   g_string_append_len (out, data, size);
   if (out->str[out->len - 1] != '\n')
     g_string_append_c (out, '\n');
+  if (stream_form)
+    {
+      packed = g_string_new (NULL);
+      offsets = g_string_new (NULL);
+    }
   for (guint i = 0; i < numbers->len; i++)
     {
-      qpdf_oh oh;
-      GBytes *stream;
-      guint64 offset = out->len;
+      int n = GPOINTER_TO_INT (g_ptr_array_index (numbers, i));
+      qpdf_oh oh = GPOINTER_TO_UINT (g_hash_table_lookup (walk->changed, GINT_TO_POINTER (n)));
+      GBytes *stream = g_hash_table_lookup (walk->streams, GINT_TO_POINTER (n));
+      int generation = qpdf_oh_get_generation (q, oh);
+      Entry entry = { n, 1, out->len, generation };
 
-      number = g_ptr_array_index (numbers, i);
-      oh = GPOINTER_TO_UINT (g_hash_table_lookup (walk->changed, number));
-      stream = g_hash_table_lookup (walk->streams, number);
-
-      g_array_append_val (offsets, offset);
-      g_string_append_printf (out, "%d %d obj\n", GPOINTER_TO_INT (number), qpdf_oh_get_generation (q, oh));
       if (stream != NULL)
         {
           qpdf_oh dict = qpdf_oh_get_dict (q, oh);
 
           qpdf_oh_replace_key (q, dict, "/Length", qpdf_oh_new_integer (q, g_bytes_get_size (stream)));
-          g_string_append (out, qpdf_oh_unparse_resolved (q, dict));
-          g_string_append (out, "\nstream\n");
+          g_string_append_printf (out, "%d %d obj\n%s\nstream\n", n, generation,
+                                  qpdf_oh_unparse_resolved (q, dict));
           g_string_append_len (out, g_bytes_get_data (stream, NULL), g_bytes_get_size (stream));
-          g_string_append (out, "\nendstream");
+          g_string_append (out, "\nendstream\nendobj\n");
+        }
+      else if (stream_form && generation == 0)
+        {
+          /* The object stream is object @next: objects at its index. */
+          entry = (Entry) { n, 2, next, entries->len };
+          g_string_append_printf (offsets, "%d %" G_GSIZE_FORMAT " ", n, packed->len);
+          g_string_append (packed, qpdf_oh_unparse_resolved (q, oh));
+          g_string_append_c (packed, '\n');
         }
       else
-        g_string_append (out, qpdf_oh_unparse_resolved (q, oh));
-      g_string_append (out, "\nendobj\n");
+        append_obj (out, n, generation, qpdf_oh_unparse_resolved (q, oh));
+      g_array_append_val (entries, entry);
     }
-
-  /* Each run of consecutive numbers is a subsection; each entry is 20
-   * bytes long. */
-  xref = out->len;
-  g_string_append (out, "xref\n");
-  for (guint i = 0; i < numbers->len;)
+  if (!stream_form)
     {
-      guint run = 1;
-
-      while (i + run < numbers->len &&
-             GPOINTER_TO_INT (g_ptr_array_index (numbers, i + run)) ==
-             GPOINTER_TO_INT (g_ptr_array_index (numbers, i)) + (int) run)
-        run++;
-      g_string_append_printf (out, "%d %u\n", GPOINTER_TO_INT (g_ptr_array_index (numbers, i)), run);
-      for (guint j = i; j < i + run; j++)
-        {
-          qpdf_oh oh = GPOINTER_TO_UINT (g_hash_table_lookup (walk->changed, g_ptr_array_index (numbers, j)));
-
-          g_string_append_printf (out, "%010" G_GUINT64_FORMAT " %05d n \n",
-                                  g_array_index (offsets, guint64, j), qpdf_oh_get_generation (q, oh));
-        }
-      i += run;
+      append_xref_table (out, entries, q, previous);
+      return g_string_free_to_bytes (out);
     }
-  trailer = qpdf_get_trailer (q);
-  qpdf_oh_replace_key (q, trailer, "/Prev", qpdf_oh_new_integer (q, previous));
-  qpdf_oh_remove_key (q, trailer, "/XRefStm");
-  g_string_append_printf (out, "trailer\n%s\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
-                          qpdf_oh_unparse_resolved (q, trailer), xref);
+
+  /* The index of an object in its object stream counts only the packed
+   * ones: renumber them. */
+  for (guint i = 0, k = 0; i < entries->len; i++)
+    if (g_array_index (entries, Entry, i).type == 2)
+      g_array_index (entries, Entry, i).field3 = k++;
+  if (packed->len > 0)
+    {
+      g_autoptr(GString) body = g_string_new (offsets->str);
+      g_autoptr(GBytes) compressed = NULL;
+      Entry entry = { (int) next, 1, out->len, 0 };
+      guint n_packed = 0;
+
+      for (guint i = 0; i < entries->len; i++)
+        n_packed += g_array_index (entries, Entry, i).type == 2;
+      g_string_append (body, packed->str);
+      if ((compressed = deflate_bytes ((const guint8 *) body->str, body->len)) == NULL)
+        {
+          g_string_free (out, TRUE);
+          *reason = "zlib";
+          return NULL;
+        }
+      g_string_append_printf (out, "%d 0 obj\n<< /Type /ObjStm /N %u /First %" G_GSIZE_FORMAT
+                              " /Filter /FlateDecode /Length %" G_GSIZE_FORMAT " >>\nstream\n",
+                              (int) next, n_packed, offsets->len, g_bytes_get_size (compressed));
+      g_string_append_len (out, g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed));
+      g_string_append (out, "\nendstream\nendobj\n");
+      g_array_append_val (entries, entry);
+      next++;
+    }
+  {
+    Entry entry = { (int) next, 1, 0, 0 };
+
+    g_array_append_val (entries, entry);
+  }
+  g_array_sort (entries, compare_entries);
+  if (!append_xref_stream (out, entries, q, previous, (int) next))
+    {
+      g_string_free (out, TRUE);
+      *reason = "zlib";
+      return NULL;
+    }
   return g_string_free_to_bytes (out);
 }
 
-/* (transfer full): @pdf, as cairo wrote it with @tags, finished: its
- * language @lang, its title shown, its artifacts marked, the notes set. */
-GBytes *
-_sec_tags_finish_pdf (SecTags     *tags,
-                      GBytes      *pdf,
-                      const char  *lang,
-                      GError     **error)
+/* (transfer full) (nullable): the whole file written again by qpdf, with
+ * its objects packed into object streams. */
+static GBytes *
+write_whole (qpdf_data q)
+{
+  /* The writer's options are set once it is made. */
+  if (qpdf_init_write_memory (q) & QPDF_ERRORS)
+    return NULL;
+  /* Streams cairo compressed are copied as they are (decompressing and
+   * compressing them again would double the time); the content streams
+   * rewritten are compressed already. */
+  qpdf_set_decode_level (q, qpdf_dl_none);
+  qpdf_set_compress_streams (q, QPDF_TRUE);
+  qpdf_set_object_stream_mode (q, qpdf_o_generate);
+  if (qpdf_write (q) & QPDF_ERRORS)
+    return NULL;
+  return g_bytes_new (qpdf_get_buffer (q), qpdf_get_buffer_length (q));
+}
+
+/* (transfer full) (nullable): @pdf finished as an incremental update or,
+ * when @whole, written again; NULL with @error set (its message never
+ * empty) otherwise. */
+static GBytes *
+finish (SecTags     *tags,
+        GBytes      *pdf,
+        const char  *lang,
+        gboolean     whole,
+        GError     **error)
 {
   qpdf_data q = qpdf_init ();
   qpdf_oh root, tree, preferences, parent_tree = 0;
   GBytes *result = NULL;
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
+  const char *reason = NULL;
   g_autofree guint *marked = g_new0 (guint, tags->names->len + 1);
   Walk walk = { q, tags, marked, 0, 0, TRUE, NULL, NULL };
 
@@ -657,20 +860,54 @@ _sec_tags_finish_pdf (SecTags     *tags,
                    walk.counter, tags->names->len);
       parent_tree = qpdf_oh_get_key (q, tree, "/ParentTree");
     }
-  if (!mark_artifacts (&walk, parent_tree) || qpdf_has_error (q))
-    goto out;
-  result = append_update (&walk, pdf);
+  if (!mark_artifacts (&walk, parent_tree))
+    reason = "page contents";
+  else if (!qpdf_has_error (q))
+    result = whole ? write_whole (q) : append_update (&walk, pdf, &reason);
 
 out:
   if (result == NULL)
     {
-      const char *message = qpdf_has_error (q) ? qpdf_get_error_full_text (q, qpdf_get_error (q)) : "";
+      /* qpdf's reason, ours, or (never an empty one) a general one. */
+      const char *message = qpdf_has_error (q) ? qpdf_get_error_full_text (q, qpdf_get_error (q)) : NULL;
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not make the PDF document: %s"), message);
+      if (message == NULL || *message == '\0')
+        message = reason;
+      if (message == NULL || *message == '\0')
+        message = "qpdf";
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", message);
     }
   g_hash_table_unref (walk.changed);
   g_hash_table_unref (walk.streams);
   qpdf_cleanup (&q);
   return result;
+}
+
+/* (transfer full): @pdf, as cairo wrote it with @tags, finished: its
+ * language @lang, its title shown, its artifacts marked, the notes set.
+ * The incremental update first; should it fail (a file of a form it does
+ * not expect, from a cairo to come), the whole-file pass, which is slower
+ * but asks nothing of the file's form: an export never fails for the
+ * sake of speed. */
+GBytes *
+_sec_tags_finish_pdf (SecTags     *tags,
+                      GBytes      *pdf,
+                      const char  *lang,
+                      GError     **error)
+{
+  g_autoptr(GError) incremental_error = NULL;
+  g_autoptr(GError) whole_error = NULL;
+  GBytes *result;
+
+  if (g_getenv ("SEC_DOCUMENT_WHOLE_FILE") == NULL &&
+      (result = finish (tags, pdf, lang, FALSE, &incremental_error)) != NULL)
+    return result;
+  if (incremental_error != NULL)
+    g_debug ("The incremental update of a tagged PDF failed (%s); the whole file is written again",
+             incremental_error->message);
+  if ((result = finish (tags, pdf, lang, TRUE, &whole_error)) != NULL)
+    return result;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not make the PDF document: %s"), whole_error->message);
+  return NULL;
 }
