@@ -241,6 +241,22 @@ def poppler_reads(path, kind):
           f"{kind}: pdfinfo: {r.stderr[-300:]}")
 
 
+def made_and_read(db, args, path, label, env=None):
+    """The document exported to path and checked for every general promise;
+    its structure elements, or None when it was not made."""
+    r = run(db, *args, "--output", path, env=env)
+    if not check(r.returncode == 0, f"{label}: {r.stderr}"):
+        return None
+    found, elems = problems(path)
+    check(not found, f"{label}: {sorted(set(found))}")
+    # The file as written, not as a reader repairs it: qpdf warns (and
+    # pikepdf would quietly rebuild) a cross-reference that is off.
+    q = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+    check(q.returncode == 0, f"{label}: qpdf --check: {q.stdout[-300:]} {q.stderr[-300:]}")
+    poppler_reads(path, label)
+    return elems
+
+
 def cells_with(elems, key, value=None):
     return [e for e in elems if name_of(e) in ("TD", "TH", "P")
             and key in e and (value is None or str(e[key]) == value)]
@@ -271,16 +287,9 @@ with tempfile.TemporaryDirectory() as tmp:
     }
     for kind, args in exports.items():
         path = os.path.join(tmp, kind + ".pdf")
-        r = run(db, *args, "--output", path)
-        if not check(r.returncode == 0, f"{kind}: {r.stderr}"):
+        elems = made_and_read(db, args, path, kind)
+        if elems is None:
             continue
-        found, elems = problems(path)
-        check(not found, f"{kind}: {sorted(set(found))}")
-        # The file as written, not as a reader repairs it: qpdf warns (and
-        # pikepdf would quietly rebuild) a cross-reference that is off.
-        q = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
-        check(q.returncode == 0, f"{kind}: qpdf --check: {q.stdout[-300:]} {q.stderr[-300:]}")
-        poppler_reads(path, kind)
         # The fast way was taken: cairo's file with an update after it, not
         # the whole-file pass it falls back on.
         sections, _ = last_section(path)
@@ -330,14 +339,8 @@ with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, SEC_DOCUMENT_FINISH=how)
         for kind in ("agenda", "attendance", "pack", "statement", "badges"):
             path = os.path.join(tmp, f"{kind}-{how}.pdf")
-            r = run(db, *exports[kind], "--output", path, env=env)
-            if not check(r.returncode == 0, f"{kind} ({how}): {r.stderr}"):
+            if made_and_read(db, exports[kind], path, f"{kind} ({how})", env) is None:
                 continue
-            found, elems = problems(path)
-            check(not found, f"{kind} ({how}): {sorted(set(found))}")
-            q = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
-            check(q.returncode == 0, f"{kind} ({how}): qpdf --check: {q.stdout[-300:]}")
-            poppler_reads(path, f"{kind} ({how})")
             sections, stream = last_section(path)
             if how == "stream":
                 check(sections >= 2 and stream,
