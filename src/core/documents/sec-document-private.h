@@ -171,8 +171,11 @@ _sec_document_column_style (const SecDocumentColumn *column)
 typedef struct {
   GPtrArray *names;        /* const char *, static: each tag begun */
   GArray    *notes;        /* Note, by the index of their tag */
+  GArray    *ends;         /* guint, by tag: the index after its last descendant */
+  GArray    *open;         /* guint: the indices of the tags open */
   guint      section;      /* the Sect open, G_MAXUINT: none */
   guint      table_block;  /* the Table open, G_MAXUINT: none */
+  const char *table_tag;   /* its tag: "Table", or "L" for a list */
   gboolean   had_heading;  /* in the section: the next heading is an H2 */
 } SecTags;
 
@@ -239,6 +242,10 @@ void        _sec_tags_free          (SecTags     *tags);
 void        _sec_tags_begin         (SecTags     *tags,
                                      cairo_t     *cr,
                                      const char  *name);
+void        _sec_tags_begin_with    (SecTags     *tags,
+                                     cairo_t     *cr,
+                                     const char  *name,
+                                     const char  *attributes);
 void        _sec_tags_end           (SecTags     *tags,
                                      cairo_t     *cr,
                                      const char  *name);
@@ -247,6 +254,12 @@ void        _sec_tags_note          (SecTags     *tags,
                                      const char  *alt,
                                      const char  *scope);
 const char *_sec_tags_script_lang   (const char  *markup);
+/* sec-document-links.c */
+void        _sec_tags_show_layout   (SecTags     *tags,
+                                     cairo_t     *cr,
+                                     PangoLayout *layout,
+                                     double       x,
+                                     double       y);
 GBytes     *_sec_tags_finish_pdf    (SecTags     *tags,
                                      GBytes      *pdf,
                                      const char  *lang,

@@ -152,6 +152,16 @@ add_row_lines (GArray *lines,
     hline (lines, table->x[0], table_right (table), y + height, width, gray);
 }
 
+/* A table with a column of labels is a list (see SEC_COLUMN_LABEL). */
+static gboolean
+table_is_list (Table *table)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    if (table->columns[c].flags & SEC_COLUMN_LABEL)
+      return TRUE;
+  return FALSE;
+}
+
 /* The cells of a row from @y: a layout per column (NULL: empty), each in
  * a tag @cell (TH, TD) when tagged, in a TR; @cells: their markup, or NULL
  * for the header row. */
@@ -164,9 +174,14 @@ show_cells (cairo_t      *cr,
             char        **cells,
             double        y)
 {
-  _sec_tags_begin (tags, cr, "TR");
+  gboolean list = tags != NULL && table_is_list (table);
+  const char *row_tag = list ? "LI" : "TR";
+
+  _sec_tags_begin (tags, cr, row_tag);
   for (guint c = 0; c < table->n_columns; c++)
     {
+      if (list)
+        cell = (table->columns[c].flags & SEC_COLUMN_LABEL) ? "Lbl" : "LBody";
       _sec_tags_begin (tags, cr, cell);
       if (tags != NULL)
         {
@@ -180,10 +195,10 @@ show_cells (cairo_t      *cr,
             _sec_tags_note (tags, NULL, table->columns[c].title, NULL);
         }
       if (layouts[c] != NULL)
-        show (cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+        _sec_tags_show_layout (tags, cr, layouts[c], table->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
       _sec_tags_end (tags, cr, cell);
     }
-  _sec_tags_end (tags, cr, "TR");
+  _sec_tags_end (tags, cr, row_tag);
 }
 
 /* A table's header row: its header cells the first time, an artifact
@@ -197,6 +212,8 @@ draw_table_header (SecDocument *self,
                    double       y,
                    gboolean     repeated)
 {
+  /* A list has no header cells: its column titles are furniture. */
+  repeated = repeated || table_is_list (table);
   _sec_tags_begin (tags, cr, "Private");
   fill_band (cr, table, y, table->header_height, 0.89);
   if (!repeated)
@@ -358,7 +375,7 @@ end_table (SecTags *tags,
 {
   if (tags != NULL && tags->table_block != G_MAXUINT)
     {
-      _sec_tags_end (tags, cr, "Table");
+      _sec_tags_end (tags, cr, tags->table_tag);
       tags->table_block = G_MAXUINT;
     }
 }
@@ -368,12 +385,14 @@ end_table (SecTags *tags,
 static gboolean
 begin_table (SecTags *tags,
              cairo_t *cr,
-             guint    block)
+             guint    block,
+             Table   *table)
 {
   if (tags == NULL || tags->table_block == block)
     return tags != NULL;
   end_table (tags, cr);
-  _sec_tags_begin (tags, cr, "Table");
+  tags->table_tag = table_is_list (table) ? "L" : "Table";
+  _sec_tags_begin (tags, cr, tags->table_tag);
   tags->table_block = block;
   return FALSE;
 }
@@ -451,13 +470,13 @@ _sec_document_render_page_tagged (SecDocument *self,
           _sec_tags_begin (tags, cr, tag);
           _sec_tags_note (tags, _sec_tags_script_lang (block->markup), NULL, NULL);
           set_gray (cr, 0.0);
-          show (cr, layout, MARGIN_SIDE, p->y);
+          _sec_tags_show_layout (tags, cr, layout, MARGIN_SIDE, p->y);
           _sec_tags_end (tags, cr, tag);
           break;
 
         case PLACE_TABLE_HEADER:
           {
-            gboolean repeated = begin_table (tags, cr, p->block);
+            gboolean repeated = begin_table (tags, cr, p->block, block->table);
 
             draw_table_header (self, cr, tags, lines, block->table, p->y, repeated);
           }
@@ -467,7 +486,7 @@ _sec_document_render_page_tagged (SecDocument *self,
           {
             Row *row = g_ptr_array_index (block->table->rows, p->row);
 
-            begin_table (tags, cr, p->block);
+            begin_table (tags, cr, p->block, block->table);
             if (row->kind == ROW_GROUP)
               draw_group (self, cr, tags, lines, block->table, row->layouts[0], p->y, p->height, FALSE);
             else
@@ -479,7 +498,7 @@ _sec_document_render_page_tagged (SecDocument *self,
           {
             Row *row = g_ptr_array_index (block->table->rows, p->row);
 
-            begin_table (tags, cr, p->block);
+            begin_table (tags, cr, p->block, block->table);
             draw_group (self, cr, tags, lines, block->table, row->layouts[1], p->y, p->height, TRUE);
           }
           break;

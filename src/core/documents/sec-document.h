@@ -53,6 +53,9 @@ typedef enum {
   SEC_COLUMN_DEFAULT = 0,
   SEC_COLUMN_END     = 1 << 0,  /* aligned to the end: numbers, times */
   SEC_COLUMN_SMALL   = 1 << 1,  /* smaller type: notes, contact data */
+  /* The table is a list (numbered items, no groups) and this column its
+   * items' labels: a tagged PDF has it as a list (L, LI, Lbl, LBody). */
+  SEC_COLUMN_LABEL   = 1 << 2,
 } SecColumnFlags;
 
 typedef struct {

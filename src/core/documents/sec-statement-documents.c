@@ -176,7 +176,7 @@ sec_statement_document (SecStore      *store,
   if (commitments->len > 0)
     {
       SecDocumentColumn columns[] = {
-        { TR (N_("No.")), 6, SEC_COLUMN_END },
+        { TR (N_("No.")), 6, SEC_COLUMN_END | SEC_COLUMN_LABEL },
         { sec_text_field_label (b->locale, SEC_TYPE_COMMITMENT, "text"), 94, 0 },
       };
 
