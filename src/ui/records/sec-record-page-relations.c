@@ -24,6 +24,7 @@
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 #include "ui/statements/sec-statement-tools.h"
+#include "ui/widgets/sec-read-only.h"
 
 typedef GtkWidget *(*MakeRowFunc) (SecRecordPage *self,
                                    SecRecord     *item);
@@ -793,18 +794,25 @@ _sec_record_page_add_relations (SecRecordPage *self,
 {
   const char *shown = sec_record_get_kind (record)->name;
   gint64 id = sec_record_get_id (record);
+  GtkWidget *tools = NULL;
 
   /* Every workflow's tools come first, before the details: the work done
    * on the record is what the page is opened for, and a meeting's 14
    * details would push its tools below an 800-pixel screen. */
   if (g_str_equal (shown, "meeting"))
-    gtk_box_prepend (self->sections, sec_meeting_tools_new (self->store, record));
+    tools = sec_meeting_tools_new (self->store, record);
   else if (g_str_equal (shown, "call"))
-    gtk_box_prepend (self->sections, sec_call_tools_new (self->store, record));
+    tools = sec_call_tools_new (self->store, record);
   else if (g_str_equal (shown, "statement"))
-    gtk_box_prepend (self->sections, sec_statement_tools_new (self->store, record));
+    tools = sec_statement_tools_new (self->store, record);
   else if (g_str_equal (shown, "funding-call") || g_str_equal (shown, "project") || g_str_equal (shown, "programme"))
-    gtk_box_prepend (self->sections, sec_funding_tools_new (self->store, record));
+    tools = sec_funding_tools_new (self->store, record);
+  if (tools != NULL)
+    {
+      /* An account that may only read sees the tools that write greyed. */
+      sec_read_only_apply (tools, self->store);
+      gtk_box_prepend (self->sections, tools);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (relation_groups); i++)
     {

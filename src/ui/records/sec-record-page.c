@@ -21,6 +21,7 @@
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
+#include "ui/widgets/sec-read-only.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordPage, sec_record_page, GTK_TYPE_WIDGET)
 
@@ -220,6 +221,7 @@ rebuild (SecRecordPage *self,
   clear_sections (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", record != NULL);
+  sec_read_only_apply (GTK_WIDGET (self), self->store);
   gtk_widget_set_visible (self->edit_button, record != NULL);
   gtk_widget_set_visible (self->delete_button, record != NULL);
 

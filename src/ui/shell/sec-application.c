@@ -678,6 +678,11 @@ update_backup_actions (SecApp *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL);
+  /* Putting deleted records back writes: not for an account that may only
+   * read. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "deleted-records");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store == NULL || sec_store_can_write (self->store));
 }
 
 /* Restores @backup_path and shows the result: a toast whose Undo restores

@@ -61,6 +61,7 @@ struct _SecWindow
   AdwWindowTitle       *list_title;
   GtkButton            *new_button;
   GtkButton            *import_button;
+  GtkRevealer          *read_only_revealer;
   GtkStack             *list_stack;
   GtkWidget            *detail_pane;
   GtkButton            *back_button;

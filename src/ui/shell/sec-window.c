@@ -21,6 +21,7 @@
 #include "ui/funding/sec-deadline-banner.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-editor.h"
+#include "ui/widgets/sec-read-only.h"
 #include "ui/records/sec-record-page.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-a11y.h"
@@ -223,6 +224,7 @@ _sec_window_update_actions (SecWindow *self)
                                                self->import_undo != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-edited", has_store);
+  sec_read_only_apply (GTK_WIDGET (self), self->store);
 
   /* A back button where there is somewhere to go back to. */
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), _sec_window_is_narrow (self) || self->history->len > 0);
@@ -754,6 +756,7 @@ sec_window_class_init (SecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, SecWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SecWindow, back_button);
@@ -888,6 +891,9 @@ sec_window_set_store (SecWindow *self,
 
   g_set_object (&self->store, store);
   sec_search_everywhere_set_store (self->search_everywhere, store);
+  /* An account that may only read: said above the list, and the controls
+   * that would write are unavailable (_sec_window_update_actions ()). */
+  gtk_revealer_set_reveal_child (self->read_only_revealer, store != NULL && !sec_store_can_write (store));
 
   if (store != NULL)
     {
