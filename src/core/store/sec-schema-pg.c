@@ -663,6 +663,60 @@ static const char migration_14[] =
   "  FOR EACH ROW EXECUTE FUNCTION participants_counts ();";
 #undef CONFIRMED
 
+/* Migration 15: every record carries a version, 1 when written first and
+ * one more at each save, so that a save made on a record someone else
+ * changed since it was read is refused instead of overwriting their change
+ * (two staff on one shared database; README, "When two people edit the
+ * same record"). Existing records start at 1. */
+#define ADD_VERSION(table) "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+static const char migration_15[] =
+  ADD_VERSION ("action_points")
+  ADD_VERSION ("agenda_items")
+  ADD_VERSION ("agenda_speakers")
+  ADD_VERSION ("applications")
+  ADD_VERSION ("bodies")
+  ADD_VERSION ("calls")
+  ADD_VERSION ("commitments")
+  ADD_VERSION ("errata")
+  ADD_VERSION ("follow_ups")
+  ADD_VERSION ("funding_calls")
+  ADD_VERSION ("funding_programmes")
+  ADD_VERSION ("meeting_bodies")
+  ADD_VERSION ("meetings")
+  ADD_VERSION ("memberships")
+  ADD_VERSION ("minutes")
+  ADD_VERSION ("organisations")
+  ADD_VERSION ("participants")
+  ADD_VERSION ("people")
+  ADD_VERSION ("project_partners")
+  ADD_VERSION ("projects")
+  ADD_VERSION ("signatories")
+  ADD_VERSION ("statements")
+  /* The history records what users changed, not the version counter. */
+  "CREATE OR REPLACE FUNCTION sec_history () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  at text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');"
+  "  who text := coalesce(nullif(current_setting('secretariat.history_user', true), ''), current_user);"
+  "  o jsonb; n jsonb;"
+  "BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "    INSERT INTO history (at, \"user\", table_name, record_id, action, new_value)"
+  "      VALUES (at, who, TG_TABLE_NAME, new.id, 'insert', (to_jsonb(new) - 'search_text' - 'sort_key' - 'version')::text);"
+  "    RETURN new;"
+  "  ELSIF TG_OP = 'DELETE' THEN"
+  "    INSERT INTO history (at, \"user\", table_name, record_id, action, old_value)"
+  "      VALUES (at, who, TG_TABLE_NAME, old.id, 'delete', (to_jsonb(old) - 'search_text' - 'sort_key' - 'version')::text);"
+  "    RETURN old;"
+  "  END IF;"
+  "  o := to_jsonb(old) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at' - 'version';"
+  "  n := to_jsonb(new) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at' - 'version';"
+  "  INSERT INTO history (at, \"user\", table_name, record_id, action, field, old_value, new_value)"
+  "    SELECT at, who, TG_TABLE_NAME, new.id, 'update', k, o ->> k, n ->> k"
+  "    FROM jsonb_object_keys(n) AS k WHERE (o -> k) IS DISTINCT FROM (n -> k);"
+  "  RETURN new;"
+  "END $$;";
+#undef ADD_VERSION
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -677,6 +731,7 @@ static const SecMigration migrations[] = {
   { 12, migration_12 },
   { 13, migration_13 },
   { 14, migration_14 },
+  { 15, migration_15 },
 };
 
 const SecMigration *
