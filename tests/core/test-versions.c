@@ -179,8 +179,9 @@ static void
 test_other_writes (Fixture *f, gconstpointer data)
 {
   gint64 org = sec_test_insert (f->base.store, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
+  g_autofree char *org_text = sec_test_id_text (org);
   gint64 person = sec_test_insert (f->base.store, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Novák",
-                                   "organisation", org, NULL);
+                                   "organisation", org_text, NULL);
   g_autoptr(SecRecord) contact = get (f->base.store, SEC_TYPE_ORGANISATION, org);
   g_autoptr(SecRecord) open_person = NULL;
   g_autoptr(SecRecord) open_org = NULL;
