@@ -188,6 +188,12 @@ test_other_writes (Fixture *f, gconstpointer data)
   g_autoptr(SecRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (sec_test_is_pg ())
+    {
+      /* The erasure is not ported to a server yet (README). */
+      g_test_skip ("erasing a person's data needs SQLite's JSON functions");
+      return;
+    }
   sec_record_set_ref (contact, "contact-person", person);
   g_assert_true (sec_store_update (f->base.store, contact, &error));
   g_assert_no_error (error);
