@@ -126,7 +126,9 @@ edit_both (Fixture *f, SecRecordEditor **editor_out)
     g_assert_true (gtk_widget_get_focusable (g_ptr_array_index (checks, i)) ||
                    gtk_widget_get_focus_on_click (g_ptr_array_index (checks, i)));
 
+  /* NULL once closed (a save closes it). */
   *editor_out = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) editor_out);
   return dialog;
 }
 
@@ -143,7 +145,6 @@ stored (Fixture *f)
 static void
 wait_closed (GtkWidget **editor)
 {
-  g_object_add_weak_pointer (G_OBJECT (*editor), (gpointer *) editor);
   for (int i = 0; i < 200 && *editor != NULL; i++)
     sec_test_iterate ();
   g_assert_null (*editor);
@@ -235,6 +236,7 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_true (sec_record_editor_get_modified (editor));
   record = stored (f);
   g_assert_cmpstr (sec_record_get_string (record, "city"), ==, "Amsterdam");
+  g_object_remove_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
 }
 
 int

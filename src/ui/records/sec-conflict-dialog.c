@@ -141,6 +141,8 @@ add_choice (SecConflictDialog *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
+  /* On the line of the values' first line, beside their round button. */
+  gtk_widget_set_margin_top (label, 3);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_grid_attach (self->grid, label, 0, row, 1, 1);
 
@@ -200,6 +202,16 @@ fill (SecConflictDialog *self,
 /* GObject */
 
 static void
+sec_conflict_dialog_map (GtkWidget *widget)
+{
+  SecConflictDialog *self = SEC_CONFLICT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (sec_conflict_dialog_parent_class)->map (widget);
+  /* Enter or Space takes the choices as they stand; Tab reaches them. */
+  gtk_widget_grab_focus (self->merge_button);
+}
+
+static void
 sec_conflict_dialog_finalize (GObject *object)
 {
   SecConflictDialog *self = (SecConflictDialog *) object;
@@ -218,6 +230,7 @@ sec_conflict_dialog_class_init (SecConflictDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sec_conflict_dialog_finalize;
+  widget_class->map = sec_conflict_dialog_map;
 
   /**
    * SecConflictDialog::response:
