@@ -381,6 +381,65 @@ test_upgrade_meeting_counts (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 }
 
+/* Migration 15: a database of version 14 keeps its records, each of them
+ * at version 1, every kind's table with the column; a save moves it on and
+ * one made on a version read before is refused. */
+static void
+test_upgrade_versions (void)
+{
+  g_autofree char *path = tmp_path ("v14-versions.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) anna = NULL;
+  g_autoptr(SecRecord) stale = NULL;
+  g_autoptr(SecRecord) plenary = NULL;
+  sqlite3 *db = open_before (path, 15);
+  const GType *kinds = sec_record_kinds ();
+
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name, kind)"
+            " VALUES (1, 'x', 'x', 'Fundacja Łódź', 'civil-society');"
+            "INSERT INTO people (id, created_at, updated_at, given_name, family_name, organisation_id)"
+            " VALUES (1, 'x', 'x', 'Anna', 'Müller', 1);"
+            "INSERT INTO meetings (id, created_at, updated_at, title, starts_at, ends_at, status)"
+            " VALUES (1, 'x', 'x', 'Plenary', '2020-05-01T09:00', '2020-05-01T17:00', 'planned');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+
+  anna = sec_store_get (store, SEC_TYPE_PERSON, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sec_record_get_string (anna, "family-name"), ==, "Müller");
+  g_assert_cmpint (sec_record_get_ref (anna, "organisation"), ==, 1);
+  g_assert_cmpint (sec_record_get_version (anna), ==, 1);
+  plenary = sec_store_get (store, SEC_TYPE_MEETING, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sec_record_get_string (plenary, "title"), ==, "Plenary");
+  g_assert_cmpint (sec_record_get_version (plenary), ==, 1);
+
+  /* Every kind is read with its version: a list of each works. */
+  for (guint i = 0; kinds[i] != 0; i++)
+    {
+      g_autoptr(GPtrArray) all = sec_store_list (store, kinds[i], NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (all);
+      for (guint j = 0; j < all->len; j++)
+        g_assert_cmpint (sec_record_get_version (g_ptr_array_index (all, j)), ==, 1);
+    }
+
+  stale = sec_record_copy (anna);
+  sec_record_set_string (anna, "position", "Director");
+  g_assert_true (sec_store_update (store, anna, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_record_get_version (anna), ==, 2);
+  sec_record_set_string (stale, "position", "Policy Officer");
+  g_assert_false (sec_store_update (store, stale, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONFLICT);
+}
+
 /* Migration 11: a database of version 9 gains the sort indexes, keeps its
  * people, and a page of people by e-mail (empty ones last, both ways) is
  * read from the index, without sorting every row. */
@@ -928,6 +987,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-sort-indexes", test_upgrade_sort_indexes);
   g_test_add_func ("/migrations/upgrade-participant-needs", test_upgrade_participant_needs);
   g_test_add_func ("/migrations/upgrade-meeting-counts", test_upgrade_meeting_counts);
+  g_test_add_func ("/migrations/upgrade-versions", test_upgrade_versions);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

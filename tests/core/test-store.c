@@ -183,7 +183,7 @@ test_schema_matches_kinds (Fixture *f, gconstpointer data)
       g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", kind->table);
       g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, sql, NULL);
-      const char *common[] = { "id", "created_at", "updated_at", "search_text", "sort_key" };
+      const char *common[] = { "id", "created_at", "updated_at", "search_text", "sort_key", "version" };
 
       g_assert_nonnull (stmt);
       while (sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)

@@ -120,6 +120,31 @@ make_invalid (SecImportResult *r,
   r->problem = g_strdup (message);
 }
 
+/* Keeps how a merged record was before the import, to undo it. Undoing
+ * saves over the version the import left (the record's first state when
+ * one file merges into it twice); a change someone made since is kept and
+ * the undo refused (SEC_STORE_ERROR_CONFLICT). */
+static void
+keep_merged (SecImportUndo *undo,
+             SecRecord     *before,
+             gint64         version)
+{
+  for (guint i = 0; i < undo->merged->len; i++)
+    {
+      SecRecord *kept = g_ptr_array_index (undo->merged, i);
+
+      if (G_OBJECT_TYPE (kept) == G_OBJECT_TYPE (before) &&
+          sec_record_get_id (kept) == sec_record_get_id (before))
+        {
+          sec_record_set_version (kept, version);
+          g_object_unref (before);
+          return;
+        }
+    }
+  sec_record_set_version (before, version);
+  g_ptr_array_add (undo->merged, before);
+}
+
 static gboolean
 apply_row (SecImport        *self,
            guint             index,
@@ -175,7 +200,7 @@ apply_row (SecImport        *self,
           if (!sec_store_update (self->store, existing, error))
             return FALSE;
           if (!g_hash_table_contains (inserted_ids, &target))
-            g_ptr_array_add (undo->merged, g_steal_pointer (&before));
+            keep_merged (undo, g_steal_pointer (&before), sec_record_get_version (existing));
         }
       summary->merged++;
       target_ids[index] = target;

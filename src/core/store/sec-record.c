@@ -17,6 +17,7 @@ typedef struct
   gint64      id;
   char       *created_at;
   char       *updated_at;
+  gint64      version;   /* as read or last saved; 0 before the first save */
   GValue     *values;    /* one per field of the kind */
   GHashTable *derived;   /* name -> text, filled by the store */
 } SecRecordPrivate;
@@ -426,6 +427,30 @@ _sec_record_set_timestamps (SecRecord  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
   if (updated_at != NULL && replace_string (&priv->updated_at, updated_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+gint64
+sec_record_get_version (SecRecord *self)
+{
+  SecRecordPrivate *priv;
+
+  g_return_val_if_fail (SEC_IS_RECORD (self), 0);
+
+  priv = sec_record_get_instance_private (self);
+  return priv->version;
+}
+
+void
+sec_record_set_version (SecRecord *self,
+                        gint64     version)
+{
+  SecRecordPrivate *priv;
+
+  g_return_if_fail (SEC_IS_RECORD (self));
+  g_return_if_fail (version >= 0);
+
+  priv = sec_record_get_instance_private (self);
+  priv->version = version;
 }
 
 const char *
@@ -1052,6 +1077,7 @@ sec_record_copy (SecRecord *self)
   copy_priv->id = priv->id;
   copy_priv->created_at = g_strdup (priv->created_at);
   copy_priv->updated_at = g_strdup (priv->updated_at);
+  copy_priv->version = priv->version;
   for (guint i = 0; i < kind->n_fields; i++)
     g_value_copy (&priv->values[i], &copy_priv->values[i]);
   g_hash_table_iter_init (&iter, priv->derived);

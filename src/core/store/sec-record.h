@@ -118,6 +118,15 @@ const char      *sec_record_get_updated_at    (SecRecord      *self);
 void             _sec_record_set_timestamps   (SecRecord      *self,
                                                const char     *created_at,
                                                const char     *updated_at);
+/* The stored row's version this record was read at (or last saved as): 1
+ * for a new row, one more at each save; 0 for a record never stored. A save
+ * is refused with SEC_STORE_ERROR_CONFLICT when the row has moved on since
+ * (someone else saved it). Setting it to a newer version saves over that
+ * version deliberately: the conflict dialog's "Keep Mine", an undo of one's
+ * own save. */
+gint64           sec_record_get_version       (SecRecord      *self);
+void             sec_record_set_version       (SecRecord      *self,
+                                               gint64          version);
 
 /* Typed access by field name; the property system is the same values. */
 const GValue    *sec_record_get_value         (SecRecord      *self,

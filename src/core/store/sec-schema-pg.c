@@ -29,8 +29,9 @@
 #define COUNTRY_OK(c) "CHECK (" c " IS NULL OR " c " ~ '^[A-Z][A-Z]$')"
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-/* The history's trigger function, with @clock the time it records. */
-#define HISTORY_FUNCTION(replace, clock) \
+/* The history's trigger function, with @clock the time it records and
+ * @skip the columns it leaves out besides the derived ones (" - 'name'"). */
+#define HISTORY_FUNCTION(replace, clock, skip) \
   "CREATE " replace "FUNCTION sec_history () RETURNS trigger LANGUAGE plpgsql AS $$" \
   "DECLARE" \
   "  at text := to_char(" clock " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');" \
@@ -39,15 +40,15 @@
   "BEGIN" \
   "  IF TG_OP = 'INSERT' THEN" \
   "    INSERT INTO history (at, \"user\", table_name, record_id, action, new_value)" \
-  "      VALUES (at, who, TG_TABLE_NAME, new.id, 'insert', (to_jsonb(new) - 'search_text' - 'sort_key')::text);" \
+  "      VALUES (at, who, TG_TABLE_NAME, new.id, 'insert', (to_jsonb(new) - 'search_text' - 'sort_key'" skip ")::text);" \
   "    RETURN new;" \
   "  ELSIF TG_OP = 'DELETE' THEN" \
   "    INSERT INTO history (at, \"user\", table_name, record_id, action, old_value)" \
-  "      VALUES (at, who, TG_TABLE_NAME, old.id, 'delete', (to_jsonb(old) - 'search_text' - 'sort_key')::text);" \
+  "      VALUES (at, who, TG_TABLE_NAME, old.id, 'delete', (to_jsonb(old) - 'search_text' - 'sort_key'" skip ")::text);" \
   "    RETURN old;" \
   "  END IF;" \
-  "  o := to_jsonb(old) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at';" \
-  "  n := to_jsonb(new) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at';" \
+  "  o := to_jsonb(old) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at'" skip ";" \
+  "  n := to_jsonb(new) - 'search_text' - 'sort_key' - 'id' - 'created_at' - 'updated_at'" skip ";" \
   "  INSERT INTO history (at, \"user\", table_name, record_id, action, field, old_value, new_value)" \
   "    SELECT at, who, TG_TABLE_NAME, new.id, 'update', k, o ->> k, n ->> k" \
   "    FROM jsonb_object_keys(n) AS k WHERE (o -> k) IS DISTINCT FROM (n -> k);" \
@@ -553,7 +554,7 @@ static const char migration_6[] =
    * store opens (sec-store-history.c); here one function serves them all,
    * and the store gives each table its trigger. Who changed: the name set
    * by sec_store_set_history_user (), else the PostgreSQL role. */
-  HISTORY_FUNCTION ("", "clock_timestamp()")
+  HISTORY_FUNCTION ("", "clock_timestamp()", "")
   REFUSE ("history_no_change", "BEFORE UPDATE OR DELETE ON history",
           "(SELECT value FROM settings WHERE key = 'history-erasing') IS DISTINCT FROM '1'",
           "history-read-only")
@@ -667,6 +668,39 @@ static const char migration_14[] =
   "  FOR EACH ROW EXECUTE FUNCTION participants_counts ();";
 #undef CONFIRMED
 
+/* Migration 15: every record carries a version, 1 when written first and
+ * one more at each save, so that a save made on a record someone else
+ * changed since it was read is refused instead of overwriting their change
+ * (two staff on one shared database; README, "When two people edit the
+ * same record"). Existing records start at 1. */
+#define ADD_VERSION(table) "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+static const char migration_15[] =
+  ADD_VERSION ("action_points")
+  ADD_VERSION ("agenda_items")
+  ADD_VERSION ("agenda_speakers")
+  ADD_VERSION ("applications")
+  ADD_VERSION ("bodies")
+  ADD_VERSION ("calls")
+  ADD_VERSION ("commitments")
+  ADD_VERSION ("errata")
+  ADD_VERSION ("follow_ups")
+  ADD_VERSION ("funding_calls")
+  ADD_VERSION ("funding_programmes")
+  ADD_VERSION ("meeting_bodies")
+  ADD_VERSION ("meetings")
+  ADD_VERSION ("memberships")
+  ADD_VERSION ("minutes")
+  ADD_VERSION ("organisations")
+  ADD_VERSION ("participants")
+  ADD_VERSION ("people")
+  ADD_VERSION ("project_partners")
+  ADD_VERSION ("projects")
+  ADD_VERSION ("signatories")
+  ADD_VERSION ("statements")
+  /* The history records what users changed, not the version counter. */
+  HISTORY_FUNCTION ("OR REPLACE ", "clock_timestamp()", " - 'version'");
+#undef ADD_VERSION
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -681,6 +715,7 @@ static const SecMigration migrations[] = {
   { 12, migration_12 },
   { 13, migration_13 },
   { 14, migration_14 },
+  { 15, migration_15 },
 };
 
 const SecMigration *
@@ -775,8 +810,8 @@ static const char functions[] =
   "  SELECT coalesce(j, '[]'::json) $$;"
   /* The history's times: the statement's, as SQLite's 'now' is, so that
    * a deletion and the changes it cascades into carry the same time (the
-   * undo finds them by it). Migration 9 made it with the clock's. */
-  HISTORY_FUNCTION ("OR REPLACE ", "statement_timestamp()")
+   * undo finds them by it). Migrations 9 and 15 made it with the clock's. */
+  HISTORY_FUNCTION ("OR REPLACE ", "statement_timestamp()", " - 'version'")
   /* Who the history names: the name the store set, else the role. */
   "CREATE OR REPLACE FUNCTION sec_history_user () RETURNS text LANGUAGE sql STABLE AS $$"
   "  SELECT coalesce(nullif(current_setting('secretariat.history_user', true), ''), current_user::text) $$;";

@@ -662,6 +662,37 @@ static const char migration_14[] =
   "  END;";
 #undef CONFIRMED
 
+/* Migration 15: every record carries a version, 1 when written first and
+ * one more at each save, so that a save made on a record someone else
+ * changed since it was read is refused instead of overwriting their change
+ * (two staff on one shared database; README, "When two people edit the
+ * same record"). Existing records start at 1. */
+#define ADD_VERSION(table) "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+static const char migration_15[] =
+  ADD_VERSION ("action_points")
+  ADD_VERSION ("agenda_items")
+  ADD_VERSION ("agenda_speakers")
+  ADD_VERSION ("applications")
+  ADD_VERSION ("bodies")
+  ADD_VERSION ("calls")
+  ADD_VERSION ("commitments")
+  ADD_VERSION ("errata")
+  ADD_VERSION ("follow_ups")
+  ADD_VERSION ("funding_calls")
+  ADD_VERSION ("funding_programmes")
+  ADD_VERSION ("meeting_bodies")
+  ADD_VERSION ("meetings")
+  ADD_VERSION ("memberships")
+  ADD_VERSION ("minutes")
+  ADD_VERSION ("organisations")
+  ADD_VERSION ("participants")
+  ADD_VERSION ("people")
+  ADD_VERSION ("project_partners")
+  ADD_VERSION ("projects")
+  ADD_VERSION ("signatories")
+  ADD_VERSION ("statements");
+#undef ADD_VERSION
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -676,6 +707,7 @@ static const SecMigration migrations[] = {
   { 12, migration_12 },
   { 13, migration_13 },
   { 14, migration_14 },
+  { 15, migration_15 },
 };
 
 const SecMigration *

@@ -341,8 +341,11 @@ sec_store_undo_deletion (SecStore     *self,
   for (guint i = 0; i < deletion->links->len; i++)
     {
       SavedLink *link = &g_array_index (deletion->links, SavedLink, i);
-      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 AND %s IS NULL",
-                                              link->table, link->column, link->column);
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1%s WHERE id = ?2 AND %s IS NULL",
+                                              link->table, link->column,
+                                              /* A record kind's row: its version moves on. */
+                                              _sec_store_type_for_table (link->table) != 0 ? ", version = version + 1" : "",
+                                              link->column);
       g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, error);
 
       if (stmt == NULL)

@@ -20,6 +20,7 @@ typedef enum {
   SEC_STORE_ERROR_INVALID,     /* a value the kind does not accept */
   SEC_STORE_ERROR_FAILED,      /* anything else SQLite reports */
   SEC_STORE_ERROR_EMPTY,       /* an empty database on a server, opened read-only */
+  SEC_STORE_ERROR_CONFLICT,    /* someone else saved the record since it was read */
 } SecStoreError;
 
 G_END_DECLS

@@ -155,7 +155,8 @@ make_triggers (const char *table,
     {
       const char *c = columns->pdata[i];
 
-      if (g_str_equal (c, "id") || g_str_equal (c, "created_at") || g_str_equal (c, "updated_at"))
+      if (g_str_equal (c, "id") || g_str_equal (c, "created_at") || g_str_equal (c, "updated_at") ||
+          g_str_equal (c, "version"))
         continue;
       g_string_append_printf (sql, "%sSELECT '%s' AS f, old.%s AS o, new.%s AS n",
                               n++ ? " UNION ALL " : "", c, c, c);
@@ -535,8 +536,11 @@ restore_links (SecStore    *self,
             }
           else
             {
-              g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 AND %s IS NULL",
-                                                      fk->table, fk->column, fk->column);
+              g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1%s WHERE id = ?2 AND %s IS NULL",
+                                                      fk->table, fk->column,
+                                                      /* A record kind's row: its version moves on. */
+                                                      _sec_store_type_for_table (fk->table) != 0 ? ", version = version + 1" : "",
+                                                      fk->column);
               g_autoptr(SecStmt) update = sec_engine_prepare (engine, sql, error);
 
               if (update == NULL)

@@ -140,7 +140,7 @@ sec_store_clear_expired_needs (SecStore    *self,
   if (!sec_store_begin (self, error))
     return FALSE;
   if (!run_sql (self,
-                "UPDATE participants SET needs = NULL, updated_at = " NOW_SECONDS
+                "UPDATE participants SET needs = NULL, version = version + 1, updated_at = " NOW_SECONDS
                 " WHERE needs IS NOT NULL AND trim(coalesce(needs, '')) <> ''"
                 "   AND (SELECT substr(m.ends_at, 1, 10) FROM meetings m WHERE m.id = participants.meeting_id)"
                 "       < date(?1, ?2)"
@@ -150,7 +150,7 @@ sec_store_clear_expired_needs (SecStore    *self,
   n_participants = sec_engine_changes (engine);
   if (!run_sql (self,
                 "UPDATE people SET accessibility_needs = NULL, dietary_needs = NULL,"
-                "  updated_at = " NOW_SECONDS
+                "  version = version + 1, updated_at = " NOW_SECONDS
                 " WHERE needs_lasting = 0 AND coalesce(accessibility_needs, dietary_needs) IS NOT NULL"
                 "   AND (trim(coalesce(accessibility_needs, '')) <> '' OR trim(coalesce(dietary_needs, '')) <> '')"
                 "   AND EXISTS (SELECT 1 FROM participants pa WHERE pa.person_id = people.id)"
@@ -279,17 +279,17 @@ sec_store_erase_person (SecStore  *self,
   /* With ?2, today's date. */
   static const struct { const char *sql; gboolean dated; } steps[] = {
     /* Statistics keep the organisation the person came for. */
-    { "UPDATE participants SET needs = NULL, notes = NULL, updated_at = " NOW_SECONDS ","
+    { "UPDATE participants SET needs = NULL, notes = NULL, version = version + 1, updated_at = " NOW_SECONDS ","
     "  organisation_id = coalesce(organisation_id, (SELECT organisation_id FROM people WHERE id = ?1))"
     " WHERE person_id = ?1", FALSE },
-    { "UPDATE organisations SET contact_person_id = NULL WHERE contact_person_id = ?1", FALSE },
+    { "UPDATE organisations SET contact_person_id = NULL, version = version + 1 WHERE contact_person_id = ?1", FALSE },
     { "DELETE FROM agenda_speakers WHERE person_id = ?1", FALSE },
     { "UPDATE people SET title = NULL, given_name = NULL, family_name = '" SEC_PRIVACY_ERASED_NAME "',"
     "  position = NULL, organisation_id = NULL, email = NULL, phone = NULL, languages = NULL,"
     "  accessibility_needs = NULL, dietary_needs = NULL, notes = NULL, consent_date = NULL,"
     "  consent_source = NULL, lawful_basis = NULL, privacy_version = NULL, needs_consent = 0,"
     "  needs_lasting = 0, restricted = 1, erased_on = ?2, search_text = '', sort_key = NULL,"
-    "  updated_at = " NOW_SECONDS " WHERE id = ?1", TRUE },
+    "  version = version + 1, updated_at = " NOW_SECONDS " WHERE id = ?1", TRUE },
     /* The history keeps that changes happened, not what they were. */
     { "UPDATE history SET old_value = NULL, new_value = NULL"
     " WHERE (table_name = 'people' AND record_id = ?1)"

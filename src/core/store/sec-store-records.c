@@ -214,7 +214,7 @@ validate_for_store (SecRecord  *record,
 char *
 _sec_store_select_columns (const SecKind *kind)
 {
-  GString *sql = g_string_new ("t.id, t.created_at, t.updated_at");
+  GString *sql = g_string_new ("t.id, t.created_at, t.updated_at, t.version");
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -239,11 +239,12 @@ _sec_store_record_from_row (GType    type,
 {
   const SecKind *kind = sec_kind_from_type (type);
   SecRecord *record = g_object_new (type, NULL);
-  int col = 3;
+  int col = 4;
 
   g_object_freeze_notify (G_OBJECT (record));
   _sec_record_set_id (record, sec_stmt_get_int64 (stmt, 0));
   _sec_record_set_timestamps (record, sec_stmt_get_text (stmt, 1), sec_stmt_get_text (stmt, 2));
+  sec_record_set_version (record, sec_stmt_get_int64 (stmt, 3));
   for (guint i = 0; i < kind->n_fields; i++, col++)
     {
       GValue v = G_VALUE_INIT;
@@ -328,6 +329,9 @@ insert_record (SecStore   *self,
 
   _sec_record_set_id (record, sec_engine_last_insert_id (engine));
   _sec_record_set_timestamps (record, sec_record_get_created_at (record) ? NULL : now, now);
+  /* The column's default: a row written again (an undone deletion) starts
+   * over, so that an editor still open on it before is refused. */
+  sec_record_set_version (record, 1);
   return TRUE;
 }
 
@@ -377,6 +381,32 @@ sec_store_insert (SecStore   *self,
   return TRUE;
 }
 
+/* An UPDATE that changed no row: the record was deleted, or someone else
+ * saved it since it was read (its version moved on). */
+static void
+set_missing_error (SecStore   *self,
+                   SecRecord  *record,
+                   GError    **error)
+{
+  const SecKind *kind = sec_record_get_kind (record);
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = ?1", kind->table);
+  g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, error);
+  SecStep step;
+
+  if (stmt == NULL)
+    return;
+  sec_stmt_bind_int64 (stmt, 1, sec_record_get_id (record));
+  step = sec_stmt_step (stmt, error);
+  if (step == SEC_STEP_ROW)
+    /* Translators: %s is a kind of record ("Person", "Meeting"). */
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONFLICT,
+                 _("Someone else changed this %s since you opened it"), _(kind->label));
+  else if (step == SEC_STEP_DONE)
+    /* Translators: %s is a kind of record ("Person", "Meeting"). */
+    g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND,
+                 _("This %s was deleted since you opened it"), _(kind->label));
+}
+
 /* Runs the UPDATE of @record; the caller holds the transaction. */
 static gboolean
 update_record (SecStore    *self,
@@ -392,13 +422,16 @@ update_record (SecStore    *self,
   g_autoptr(SecStmt) stmt = NULL;
   int n = 1;
 
-  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?1, search_text = ?2, sort_key = ?3", kind->table);
+  /* Only over the version it was read at: a row someone else saved since
+   * is left as they saved it (set_missing_error ()). */
+  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?1, search_text = ?2, sort_key = ?3,"
+                          " version = version + 1", kind->table);
   for (guint i = 0; i < kind->n_fields; i++)
     {
       g_autofree char *column = sec_field_column (&kind->fields[i]);
       g_string_append_printf (sql, ", %s = ?%u", column, i + 4);
     }
-  g_string_append_printf (sql, " WHERE id = ?%u", kind->n_fields + 4);
+  g_string_append_printf (sql, " WHERE id = ?%u AND version = ?%u", kind->n_fields + 4, kind->n_fields + 5);
 
   if (!(stmt = sec_engine_prepare (engine, sql->str, error)))
     return FALSE;
@@ -409,13 +442,13 @@ update_record (SecStore    *self,
   for (guint i = 0; i < kind->n_fields; i++)
     bind_value (stmt, n++, sec_record_get_value (record, kind->fields[i].name));
   sec_stmt_bind_int64 (stmt, n++, sec_record_get_id (record));
+  sec_stmt_bind_int64 (stmt, n++, sec_record_get_version (record));
 
   if (!step_write (self, stmt, record, error))
     return FALSE;
   if (sec_engine_changes (engine) == 0)
     {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND,
-                   _("This %s no longer exists"), _(kind->label));
+      set_missing_error (self, record, error);
       return FALSE;
     }
   return TRUE;
@@ -446,6 +479,7 @@ sec_store_update (SecStore   *self,
   if (!sec_store_commit (self, error))
     goto fail;
   _sec_record_set_timestamps (record, NULL, now);
+  sec_record_set_version (record, sec_record_get_version (record) + 1);
   refresh_derived (self, record);
   return TRUE;
 

@@ -460,6 +460,9 @@ edit_point (SecMinutesWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
 }
 
+static SecRecord *get_point (SecMinutesWindow *self,
+                             gint64            id);
+
 static void
 push_undo (SecMinutesWindow *self,
            gint64            id,
@@ -471,6 +474,14 @@ push_undo (SecMinutesWindow *self,
 
   step->id = id;
   step->before = before ? sec_record_copy (before) : NULL;
+  if (step->before != NULL && id != 0)
+    {
+      /* Undone over the version this change saved (one's own change). */
+      g_autoptr(SecRecord) now = get_point (self, id);
+
+      if (now != NULL)
+        sec_record_set_version (step->before, sec_record_get_version (now));
+    }
   step->message = g_strdup (message);
   g_ptr_array_add (self->undo, step);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "minutes.undo", TRUE);

@@ -23,6 +23,7 @@
 #include "ui/records/sec-record-editor-private.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-meetings.h"
+#include "ui/records/sec-conflict-dialog.h"
 #include "ui/widgets/sec-record-picker-row.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordEditor, sec_record_editor, ADW_TYPE_WINDOW)
@@ -339,6 +340,63 @@ record_to_variant (SecRecordEditor *self)
   return g_variant_builder_end (&builder);
 }
 
+/* Someone else saved the record meanwhile */
+
+static gboolean
+save_idle_cb (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (data), "editor.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Goes on from what the conflict dialog gave: the form shows it, at the
+ * version stored now, which is also what "modified" and an undo compare
+ * with; then saves it, unless it is theirs as it is. */
+static void
+on_conflict_response (SecRecordEditor   *self,
+                      const char        *response,
+                      SecConflictDialog *dialog)
+{
+  g_autoptr(SecRecord) result = sec_conflict_dialog_dup_result (dialog, response);
+  const SecKind *kind = sec_record_get_kind (self->record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_object_set_property (G_OBJECT (self->record), kind->fields[i].name,
+                           sec_record_get_value (result, kind->fields[i].name));
+  sec_record_set_version (self->record, sec_record_get_version (result));
+  g_clear_object (&self->baseline);
+  self->baseline = sec_conflict_dialog_dup_result (dialog, "theirs");
+  for (guint i = 0; i < self->fields->len; i++)
+    _sec_record_editor_load_field (self, g_ptr_array_index (self->fields, i));
+  _sec_record_editor_update_title (self);
+  _sec_record_editor_validate (self);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+
+  /* After the dialog has gone: a save closes this window, its parent. */
+  if (!g_str_equal (response, "theirs"))
+    g_idle_add_full (G_PRIORITY_DEFAULT, save_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Shows the conflict dialog; FALSE when the stored record cannot be read
+ * (the error says why as it is). */
+static gboolean
+show_conflict (SecRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) theirs = sec_store_get (self->store, self->kind, sec_record_get_id (self->record), &error);
+  SecConflictDialog *dialog;
+
+  if (theirs == NULL)
+    {
+      g_debug ("Cannot read the record saved by someone else: %s", error->message);
+      return FALSE;
+    }
+  dialog = sec_conflict_dialog_new (GTK_WINDOW (self), self->store, self->record, theirs, self->baseline);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -362,6 +420,9 @@ save_action (GtkWidget  *widget,
 
   if (!save (self, &id, &error))
     {
+      /* The user's values stay in the form whatever they choose there. */
+      if (g_error_matches (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONFLICT) && show_conflict (self))
+        return;
       gtk_label_set_text (self->error_label, error->message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
       return;
