@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/sec-cli.h"
+#include "cli/sec-cli-copy.h"
 #include "cli/sec-cli-export.h"
 #include "cli/sec-cli-import.h"
 #include "cli/sec-cli-letterhead.h"
@@ -66,6 +67,7 @@ static int run_restore (Cli *cli, GStrv args);
 static int run_privacy (Cli *cli, GStrv args);
 static int run_letterhead (Cli *cli, GStrv args);
 static int run_history (Cli *cli, GStrv args);
+static int run_copy_database (Cli *cli, GStrv args);
 
 /* A command is one line here and one function. */
 static const Command commands[] = {
@@ -115,6 +117,10 @@ static const Command commands[] = {
   { "letterhead", NULL, N_("Print or set the office’s letterhead: its name, reference and logo on every document"),
     NULL,
     TRUE, run_letterhead },
+  /* Parses its own options and prints its own help (sec-cli-copy.c). */
+  { "copy-database", N_("FROM TO"), N_("Copy a whole database between a file and a shared database (PostgreSQL)"),
+    NULL,
+    FALSE, run_copy_database },
   { "help", N_("[COMMAND]"), N_("Show the help of the program or of a command"),
     NULL,
     FALSE, run_help },
@@ -545,6 +551,13 @@ run_history (Cli   *cli,
              GStrv  args)
 {
   return sec_cli_history (cli->database, args, cli->out, cli->err);
+}
+
+static int
+run_copy_database (Cli   *cli,
+                   GStrv  args)
+{
+  return sec_cli_copy_database (args, cli->out, cli->err);
 }
 
 /* backup, backups, restore */
