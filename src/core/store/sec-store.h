@@ -61,6 +61,11 @@ void         sec_store_retake_locks    (SecStore       *self);
  * to sec_store_check_integrity_async() (sec-store-check.h). */
 gboolean     sec_store_get_check_deferred (SecStore    *self);
 
+/* Whether the store is connected to its database: FALSE only while a
+ * server connection that dropped is being made again (SecStore:connected,
+ * sec-store-notify.h). */
+gboolean     sec_store_get_connected   (SecStore       *self);
+
 /* Transactions nest (savepoints). Every write method opens its own when
  * none is open, so a caller only needs these to group several writes. */
 gboolean     sec_store_begin           (SecStore       *self,
