@@ -783,6 +783,7 @@ sec_window_init (SecWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->toaster = sec_toaster_new (self->toast_overlay);
+  _sec_window_add_connection_banner (self);
   /* A development build (-Dprofile=development) looks like one: libadwaita
    * stripes the header bars of a window with the "devel" style class. */
   if (DEVELOPMENT_BUILD)
@@ -888,6 +889,7 @@ sec_window_set_store (SecWindow *self,
 
   g_set_object (&self->store, store);
   sec_search_everywhere_set_store (self->search_everywhere, store);
+  _sec_window_follow_store (self, store);
 
   if (store != NULL)
     {
