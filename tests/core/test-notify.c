@@ -58,6 +58,36 @@ count_heard (GArray *heard,
   return n;
 }
 
+/* Runs the main loop until @done (@data) is TRUE, or fails, saying @what. */
+static void
+wait_until (gboolean  (*done) (gpointer data),
+            gpointer    data,
+            const char *what)
+{
+  gint64 end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("%s: not within %d s", what, DEADLINE_S);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+typedef struct {
+  GArray *heard;
+  Heard   change;
+} Awaited;
+
+static gboolean
+was_heard (gpointer data)
+{
+  Awaited *a = data;
+
+  return count_heard (a->heard, a->change.kind, a->change.id, a->change.change) > 0;
+}
+
 /* Runs the main loop until @heard holds the change, or fails. */
 static void
 wait_for (GArray *heard,
@@ -65,25 +95,11 @@ wait_for (GArray *heard,
           gint64  id,
           int     change)
 {
-  gint64 end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  Awaited a = { heard, { kind, id, change } };
+  g_autofree char *what = g_strdup_printf ("%s %" G_GINT64_FORMAT " (change %d) heard",
+                                           g_type_name (kind), id, change);
 
-  while (count_heard (heard, kind, id, change) == 0)
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("%s %" G_GINT64_FORMAT " (change %d) was not heard within %d s",
-                 g_type_name (kind), id, change, DEADLINE_S);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-need_server (void)
-{
-  if (g_getenv ("SECRETARIAT_TEST_PG") != NULL && sec_engine_has_server_support ())
-    return TRUE;
-  g_test_skip ("no PostgreSQL server (SECRETARIAT_TEST_PG)");
-  return FALSE;
+  wait_until (was_heard, &a, what);
 }
 
 static SecStore *
@@ -115,7 +131,7 @@ test_three_stores (void)
   g_autoptr(GError) error = NULL;
   gint64 person;
 
-  if (!need_server ())
+  if (!sec_test_pg_need_server ())
     return;
   uri = sec_test_pg_new_database ();
   a = open_following (uri, heard_a);
@@ -182,19 +198,24 @@ backend_pid (SecStore *store)
   return sec_stmt_get_int64 (stmt, 0);
 }
 
+static gboolean
+is_connected (gpointer store)
+{
+  return sec_store_get_connected (store);
+}
+
+static gboolean
+is_disconnected (gpointer store)
+{
+  return !sec_store_get_connected (store);
+}
+
 static void
 wait_connected (SecStore *store,
                 gboolean  connected)
 {
-  gint64 end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-
-  while (sec_store_get_connected (store) != connected)
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("the store was not %s within %d s", connected ? "connected" : "disconnected", DEADLINE_S);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
+  wait_until (connected ? is_connected : is_disconnected, store,
+              connected ? "the store connected again" : "the store says it is disconnected");
 }
 
 static void
@@ -218,7 +239,7 @@ test_reconnect (void)
   gint64 pid;
   gint64 id;
 
-  if (!need_server ())
+  if (!sec_test_pg_need_server ())
     return;
   uri = sec_test_pg_new_database ();
   store = open_following (uri, heard);

@@ -51,15 +51,6 @@ typedef struct {
 } Fixture;
 
 static gboolean
-need_server (void)
-{
-  if (g_getenv ("SECRETARIAT_TEST_PG") != NULL && sec_engine_has_server_support ())
-    return TRUE;
-  g_test_skip ("no PostgreSQL server (SECRETARIAT_TEST_PG)");
-  return FALSE;
-}
-
-static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
@@ -72,7 +63,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!need_server ())
+  if (!sec_test_pg_need_server ())
     return;
   uri = sec_test_pg_new_database ();
   f->mine = sec_store_open (uri, &error);
@@ -244,7 +235,7 @@ test_editor_deleted (Fixture       *f,
   if (f->window == NULL)
     return;
   /* Warnings of sec-unique are dropped (see main ()); GLib still stops on
-   * them while warnings are fatal, so criticals only are, in this test. */
+   * them while warnings are fatal, so only criticals are, in this test. */
   old_fatal = g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
   person = sec_test_find_one (f->mine, SEC_TYPE_PERSON, "family-name", "Person 10");
   id = sec_record_get_id (person);
@@ -274,64 +265,20 @@ test_editor_deleted (Fixture       *f,
   g_log_set_always_fatal (old_fatal);
 }
 
-/* The editor's check of unique fields reads SQLite's PRAGMA index_list,
- * not ported to a server yet (README, "A shared database"): it warns, and
- * the server still refuses a duplicate at Save. Not this test's subject. */
-static gboolean
-tolerated (const char *domain,
-           const char *message)
-{
-  return g_strcmp0 (domain, "sec-unique") == 0 ||
-         (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-          g_str_has_prefix (message, "Trying to measure GtkLabel"));
-}
-
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-      domain = fields[i].value;
-    else if (g_str_equal (fields[i].key, "MESSAGE"))
-      message = fields[i].value;
-  if ((level & G_LOG_LEVEL_WARNING) && tolerated (domain, message))
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-static gboolean
-log_fatal_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
-{
-  return !tolerated (domain, message);
-}
-
-static void
-ignore_log (const char     *domain,
-            GLogLevelFlags  level,
-            const char     *message,
-            gpointer        user_data)
-{
-  g_test_message ("Tolerated: %s: %s", domain, message);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  sec_test_install_log_writer ();
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-  g_log_set_handler ("sec-unique", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, ignore_log, NULL);
+  sec_test_tolerate_dialog_warning ();
+  /* The editor's check of unique fields reads SQLite's PRAGMA index_list,
+   * not ported to a server yet (README, "A shared database"): it warns,
+   * and the server still refuses a duplicate at Save. Not this test's
+   * subject. */
+  sec_test_tolerate_warnings_of ("sec-unique");
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/shared-office/connection-lost", test_connection_lost);

@@ -54,6 +54,23 @@ struct _SecPgWatch
 
 static gboolean on_delay_done (gpointer data);
 
+/* Calls the watcher's function. FALSE if a handler closed the watcher:
+ * it is freed then (and the engine may be too). */
+static gboolean
+tell (SecPgWatch     *w,
+      SecEngineEvent  event,
+      const char     *payload)
+{
+  w->in_dispatch = TRUE;
+  w->func (event, payload, w->user_data);
+  w->in_dispatch = FALSE;
+  if (!w->closed)
+    return TRUE;
+  g_free (w->channel);
+  g_free (w);
+  return FALSE;
+}
+
 static void
 clear_source (GSource **source)
 {
@@ -101,19 +118,15 @@ dispatch_notifications (SecPgWatch *w)
   int own = PQbackendPID (conn);
   PGnotify *n;
 
-  w->in_dispatch = TRUE;
-  while (!w->closed && !w->engine->lost && (n = PQnotifies (conn)) != NULL)
+  while (!w->engine->lost && (n = PQnotifies (conn)) != NULL)
     {
+      gboolean open = TRUE;
+
       if (n->be_pid != own && g_str_equal (n->relname, w->channel))
-        w->func (SEC_ENGINE_EVENT_NOTIFICATION, n->extra, w->user_data);
+        open = tell (w, SEC_ENGINE_EVENT_NOTIFICATION, n->extra);
       PQfreemem (n);
-    }
-  w->in_dispatch = FALSE;
-  if (w->closed)
-    {
-      g_free (w->channel);
-      g_free (w);
-      return FALSE;
+      if (!open)
+        return FALSE;
     }
   return TRUE;
 }
@@ -128,15 +141,8 @@ lost (SecPgWatch *w)
   clear_source (&w->socket_source);
   clear_source (&w->announce);
   g_debug ("The connection to %s was lost; connecting again", w->engine->display);
-  w->in_dispatch = TRUE;
-  w->func (SEC_ENGINE_EVENT_LOST, NULL, w->user_data);
-  w->in_dispatch = FALSE;
-  if (w->closed)
-    {
-      g_free (w->channel);
-      g_free (w);
-      return;
-    }
+  if (!tell (w, SEC_ENGINE_EVENT_LOST, NULL))
+    return;
   w->delay_ms = FIRST_DELAY_MS;
   clear_source (&w->timer);
   w->timer = attach (w, g_timeout_source_new (w->delay_ms), on_delay_done);
@@ -212,14 +218,7 @@ restored (SecPgWatch *w)
   w->delay_ms = FIRST_DELAY_MS;
   g_debug ("Connected to %s again", engine->display);
   watch_input (w);
-  w->in_dispatch = TRUE;
-  w->func (SEC_ENGINE_EVENT_RESTORED, NULL, w->user_data);
-  w->in_dispatch = FALSE;
-  if (w->closed)
-    {
-      g_free (w->channel);
-      g_free (w);
-    }
+  tell (w, SEC_ENGINE_EVENT_RESTORED, NULL);
 }
 
 static void wait_for_poll (SecPgWatch *w, PostgresPollingStatusType status);
