@@ -105,6 +105,15 @@ drop_pg_databases (void)
   g_clear_pointer (&pg_databases, g_ptr_array_unref);
 }
 
+gboolean
+sec_test_pg_need_server (void)
+{
+  if (g_getenv ("SECRETARIAT_TEST_PG") != NULL && sec_engine_has_server_support ())
+    return TRUE;
+  g_test_skip ("no PostgreSQL server (SECRETARIAT_TEST_PG)");
+  return FALSE;
+}
+
 char *
 sec_test_pg_new_database (void)
 {
@@ -491,12 +500,15 @@ sec_test_wait_ms (guint ms)
       g_usleep (1000);
 }
 
+static const char *tolerated_domain;
+
 static gboolean
 is_dialog_warning (const char *domain,
                    const char *message)
 {
-  return g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-         g_str_has_prefix (message, "Trying to measure GtkLabel");
+  return (tolerated_domain != NULL && g_strcmp0 (domain, tolerated_domain) == 0) ||
+         (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+          g_str_has_prefix (message, "Trying to measure GtkLabel"));
 }
 
 static GLogWriterOutput
@@ -539,6 +551,22 @@ void
 sec_test_tolerate_dialog_warning (void)
 {
   g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+}
+
+static void
+drop_log (const char     *domain,
+          GLogLevelFlags  level,
+          const char     *message,
+          gpointer        user_data)
+{
+}
+
+void
+sec_test_tolerate_warnings_of (const char *domain)
+{
+  tolerated_domain = domain;
+  /* g_warning () (not structured) goes to a domain's handler. */
+  g_log_set_handler (domain, G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, drop_log, NULL);
 }
 
 void

@@ -32,6 +32,9 @@ gboolean   sec_test_is_pg          (void);
 /* Call first in main (): in a pg run without a server, prints TAP's
  * "1..0 # SKIP" and exits (the test is skipped). */
 void       sec_test_pg_skip_without_server (void);
+/* In a test that needs the server: TRUE when there is one (and this build
+ * speaks to servers), else marks the test skipped and returns FALSE. */
+gboolean   sec_test_pg_need_server (void);
 /* A new, empty database on the server; its URI. Dropped when the program
  * exits. (transfer full) */
 char      *sec_test_pg_new_database (void);
@@ -95,6 +98,9 @@ void       sec_test_wait_ms        (guint ms);
  * gtk_test_init (). */
 void       sec_test_install_log_writer      (void);
 void       sec_test_tolerate_dialog_warning (void);
+/* Drops the warnings of the log domain @domain too (a known gap that is
+ * not the test's subject), after sec_test_tolerate_dialog_warning (). */
+void       sec_test_tolerate_warnings_of    (const char *domain);
 
 /* The command line, run as the real program ($SECRETARIAT) */
 typedef struct {

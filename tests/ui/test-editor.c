@@ -512,9 +512,16 @@ test_store_error_keeps_the_form (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   type (editor, "City", "Den Haag");
 
-  /* Deleted behind the editor's back: the save fails, the form stays. */
-  sec_store_delete (f->store, SEC_TYPE_ORGANISATION, f->europol, &error);
-  g_assert_no_error (error);
+  /* Deleted behind the editor's back, by another program on the file
+   * (nothing tells this store): the save fails, the form stays. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+    g_autoptr(SecStore) other = sec_store_open (path, &error);
+
+    g_assert_no_error (error);
+    sec_store_delete (other, SEC_TYPE_ORGANISATION, f->europol, &error);
+    g_assert_no_error (error);
+  }
   save (editor);
   g_assert_nonnull (editor);
   collect (GTK_WIDGET (editor), GTK_TYPE_REVEALER, revealers);
@@ -523,6 +530,34 @@ test_store_error_keeps_the_form (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "City"))), ==, "Den Haag");
   gtk_window_destroy (GTK_WINDOW (editor));
   sec_test_iterate ();
+}
+
+/* Deleted where the store hears it (from the window; on a shared database,
+ * by someone else): the editor says so at once, keeps the typing, and Save
+ * adds the record again. */
+static void
+test_deleted_meanwhile (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) europol = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->europol, NULL);
+  SecRecordEditor *editor = open_editor (f, SEC_TYPE_ORGANISATION, europol);
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  type (editor, "City", "Den Haag");
+  sec_store_delete (f->store, SEC_TYPE_ORGANISATION, f->europol, &error);
+  g_assert_no_error (error);
+  sec_test_iterate ();
+  collect (GTK_WIDGET (editor), GTK_TYPE_REVEALER, revealers);
+  g_assert_true (gtk_revealer_get_reveal_child (g_ptr_array_index (revealers, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "City"))), ==, "Den Haag");
+  g_assert_true (can_save (editor));
+
+  save (editor);
+  g_assert_null (editor);
+  g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION, "city", "Den Haag"), ==, 1);
+  g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION, "name", "Europol"), ==, 1);
+  g_assert_cmpstr (f->opened_kind, ==, "organisation");
 }
 
 /* Records whose rules live in the core: saved through it. */
@@ -1164,6 +1199,7 @@ main (int argc, char *argv[])
   ADD ("/editor/prefilled-person", test_prefilled_person);
   ADD ("/editor/meeting-bodies-and-dates", test_meeting_bodies_and_dates);
   ADD ("/editor/store-error", test_store_error_keeps_the_form);
+  ADD ("/editor/deleted-meanwhile", test_deleted_meanwhile);
   ADD ("/editor/core-rules", test_core_rules);
   ADD ("/editor/duplicate-participant", test_duplicate_participant);
   ADD ("/editor/date-forms", test_date_forms);

@@ -88,6 +88,9 @@ typedef struct {
   GArray     *(*engine_list_foreign_keys) (SecEngine *engine, GError **error);
   SecConstraint (*engine_get_failed_constraint) (SecEngine *engine, char **column);
   const char *(*engine_get_error_message) (SecEngine *engine);
+  /* NULL for an engine without notifications (SQLite). */
+  gboolean    (*engine_watch)             (SecEngine *engine, const char *channel,
+                                           SecEngineWatchFunc func, gpointer user_data, GError **error);
   SecStmt    *(*engine_prepare)           (SecEngine *engine, const char *sql, GError **error);
   SecStmt    *(*engine_prepare_once)      (SecEngine *engine, const char *sql, GError **error);
 

@@ -192,6 +192,15 @@ sec_engine_get_error_message (SecEngine *engine)
   return CLASS (engine)->engine_get_error_message (engine);
 }
 
+gboolean
+sec_engine_watch (SecEngine *engine, const char *channel, SecEngineWatchFunc func,
+                  gpointer user_data, GError **error)
+{
+  if (CLASS (engine)->engine_watch == NULL)
+    return FALSE;
+  return CLASS (engine)->engine_watch (engine, channel, func, user_data, error);
+}
+
 SecStmt *
 sec_engine_prepare (SecEngine *engine, const char *sql, GError **error)
 {

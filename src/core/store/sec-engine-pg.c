@@ -35,6 +35,7 @@
 /* Names of its own for sec-engine.h's functions (sec-engine-class.h). */
 #define SEC_ENGINE_PREFIX pg
 #include "core/store/sec-engine-class.h"
+#include "core/store/sec-engine-pg-private.h"
 #include "core/base/sec-fold.h"
 #include "core/store/sec-schema.h"
 #include "core/store/sec-store-error.h"
@@ -50,21 +51,6 @@
 #define FLOAT8_OID  701
 #define NUMERIC_OID 1700
 
-struct _SecEngine
-{
-  const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
-  PGconn     *conn;
-  char       *display;      /* the server, named in messages (describe ()) */
-  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
-  GHashTable *prepared;     /* types + "\n" + server SQL -> server statement name */
-  guint       n_prepared;
-  gint64      last_insert_id;
-  gint64      changes;
-  char       *last_state;   /* SQLSTATE of the last failure */
-  char       *last_message; /* and the server's words about it */
-  char       *last_detail;
-  char       *collation;    /* what COLLATE sec_locale becomes, quoted */
-};
 
 typedef struct {
   Oid     type;      /* 0: unknown (text the server types), or INT8, FLOAT8, BYTEA */
@@ -136,6 +122,7 @@ set_error (SecEngine  *engine,
     }
   if (PQstatus (engine->conn) != CONNECTION_OK)
     {
+      _sec_engine_pg_connection_lost (engine);
       g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
                    _("The connection to the database server was lost: %s"), engine->last_message);
       return FALSE;
@@ -156,6 +143,13 @@ static gboolean
 check_open (SecEngine  *engine,
             GError    **error)
 {
+  if (engine != NULL && engine->conn != NULL && engine->lost)
+    {
+      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                   _("The connection to the database server %s was lost; Secretariat is connecting again. Try again in a moment"),
+                   engine->display);
+      return FALSE;
+    }
   if (engine != NULL && engine->conn != NULL)
     return TRUE;
   g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
@@ -272,7 +266,6 @@ sec_engine_open (const char          *path,
 {
   SecEngine *engine;
   PGconn *conn;
-  PGresult *res;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -290,10 +283,26 @@ sec_engine_open (const char          *path,
   engine = g_new0 (SecEngine, 1);
   engine->klass = &_sec_engine_pg_class;
   engine->conn = conn;
+  engine->flags = flags;
   engine->display = describe (conn);
   engine->collation = find_collation (conn);
   engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   engine->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!_sec_engine_pg_setup_session (engine, error))
+    {
+      sec_engine_close (engine);
+      return NULL;
+    }
+  return engine;
+}
+
+gboolean
+_sec_engine_pg_setup_session (SecEngine  *engine,
+                              GError    **error)
+{
+  PGconn *conn = engine->conn;
+  SecEngineOpenFlags flags = engine->flags;
+  PGresult *res;
 
   /* Dates and texts as the application writes them; a read-only
    * connection cannot write even by mistake. */
@@ -328,11 +337,10 @@ sec_engine_open (const char          *path,
     {
       set_error (engine, res, error);
       PQclear (res);
-      sec_engine_close (engine);
-      return NULL;
+      return FALSE;
     }
   PQclear (res);
-  return engine;
+  return TRUE;
 }
 
 void
@@ -340,6 +348,7 @@ sec_engine_close (SecEngine *engine)
 {
   if (engine == NULL)
     return;
+  _sec_engine_pg_unwatch (engine);
   g_hash_table_destroy (engine->statements);
   g_hash_table_destroy (engine->prepared);
   PQfinish (engine->conn);
@@ -1360,5 +1369,6 @@ sec_value_free (SecValue *value)
 const SecEngineClass _sec_engine_pg_class = {
   .name = "postgresql",
   .kind = SEC_ENGINE_POSTGRESQL,
+  .engine_watch = _sec_engine_pg_watch,
   SEC_ENGINE_CLASS_FUNCTIONS
 };

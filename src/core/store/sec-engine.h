@@ -135,6 +135,33 @@ void         sec_engine_retake_locks     (SecEngine           *engine);
  * not be replaced under it). Connections of this process do not count. */
 gboolean     sec_engine_file_in_use      (const char          *path);
 
+/* Other connections (a server database; a file has none) */
+
+typedef enum {
+  SEC_ENGINE_EVENT_NOTIFICATION, /* another connection's notification: its payload */
+  SEC_ENGINE_EVENT_LOST,         /* the connection dropped: statements fail until... */
+  SEC_ENGINE_EVENT_RESTORED,     /* ...it is made again (and listens again) */
+} SecEngineEvent;
+
+/* @payload: the notification's text, NULL for the other events. */
+typedef void (*SecEngineWatchFunc) (SecEngineEvent  event,
+                                    const char     *payload,
+                                    gpointer        user_data);
+
+/* Listens on @channel for what other connections to the same database
+ * send there ("SELECT pg_notify (channel, payload)", delivered when their
+ * transaction commits; this connection's own are left out), and follows
+ * the connection: when it drops, it is made again in the background, with
+ * waits that grow from half a second to ten. @func is called in the
+ * thread-default main context of the caller, which must be the one thread
+ * that uses the engine. Returns FALSE (and sets nothing) for an engine
+ * without notifications: a file, which no other program changes under us. */
+gboolean     sec_engine_watch            (SecEngine           *engine,
+                                          const char          *channel,
+                                          SecEngineWatchFunc   func,
+                                          gpointer             user_data,
+                                          GError             **error);
+
 /* The schema */
 
 /* A reference from @table.@column to the rows of @target. */

@@ -157,6 +157,74 @@ find_cached (SecRecordList *self,
   return FALSE;
 }
 
+/* Forgets the cached pages from the one holding @position on: their rows
+ * moved by one. */
+static void
+drop_pages_from (SecRecordList *self,
+                 guint          position)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (GPOINTER_TO_UINT (key) >= position / PAGE_SIZE)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* One row less at @position. @moving: it comes back elsewhere at once
+ * (the selection is put back then, see sec_record_list_is_replacing ()). */
+static void
+remove_row (SecRecordList *self,
+            guint          position,
+            gboolean       moving)
+{
+  drop_pages_from (self, position);
+  self->n_items--;
+  self->replacing = moving;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  self->replacing = FALSE;
+  if (!moving)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+insert_row (SecRecordList *self,
+            guint          position,
+            gboolean       moving)
+{
+  drop_pages_from (self, position);
+  self->n_items++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  if (!moving)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* As many rows as before, any of which may show other values (another
+ * kind changed: a count, a name shown beside). Each page read so far is
+ * replaced where it stands, in a signal of its own: a list view keeps its
+ * scroll position, and GtkSingleSelection, which reads every row added
+ * to find its selected one, reads one page. Rows never read are not on
+ * screen. */
+static void
+refresh_in_place (SecRecordList *self)
+{
+  g_autoptr(GList) keys = g_hash_table_get_keys (self->pages);
+
+  g_hash_table_remove_all (self->pages);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      guint start = GPOINTER_TO_UINT (l->data) * PAGE_SIZE;
+      guint n = start < self->n_items ? MIN (PAGE_SIZE, self->n_items - start) : 0;
+
+      /* The last signal puts the selection back (see replace_all ()). */
+      self->replacing = l->next != NULL;
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
+    }
+  self->replacing = FALSE;
+}
+
 static void
 on_store_changed (SecRecordList *self,
                   GType          kind,
@@ -165,20 +233,52 @@ on_store_changed (SecRecordList *self,
                   SecStore      *store)
 {
   guint position;
+  guint now;
+  gint64 at;
 
-  /* An edited record whose place in the order cannot have moved is
-   * refreshed alone, keeping the selection and scroll position. */
-  if (kind == self->kind && id != 0 && change == SEC_STORE_CHANGE_UPDATED &&
-      find_cached (self, id, &position) && count_items (self) == self->n_items &&
-      sec_store_position (self->store, self->kind, self->query, id, NULL) == (gint64) position)
+  /* A change to one record of the kind listed touches one row, and the
+   * list says so: the rows around it, the selection and the scroll
+   * position stay (another person's change arrives while one reads). */
+  now = count_items (self);
+  if (kind == self->kind && id != 0)
     {
-      g_hash_table_remove (self->pages, GUINT_TO_POINTER (position / PAGE_SIZE));
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      if (change == SEC_STORE_CHANGE_INSERTED && now == self->n_items + 1 &&
+          (at = sec_store_position (self->store, self->kind, self->query, id, NULL)) >= 0)
+        {
+          insert_row (self, (guint) at, FALSE);
+          return;
+        }
+      if (change == SEC_STORE_CHANGE_DELETED && now + 1 == self->n_items && find_cached (self, id, &position))
+        {
+          remove_row (self, position, FALSE);
+          return;
+        }
+      if (change == SEC_STORE_CHANGE_UPDATED && now == self->n_items && find_cached (self, id, &position) &&
+          (at = sec_store_position (self->store, self->kind, self->query, id, NULL)) >= 0)
+        {
+          if ((guint) at == position)
+            {
+              /* Its place in the order has not moved. */
+              g_hash_table_remove (self->pages, GUINT_TO_POINTER (position / PAGE_SIZE));
+              g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+            }
+          else
+            {
+              remove_row (self, position, TRUE);
+              insert_row (self, (guint) at, TRUE);
+            }
+          return;
+        }
+    }
+  /* As many rows: the values shown (a meeting's count of participants) or
+   * the order of rows may have changed. */
+  if (now == self->n_items)
+    {
+      refresh_in_place (self);
       return;
     }
 
-  /* Anything else may change what is listed, its order, or the derived
-   * values shown (a meeting's count of participants). */
+  /* Anything else may change what is listed. */
   replace_all (self);
 }
 
@@ -350,8 +450,10 @@ sec_record_list_set_query (SecRecordList *self,
  * sec_record_list_is_replacing:
  *
  * Whether @self is between the two "items-changed" of a replacement of
- * all its rows (a new query, a change in the store): it is empty for that
- * moment only, and a selection that went with its rows will come back.
+ * all its rows (a new query, a change in the store: it is empty for that
+ * moment only) or of a record moving to its new place, or amid the
+ * signals that replace its pages where they stand: a selection that went
+ * with its rows will come back with the last signal.
  *
  * Returns: whether it is
  */

@@ -25,7 +25,9 @@ SecQuery      *sec_record_list_get_query  (SecRecordList  *self);
 void           sec_record_list_set_query  (SecRecordList  *self,
                                            SecQuery       *query);
 /* Whether the list is between the removal and the addition of a reload
- * of all its rows (it is empty only for that moment). */
+ * of all its rows (it is empty only for that moment), of a record that
+ * moves, or amid pages replaced where they stand: the selection that went
+ * with the rows comes back with the last signal. */
 gboolean       sec_record_list_is_replacing (SecRecordList *self);
 /* The position of record @id in the list, or -1. */
 gint64         sec_record_list_find       (SecRecordList  *self,

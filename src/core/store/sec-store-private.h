@@ -42,6 +42,15 @@ void         _sec_store_queue_change   (SecStore       *self,
                                         GType           kind,
                                         gint64          id,
                                         int             change);
+/* A change waiting for the outer commit. */
+typedef struct {
+  GType          kind;
+  gint64         id;
+  int            change; /* a SecStoreChange */
+} SecPendingChange;
+/* Says whether the connection is up (SecStore:connected). */
+void         _sec_store_set_connected  (SecStore       *self,
+                                        gboolean        connected);
 /* The record kind stored in @table, or 0 (history tables). */
 GType        _sec_store_type_for_table (const char     *table);
 /* @path as the user may see it: a file's name, or a server URI without
@@ -57,6 +66,16 @@ char        *_sec_store_get_setting    (SecStore       *self,
 gboolean     _sec_store_set_setting    (SecStore       *self,
                                         const char     *key,
                                         const char     *value,
+                                        GError        **error);
+
+/* sec-store-notify.c */
+
+/* Tells the other connections to a server database about @changes
+ * (SecPendingChange), inside the transaction about to be committed (or
+ * at once, outside one); does nothing for a file. */
+gboolean     _sec_store_announce       (SecStore       *self,
+                                        const SecPendingChange *changes,
+                                        guint           n_changes,
                                         GError        **error);
 
 /* sec-store-migrate.c */

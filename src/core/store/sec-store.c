@@ -23,11 +23,7 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
 
-typedef struct {
-  GType          kind;
-  gint64         id;
-  SecStoreChange change;
-} PendingChange;
+typedef SecPendingChange PendingChange;
 
 struct _SecStore
 {
@@ -43,6 +39,7 @@ struct _SecStore
   gboolean    check_deferred; /* the whole-file check is left to sec_store_check_integrity_async() */
   gboolean    read_only;    /* opened for reading, or an account that may only read */
   gboolean    owner;        /* may change the schema (a file's user; a server's owning role) */
+  gboolean    disconnected; /* a server connection dropped (sec-store-notify.c) */
 };
 
 G_DEFINE_FINAL_TYPE (SecStore, sec_store, G_TYPE_OBJECT)
@@ -53,6 +50,32 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+gboolean
+sec_store_get_connected (SecStore *self)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), FALSE);
+
+  return !self->disconnected;
+}
+
+void
+_sec_store_set_connected (SecStore *self,
+                          gboolean  connected)
+{
+  if (self->disconnected == !connected)
+    return;
+  self->disconnected = !connected;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
 
 gboolean
 sec_store_can_write (SecStore *self)
@@ -117,7 +140,11 @@ _sec_store_queue_change (SecStore *self,
   if (self->depth > 0)
     g_array_append_val (self->pending, c);
   else
-    g_signal_emit (self, signals[CHANGED], 0, kind, id, change);
+    {
+      /* Written outside a transaction: already committed. */
+      _sec_store_announce (self, &c, 1, NULL);
+      g_signal_emit (self, signals[CHANGED], 0, kind, id, change);
+    }
 }
 
 static void
@@ -168,7 +195,10 @@ sec_store_commit (SecStore  *self,
 
   if (self->depth == 1)
     {
-      if (!sec_engine_exec (self->engine, "COMMIT", error))
+      /* Inside the transaction: the server delivers it with the commit. */
+      if (!_sec_store_announce (self, (const PendingChange *) (gpointer) self->pending->data,
+                                self->pending->len, error) ||
+          !sec_engine_exec (self->engine, "COMMIT", error))
         return FALSE;
       self->depth = 0;
       flush_changes (self);
@@ -325,11 +355,37 @@ sec_store_finalize (GObject *object)
 }
 
 static void
+sec_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SecStore *self = (SecStore *) object;
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, !self->disconnected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sec_store_class_init (SecStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sec_store_finalize;
+  object_class->get_property = sec_store_get_property;
+
+  /* SecStore:connected: FALSE while a server connection that dropped is
+   * being made again (sec-store-notify.h). */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SecStore::changed:

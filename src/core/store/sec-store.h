@@ -66,6 +66,11 @@ gboolean     sec_store_get_check_deferred (SecStore    *self);
  * shows its editing controls as unavailable. */
 gboolean     sec_store_can_write       (SecStore       *self);
 
+/* Whether the store is connected to its database: FALSE only while a
+ * server connection that dropped is being made again (SecStore:connected,
+ * sec-store-notify.h). */
+gboolean     sec_store_get_connected   (SecStore       *self);
+
 /* Transactions nest (savepoints). Every write method opens its own when
  * none is open, so a caller only needs these to group several writes. */
 gboolean     sec_store_begin           (SecStore       *self,

@@ -87,6 +87,10 @@ void        _sec_record_editor_id_set_add     (GHashTable      *set,
                                                gint64           value);
 GHashTable *_sec_record_editor_checked_bodies (SecRecordEditor *self);
 
+/* sec-record-editor-deleted.c: says so when the record is deleted
+ * meanwhile, and lets Save add it again. */
+void        _sec_record_editor_follow_deletion (SecRecordEditor *self);
+
 /* sec-record-editor-form.c */
 void        _sec_record_editor_build_form     (SecRecordEditor *self);
 void        _sec_record_editor_load_field     (SecRecordEditor *self,

@@ -668,6 +668,7 @@ sec_record_editor_new (GtkWindow *parent,
   _sec_record_editor_build_form (self);
   _sec_record_editor_update_title (self);
   _sec_record_editor_validate (self);
+  _sec_record_editor_follow_deletion (self);
 
   return self;
 }

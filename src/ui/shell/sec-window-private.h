@@ -90,6 +90,7 @@ struct _SecWindow
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
   GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
+  GtkWidget            *connection_banner;  /* a shared database out of reach (sec-window-connection.c) */
 };
 
 const Section *_sec_window_find_section          (const char     *id,
@@ -122,6 +123,13 @@ void           _sec_window_import_file           (SecWindow      *self,
                                                   GType           kind,
                                                   GFile          *file);
 gboolean       _sec_window_undo_import           (SecWindow      *self);
+
+/* sec-window-connection.c: the strip that says the shared database cannot
+ * be reached, above everything; following @store's connection and the
+ * others' changes (sec-store-notify.h). */
+void           _sec_window_add_connection_banner (SecWindow      *self);
+void           _sec_window_follow_store          (SecWindow      *self,
+                                                  SecStore       *store);
 
 /* sec-window-actions.c: installs the win.* actions and their shortcuts,
  * all but win.section and Ctrl+1 to Ctrl+7 (which need the sections). */

@@ -786,6 +786,7 @@ sec_window_init (SecWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->toaster = sec_toaster_new (self->toast_overlay);
+  _sec_window_add_connection_banner (self);
   /* A development build (-Dprofile=development) looks like one: libadwaita
    * stripes the header bars of a window with the "devel" style class. */
   if (DEVELOPMENT_BUILD)
@@ -894,6 +895,7 @@ sec_window_set_store (SecWindow *self,
   /* An account that may only read: said above the list, and the controls
    * that would write are unavailable (_sec_window_update_actions ()). */
   gtk_revealer_set_reveal_child (self->read_only_revealer, store != NULL && !sec_store_can_write (store));
+  _sec_window_follow_store (self, store);
 
   if (store != NULL)
     {

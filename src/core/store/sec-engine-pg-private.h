@@ -1,0 +1,58 @@
+/* sec-engine-pg-private.h: the PostgreSQL engine's connection, shared by its two files
+ *
+ * sec-engine-pg.c runs the statements; sec-engine-pg-notify.c listens for
+ * the notifications of other connections and reconnects a connection that
+ * dropped. Only these two files (and this header) include libpq-fe.h
+ * (tests/check-layers.py).
+ */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "core/store/sec-engine-class.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SecPgWatch SecPgWatch;
+
+struct _SecEngine
+{
+  const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
+  PGconn     *conn;
+  SecEngineOpenFlags flags;  /* what the session is set up for, again after a reconnection */
+  char       *display;      /* the server, named in messages (describe ()) */
+  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
+  GHashTable *prepared;     /* types + "\n" + server SQL -> server statement name */
+  guint       n_prepared;
+  gint64      last_insert_id;
+  gint64      changes;
+  char       *last_state;   /* SQLSTATE of the last failure */
+  char       *last_message; /* and the server's words about it */
+  char       *last_detail;
+  char       *collation;    /* what COLLATE sec_locale becomes, quoted */
+  gboolean    lost;         /* the connection dropped; sec-engine-pg-notify.c reconnects */
+  SecPgWatch *watch;        /* (nullable): set by sec_engine_watch () */
+};
+
+/* sec-engine-pg.c */
+
+/* Sets the session up as sec_engine_open () does (encoding, time zone,
+ * read-only): on a new connection, and on one made again. */
+gboolean _sec_engine_pg_setup_session    (SecEngine           *engine,
+                                          GError             **error);
+
+/* sec-engine-pg-notify.c */
+
+/* sec_engine_watch () for this engine. */
+gboolean _sec_engine_pg_watch            (SecEngine           *engine,
+                                          const char          *channel,
+                                          SecEngineWatchFunc   func,
+                                          gpointer             user_data,
+                                          GError             **error);
+/* A statement found the connection gone: the watcher (if any) says so and
+ * starts reconnecting once the statement has returned. */
+void     _sec_engine_pg_connection_lost  (SecEngine           *engine);
+/* Stops watching; before the connection is closed. */
+void     _sec_engine_pg_unwatch          (SecEngine           *engine);
+
+G_END_DECLS
