@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/store/sec-records.h"
+#include "core/store/sec-store-history.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-notify.h"
 #include "core/store/sec-store-private.h"
@@ -245,6 +246,7 @@ test_reconnect (void)
   store = open_following (uri, heard);
   other = open_following (uri, heard_other);
   g_signal_connect_swapped (store, "notify::connected", G_CALLBACK (count_notify), &notified);
+  g_assert_true (sec_store_set_history_user (store, "clerk", &error));
   pid = backend_pid (store);
 
   kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
@@ -276,6 +278,14 @@ test_reconnect (void)
   id = sec_record_get_id (refused);
   g_assert_cmpint (id, >, 0);
   wait_for (heard_other, SEC_TYPE_ORGANISATION, id, SEC_STORE_CHANGE_INSERTED);
+  /* ...under the name it had before (a setting of the lost session)... */
+  {
+    g_autoptr(GPtrArray) entries = sec_store_list_history (store, SEC_TYPE_ORGANISATION, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_cmpstr (((SecHistoryEntry *) g_ptr_array_index (entries, 0))->user, ==, "clerk");
+  }
   /* ...and it hears theirs: it listens again. */
   id = sec_test_insert (other, SEC_TYPE_PERSON, "given-name", "Jan", "family-name", "Novák", NULL);
   wait_for (heard, SEC_TYPE_PERSON, id, SEC_STORE_CHANGE_INSERTED);

@@ -10,6 +10,7 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
+#include "core/store/sec-unique.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -813,6 +814,38 @@ test_retake_locks (Fixture *f, gconstpointer data)
   }
 }
 
+/* The unique field sets an editor checks as the user types: the same from
+ * SQLite's index list and from a server's catalogue. */
+static void
+test_unique_field_sets (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) organisations = sec_unique_field_sets (f->store, SEC_TYPE_ORGANISATION, &error);
+  g_autoptr(GPtrArray) memberships = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(SecRecord) again = sec_record_new (SEC_TYPE_ORGANISATION);
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 1);
+  g_assert_cmpstrv (g_ptr_array_index (organisations, 0), ((const char *[]) { "name", NULL }));
+  memberships = sec_unique_field_sets (f->store, SEC_TYPE_MEMBERSHIP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (memberships->len, ==, 1);
+  g_assert_cmpstrv (g_ptr_array_index (memberships, 0),
+                    ((const char *[]) { "organisation", "body", "joined-on", NULL }));
+  meetings = sec_unique_field_sets (f->store, SEC_TYPE_MEETING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, ==, 0);
+
+  /* And the check itself. */
+  sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
+  sec_record_set_string (again, "name", "Europol");
+  g_assert_false (sec_unique_check (f->store, again, &fields, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstrv (fields, ((const char *[]) { "name", NULL }));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -835,6 +868,7 @@ main (int argc, char **argv)
   ADD ("/store/queries", test_queries);
   ADD ("/store/sort-by-person", test_sort_by_person);
   ADD ("/store/record-list", test_record_list);
+  ADD ("/store/unique-field-sets", test_unique_field_sets);
 #undef ADD
 
   return g_test_run ();

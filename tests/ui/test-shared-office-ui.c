@@ -274,11 +274,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   sec_test_tolerate_dialog_warning ();
-  /* The editor's check of unique fields reads SQLite's PRAGMA index_list,
-   * not ported to a server yet (README, "A shared database"): it warns,
-   * and the server still refuses a duplicate at Save. Not this test's
-   * subject. */
-  sec_test_tolerate_warnings_of ("sec-unique");
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/shared-office/connection-lost", test_connection_lost);

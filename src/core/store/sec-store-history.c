@@ -190,7 +190,12 @@ sec_store_set_history_user (SecStore    *self,
       if (!(stmt = sec_engine_prepare (engine, "SELECT set_config('secretariat.history_user', ?1, false)", error)))
         return FALSE;
       sec_stmt_bind_text (stmt, 1, user);
-      return sec_stmt_run (stmt, error);
+      if (!sec_stmt_run (stmt, error))
+        return FALSE;
+      /* A session's setting: set again after a reconnection
+       * (sec-store-notify.c). */
+      g_object_set_data_full (G_OBJECT (self), "sec-history-user", g_strdup (user), g_free);
+      return TRUE;
     }
   if (!sec_engine_exec (engine,
                         "CREATE TEMP TABLE IF NOT EXISTS history_user (name TEXT);"

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "core/store/sec-records.h"
+#include "core/store/sec-store-history.h"
 #include "core/store/sec-store-notify.h"
 #include "core/store/sec-store-private.h"
 
@@ -119,7 +120,13 @@ on_engine_event (SecEngineEvent  event,
       {
         const GType *kinds = sec_record_kinds ();
 
+        const char *user = g_object_get_data (G_OBJECT (self), "sec-history-user");
+        g_autoptr(GError) error = NULL;
+
         g_message ("Connected to the database server again");
+        /* The new session records changes under the same name. */
+        if (user != NULL && !sec_store_set_history_user (self, user, &error))
+          g_warning ("The history's user could not be set again: %s", error->message);
         _sec_store_set_connected (self, TRUE);
         /* Whatever the others did meanwhile was not heard. */
         for (guint i = 0; kinds[i] != 0; i++)

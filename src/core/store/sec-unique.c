@@ -13,6 +13,78 @@
  * read once per store and kind. */
 #define CACHE_KEY "sec-unique-field-sets"
 
+/* The fields of @columns (an index's, in order; NULL for an expression),
+ * added to @sets when every column is a field. */
+static void
+add_field_set (const SecKind *kind,
+               GPtrArray     *columns,
+               GPtrArray     *sets)
+{
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+
+  if (columns->len == 0)
+    return;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (columns, i);
+      const SecField *found = NULL;
+
+      for (guint f = 0; column != NULL && f < kind->n_fields; f++)
+        {
+          g_autofree char *c = sec_field_column (&kind->fields[f]);
+          if (g_str_equal (c, column))
+            found = &kind->fields[f];
+        }
+      /* A constraint on a column that is not a field (a sort key) cannot
+       * be checked from a form. */
+      if (found == NULL)
+        return;
+      g_strv_builder_add (fields, found->name);
+    }
+  g_ptr_array_add (sets, g_strv_builder_end (fields));
+}
+
+/* The unique indexes of @kind's table on a server, in the order they were
+ * made: one row per column (NULL for an expression). */
+static GPtrArray *
+read_field_sets_pg (SecEngine      *engine,
+                    const SecKind  *kind,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SecStmt) stmt = NULL;
+  gint64 index = 0;
+  SecStep step;
+
+  stmt = sec_engine_prepare (engine,
+                             "SELECT i.indexrelid::bigint, a.attname::text"
+                             " FROM pg_index i"
+                             " CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, pos)"
+                             " LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+                             " WHERE i.indrelid = CAST(?1 AS regclass) AND i.indisunique AND NOT i.indisprimary"
+                             "   AND i.indpred IS NULL"
+                             " ORDER BY i.indexrelid, k.pos",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sec_stmt_bind_text (stmt, 1, kind->table);
+  while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+    {
+      if (sec_stmt_get_int64 (stmt, 0) != index)
+        {
+          add_field_set (kind, columns, sets);
+          g_ptr_array_set_size (columns, 0);
+          index = sec_stmt_get_int64 (stmt, 0);
+        }
+      g_ptr_array_add (columns, sec_stmt_dup_text (stmt, 1));
+    }
+  if (step == SEC_STEP_ERROR)
+    return NULL;
+  add_field_set (kind, columns, sets);
+  return g_steal_pointer (&sets);
+}
+
 static GPtrArray *
 read_field_sets (SecStore       *store,
                  const SecKind  *kind,
@@ -24,6 +96,9 @@ read_field_sets (SecStore       *store,
   g_autofree char *sql = NULL;
   g_autoptr(SecStmt) stmt = NULL;
   SecStep step;
+
+  if (sec_engine_get_kind (engine) == SEC_ENGINE_POSTGRESQL)
+    return read_field_sets_pg (engine, kind, error);
 
   /* The identifiers come from our own tables, not from the user. */
   sql = g_strdup_printf ("PRAGMA index_list(%s)", kind->table);
@@ -47,9 +122,7 @@ read_field_sets (SecStore       *store,
   for (guint i = indexes->len; i > 0; i--)
     {
       const char *index = g_ptr_array_index (indexes, i - 1);
-      g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
-      gboolean complete = TRUE;
-      guint n = 0;
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
 
       g_clear_pointer (&sql, g_free);
       sql = g_strdup_printf ("PRAGMA index_info(\"%s\")", index);
@@ -57,31 +130,11 @@ read_field_sets (SecStore       *store,
         return NULL;
       /* Columns: seqno, cid, name (NULL for an expression) */
       while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
-        {
-          const char *column = sec_stmt_get_text (stmt, 2);
-          const SecField *found = NULL;
-
-          for (guint f = 0; column != NULL && f < kind->n_fields; f++)
-            {
-              g_autofree char *c = sec_field_column (&kind->fields[f]);
-              if (g_str_equal (c, column))
-                found = &kind->fields[f];
-            }
-          /* A constraint on a column that is not a field (a sort key)
-           * cannot be checked from a form. */
-          if (found == NULL)
-            complete = FALSE;
-          else
-            {
-              g_strv_builder_add (fields, found->name);
-              n++;
-            }
-        }
+        g_ptr_array_add (columns, sec_stmt_dup_text (stmt, 2));
       g_clear_pointer (&stmt, sec_stmt_free);
       if (step == SEC_STEP_ERROR)
         return NULL;
-      if (complete && n > 0)
-        g_ptr_array_add (sets, g_strv_builder_end (fields));
+      add_field_set (kind, columns, sets);
     }
 
   return g_steal_pointer (&sets);
