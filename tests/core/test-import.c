@@ -605,6 +605,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "C.UTF-8");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/csv/utf8-comma", test_csv_utf8_comma);

@@ -667,6 +667,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -591,6 +591,7 @@ main (int argc, char **argv)
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
   id_texts = g_ptr_array_new_with_free_func (g_free);
 

@@ -150,6 +150,7 @@ int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
+  sec_test_pg_skip_without_server ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
