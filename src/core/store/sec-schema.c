@@ -669,28 +669,7 @@ static const char migration_14[] =
  * same record"). Existing records start at 1. */
 #define ADD_VERSION(table) "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 static const char migration_15[] =
-  ADD_VERSION ("action_points")
-  ADD_VERSION ("agenda_items")
-  ADD_VERSION ("agenda_speakers")
-  ADD_VERSION ("applications")
-  ADD_VERSION ("bodies")
-  ADD_VERSION ("calls")
-  ADD_VERSION ("commitments")
-  ADD_VERSION ("errata")
-  ADD_VERSION ("follow_ups")
-  ADD_VERSION ("funding_calls")
-  ADD_VERSION ("funding_programmes")
-  ADD_VERSION ("meeting_bodies")
-  ADD_VERSION ("meetings")
-  ADD_VERSION ("memberships")
-  ADD_VERSION ("minutes")
-  ADD_VERSION ("organisations")
-  ADD_VERSION ("participants")
-  ADD_VERSION ("people")
-  ADD_VERSION ("project_partners")
-  ADD_VERSION ("projects")
-  ADD_VERSION ("signatories")
-  ADD_VERSION ("statements");
+  SEC_SCHEMA_VERSIONED_TABLES (ADD_VERSION);
 #undef ADD_VERSION
 
 static const SecMigration migrations[] = {

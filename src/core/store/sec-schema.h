@@ -3,6 +3,33 @@
 
 #include <glib.h>
 
+/* The tables that migration 15 gave a version column, for both engines'
+ * twins of it (sec-schema.c, sec-schema-pg.c): X (table) for each. Part of
+ * a released migration: never change it. */
+#define SEC_SCHEMA_VERSIONED_TABLES(X) \
+  X ("action_points") \
+  X ("agenda_items") \
+  X ("agenda_speakers") \
+  X ("applications") \
+  X ("bodies") \
+  X ("calls") \
+  X ("commitments") \
+  X ("errata") \
+  X ("follow_ups") \
+  X ("funding_calls") \
+  X ("funding_programmes") \
+  X ("meeting_bodies") \
+  X ("meetings") \
+  X ("memberships") \
+  X ("minutes") \
+  X ("organisations") \
+  X ("participants") \
+  X ("people") \
+  X ("project_partners") \
+  X ("projects") \
+  X ("signatories") \
+  X ("statements")
+
 G_BEGIN_DECLS
 
 typedef struct {
