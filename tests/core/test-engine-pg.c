@@ -15,6 +15,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "core/store/sec-backups.h"
 #include "core/store/sec-engine.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-schema.h"
@@ -367,6 +370,39 @@ test_refusals (void)
   g_assert_true (has);
 }
 
+/* A shared database is backed up on its server: asked for a backup, the
+ * store says so and makes nothing, not even a folder named after the
+ * server's address in the current folder (which it once did). */
+static void
+test_no_local_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *backup = NULL;
+  g_autofree char *listing = NULL;
+
+  if (!sec_test_pg_need_server ())
+    return;
+  uri = sec_test_pg_new_database ();
+  store = sec_store_open (uri, &error);
+  g_assert_no_error (error);
+  sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Ada", "family-name", "Test", NULL);
+
+  dir = sec_test_make_tmp_dir ("sec-pg-backup-XXXXXX");
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  backup = sec_store_backup_before (store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_null (backup);
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "pg_dump"));
+  listing = sec_test_list_folder (dir);
+  g_assert_cmpstr (listing, ==, "");
+  sec_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine-pg/constraints", test_constraints);
   g_test_add_func ("/engine-pg/store", test_store);
   g_test_add_func ("/engine-pg/refusals", test_refusals);
+  g_test_add_func ("/engine-pg/no-local-backup", test_no_local_backup);
 
   return g_test_run ();
 }

@@ -188,8 +188,17 @@ static gboolean
 ensure_folder (const char  *db_path,
                GError     **error)
 {
-  g_autofree char *folder = sec_backups_get_folder (db_path);
+  g_autofree char *folder = NULL;
 
+  /* Before anything is made: the folder of a server's address would be
+   * a folder named after it in the current one. */
+  if (sec_store_is_server_uri (db_path))
+    {
+      g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
+                           _("A shared database is backed up on its server (pg_dump), not by Secretariat"));
+      return FALSE;
+    }
+  folder = sec_backups_get_folder (db_path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved = errno;
