@@ -572,21 +572,34 @@ print_table (const Output *out,
   /* The same page cache as the store's connection: raw SQLite at its best. */
   exec (db, "PRAGMA cache_size = -32768");
 
-  /* Each list: count, first page, last page. */
+  /* Each list: count, first page, last page. A page in raw SQL reads what
+   * the list shows beside each row's own columns, as ours does: an
+   * organisation's bodies and count of people, a person's organisation, a
+   * meeting's bodies and counts. */
   {
-    static const struct { const char *name; GType (*type) (void); const char *table; const char *order; } lists[] = {
-      { "organisations", sec_organisation_get_type, "organisations", "t.sort_key, t.id" },
-      { "people", sec_person_get_type, "people", "t.sort_key, t.id" },
-      { "meetings", sec_meeting_get_type, "meetings", "t.starts_at DESC, t.id DESC" },
+    static const struct { const char *name; GType (*type) (void); const char *table; const char *order; const char *shown; } lists[] = {
+      { "organisations", sec_organisation_get_type, "organisations", "t.sort_key, t.id",
+        "(SELECT group_concat(coalesce(b.acronym, b.name), ', ') FROM memberships m"
+        " JOIN bodies b ON b.id = m.body_id WHERE m.organisation_id = t.id AND m.status = 'active'),"
+        " (SELECT count(*) FROM people p WHERE p.organisation_id = t.id)" },
+      { "people", sec_person_get_type, "people", "t.sort_key, t.id",
+        "(SELECT o.name FROM organisations o WHERE o.id = t.organisation_id),"
+        " (SELECT o.acronym FROM organisations o WHERE o.id = t.organisation_id)" },
+      { "meetings", sec_meeting_get_type, "meetings", "t.starts_at DESC, t.id DESC",
+        "(SELECT group_concat(coalesce(b.acronym, b.name), ', ') FROM meeting_bodies mb"
+        " JOIN bodies b ON b.id = mb.body_id WHERE mb.meeting_id = t.id),"
+        " (SELECT c.participants FROM meeting_counts c WHERE c.meeting_id = t.id),"
+        " (SELECT c.confirmed FROM meeting_counts c WHERE c.meeting_id = t.id)" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
       {
         g_autoptr(SecQuery) query = sec_query_new ();
         g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", lists[i].table);
-        g_autofree char *first_sql = g_strdup_printf ("SELECT * FROM %s t ORDER BY %s LIMIT 200", lists[i].table, lists[i].order);
-        g_autofree char *last_sql = g_strdup_printf ("SELECT * FROM %s t ORDER BY %s LIMIT 200 OFFSET (SELECT count(*) - 1 FROM %s)",
-                                                     lists[i].table, lists[i].order, lists[i].table);
+        g_autofree char *first_sql = g_strdup_printf ("SELECT t.*, %s FROM %s t ORDER BY %s LIMIT 200",
+                                                      lists[i].shown, lists[i].table, lists[i].order);
+        g_autofree char *last_sql = g_strdup_printf ("SELECT t.*, %s FROM %s t ORDER BY %s LIMIT 200 OFFSET (SELECT count(*) - 1 FROM %s)",
+                                                     lists[i].shown, lists[i].table, lists[i].order, lists[i].table);
         g_autofree char *label = NULL;
         Ours ours = { store, lists[i].type (), query, FALSE, NULL };
         Raw raw = { db, { count_sql }, NULL, 0 };

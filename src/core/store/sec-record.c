@@ -479,6 +479,16 @@ _sec_record_set_derived (SecRecord  *self,
     g_hash_table_replace (priv->derived, g_strdup (name), g_strdup (value));
 }
 
+GValue *
+_sec_record_value_at (SecRecord *self,
+                      guint      i)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  g_return_val_if_fail (i < sec_record_get_kind (self)->n_fields, NULL);
+  return &priv->values[i];
+}
+
 static GValue *
 lookup_value (SecRecord  *self,
               const char *field,

@@ -172,6 +172,10 @@ const char      *sec_record_get_derived       (SecRecord      *self,
 void             _sec_record_set_derived      (SecRecord      *self,
                                                const char     *name,
                                                const char     *value);
+/* The store's reading of a row: the value of field @i of the kind, written
+ * in place, without a property's notification (the record is new). */
+GValue          *_sec_record_value_at         (SecRecord      *self,
+                                               guint           i);
 
 /* The display title made of the TITLE fields ("Europol", "Anna Müller"). */
 char            *sec_record_dup_title         (SecRecord      *self);
