@@ -266,7 +266,22 @@ sec_store_backup_before (SecStore    *store,
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (reason != NULL, NULL);
 
-  return make_backup (_sec_store_get_engine (store), sec_store_get_path (store), reason, NULL, NULL, NULL, error);
+  return sec_store_backup_before_full (store, reason, NULL, NULL, NULL, error);
+}
+
+char *
+sec_store_backup_before_full (SecStore         *store,
+                              const char       *reason,
+                              SecProgressFunc   progress,
+                              gpointer          progress_data,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  return make_backup (_sec_store_get_engine (store), sec_store_get_path (store), reason,
+                      progress, progress_data, cancellable, error);
 }
 
 char *

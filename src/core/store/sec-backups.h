@@ -58,6 +58,15 @@ GPtrArray   *sec_backups_list           (const char   *db_path,
 char        *sec_store_backup_before    (SecStore     *store,
                                          const char   *reason,
                                          GError      **error);
+/* The same, telling @progress (nullable, in this thread) how much is done
+ * and giving up with G_IO_ERROR_CANCELLED, leaving no file, when
+ * @cancellable is cancelled (the import's Stop, while its backup is made). */
+char        *sec_store_backup_before_full (SecStore        *store,
+                                           const char      *reason,
+                                           SecProgressFunc  progress,
+                                           gpointer         progress_data,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
 
 /* The daily backup: made when @store holds records and no daily backup of
  * it was made today. Returns: (transfer full) (nullable) the new file, or

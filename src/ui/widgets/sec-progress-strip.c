@@ -20,6 +20,7 @@ struct _SecProgressStrip
   GtkWidget       parent_instance;
 
   /* template widgets */
+  GtkWidget      *box;  /* bound so that disposing the template unparents it */
   GtkProgressBar *bar;
   GtkButton      *cancel_button;
 
@@ -135,6 +136,7 @@ sec_progress_strip_class_init (SecProgressStripClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secretariat/Secretariat/sec-progress-strip.ui");
+  gtk_widget_class_bind_template_child (widget_class, SecProgressStrip, box);
   gtk_widget_class_bind_template_child (widget_class, SecProgressStrip, bar);
   gtk_widget_class_bind_template_child (widget_class, SecProgressStrip, cancel_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
