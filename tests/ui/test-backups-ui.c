@@ -193,6 +193,73 @@ test_backup_restore_undo (void)
   sec_test_remove_tree (dir);
 }
 
+/* With $SEC_BACKUP_BIG_DB naming a large database (the one of
+ * benchmarks/scale), Back Up Now of it: how long it takes, how often the
+ * bar moves, how soon Cancel stops it, and (with $SEC_BACKUPS_SCREENSHOT)
+ * a picture of the strip. Skipped without it: figures, not a check. */
+static void
+test_big_file (void)
+{
+  const char *big = g_getenv ("SEC_BACKUP_BIG_DB");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecApp) app = NULL;
+  SecProgressStrip *strip;
+  SecWindow *window;
+  double max_fraction = 0;
+  guint before;
+  gint64 start, cancelled;
+
+  if (big == NULL)
+    {
+      g_test_skip ("$SEC_BACKUP_BIG_DB names no database");
+      return;
+    }
+  app = sec_app_new (big);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  sec_test_wait_ms (500);
+  window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  strip = sec_window_get_progress_strip (window);
+  g_signal_connect (strip, "notify::fraction", G_CALLBACK (on_fraction), &max_fraction);
+  /* The daily backup, if one was due, first. */
+  sec_test_wait_ms (60000 * (g_getenv ("SEC_BACKUP_BIG_WAIT") != NULL));
+  before = count_backups (big);
+
+  start = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  while (max_fraction < 0.4)
+    sec_test_wait_ms (10);
+  if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
+    {
+      g_autofree char *name = g_strconcat (g_getenv ("SEC_BACKUPS_SCREENSHOT"), "-progress.png", NULL);
+      sec_test_save_window (GTK_WIDGET (window), name);
+    }
+  for (guint i = 0; i < 30000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"); i++)
+    sec_test_wait_ms (10);
+  g_test_message ("Back Up Now of %s: %.1f s, the bar moved %u times", big,
+                  (g_get_monotonic_time () - start) / 1e6, sec_progress_strip_get_n_updates (strip));
+  g_assert_cmpuint (count_backups (big), ==, before + 1);
+
+  /* Cancelled half-way. */
+  max_fraction = 0;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  while (max_fraction < 0.5)
+    sec_test_wait_ms (5);
+  cancelled = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-backup", NULL);
+  for (guint i = 0; i < 30000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"); i++)
+    sec_test_wait_ms (1);
+  g_test_message ("Cancelled at %.0f %%: stopped %.3f s later", max_fraction * 100,
+                  (g_get_monotonic_time () - cancelled) / 1e6);
+  g_assert_cmpuint (count_backups (big), ==, before + 1);
+  g_assert_cmpuint (count_hidden (big), ==, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  sec_test_wait_ms (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +275,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/backups-ui/backup-restore-undo", test_backup_restore_undo);
+  g_test_add_func ("/backups-ui/big-file", test_big_file);
 
   return g_test_run ();
 }
