@@ -1,5 +1,6 @@
 /* test-backups.c: backups made, checked, kept and pruned; restore and its
- * undo; files refused without a change; failures that leave no file. */
+ * undo; files refused without a change; failures that leave no file; the
+ * progress of a backup, and a cancelled one that leaves nothing. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -250,6 +251,141 @@ test_failure_leaves_nothing (Fixture *f, gconstpointer data)
   g_unlink (f->folder);
 }
 
+/* What a backup told of its progress; it may cancel at the first word. */
+typedef struct {
+  GArray       *fractions;
+  GCancellable *cancel_at_first;
+  const char   *folder;
+  gboolean      had_temporary;  /* a copy under way when it was cancelled */
+  gboolean      done;
+  char         *made;
+  GError       *error;
+} Watch;
+
+static void
+watch_progress (double   fraction,
+                gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  g_array_append_val (watch->fractions, fraction);
+  if (watch->cancel_at_first != NULL && watch->fractions->len == 1)
+    {
+      g_auto(GStrv) names = list_folder (watch->folder);
+
+      for (guint i = 0; names[i]; i++)
+        watch->had_temporary |= names[i][0] == '.';
+      g_cancellable_cancel (watch->cancel_at_first);
+    }
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_progress_and_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) names = NULL;
+  Watch watch = { .fractions = fractions, .folder = f->folder };
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %d", i);
+      insert_person (f->store, name);
+    }
+  /* A whole backup tells its progress, growing, up to the end. */
+  first = sec_backups_make (f->path, SEC_BACKUP_REASON_MANUAL, watch_progress, &watch, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (fractions->len, >=, 2);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), >, 0);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), <, 1);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  g_assert_cmpint (count_people (first), ==, 200);
+
+  /* Cancelled at its first word, with its copy under way: no file at all
+   * (nor a temporary one), the earlier backup and the database as they
+   * were. */
+  before = checksum_file (f->path);
+  g_array_set_size (fractions, 0);
+  watch.cancel_at_first = cancellable;
+  made = sec_backups_make (f->path, SEC_BACKUP_REASON_MANUAL, watch_progress, &watch, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (made);
+  g_assert_true (watch.had_temporary);
+  g_assert_cmpuint (fractions->len, ==, 1);
+  names = list_folder (f->folder);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_true (g_str_has_suffix (first, names[0]));
+  after = checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 200);
+  insert_person (f->store, "Still writable");
+}
+
+static void
+made_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Watch *watch = user_data;
+
+  watch->made = sec_backups_make_finish (result, &watch->error);
+  watch->done = TRUE;
+}
+
+/* Off the thread: the progress comes through the main loop, never after
+ * the result; a backup cancelled before it starts leaves nothing. */
+static void
+test_async_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(GStrv) names = NULL;
+  Watch watch = { .fractions = fractions, .folder = f->folder };
+  guint seen;
+
+  insert_person (f->store, "Anna");
+  sec_backups_make_async (f->path, SEC_BACKUP_REASON_MANUAL, watch_progress, &watch, NULL, made_cb, &watch);
+  while (!watch.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (watch.error);
+  g_assert_nonnull (watch.made);
+  g_assert_cmpuint (fractions->len, >=, 1);
+  seen = fractions->len;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (fractions->len, ==, seen);
+  g_clear_pointer (&watch.made, g_free);
+
+  g_cancellable_cancel (cancellable);
+  watch.done = FALSE;
+  sec_backups_make_async (f->path, SEC_BACKUP_REASON_MANUAL, watch_progress, &watch, cancellable, made_cb, &watch);
+  while (!watch.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (watch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (watch.made);
+  g_clear_error (&watch.error);
+  names = list_folder (f->folder);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+}
+
 static void
 test_restore_and_undo (Fixture *f, gconstpointer data)
 {
@@ -405,6 +541,8 @@ main (int argc, char *argv[])
   ADD ("/backups/daily-once", test_daily_once);
   ADD ("/backups/prune", test_prune);
   ADD ("/backups/failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("/backups/progress-and-cancel", test_progress_and_cancel);
+  ADD ("/backups/async-progress", test_async_progress);
   ADD ("/backups/restore-and-undo", test_restore_and_undo);
   ADD ("/backups/restore-refuses", test_restore_refuses);
   ADD ("/backups/restore-over-damaged", test_restore_over_damaged);

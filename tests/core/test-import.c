@@ -588,6 +588,53 @@ test_check_async (SecTestStoreFixture *f, gconstpointer data)
   g_main_loop_unref (w.loop);
 }
 
+/* Stopped half-way (after a first batch of rows was written in its
+ * transaction), an import writes nothing: the transaction is rolled back
+ * and the database is exactly as before. */
+static void
+cancel_on_progress (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  if (done > 0)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancelled_writes_nothing (SecTestStoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("Family name,Email,Organisation\n");
+  g_autoptr(SecImport) import = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SecImportSummary s;
+  gint64 people, organisations, all;
+
+  sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Already", "email", "a@example.eu", NULL);
+  people = sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL);
+  organisations = sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL);
+  all = sec_store_count_all (f->store, NULL);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "Person %u,p%u@example.eu,Org %u\n", i, i, i % 50);
+  import = sec_import_new (f->store, SEC_TYPE_PERSON, read_csv (csv->str, csv->len));
+  g_assert_true (sec_import_check (import, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sec_import_apply (import, FALSE, &s, NULL, cancellable, cancel_on_progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, people);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_ORGANISATION, NULL, NULL), ==, organisations);
+  g_assert_cmpint (sec_store_count_all (f->store, NULL), ==, all);
+
+  /* And the same import, not stopped, then goes through. */
+  g_clear_error (&error);
+  g_assert_true (sec_import_check (import, NULL, &error));
+  g_assert_true (sec_import_apply (import, FALSE, &s, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, people + 2000);
+}
+
 static void
 setup (SecTestStoreFixture *f, gconstpointer data)
 {
@@ -622,5 +669,6 @@ main (int argc, char **argv)
   g_test_add ("/import/mapping", SecTestStoreFixture, NULL, setup, test_mapping, teardown);
   g_test_add ("/import/in-file-merge", SecTestStoreFixture, NULL, setup, test_in_file_merge, teardown);
   g_test_add ("/import/check-async", SecTestStoreFixture, NULL, setup, test_check_async, teardown);
+  g_test_add ("/import/cancelled-writes-nothing", SecTestStoreFixture, NULL, setup, test_cancelled_writes_nothing, teardown);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-backups-ui.c: Back Up Now and Restore From Backup in the running
- * application (registered without D-Bus): the actions, the list of
- * backups, a restore that reopens the database, and its undo.
+ * application (registered without D-Bus): the actions, Back Up Now's
+ * progress and its Cancel, the list of backups, a restore that reopens the
+ * database, and its undo.
  *
  * With $SEC_BACKUPS_SCREENSHOT set to a file name, the restore dialog is
  * also saved there as a PNG, to be looked at.
@@ -34,6 +35,36 @@ count_backups (const char *path)
   return list->len;
 }
 
+/* Temporary files (a copy under way) in the backups folder of @path. */
+static guint
+count_hidden (const char *path)
+{
+  g_autofree char *folder = sec_backups_get_folder (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += name[0] == '.';
+  return n;
+}
+
+static void
+on_fraction (SecProgressStrip *strip,
+             GParamSpec       *pspec,
+             double           *max_fraction)
+{
+  *max_fraction = MAX (*max_fraction, sec_progress_strip_get_fraction (strip));
+}
+
+static void
+wait_for_backup (SecApp *app)
+{
+  for (guint i = 0; i < 1000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"); i++)
+    sec_test_wait_ms (10);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"));
+}
+
 static void
 test_backup_restore_undo (void)
 {
@@ -45,6 +76,8 @@ test_backup_restore_undo (void)
   SecBackupsDialog *dialog;
   AdwMessageDialog *question;
   SecWindow *window;
+  SecProgressStrip *strip;
+  double max_fraction = 0;
   gint64 people;
 
   store = sec_store_open (path, &error);
@@ -78,12 +111,33 @@ test_backup_restore_undo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "undo-restore"));
 
-  /* Made in a worker thread too; the action is off meanwhile. */
+  /* Made in a worker thread too, showing its progress in a strip with
+   * Cancel; the action is off meanwhile. */
+  strip = sec_window_get_progress_strip (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (strip)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-backup"));
+  g_signal_connect (strip, "notify::fraction", G_CALLBACK (on_fraction), &max_fraction);
   g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"));
-  for (guint i = 0; i < 1000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"); i++)
-    sec_test_wait_ms (10);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-backup"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (strip)));
+  g_assert_cmpstr (sec_progress_strip_get_text (strip), !=, "");
+  wait_for_backup (app);
   g_assert_cmpuint (count_backups (path), ==, 2);
+  g_assert_cmpfloat (max_fraction, >, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (strip)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-backup"));
+
+  /* Cancelled: no new backup, not even a temporary file, and the action
+   * is back. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (strip)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-backup", NULL);
+  wait_for_backup (app);
+  g_assert_cmpuint (count_backups (path), ==, 2);
+  g_assert_cmpuint (count_hidden (path), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (strip)));
+  g_assert_null (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));  /* no failure */
 
   /* A change after the backup, which the restore takes away. */
   sec_test_insert (sec_app_get_store (app), SEC_TYPE_PERSON, "given-name", "Zoé", "family-name", "Après", NULL);
@@ -139,6 +193,73 @@ test_backup_restore_undo (void)
   sec_test_remove_tree (dir);
 }
 
+/* With $SEC_BACKUP_BIG_DB naming a large database (the one of
+ * benchmarks/scale), Back Up Now of it: how long it takes, how often the
+ * bar moves, how soon Cancel stops it, and (with $SEC_BACKUPS_SCREENSHOT)
+ * a picture of the strip. Skipped without it: figures, not a check. */
+static void
+test_big_file (void)
+{
+  const char *big = g_getenv ("SEC_BACKUP_BIG_DB");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecApp) app = NULL;
+  SecProgressStrip *strip;
+  SecWindow *window;
+  double max_fraction = 0;
+  guint before;
+  gint64 start, cancelled;
+
+  if (big == NULL)
+    {
+      g_test_skip ("$SEC_BACKUP_BIG_DB names no database");
+      return;
+    }
+  app = sec_app_new (big);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  sec_test_wait_ms (500);
+  window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  strip = sec_window_get_progress_strip (window);
+  g_signal_connect (strip, "notify::fraction", G_CALLBACK (on_fraction), &max_fraction);
+  /* The daily backup, if one was due, first. */
+  sec_test_wait_ms (60000 * (g_getenv ("SEC_BACKUP_BIG_WAIT") != NULL));
+  before = count_backups (big);
+
+  start = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  while (max_fraction < 0.4)
+    sec_test_wait_ms (10);
+  if (g_getenv ("SEC_BACKUPS_SCREENSHOT") != NULL)
+    {
+      g_autofree char *name = g_strconcat (g_getenv ("SEC_BACKUPS_SCREENSHOT"), "-progress.png", NULL);
+      sec_test_save_window (GTK_WIDGET (window), name);
+    }
+  for (guint i = 0; i < 30000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"); i++)
+    sec_test_wait_ms (10);
+  g_test_message ("Back Up Now of %s: %.1f s, the bar moved %u times", big,
+                  (g_get_monotonic_time () - start) / 1e6, sec_progress_strip_get_n_updates (strip));
+  g_assert_cmpuint (count_backups (big), ==, before + 1);
+
+  /* Cancelled half-way. */
+  max_fraction = 0;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "back-up-now", NULL);
+  while (max_fraction < 0.5)
+    sec_test_wait_ms (5);
+  cancelled = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-backup", NULL);
+  for (guint i = 0; i < 30000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"); i++)
+    sec_test_wait_ms (1);
+  g_test_message ("Cancelled at %.0f %%: stopped %.3f s later", max_fraction * 100,
+                  (g_get_monotonic_time () - cancelled) / 1e6);
+  g_assert_cmpuint (count_backups (big), ==, before + 1);
+  g_assert_cmpuint (count_hidden (big), ==, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  sec_test_wait_ms (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +275,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/backups-ui/backup-restore-undo", test_backup_restore_undo);
+  g_test_add_func ("/backups-ui/big-file", test_big_file);
 
   return g_test_run ();
 }

@@ -30,6 +30,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "core/base/sec-progress.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -177,9 +179,6 @@ cairo_status_t sec_document_append_to_byte_array (void                *closure,
 GBytes      *sec_document_to_pdf        (SecDocument        *self,
                                          SecPaper            paper,
                                          GError            **error);
-/* Told how much of a long piece of work is done, from 0 to 1. */
-typedef void (*SecProgressFunc) (double   fraction,
-                                 gpointer user_data);
 /* The same, telling @progress (in this thread) as pages are drawn, and
  * giving up with G_IO_ERROR_CANCELLED when @cancellable is cancelled. */
 GBytes      *sec_document_to_pdf_full   (SecDocument        *self,

@@ -48,11 +48,7 @@ typedef struct {
   SecMeetingDocumentOptions  options;  /* strings and date owned */
   SecPaper                   paper;
   char                      *path;
-  SecProgressFunc            progress; /* called in the caller's main context */
-  gpointer                   progress_data;
-  GMainContext              *context;
-  GTask                     *task;     /* (unowned): the job is its data */
-  gint                       percent;  /* the last told, from the worker */
+  SecProgressRelay          *relay;    /* (unowned): the task's */
 } ExportJob;
 
 static void
@@ -63,52 +59,7 @@ export_job_free (ExportJob *job)
   g_free ((char *) job->options.author);
   g_clear_pointer (&job->options.generated, g_date_time_unref);
   g_free (job->path);
-  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
-}
-
-typedef struct {
-  GTask  *task;
-  double  fraction;
-} ProgressReport;
-
-static void
-progress_report_free (ProgressReport *report)
-{
-  g_object_unref (report->task);
-  g_free (report);
-}
-
-/* In the caller's main context: tells the caller, unless the export is
- * over (its callback has run, and @progress_data may be gone). */
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-  ExportJob *job = g_task_get_task_data (report->task);
-
-  if (!g_task_get_completed (report->task) && !g_task_had_error (report->task))
-    job->progress (report->fraction, job->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: passes each whole percent on to the caller's context. */
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ExportJob *job = user_data;
-  gint percent = (gint) (fraction * 100);
-  ProgressReport *report;
-
-  if (job->progress == NULL || percent <= job->percent)
-    return;
-  job->percent = percent;
-  report = g_new0 (ProgressReport, 1);
-  report->task = g_object_ref (job->task);
-  report->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              (GDestroyNotify) progress_report_free);
 }
 
 static void
@@ -123,7 +74,7 @@ export_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   if (sec_meeting_document_export_full (job->data, job->kind, &job->options, job->paper, job->path,
-                                        report_progress, job, cancellable, &error))
+                                        sec_progress_relay_report, job->relay, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -437,13 +388,9 @@ sec_meeting_document_export_async (SecMeetingData                  *data,
     }
   job->paper = paper;
   job->path = g_strdup (path);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
-  job->percent = -1;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  job->task = task;
+  job->relay = sec_progress_relay_new (task, progress, progress_data);
   g_task_set_source_tag (task, sec_meeting_document_export_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

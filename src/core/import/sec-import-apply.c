@@ -273,7 +273,9 @@ sec_import_apply (SecImport         *self,
 
       if (records > 0)
         {
-          g_autofree char *backup = sec_store_backup_before (self->store, SEC_BACKUP_REASON_BEFORE_IMPORT, error);
+          /* Seconds for a large file: Stop works meanwhile too. */
+          g_autofree char *backup = sec_store_backup_before_full (self->store, SEC_BACKUP_REASON_BEFORE_IMPORT,
+                                                                  NULL, NULL, cancellable, error);
           if (backup == NULL)
             return FALSE;
         }

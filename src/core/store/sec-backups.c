@@ -246,17 +246,20 @@ read_kept (SecEngine *engine)
 /* Copies the database @engine is on (the file @db_path) into its backups
  * folder and prunes the old ones. (transfer full) */
 static char *
-make_backup (SecEngine   *engine,
-             const char  *db_path,
-             const char  *reason,
-             GError     **error)
+make_backup (SecEngine        *engine,
+             const char       *db_path,
+             const char       *reason,
+             SecProgressFunc   progress,
+             gpointer          progress_data,
+             GCancellable     *cancellable,
+             GError          **error)
 {
   g_autofree char *path = NULL;
 
   if (!ensure_folder (db_path, error))
     return NULL;
   path = make_backup_path (db_path, reason);
-  if (!sec_engine_backup_to (engine, path, error))
+  if (!sec_engine_backup_to_full (engine, path, progress, progress_data, cancellable, error))
     return NULL;
   prune (db_path, read_kept (engine));
   return g_steal_pointer (&path);
@@ -272,7 +275,22 @@ sec_store_backup_before (SecStore    *store,
   g_return_val_if_fail (SEC_IS_STORE (store), NULL);
   g_return_val_if_fail (reason != NULL, NULL);
 
-  return make_backup (_sec_store_get_engine (store), sec_store_get_path (store), reason, error);
+  return sec_store_backup_before_full (store, reason, NULL, NULL, NULL, error);
+}
+
+char *
+sec_store_backup_before_full (SecStore         *store,
+                              const char       *reason,
+                              SecProgressFunc   progress,
+                              gpointer          progress_data,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  return make_backup (_sec_store_get_engine (store), sec_store_get_path (store), reason,
+                      progress, progress_data, cancellable, error);
 }
 
 char *
@@ -311,7 +329,7 @@ make_daily (SecEngine   *engine,
 {
   if (count_records (engine) <= 0 || has_daily_backup_today (db_path))
     return NULL;
-  return make_backup (engine, db_path, SEC_BACKUP_REASON_DAILY, error);
+  return make_backup (engine, db_path, SEC_BACKUP_REASON_DAILY, NULL, NULL, NULL, error);
 }
 
 char *
@@ -350,16 +368,48 @@ backup_daily_thread (GTask        *task,
     g_task_return_pointer (task, made, g_free);
 }
 
+char *
+sec_backups_make (const char       *db_path,
+                  const char       *reason,
+                  SecProgressFunc   progress,
+                  gpointer          progress_data,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  g_autoptr(SecEngine) engine = NULL;
+
+  g_return_val_if_fail (db_path != NULL && reason != NULL, NULL);
+
+  engine = sec_engine_open (db_path, SEC_ENGINE_OPEN_READ_ONLY, error);
+  if (engine == NULL)
+    return NULL;
+  return make_backup (engine, db_path, reason, progress, progress_data, cancellable, error);
+}
+
+typedef struct {
+  char             *db_path;
+  char             *reason;
+  SecProgressRelay *relay;  /* (unowned): the task's */
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->reason);
+  g_free (job);
+}
+
 static void
 backup_thread (GTask        *task,
                gpointer      source,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  char **args = task_data; /* the database, the reason */
+  BackupJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecEngine) engine = sec_engine_open (args[0], SEC_ENGINE_OPEN_READ_ONLY, &error);
-  char *made = engine != NULL ? make_backup (engine, args[0], args[1], &error) : NULL;
+  char *made = sec_backups_make (job->db_path, job->reason, sec_progress_relay_report, job->relay,
+                                 cancellable, &error);
 
   if (made == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -370,18 +420,27 @@ backup_thread (GTask        *task,
 void
 sec_backups_make_async (const char          *db_path,
                         const char          *reason,
+                        SecProgressFunc      progress,
+                        gpointer             progress_data,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  char *args[] = { (char *) db_path, (char *) reason, NULL };
+  BackupJob *job;
 
   g_return_if_fail (db_path != NULL && reason != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sec_backups_make_async);
-  g_task_set_task_data (task, g_strdupv (args), (GDestroyNotify) g_strfreev);
+  /* Cancelled too late (the copy already had its name), the backup is
+   * made and must be reported so, not as cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (BackupJob, 1);
+  job->db_path = g_strdup (db_path);
+  job->reason = g_strdup (reason);
+  job->relay = sec_progress_relay_new (task, progress, progress_data);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
   g_task_run_in_thread (task, backup_thread);
 }
 

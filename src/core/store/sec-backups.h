@@ -58,6 +58,15 @@ GPtrArray   *sec_backups_list           (const char   *db_path,
 char        *sec_store_backup_before    (SecStore     *store,
                                          const char   *reason,
                                          GError      **error);
+/* The same, telling @progress (nullable, in this thread) how much is done
+ * and giving up with G_IO_ERROR_CANCELLED, leaving no file, when
+ * @cancellable is cancelled (the import's Stop, while its backup is made). */
+char        *sec_store_backup_before_full (SecStore        *store,
+                                           const char      *reason,
+                                           SecProgressFunc  progress,
+                                           gpointer         progress_data,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
 
 /* The daily backup: made when @store holds records and no daily backup of
  * it was made today. Returns: (transfer full) (nullable) the new file, or
@@ -74,11 +83,28 @@ void         sec_backups_make_daily_async  (const char          *db_path,
 char        *sec_backups_make_daily_finish (GAsyncResult        *result,
                                             GError             **error);
 
-/* A backup made for @reason (as sec_store_backup_before ()) off the
- * calling thread, on a connection of its own to @db_path: Back Up Now of a
- * large file must not freeze the window. (transfer full) */
+/* A backup of the file @db_path made for @reason on a connection of its
+ * own, as sec_store_backup_before () makes it, telling @progress (nullable,
+ * in this thread) how much is done, copy and check together. When
+ * @cancellable is cancelled it gives up with G_IO_ERROR_CANCELLED: no file
+ * is left (nor a partial one), and the old backups stay as they were.
+ * (transfer full) */
+char        *sec_backups_make              (const char          *db_path,
+                                            const char          *reason,
+                                            SecProgressFunc      progress,
+                                            gpointer             progress_data,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+
+/* The same (sec_backups_make ()) off the calling thread: Back Up Now of a
+ * large file must not freeze the window. @progress (nullable) is told in
+ * the calling thread's main context, at most once per whole percent. A
+ * cancel that comes once the copy has its name is too late: the backup is
+ * then returned as made. (transfer full) */
 void         sec_backups_make_async        (const char          *db_path,
                                             const char          *reason,
+                                            SecProgressFunc      progress,
+                                            gpointer             progress_data,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);

@@ -27,7 +27,7 @@
 #define sec_engine_configure SEC_ENGINE_NAME (engine_configure)
 #define sec_engine_set_foreign_keys SEC_ENGINE_NAME (engine_set_foreign_keys)
 #define sec_engine_apply_migration SEC_ENGINE_NAME (engine_apply_migration)
-#define sec_engine_backup_to SEC_ENGINE_NAME (engine_backup_to)
+#define sec_engine_backup_to_full SEC_ENGINE_NAME (engine_backup_to_full)
 #define sec_engine_retake_locks SEC_ENGINE_NAME (engine_retake_locks)
 #define sec_engine_file_in_use SEC_ENGINE_NAME (engine_file_in_use)
 #define sec_engine_list_foreign_keys SEC_ENGINE_NAME (engine_list_foreign_keys)
@@ -82,7 +82,8 @@ typedef struct {
   gboolean    (*engine_configure)         (SecEngine *engine, GError **error);
   gboolean    (*engine_set_foreign_keys)  (SecEngine *engine, gboolean enforce, GError **error);
   gboolean    (*engine_apply_migration)   (SecEngine *engine, const char *sql, int version, GError **error);
-  gboolean    (*engine_backup_to)         (SecEngine *engine, const char *dest, GError **error);
+  gboolean    (*engine_backup_to_full)    (SecEngine *engine, const char *dest, SecProgressFunc progress,
+                                          gpointer progress_data, GCancellable *cancellable, GError **error);
   void        (*engine_retake_locks)      (SecEngine *engine);
   gboolean    (*engine_file_in_use)       (const char *path);
   GArray     *(*engine_list_foreign_keys) (SecEngine *engine, GError **error);
@@ -129,7 +130,7 @@ typedef struct {
   .engine_configure = sec_engine_configure,                                           \
   .engine_set_foreign_keys = sec_engine_set_foreign_keys,                             \
   .engine_apply_migration = sec_engine_apply_migration,                               \
-  .engine_backup_to = sec_engine_backup_to, .engine_retake_locks = sec_engine_retake_locks, \
+  .engine_backup_to_full = sec_engine_backup_to_full, .engine_retake_locks = sec_engine_retake_locks, \
   .engine_file_in_use = sec_engine_file_in_use,                                       \
   .engine_list_foreign_keys = sec_engine_list_foreign_keys,                           \
   .engine_get_failed_constraint = sec_engine_get_failed_constraint,                   \

@@ -155,7 +155,14 @@ sec_engine_apply_migration (SecEngine *engine, const char *sql, int version, GEr
 gboolean
 sec_engine_backup_to (SecEngine *engine, const char *dest, GError **error)
 {
-  return CLASS (engine)->engine_backup_to (engine, dest, error);
+  return CLASS (engine)->engine_backup_to_full (engine, dest, NULL, NULL, NULL, error);
+}
+
+gboolean
+sec_engine_backup_to_full (SecEngine *engine, const char *dest, SecProgressFunc progress,
+                           gpointer progress_data, GCancellable *cancellable, GError **error)
+{
+  return CLASS (engine)->engine_backup_to_full (engine, dest, progress, progress_data, cancellable, error);
 }
 
 void

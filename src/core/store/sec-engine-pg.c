@@ -576,9 +576,12 @@ sec_engine_apply_migration (SecEngine   *engine,
 }
 
 gboolean
-sec_engine_backup_to (SecEngine   *engine,
-                      const char  *dest,
-                      GError     **error)
+sec_engine_backup_to_full (SecEngine        *engine,
+                           const char       *dest,
+                           SecProgressFunc   progress,
+                           gpointer          progress_data,
+                           GCancellable     *cancellable,
+                           GError          **error)
 {
   g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
                        _("A shared database is backed up on its server (pg_dump), not by Secretariat"));

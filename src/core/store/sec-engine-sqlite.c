@@ -650,15 +650,114 @@ sec_engine_file_in_use (const char *path)
   return in_use;
 }
 
+/* How the bar of a backup is shared between the copy and its check: on
+ * the 276 MB file of benchmarks/scale the copy took 1.4 s and the full
+ * integrity check about 20 s. */
+#define COPY_SHARE 0.1
+/* Pages copied by each step of SQLite's backup (4 MB of 4 KiB pages);
+ * the cancellable is looked at between two steps. */
+#define PAGES_PER_STEP 1024
+/* The full integrity check reads the copy's pages about this many times
+ * each, its index lookups missing the page cache (2.24 million misses for
+ * 67,467 pages on that file): its progress is the misses so far against
+ * this estimate, never past 99 % before it ends. */
+#define CHECK_READS_PER_PAGE 33
+/* SQLite virtual machine instructions between two looks at the
+ * cancellable during the check (a few hundred a second). */
+#define CHECK_OPS_PER_LOOK 10000
+
+typedef struct {
+  sqlite3         *db;
+  int              n_pages;
+  SecProgressFunc  progress;
+  gpointer         progress_data;
+  GCancellable    *cancellable;
+} CheckWatch;
+
+/* SQLite's progress handler during the check: a non-zero return
+ * interrupts it. */
+static int
+watch_check (void *user_data)
+{
+  CheckWatch *watch = user_data;
+  int misses = 0, highest = 0;
+
+  if (g_cancellable_is_cancelled (watch->cancellable))
+    return 1;
+  if (watch->progress != NULL && watch->n_pages > 0)
+    {
+      sqlite3_db_status (watch->db, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highest, FALSE);
+      watch->progress (COPY_SHARE + (1 - COPY_SHARE) *
+                       MIN (0.99, misses / ((double) watch->n_pages * CHECK_READS_PER_PAGE)),
+                       watch->progress_data);
+    }
+  return 0;
+}
+
+/* Copies @engine's database into the open, empty @out a step at a time,
+ * telling @progress the pages copied; stops when @cancellable is. The
+ * source is read in one transaction, so that the steps make one
+ * consistent copy even while other connections write. Returns SQLite's
+ * code; *@n_pages is the number copied. */
+static int
+copy_pages (SecEngine       *engine,
+            sqlite3         *out,
+            SecProgressFunc  progress,
+            gpointer         progress_data,
+            GCancellable    *cancellable,
+            int             *n_pages)
+{
+  gboolean own_read = sqlite3_get_autocommit (engine->db);
+  sqlite3_backup *backup;
+  int rc;
+
+  /* A deferred BEGIN reads nothing yet: the count opens the snapshot. */
+  if (own_read &&
+      sqlite3_exec (engine->db, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite3_exec (engine->db, "ROLLBACK", NULL, NULL, NULL);
+      own_read = FALSE;
+    }
+  backup = sqlite3_backup_init (out, "main", engine->db, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (out);
+  else
+    {
+      while ((rc = sqlite3_backup_step (backup, PAGES_PER_STEP)) == SQLITE_OK)
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          if (g_cancellable_is_cancelled (cancellable))
+            {
+              rc = SQLITE_INTERRUPT;
+              break;
+            }
+          if (progress != NULL && total > 0)
+            progress (COPY_SHARE * (total - sqlite3_backup_remaining (backup)) / total, progress_data);
+        }
+      *n_pages = sqlite3_backup_pagecount (backup);
+      if (rc == SQLITE_DONE && progress != NULL)
+        progress (COPY_SHARE, progress_data);
+      sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  if (own_read)
+    sqlite3_exec (engine->db, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}
+
 /* The copy is written under a temporary name in @dest's folder, created
  * mode 0600 from its first byte (it holds the same personal data as the
  * database), checked, synced and only then renamed to @dest: a failure,
- * a kill or a full disk leaves either no file or the whole one, never a
- * half or world-readable one. @dest is replaced if it exists. */
+ * a kill, a cancel or a full disk leaves either no file or the whole one,
+ * never a half or world-readable one. @dest is replaced if it exists. */
 gboolean
-sec_engine_backup_to (SecEngine   *engine,
-                      const char  *dest,
-                      GError     **error)
+sec_engine_backup_to_full (SecEngine        *engine,
+                           const char       *dest,
+                           SecProgressFunc   progress,
+                           gpointer          progress_data,
+                           GCancellable     *cancellable,
+                           GError          **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -667,12 +766,12 @@ sec_engine_backup_to (SecEngine   *engine,
   g_autofree char *display = NULL;
   g_autofree char *problem = NULL;
   sqlite3 *out = NULL;
-  sqlite3_backup *backup;
-  int fd, rc;
+  CheckWatch watch = { 0 };
+  int fd, rc, misses, highest;
 
   g_return_val_if_fail (dest != NULL, FALSE);
 
-  if (!check_open (engine, error))
+  if (!check_open (engine, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   display = g_filename_display_name (dest);
   dir = g_path_get_dirname (dest);
@@ -691,24 +790,26 @@ sec_engine_backup_to (SecEngine   *engine,
 
   rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (out, "main", engine->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (out);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-    }
+    rc = copy_pages (engine, out, progress, progress_data, cancellable, &watch.n_pages);
   /* A copy of a database in write-ahead mode would make -wal and -shm
    * files beside itself whenever it is read: a copy stands alone. */
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc == SQLITE_OK && (problem = find_damage (out)) != NULL)
-    rc = SQLITE_CORRUPT;
-  if (rc != SQLITE_OK)
+  if (rc == SQLITE_OK)
+    {
+      watch.db = out;
+      watch.progress = progress;
+      watch.progress_data = progress_data;
+      watch.cancellable = cancellable;
+      sqlite3_db_status (out, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highest, TRUE);
+      sqlite3_progress_handler (out, CHECK_OPS_PER_LOOK, watch_check, &watch);
+      if ((problem = find_damage (out)) != NULL)
+        rc = SQLITE_CORRUPT;
+      sqlite3_progress_handler (out, 0, NULL, NULL);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    rc = SQLITE_INTERRUPT;
+  else if (rc != SQLITE_OK)
     g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
                  _("Could not copy the database to “%s”: %s"), display,
                  problem ? problem : out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
@@ -736,6 +837,8 @@ sec_engine_backup_to (SecEngine   *engine,
     }
   /* The new name itself must survive a power cut. */
   sync_path (dir, TRUE);
+  if (progress != NULL)
+    progress (1.0, progress_data);
   return TRUE;
 }
 

@@ -23,6 +23,8 @@
 
 #include <gio/gio.h>
 
+#include "core/base/sec-progress.h"
+
 G_BEGIN_DECLS
 
 typedef struct _SecEngine SecEngine;
@@ -125,6 +127,15 @@ gboolean     sec_engine_apply_migration  (SecEngine           *engine,
  * name, replacing @dest if it exists; on failure nothing is left behind. */
 gboolean     sec_engine_backup_to        (SecEngine           *engine,
                                           const char          *dest,
+                                          GError             **error);
+/* The same, telling @progress (in this thread) how much is done, copy and
+ * check together, and giving up with G_IO_ERROR_CANCELLED, leaving nothing
+ * behind, when @cancellable is cancelled. */
+gboolean     sec_engine_backup_to_full   (SecEngine           *engine,
+                                          const char          *dest,
+                                          SecProgressFunc      progress,
+                                          gpointer             progress_data,
+                                          GCancellable        *cancellable,
                                           GError             **error);
 
 /* Takes SQLite's file locks again, in case a descriptor of the file

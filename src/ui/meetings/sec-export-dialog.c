@@ -18,6 +18,7 @@
 #include "ui/meetings/sec-export-dialog.h"
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-document-preview.h"
+#include "ui/widgets/sec-progress-strip.h"
 #include "ui/widgets/sec-toaster.h"
 #include "ui/widgets/sec-tool-window.h"
 
@@ -30,8 +31,7 @@ struct _SecExportDialog
   AdwWindowTitle       *window_title;
   GtkWidget            *print_button;
   GtkWidget            *save_button;
-  GtkWidget            *progress_box;
-  GtkProgressBar       *progress_bar;
+  SecProgressStrip     *progress_strip;
   AdwComboRow          *document_row;
   AdwPreferencesGroup  *list_group;
   AdwActionRow         *public_row;
@@ -107,8 +107,7 @@ set_busy (SecExportDialog *self,
   if (self->busy == busy)
     return;
   self->busy = busy;
-  gtk_widget_set_visible (self->progress_box, busy);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_strip), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print",
@@ -183,8 +182,8 @@ on_export_progress (double   fraction,
 {
   SecExportDialog *self = user_data;
 
-  if (self->progress_bar != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (self->progress_strip != NULL)
+    sec_progress_strip_set_fraction (self->progress_strip, fraction);
 }
 
 /* Stops the export under way: export_done_cb () then gets the
@@ -550,13 +549,13 @@ sec_export_dialog_class_init (SecExportDialogClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEC_TYPE_PROGRESS_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, print_button);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SecExportDialog, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, SecExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SecExportDialog, progress_strip);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, document_row);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, list_group);
   gtk_widget_class_bind_template_child (widget_class, SecExportDialog, public_row);

@@ -45,6 +45,9 @@ struct _SecApp
   char           *undo_restore_path; /* the copy kept aside by the last restore */
   gboolean        restoring;  /* a restored copy needs no daily backup */
   gboolean        backing_up; /* Back Up Now is copying, in a worker thread */
+  GCancellable   *backup_cancellable; /* while backing up: app.cancel-backup */
+  GtkWidget      *backup_strip;       /* (weak): where it shows its progress */
+  gint64          backup_started;     /* monotonic µs, for the debug log */
 };
 
 G_DEFINE_FINAL_TYPE (SecApp, sec_app, ADW_TYPE_APPLICATION)
@@ -604,6 +607,17 @@ show_toast (SecApp   *self,
 
 static void update_backup_actions (SecApp *self);
 
+/* From the worker, through the main loop (sec-progress.h). */
+static void
+backup_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  SecApp *self = user_data;
+
+  if (self->backup_strip != NULL)
+    sec_progress_strip_set_fraction (SEC_PROGRESS_STRIP (self->backup_strip), fraction);
+}
+
 static void
 backed_up_cb (GObject      *source,
               GAsyncResult *result,
@@ -616,8 +630,22 @@ backed_up_cb (GObject      *source,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
+  if (self->backup_strip != NULL)
+    {
+      g_debug ("Back Up Now: %.1f s, the bar moved %u times",
+               (g_get_monotonic_time () - self->backup_started) / 1e6,
+               sec_progress_strip_get_n_updates (SEC_PROGRESS_STRIP (self->backup_strip)));
+      gtk_widget_set_visible (self->backup_strip, FALSE);
+    }
+  g_clear_weak_pointer (&self->backup_strip);
+  g_clear_object (&self->backup_cancellable);
   self->backing_up = FALSE;
   update_backup_actions (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_toast (self, adw_toast_new (_("Backup cancelled; no file was made")));
+      return;
+    }
   if (path == NULL)
     {
       show_error_dialog (self, _("Backup Failed"), error->message);
@@ -634,20 +662,47 @@ backed_up_cb (GObject      *source,
 
 /* In a worker thread, on a connection of its own: the copy and its check
  * read the whole file (seconds for a large one), and the window goes on
- * meanwhile; the action is off until the copy is made. */
+ * meanwhile, showing how far the copy is in a strip with Cancel; the
+ * action is off until the copy is made or cancelled. */
 static void
 back_up_now_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
   SecApp *self = user_data;
+  SecWindow *window = get_active_sec_window (self);
 
   if (self->store == NULL || self->backing_up)
     return;
   self->backing_up = TRUE;
+  self->backup_cancellable = g_cancellable_new ();
+  self->backup_started = g_get_monotonic_time ();
+  if (window != NULL)
+    {
+      SecProgressStrip *strip = sec_window_get_progress_strip (window);
+
+      sec_progress_strip_set_text (strip, _("Backing up…"));
+      sec_progress_strip_set_cancel_action (strip, "app.cancel-backup",
+                                            _("Stop the backup; no file is left"));
+      gtk_widget_set_visible (GTK_WIDGET (strip), TRUE);
+      g_set_weak_pointer (&self->backup_strip, GTK_WIDGET (strip));
+    }
   update_backup_actions (self);
-  sec_backups_make_async (sec_store_get_path (self->store), SEC_BACKUP_REASON_MANUAL, NULL,
+  sec_backups_make_async (sec_store_get_path (self->store), SEC_BACKUP_REASON_MANUAL,
+                          backup_progress_cb, self, self->backup_cancellable,
                           backed_up_cb, g_object_ref (self));
+}
+
+/* backed_up_cb () then gets the cancellation: the copy under way is
+ * removed, and the old backups stay as they were. */
+static void
+cancel_backup_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SecApp *self = user_data;
+
+  g_cancellable_cancel (self->backup_cancellable);
 }
 
 static void
@@ -675,6 +730,9 @@ update_backup_actions (SecApp *self)
 
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL && !self->backing_up);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-backup");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->backing_up);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL);
@@ -808,6 +866,7 @@ preferences_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "back-up-now", back_up_now_action },
+  { "cancel-backup", cancel_backup_action },
   { "restore-backup", restore_backup_action },
   { "privacy-review", privacy_review_action },
   { "deleted-records", deleted_records_action },
@@ -919,6 +978,7 @@ sec_app_dispose (GObject *object)
   if (self->new_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->new_chooser));
   g_clear_object (&self->new_chooser);
+  g_clear_weak_pointer (&self->backup_strip);
 
   G_OBJECT_CLASS (sec_app_parent_class)->dispose (object);
 }

@@ -91,6 +91,7 @@ struct _SecWindow
   GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
   GtkWidget            *connection_banner;  /* a shared database out of reach (sec-window-connection.c) */
+  GtkWidget            *progress_strip;     /* a backup under way (sec-window-connection.c) */
 };
 
 const Section *_sec_window_find_section          (const char     *id,

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ui/records/sec-list-pane.h"
+#include "ui/widgets/sec-progress-strip.h"
 #include "core/store/sec-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,9 @@ SecRecord   *sec_window_get_record           (SecWindow      *self);
 const char  *sec_window_get_visible_pane     (SecWindow      *self);
 /* Whether the window shows one pane at a time. */
 gboolean     sec_window_get_narrow           (SecWindow      *self);
+/* The strip under the window's top where long work of the application
+ * (Back Up Now) shows how far it is, with Cancel. Hidden until shown. */
+SecProgressStrip *sec_window_get_progress_strip (SecWindow *self);
 void         sec_window_add_toast            (SecWindow      *self,
                                               AdwToast       *toast);
 

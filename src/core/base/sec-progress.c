@@ -1,0 +1,90 @@
+/* sec-progress.c: a worker's progress passed on to the thread that started it
+ *
+ * Each report is a one-off source in the caller's main context holding a
+ * reference to the task (which owns the relay), so that it can tell, when
+ * it runs, whether the task's callback has already run (the listener may be
+ * gone by then).
+ */
+#define G_LOG_DOMAIN "sec-progress"
+
+#include "config.h"
+
+#include "core/base/sec-progress.h"
+
+struct _SecProgressRelay
+{
+  GTask           *task;     /* (unowned): it owns the relay */
+  SecProgressFunc  progress;
+  gpointer         progress_data;
+  GMainContext    *context;
+  gint             percent;  /* the last told, from the worker */
+};
+
+typedef struct {
+  GTask            *task;  /* keeps the relay alive */
+  SecProgressRelay *relay;
+  double            fraction;
+} Report;
+
+static void
+relay_free (SecProgressRelay *relay)
+{
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+SecProgressRelay *
+sec_progress_relay_new (GTask           *task,
+                        SecProgressFunc  progress,
+                        gpointer         progress_data)
+{
+  SecProgressRelay *relay = g_new0 (SecProgressRelay, 1);
+
+  g_return_val_if_fail (G_IS_TASK (task), NULL);
+
+  relay->task = task;
+  relay->progress = progress;
+  relay->progress_data = progress_data;
+  relay->context = g_main_context_ref_thread_default ();
+  relay->percent = -1;
+  g_object_set_data_full (G_OBJECT (task), "sec-progress-relay", relay, (GDestroyNotify) relay_free);
+  return relay;
+}
+
+static void
+report_free (Report *report)
+{
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+/* In the caller's main context: tells the caller, unless the task is over
+ * (a cancelled one has its error set before its callback runs). */
+static gboolean
+deliver (gpointer user_data)
+{
+  Report *report = user_data;
+
+  if (!g_task_get_completed (report->task) && !g_task_had_error (report->task))
+    report->relay->progress (report->fraction, report->relay->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sec_progress_relay_report (double   fraction,
+                           gpointer user_data)
+{
+  SecProgressRelay *relay = user_data;
+  gint percent = (gint) (CLAMP (fraction, 0.0, 1.0) * 100);
+  Report *report;
+
+  if (relay->progress == NULL || percent <= relay->percent)
+    return;
+  relay->percent = percent;
+  report = g_new0 (Report, 1);
+  report->task = g_object_ref (relay->task);
+  report->relay = relay;
+  report->fraction = fraction;
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, deliver, report,
+                              (GDestroyNotify) report_free);
+}

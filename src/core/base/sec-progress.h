@@ -1,0 +1,32 @@
+/* sec-progress.h: how far a long piece of work in a worker thread is, told
+ * to the thread that started it
+ *
+ * The export of a meeting's documents and a backup run in a GTask's worker
+ * and tell their progress to the window's main context through a
+ * SecProgressRelay: at most once per whole percent (the window redraws no
+ * more often than that is worth), and never once the task is over (its
+ * callback has run and whoever listened may be gone).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Told how much of a long piece of work is done, from 0 to 1. */
+typedef void (*SecProgressFunc) (double   fraction,
+                                 gpointer user_data);
+
+typedef struct _SecProgressRelay SecProgressRelay;
+
+/* Made in the thread that starts @task, before it runs: @progress is then
+ * called in that thread's default main context. The relay belongs to
+ * @task (freed with it); @progress may be NULL. (transfer none) */
+SecProgressRelay *sec_progress_relay_new    (GTask            *task,
+                                             SecProgressFunc   progress,
+                                             gpointer          progress_data);
+/* A SecProgressFunc for the worker, with the relay as its user data. */
+void              sec_progress_relay_report (double            fraction,
+                                             gpointer          relay);
+
+G_END_DECLS
