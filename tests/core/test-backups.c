@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
@@ -218,6 +219,42 @@ test_prune (Fixture *f, gconstpointer data)
     }
   g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (g_ptr_array_index (made, 1), G_FILE_TEST_EXISTS));
+}
+
+/* A copy killed halfway leaves its temporary file, as large as the
+ * database: the next backup removes it once nothing has written it for an
+ * hour, and leaves alone a fresh one (a copy running now) and other files. */
+static void
+test_prune_stale_copies (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *made = NULL;
+  gint64 two_hours_ago = g_get_real_time () / G_USEC_PER_SEC - 2 * 60 * 60;
+  struct utimbuf old = { (time_t) two_hours_ago, (time_t) two_hours_ago };
+
+  insert_person (f->store, "Anna");
+  g_assert_cmpint (g_mkdir_with_parents (f->folder, 0700), ==, 0);
+  stale = g_build_filename (f->folder, ".office.2026-12-01-101010.daily.db.AB12CD", NULL);
+  stale_journal = g_strconcat (stale, "-journal", NULL);
+  fresh = g_build_filename (f->folder, ".office.2026-12-07-101010.manual.db.EF34GH", NULL);
+  other = g_build_filename (f->folder, ".notes.db.IJ56KL", NULL);
+  for (const char *const *p = (const char *const[]) { stale, stale_journal, fresh, other, NULL }; *p; p++)
+    g_assert_true (g_file_set_contents (*p, "half a copy", -1, NULL));
+  g_assert_cmpint (utime (stale, &old), ==, 0);
+  g_assert_cmpint (utime (stale_journal, &old), ==, 0);
+  g_assert_cmpint (utime (other, &old), ==, 0);
+
+  made = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (made, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -540,6 +577,7 @@ main (int argc, char *argv[])
   ADD ("/backups/mode-and-check", test_backup_mode_and_check);
   ADD ("/backups/daily-once", test_daily_once);
   ADD ("/backups/prune", test_prune);
+  ADD ("/backups/prune-stale-copies", test_prune_stale_copies);
   ADD ("/backups/failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("/backups/progress-and-cancel", test_progress_and_cancel);
   ADD ("/backups/async-progress", test_async_progress);

@@ -211,12 +211,48 @@ ensure_folder (const char  *db_path,
   return TRUE;
 }
 
-/* Removes the oldest backups of @db_path beyond @kept. */
+/* A temporary copy not written to for this long was left by a copy that
+ * was killed (the application closed by force, the machine switched off):
+ * a copy that runs writes its file at least every step. */
+#define STALE_COPY_SECONDS (60 * 60)
+
+/* Removes the temporary copies of @db_path's backups that a killed copy
+ * left in its folder (".<backup name>.XXXXXX" and its "-journal"), each as
+ * large as the database, which nothing else would ever remove. */
+static void
+remove_stale_copies (const char *db_path)
+{
+  g_autofree char *folder = sec_backups_get_folder (db_path);
+  g_autofree char *db_name = dup_db_name (db_path);
+  g_autofree char *prefix = g_strconcat (".", db_name, ".", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strstr (name, ".db.") == NULL)
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime < STALE_COPY_SECONDS)
+        continue;
+      if (g_unlink (path) != 0)
+        g_warning ("Could not remove the unfinished copy %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* Removes the oldest backups of @db_path beyond @kept, and what killed
+ * copies left. */
 static void
 prune (const char *db_path,
        guint       kept)
 {
   g_autoptr(GPtrArray) backups = scan_folder (db_path);
+
+  remove_stale_copies (db_path);
 
   g_ptr_array_sort (backups, compare_oldest_first);
   for (guint i = 0; i + MAX (kept, 1) < backups->len; i++)
