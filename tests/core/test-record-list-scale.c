@@ -3,8 +3,10 @@
  *
  * A page of a search that finds many rows is read in the sort key's index
  * (choose_search_plan in sec-store-query.c), a position is counted in that
- * index (position_by_count), and the list keeps only some pages: each is
- * checked here against the whole list read in one query.
+ * index (position_by_count), people by organisation are read from the
+ * index of their copy of its sort key (migration 16), and the list keeps
+ * only some pages: each is checked here against the whole list read in one
+ * query.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 #include "sec-test-util.h"
 
 #define N_PEOPLE 5000
+#define N_ORGANISATIONS 30
 
 typedef struct {
   char     *dir;
@@ -32,13 +35,26 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = sec_test_open_store (f->dir, "test.db", NULL);
 
   g_assert_true (sec_store_begin (f->store, &error));
+  for (int i = 0; i < N_ORGANISATIONS; i++)
+    {
+      g_autoptr(SecRecord) o = sec_record_new (SEC_TYPE_ORGANISATION);
+      /* Names in an order of their own, one that sorts with the Latin. */
+      g_autofree char *name = g_strdup_printf ("%s %02d", i % 4 == 0 ? "Ωμέγα" : "Verein", (i * 7) % N_ORGANISATIONS);
+
+      sec_record_set_string (o, "name", name);
+      g_assert_true (sec_store_insert (f->store, o, &error));
+    }
   for (int i = 0; i < N_PEOPLE; i++)
     {
       g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
-      /* Every name starts with "m" or "p"; one in a thousand is a Quint. */
+      /* Every name starts with "m" or "p"; one in a thousand is a Quint;
+       * some names twice (their order is their ids'). */
       g_autofree char *family = g_strdup_printf ("%s %05d", i % 1000 == 7 ? "Quint" : (i % 3 ? "Muster" : "Pauli"),
-                                                 (i * 7919) % N_PEOPLE);
+                                                 (i * 7919) % (N_PEOPLE - 300));
       sec_record_set_string (p, "family-name", family);
+      /* One in seven without an organisation. */
+      if (i % 7 != 3)
+        sec_record_set_ref (p, "organisation", 1 + i % N_ORGANISATIONS);
       g_assert_true (sec_store_insert (f->store, p, &error));
     }
   g_assert_true (sec_store_commit (f->store, &error));
@@ -56,20 +72,21 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* Every page and every position of @search in both directions agree with
- * the whole list read at once. */
+/* Every page and every position of @search sorted by @sort (NULL: the
+ * name) in both directions agree with the whole list read at once. */
 static void
-check_search (Fixture    *f,
-              const char *search,
-              gboolean    descending,
-              guint       expected)
+check_sorted_search (Fixture    *f,
+                     const char *search,
+                     const char *sort,
+                     gboolean    descending,
+                     guint       expected)
 {
   g_autoptr(SecQuery) q = sec_query_new ();
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
 
   sec_query_set_search (q, search);
-  sec_query_set_sort (q, NULL, descending);
+  sec_query_set_sort (q, sort, descending);
   all = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, expected);
@@ -95,6 +112,15 @@ check_search (Fixture    *f,
     g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q,
                                          sec_record_get_id (all->pdata[all->len - 1]), &error), ==, all->len - 1);
   g_assert_no_error (error);
+}
+
+static void
+check_search (Fixture    *f,
+              const char *search,
+              gboolean    descending,
+              guint       expected)
+{
+  check_sorted_search (f, search, NULL, descending, expected);
 }
 
 static void
@@ -124,6 +150,67 @@ test_pages_and_positions (Fixture *f, gconstpointer data)
   sec_query_set_search (q, "quint");
   g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, 1, &error), ==, -1);
   g_assert_no_error (error);
+}
+
+/* People by organisation: the organisation's sort key, then the person's
+ * (the erased ones' is empty), then the id; people without an
+ * organisation last whichever the direction. The whole list is checked
+ * against the organisations' own order. */
+static void
+test_by_organisation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(SecQuery) orgs_q = sec_query_new ();
+  g_autoptr(GPtrArray) orgs = sec_store_list (f->store, SEC_TYPE_ORGANISATION, orgs_q, &error);
+  g_autoptr(GHashTable) rank = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 n_muster;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, N_ORGANISATIONS);
+  for (guint i = 0; i < orgs->len; i++)
+    g_hash_table_insert (rank, GSIZE_TO_POINTER ((gsize) sec_record_get_id (orgs->pdata[i])), GUINT_TO_POINTER (i + 1));
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      guint last_rank = descending ? G_MAXUINT : 0;
+      gboolean none_seen = FALSE;
+
+      sec_query_set_sort (q, "organisation-sort-key", descending);
+      g_clear_pointer (&all, g_ptr_array_unref);
+      all = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->len, ==, N_PEOPLE);
+      for (guint i = 0; i < all->len; i++)
+        {
+          gint64 org = sec_record_get_ref (all->pdata[i], "organisation");
+          guint r = GPOINTER_TO_UINT (g_hash_table_lookup (rank, GSIZE_TO_POINTER ((gsize) org)));
+
+          if (org == 0)
+            {
+              none_seen = TRUE;
+              continue;
+            }
+          g_assert_false (none_seen);
+          g_assert_cmpuint (r, >, 0);
+          if (descending)
+            g_assert_cmpuint (r, <=, last_rank);
+          else
+            g_assert_cmpuint (r, >=, last_rank);
+          last_rank = r;
+        }
+      g_assert_true (none_seen);
+
+      check_sorted_search (f, NULL, "organisation-sort-key", descending, N_PEOPLE);
+      sec_query_set_search (q, "muster");
+      n_muster = sec_store_count (f->store, SEC_TYPE_PERSON, q, &error);
+      g_assert_no_error (error);
+      sec_query_set_search (q, NULL);
+      check_sorted_search (f, "m", "organisation-sort-key", descending, (guint) n_muster);
+      check_sorted_search (f, "quint", "organisation-sort-key", descending, 5);
+      check_sorted_search (f, "nobody", "organisation-sort-key", descending, 0);
+    }
 }
 
 /* The list keeps only some pages, and reads again those it dropped. */
@@ -156,6 +243,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/record-list-scale/pages-and-positions", test_pages_and_positions);
   ADD ("/record-list-scale/pages-dropped", test_pages_dropped);
+  ADD ("/record-list-scale/by-organisation", test_by_organisation);
 #undef ADD
 
   return g_test_run ();

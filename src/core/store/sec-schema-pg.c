@@ -687,10 +687,16 @@ static const char migration_15[] =
 
 /* Migration 16: people by organisation read from an index (sec-schema.c
  * says why). A trigger before the row is written sets the copy of the
- * organisation's key, where SQLite's updates the row after. A server's
- * index is read backwards only in the opposite order of NULLs
- * (DESC NULLS FIRST for an index in ASC NULLS LAST), so the descending
- * order, empty ones last too, has an index of its own. */
+ * organisation's key, where SQLite's updates the row after.
+ * And the lists' other orders read from indexes that a server can use:
+ * - each ends with the id, as every ORDER BY does (SQLite's indexes hold
+ *   the rowid; a server's did not, so it read each row of the table to
+ *   sort a page by id: 0.8 s for the last page of people);
+ * - a server reads an index backwards only with NULLs the other way round
+ *   (DESC NULLS FIRST for an index in ASC NULLS LAST), so an order with
+ *   empty values last in both directions (e-mail, organisation) has an
+ *   index for its descending direction (people by e-mail, descending,
+ *   sorted every person: 0.3-0.7 s). */
 static const char migration_16[] =
   HISTORY_FUNCTION ("OR REPLACE ", "clock_timestamp()", HISTORY_SKIP)
   "ALTER TABLE people ADD COLUMN organisation_sort_key BYTEA;"
@@ -699,6 +705,21 @@ static const char migration_16[] =
   "CREATE INDEX people_organisation_sort ON people (organisation_sort_key, sort_key, id);"
   "CREATE INDEX people_organisation_sort_desc ON people"
   "  (organisation_sort_key DESC NULLS LAST, sort_key DESC, id DESC);"
+  "DROP INDEX people_sort;"
+  "CREATE INDEX people_sort ON people (sort_key, id);"
+  "DROP INDEX organisations_sort;"
+  "CREATE INDEX organisations_sort ON organisations (sort_key, id);"
+  "DROP INDEX people_email;"
+  "CREATE INDEX people_email ON people (email, sort_key, id);"
+  "CREATE INDEX people_email_desc ON people (email DESC NULLS LAST, sort_key DESC, id DESC);"
+  "DROP INDEX people_created;"
+  "CREATE INDEX people_created ON people (created_at, id);"
+  "DROP INDEX organisations_created;"
+  "CREATE INDEX organisations_created ON organisations (created_at, id);"
+  "DROP INDEX meetings_created;"
+  "CREATE INDEX meetings_created ON meetings (created_at, id);"
+  "DROP INDEX meetings_starts_sort;"
+  "CREATE INDEX meetings_starts_sort ON meetings (starts_at, sort_key, id);"
   "CREATE FUNCTION people_organisation_sort () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
   "  new.organisation_sort_key := (SELECT o.sort_key FROM organisations o WHERE o.id = new.organisation_id);"
   "  RETURN new; END $$;"
