@@ -11,10 +11,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-history.h"
 #include "core/store/sec-store-privacy.h"
 #include "sec-test-util.h"
 
@@ -224,6 +226,7 @@ test_by_organisation (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(SecRecord) org = NULL;
   g_autoptr(SecRecord) person = NULL;
+  g_autoptr(GPtrArray) history = NULL;
 
   check_by_organisation (f, TRUE);
 
@@ -231,6 +234,13 @@ test_by_organisation (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   sec_record_set_string (org, "name", "Aardvark");
   g_assert_true (sec_store_update (f->store, org, &error));
+  /* The copy of the key is no change of its people's, and never in their
+   * history: person 2, of organisation 2, has only been added. */
+  history = sec_store_list_history (f->store, SEC_TYPE_PERSON, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((SecHistoryEntry *) history->pdata[0])->action, ==, "insert");
+  g_assert_null (strstr (((SecHistoryEntry *) history->pdata[0])->new_value, "organisation_sort_key"));
   person = sec_store_get (f->store, SEC_TYPE_PERSON, 7, &error);
   g_assert_no_error (error);
   sec_record_set_ref (person, "organisation", 5);
