@@ -680,9 +680,9 @@ print_table (const Output *out,
           "SELECT * FROM people t ORDER BY t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC LIMIT 200" },
         { "sort change: people recently added", "created-at", TRUE,
           "SELECT * FROM people t ORDER BY t.created_at DESC, t.id DESC LIMIT 200" },
+        /* People's copy of their organisation's key (migration 16). */
         { "sort change: people by organisation", "organisation-sort-key", FALSE,
-          "SELECT * FROM people t ORDER BY (SELECT o.sort_key FROM organisations o WHERE o.id = t.organisation_id),"
-          " t.id LIMIT 200" },
+          "SELECT * FROM people t ORDER BY t.organisation_sort_key NULLS LAST, t.sort_key, t.id LIMIT 200" },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)

@@ -440,6 +440,26 @@ test_upgrade_versions (void)
   g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CONFLICT);
 }
 
+/* A page of people in @order is read from the index @index, without
+ * sorting every row (no temporary b-tree in SQLite's plan). */
+static void
+assert_read_from_index (sqlite3    *db,
+                        const char *order,
+                        const char *index)
+{
+  g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT t.id FROM people t ORDER BY %s LIMIT 200", order);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_test_message ("%s: %s", order, plan->str);
+  g_assert_nonnull (strstr (plan->str, index));
+  g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+}
+
 /* Migration 11: a database of version 9 gains the sort indexes, keeps its
  * people, and a page of people by e-mail (empty ones last, both ways) is
  * read from the index, without sorting every row. */
@@ -476,25 +496,144 @@ test_upgrade_sort_indexes (void)
   g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  {
-    static const char *const orders[] = {
-      "t.email ASC NULLS LAST, t.sort_key ASC, t.id ASC",
-      "t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC",
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
-      {
-        g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT t.id FROM people t ORDER BY %s LIMIT 200", orders[i]);
-        sqlite3_stmt *stmt = NULL;
-        g_autoptr(GString) plan = g_string_new (NULL);
+  assert_read_from_index (db, "t.email ASC NULLS LAST, t.sort_key ASC, t.id ASC", "people_email");
+  assert_read_from_index (db, "t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC", "people_email");
+  sqlite3_close (db);
+}
 
-        g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-        while (sqlite3_step (stmt) == SQLITE_ROW)
-          g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
-        sqlite3_finalize (stmt);
-        g_assert_nonnull (strstr (plan->str, "people_email"));
-        g_assert_null (strstr (plan->str, "TEMP B-TREE"));
-      }
-  }
+/* The number from @sql on the file at @path (read beside the store). */
+static gint64
+query_number (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* People whose copy of their organisation's sort key differs from it. */
+static gint64
+count_out_of_step (const char *path)
+{
+  return query_number (path, "SELECT count(*) FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id"
+                             " WHERE p.organisation_sort_key IS NOT o.sort_key");
+}
+
+/* The people by organisation, @descending or not, are @ids (0 ends it),
+ * each at its position. */
+static void
+assert_by_organisation (SecStore     *store,
+                        gboolean      descending,
+                        const gint64 *ids)
+{
+  g_autoptr(SecQuery) query = sec_query_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  sec_query_set_sort (query, "organisation-sort-key", descending);
+  people = sec_store_list (store, SEC_TYPE_PERSON, query, &error);
+  g_assert_no_error (error);
+  while (ids[n] != 0)
+    n++;
+  g_assert_cmpuint (people->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (sec_record_get_id (people->pdata[i]), ==, ids[i]);
+      g_assert_cmpint (sec_store_position (store, SEC_TYPE_PERSON, query, ids[i], &error), ==, i);
+      g_assert_no_error (error);
+    }
+}
+
+/* Migration 16: a database of version 15 gains people's copy of their
+ * organisation's sort key, filled, and kept in step through a rename, a
+ * move, a deletion and a new person, never in the history; a page of
+ * people by organisation (none last, both ways) is read from its index. */
+static void
+test_upgrade_organisation_sort (void)
+{
+  g_autofree char *path = tmp_path ("v15-organisation-sort.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(SecRecord) org = NULL;
+  g_autoptr(SecRecord) person = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  sqlite3 *db = open_before (path, 16);
+
+  exec_sql (db,
+            "INSERT INTO organisations (id, created_at, updated_at, name, sort_key)"
+            " VALUES (1, 'x', 'x', 'Zeta', 'zeta'), (2, 'x', 'x', 'Alpha', 'alpha'), (3, 'x', 'x', 'Mu', 'mu');"
+            "INSERT INTO people (id, created_at, updated_at, family_name, organisation_id, sort_key)"
+            " VALUES (1, 'x', 'x', 'Müller', 1, 'muller'), (2, 'x', 'x', 'Nowak', 2, 'nowak'),"
+            " (3, 'x', 'x', 'Ionescu', NULL, 'ionescu'), (4, 'x', 'x', 'Bauer', 3, 'bauer'),"
+            " (5, 'x', 'x', 'Adamska', 1, 'adamska');");
+  sqlite3_close (db);
+
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (path), ==, SEC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_number (path, "SELECT count(*) FROM people WHERE organisation_sort_key IS NOT NULL"), ==, 4);
+  g_assert_cmpint (count_out_of_step (path), ==, 0);
+  assert_by_organisation (store, FALSE, (const gint64[]) { 2, 4, 5, 1, 3, 0 });
+  assert_by_organisation (store, TRUE, (const gint64[]) { 1, 5, 4, 2, 3, 0 });
+
+  /* A rename moves its people, and is no change of theirs. */
+  org = sec_store_get (store, SEC_TYPE_ORGANISATION, 2, &error);
+  g_assert_no_error (error);
+  sec_record_set_string (org, "name", "Zulu");
+  g_assert_true (sec_store_update (store, org, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_out_of_step (path), ==, 0);
+  assert_by_organisation (store, FALSE, (const gint64[]) { 4, 5, 1, 2, 3, 0 });
+  history = sec_store_list_history (store, SEC_TYPE_PERSON, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+
+  /* A person moved to another organisation. */
+  person = sec_store_get (store, SEC_TYPE_PERSON, 4, &error);
+  g_assert_no_error (error);
+  sec_record_set_ref (person, "organisation", 1);
+  g_assert_true (sec_store_update (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_out_of_step (path), ==, 0);
+  assert_by_organisation (store, TRUE, (const gint64[]) { 2, 1, 4, 5, 3, 0 });
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = sec_store_list_history (store, SEC_TYPE_PERSON, 4, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    g_assert_cmpstr (((SecHistoryEntry *) history->pdata[i])->field, !=, "organisation_sort_key");
+
+  /* An organisation deleted leaves its people without one. */
+  g_assert_true (sec_store_delete (store, SEC_TYPE_ORGANISATION, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_out_of_step (path), ==, 0);
+  g_assert_cmpint (query_number (path, "SELECT count(*) FROM people WHERE organisation_sort_key IS NOT NULL"), ==, 1);
+  assert_by_organisation (store, FALSE, (const gint64[]) { 2, 5, 4, 3, 1, 0 });
+
+  /* A new person. */
+  g_clear_object (&person);
+  person = sec_record_new (SEC_TYPE_PERSON);
+  sec_record_set_string (person, "family-name", "Costa");
+  sec_record_set_ref (person, "organisation", 3);
+  g_assert_true (sec_store_insert (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_out_of_step (path), ==, 0);
+  assert_by_organisation (store, TRUE, (const gint64[]) { 2, sec_record_get_id (person), 1, 3, 4, 5, 0 });
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  assert_read_from_index (db, "t.organisation_sort_key ASC NULLS LAST, t.sort_key ASC, t.id ASC",
+                          "people_organisation_sort");
+  assert_read_from_index (db, "t.organisation_sort_key DESC NULLS LAST, t.sort_key DESC, t.id DESC",
+                          "people_organisation_sort");
   sqlite3_close (db);
 }
 
@@ -988,6 +1127,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/upgrade-participant-needs", test_upgrade_participant_needs);
   g_test_add_func ("/migrations/upgrade-meeting-counts", test_upgrade_meeting_counts);
   g_test_add_func ("/migrations/upgrade-versions", test_upgrade_versions);
+  g_test_add_func ("/migrations/upgrade-organisation-sort", test_upgrade_organisation_sort);
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);

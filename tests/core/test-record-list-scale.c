@@ -3,20 +3,25 @@
  *
  * A page of a search that finds many rows is read in the sort key's index
  * (choose_search_plan in sec-store-query.c), a position is counted in that
- * index (position_by_count), and the list keeps only some pages: each is
- * checked here against the whole list read in one query.
+ * index (position_by_count), people by organisation are read from the
+ * index of their copy of its sort key (migration 16), and the list keeps
+ * only some pages: each is checked here against the whole list read in one
+ * query.
  */
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-history.h"
 #include "core/store/sec-store-privacy.h"
 #include "sec-test-util.h"
 
 #define N_PEOPLE 5000
+#define N_ORGANISATIONS 30
 
 typedef struct {
   char     *dir;
@@ -32,13 +37,26 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = sec_test_open_store (f->dir, "test.db", NULL);
 
   g_assert_true (sec_store_begin (f->store, &error));
+  for (int i = 0; i < N_ORGANISATIONS; i++)
+    {
+      g_autoptr(SecRecord) o = sec_record_new (SEC_TYPE_ORGANISATION);
+      /* Names in an order of their own, one that sorts with the Latin. */
+      g_autofree char *name = g_strdup_printf ("%s %02d", i % 4 == 0 ? "Ωμέγα" : "Verein", (i * 7) % N_ORGANISATIONS);
+
+      sec_record_set_string (o, "name", name);
+      g_assert_true (sec_store_insert (f->store, o, &error));
+    }
   for (int i = 0; i < N_PEOPLE; i++)
     {
       g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
-      /* Every name starts with "m" or "p"; one in a thousand is a Quint. */
+      /* Every name starts with "m" or "p"; one in a thousand is a Quint;
+       * some names twice (their order is their ids'). */
       g_autofree char *family = g_strdup_printf ("%s %05d", i % 1000 == 7 ? "Quint" : (i % 3 ? "Muster" : "Pauli"),
-                                                 (i * 7919) % N_PEOPLE);
+                                                 (i * 7919) % (N_PEOPLE - 300));
       sec_record_set_string (p, "family-name", family);
+      /* One in seven without an organisation. */
+      if (i % 7 != 3)
+        sec_record_set_ref (p, "organisation", 1 + i % N_ORGANISATIONS);
       g_assert_true (sec_store_insert (f->store, p, &error));
     }
   g_assert_true (sec_store_commit (f->store, &error));
@@ -56,20 +74,21 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* Every page and every position of @search in both directions agree with
- * the whole list read at once. */
+/* Every page and every position of @search sorted by @sort (NULL: the
+ * name) in both directions agree with the whole list read at once. */
 static void
-check_search (Fixture    *f,
-              const char *search,
-              gboolean    descending,
-              guint       expected)
+check_sorted_search (Fixture    *f,
+                     const char *search,
+                     const char *sort,
+                     gboolean    descending,
+                     guint       expected)
 {
   g_autoptr(SecQuery) q = sec_query_new ();
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
 
   sec_query_set_search (q, search);
-  sec_query_set_sort (q, NULL, descending);
+  sec_query_set_sort (q, sort, descending);
   all = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, expected);
@@ -95,6 +114,15 @@ check_search (Fixture    *f,
     g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q,
                                          sec_record_get_id (all->pdata[all->len - 1]), &error), ==, all->len - 1);
   g_assert_no_error (error);
+}
+
+static void
+check_search (Fixture    *f,
+              const char *search,
+              gboolean    descending,
+              guint       expected)
+{
+  check_sorted_search (f, search, NULL, descending, expected);
 }
 
 static void
@@ -124,6 +152,109 @@ test_pages_and_positions (Fixture *f, gconstpointer data)
   sec_query_set_search (q, "quint");
   g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, 1, &error), ==, -1);
   g_assert_no_error (error);
+}
+
+/* People by organisation: the organisation's sort key, then the person's
+ * (the erased ones' is empty), then the id; people without an
+ * organisation last whichever the direction. The whole list is checked
+ * against the organisations' own order, then every page and position
+ * against the whole list (and, @with_searches, of some searches: a test
+ * on a server has two minutes). */
+static void
+check_by_organisation (Fixture *f,
+                       gboolean with_searches)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  g_autoptr(GPtrArray) orgs = sec_store_list (f->store, SEC_TYPE_ORGANISATION, NULL, &error);
+  g_autoptr(GHashTable) rank = g_hash_table_new (NULL, NULL);
+  gint64 n_people, n_muster;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < orgs->len; i++)
+    g_hash_table_insert (rank, GSIZE_TO_POINTER ((gsize) sec_record_get_id (orgs->pdata[i])), GUINT_TO_POINTER (i + 1));
+  n_people = sec_store_count (f->store, SEC_TYPE_PERSON, NULL, &error);
+  sec_query_set_search (q, "muster");
+  n_muster = sec_store_count (f->store, SEC_TYPE_PERSON, q, &error);
+  g_assert_no_error (error);
+  sec_query_set_search (q, NULL);
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+      guint last_rank = descending ? G_MAXUINT : 0;
+      gboolean none_seen = FALSE;
+
+      sec_query_set_sort (q, "organisation-sort-key", descending);
+      all = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->len, ==, n_people);
+      for (guint i = 0; i < all->len; i++)
+        {
+          gint64 org = sec_record_get_ref (all->pdata[i], "organisation");
+          guint r = GPOINTER_TO_UINT (g_hash_table_lookup (rank, GSIZE_TO_POINTER ((gsize) org)));
+
+          if (org == 0)
+            {
+              none_seen = TRUE;
+              continue;
+            }
+          g_assert_false (none_seen);
+          g_assert_cmpuint (r, >, 0);
+          if (descending)
+            g_assert_cmpuint (r, <=, last_rank);
+          else
+            g_assert_cmpuint (r, >=, last_rank);
+          last_rank = r;
+        }
+      g_assert_true (none_seen);
+
+      check_sorted_search (f, NULL, "organisation-sort-key", descending, (guint) n_people);
+      if (!with_searches)
+        continue;
+      check_sorted_search (f, "m", "organisation-sort-key", descending, (guint) n_muster);
+      check_sorted_search (f, "quint", "organisation-sort-key", descending, 5);
+      check_sorted_search (f, "nobody", "organisation-sort-key", descending, 0);
+    }
+}
+
+/* The order follows an organisation's rename and deletion, and a person's
+ * move (the triggers of migration 16, on either engine). */
+static void
+test_by_organisation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecRecord) org = NULL;
+  g_autoptr(SecRecord) person = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  check_by_organisation (f, TRUE);
+
+  org = sec_store_get (f->store, SEC_TYPE_ORGANISATION, 2, &error);
+  g_assert_no_error (error);
+  sec_record_set_string (org, "name", "Aardvark");
+  g_assert_true (sec_store_update (f->store, org, &error));
+  /* The copy of the key is no change of its people's, and never in their
+   * history: person 2, of organisation 2, has only been added. */
+  history = sec_store_list_history (f->store, SEC_TYPE_PERSON, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((SecHistoryEntry *) history->pdata[0])->action, ==, "insert");
+  g_assert_null (strstr (((SecHistoryEntry *) history->pdata[0])->new_value, "organisation_sort_key"));
+  person = sec_store_get (f->store, SEC_TYPE_PERSON, 7, &error);
+  g_assert_no_error (error);
+  sec_record_set_ref (person, "organisation", 5);
+  g_assert_true (sec_store_update (f->store, person, &error));
+  g_clear_object (&person);
+  person = sec_store_get (f->store, SEC_TYPE_PERSON, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_record_get_ref (person, "organisation"), ==, 0);
+  sec_record_set_ref (person, "organisation", 2);
+  g_assert_true (sec_store_update (f->store, person, &error));
+  g_assert_true (sec_store_delete (f->store, SEC_TYPE_ORGANISATION, 3, &error));
+  g_assert_no_error (error);
+
+  check_by_organisation (f, FALSE);
 }
 
 /* The list keeps only some pages, and reads again those it dropped. */
@@ -156,6 +287,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/record-list-scale/pages-and-positions", test_pages_and_positions);
   ADD ("/record-list-scale/pages-dropped", test_pages_dropped);
+  ADD ("/record-list-scale/by-organisation", test_by_organisation);
 #undef ADD
 
   return g_test_run ();

@@ -340,6 +340,12 @@ _sec_engine_pg_setup_session (SecEngine  *engine,
       return FALSE;
     }
   PQclear (res);
+  /* No parallel plans: a list reads a page, and counts at most a few
+   * hundred thousand index entries, which one process does in 16 ms;
+   * starting workers for it took 120-170 ms on a busy server of two
+   * cores (README, "Speed at scale"). */
+  res = PQexec (conn, "SET max_parallel_workers_per_gather = 0");
+  PQclear (res);
   return TRUE;
 }
 

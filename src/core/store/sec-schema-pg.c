@@ -680,6 +680,58 @@ static const char migration_15[] =
   HISTORY_FUNCTION ("OR REPLACE ", "clock_timestamp()", " - 'version'");
 #undef ADD_VERSION
 
+/* The columns the history leaves out besides search_text and sort_key:
+ * the version counter (migration 15) and people's copy of their
+ * organisation's sort key (migration 16), which no user changes. */
+#define HISTORY_SKIP " - 'version' - 'organisation_sort_key'"
+
+/* Migration 16: people by organisation read from an index (sec-schema.c
+ * says why). A trigger before the row is written sets the copy of the
+ * organisation's key, where SQLite's updates the row after.
+ * And the lists' other orders read from indexes that a server can use:
+ * - each ends with the id, as every ORDER BY does (SQLite's indexes hold
+ *   the rowid; a server's did not, so it read each row of the table to
+ *   sort a page by id: 0.8 s for the last page of people);
+ * - a server reads an index backwards only with NULLs the other way round
+ *   (DESC NULLS FIRST for an index in ASC NULLS LAST), so an order with
+ *   empty values last in both directions (e-mail, organisation) has an
+ *   index for its descending direction (people by e-mail, descending,
+ *   sorted every person: 0.3-0.7 s). */
+static const char migration_16[] =
+  HISTORY_FUNCTION ("OR REPLACE ", "clock_timestamp()", HISTORY_SKIP)
+  "ALTER TABLE people ADD COLUMN organisation_sort_key BYTEA;"
+  "UPDATE people p SET organisation_sort_key = o.sort_key FROM organisations o"
+  "  WHERE o.id = p.organisation_id;"
+  "CREATE INDEX people_organisation_sort ON people (organisation_sort_key, sort_key, id);"
+  "CREATE INDEX people_organisation_sort_desc ON people"
+  "  (organisation_sort_key DESC NULLS LAST, sort_key DESC, id DESC);"
+  "DROP INDEX people_sort;"
+  "CREATE INDEX people_sort ON people (sort_key, id);"
+  "DROP INDEX organisations_sort;"
+  "CREATE INDEX organisations_sort ON organisations (sort_key, id);"
+  "DROP INDEX people_email;"
+  "CREATE INDEX people_email ON people (email, sort_key, id);"
+  "CREATE INDEX people_email_desc ON people (email DESC NULLS LAST, sort_key DESC, id DESC);"
+  "DROP INDEX people_created;"
+  "CREATE INDEX people_created ON people (created_at, id);"
+  "DROP INDEX organisations_created;"
+  "CREATE INDEX organisations_created ON organisations (created_at, id);"
+  "DROP INDEX meetings_created;"
+  "CREATE INDEX meetings_created ON meetings (created_at, id);"
+  "DROP INDEX meetings_starts_sort;"
+  "CREATE INDEX meetings_starts_sort ON meetings (starts_at, sort_key, id);"
+  "CREATE FUNCTION people_organisation_sort () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  new.organisation_sort_key := (SELECT o.sort_key FROM organisations o WHERE o.id = new.organisation_id);"
+  "  RETURN new; END $$;"
+  "CREATE TRIGGER people_organisation_sort BEFORE INSERT OR UPDATE OF organisation_id, organisation_sort_key"
+  "  ON people FOR EACH ROW EXECUTE FUNCTION people_organisation_sort ();"
+  "CREATE FUNCTION organisations_sort_people () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  UPDATE people SET organisation_sort_key = new.sort_key WHERE organisation_id = new.id;"
+  "  RETURN NULL; END $$;"
+  "CREATE TRIGGER organisations_sort_people AFTER UPDATE OF sort_key ON organisations"
+  "  FOR EACH ROW WHEN (new.sort_key IS DISTINCT FROM old.sort_key)"
+  "  EXECUTE FUNCTION organisations_sort_people ();";
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -695,6 +747,7 @@ static const SecMigration migrations[] = {
   { 13, migration_13 },
   { 14, migration_14 },
   { 15, migration_15 },
+  { 16, migration_16 },
 };
 
 const SecMigration *
@@ -789,8 +842,9 @@ static const char functions[] =
   "  SELECT coalesce(j, '[]'::json) $$;"
   /* The history's times: the statement's, as SQLite's 'now' is, so that
    * a deletion and the changes it cascades into carry the same time (the
-   * undo finds them by it). Migrations 9 and 15 made it with the clock's. */
-  HISTORY_FUNCTION ("OR REPLACE ", "statement_timestamp()", " - 'version'")
+   * undo finds them by it). Migrations 9, 15 and 16 made it with the
+   * clock's. */
+  HISTORY_FUNCTION ("OR REPLACE ", "statement_timestamp()", HISTORY_SKIP)
   /* Who the history names: the name the store set, else the role. */
   "CREATE OR REPLACE FUNCTION sec_history_user () RETURNS text LANGUAGE sql STABLE AS $$"
   "  SELECT coalesce(nullif(current_setting('secretariat.history_user', true), ''), current_user::text) $$;";

@@ -672,6 +672,38 @@ static const char migration_15[] =
   SEC_SCHEMA_VERSIONED_TABLES (ADD_VERSION);
 #undef ADD_VERSION
 
+/* Migration 16: people by organisation read from an index. No index can
+ * order people by a column of another table, so the organisation's sort
+ * key is copied into `people` (organisation_sort_key, a derived column as
+ * sort_key is: no field, never exported or recorded in the history) and
+ * kept in step by triggers: on a person's insert and change of
+ * organisation, on an organisation's change of sort key (a rename, an
+ * erasure, a new collation: sec-store-migrate.c), and when it is deleted
+ * (its people's organisation_id is set to NULL, an update). A value written
+ * into the column by anyone else (a copy of the database) is set right by
+ * the same triggers. The index on (it, the person's sort key) gives a page
+ * of people by organisation in both directions, empty ones last
+ * (sec-store-query.c). */
+#define ORGANISATION_KEY(row) "(SELECT o.sort_key FROM organisations o WHERE o.id = " row ".organisation_id)"
+static const char migration_16[] =
+  "ALTER TABLE people ADD COLUMN organisation_sort_key BLOB;"
+  "UPDATE people SET organisation_sort_key = " ORGANISATION_KEY ("people")
+  "  WHERE organisation_id IS NOT NULL;"
+  "CREATE INDEX people_organisation_sort ON people (organisation_sort_key, sort_key);"
+  "CREATE TRIGGER people_organisation_sort_insert AFTER INSERT ON people"
+  "  WHEN new.organisation_sort_key IS NOT " ORGANISATION_KEY ("new") " BEGIN"
+  "    UPDATE people SET organisation_sort_key = " ORGANISATION_KEY ("new") " WHERE id = new.id;"
+  "  END;"
+  "CREATE TRIGGER people_organisation_sort_update AFTER UPDATE OF organisation_id, organisation_sort_key ON people"
+  "  WHEN new.organisation_sort_key IS NOT " ORGANISATION_KEY ("new") " BEGIN"
+  "    UPDATE people SET organisation_sort_key = " ORGANISATION_KEY ("new") " WHERE id = new.id;"
+  "  END;"
+  "CREATE TRIGGER organisations_sort_people AFTER UPDATE OF sort_key ON organisations"
+  "  WHEN new.sort_key IS NOT old.sort_key BEGIN"
+  "    UPDATE people SET organisation_sort_key = new.sort_key WHERE organisation_id = new.id;"
+  "  END;";
+#undef ORGANISATION_KEY
+
 static const SecMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -687,6 +719,7 @@ static const SecMigration migrations[] = {
   { 13, migration_13 },
   { 14, migration_14 },
   { 15, migration_15 },
+  { 16, migration_16 },
 };
 
 const SecMigration *

@@ -112,6 +112,10 @@ SecRecord   *_sec_store_record_from_row (GType          type,
 /* Derived values named "...-sort-key" are collation keys (bytes) to sort
  * by, never text to show. */
 gboolean     _sec_store_is_sort_key    (const SecDerived *derived);
+/* The column of the rows that holds @derived when it is stored there
+ * (kept by triggers, as people's organisation_sort_key) rather than
+ * computed by its SQL ("t.column"); NULL otherwise. */
+const char  *_sec_store_derived_column (const SecDerived *derived);
 /* Deletes one row inside the caller's transaction, queueing the changes. */
 gboolean     _sec_store_delete_row     (SecStore       *self,
                                         GType           kind,

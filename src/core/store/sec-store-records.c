@@ -228,6 +228,17 @@ _sec_store_is_sort_key (const SecDerived *d)
   return g_str_has_suffix (d->name, "-sort-key");
 }
 
+const char *
+_sec_store_derived_column (const SecDerived *d)
+{
+  if (!g_str_has_prefix (d->sql, "t.") || d->sql[2] == '\0')
+    return NULL;
+  for (const char *p = d->sql + 2; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return NULL;
+  return d->sql + 2;
+}
+
 SecRecord *
 _sec_store_record_from_row (GType    type,
                             SecStmt *stmt)
