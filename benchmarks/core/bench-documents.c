@@ -7,8 +7,9 @@
  * the PDF costs (a tagged list against an untagged one). Prints figures;
  * it asserts nothing.
  *
- * Usage: bench-documents [N_PARTICIPANTS [N_ITEMS [RUNS [tagging]]]]
- * ("tagging": only what tagging costs, e.g. under a profiler)
+ * Usage: bench-documents [N_PARTICIPANTS [N_ITEMS [RUNS [tagging [VARIANT]]]]]
+ * ("tagging": only what tagging costs; VARIANT 0, 1 or 2: only untagged,
+ * tagged or tagged by the whole-file pass, e.g. under a profiler)
  *        bench-documents --database FILE MEETING [RUNS]
  * (what tagging costs for the participant list of meeting MEETING of a
  * database FILE, e.g. a copy of bench-scale's big file: it may upgrade it)
@@ -32,6 +33,9 @@ static const char *family[] = { "Müller", "Ó Súilleabháin", "Kowalska", "Π�
 static const char *countries[] = { "BE", "BG", "CZ", "DK", "DE", "EE", "IE", "GR", "ES", "FR", "HR", "IT",
                                    "CY", "LV", "LT", "LU", "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI",
                                    "SK", "FI", "SE", "NO", "UA", "AL" };
+
+/* 0, 1, 2: report_tagging () makes only that variant; -1: all three. */
+static int only_variant = -1;
 
 static double
 elapsed_ms (gint64 start)
@@ -185,6 +189,8 @@ report_tagging (const char                *what,
       {
         Run run;
 
+        if (only_variant >= 0 && (guint) only_variant != v)
+          continue;
         if (v == 0)
           g_setenv ("SEC_DOCUMENT_UNTAGGED", "1", TRUE);
         else
@@ -254,6 +260,9 @@ bench_made (int    argc,
   int n_items = argc > 2 ? atoi (argv[2]) : 60;
   guint n_runs = argc > 3 ? (guint) CLAMP (atoi (argv[3]), 1, 64) : 5;
   gboolean only_tagging = argc > 4 && g_str_equal (argv[4], "tagging");
+
+  if (only_tagging && argc > 5)
+    only_variant = atoi (argv[5]);
   g_autofree char *dir = g_dir_make_tmp ("sec-bench-documents-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *list_pdf = g_build_filename (dir, "participants.pdf", NULL);
