@@ -195,6 +195,8 @@ _sec_document_new_layout (SecDocument    *self,
   return layout;
 }
 
+/* The same at a width, never unwrapped (a column narrower than a point
+ * still wraps). */
 static PangoLayout *
 new_layout (SecDocument    *self,
             Style           style,
