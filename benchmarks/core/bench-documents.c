@@ -7,7 +7,12 @@
  * the PDF costs (a tagged list against an untagged one). Prints figures;
  * it asserts nothing.
  *
- * Usage: bench-documents [N_PARTICIPANTS [N_ITEMS [RUNS]]]
+ * Usage: bench-documents [N_PARTICIPANTS [N_ITEMS [RUNS [tagging [VARIANT]]]]]
+ * ("tagging": only what tagging costs; VARIANT 0, 1 or 2: only untagged,
+ * tagged or tagged by the whole-file pass, e.g. under a profiler)
+ *        bench-documents --database FILE MEETING [RUNS]
+ * (what tagging costs for the participant list of meeting MEETING of a
+ * database FILE, e.g. a copy of bench-scale's big file: it may upgrade it)
  */
 #include "config.h"
 
@@ -28,6 +33,9 @@ static const char *family[] = { "Müller", "Ó Súilleabháin", "Kowalska", "Π�
 static const char *countries[] = { "BE", "BG", "CZ", "DK", "DE", "EE", "IE", "GR", "ES", "FR", "HR", "IT",
                                    "CY", "LV", "LT", "LU", "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI",
                                    "SK", "FI", "SE", "NO", "UA", "AL" };
+
+/* 0, 1, 2: report_tagging () makes only that variant; -1: all three. */
+static int only_variant = -1;
 
 static double
 elapsed_ms (gint64 start)
@@ -181,6 +189,8 @@ report_tagging (const char                *what,
       {
         Run run;
 
+        if (only_variant >= 0 && (guint) only_variant != v)
+          continue;
         if (v == 0)
           g_setenv ("SEC_DOCUMENT_UNTAGGED", "1", TRUE);
         else
@@ -217,13 +227,42 @@ report_tagging (const char                *what,
              cpu_medians[v] < cpu_medians[0] * 1.2 ? "met" : "MISSED");
 }
 
-int
-main (int    argc,
-      char **argv)
+/* The participant list of @meeting in the database @path. */
+static int
+bench_database (const char *path,
+                gint64      meeting,
+                guint       n_runs)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sec-bench-documents-XXXXXX", NULL);
+  g_autofree char *list_pdf = g_build_filename (dir, "participants.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (path, &error);
+  SecMeetingDocumentOptions options = { 0 };
+  char label[64];
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  /* Warm up fontconfig and the font caches, as a running program has. */
+  export_once (store, meeting, SEC_MEETING_EXPORT_AGENDA, &options, list_pdf);
+  g_snprintf (label, sizeof label, "Participant list of meeting %" G_GINT64_FORMAT, meeting);
+  report_tagging (label, store, meeting, SEC_MEETING_EXPORT_PARTICIPANTS, &options, list_pdf, n_runs);
+  g_unlink (list_pdf);
+  g_rmdir (dir);
+  return 0;
+}
+
+/* A database made here, with @argv's numbers of participants and items. */
+static int
+bench_made (int    argc,
+            char **argv)
 {
   int n_participants = argc > 1 ? atoi (argv[1]) : 5000;
   int n_items = argc > 2 ? atoi (argv[2]) : 60;
   guint n_runs = argc > 3 ? (guint) CLAMP (atoi (argv[3]), 1, 64) : 5;
+  gboolean only_tagging = argc > 4 && g_str_equal (argv[4], "tagging");
+
+  if (only_tagging && argc > 5)
+    only_variant = atoi (argv[5]);
   g_autofree char *dir = g_dir_make_tmp ("sec-bench-documents-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *list_pdf = g_build_filename (dir, "participants.pdf", NULL);
@@ -235,7 +274,6 @@ main (int    argc,
   gint64 org_ids[G_N_ELEMENTS (countries) * 4];
   gint64 meeting, start;
 
-  setlocale (LC_ALL, "");
   store = sec_store_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
@@ -294,29 +332,32 @@ main (int    argc,
     /* Warm up fontconfig and the font caches, as a running program has. */
     export_once (store, meeting, SEC_MEETING_EXPORT_AGENDA, &options, agenda_pdf);
 
-    for (guint i = 0; i < n_runs; i++)
-      runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_PARTICIPANTS, &options, list_pdf);
-    g_snprintf (label, sizeof label, "Participant list, %d (internal)", n_participants);
-    report (label, runs, n_runs, 1000);
+    if (!only_tagging)
+      {
+        for (guint i = 0; i < n_runs; i++)
+          runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_PARTICIPANTS, &options, list_pdf);
+        g_snprintf (label, sizeof label, "Participant list, %d (internal)", n_participants);
+        report (label, runs, n_runs, 1000);
 
-    options.public_variant = TRUE;
-    options.group_by = SEC_GROUP_BY_COUNTRY;
-    options.country_order = SEC_COUNTRY_ORDER_PROTOCOL;
-    for (guint i = 0; i < n_runs; i++)
-      runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_PARTICIPANTS, &options, list_pdf);
-    g_snprintf (label, sizeof label, "Participant list, %d (by country)", n_participants);
-    report (label, runs, n_runs, 1000);
+        options.public_variant = TRUE;
+        options.group_by = SEC_GROUP_BY_COUNTRY;
+        options.country_order = SEC_COUNTRY_ORDER_PROTOCOL;
+        for (guint i = 0; i < n_runs; i++)
+          runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_PARTICIPANTS, &options, list_pdf);
+        g_snprintf (label, sizeof label, "Participant list, %d (by country)", n_participants);
+        report (label, runs, n_runs, 1000);
 
-    options = (SecMeetingDocumentOptions) { 0 };
-    for (guint i = 0; i < n_runs; i++)
-      runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_AGENDA, &options, agenda_pdf);
-    g_snprintf (label, sizeof label, "Agenda, %d items", n_items);
-    report (label, runs, n_runs, 100);
+        options = (SecMeetingDocumentOptions) { 0 };
+        for (guint i = 0; i < n_runs; i++)
+          runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_AGENDA, &options, agenda_pdf);
+        g_snprintf (label, sizeof label, "Agenda, %d items", n_items);
+        report (label, runs, n_runs, 100);
 
-    for (guint i = 0; i < n_runs; i++)
-      runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_AGENDA_INTERNAL, &options, agenda_pdf);
-    g_snprintf (label, sizeof label, "Internal agenda, %d items", n_items);
-    report (label, runs, n_runs, 100);
+        for (guint i = 0; i < n_runs; i++)
+          runs[i] = export_once (store, meeting, SEC_MEETING_EXPORT_AGENDA_INTERNAL, &options, agenda_pdf);
+        g_snprintf (label, sizeof label, "Internal agenda, %d items", n_items);
+        report (label, runs, n_runs, 100);
+      }
 
     /* What tagging costs (goal: under 20 % more), for the list and the
      * agenda: each document made untagged (as only this program asks
@@ -337,7 +378,7 @@ main (int    argc,
     static const guint lengths[] = { 10000, 20000, 40000, 70000 };
 
     g_print ("\n");
-    for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (lengths) && !only_tagging; i++)
       {
         g_autoptr(GString) word = g_string_new (NULL);
         g_autoptr(SecDocument) doc = sec_document_new ("Long word");
@@ -376,4 +417,15 @@ main (int    argc,
   }
   g_rmdir (dir);
   return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  if (argc > 3 && g_str_equal (argv[1], "--database"))
+    return bench_database (argv[2], g_ascii_strtoll (argv[3], NULL, 10),
+                           argc > 4 ? (guint) CLAMP (atoi (argv[4]), 1, 64) : 3);
+  return bench_made (argc, argv);
 }

@@ -296,6 +296,7 @@ measure_cells (SecDocument  *self,
                Table        *table,
                guint         c,
                GHashTable   *seen,
+               GHashTable   *unwrapped,
                CellLines   **cells,
                double       *natural)
 {
@@ -313,15 +314,17 @@ measure_cells (SecDocument  *self,
       /* Equal cells (a country, a status) are measured once. */
       if ((cell = g_hash_table_lookup (seen, row->cells[c])) == NULL)
         {
-          PangoLayout *layout = NULL;
+          double height;
+          PangoLayout *layout = _sec_document_new_layout (self, _sec_document_column_style (&table->columns[c]),
+                                                          row->cells[c], -1, PANGO_ALIGN_LEFT, &height);
           int w;
 
-          _sec_document_set_markup (self, _sec_document_column_style (&table->columns[c]), row->cells[c],
-                                    -1, PANGO_ALIGN_LEFT, &layout);
           cell = cell_lines_new (layout);
           pango_layout_get_size (layout, &w, NULL);
           *natural = MAX (*natural, pango_units_to_double (w) + 2 * CELL_PAD_X + 1);
           g_hash_table_insert (seen, row->cells[c], cell);
+          /* Kept: a cell that fits its column is drawn from it. */
+          g_hash_table_insert (unwrapped, g_strdup_printf ("%u\x1f%s", c, row->cells[c]), layout);
         }
       cells[r] = cell;
       for (guint i = 0; i < cell->n_pieces; i++)
@@ -455,7 +458,8 @@ header_min_width (SecDocument *self,
  */
 void
 _sec_document_lay_out_columns (SecDocument *self,
-                               Table       *table)
+                               Table       *table,
+                               GHashTable  *unwrapped)
 {
   guint n = table->n_columns;
   double width = content_width (self), total = 0, sum_min = 0, sum_nat = 0;
@@ -483,7 +487,7 @@ _sec_document_lay_out_columns (SecDocument *self,
         g_ptr_array_add (seen_all, seen);
         share[c] = width * MAX (table->columns[c].width, 0.0) / total;
         min[c] = header_min_width (self, table, c, width, min_width (self, table, c, width, word));
-        ink[c] = measure_cells (self, table, c, seen, column, &nat[c]);
+        ink[c] = measure_cells (self, table, c, seen, unwrapped, column, &nat[c]);
         for (guint r = 0; r < table->rows->len; r++)
           cells[r * n + c] = column[r];
         /* A blank column is room to write in: its share. */

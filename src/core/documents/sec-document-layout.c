@@ -169,16 +169,16 @@ _sec_document_set_markup (SecDocument     *self,
   return pango_units_to_double (h);
 }
 
-/* A new layout of @markup in @style, @width wide, and its height: the
- * table's cells keep theirs from measuring to drawing, as laying text out
- * is most of the work. */
-static PangoLayout *
-new_layout (SecDocument    *self,
-            Style           style,
-            const char     *markup,
-            double          width,
-            PangoAlignment  alignment,
-            double         *height)
+/* A new layout of @markup in @style, @width wide (-1: unwrapped), and its
+ * height: the table's cells keep theirs from measuring to drawing, as
+ * laying text out is most of the work. */
+PangoLayout *
+_sec_document_new_layout (SecDocument    *self,
+                          Style           style,
+                          const char     *markup,
+                          double          width,
+                          PangoAlignment  alignment,
+                          double         *height)
 {
   /* The style's layout first: it makes the context. */
   const PangoFontDescription *desc = pango_layout_get_font_description (_sec_document_get_layout (self, style));
@@ -187,12 +187,43 @@ new_layout (SecDocument    *self,
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1.0)));
+  pango_layout_set_width (layout, width < 0 ? -1 : pango_units_from_double (MAX (width, 1.0)));
   pango_layout_set_alignment (layout, alignment);
   set_layout_markup (layout, markup);
   pango_layout_get_size (layout, NULL, &h);
   *height = pango_units_to_double (h);
   return layout;
+}
+
+/* The same at a width, never unwrapped (a column narrower than a point
+ * still wraps). */
+static PangoLayout *
+new_layout (SecDocument    *self,
+            Style           style,
+            const char     *markup,
+            double          width,
+            PangoAlignment  alignment,
+            double         *height)
+{
+  return _sec_document_new_layout (self, style, markup, MAX (width, 1.0), alignment, height);
+}
+
+/* Whether @layout, laid out unwrapped, is as it would be in a column
+ * @width wide: it fits, and its lines run left to right (a right-to-left
+ * paragraph is aligned to the column's right edge once it has a width). */
+static gboolean
+fits_unwrapped (PangoLayout *layout,
+                double       width)
+{
+  int w;
+
+  pango_layout_get_size (layout, &w, NULL);
+  if (w > pango_units_from_double (MAX (width, 1.0)))
+    return FALSE;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    if (((PangoLayoutLine *) l->data)->resolved_dir != PANGO_DIRECTION_LTR)
+      return FALSE;
+  return TRUE;
 }
 
 static PangoAlignment
@@ -218,9 +249,14 @@ measure_table (SecDocument *self,
                Table       *table)
 {
   g_autoptr(GHashTable) shared = NULL;
+  g_autoptr(GHashTable) unwrapped = NULL;
   double width = content_width (self);
 
-  _sec_document_lay_out_columns (self, table);
+  /* Equal cells (a status, a country, an organisation) share a layout:
+   * "column\x1fmarkup" -> layout. */
+  shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  unwrapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  _sec_document_lay_out_columns (self, table, unwrapped);
 
   table->header_height = 0;
   for (guint c = 0; c < table->n_columns; c++)
@@ -235,8 +271,6 @@ measure_table (SecDocument *self,
     }
 
   g_assert (self->context != NULL);
-  /* Equal cells (a status, a country, an organisation) share a layout. */
-  shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint r = 0; r < table->rows->len; r++)
     {
       Row *row = g_ptr_array_index (table->rows, r);
@@ -269,10 +303,19 @@ measure_table (SecDocument *self,
           key = g_strdup_printf ("%u\x1f%s", c, row->cells[c]);
           if ((layout = g_hash_table_lookup (shared, key)) == NULL)
             {
+              PangoLayout *measured = g_hash_table_lookup (unwrapped, key);
               double ignored;
 
-              layout = new_layout (self, _sec_document_column_style (&table->columns[c]), row->cells[c],
-                                   table->w[c] - 2 * CELL_PAD_X, column_alignment (&table->columns[c]), &ignored);
+              /* A cell that fits its column on the lines it was measured
+               * on is laid out already: the same lines at any width it
+               * fits in (left-aligned, as unwrapped). */
+              if (measured != NULL && column_alignment (&table->columns[c]) == PANGO_ALIGN_LEFT &&
+                  fits_unwrapped (measured, table->w[c] - 2 * CELL_PAD_X))
+                layout = g_object_ref (measured);
+              else
+                layout = new_layout (self, _sec_document_column_style (&table->columns[c]), row->cells[c],
+                                     table->w[c] - 2 * CELL_PAD_X, column_alignment (&table->columns[c]),
+                                     &ignored);
               g_hash_table_insert (shared, g_steal_pointer (&key), layout);
             }
           row->layouts[c] = g_object_ref (layout);

@@ -198,10 +198,19 @@ double   _sec_document_set_markup        (SecDocument     *self,
                                           double           width,
                                           PangoAlignment   alignment,
                                           PangoLayout    **layout_out);
+PangoLayout *_sec_document_new_layout    (SecDocument     *self,
+                                          Style            style,
+                                          const char      *markup,
+                                          double           width,
+                                          PangoAlignment   alignment,
+                                          double          *height);
 
 /* sec-document-columns.c */
+/* @unwrapped gets "column\x1fmarkup" -> each distinct cell laid out
+ * unwrapped, as measured. */
 void     _sec_document_lay_out_columns   (SecDocument  *self,
-                                          Table        *table);
+                                          Table        *table,
+                                          GHashTable   *unwrapped);
 /* sec-document-render.c */
 void     _sec_document_render_page_tagged (SecDocument *self,
                                            cairo_t     *cr,
