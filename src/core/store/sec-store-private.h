@@ -149,6 +149,8 @@ char        *_sec_store_search_hits    (SecStore       *self,
                                         const char     *table,
                                         const char     *match,
                                         gint64         *n_hits);
+/* Forgets the searches kept (benchmarks: each search then is new). */
+void         _sec_store_forget_search_hits (SecStore   *self);
 
 /* sec-store-history.c */
 
