@@ -322,27 +322,33 @@ run_set_query (gpointer data)
 
   /* Each run a new search: the matches kept by the last one are not
    * taken (sec-search-hits.c). */
-  _sec_store_forget_search_hits (o->store);
+  _sec_store_forget_search_hits ();
   sec_record_list_set_query (o->list, NULL);
   sec_record_list_set_query (o->list, o->query);
   if (g_list_model_get_n_items (G_LIST_MODEL (o->list)) > 0)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (o->list), 0));
 }
 
-/* A keystroke as the window's list takes it: the count, the first two
- * pages and the position of the selected record (id 4242), from a new
- * search. */
+/* What the window reads of a list after a keystroke: the first two pages
+ * and the position of the selected record (id 4242). */
+static void
+read_as_shown (SecRecordList *list)
+{
+  for (guint i = 0; i < 2 && i * 200 < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i * 200));
+  (void) sec_record_list_find (list, 4242);
+}
+
+/* A keystroke as the window's list takes it, from a new search. */
 static void
 run_keystroke (gpointer data)
 {
   Ours *o = data;
 
-  _sec_store_forget_search_hits (o->store);
+  _sec_store_forget_search_hits ();
   sec_record_list_set_query (o->list, NULL);
   sec_record_list_set_query (o->list, o->query);
-  for (guint i = 0; i < 2 && i * 200 < g_list_model_get_n_items (G_LIST_MODEL (o->list)); i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (o->list), i * 200));
-  (void) sec_record_list_find (o->list, 4242);
+  read_as_shown (o->list);
 }
 
 /* The same with the search index read for each of them, as before the
@@ -359,20 +365,19 @@ run_keystroke_unkept (gpointer data)
 }
 
 /* The same in the background (sec_record_list_set_query_in_background),
- * until the list has changed: a new list each run, whose worker opens its
- * own connection (a first keystroke; later ones reuse it). */
+ * until the list has changed (its worker's connection is made at the
+ * warm-up run, and kept). */
 static void
 run_keystroke_background (gpointer data)
 {
   Ours *o = data;
-  g_autoptr(SecRecordList) list = sec_record_list_new (o->store, o->kind, NULL);
 
-  sec_record_list_set_query_in_background (list, o->query, 4242);
-  while (sec_record_list_is_loading (list))
+  _sec_store_forget_search_hits ();
+  sec_record_list_set_query (o->list, NULL);
+  sec_record_list_set_query_in_background (o->list, o->query, 4242);
+  while (sec_record_list_is_loading (o->list))
     g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 2 && i * 200 < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i * 200));
-  (void) sec_record_list_find (list, 4242);
+  read_as_shown (o->list);
 }
 
 typedef struct {
@@ -730,7 +735,7 @@ print_table (const Output *out,
       report (out, "keystroke 'm', the index read for each", time_median (out, run_keystroke_unkept, &ours),
               time_median (out, run_raw, &raw));
       if (sec_engine_get_kind (_sec_store_get_engine (store)) == SEC_ENGINE_SQLITE)
-        report (out, "first keystroke 'm' in the background, until shown", time_median (out, run_keystroke_background, &ours),
+        report (out, "keystroke 'm' in the background, until shown", time_median (out, run_keystroke_background, &ours),
                 time_median (out, run_raw, &raw));
     }
 

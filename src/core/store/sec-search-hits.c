@@ -39,8 +39,12 @@ typedef struct {
   GHashTable *tables;   /* table name -> Slot[N_SLOTS] */
   gint64      changes;  /* total_changes () when the slots were last known current */
   gint64      version;  /* PRAGMA data_version then */
+  gint        forgotten; /* the value of forget_count then */
   guint64     clock;
 } Hits;
+
+/* Grows at each _sec_store_forget_search_hits () (atomic). */
+static gint forget_count;
 
 static void
 slots_free (gpointer data)
@@ -103,8 +107,10 @@ check_current (SecStore *self,
 
   if (!read_stamp (self, &changes, &version))
     return FALSE;
-  if (changes == hits->changes && version == hits->version)
+  if (changes == hits->changes && version == hits->version &&
+      hits->forgotten == g_atomic_int_get (&forget_count))
     return TRUE;
+  hits->forgotten = g_atomic_int_get (&forget_count);
   g_hash_table_iter_init (&iter, hits->tables);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -223,12 +229,10 @@ _sec_store_search_hits (SecStore   *self,
   return g_strdup_printf ("temp.sec_hits_%s_%u", table, at);
 }
 
-/* Forgets the searches kept (a benchmark times a search as a new one). */
+/* Forgets the searches kept, by every store of the process, the read-only
+ * ones of lists' workers too (a benchmark times a search as a new one). */
 void
-_sec_store_forget_search_hits (SecStore *self)
+_sec_store_forget_search_hits (void)
 {
-  Hits *hits = g_object_get_data (G_OBJECT (self), "sec-search-hits");
-
-  if (hits != NULL)
-    hits->changes = -1;
+  g_atomic_int_inc (&forget_count);
 }

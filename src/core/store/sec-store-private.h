@@ -149,8 +149,9 @@ char        *_sec_store_search_hits    (SecStore       *self,
                                         const char     *table,
                                         const char     *match,
                                         gint64         *n_hits);
-/* Forgets the searches kept (benchmarks: each search then is new). */
-void         _sec_store_forget_search_hits (SecStore   *self);
+/* Forgets the searches every store keeps (benchmarks: each search then is
+ * new). */
+void         _sec_store_forget_search_hits (void);
 
 /* sec-store-history.c */
 
