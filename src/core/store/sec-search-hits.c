@@ -37,6 +37,7 @@ typedef struct {
 
 typedef struct {
   GHashTable *tables;   /* table name -> Slot[N_SLOTS] */
+  GHashTable *word_starts; /* "table letter" -> FTS5 alternatives */
   gint64      changes;  /* total_changes () when the slots were last known current */
   gint64      version;  /* PRAGMA data_version then */
   gint        forgotten; /* the value of forget_count then */
@@ -62,6 +63,7 @@ hits_free (gpointer data)
   Hits *hits = data;
 
   g_hash_table_unref (hits->tables);
+  g_hash_table_unref (hits->word_starts);
   g_free (hits);
 }
 
@@ -74,6 +76,7 @@ get_hits (SecStore *self)
     {
       hits = g_new0 (Hits, 1);
       hits->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, slots_free);
+      hits->word_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       hits->changes = -1;
       g_object_set_data_full (G_OBJECT (self), "sec-search-hits", hits, hits_free);
     }
@@ -119,9 +122,23 @@ check_current (SecStore *self,
       for (guint i = 0; i < N_SLOTS; i++)
         g_clear_pointer (&slots[i].match, g_free);
     }
+  g_hash_table_remove_all (hits->word_starts);
   hits->changes = changes;
   hits->version = version;
   return TRUE;
+}
+
+/* The store's kept searches, when they may be used now; else NULL. */
+static Hits *
+get_current (SecStore *self)
+{
+  Hits *hits;
+
+  if (sec_engine_get_kind (_sec_store_get_engine (self)) != SEC_ENGINE_SQLITE ||
+      _sec_store_in_transaction (self))
+    return NULL;
+  hits = get_hits (self);
+  return check_current (self, hits) ? hits : NULL;
 }
 
 static gboolean
@@ -190,11 +207,7 @@ _sec_store_search_hits (SecStore   *self,
   Slot *slots, *slot = NULL;
   guint at = 0;
 
-  if (sec_engine_get_kind (_sec_store_get_engine (self)) != SEC_ENGINE_SQLITE ||
-      _sec_store_in_transaction (self))
-    return NULL;
-  hits = get_hits (self);
-  if (!check_current (self, hits))
+  if ((hits = get_current (self)) == NULL)
     return NULL;
   if ((slots = g_hash_table_lookup (hits->tables, table)) == NULL)
     {
@@ -235,4 +248,31 @@ void
 _sec_store_forget_search_hits (void)
 {
   g_atomic_int_inc (&forget_count);
+}
+
+/* The index's trigrams that start a word with the letter @prefix in
+ * @table (sec-search-index.c), as FTS5 alternatives ("" for none), read
+ * from its vocabulary: kept like the matches, since a keystroke asked for
+ * them four times (5–40 ms each under load). (transfer none) (nullable) */
+const char *
+_sec_store_kept_word_start (SecStore   *self,
+                            const char *table,
+                            const char *prefix)
+{
+  g_autofree char *key = g_strconcat (table, " ", prefix, NULL);
+  Hits *hits = get_current (self);
+
+  return hits != NULL ? g_hash_table_lookup (hits->word_starts, key) : NULL;
+}
+
+void
+_sec_store_keep_word_start (SecStore   *self,
+                            const char *table,
+                            const char *prefix,
+                            const char *alternatives)
+{
+  Hits *hits = get_current (self);
+
+  if (hits != NULL)
+    g_hash_table_insert (hits->word_starts, g_strconcat (table, " ", prefix, NULL), g_strdup (alternatives));
 }

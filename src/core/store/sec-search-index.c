@@ -135,6 +135,8 @@ append_word_start (SecStore   *self,
   g_autofree char *end = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(SecStmt) stmt = NULL;
+  g_autoptr(GString) terms = g_string_new (NULL);
+  const char *kept;
   guint n = 0;
   SecStep step;
 
@@ -142,6 +144,11 @@ append_word_start (SecStore   *self,
     {
       append_fts_string (match, start);
       return TRUE;
+    }
+  if ((kept = _sec_store_kept_word_start (self, table, prefix)) != NULL)
+    {
+      g_string_append (match, kept);
+      return kept[0] != '\0';
     }
 
   /* Bounded above too (by the prefix and the last code point, U+10FFFF):
@@ -159,10 +166,14 @@ append_word_start (SecStore   *self,
 
       if (!g_str_has_prefix (term, start))
         break;
-      g_string_append (match, n > 0 ? " OR " : "");
-      append_fts_string (match, term);
+      g_string_append (terms, n > 0 ? " OR " : "");
+      append_fts_string (terms, term);
       n++;
     }
+  if (step == SEC_STEP_ERROR)
+    return FALSE;
+  _sec_store_keep_word_start (self, table, prefix, terms->str);
+  g_string_append (match, terms->str);
   return n > 0;
 }
 

@@ -149,6 +149,16 @@ char        *_sec_store_search_hits    (SecStore       *self,
                                         const char     *table,
                                         const char     *match,
                                         gint64         *n_hits);
+/* The FTS5 alternatives kept for the words starting with @prefix (one
+ * letter) in @table's index, "" for none, or NULL when none are kept.
+ * (transfer none) */
+const char  *_sec_store_kept_word_start (SecStore  *self,
+                                         const char *table,
+                                         const char *prefix);
+void         _sec_store_keep_word_start (SecStore  *self,
+                                         const char *table,
+                                         const char *prefix,
+                                         const char *alternatives);
 /* Forgets the searches every store keeps (benchmarks: each search then is
  * new). */
 void         _sec_store_forget_search_hits (void);
