@@ -789,18 +789,24 @@ restart_background (SecRecordList *self)
 }
 
 /* Whether reading @self's kind is worth a worker: a file (not a server),
- * and a table long enough. */
+ * and a table long enough. Its largest id stands for its number of rows:
+ * counting 200,000 people took 10–80 ms of each keystroke under load. */
 static gboolean
 worth_background (SecRecordList *self)
 {
   const char *path = sec_store_get_path (self->store);
-  gint64 n;
+  g_autofree char *sql = NULL;
+  g_autoptr(SecStmt) stmt = NULL;
 
   if (path == NULL || sec_store_is_server_uri (path) ||
       sec_engine_get_kind (_sec_store_get_engine (self->store)) != SEC_ENGINE_SQLITE)
     return FALSE;
-  n = sec_store_count (self->store, self->kind, NULL, NULL);
-  return n >= 0 && n >= (gint64) background_min_rows;
+  if (background_min_rows == 0)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT max(id) FROM %s", sec_kind_from_type (self->kind)->table);
+  stmt = sec_engine_prepare (_sec_store_get_engine (self->store), sql, NULL);
+  return stmt != NULL && sec_stmt_step (stmt, NULL) == SEC_STEP_ROW &&
+         sec_stmt_get_int64 (stmt, 0) >= (gint64) background_min_rows;
 }
 
 /**
