@@ -33,6 +33,7 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-copy.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
 
 /* Names in the scripts and alphabets of Europe. */
 static const char *given[] = {
@@ -319,10 +320,64 @@ run_set_query (gpointer data)
 {
   Ours *o = data;
 
+  /* Each run a new search: the matches kept by the last one are not
+   * taken (sec-search-hits.c). */
+  _sec_store_forget_search_hits ();
   sec_record_list_set_query (o->list, NULL);
   sec_record_list_set_query (o->list, o->query);
   if (g_list_model_get_n_items (G_LIST_MODEL (o->list)) > 0)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (o->list), 0));
+}
+
+/* What the window reads of a list after a keystroke: the first two pages
+ * and the position of the selected record (id 4242). */
+static void
+read_as_shown (SecRecordList *list)
+{
+  for (guint i = 0; i < 2 && i * 200 < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i * 200));
+  (void) sec_record_list_find (list, 4242);
+}
+
+/* A keystroke as the window's list takes it, from a new search. */
+static void
+run_keystroke (gpointer data)
+{
+  Ours *o = data;
+
+  _sec_store_forget_search_hits ();
+  sec_record_list_set_query (o->list, NULL);
+  sec_record_list_set_query (o->list, o->query);
+  read_as_shown (o->list);
+}
+
+/* The same with the search index read for each of them, as before the
+ * matches were kept: inside a transaction, the store keeps none. */
+static void
+run_keystroke_unkept (gpointer data)
+{
+  Ours *o = data;
+
+  if (!sec_store_begin (o->store, NULL))
+    g_error ("cannot begin");
+  run_keystroke (data);
+  sec_store_rollback (o->store);
+}
+
+/* The same in the background (sec_record_list_set_query_in_background),
+ * until the list has changed (its worker's connection is made at the
+ * warm-up run, and kept). */
+static void
+run_keystroke_background (gpointer data)
+{
+  Ours *o = data;
+
+  _sec_store_forget_search_hits ();
+  sec_record_list_set_query (o->list, NULL);
+  sec_record_list_set_query_in_background (o->list, o->query, 4242);
+  while (sec_record_list_is_loading (o->list))
+    g_main_context_iteration (NULL, TRUE);
+  read_as_shown (o->list);
 }
 
 typedef struct {
@@ -669,6 +724,32 @@ print_table (const Output *out,
       sec_query_set_search (query, "k");
       report (out, "search people: one letter ('k')", time_median (out, run_set_query, &ours),
               time_median (out, run_raw, &raw));
+    }
+
+    /* A keystroke as the window takes it: "m", a third of the people;
+     * raw reads the index for the count and each of the two pages. */
+    {
+      g_autoptr(SecQuery) query = sec_query_new ();
+      Ours ours = { store, SEC_TYPE_PERSON, query, FALSE, list };
+      Raw raw = { db, { "SELECT count(*) FROM people_search WHERE people_search MATCH"
+                        " (SELECT group_concat('\"' || term || '\"', ' OR ') FROM people_search_terms"
+                        "  WHERE term >= ' m' AND term < ' n')",
+                        "SELECT t.* FROM people t WHERE t.id IN (SELECT rowid FROM people_search WHERE people_search MATCH"
+                        " (SELECT group_concat('\"' || term || '\"', ' OR ') FROM people_search_terms"
+                        "  WHERE term >= ' m' AND term < ' n')) ORDER BY t.sort_key, t.id LIMIT 200",
+                        "SELECT t.* FROM people t WHERE t.id IN (SELECT rowid FROM people_search WHERE people_search MATCH"
+                        " (SELECT group_concat('\"' || term || '\"', ' OR ') FROM people_search_terms"
+                        "  WHERE term >= ' m' AND term < ' n')) ORDER BY t.sort_key, t.id LIMIT 200 OFFSET 200" },
+                  NULL, 0 };
+
+      sec_query_set_search (query, "m");
+      report (out, "keystroke 'm': count, 2 pages, a position", time_median (out, run_keystroke, &ours),
+              time_median (out, run_raw, &raw));
+      report (out, "keystroke 'm', the index read for each", time_median (out, run_keystroke_unkept, &ours),
+              time_median (out, run_raw, &raw));
+      if (sec_engine_get_kind (_sec_store_get_engine (store)) == SEC_ENGINE_SQLITE)
+        report (out, "keystroke 'm' in the background, until shown", time_median (out, run_keystroke_background, &ours),
+                time_median (out, run_raw, &raw));
     }
 
     /* Sort changes: each order of the people list (the window offers

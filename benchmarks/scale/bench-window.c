@@ -30,7 +30,9 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/store/sec-record-list.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-window.h"
 
@@ -55,7 +57,23 @@ static struct {
   gint64       t_paint;      /* the last after-paint */
   gint64       t_search;     /* the last search-changed */
   gint64       t_items;      /* the last items-changed of the list */
+  gint64       t_tick;       /* the last tick of the main loop's clock */
+  gint64       max_gap;      /* the longest time between two ticks */
+  gint64       max_gap_work; /* the same, of the gaps without a frame drawn */
+  gint64       t_tick_cpu;   /* the main thread's processor time at the last tick */
+  gint64       max_gap_cpu;  /* the most of it spent between two ticks */
 } child;
+
+/* The processor time of the calling thread, in µs: what it did, whatever
+ * the load (on 2 cores shared by many, a thread waits most of the time). */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 wait_ms (guint ms)
@@ -155,6 +173,25 @@ on_items_changed (void)
   child.t_items = g_get_monotonic_time ();
 }
 
+/* Ticks every 2 ms while the main loop runs: the longest gap between two
+ * is the longest the window did not respond (a query on the main thread,
+ * a frame drawn). */
+static gboolean
+on_tick (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
+
+  child.max_gap = MAX (child.max_gap, now - child.t_tick);
+  child.max_gap_cpu = MAX (child.max_gap_cpu, cpu - child.t_tick_cpu);
+  child.t_tick_cpu = cpu;
+  /* A frame drawn in the gap: the renderer's time, not a query's. */
+  if (child.t_paint < child.t_tick)
+    child.max_gap_work = MAX (child.max_gap_work, now - child.t_tick);
+  child.t_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 time_keystrokes (SecWindow *window)
 {
@@ -176,9 +213,10 @@ time_keystrokes (SecWindow *window)
 
   for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
     {
-      g_autofree char *with = NULL, *without = NULL, *shown = NULL;
+      g_autofree char *with = NULL, *without = NULL, *shown = NULL, *busy = NULL;
       int position;
       gint64 t_key;
+      guint tick;
 
       gtk_editable_set_text (GTK_EDITABLE (entry), keystrokes[i].before);
       wait_ms (600);
@@ -186,12 +224,30 @@ time_keystrokes (SecWindow *window)
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
       position = gtk_editable_get_position (GTK_EDITABLE (entry));
       t_key = g_get_monotonic_time ();
+      child.t_tick = t_key;
+      child.max_gap = 0;
+      child.max_gap_work = 0;
+      child.max_gap_cpu = 0;
+      child.t_tick_cpu = thread_cpu_us ();
+      tick = g_timeout_add_full (G_PRIORITY_HIGH, 2, on_tick, NULL, NULL);
       gtk_editable_insert_text (GTK_EDITABLE (entry), keystrokes[i].key, -1, &position);
       if (!wait_for (&child.t_items, t_key, 10000))
         {
+          g_source_remove (tick);
           g_printerr ("bench-window: the list did not change after “%s”\n", keystrokes[i].key);
           continue;
         }
+      on_tick (NULL);
+      g_source_remove (tick);
+      busy = g_strdup_printf ("keystroke, %s: longest the window did not respond, to the list changed (ms)",
+                              keystrokes[i].label);
+      emit (busy, child.max_gap / 1000.0);
+      g_free (busy);
+      busy = g_strdup_printf ("keystroke, %s: the same, without a frame drawn (ms)", keystrokes[i].label);
+      emit (busy, child.max_gap_work / 1000.0);
+      g_free (busy);
+      busy = g_strdup_printf ("keystroke, %s: the most processor time of one such stall (ms)", keystrokes[i].label);
+      emit (busy, child.max_gap_cpu / 1000.0);
       with = g_strdup_printf ("keystroke, %s: to the list changed, with the debounce (ms)", keystrokes[i].label);
       without = g_strdup_printf ("keystroke, %s: to the list changed, without it (ms)", keystrokes[i].label);
       shown = g_strdup_printf ("keystroke, %s: to the next frame (ms)", keystrokes[i].label);
@@ -251,6 +307,10 @@ run_child_app (const char *database)
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* BENCH_WINDOW_FOREGROUND=1: every query on the main thread, as before
+   * sec_record_list_set_query_in_background (), to compare. */
+  if (g_strcmp0 (g_getenv ("BENCH_WINDOW_FOREGROUND"), "1") == 0)
+    sec_record_list_set_background_min_rows (G_MAXUINT);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
   return g_application_run (app, 1, argv);
 }

@@ -106,6 +106,25 @@ check_sorted_search (Fixture    *f,
         g_assert_cmpint (sec_record_get_id (page->pdata[i]), ==, sec_record_get_id (all->pdata[offset + i]));
     }
 
+  /* The same as the search index read for each query: inside a
+   * transaction the store keeps no matches (sec-search-hits.c). */
+  {
+    g_autoptr(GPtrArray) plain = NULL;
+
+    g_assert_true (sec_store_begin (f->store, &error));
+    plain = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, q, &error), ==, all->len);
+    g_assert_cmpuint (plain->len, ==, all->len);
+    for (guint i = 0; i < plain->len; i++)
+      g_assert_cmpint (sec_record_get_id (plain->pdata[i]), ==, sec_record_get_id (all->pdata[i]));
+    for (guint i = 0; i < all->len; i += all->len > 50 ? 211 : 1)
+      g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, sec_record_get_id (all->pdata[i]), &error),
+                       ==, i);
+    sec_store_rollback (f->store);
+    g_assert_no_error (error);
+  }
+
   /* Positions: some of each part of the list, the erased ones first. */
   for (guint i = 0; i < all->len; i += all->len > 50 ? 37 : 1)
     g_assert_cmpint (sec_store_position (f->store, SEC_TYPE_PERSON, q, sec_record_get_id (all->pdata[i]), &error),
@@ -277,6 +296,119 @@ test_pages_dropped (Fixture *f, gconstpointer data)
       }
 }
 
+static void
+wait_loaded (SecRecordList *list)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (sec_record_list_is_loading (list) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sec_record_list_is_loading (list));
+}
+
+static void
+on_items_changed (GListModel *list, guint position, guint removed, guint added, guint *n_signals)
+{
+  (*n_signals)++;
+}
+
+/* A query read in the background (sec_record_list_set_query_in_background)
+ * gives the rows, the count and the position the plain query gives, in
+ * one change; a later query replaces one still being read, and a change
+ * in the store meanwhile is in what it reads. */
+static void
+test_background (Fixture *f, gconstpointer data)
+{
+  const char *searches[] = { "m", "muster", "quint", "nobody", NULL, "m" };
+  SecRecordList *list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean on_file = !sec_test_is_pg ();
+  guint n_signals = 0;
+
+  sec_record_list_set_background_min_rows (0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &n_signals);
+  for (int descending = 0; descending <= 1; descending++)
+    for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+      {
+        g_autoptr(SecQuery) q = sec_query_new ();
+        g_autoptr(GPtrArray) all = NULL;
+        guint before = g_list_model_get_n_items (G_LIST_MODEL (list));
+        gint64 keep;
+
+        sec_query_set_search (q, searches[s]);
+        sec_query_set_sort (q, NULL, descending);
+        all = sec_store_list (f->store, SEC_TYPE_PERSON, q, &error);
+        g_assert_no_error (error);
+        keep = all->len > 0 ? sec_record_get_id (all->pdata[all->len / 2]) : 1;
+
+        n_signals = 0;
+        sec_record_list_set_query_in_background (list, q, keep);
+        if (on_file)
+          {
+            /* The rows it had, until the new ones are read. */
+            g_assert_true (sec_record_list_is_loading (list));
+            g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
+            g_assert_cmpuint (n_signals, ==, 0);
+          }
+        wait_loaded (list);
+        g_assert_cmpuint (n_signals, <=, 2);
+        g_assert_true (sec_query_equal (sec_record_list_get_query (list), q));
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all->len);
+        for (guint i = 0; i < all->len; i += all->len > 500 ? 7 : 1)
+          {
+            g_autoptr(SecRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+            g_assert_cmpint (sec_record_get_id (r), ==, sec_record_get_id (all->pdata[i]));
+          }
+        if (all->len > 0)
+          g_assert_cmpint (sec_record_list_find (list, keep), ==, all->len / 2);
+        else
+          g_assert_cmpint (sec_record_list_find (list, keep), ==, -1);
+      }
+
+  /* Two keystrokes: only the last one's rows are taken. */
+  {
+    g_autoptr(SecQuery) first = sec_query_new ();
+    g_autoptr(SecQuery) last = sec_query_new ();
+
+    sec_query_set_search (first, "muster");
+    sec_query_set_search (last, "quint");
+    sec_record_list_set_query_in_background (list, first, 0);
+    sec_record_list_set_query_in_background (list, last, 0);
+    wait_loaded (list);
+    g_assert_true (sec_query_equal (sec_record_list_get_query (list), last));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+    /* A change in the store while it reads is in what it shows. */
+    sec_query_set_search (first, "quint 0");
+    sec_record_list_set_query_in_background (list, first, 0);
+    sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Quint 00000", NULL);
+    wait_loaded (list);
+    g_assert_true (sec_query_equal (sec_record_list_get_query (list), first));
+    g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                     sec_store_count (f->store, SEC_TYPE_PERSON, first, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+
+    /* A query set at once replaces one being read. */
+    sec_record_list_set_query_in_background (list, last, 0);
+    sec_record_list_set_query (list, NULL);
+    g_assert_false (sec_record_list_is_loading (list));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PEOPLE + 1);
+  }
+
+  /* Workers still reading hold the list: it goes when they are done. */
+  {
+    gpointer weak = list;
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_object_add_weak_pointer (G_OBJECT (list), &weak);
+    g_object_unref (list);
+    while (weak != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (weak);
+  }
+  sec_record_list_set_background_min_rows (20000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -288,6 +420,7 @@ main (int argc, char *argv[])
   ADD ("/record-list-scale/pages-and-positions", test_pages_and_positions);
   ADD ("/record-list-scale/pages-dropped", test_pages_dropped);
   ADD ("/record-list-scale/by-organisation", test_by_organisation);
+  ADD ("/record-list-scale/background", test_background);
 #undef ADD
 
   return g_test_run ();

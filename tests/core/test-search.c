@@ -223,6 +223,62 @@ test_index_matches_scan (Fixture *f, gconstpointer data)
   }
 }
 
+/* A search's matches are read from the index once and kept
+ * (sec-search-hits.c): what the store finds follows every change all the
+ * same, made on its own connection (even when rolled back) or by another
+ * one, and more searches than it keeps. */
+static void
+test_kept_matches (Fixture *f, gconstpointer data)
+{
+  const char *searches[] = { "mull", "ann", "mar", "sch", "ari", "nna", "mull", "m", "an", "mull" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) other = NULL;
+  gint64 id;
+
+  add_person (f, "Anna", "Müller", NULL);
+  add_person (f, "Maria", "Schmidt", NULL);
+  add_person (f, "Marianne", "Annaberg", NULL);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      if (strlen (searches[i]) >= 3)
+        g_assert_cmpint (count (f, SEC_TYPE_PERSON, searches[i]), ==, count_by_scan (f, searches[i]));
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "m"), ==, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "an"), ==, 2);
+
+  id = add_person (f, "Otto", "Müllner", NULL);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "mull"), ==, 2);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "m"), ==, 4);
+  /* A word start the index had no trigram for (" mx"): the trigrams kept
+   * for "m" are read again. */
+  add_person (f, "Zola", "Mxenge", NULL);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "m"), ==, 5);
+
+  /* Inside a transaction the index is read (a rollback would empty what
+   * is kept); after the rollback the deleted record is back. */
+  g_assert_true (sec_store_begin (f->store, &error));
+  g_assert_true (sec_store_delete (f->store, SEC_TYPE_PERSON, id, &error));
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "mull"), ==, 1);
+  sec_store_rollback (f->store);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "mull"), ==, 2);
+  {
+    g_autofree char *names = found (f, "mull");
+    g_assert_cmpstr (names, ==, "Müller, Müllner");
+  }
+
+  /* Another connection's commit. */
+  other = sec_store_open (f->path, &error);
+  g_assert_no_error (error);
+  sec_test_insert (other, SEC_TYPE_PERSON, "given-name", "Mia", "family-name", "Mullins", NULL);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "mull"), ==, 3);
+  g_assert_cmpint (count (f, SEC_TYPE_PERSON, "m"), ==, 6);
+  {
+    g_autofree char *names = found (f, "mull");
+    g_assert_cmpstr (names, ==, "Müller, Mullins, Müllner");
+  }
+  sec_store_close (other);
+}
+
 /* One- and two-letter searches find the records with a word starting so. */
 static void
 test_short_words (Fixture *f, gconstpointer data)
@@ -297,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/search/latin-forms", test_latin_forms);
   g_test_add ("/search/across-scripts", Fixture, NULL, fixture_setup, test_across_scripts, fixture_teardown);
   g_test_add ("/search/index-matches-scan", Fixture, NULL, fixture_setup, test_index_matches_scan, fixture_teardown);
+  g_test_add ("/search/kept-matches", Fixture, NULL, fixture_setup, test_kept_matches, fixture_teardown);
   g_test_add ("/search/short-words", Fixture, NULL, fixture_setup, test_short_words, fixture_teardown);
   g_test_add ("/search/check-in", Fixture, NULL, fixture_setup, test_check_in_across_scripts, fixture_teardown);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "core/store/sec-record-list.h"
+#include "core/store/sec-store-private.h"
 
 #define PAGE_SIZE 200
 /* Pages kept: what a few screens around the rows shown need. Scrolling
@@ -21,6 +22,13 @@ struct _SecRecordList
   GHashTable *pages;   /* page number -> GPtrArray of SecRecord */
   gulong      changed_id;
   gboolean    replacing; /* between the two items-changed of replace_all () */
+
+  /* A query read in the background (see set_query_in_background ()). */
+  GTask      *task;      /* the search running, or NULL */
+  SecQuery   *pending;   /* its query */
+  gint64      pending_keep;
+  gint64      found_id;  /* a position read with the last query, or 0 */
+  gint64      found_at;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -31,10 +39,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SecRecordList, sec_record_list, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void cancel_background  (SecRecordList *self);
+static void restart_background (SecRecordList *self);
 
 static guint
 count_items (SecRecordList *self)
@@ -59,13 +71,11 @@ count_items (SecRecordList *self)
  * (sec_record_list_find ()); between the two signals
  * sec_record_list_is_replacing () says that the emptiness is brief. */
 static void
-replace_all (SecRecordList *self)
+replace_with (SecRecordList *self,
+              guint          now)
 {
   guint old = self->n_items;
-  guint now;
 
-  g_hash_table_remove_all (self->pages);
-  now = count_items (self);
   if (old > 0 && now > 0)
     {
       self->n_items = 0;
@@ -82,6 +92,14 @@ replace_all (SecRecordList *self)
     }
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+replace_all (SecRecordList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  self->found_id = 0;
+  replace_with (self, count_items (self));
 }
 
 /* Drops the cached page farthest from @page once there are too many. */
@@ -236,6 +254,11 @@ on_store_changed (SecRecordList *self,
   guint now;
   gint64 at;
 
+  /* A search read in the background may have read the file before this
+   * change: it starts again. */
+  self->found_id = 0;
+  restart_background (self);
+
   /* A change to one record of the kind listed touches one row, and the
    * list says so: the rows around it, the selection and the scroll
    * position stay (another person's change arrives while one reads). */
@@ -328,6 +351,8 @@ sec_record_list_dispose (GObject *object)
 {
   SecRecordList *self = (SecRecordList *) object;
 
+  cancel_background (self);
+
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
 
@@ -358,6 +383,9 @@ sec_record_list_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->task != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -375,6 +403,10 @@ sec_record_list_class_init (SecRecordListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* A query is being read in the background. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -439,6 +471,7 @@ sec_record_list_set_query (SecRecordList *self,
 {
   g_return_if_fail (SEC_IS_RECORD_LIST (self));
 
+  cancel_background (self);
   if (sec_query_equal (self->query, query))
     return;
   g_clear_pointer (&self->query, sec_query_free);
@@ -475,6 +508,8 @@ sec_record_list_find (SecRecordList *self,
 
   if (find_cached (self, id, &position))
     return position;
+  if (self->found_id != 0 && self->found_id == id)
+    return self->found_at;
   return sec_store_position (self->store, self->kind, self->query, id, NULL);
 }
 
@@ -483,5 +518,334 @@ sec_record_list_reload (SecRecordList *self)
 {
   g_return_if_fail (SEC_IS_RECORD_LIST (self));
 
+  cancel_background (self);
   replace_all (self);
+}
+
+/* ---- A query read in the background ------------------------------------
+ *
+ * A keystroke in the search of 200,000 people ("m": 30,000 found) took
+ * 0.3 s on the main thread: the count, a page or two and the position of
+ * the selected record. sec_record_list_set_query_in_background () reads
+ * them in a worker thread, on a read-only connection of its own to the
+ * same file (SQLite's write-ahead log lets it read while the store's
+ * connection is idle or writing), and the list takes them in one step on
+ * the main thread; meanwhile it shows the rows it had. A later query
+ * replaces one still running (its result is dropped), and so does a change
+ * in the store (the worker may have read the file before it: the query is
+ * read again). The pages after the first two are read as before, on the
+ * main thread, when the list is scrolled to them.
+ *
+ * A server database is read on the main thread as before (a second
+ * connection would be a second login, and PostgreSQL's plans need no
+ * such help); so is a small table, which takes milliseconds.
+ */
+
+#define BACKGROUND_MIN_ROWS 20000
+
+static guint background_min_rows = BACKGROUND_MIN_ROWS;
+
+void
+sec_record_list_set_background_min_rows (guint n_rows)
+{
+  background_min_rows = n_rows;
+}
+
+/* The read-only connections of a store's lists' workers, kept for the
+ * next query: a new one starts with an empty page cache, and reads the
+ * file again (0.5–1 s for "müller" under load, against 0.1 s). Object
+ * data of the store, shared by its lists. */
+typedef struct {
+  GAsyncQueue *idle;   /* of SecStore */
+  gint         n;      /* made so far (atomic) */
+} Readers;
+
+static void
+readers_clear (gpointer data)
+{
+  Readers *readers = data;
+  SecStore *reader;
+
+  while ((reader = g_async_queue_try_pop (readers->idle)) != NULL)
+    g_object_unref (reader);
+  g_async_queue_unref (readers->idle);
+}
+
+static void
+readers_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, readers_clear);
+}
+
+static Readers *
+get_readers (SecStore *store)
+{
+  Readers *readers = g_object_get_data (G_OBJECT (store), "sec-record-list-readers");
+
+  if (readers == NULL)
+    {
+      readers = g_atomic_rc_box_new0 (Readers);
+      readers->idle = g_async_queue_new ();
+      g_object_set_data_full (G_OBJECT (store), "sec-record-list-readers", readers, readers_release);
+    }
+  return g_atomic_rc_box_acquire (readers);
+}
+
+/* A connection for a worker: an idle one, or the one a worker whose query
+ * was replaced will give back in a moment (it stops at its next step), or
+ * a new one. (transfer full) */
+static SecStore *
+take_reader (Readers     *readers,
+             const char  *path,
+             GError     **error)
+{
+  SecStore *reader = g_async_queue_try_pop (readers->idle);
+
+  if (reader == NULL && g_atomic_int_get (&readers->n) > 0)
+    reader = g_async_queue_timeout_pop (readers->idle, 2 * G_USEC_PER_SEC);
+  if (reader != NULL)
+    return reader;
+  if ((reader = sec_store_open_for_reading (path, error)) == NULL)
+    return NULL;
+  g_atomic_int_inc (&readers->n);
+  /* The store's own page cache (sec_engine_configure ()), which a
+   * read-only connection does not get. */
+  sec_engine_exec (_sec_store_get_engine (reader), "PRAGMA cache_size = -32768", NULL);
+  return reader;
+}
+
+typedef struct {
+  char          *path;
+  GType          kind;
+  SecQuery      *query;
+  gint64         keep_id;
+  Readers       *readers;
+  /* What the worker read */
+  guint          n_items;
+  GPtrArray     *pages[2];
+  gint64         keep_at;
+} Search;
+
+static void
+search_free (gpointer data)
+{
+  Search *search = data;
+
+  g_free (search->path);
+  g_clear_pointer (&search->query, sec_query_free);
+  g_clear_pointer (&search->readers, readers_release);
+  for (guint i = 0; i < G_N_ELEMENTS (search->pages); i++)
+    g_clear_pointer (&search->pages[i], g_ptr_array_unref);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Search *search = task_data;
+  g_autoptr(GError) error = NULL;
+  SecStore *reader = take_reader (search->readers, search->path, &error);
+  gint64 n;
+
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_async_queue_push (search->readers->idle, reader);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  n = sec_store_count (reader, search->kind, search->query, &error);
+  search->n_items = n > 0 ? (guint) MIN (n, G_MAXUINT) : 0;
+  /* The first two pages: what a list view asks for at once. */
+  for (guint i = 0; n >= 0 && i < G_N_ELEMENTS (search->pages) && i * PAGE_SIZE < search->n_items &&
+       !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(SecQuery) query = sec_query_copy (search->query);
+
+      sec_query_set_range (query, (gint64) i * PAGE_SIZE, PAGE_SIZE);
+      if ((search->pages[i] = sec_store_list (reader, search->kind, query, &error)) == NULL)
+        n = -1;
+    }
+  search->keep_at = -1;
+  if (n >= 0 && search->keep_id > 0 && !g_cancellable_is_cancelled (cancellable))
+    search->keep_at = sec_store_position (reader, search->kind, search->query, search->keep_id, &error);
+
+  g_async_queue_push (search->readers->idle, reader);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_task (SecRecordList *self,
+          GTask         *task)
+{
+  gboolean was = self->task != NULL;
+
+  g_clear_object (&self->task);
+  self->task = task;
+  if (was != (task != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+cancel_background (SecRecordList *self)
+{
+  if (self->task == NULL)
+    return;
+  g_cancellable_cancel (g_task_get_cancellable (self->task));
+  g_clear_pointer (&self->pending, sec_query_free);
+  set_task (self, NULL);
+}
+
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SecRecordList *self = SEC_RECORD_LIST (source);
+  GTask *task = G_TASK (result);
+  Search *search = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Replaced by a later query, or dropped. */
+  if (task != self->task)
+    return;
+  g_clear_pointer (&self->pending, sec_query_free);
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      /* Read here instead (the file could not be opened a second time). */
+      g_debug ("Reading %s in the background failed: %s", g_type_name (self->kind), error->message);
+      set_task (self, NULL);
+      g_clear_pointer (&self->query, sec_query_free);
+      self->query = g_steal_pointer (&search->query);
+      replace_all (self);
+      return;
+    }
+
+  g_clear_pointer (&self->query, sec_query_free);
+  self->query = g_steal_pointer (&search->query);
+  g_hash_table_remove_all (self->pages);
+  for (guint i = 0; i < G_N_ELEMENTS (search->pages); i++)
+    if (search->pages[i] != NULL)
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (i), g_steal_pointer (&search->pages[i]));
+  self->found_id = search->keep_id;
+  self->found_at = search->keep_at;
+  /* Not loading any more once the rows are in (a handler of the signals
+   * may set another query). */
+  g_object_ref (task);
+  set_task (self, NULL);
+  replace_with (self, search->n_items);
+  g_object_unref (task);
+}
+
+static void
+start_background (SecRecordList *self,
+                  SecQuery      *query,
+                  gint64         keep_id)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GTask *task = g_task_new (self, cancellable, on_search_done, NULL);
+  Search *search = g_new0 (Search, 1);
+
+  search->path = g_strdup (sec_store_get_path (self->store));
+  search->kind = self->kind;
+  search->query = sec_query_copy (query);
+  search->keep_id = keep_id;
+  search->readers = get_readers (self->store);
+  g_task_set_task_data (task, search, search_free);
+  g_task_set_source_tag (task, start_background);
+  /* Drops what was running (its result is not taken). */
+  if (self->task != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->task));
+  if (self->pending != query)
+    {
+      g_clear_pointer (&self->pending, sec_query_free);
+      self->pending = sec_query_copy (query);
+    }
+  self->pending_keep = keep_id;
+  set_task (self, task);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+restart_background (SecRecordList *self)
+{
+  g_autoptr(SecQuery) query = NULL;
+
+  if (self->task == NULL)
+    return;
+  query = sec_query_copy (self->pending);
+  start_background (self, query, self->pending_keep);
+}
+
+/* Whether reading @self's kind is worth a worker: a file (not a server),
+ * and a table long enough. Its largest id stands for its number of rows:
+ * counting 200,000 people took 10–80 ms of each keystroke under load. */
+static gboolean
+worth_background (SecRecordList *self)
+{
+  const char *path = sec_store_get_path (self->store);
+  g_autofree char *sql = NULL;
+  g_autoptr(SecStmt) stmt = NULL;
+
+  if (path == NULL || sec_store_is_server_uri (path) ||
+      sec_engine_get_kind (_sec_store_get_engine (self->store)) != SEC_ENGINE_SQLITE)
+    return FALSE;
+  if (background_min_rows == 0)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT max(id) FROM %s", sec_kind_from_type (self->kind)->table);
+  stmt = sec_engine_prepare (_sec_store_get_engine (self->store), sql, NULL);
+  return stmt != NULL && sec_stmt_step (stmt, NULL) == SEC_STEP_ROW &&
+         sec_stmt_get_int64 (stmt, 0) >= (gint64) background_min_rows;
+}
+
+/**
+ * sec_record_list_set_query_in_background:
+ * @query: (nullable): the new query
+ * @keep_id: a record whose position in the new list
+ *   sec_record_list_find () will be asked (the selected one), or 0
+ *
+ * Replaces the query as sec_record_list_set_query () does, but reads the
+ * new count, first pages and the position of @keep_id in a worker thread
+ * when the list is long (see above); the list keeps its rows meanwhile
+ * (SecRecordList:loading) and changes in one step. Otherwise, at once.
+ */
+void
+sec_record_list_set_query_in_background (SecRecordList *self,
+                                         SecQuery      *query,
+                                         gint64         keep_id)
+{
+  g_autoptr(SecQuery) copy = NULL;
+
+  g_return_if_fail (SEC_IS_RECORD_LIST (self));
+
+  copy = query ? sec_query_copy (query) : sec_query_new ();
+  if (self->task != NULL && sec_query_equal (self->pending, copy))
+    return;
+  if (self->task == NULL && sec_query_equal (self->query, copy))
+    return;
+  if (!worth_background (self))
+    {
+      sec_record_list_set_query (self, copy);
+      return;
+    }
+  start_background (self, copy, keep_id);
+}
+
+gboolean
+sec_record_list_is_loading (SecRecordList *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_LIST (self), FALSE);
+
+  return self->task != NULL;
 }

@@ -24,6 +24,20 @@ SecQuery      *sec_record_list_get_query  (SecRecordList  *self);
 /* Replaces the query (search text, filters, sort); the list reloads. */
 void           sec_record_list_set_query  (SecRecordList  *self,
                                            SecQuery       *query);
+/* Replaces the query like sec_record_list_set_query (), but reads the
+ * new count, first pages and the position of @keep_id (the selected
+ * record, or 0) in a worker thread when the list is long (a file's table
+ * of 20,000 rows or more): the list keeps its rows meanwhile
+ * (SecRecordList:loading) and changes in one step. A later query, or a
+ * change in the store, replaces one still being read. */
+void           sec_record_list_set_query_in_background (SecRecordList *self,
+                                                        SecQuery      *query,
+                                                        gint64         keep_id);
+/* Whether a query is being read in the background. */
+gboolean       sec_record_list_is_loading (SecRecordList  *self);
+/* For tests and benchmarks: the rows from which a query is read in the
+ * background (20,000). */
+void           sec_record_list_set_background_min_rows (guint  n_rows);
 /* Whether the list is between the removal and the addition of a reload
  * of all its rows (it is empty only for that moment), of a record that
  * moves, or amid pages replaced where they stand: the selection that went

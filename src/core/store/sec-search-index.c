@@ -135,6 +135,8 @@ append_word_start (SecStore   *self,
   g_autofree char *end = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(SecStmt) stmt = NULL;
+  g_autoptr(GString) terms = g_string_new (NULL);
+  const char *kept;
   guint n = 0;
   SecStep step;
 
@@ -142,6 +144,11 @@ append_word_start (SecStore   *self,
     {
       append_fts_string (match, start);
       return TRUE;
+    }
+  if ((kept = _sec_store_kept_word_start (self, table, prefix)) != NULL)
+    {
+      g_string_append (match, kept);
+      return kept[0] != '\0';
     }
 
   /* Bounded above too (by the prefix and the last code point, U+10FFFF):
@@ -159,10 +166,14 @@ append_word_start (SecStore   *self,
 
       if (!g_str_has_prefix (term, start))
         break;
-      g_string_append (match, n > 0 ? " OR " : "");
-      append_fts_string (match, term);
+      g_string_append (terms, n > 0 ? " OR " : "");
+      append_fts_string (terms, term);
       n++;
     }
+  if (step == SEC_STEP_ERROR)
+    return FALSE;
+  _sec_store_keep_word_start (self, table, prefix, terms->str);
+  g_string_append (match, terms->str);
   return n > 0;
 }
 
@@ -173,8 +184,10 @@ _sec_store_append_search (SecStore       *self,
                           GString        *sql,
                           GPtrArray      *params,
                           gssize         *index_at,
+                          gint64         *n_hits,
                           GError        **error)
 {
+  gint64 unused_hits;
   g_autofree char *folded = sec_fold (search);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
   g_autoptr(GPtrArray) groups = sec_translit_alternatives ((const char *const *) words);
@@ -182,6 +195,9 @@ _sec_store_append_search (SecStore       *self,
   gboolean indexed = g_hash_table_contains (indexed_tables (self), kind->table);
   gboolean any_long = FALSE;
 
+  if (n_hits == NULL)
+    n_hits = &unused_hits;
+  *n_hits = -1;
   if (index_at != NULL)
     *index_at = -1;
   if (groups->len == 0)
@@ -248,11 +264,21 @@ _sec_store_append_search (SecStore       *self,
 
   if (match->len > 0)
     {
+      /* The matches, read once for the count, the pages and the
+       * positions of one search (sec-search-hits.c). */
+      g_autofree char *hits_table = _sec_store_search_hits (self, kind->table, match->str, n_hits);
+
       if (index_at != NULL)
         *index_at = (gssize) sql->len + (gssize) strlen (" AND ");
-      g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM %s_search WHERE %s_search MATCH ?%u)",
-                              kind->table, kind->table, params->len + 1);
-      add_param (params, match->str);
+      if (hits_table != NULL)
+        g_string_append_printf (sql, " AND t.id IN (SELECT id FROM %s)", hits_table);
+      else
+        {
+          *n_hits = -1;
+          g_string_append_printf (sql, " AND t.id IN (SELECT rowid FROM %s_search WHERE %s_search MATCH ?%u)",
+                                  kind->table, kind->table, params->len + 1);
+          add_param (params, match->str);
+        }
     }
   return TRUE;
 }

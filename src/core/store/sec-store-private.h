@@ -33,6 +33,8 @@ gboolean     _sec_store_check_now      (const char     *path,
 
 /* sec-store.c */
 
+/* Whether a transaction (or a savepoint) is open. */
+gboolean     _sec_store_in_transaction (SecStore       *self);
 /* Every reference between the tables (element-type SecForeignKey), read
  * when the store was opened. (transfer none) */
 GArray      *_sec_store_get_foreign_keys (SecStore     *self);
@@ -127,16 +129,43 @@ gboolean     _sec_store_delete_row     (SecStore       *self,
 /* Appends to @sql the conditions (" AND ...") that @search puts on the rows
  * of @kind (the table is "t"), their values to @params (of GVariant,
  * numbered from ?(params->len + 1)). @index_at (nullable) is set to where
- * in @sql the condition on the search index ("t.id IN (SELECT rowid ...
- * MATCH ?N)") starts, or -1 if there is none; its MATCH is then the last
- * of @params. */
+ * in @sql the condition on the search index starts ("t.id IN (SELECT id
+ * FROM temp.sec_hits_...)", or "t.id IN (SELECT rowid ... MATCH ?N)" when
+ * the matches are not kept), or -1 if there is none; @n_hits (nullable)
+ * to how many rows it finds when they are kept, else -1 (its MATCH is
+ * then the last of @params). */
 gboolean     _sec_store_append_search  (SecStore       *self,
                                         const SecKind  *kind,
                                         const char     *search,
                                         GString        *sql,
                                         GPtrArray      *params,
                                         gssize         *index_at,
+                                        gint64         *n_hits,
                                         GError        **error);
+
+/* sec-search-hits.c */
+
+/* The TEMP table holding the ids of the rows the search index of @table
+ * finds for @match, filled unless it is already (and @n_hits, their
+ * number); NULL on a server, inside a transaction, or on failure.
+ * (transfer full) (nullable) */
+char        *_sec_store_search_hits    (SecStore       *self,
+                                        const char     *table,
+                                        const char     *match,
+                                        gint64         *n_hits);
+/* The FTS5 alternatives kept for the words starting with @prefix (one
+ * letter) in @table's index, "" for none, or NULL when none are kept.
+ * (transfer none) */
+const char  *_sec_store_kept_word_start (SecStore  *self,
+                                         const char *table,
+                                         const char *prefix);
+void         _sec_store_keep_word_start (SecStore  *self,
+                                         const char *table,
+                                         const char *prefix,
+                                         const char *alternatives);
+/* Forgets the searches every store keeps (benchmarks: each search then is
+ * new). */
+void         _sec_store_forget_search_hits (void);
 
 /* sec-store-history.c */
 

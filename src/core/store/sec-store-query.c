@@ -21,7 +21,8 @@ typedef struct {
   GString *sql;
   GPtrArray *params;  /* of GVariant */
   gssize index_at;    /* where in @sql the condition on the search index starts, or -1 */
-  guint match_param;  /* then the index in @params of its MATCH */
+  guint match_param;  /* then the index in @params of its MATCH... */
+  gint64 hits;        /* ...unless its matches are kept: how many (else -1) */
 } Builder;
 
 static void
@@ -34,6 +35,7 @@ builder_init (Builder   *b,
   b->params = params;
   b->index_at = -1;
   b->match_param = 0;
+  b->hits = -1;
 }
 
 /* Appends @text with each "?" (the one value of a relation's SQL) as the
@@ -64,7 +66,7 @@ build_conditions (const SecKind  *kind,
 
   search = sec_query_get_search (query);
   if (search != NULL &&
-      !_sec_store_append_search (b->store, kind, search, b->sql, b->params, &b->index_at, error))
+      !_sec_store_append_search (b->store, kind, search, b->sql, b->params, &b->index_at, &b->hits, error))
     return FALSE;
   if (b->index_at >= 0)
     b->match_param = b->params->len - 1;
@@ -245,15 +247,22 @@ count_matches (SecStore      *self,
                double        *matches,
                double        *rows)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s_search WHERE %s_search MATCH ?1),"
-                                          " (SELECT max(id) FROM %s)",
-                                          kind->table, kind->table, kind->table);
-  g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, NULL);
-  GVariant *match = g_ptr_array_index (b->params, b->match_param);
+  g_autofree char *sql = NULL;
+  g_autoptr(SecStmt) stmt = NULL;
 
-  if (stmt == NULL)
+  /* Kept matches are counted already. */
+  if (b->hits >= 0)
+    sql = g_strdup_printf ("SELECT ?1, (SELECT max(id) FROM %s)", kind->table);
+  else
+    sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s_search WHERE %s_search MATCH ?1),"
+                           " (SELECT max(id) FROM %s)",
+                           kind->table, kind->table, kind->table);
+  if ((stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, NULL)) == NULL)
     return FALSE;
-  sec_stmt_bind_text (stmt, 1, g_variant_get_string (match, NULL));
+  if (b->hits >= 0)
+    sec_stmt_bind_int64 (stmt, 1, b->hits);
+  else
+    sec_stmt_bind_text (stmt, 1, g_variant_get_string (g_ptr_array_index (b->params, b->match_param), NULL));
   if (sec_stmt_step (stmt, NULL) != SEC_STEP_ROW)
     return FALSE;
   *matches = (double) sec_stmt_get_int64 (stmt, 0);
@@ -521,6 +530,16 @@ sec_store_count (SecStore  *self,
     g_autofree char *only_search = g_strdup_printf ("SELECT count(*) FROM %s t WHERE TRUE AND t.id IN"
                                                     " (SELECT rowid FROM %s_search WHERE %s_search MATCH ?1)",
                                                     kind->table, kind->table, kind->table);
+    g_autofree char *only_hits = g_strdup_printf ("SELECT count(*) FROM %s t WHERE TRUE AND t.id IN (SELECT id FROM temp.",
+                                                  kind->table);
+
+    /* Kept matches are counted already. */
+    if (b.hits >= 0 && g_str_has_prefix (b.sql->str, only_hits) &&
+        strchr (b.sql->str + strlen (only_hits), ' ') == NULL && g_str_has_suffix (b.sql->str, ")"))
+      {
+        g_string_free (b.sql, TRUE);
+        return b.hits;
+      }
     if (g_str_equal (b.sql->str, only_search))
       {
         g_string_truncate (b.sql, 0);

@@ -92,6 +92,12 @@ _sec_store_is_owner (SecStore *self)
 }
 
 gboolean
+_sec_store_in_transaction (SecStore *self)
+{
+  return self->depth > 0;
+}
+
+gboolean
 sec_store_get_check_deferred (SecStore *self)
 {
   g_return_val_if_fail (SEC_IS_STORE (self), FALSE);

@@ -190,8 +190,9 @@ _sec_list_pane_count_active_filters (SecListPane *self)
 }
 
 /* Translates the search, the filters and the sort into the list's query. */
-void
-_sec_list_pane_apply_query (SecListPane *self)
+static void
+apply_query (SecListPane *self,
+             gboolean     background)
 {
   g_autoptr(SecQuery) query = sec_query_copy (self->base_query);
   const SortSpec *sort = _sec_list_pane_find_sort (self, self->sort);
@@ -216,8 +217,26 @@ _sec_list_pane_apply_query (SecListPane *self)
       sec_query_set_sort (query, sort->field, descending);
     }
 
-  sec_record_list_set_query (self->list, query);
+  if (background)
+    sec_record_list_set_query_in_background (self->list, query, self->selected_id);
+  else
+    sec_record_list_set_query (self->list, query);
   _sec_list_pane_update_state (self);
+}
+
+void
+_sec_list_pane_apply_query (SecListPane *self)
+{
+  apply_query (self, FALSE);
+}
+
+/* What the user asks for (a keystroke in the search, a filter, an order):
+ * a long list is read in a worker thread and changes when it is read,
+ * so that the window does not freeze meanwhile. */
+void
+_sec_list_pane_apply_query_in_background (SecListPane *self)
+{
+  apply_query (self, TRUE);
 }
 
 static int
@@ -431,7 +450,7 @@ static void
 on_dropdown_selected (SecListPane *self)
 {
   if (!self->updating)
-    _sec_list_pane_apply_query (self);
+    _sec_list_pane_apply_query_in_background (self);
 }
 
 void

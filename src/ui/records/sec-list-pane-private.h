@@ -111,6 +111,7 @@ const SortSpec *_sec_list_pane_find_sort            (SecListPane    *self,
 const char     *_sec_list_pane_get_filter_value     (Filter         *filter);
 guint           _sec_list_pane_count_active_filters (SecListPane    *self);
 void            _sec_list_pane_apply_query          (SecListPane    *self);
+void            _sec_list_pane_apply_query_in_background (SecListPane *self);
 void            _sec_list_pane_fill_filter          (SecListPane    *self,
                                                      Filter         *filter);
 void            _sec_list_pane_fill_filters         (SecListPane    *self);

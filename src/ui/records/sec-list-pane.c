@@ -153,7 +153,7 @@ unbind_row (GtkSignalListItemFactory *factory,
 static void
 on_search_entry_search_changed (SecListPane *self)
 {
-  _sec_list_pane_apply_query (self);
+  _sec_list_pane_apply_query_in_background (self);
 }
 
 static void
@@ -483,7 +483,7 @@ sec_list_pane_set_property (GObject      *object,
         g_free (self->sort);
         self->sort = g_strdup (sort);
         if (self->list != NULL)
-          _sec_list_pane_apply_query (self);
+          _sec_list_pane_apply_query_in_background (self);
         g_object_notify_by_pspec (object, pspec);
       }
       break;
