@@ -429,6 +429,80 @@ test_save_files_worker (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (closed, G_FILE_TEST_EXISTS));
 }
 
+/* With $SEC_EMAIL_BIG_DB naming a large database (the one of
+ * benchmarks/scale) and $SEC_EMAIL_BIG_MEETING its meeting (2: 5,000
+ * participants), "Save as Files…" of its invitations: the time on the main
+ * thread, the longest main-loop iteration while the worker writes, how
+ * often the bar moves, how soon Cancel at half-way stops it. Skipped
+ * without it: figures, not a check. */
+static void
+test_big_file (void)
+{
+  const char *big = g_getenv ("SEC_EMAIL_BIG_DB");
+  const char *meeting = g_getenv ("SEC_EMAIL_BIG_MEETING");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *cancelled = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) cancelled_file = NULL;
+  g_autoptr(GPtrArray) strips = g_ptr_array_new ();
+  SecProgressStrip *strip;
+  GtkWidget *dialog;
+  gint64 start, called, longest = 0, stopped;
+
+  if (big == NULL)
+    {
+      g_test_skip ("$SEC_EMAIL_BIG_DB names no database");
+      return;
+    }
+  store = sec_store_open (big, &error);
+  g_assert_no_error (error);
+  dir = sec_test_make_tmp_dir ("sec-email-big-XXXXXX");
+  folder = g_build_filename (dir, "drafts", NULL);
+  cancelled = g_build_filename (dir, "cancelled", NULL);
+  file = g_file_new_for_path (folder);
+  cancelled_file = g_file_new_for_path (cancelled);
+  start = g_get_monotonic_time ();
+  dialog = GTK_WIDGET (sec_email_dialog_new (NULL, store, meeting != NULL ? g_ascii_strtoll (meeting, NULL, 10) : 2));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  g_test_message ("dialog opened in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  sec_test_collect_widgets (dialog, SEC_TYPE_PROGRESS_STRIP, FALSE, strips);
+  strip = g_ptr_array_index (strips, 0);
+
+  start = g_get_monotonic_time ();
+  sec_email_dialog_save_to_folder (SEC_EMAIL_DIALOG (dialog), file);
+  called = g_get_monotonic_time ();
+  while (sec_email_dialog_get_saving (SEC_EMAIL_DIALOG (dialog)))
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
+  g_test_message ("saved %u drafts in %.2f s: %.2f s on the main thread to make them, then the longest "
+                  "main-loop iteration %.1f ms; the bar moved %u times",
+                  count_drafts (folder), (g_get_monotonic_time () - start) / 1e6, (called - start) / 1e6,
+                  longest / 1e3, sec_progress_strip_get_n_updates (strip));
+
+  sec_email_dialog_save_to_folder (SEC_EMAIL_DIALOG (dialog), cancelled_file);
+  while (sec_progress_strip_get_fraction (strip) < 0.5)
+    g_main_context_iteration (NULL, TRUE);
+  start = g_get_monotonic_time ();
+  g_test_message ("cancelling with %u drafts written", count_drafts (cancelled));
+  gtk_widget_activate_action (dialog, "emails.cancel-save", NULL);
+  while (sec_email_dialog_get_saving (SEC_EMAIL_DIALOG (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  stopped = g_get_monotonic_time ();
+  g_test_message ("cancelled at half-way: stopped %.2f s later, %u drafts left", (stopped - start) / 1e6,
+                  count_drafts (cancelled));
+  g_assert_cmpuint (count_drafts (cancelled), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sec_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -445,6 +519,7 @@ main (int argc, char *argv[])
   ADD ("/email-ui/template", test_template);
   ADD ("/email-ui/save-files", test_save_files);
   ADD ("/email-ui/save-files-worker", test_save_files_worker);
+  g_test_add_func ("/email-ui/big-file", test_big_file);
 
   return g_test_run ();
 }
