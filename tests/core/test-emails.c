@@ -753,6 +753,194 @@ test_write_folder (Fixture       *f,
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* Written in a worker, with progress and Cancel */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in @folder, sorted. (transfer full) */
+static GPtrArray *
+list_names (const char *folder)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* A draft's file without what differs each time it is made: the date, the
+ * Message-ID and the MIME boundary (random). (transfer full) */
+static char *
+normalised (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) uuid = g_regex_new ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", 0, 0, NULL);
+  g_autoptr(GRegex) date = g_regex_new ("^Date: [^\r\n]*", G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *step = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  step = g_regex_replace_literal (uuid, contents, -1, 0, "UUID", 0, NULL);
+  return g_regex_replace_literal (date, step, -1, 0, "Date: -", 0, NULL);
+}
+
+typedef struct {
+  gboolean      done;
+  GAsyncResult *result;
+  double        last;
+  guint         n_reports;
+  GCancellable *cancel_at_first;  /* cancelled at the first report */
+} Waiter;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Waiter *w = user_data;
+
+  g_assert_cmpfloat (fraction, >=, w->last);
+  w->last = fraction;
+  w->n_reports++;
+  if (w->cancel_at_first != NULL)
+    g_cancellable_cancel (w->cancel_at_first);
+}
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Waiter *w = user_data;
+
+  w->result = g_object_ref (result);
+  w->done = TRUE;
+}
+
+static SecMeetingEmails *
+invitations (Fixture *f)
+{
+  SecMeetingEmailOptions options = { .kind = SEC_EMAIL_INVITATION, .attachments = SEC_EMAIL_ATTACH_AGENDA };
+  g_autoptr(GError) error = NULL;
+  SecMeetingEmails *emails = sec_meeting_emails_new (f->store, JOINT_2027, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (emails->drafts->len, >=, 3);
+  return emails;
+}
+
+/* The worker writes what the synchronous path writes, its progress reaching
+ * 1; a cancel removes what it wrote and only that. */
+static void
+test_write_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SecMeetingEmails) emails = invitations (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_folder = g_build_filename (f->dir, "sync", NULL);
+  g_autofree char *async_folder = g_build_filename (f->dir, "async", NULL);
+  g_autofree char *kept = g_build_filename (f->dir, "kept", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh", "drafts", NULL);
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) sync_names = NULL;
+  g_autoptr(GPtrArray) async_names = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *old = NULL;
+  guint n_drafts = emails->drafts->len;
+  Waiter w = { 0 };
+  guint n = 99;
+
+  g_assert_true (sec_meeting_emails_write (emails, sync_folder, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_drafts);
+
+  /* In a worker: the same files, 0600, the progress up to 1. */
+  sec_meeting_emails_write_async (invitations (f), async_folder, on_progress, &w, NULL, on_written, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  n = 99;
+  g_assert_true (sec_meeting_emails_write_finish (w.result, &n, &error));
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  g_assert_cmpuint (n, ==, n_drafts);
+  g_assert_cmpfloat (w.last, ==, 1.0);
+  g_assert_cmpuint (w.n_reports, >=, 1);
+  sync_names = list_names (sync_folder);
+  async_names = list_names (async_folder);
+  g_assert_cmpuint (async_names->len, ==, n_drafts);
+  g_assert_cmpuint (sync_names->len, ==, async_names->len);
+  for (guint i = 0; i < sync_names->len; i++)
+    {
+      g_autofree char *a = g_build_filename (sync_folder, g_ptr_array_index (sync_names, i), NULL);
+      g_autofree char *b = g_build_filename (async_folder, g_ptr_array_index (async_names, i), NULL);
+      g_autofree char *na = NULL;
+      g_autofree char *nb = NULL;
+      GStatBuf st;
+
+      g_assert_cmpstr (g_ptr_array_index (sync_names, i), ==, g_ptr_array_index (async_names, i));
+      na = normalised (a);
+      nb = normalised (b);
+      g_assert_cmpstr (na, ==, nb);
+      g_assert_cmpint (g_stat (b, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+
+  /* Cancelled after the first file, in a folder with files of its own (one
+   * with the name of the second draft): only those are left, untouched. */
+  g_assert_cmpint (g_mkdir (kept, 0700), ==, 0);
+  second = g_build_filename (kept, g_ptr_array_index (sync_names, 1), NULL);
+  {
+    g_autofree char *notes = g_build_filename (kept, "notes.txt", NULL);
+
+    g_assert_true (g_file_set_contents (notes, "mine", -1, NULL));
+    g_assert_true (g_file_set_contents (second, "older", -1, NULL));
+  }
+  cancellable = g_cancellable_new ();
+  w = (Waiter) { .cancel_at_first = cancellable };
+  n = 99;
+  g_assert_false (sec_meeting_emails_write_full (emails, kept, on_progress, &w, cancellable, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (w.n_reports, ==, 1);
+  after = list_names (kept);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (after, 0), ==, g_ptr_array_index (sync_names, 1));
+  g_assert_cmpstr (g_ptr_array_index (after, 1), ==, "notes.txt");
+  g_assert_true (g_file_get_contents (second, &old, NULL, NULL));
+  g_assert_cmpstr (old, ==, "older");
+
+  /* A folder it made goes too. */
+  g_clear_object (&cancellable);
+  cancellable = g_cancellable_new ();
+  w = (Waiter) { .cancel_at_first = cancellable };
+  g_assert_false (sec_meeting_emails_write_full (emails, fresh, on_progress, &w, cancellable, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  /* In a worker, cancelled: it says so, and leaves the folder as it was. */
+  w = (Waiter) { 0 };
+  sec_meeting_emails_write_async (invitations (f), kept, on_progress, &w, cancellable, on_written, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  n = 99;
+  g_assert_false (sec_meeting_emails_write_finish (w.result, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&w.result);
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_names (kept);
+  g_assert_cmpuint (after->len, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -766,6 +954,7 @@ main (int argc, char **argv)
   ADD ("/emails/templates", test_templates);
   ADD ("/emails/drafts", test_drafts);
   ADD ("/emails/write-folder", test_write_folder);
+  ADD ("/emails/write-async", test_write_async);
   g_test_add_func ("/emails/message", test_message);
   g_test_add_func ("/emails/message-refused", test_message_refused);
   g_test_add_func ("/emails/long-file-name", test_long_file_name);

@@ -283,13 +283,46 @@ sec_meeting_emails_filename (SecEmailDraft *draft,
   return g_strdup_printf ("%02u-%s.eml", index, name->len > 0 ? name->str : "recipient");
 }
 
+/* Removes what a cancelled write made: the files it wrote that were not
+ * there before (@made), then the folder when it made it and it is empty. */
+static void
+undo_write (const char *folder,
+            gboolean    made_folder,
+            GPtrArray  *made)
+{
+  for (guint i = 0; i < made->len; i++)
+    g_unlink (g_ptr_array_index (made, i));
+  if (made_folder)
+    g_rmdir (folder);
+}
+
 gboolean
 sec_meeting_emails_write (SecMeetingEmails  *emails,
                           const char        *folder,
                           guint             *n_written,
                           GError           **error)
 {
+  return sec_meeting_emails_write_full (emails, folder, NULL, NULL, NULL, n_written, error);
+}
+
+/**
+ * sec_meeting_emails_write_full:
+ * @progress: (nullable): told in this thread after each file
+ * @cancellable: (nullable): to give up; the files written by this call are
+ *   then removed
+ */
+gboolean
+sec_meeting_emails_write_full (SecMeetingEmails  *emails,
+                               const char        *folder,
+                               SecProgressFunc    progress,
+                               gpointer           progress_data,
+                               GCancellable      *cancellable,
+                               guint             *n_written,
+                               GError           **error)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  gboolean made_folder;
 
   g_return_val_if_fail (emails != NULL && folder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -303,6 +336,7 @@ sec_meeting_emails_write (SecMeetingEmails  *emails,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("“%s” is not a folder"), display);
       return FALSE;
     }
+  made_folder = !g_file_test (folder, G_FILE_TEST_EXISTS);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved = errno;
@@ -317,18 +351,128 @@ sec_meeting_emails_write (SecMeetingEmails  *emails,
       SecEmailDraft *draft = g_ptr_array_index (emails->drafts, i);
       g_autofree char *name = sec_meeting_emails_filename (draft, i + 1);
       g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_autoptr(GBytes) message = sec_meeting_emails_message (emails, draft, now, error);
+      g_autoptr(GBytes) message = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gboolean existed;
       gsize length;
       const void *bytes;
 
-      if (message == NULL)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          undo_write (folder, made_folder, made);
+          if (n_written != NULL)
+            *n_written = 0;
+          return FALSE;
+        }
+      if ((message = sec_meeting_emails_message (emails, draft, now, error)) == NULL)
         return FALSE;
       bytes = g_bytes_get_data (message, &length);
-      if (!sec_export_check_path (path, error) ||
-          !sec_export_write_file (path, bytes, length, SEC_FILE_PERSONAL, error))
-        return FALSE;
+      /* A file of the same name that was there before is replaced, never
+       * removed: only what this call made goes when it is cancelled. */
+      existed = g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+      if (!sec_export_check_path (path, &local_error) ||
+          !sec_export_write_file_cancellable (path, bytes, length, SEC_FILE_PERSONAL, cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              undo_write (folder, made_folder, made);
+              if (n_written != NULL)
+                *n_written = 0;
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!existed)
+        g_ptr_array_add (made, g_steal_pointer (&path));
       if (n_written != NULL)
         (*n_written)++;
+      if (progress != NULL)
+        progress ((double) (i + 1) / emails->drafts->len, progress_data);
     }
+  /* A cancel that came with the last file still wins: what the caller saw
+   * (Cancel pressed) is what it gets. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      undo_write (folder, made_folder, made);
+      if (n_written != NULL)
+        *n_written = 0;
+      return FALSE;
+    }
+  if (progress != NULL)
+    progress (1.0, progress_data);
   return TRUE;
+}
+
+typedef struct {
+  SecMeetingEmails *emails;
+  char             *folder;
+  SecProgressRelay *relay;  /* (unowned): the task's */
+  guint             n_written;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  sec_meeting_emails_free (job->emails);
+  g_free (job->folder);
+  g_free (job);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  GError *error = NULL;
+
+  if (!sec_meeting_emails_write_full (job->emails, job->folder, sec_progress_relay_report, job->relay,
+                                      cancellable, &job->n_written, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+sec_meeting_emails_write_async (SecMeetingEmails    *emails,
+                                const char          *folder,
+                                SecProgressFunc      progress,
+                                gpointer             progress_data,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (emails != NULL);
+  g_return_if_fail (folder != NULL);
+
+  job = g_new0 (WriteJob, 1);
+  job->emails = emails;
+  job->folder = g_strdup (folder);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  /* The worker says how it ended: files written before a late cancel are
+   * kept and reported, not hidden behind a cancellation. */
+  g_task_set_check_cancellable (task, FALSE);
+  job->relay = sec_progress_relay_new (task, progress, progress_data);
+  g_task_set_source_tag (task, sec_meeting_emails_write_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+sec_meeting_emails_write_finish (GAsyncResult  *result,
+                                 guint         *n_written,
+                                 GError       **error)
+{
+  WriteJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (n_written != NULL)
+    *n_written = job->n_written;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

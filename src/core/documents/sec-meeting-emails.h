@@ -14,6 +14,9 @@
 
 #include <glib.h>
 
+#include <gio/gio.h>
+
+#include "core/base/sec-progress.h"
 #include "core/documents/sec-document.h"
 #include "core/meetings/sec-emails.h"
 #include "core/store/sec-store.h"
@@ -94,5 +97,31 @@ gboolean          sec_meeting_emails_write    (SecMeetingEmails    *emails,
                                                const char          *folder,
                                                guint               *n_written,
                                                GError             **error);
+/* The same, telling @progress (in this thread) after each file; when
+ * @cancellable is cancelled before the end, the files this call wrote
+ * (never those that were there before, even of the same name: those are
+ * replaced) and the folder it made are removed, @n_written is 0, and
+ * G_IO_ERROR_CANCELLED is set. */
+gboolean          sec_meeting_emails_write_full (SecMeetingEmails *emails,
+                                                 const char       *folder,
+                                                 SecProgressFunc   progress,
+                                                 gpointer          progress_data,
+                                                 GCancellable     *cancellable,
+                                                 guint            *n_written,
+                                                 GError          **error);
+/* The same in a worker thread: takes @emails (transfer full; the store is
+ * not used there). @progress is called in the caller's main context, at
+ * most once per percent, never after @callback. */
+void              sec_meeting_emails_write_async  (SecMeetingEmails    *emails,
+                                                   const char          *folder,
+                                                   SecProgressFunc      progress,
+                                                   gpointer             progress_data,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* @n_written: how many files are left written (0 when cancelled). */
+gboolean          sec_meeting_emails_write_finish (GAsyncResult        *result,
+                                                   guint               *n_written,
+                                                   GError             **error);
 
 G_END_DECLS

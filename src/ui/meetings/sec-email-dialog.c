@@ -27,6 +27,7 @@
 #include "core/meetings/sec-emails.h"
 #include "core/store/sec-records.h"
 #include "ui/meetings/sec-email-dialog.h"
+#include "ui/widgets/sec-progress-strip.h"
 #include "ui/widgets/sec-tool-window.h"
 #include "ui/widgets/sec-toaster.h"
 
@@ -48,6 +49,7 @@ struct _SecEmailDialog
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *write_button;
+  SecProgressStrip     *progress_strip;
   AdwComboRow          *kind_row;
   AdwComboRow          *status_row;
   AdwComboRow          *delivery_row;
@@ -68,6 +70,8 @@ struct _SecEmailDialog
   GArray               *rows;       /* RecipientRow */
   SecToaster           *toaster;
   GCancellable         *cancellable;
+  GCancellable         *save_cancellable;  /* while drafts are saved as files */
+  char                 *saving_folder;
 
   /* Borrowed */
   SecStore             *store;      /* SecMeetingWindow's */
@@ -119,7 +123,9 @@ update_actions (SecEmailDialog *self)
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_array_index (self->rows, RecipientRow, i).check)))
       n++;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.save-files", n > 0);
+  /* One save at a time: the drafts of the next would mix with its files. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.save-files", n > 0 && self->save_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.cancel-save", self->save_cancellable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.record", n > 0);
   adw_preferences_group_set_description (self->recipients_group,
                                          n == 0 ? _("Nobody to write to")
@@ -620,36 +626,85 @@ write_action (GtkWidget  *widget,
 }
 
 static void
+on_save_progress (double   fraction,
+                  gpointer user_data)
+{
+  SecEmailDialog *self = user_data;
+
+  if (self->progress_strip != NULL)
+    sec_progress_strip_set_fraction (self->progress_strip, fraction);
+}
+
+static void
+set_saving (SecEmailDialog *self,
+            const char     *folder)
+{
+  g_clear_object (&self->save_cancellable);
+  g_clear_pointer (&self->saving_folder, g_free);
+  if (folder != NULL)
+    {
+      self->save_cancellable = g_cancellable_new ();
+      self->saving_folder = g_strdup (folder);
+      sec_progress_strip_set_fraction (self->progress_strip, 0.0);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_strip), folder != NULL);
+  update_actions (self);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SecEmailDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+  gboolean done = sec_meeting_emails_write_finish (result, &n, &error);
+
+  /* Closed meanwhile (which cancelled it): nobody to tell. */
+  if (self->toast_overlay == NULL)
+    return;
+  display = g_filename_display_name (self->saving_folder);
+  set_saving (self, NULL);
+  if (done)
+    text = g_strdup_printf (ngettext ("%u draft saved in “%s”", "%u drafts saved in “%s”", n), n, display);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Translators: %s is a folder */
+    text = g_strdup_printf (_("Saving cancelled: no draft was left in “%s”"), display);
+  else
+    {
+      sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Drafts"), error);
+      return;
+    }
+  toast (self, text);
+}
+
+static void
+cancel_save_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+
+  g_cancellable_cancel (self->save_cancellable);
+}
+
+static void
 on_files_chooser_response (GtkNativeDialog *chooser,
                            int              response,
                            SecEmailDialog  *self)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(SecMeetingEmails) emails = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *text = NULL;
-  guint n = 0;
 
   if (response == GTK_RESPONSE_ACCEPT)
     folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_debug ("Saving drafts: response %d, folder %s", response, folder ? g_file_peek_path (folder) : "(none)");
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  if (folder == NULL || (path = g_file_get_path (folder)) == NULL || (emails = make_emails (self)) == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
-  if (!sec_meeting_emails_write (emails, path, &n, &error))
-    sec_tool_window_show_error (GTK_WIDGET (self), _("Could Not Save the Drafts"), error);
-  else
-    {
-      display = g_filename_display_name (path);
-      text = g_strdup_printf (ngettext ("%u draft saved in “%s”", "%u drafts saved in “%s”", n), n, display);
-      toast (self, text);
-    }
+  if (folder != NULL)
+    sec_email_dialog_save_to_folder (self, folder);
   g_object_unref (self);
 }
 
@@ -763,12 +818,23 @@ sec_email_dialog_constructed (GObject *object)
   on_kind_changed (self);
 }
 
+/* Closing stops a save: its files go, as with Cancel. */
+static gboolean
+sec_email_dialog_close_request (GtkWindow *window)
+{
+  SecEmailDialog *self = SEC_EMAIL_DIALOG (window);
+
+  g_cancellable_cancel (self->save_cancellable);
+  return GTK_WINDOW_CLASS (sec_email_dialog_parent_class)->close_request (window);
+}
+
 static void
 sec_email_dialog_dispose (GObject *object)
 {
   SecEmailDialog *self = (SecEmailDialog *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_EMAIL_DIALOG);
 
@@ -782,6 +848,8 @@ sec_email_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->save_cancellable);
+  g_free (self->saving_folder);
 
   G_OBJECT_CLASS (sec_email_dialog_parent_class)->finalize (object);
 }
@@ -791,14 +859,18 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = sec_email_dialog_constructed;
   object_class->dispose = sec_email_dialog_dispose;
   object_class->finalize = sec_email_dialog_finalize;
+  window_class->close_request = sec_email_dialog_close_request;
 
+  g_type_ensure (SEC_TYPE_PROGRESS_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-email-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, write_button);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, progress_strip);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, delivery_row);
@@ -821,6 +893,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "emails.write", NULL, write_action);
   gtk_widget_class_install_action (widget_class, "emails.record", NULL, record_action);
   gtk_widget_class_install_action (widget_class, "emails.save-files", NULL, save_files_action);
+  gtk_widget_class_install_action (widget_class, "emails.cancel-save", NULL, cancel_save_action);
   gtk_widget_class_install_action (widget_class, "emails.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "emails.reset-template", NULL, reset_template_action);
 
@@ -859,4 +932,46 @@ sec_email_dialog_new (GtkWindow *parent,
                        "store", store,
                        "meeting-id", meeting_id,
                        NULL);
+}
+
+/**
+ * sec_email_dialog_save_to_folder:
+ * @folder: where the .eml files go
+ *
+ * Saves the drafts of what the dialog shows as files in @folder, in a
+ * worker thread, with the progress strip and its Cancel.
+ */
+void
+sec_email_dialog_save_to_folder (SecEmailDialog *self,
+                                 GFile          *folder)
+{
+  g_autofree char *path = NULL;
+  SecMeetingEmails *emails;
+
+  g_return_if_fail (SEC_IS_EMAIL_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (self->save_cancellable != NULL)
+    return;
+  if ((path = g_file_get_path (folder)) == NULL)
+    {
+      toast (self, _("Drafts can only be saved in a folder of this computer"));
+      return;
+    }
+  /* Made here, where the store lives; written in a worker thread. */
+  if ((emails = make_emails (self)) == NULL)
+    return;
+  set_saving (self, path);
+  /* The dialog lives until save_done_cb (), which holds a reference: the
+   * progress stops being told before it runs. */
+  sec_meeting_emails_write_async (emails, path, on_save_progress, self, self->save_cancellable,
+                                  save_done_cb, g_object_ref (self));
+}
+
+gboolean
+sec_email_dialog_get_saving (SecEmailDialog *self)
+{
+  g_return_val_if_fail (SEC_IS_EMAIL_DIALOG (self), FALSE);
+
+  return self->save_cancellable != NULL;
 }

@@ -22,5 +22,12 @@ G_DECLARE_FINAL_TYPE (SecEmailDialog, sec_email_dialog, SEC, EMAIL_DIALOG, SecMe
 SecEmailDialog *sec_email_dialog_new (GtkWindow *parent,
                                       SecStore  *store,
                                       gint64     meeting_id);
+/* "Save as Files…" once @folder is chosen: the drafts written in a worker,
+ * the progress strip showing, Save disabled; Cancel (or closing the
+ * dialog) removes the files this save wrote. */
+void            sec_email_dialog_save_to_folder (SecEmailDialog *self,
+                                                 GFile          *folder);
+/* Whether drafts are being saved as files. */
+gboolean        sec_email_dialog_get_saving     (SecEmailDialog *self);
 
 G_END_DECLS
