@@ -844,6 +844,9 @@ sec_store_restore_full (const char       *db_path,
       return FALSE;
     }
   prune (db_path, n_kept);
+  /* The steps' shares need not add up to exactly 1 in floating point. */
+  if (progress != NULL)
+    progress (1.0, progress_data);
 
   if (kept_aside != NULL)
     *kept_aside = g_steal_pointer (&kept);
