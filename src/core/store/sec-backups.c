@@ -656,12 +656,15 @@ copy_aside_raw (const char  *db_path,
 
 /* Keeps the current file @db_path aside as a backup; sets *@kept to the
  * copy, or NULL when there is no file. Returns the number of backups the
- * file wants kept. */
+ * file wants kept. A cancel leaves no copy. */
 static gboolean
-keep_current_aside (const char  *db_path,
-                    char       **kept,
-                    guint       *n_kept,
-                    GError     **error)
+keep_current_aside (const char       *db_path,
+                    char            **kept,
+                    guint            *n_kept,
+                    SecProgressFunc   progress,
+                    gpointer          progress_data,
+                    GCancellable     *cancellable,
+                    GError          **error)
 {
   g_autoptr(SecEngine) current = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -680,13 +683,18 @@ keep_current_aside (const char  *db_path,
   if (local_error == NULL)
     {
       g_autofree char *path = make_backup_path (db_path, SEC_BACKUP_REASON_BEFORE_RESTORE);
-      if (sec_engine_backup_to (current, path, &local_error))
+      if (sec_engine_backup_to_full (current, path, progress, progress_data, cancellable, &local_error))
         *kept = g_steal_pointer (&path);
     }
   /* Closing the last connection folds its write-ahead log into the file,
    * which is then whole on its own and may be replaced. */
   g_clear_pointer (&current, sec_engine_close);
 
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (*kept == NULL)
     {
       /* A damaged file is the usual reason to restore: keep its bytes. */
@@ -695,6 +703,25 @@ keep_current_aside (const char  *db_path,
         return FALSE;
     }
   return TRUE;
+}
+
+/* A part of a restore's bar: the steps' own progress, from 0 to 1, is
+ * told as a share of the whole. */
+typedef struct {
+  SecProgressFunc progress;
+  gpointer        progress_data;
+  double          start;
+  double          share;
+} RestoreStep;
+
+static void
+report_step (double   fraction,
+             gpointer user_data)
+{
+  RestoreStep *step = user_data;
+
+  if (step->progress != NULL)
+    step->progress (step->start + step->share * fraction, step->progress_data);
 }
 
 static gboolean
@@ -706,17 +733,39 @@ same_file (const char *a,
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* How a restore's bar is shared between its steps: the check of the
+ * backup (one step, told when done: the engine's check tells nothing on
+ * the way), the copy of the database kept aside and the copy of the
+ * backup in, each copy and its own check (sec_engine_backup_to_full ()). */
+#define RESTORE_CHECK_SHARE 0.3
+#define RESTORE_ASIDE_SHARE 0.35
+
 gboolean
 sec_store_restore (const char  *db_path,
                    const char  *backup_path,
                    char       **kept_aside,
                    GError     **error)
 {
+  return sec_store_restore_full (db_path, backup_path, NULL, NULL, NULL, kept_aside, error);
+}
+
+gboolean
+sec_store_restore_full (const char       *db_path,
+                        const char       *backup_path,
+                        SecProgressFunc   progress,
+                        gpointer          progress_data,
+                        GCancellable     *cancellable,
+                        char            **kept_aside,
+                        GError          **error)
+{
   g_autoptr(SecEngine) source = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *display = NULL;
+  RestoreStep aside = { progress, progress_data, RESTORE_CHECK_SHARE, RESTORE_ASIDE_SHARE };
+  RestoreStep copy_in = { progress, progress_data, RESTORE_CHECK_SHARE + RESTORE_ASIDE_SHARE,
+                          1 - RESTORE_CHECK_SHARE - RESTORE_ASIDE_SHARE };
   GStatBuf st;
   guint n_kept;
   int version = 0;
@@ -742,6 +791,8 @@ sec_store_restore (const char  *db_path,
                    _("“%s” is the database itself, not a backup of it"), display);
       return FALSE;
     }
+  if (progress != NULL)
+    progress (0, progress_data);
 
   /* Everything about the copy is checked before anything is changed. */
   source = open_copy (backup_path, &version, &local_error);
@@ -759,6 +810,10 @@ sec_store_restore (const char  *db_path,
                      _("%s. Nothing was changed."), local_error->message);
       return FALSE;
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (RESTORE_CHECK_SHARE, progress_data);
 
   /* Replaced under another program, the database would go on taking its
    * writes into the old file, lost on its next opening. */
@@ -768,7 +823,7 @@ sec_store_restore (const char  *db_path,
                    _("“%s” is in use by another program"), display);
       return FALSE;
     }
-  if (!keep_current_aside (db_path, &kept, &n_kept, error))
+  if (!keep_current_aside (db_path, &kept, &n_kept, report_step, &aside, cancellable, error))
     return FALSE;
   wal = g_strconcat (db_path, "-wal", NULL);
   if (sec_engine_file_in_use (db_path) || (g_stat (wal, &st) == 0 && st.st_size > 0))
@@ -778,11 +833,100 @@ sec_store_restore (const char  *db_path,
       return FALSE;
     }
 
-  if (!sec_engine_backup_to (source, db_path, error))
-    return FALSE;
+  /* The database is replaced by the copy's last step, a rename: a cancel
+   * before it leaves the file as it was (and takes back the copy kept
+   * aside); after it, too late, the restore is complete. */
+  if (!sec_engine_backup_to_full (source, db_path, report_step, &copy_in, cancellable, &local_error))
+    {
+      if (kept != NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_unlink (kept);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   prune (db_path, n_kept);
+  /* The steps' shares need not add up to exactly 1 in floating point. */
+  if (progress != NULL)
+    progress (1.0, progress_data);
 
   if (kept_aside != NULL)
     *kept_aside = g_steal_pointer (&kept);
+  return TRUE;
+}
+
+typedef struct {
+  char             *db_path;
+  char             *backup_path;
+  char             *kept_aside;
+  SecProgressRelay *relay;  /* (unowned): the task's */
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->backup_path);
+  g_free (job->kept_aside);
+  g_free (job);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (sec_store_restore_full (job->db_path, job->backup_path, sec_progress_relay_report, job->relay,
+                              cancellable, &job->kept_aside, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+sec_store_restore_async (const char          *db_path,
+                         const char          *backup_path,
+                         SecProgressFunc      progress,
+                         gpointer             progress_data,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RestoreJob *job;
+
+  g_return_if_fail (db_path != NULL && backup_path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sec_store_restore_async);
+  /* Cancelled once the file is replaced, the restore is done and must be
+   * reported so. */
+  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (RestoreJob, 1);
+  job->db_path = g_strdup (db_path);
+  job->backup_path = g_strdup (backup_path);
+  job->relay = sec_progress_relay_new (task, progress, progress_data);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+gboolean
+sec_store_restore_finish (GAsyncResult  *result,
+                          char         **kept_aside,
+                          GError       **error)
+{
+  RestoreJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (kept_aside != NULL)
+    *kept_aside = NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (kept_aside != NULL)
+    *kept_aside = g_steal_pointer (&job->kept_aside);
   return TRUE;
 }

@@ -128,5 +128,34 @@ gboolean     sec_store_restore          (const char   *db_path,
                                          const char   *backup_path,
                                          char        **kept_aside,
                                          GError      **error);
+/* The same, telling @progress (nullable, in this thread) how far it is:
+ * the check of the backup, the copy kept aside, the copy in. A cancel of
+ * @cancellable before the database is replaced (the last step of the copy
+ * in, a rename) gives up with G_IO_ERROR_CANCELLED: the database is as it
+ * was and no file is left (the copy kept aside is removed); after it, the
+ * restore completes and is reported done. The check of the backup itself
+ * is not interrupted: a cancel then is taken once it ends. */
+gboolean     sec_store_restore_full     (const char       *db_path,
+                                         const char       *backup_path,
+                                         SecProgressFunc   progress,
+                                         gpointer          progress_data,
+                                         GCancellable     *cancellable,
+                                         char            **kept_aside,
+                                         GError          **error);
+/* sec_store_restore_full () off the calling thread: restoring a large file
+ * must not freeze the window. @progress (nullable) is told in the calling
+ * thread's main context, at most once per whole percent. */
+void         sec_store_restore_async    (const char          *db_path,
+                                         const char          *backup_path,
+                                         SecProgressFunc      progress,
+                                         gpointer             progress_data,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* @kept_aside: (out) (optional) (transfer full) as sec_store_restore ()
+ * sets it. */
+gboolean     sec_store_restore_finish   (GAsyncResult        *result,
+                                         char               **kept_aside,
+                                         GError             **error);
 
 G_END_DECLS

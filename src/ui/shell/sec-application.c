@@ -45,7 +45,10 @@ struct _SecApp
   char           *undo_restore_path; /* the copy kept aside by the last restore */
   gboolean        restoring;  /* a restored copy needs no daily backup */
   gboolean        backing_up; /* Back Up Now is copying, in a worker thread */
-  GCancellable   *backup_cancellable; /* while backing up: app.cancel-backup */
+  gboolean        restore_running; /* a restore is, the store closed meanwhile */
+  gboolean        restore_undoing; /* ...and it undoes the last one */
+  /* Of the one that runs (never both): app.cancel-backup cancels it. */
+  GCancellable   *backup_cancellable;
   GtkWidget      *backup_strip;       /* (weak): where it shows its progress */
   gint64          backup_started;     /* monotonic µs, for the debug log */
 };
@@ -607,6 +610,42 @@ show_toast (SecApp   *self,
 
 static void update_backup_actions (SecApp *self);
 
+/* Back Up Now and a restore show their progress in the active window's
+ * strip, with Cancel (app.cancel-backup, whose tooltip says what it does). */
+static void
+show_backup_strip (SecApp     *self,
+                   const char *text,
+                   const char *cancel_tooltip)
+{
+  SecWindow *window = get_active_sec_window (self);
+  SecProgressStrip *strip;
+
+  self->backup_cancellable = g_cancellable_new ();
+  self->backup_started = g_get_monotonic_time ();
+  if (window == NULL)
+    return;
+  strip = sec_window_get_progress_strip (window);
+  sec_progress_strip_set_text (strip, text);
+  sec_progress_strip_set_cancel_action (strip, "app.cancel-backup", cancel_tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (strip), TRUE);
+  g_set_weak_pointer (&self->backup_strip, GTK_WIDGET (strip));
+}
+
+static void
+hide_backup_strip (SecApp     *self,
+                   const char *what)
+{
+  if (self->backup_strip != NULL)
+    {
+      g_debug ("%s: %.1f s, the bar moved %u times", what,
+               (g_get_monotonic_time () - self->backup_started) / 1e6,
+               sec_progress_strip_get_n_updates (SEC_PROGRESS_STRIP (self->backup_strip)));
+      gtk_widget_set_visible (self->backup_strip, FALSE);
+    }
+  g_clear_weak_pointer (&self->backup_strip);
+  g_clear_object (&self->backup_cancellable);
+}
+
 /* From the worker, through the main loop (sec-progress.h). */
 static void
 backup_progress_cb (double   fraction,
@@ -630,15 +669,7 @@ backed_up_cb (GObject      *source,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  if (self->backup_strip != NULL)
-    {
-      g_debug ("Back Up Now: %.1f s, the bar moved %u times",
-               (g_get_monotonic_time () - self->backup_started) / 1e6,
-               sec_progress_strip_get_n_updates (SEC_PROGRESS_STRIP (self->backup_strip)));
-      gtk_widget_set_visible (self->backup_strip, FALSE);
-    }
-  g_clear_weak_pointer (&self->backup_strip);
-  g_clear_object (&self->backup_cancellable);
+  hide_backup_strip (self, "Back Up Now");
   self->backing_up = FALSE;
   update_backup_actions (self);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -670,23 +701,11 @@ back_up_now_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   SecApp *self = user_data;
-  SecWindow *window = get_active_sec_window (self);
 
-  if (self->store == NULL || self->backing_up)
+  if (self->store == NULL || self->backing_up || self->restore_running)
     return;
   self->backing_up = TRUE;
-  self->backup_cancellable = g_cancellable_new ();
-  self->backup_started = g_get_monotonic_time ();
-  if (window != NULL)
-    {
-      SecProgressStrip *strip = sec_window_get_progress_strip (window);
-
-      sec_progress_strip_set_text (strip, _("Backing up…"));
-      sec_progress_strip_set_cancel_action (strip, "app.cancel-backup",
-                                            _("Stop the backup; no file is left"));
-      gtk_widget_set_visible (GTK_WIDGET (strip), TRUE);
-      g_set_weak_pointer (&self->backup_strip, GTK_WIDGET (strip));
-    }
+  show_backup_strip (self, _("Backing up…"), _("Stop the backup; no file is left"));
   update_backup_actions (self);
   sec_backups_make_async (sec_store_get_path (self->store), SEC_BACKUP_REASON_MANUAL,
                           backup_progress_cb, self, self->backup_cancellable,
@@ -694,7 +713,9 @@ back_up_now_action (GSimpleAction *action,
 }
 
 /* backed_up_cb () then gets the cancellation: the copy under way is
- * removed, and the old backups stay as they were. */
+ * removed, and the old backups stay as they were. A restore's
+ * (restored_cb ()) leaves the database as it was, unless it came once the
+ * file was replaced. */
 static void
 cancel_backup_action (GSimpleAction *action,
                       GVariant      *parameter,
@@ -727,15 +748,19 @@ static void
 update_backup_actions (SecApp *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
+  gboolean busy = self->backing_up || self->restore_running;
 
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL && !self->backing_up);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL && !busy);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-backup");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->backing_up);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), busy);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "restore-backup");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !busy);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL && !busy);
   /* Putting deleted records back writes: not for an account that may only
    * read. */
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "deleted-records");
@@ -743,27 +768,44 @@ update_backup_actions (SecApp *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store == NULL || sec_store_can_write (self->store));
 }
 
-/* Restores @backup_path and shows the result: a toast whose Undo restores
- * the copy kept aside, or a dialog saying why nothing changed. */
-static gboolean
-restore_and_report (SecApp     *self,
-                    const char *backup_path,
-                    gboolean    undoing)
+static void reopen_after_restore (SecApp *self, const char *path);
+
+/* The end of start_restore (): the database opened again, restored or as
+ * it was, and the result shown: a toast whose Undo restores the copy kept
+ * aside, or a dialog saying why nothing changed. */
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
+  g_autoptr(SecApp) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *path = g_strdup (self->database_path);
+  gboolean ok = sec_store_restore_finish (result, &kept, &error);
   AdwToast *toast;
 
-  if (!sec_app_restore_backup (self, backup_path, &kept, &error))
+  hide_backup_strip (self, "Restore");
+  self->restore_running = FALSE;
+  reopen_after_restore (self, path);
+  if (ok)
     {
-      show_error_dialog (self, _("Restore Failed"), error->message);
-      return FALSE;
+      g_free (self->undo_restore_path);
+      self->undo_restore_path = self->restore_undoing ? NULL : g_steal_pointer (&kept);
     }
-  g_free (self->undo_restore_path);
-  self->undo_restore_path = undoing ? NULL : g_steal_pointer (&kept);
   update_backup_actions (self);
 
-  if (undoing)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_toast (self, adw_toast_new (_("Restore cancelled; nothing was changed")));
+      return;
+    }
+  if (!ok)
+    {
+      show_error_dialog (self, _("Restore Failed"), error->message);
+      return;
+    }
+  if (self->restore_undoing)
     toast = adw_toast_new (_("Restore undone"));
   else
     {
@@ -775,7 +817,39 @@ restore_and_report (SecApp     *self,
         }
     }
   show_toast (self, toast);
-  return TRUE;
+}
+
+/* Restores @backup_path in a worker thread (the checks and copies read
+ * the whole file: minutes for a large one). The store is closed first
+ * (the file is replaced by a rename: no connection of ours may keep using
+ * the old one), and the windows show a page saying so rather than lists
+ * of a closed store; the strip shows how far it is, with Cancel. */
+static void
+start_restore (SecApp     *self,
+               const char *backup_path,
+               gboolean    undoing)
+{
+  g_autoptr(SecStore) old = NULL;
+
+  if (self->database_path == NULL || self->backing_up || self->restore_running)
+    return;
+  self->restore_running = TRUE;
+  self->restore_undoing = undoing;
+  show_backup_strip (self, undoing ? _("Undoing the restore…") : _("Restoring the backup…"),
+                     _("Stop the restore; the database stays as it was"));
+
+  /* The windows drop their lists of the store before it closes. */
+  old = g_steal_pointer (&self->store);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SEC_IS_WINDOW (l->data))
+      sec_window_show_busy (l->data, undoing ? _("Undoing the Restore") : _("Restoring the Backup"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (old != NULL)
+    sec_store_close (old);
+  update_backup_actions (self);
+
+  sec_store_restore_async (self->database_path, backup_path, backup_progress_cb, self,
+                           self->backup_cancellable, restored_cb, g_object_ref (self));
 }
 
 static void
@@ -790,13 +864,12 @@ on_dialog_restore (SecApp           *self,
                    const char       *backup_path,
                    SecBackupsDialog *dialog)
 {
-  /* Hidden now, destroyed once its question (transient for it, still
+  /* Hidden now (the window's strip shows the restore, and a failure is
+   * told there), destroyed once its question (transient for it, still
    * answering) is gone. */
-  if (restore_and_report (self, backup_path, FALSE))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
-      g_timeout_add_once (0, destroy_window, g_object_ref (dialog));
-    }
+  start_restore (self, backup_path, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  g_timeout_add_once (0, destroy_window, g_object_ref (dialog));
 }
 
 static void
@@ -808,7 +881,7 @@ restore_backup_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   SecBackupsDialog *dialog;
 
-  if (self->database_path == NULL)
+  if (self->database_path == NULL || self->backing_up || self->restore_running)
     return;
   dialog = sec_backups_dialog_new (parent, self->database_path);
   g_signal_connect_object (dialog, "restore", G_CALLBACK (on_dialog_restore), self, G_CONNECT_SWAPPED);
@@ -824,7 +897,7 @@ undo_restore_action (GSimpleAction *action,
   g_autofree char *path = g_strdup (self->undo_restore_path);
 
   if (path != NULL)
-    restore_and_report (self, path, TRUE);
+    start_restore (self, path, TRUE);
 }
 
 static void
@@ -1207,7 +1280,6 @@ sec_app_restore_backup (SecApp      *self,
                         GError     **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) open_error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SEC_IS_APP (self), FALSE);
@@ -1220,6 +1292,17 @@ sec_app_restore_backup (SecApp      *self,
   if (self->store != NULL)
     sec_store_close (self->store);
   ok = sec_store_restore (path, backup_path, kept_aside, error);
+  reopen_after_restore (self, path);
+  return ok;
+}
+
+/* Opens @path again after a restore, restored or not, in every window:
+ * a failure shows why in them. */
+static void
+reopen_after_restore (SecApp     *self,
+                      const char *path)
+{
+  g_autoptr(GError) open_error = NULL;
 
   self->restoring = TRUE;
   if (!sec_app_open_database (self, path, &open_error))
@@ -1231,5 +1314,4 @@ sec_app_restore_backup (SecApp      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
   self->restoring = FALSE;
-  return ok;
 }

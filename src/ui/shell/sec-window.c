@@ -925,6 +925,44 @@ sec_window_show_error (SecWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+/**
+ * sec_window_show_busy:
+ * @title: what the application is doing meanwhile
+ *
+ * Shows no store but a page saying @title, with nothing to click: while
+ * the database is closed for work that replaces it (a restore), which
+ * sec_window_set_store () or sec_window_show_error () ends. The progress
+ * strip stays above it.
+ */
+void
+sec_window_show_busy (SecWindow  *self,
+                      const char *title)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (SEC_IS_WINDOW (self));
+
+  sec_window_set_store (self, NULL);
+  page = gtk_stack_get_child_by_name (self->main_stack, "busy");
+  if (page == NULL)
+    {
+      GtkWidget *header = adw_header_bar_new ();
+      GtkWidget *status = adw_status_page_new ();
+
+      /* Made the first time only: most windows never need it. */
+      page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_add_css_class (header, "flat");
+      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Secretariat"), NULL));
+      gtk_box_append (GTK_BOX (page), header);
+      gtk_widget_set_vexpand (status, TRUE);
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-revert-symbolic");
+      gtk_box_append (GTK_BOX (page), status);
+      gtk_stack_add_named (self->main_stack, page, "busy");
+    }
+  adw_status_page_set_title (ADW_STATUS_PAGE (gtk_widget_get_last_child (page)), title);
+  gtk_stack_set_visible_child_name (self->main_stack, "busy");
+}
+
 const char *
 sec_window_get_section (SecWindow *self)
 {

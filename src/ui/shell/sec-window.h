@@ -23,6 +23,10 @@ void         sec_window_set_store            (SecWindow      *self,
 /* Shows why there is no store, with a way to open another database. */
 void         sec_window_show_error           (SecWindow      *self,
                                               const char     *message);
+/* Shows no store but a page saying @title while the database is closed
+ * for work that replaces it (a restore); set_store or show_error ends it. */
+void         sec_window_show_busy            (SecWindow      *self,
+                                              const char     *title);
 /* The section shown: "meetings" (upcoming), "past-meetings",
  * "organisations", "people", "bodies", "calls" or "statements". */
 const char  *sec_window_get_section          (SecWindow      *self);
