@@ -191,11 +191,17 @@ test_backup_restore_undo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "cancel-backup"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"));
+  /* Nor another database opened meanwhile, which the end of the restore
+   * would replace. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-database"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "new-database"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "connect-shared-database"));
   wait_for_restore (app);
   sec_test_wait_ms (50);
   g_assert_cmpfloat (max_fraction, >, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (strip)));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-database"));
   g_assert_null (sec_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));  /* no failure */
   g_assert_nonnull (sec_app_get_store (app));
   g_assert_cmpint (count_people (app), ==, people);

@@ -761,6 +761,12 @@ update_backup_actions (SecApp *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL && !busy);
+  /* A restore ends by opening the restored file: another database opened
+   * meanwhile would be replaced in the windows by it. */
+  for (const char *const *name = (const char *const[]) { "open-database", "new-database", "open-recent",
+                                                         "connect-shared-database", NULL }; *name; name++)
+    if ((action = g_action_map_lookup_action (G_ACTION_MAP (self), *name)) != NULL)
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !self->restore_running);
   /* Putting deleted records back writes: not for an account that may only
    * read. */
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "deleted-records");
