@@ -85,6 +85,18 @@ sec_progress_relay_report (double   fraction,
   report->task = g_object_ref (relay->task);
   report->relay = relay;
   report->fraction = fraction;
-  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, deliver, report,
-                              (GDestroyNotify) report_free);
+  sec_progress_post (relay->context, deliver, report, (GDestroyNotify) report_free);
+}
+
+void
+sec_progress_post (GMainContext   *context,
+                   GSourceFunc     func,
+                   gpointer        data,
+                   GDestroyNotify  destroy)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_attach (source, context);
 }

@@ -29,4 +29,13 @@ SecProgressRelay *sec_progress_relay_new    (GTask            *task,
 void              sec_progress_relay_report (double            fraction,
                                              gpointer          relay);
 
+/* Calls @func (@data) in @context's thread, always later: unlike
+ * g_main_context_invoke (), never at once in the calling worker (which it
+ * does when @context is every thread's default and its own thread is not
+ * running it at that moment). */
+void              sec_progress_post         (GMainContext     *context,
+                                             GSourceFunc       func,
+                                             gpointer          data,
+                                             GDestroyNotify    destroy);
+
 G_END_DECLS

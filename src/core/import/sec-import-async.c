@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/base/sec-progress.h"
 #include "core/import/sec-import-private.h"
 #include "core/store/sec-records.h"
 
@@ -81,7 +82,7 @@ progress_in_thread (guint done, guint total, gpointer user_data)
     return;
   report = g_new (ProgressReport, 1);
   *report = (ProgressReport) { g_object_ref (job->task), done, total };
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress, report, progress_report_free);
+  sec_progress_post (job->context, report_progress, report, progress_report_free);
 }
 
 static void
