@@ -195,8 +195,11 @@ build_where (const SecKind  *kind,
   return TRUE;
 }
 
-/* Whether @kind's table has an index on its sort key alone, read once
- * from the file (object data, so the store's struct stays as it is). */
+/* Whether @kind's table has an index on its sort key alone, or on a
+ * server on its sort key and id (as migration 16 remade them), read once
+ * from the engine's own catalogue (object data, so the store's struct
+ * stays as it is). A server asked SQLite's catalogue used to fail, and
+ * counted a record's position by numbering every row of the list. */
 static gboolean
 has_sort_key_index (SecStore      *self,
                     const SecKind *kind)
@@ -212,9 +215,13 @@ has_sort_key_index (SecStore      *self,
     }
   if (!g_hash_table_lookup_extended (tables, kind->table, NULL, &found))
     {
-      g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self),
-                                                    "SELECT 1 FROM sqlite_schema WHERE type = 'index'"
-                                                    " AND tbl_name = ?1 AND sql LIKE '%(sort_key)'", NULL);
+      SecEngine *engine = _sec_store_get_engine (self);
+      const char *sql = sec_engine_get_kind (engine) == SEC_ENGINE_SQLITE
+                          ? "SELECT 1 FROM sqlite_schema WHERE type = 'index'"
+                            " AND tbl_name = ?1 AND sql LIKE '%(sort_key)'"
+                          : "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema ()"
+                            " AND tablename = ?1 AND (indexdef LIKE '%(sort_key)' OR indexdef LIKE '%(sort_key, id)')";
+      g_autoptr(SecStmt) stmt = sec_engine_prepare (engine, sql, NULL);
 
       found = GINT_TO_POINTER (FALSE);
       if (stmt != NULL)
