@@ -11,11 +11,7 @@
  *  - artifacts: cairo 1.16 refuses an "Artifact" tag, so page furniture
  *    (running header, footer, rules, backgrounds, a table's header repeated
  *    on a new page) is drawn in a "Private" tag, whose elements are taken
- *    out of the tree here and whose marked content becomes /Artifact.
- *    Cairo 1.18 has an "Artifact" tag of its own (its content is marked
- *    /Artifact, and no element is written): built with it, the "Private"
- *    tags of the page engine are drawn as cairo's "Artifact" and the
- *    finishing has no artifact to make (see NATIVE_ARTIFACTS);
+ *    out of the tree here and whose marked content becomes /Artifact;
  *  - attributes cairo 1.16 does not pass on: a TH's /Scope, the /Lang of a
  *    cell in another script, the /Alt of an empty cell of a form ("Signature").
  * Notes are kept by the order in which the tags were begun, which is the
@@ -33,21 +29,6 @@
 
 #include "core/documents/sec-document-private.h"
 #include "core/documents/sec-document-update.h"
-
-/* Cairo 1.18 marks the content of its own "Artifact" tag as /Artifact and
- * writes no structure element for it; 1.16 refuses the tag. */
-#if CAIRO_VERSION >= CAIRO_VERSION_ENCODE (1, 18, 0)
-#define NATIVE_ARTIFACTS 1
-#else
-#define NATIVE_ARTIFACTS 0
-#endif
-
-/* Page furniture is drawn in this tag (the page engine's "Private"). */
-static inline gboolean
-is_artifact (const char *name)
-{
-  return strcmp (name, "Private") == 0;
-}
 
 typedef struct {
   guint  index;
@@ -113,12 +94,6 @@ _sec_tags_begin_with (SecTags    *tags,
 
   if (tags == NULL)
     return;
-  if (NATIVE_ARTIFACTS && is_artifact (name))
-    {
-      /* No element, nothing for the finishing: cairo's own artifact. */
-      cairo_tag_begin (cr, "Artifact", NULL);
-      return;
-    }
   /* The names are static strings. */
   index = tags->names->len;
   g_ptr_array_add (tags->names, (gpointer) name);
@@ -134,11 +109,6 @@ _sec_tags_end (SecTags    *tags,
 {
   if (tags == NULL)
     return;
-  if (NATIVE_ARTIFACTS && is_artifact (name))
-    {
-      cairo_tag_end (cr, "Artifact");
-      return;
-    }
   /* The tags begun after this one are its descendants: the finishing
    * skips them all at once when none of them needs a change. */
   if (tags->open->len > 0)
@@ -553,24 +523,20 @@ finish (SecTags     *tags,
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
   const char *reason = NULL;
-  gboolean any_private = FALSE;
   g_autofree guint *marked = g_new0 (guint, tags->names->len + 1);
   Walk walk = { q, tags, marked, 0, 0, TRUE, NULL, NULL };
 
   /* A tag left open holds all those begun after it. */
   for (guint i = 0; i < tags->open->len; i++)
     g_array_index (tags->ends, guint, g_array_index (tags->open, guint, i)) = tags->names->len;
-  /* What needs a change: the notes and the Private tags (none when cairo
-   * drew the artifacts itself: then no page's content is read). */
+  /* What needs a change: the notes and the Private tags. */
   for (guint i = 0, n = 0; i < tags->names->len; i++)
     {
-      gboolean private = is_artifact (g_ptr_array_index (tags->names, i));
-
       while (n < tags->notes->len && g_array_index (tags->notes, Note, n).index < i)
         n++;
-      any_private = any_private || private;
       marked[i + 1] = marked[i] +
-        ((n < tags->notes->len && g_array_index (tags->notes, Note, n).index == i) || private);
+        ((n < tags->notes->len && g_array_index (tags->notes, Note, n).index == i) ||
+         strcmp (g_ptr_array_index (tags->names, i), "Private") == 0);
     }
   walk.changed = g_hash_table_new (NULL, NULL);
   walk.streams = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
@@ -596,7 +562,7 @@ finish (SecTags     *tags,
                    walk.counter, tags->names->len);
       parent_tree = qpdf_oh_get_key (q, tree, "/ParentTree");
     }
-  if (any_private && !mark_artifacts (&walk, parent_tree))
+  if (!mark_artifacts (&walk, parent_tree))
     reason = "page contents";
   else if (!qpdf_has_error (q))
     result = whole ? write_whole (q) : _sec_pdf_append_update (q, walk.changed, walk.streams, pdf, &reason);
