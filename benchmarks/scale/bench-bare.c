@@ -17,7 +17,8 @@
  * widths here are those ours chose for bench-scale's data), share the
  * layout of equal cells, collate names in the document's language (the rows
  * come in the store's name order: the same rows, a few in another order),
- * and the cases this data has not (substitutes, breaks, needs, a letterhead).
+ * and the cases this data has not (substitutes, breaks, muted rows, needs
+ * written twice, a letterhead).
  */
 #include "config.h"
 
@@ -358,7 +359,8 @@ text (sqlite3_stmt *stmt, int column)
 }
 
 /* The meeting's running header and its "Generated on", as ours writes
- * them (in English); @with_address: the venue with its address. */
+ * them (in English); meeting_load ()'s @with_address: the venue with its
+ * address, as the agenda gives it. */
 typedef struct {
   char *left, *right, *generated, *period, *venue, *starts_at;
 } Meeting;
