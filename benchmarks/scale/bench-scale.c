@@ -9,9 +9,14 @@
  * Goals (issue 16): a list action under 16 ms and within 2x of raw; open
  * within 1.2x of an empty database's open.
  *
- * Usage: bench-scale [--tsv] [--runs N] [--seed N] [--quick] [--database URI] [PATH]
+ * Usage: bench-scale [--tsv] [--runs N] [--seed N] [--quick] [--documents]
+ *                    [--cpu] [--pdf DIR] [--database URI] [PATH]
  *   PATH defaults to bench-scale.db in the current folder; --quick makes a
- *   tenth of the data (for a try, not for figures). With --database (or
+ *   tenth of the data (for a try, not for figures). --documents times the
+ *   documents alone (the PDFs against the bare loops of bench-bare.c, the
+ *   CSV); --pdf writes ours (tagged, untagged) and the bare loops' PDFs into
+ *   DIR, to compare them, and times nothing. --cpu times the
+ *   process's processor time in place of the wall clock. With --database (or
  *   SECRETARIAT_BENCH_PG) naming an empty PostgreSQL database, the file is
  *   copied there (sec_store_copy_database (), its time printed) and a second
  *   table times the store on the server; its raw column is still raw SQLite
@@ -20,14 +25,14 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <pango/pangocairo.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "bench-bare.h"
 #include "core/documents/sec-meeting-documents.h"
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
@@ -63,10 +68,19 @@ typedef struct {
   int n_orgs, n_people, n_meetings, n_participations;
 } Size;
 
+/* --cpu: the process's processor time, not the wall clock's: what an
+ * operation costs however busy the machine is (a little less noisy). */
+static gboolean cpu_time;
+
 static double
 now_ms (void)
 {
-  return g_get_monotonic_time () / 1000.0;
+  struct timespec ts;
+
+  if (!cpu_time)
+    return g_get_monotonic_time () / 1000.0;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int
@@ -219,8 +233,9 @@ generate (const char *path, const Size *size, guint32 seed)
 /* Timing */
 
 typedef struct {
-  gboolean tsv;
-  guint    runs;
+  gboolean    tsv;
+  guint       runs;
+  gboolean    documents_only;  /* --documents: the PDF and CSV rows alone */
 } Output;
 
 static void
@@ -463,75 +478,21 @@ run_export (gpointer data)
   " JOIN people p ON p.id = t.person_id LEFT JOIN organisations o ON o.id = t.organisation_id" \
   " WHERE t.meeting_id = ?1 ORDER BY p.sort_key"
 
-static cairo_status_t
-discard (void *closure, const unsigned char *data, unsigned int length)
-{
-  *(gsize *) closure += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A bare loop: the rows of @sql (?1 the meeting) drawn with Cairo and
- * Pango, one line a row, column c at @x[c], @per_page rows a page, nothing
- * else (no header, no wrapping, no grouping). */
-static void
-draw_bare (Export     *e,
-           const char *sql,
-           const int  *x,
-           int         n_columns,
-           int         per_page,
-           int         line_height,
-           const char *font_name)
-{
-  gsize written = 0;
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (font_name);
-  sqlite3_stmt *stmt = NULL;
-  int row = 0;
-
-  pango_layout_set_font_description (layout, font);
-  if (sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    die_sqlite (e->db, sql);
-  sqlite3_bind_int64 (stmt, 1, e->meeting);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < n_columns; c++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, c);
-          pango_layout_set_text (layout, text ? text : "", -1);
-          cairo_move_to (cr, x[c], 40 + (row % per_page) * line_height);
-          pango_cairo_show_layout (cr, layout);
-        }
-      if (++row % per_page == 0)
-        cairo_show_page (cr);
-    }
-  sqlite3_finalize (stmt);
-  cairo_show_page (cr);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-}
-
-/* The participant list's rows: name, organisation, country, status. */
+/* The bare loops (bench-bare.c): the same tables with Cairo and Pango. */
 static void
 run_bare_pdf (gpointer data)
 {
-  static const int x[] = { 40, 170, 300, 430 };
+  Export *e = data;
 
-  draw_bare (data, PARTICIPANT_ROWS, x, G_N_ELEMENTS (x), 50, 15, "Sans 9");
+  g_bytes_unref (bench_bare_participants (e->db, e->meeting));
 }
 
-/* An agenda's items: position, title, duration. */
 static void
 run_bare_agenda (gpointer data)
 {
-  static const int x[] = { 40, 100, 520 };
+  Export *e = data;
 
-  draw_bare (data, "SELECT position, title, duration FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
-             x, G_N_ELEMENTS (x), 40, 18, "Sans 10");
+  g_bytes_unref (bench_bare_agenda (e->db, e->meeting));
 }
 
 /* Gives meeting @meeting @n agenda items, unless it has some. */
@@ -586,47 +547,12 @@ run_bare_csv (gpointer data)
   sqlite3_finalize (stmt);
 }
 
-/* One table: the store on @path (a file, or a server's database that
- * holds a copy of the file) against raw SQLite on the file @raw_path. */
+/* The lists, searches and sorts: ours against raw SQL. */
 static void
-print_table (const Output *out,
-             const char   *path,
-             const char   *raw_path,
-             const char   *empty_path)
+time_lists (const Output *out,
+            SecStore     *store,
+            sqlite3      *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecStore) store = NULL;
-  sqlite3 *db = NULL;
-
-  if (out->tsv)
-    g_print ("operation\tours_ms\traw_ms\tratio\n");
-  else
-    g_print ("%-46s %10s %10s %8s\n", "operation (median of runs)", "ours ms", "raw ms", "ratio");
-
-  /* Opening: the big file, against raw SQLite and against an empty file. */
-  {
-    Opening big = { path, NULL }, raw_big = { raw_path, NULL }, empty = { empty_path, NULL };
-    double ours, raw, ours_empty;
-
-    ours = time_median (out, run_open, &big);
-    raw = time_median (out, run_raw_open, &raw_big);
-    report (out, "open", ours, raw);
-    if (empty_path != NULL)
-      {
-        g_object_unref (sec_store_open (empty_path, NULL));
-        ours_empty = time_median (out, run_open, &empty);
-        report (out, "open, empty database", ours_empty, raw);
-      }
-  }
-
-  store = sec_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-  if (sqlite3_open_v2 (raw_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    die_sqlite (db, raw_path);
-  /* The same page cache as the store's connection: raw SQLite at its best. */
-  exec (db, "PRAGMA cache_size = -32768");
-
   /* Each list: count, first page, last page. A page in raw SQL reads what
    * the list shows beside each row's own columns, as ours does: an
    * organisation's bodies and count of people, a person's organisation, a
@@ -792,6 +718,52 @@ print_table (const Output *out,
                      "SELECT count(*) FROM participants WHERE person_id = ?1",
                      "SELECT t.* FROM participants t JOIN meetings m ON m.id = t.meeting_id WHERE t.person_id = ?1"
                      " ORDER BY m.starts_at DESC, t.id DESC LIMIT 200");
+}
+
+/* One table: the store on @path (a file, or a server's database that
+ * holds a copy of the file) against raw SQLite on the file @raw_path. */
+static void
+print_table (const Output *out,
+             const char   *path,
+             const char   *raw_path,
+             const char   *empty_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  if (out->tsv)
+    g_print ("operation\tours_ms\traw_ms\tratio\n");
+  else
+    g_print ("%-46s %10s %10s %8s\n", "operation (median of runs)", "ours ms", "raw ms", "ratio");
+
+  /* Opening: the big file, against raw SQLite and against an empty file. */
+  if (!out->documents_only)
+    {
+      Opening big = { path, NULL }, raw_big = { raw_path, NULL }, empty = { empty_path, NULL };
+      double ours, raw, ours_empty;
+
+      ours = time_median (out, run_open, &big);
+      raw = time_median (out, run_raw_open, &raw_big);
+      report (out, "open", ours, raw);
+      if (empty_path != NULL)
+        {
+          g_object_unref (sec_store_open (empty_path, NULL));
+          ours_empty = time_median (out, run_open, &empty);
+          report (out, "open, empty database", ours_empty, raw);
+        }
+    }
+
+  store = sec_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (sqlite3_open_v2 (raw_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die_sqlite (db, raw_path);
+  /* The same page cache as the store's connection: raw SQLite at its best. */
+  exec (db, "PRAGMA cache_size = -32768");
+
+  if (!out->documents_only)
+    time_lists (out, store, db);
 
   /* An agenda of 60 items (made once in meeting 3): its list as the
    * meeting's page reads it, and its PDF. */
@@ -807,20 +779,121 @@ print_table (const Output *out,
     sec_query_set_sort (query, "position", FALSE);
     report (out, "agenda of 60 items: list", time_median (out, run_list, &ours), time_median (out, run_raw, &raw));
     report (out, "agenda of 60 items: PDF", time_median (out, run_export, &e), time_median (out, run_bare_agenda, &e));
+    g_setenv ("SEC_DOCUMENT_UNTAGGED", "1", TRUE);
+    report (out, "agenda of 60 items: PDF untagged", time_median (out, run_export, &e),
+            time_median (out, run_bare_agenda, &e));
+    g_unsetenv ("SEC_DOCUMENT_UNTAGGED");
   }
 
-  /* The participant list of 5,000 people. */
+  /* The participant list of 5,000 people (3,305 expected), tagged and
+   * untagged (what tagging adds, and what the page engine adds). */
   {
     Export e = { store, 2, SEC_MEETING_EXPORT_PARTICIPANTS, db };
     Output few = { out->tsv, MIN (out->runs, 3) };
 
     report (out, "participant list PDF, 5,000 people", time_median (&few, run_export, &e),
             time_median (&few, run_bare_pdf, &e));
+    g_setenv ("SEC_DOCUMENT_UNTAGGED", "1", TRUE);
+    report (out, "participant list PDF, 5,000 people, untagged", time_median (&few, run_export, &e),
+            time_median (&few, run_bare_pdf, &e));
+    g_unsetenv ("SEC_DOCUMENT_UNTAGGED");
     e.kind = SEC_MEETING_EXPORT_PARTICIPANTS_CSV;
     report (out, "participant list CSV, 5,000 people", time_median (&few, run_export, &e),
             time_median (&few, run_bare_csv, &e));
   }
 
+  sqlite3_close (db);
+}
+
+/* --pdf DIR: ours (tagged and untagged) and the bare loop's PDFs of the
+ * agenda and of the participant list, to look at side by side. Each is
+ * made in a function of its own, after a warm-up (fonts, glyphs): for
+ * valgrind --tool=callgrind --collect-atstart=no --toggle-collect='pdf_*',
+ * whose inclusive counts are then each one's instructions. */
+typedef struct {
+  SecStore         *store;
+  sqlite3          *db;
+  gint64            meeting;
+  SecMeetingExport  kind;
+} Pdf;
+
+static GBytes *
+make_ours (const Pdf *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecMeetingData) data = sec_meeting_data_load (p->store, p->meeting, &error);
+  SecMeetingDocumentOptions options = { 0 };
+  GBytes *pdf = NULL;
+
+  if (data == NULL || (pdf = sec_meeting_document_export_bytes (data, p->kind, &options, SEC_PAPER_A4, &error)) == NULL)
+    g_error ("%s", error->message);
+  return pdf;
+}
+
+static GBytes *
+make_bare (const Pdf *p)
+{
+  return p->kind == SEC_MEETING_EXPORT_AGENDA ? bench_bare_agenda (p->db, p->meeting)
+                                              : bench_bare_participants (p->db, p->meeting);
+}
+
+static G_GNUC_NO_INLINE GBytes *
+pdf_ours (const Pdf *p)
+{
+  return make_ours (p);
+}
+
+static G_GNUC_NO_INLINE GBytes *
+pdf_ours_untagged (const Pdf *p)
+{
+  GBytes *pdf;
+
+  g_setenv ("SEC_DOCUMENT_UNTAGGED", "1", TRUE);
+  pdf = make_ours (p);
+  g_unsetenv ("SEC_DOCUMENT_UNTAGGED");
+  return pdf;
+}
+
+static G_GNUC_NO_INLINE GBytes *
+pdf_bare (const Pdf *p)
+{
+  return make_bare (p);
+}
+
+static void
+write_pdfs (const char *path,
+            const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = sec_store_open (path, &error);
+  sqlite3 *db = NULL;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die_sqlite (db, path);
+  add_agenda (store, 3, 60);
+  for (guint i = 0; i < 2; i++)
+    {
+      Pdf p = { store, db, i == 0 ? 3 : 2, i == 0 ? SEC_MEETING_EXPORT_AGENDA : SEC_MEETING_EXPORT_PARTICIPANTS };
+      GBytes *(*variants[]) (const Pdf *) = { pdf_ours, pdf_ours_untagged, pdf_bare };
+      const char *names[] = { "ours", "ours-untagged", "bare" };
+
+      /* The warm-up: fonts, glyphs, ICU's transliterator, once. */
+      g_bytes_unref (make_bare (&p));
+      g_setenv ("SEC_DOCUMENT_UNTAGGED", "1", TRUE);
+      g_bytes_unref (make_ours (&p));
+      g_unsetenv ("SEC_DOCUMENT_UNTAGGED");
+      for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+        {
+          g_autoptr(GBytes) pdf = variants[v] (&p);
+          g_autofree char *file = g_strdup_printf ("%s/%s-%s.pdf", dir, names[v], i == 0 ? "agenda" : "participants");
+
+          if (!g_file_set_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+            g_error ("%s", error->message);
+          g_print ("%s\n", file);
+        }
+    }
   sqlite3_close (db);
 }
 
@@ -850,7 +923,8 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  Output out = { FALSE, 5 };
+  Output out = { FALSE, 5, FALSE };
+  const char *pdf_dir = NULL;
   guint32 seed = 16;
   gboolean quick = FALSE;
   Size size = { 20000, 200000, 5000, 1000000 };
@@ -866,6 +940,12 @@ main (int argc, char **argv)
         out.tsv = TRUE;
       else if (g_str_equal (argv[i], "--quick"))
         quick = TRUE;
+      else if (g_str_equal (argv[i], "--documents"))
+        out.documents_only = TRUE;
+      else if (g_str_equal (argv[i], "--cpu"))
+        cpu_time = TRUE;
+      else if (g_str_equal (argv[i], "--pdf") && i + 1 < argc)
+        pdf_dir = argv[++i];
       else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
         {
           /* Not inside CLAMP (), which evaluates its argument up to three
@@ -880,7 +960,8 @@ main (int argc, char **argv)
         seed = (guint32) strtoul (argv[++i], NULL, 10);
       else if (argv[i][0] == '-')
         {
-          g_printerr ("Usage: bench-scale [--tsv] [--runs N] [--seed N] [--quick] [--database URI] [PATH]\n");
+          g_printerr ("Usage: bench-scale [--tsv] [--runs N] [--seed N] [--quick] [--documents] [--cpu] [--pdf DIR]"
+                      " [--database URI] [PATH]\n");
           return 2;
         }
       else
@@ -894,6 +975,11 @@ main (int argc, char **argv)
   else
     g_printerr ("Reusing %s\n", path);
 
+  if (pdf_dir != NULL)
+    {
+      write_pdfs (path, pdf_dir);
+      return 0;
+    }
   /* In TSV, the titles are comments: the tables stay machine-readable. */
   g_print ("%sSQLite: the store on the file, raw SQLite on the file\n", out.tsv ? "# " : "");
   print_table (&out, path, path, empty_path);

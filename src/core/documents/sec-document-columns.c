@@ -152,9 +152,10 @@ min_width (SecDocument *self,
  * a piece that starts a paragraph of its own (after a line break in the
  * text) has a negative width (its width is -width). */
 typedef struct {
-  guint   n_pieces;
-  double *widths;
-  double *trails;
+  guint        n_pieces;
+  double      *widths;
+  double      *trails;
+  PangoLayout *layout;  /* the cell laid out unwrapped, when measured */
 } CellLines;
 
 static void
@@ -164,6 +165,7 @@ cell_lines_free (gpointer data)
 
   g_free (cell->widths);
   g_free (cell->trails);
+  g_clear_object (&cell->layout);
   g_free (cell);
 }
 
@@ -288,15 +290,14 @@ cell_lines_new (PangoLayout *layout)
 }
 
 /* Measures what the cells of column @c need unwrapped: @cells gets each
- * row's (NULL for an empty cell or a group), @natural the widest line with
- * the padding, and the return value the sum of their widths: 0 for a
- * column left blank to be filled in by hand. */
+ * row's (NULL for an empty cell or a group), with its layout, @natural the
+ * widest line with the padding, and the return value the sum of their
+ * widths: 0 for a column left blank to be filled in by hand. */
 static double
 measure_cells (SecDocument  *self,
                Table        *table,
                guint         c,
                GHashTable   *seen,
-               GHashTable   *unwrapped,
                CellLines   **cells,
                double       *natural)
 {
@@ -323,8 +324,8 @@ measure_cells (SecDocument  *self,
           pango_layout_get_size (layout, &w, NULL);
           *natural = MAX (*natural, pango_units_to_double (w) + 2 * CELL_PAD_X + 1);
           g_hash_table_insert (seen, row->cells[c], cell);
-          /* Kept: a cell that fits its column is drawn from it. */
-          g_hash_table_insert (unwrapped, g_strdup_printf ("%u\x1f%s", c, row->cells[c]), layout);
+          /* Kept: the cell is drawn from it (see measure_table ()). */
+          cell->layout = layout;
         }
       cells[r] = cell;
       for (guint i = 0; i < cell->n_pieces; i++)
@@ -457,9 +458,9 @@ header_min_width (SecDocument *self,
  *   way first (an e-mail address breaks, the names stay whole).
  */
 void
-_sec_document_lay_out_columns (SecDocument *self,
-                               Table       *table,
-                               GHashTable  *unwrapped)
+_sec_document_lay_out_columns (SecDocument  *self,
+                               Table        *table,
+                               PangoLayout **measured)
 {
   guint n = table->n_columns;
   double width = content_width (self), total = 0, sum_min = 0, sum_nat = 0;
@@ -487,9 +488,12 @@ _sec_document_lay_out_columns (SecDocument *self,
         g_ptr_array_add (seen_all, seen);
         share[c] = width * MAX (table->columns[c].width, 0.0) / total;
         min[c] = header_min_width (self, table, c, width, min_width (self, table, c, width, word));
-        ink[c] = measure_cells (self, table, c, seen, unwrapped, column, &nat[c]);
+        ink[c] = measure_cells (self, table, c, seen, column, &nat[c]);
         for (guint r = 0; r < table->rows->len; r++)
-          cells[r * n + c] = column[r];
+          {
+            cells[r * n + c] = column[r];
+            measured[r * n + c] = column[r] ? g_object_ref (column[r]->layout) : NULL;
+          }
         /* A blank column is room to write in: its share. */
         nat[c] = ink[c] > 0 ? MAX (nat[c], min[c]) : MAX (share[c], min[c]);
         sum_min += min[c];

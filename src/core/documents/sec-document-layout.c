@@ -248,18 +248,16 @@ static void
 measure_table (SecDocument *self,
                Table       *table)
 {
-  g_autoptr(GHashTable) shared = NULL;
-  g_autoptr(GHashTable) unwrapped = NULL;
+  guint n = table->n_columns;
   double width = content_width (self);
+  /* Each cell as measured; equal cells of a column share a layout (a
+   * status, a country, an organisation). */
+  g_autofree PangoLayout **measured = g_new0 (PangoLayout *, (gsize) n * MAX (table->rows->len, 1));
 
-  /* Equal cells (a status, a country, an organisation) share a layout:
-   * "column\x1fmarkup" -> layout. */
-  shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  unwrapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  _sec_document_lay_out_columns (self, table, unwrapped);
+  _sec_document_lay_out_columns (self, table, measured);
 
   table->header_height = 0;
-  for (guint c = 0; c < table->n_columns; c++)
+  for (guint c = 0; c < n; c++)
     {
       g_autofree char *escaped = g_markup_escape_text (table->columns[c].title, -1);
       double h;
@@ -290,35 +288,30 @@ measure_table (SecDocument *self,
         }
 
       row->height = table->min_row_height;
-      row->n_layouts = table->n_columns;
-      row->layouts = g_new0 (PangoLayout *, table->n_columns);
-      for (guint c = 0; c < table->n_columns; c++)
+      row->n_layouts = n;
+      row->layouts = g_new0 (PangoLayout *, n);
+      for (guint c = 0; c < n; c++)
         {
-          g_autofree char *key = NULL;
-          PangoLayout *layout;
+          /* Taken: the array's reference is the row's. */
+          PangoLayout *layout = g_steal_pointer (&measured[r * n + c]);
+          double w = table->w[c] - 2 * CELL_PAD_X;
           int h;
 
-          if (row->cells[c] == NULL || row->cells[c][0] == '\0')
+          if (layout == NULL)
             continue;
-          key = g_strdup_printf ("%u\x1f%s", c, row->cells[c]);
-          if ((layout = g_hash_table_lookup (shared, key)) == NULL)
+          /* A cell that fits its column on the lines it was measured on
+           * is laid out already: the same lines at any width it fits in
+           * (left-aligned, as unwrapped). The others are laid out again at
+           * their column's width, in the layout they were measured in:
+           * its text and attributes as they are, not parsed a second
+           * time. A layout with a width is one done for an equal cell. */
+          if (pango_layout_get_width (layout) == -1 &&
+              !(column_alignment (&table->columns[c]) == PANGO_ALIGN_LEFT && fits_unwrapped (layout, w)))
             {
-              PangoLayout *measured = g_hash_table_lookup (unwrapped, key);
-              double ignored;
-
-              /* A cell that fits its column on the lines it was measured
-               * on is laid out already: the same lines at any width it
-               * fits in (left-aligned, as unwrapped). */
-              if (measured != NULL && column_alignment (&table->columns[c]) == PANGO_ALIGN_LEFT &&
-                  fits_unwrapped (measured, table->w[c] - 2 * CELL_PAD_X))
-                layout = g_object_ref (measured);
-              else
-                layout = new_layout (self, _sec_document_column_style (&table->columns[c]), row->cells[c],
-                                     table->w[c] - 2 * CELL_PAD_X, column_alignment (&table->columns[c]),
-                                     &ignored);
-              g_hash_table_insert (shared, g_steal_pointer (&key), layout);
+              pango_layout_set_width (layout, pango_units_from_double (MAX (w, 1.0)));
+              pango_layout_set_alignment (layout, column_alignment (&table->columns[c]));
             }
-          row->layouts[c] = g_object_ref (layout);
+          row->layouts[c] = layout;
           pango_layout_get_size (layout, NULL, &h);
           row->height = MAX (row->height, pango_units_to_double (h) + 2 * CELL_PAD_Y);
         }

@@ -206,11 +206,12 @@ PangoLayout *_sec_document_new_layout    (SecDocument     *self,
                                           double          *height);
 
 /* sec-document-columns.c */
-/* @unwrapped gets "column\x1fmarkup" -> each distinct cell laid out
- * unwrapped, as measured. */
+/* @measured (n_rows × n_columns, row by row) gets a reference to each
+ * cell laid out unwrapped, as measured (NULL: empty, or a group's row);
+ * equal cells of a column share one. */
 void     _sec_document_lay_out_columns   (SecDocument  *self,
                                           Table        *table,
-                                          GHashTable   *unwrapped);
+                                          PangoLayout **measured);
 /* sec-document-render.c */
 void     _sec_document_render_page_tagged (SecDocument *self,
                                            cairo_t     *cr,

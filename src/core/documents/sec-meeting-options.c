@@ -128,6 +128,25 @@ collate_name_key (SecDocumentLocale *locale,
   return sec_document_locale_collate_key (locale, latin ? latin : name);
 }
 
+/* The same, each name's key made once per list (@keys: name -> key): a
+ * list of thousands has a few hundred family and given names. */
+static char *
+dup_name_key (GHashTable        *keys,
+              SecDocumentLocale *locale,
+              const char        *name)
+{
+  char *key;
+
+  if (name == NULL)
+    return collate_name_key (locale, NULL);
+  if ((key = g_hash_table_lookup (keys, name)) == NULL)
+    {
+      key = collate_name_key (locale, name);
+      g_hash_table_insert (keys, g_strdup (name), key);
+    }
+  return g_strdup (key);
+}
+
 static int
 body_index (SecMeetingData *d,
             const char     *body)
@@ -170,6 +189,8 @@ sec_meeting_sort_entries (SecMeetingData                  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (locale != NULL, NULL);
+
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   entries = g_array_new (FALSE, TRUE, sizeof (SecMeetingSortEntry));
   group_by = options->group_by;
@@ -223,8 +244,8 @@ sec_meeting_sort_entries (SecMeetingData                  *data,
           e.group_key = g_strdup ("");
           break;
         }
-      e.family_key = collate_name_key (locale, p->family_name);
-      e.given_key = collate_name_key (locale, p->given_name);
+      e.family_key = dup_name_key (keys, locale, p->family_name);
+      e.given_key = dup_name_key (keys, locale, p->given_name);
       g_array_append_val (entries, e);
     }
   g_array_sort (entries, compare_entries);
