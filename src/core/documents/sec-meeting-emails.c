@@ -406,7 +406,6 @@ sec_meeting_emails_write_full (SecMeetingEmails  *emails,
 typedef struct {
   SecMeetingEmails *emails;
   char             *folder;
-  SecProgressRelay *relay;  /* (unowned): the task's */
   guint             n_written;
 } WriteJob;
 
@@ -418,20 +417,16 @@ write_job_free (WriteJob *job)
   g_free (job);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+write_worker (gpointer           data,
+              SecProgressRelay  *relay,
+              GCancellable      *cancellable,
+              GError           **error)
 {
-  WriteJob *job = task_data;
-  GError *error = NULL;
+  WriteJob *job = data;
 
-  if (!sec_meeting_emails_write_full (job->emails, job->folder, sec_progress_relay_report, job->relay,
-                                      cancellable, &job->n_written, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return sec_meeting_emails_write_full (job->emails, job->folder, sec_progress_relay_report, relay,
+                                        cancellable, &job->n_written, error);
 }
 
 void
@@ -443,7 +438,6 @@ sec_meeting_emails_write_async (SecMeetingEmails    *emails,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (emails != NULL);
@@ -452,14 +446,10 @@ sec_meeting_emails_write_async (SecMeetingEmails    *emails,
   job = g_new0 (WriteJob, 1);
   job->emails = emails;
   job->folder = g_strdup (folder);
-  task = g_task_new (NULL, cancellable, callback, user_data);
   /* The worker says how it ended: files written before a late cancel are
    * kept and reported, not hidden behind a cancellation. */
-  g_task_set_check_cancellable (task, FALSE);
-  job->relay = sec_progress_relay_new (task, progress, progress_data);
-  g_task_set_source_tag (task, sec_meeting_emails_write_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  sec_worker_run (sec_meeting_emails_write_async, job, (GDestroyNotify) write_job_free, write_worker,
+                  progress, progress_data, cancellable, callback, user_data);
 }
 
 gboolean
@@ -467,12 +457,9 @@ sec_meeting_emails_write_finish (GAsyncResult  *result,
                                  guint         *n_written,
                                  GError       **error)
 {
-  WriteJob *job;
+  WriteJob *job = sec_worker_finish (result, sec_meeting_emails_write_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  job = g_task_get_task_data (G_TASK (result));
   if (n_written != NULL)
-    *n_written = job->n_written;
-  return g_task_propagate_boolean (G_TASK (result), error);
+    *n_written = job != NULL ? job->n_written : 0;
+  return job != NULL;
 }
