@@ -131,16 +131,17 @@ worker_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-void
-sec_worker_run (gpointer             source_tag,
-                gpointer             job,
-                GDestroyNotify       job_free,
-                SecWorkerFunc        func,
-                SecProgressFunc      progress,
-                gpointer             progress_data,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+static void
+run (gboolean             in_thread,
+     gpointer             source_tag,
+     gpointer             job,
+     GDestroyNotify       job_free,
+     SecWorkerFunc        func,
+     SecProgressFunc      progress,
+     gpointer             progress_data,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   Worker *worker = g_new0 (Worker, 1);
@@ -154,7 +155,39 @@ sec_worker_run (gpointer             source_tag,
   g_task_set_check_cancellable (task, FALSE);
   worker->relay = sec_progress_relay_new (task, progress, progress_data);
   g_task_set_task_data (task, worker, (GDestroyNotify) worker_free);
-  g_task_run_in_thread (task, worker_thread);
+  if (in_thread)
+    g_task_run_in_thread (task, worker_thread);
+  else
+    /* GTask calls @callback later, from the main context, all the same. */
+    worker_thread (task, NULL, worker, cancellable);
+}
+
+void
+sec_worker_run (gpointer             source_tag,
+                gpointer             job,
+                GDestroyNotify       job_free,
+                SecWorkerFunc        func,
+                SecProgressFunc      progress,
+                gpointer             progress_data,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  run (TRUE, source_tag, job, job_free, func, progress, progress_data, cancellable, callback, user_data);
+}
+
+void
+sec_worker_run_here (gpointer             source_tag,
+                     gpointer             job,
+                     GDestroyNotify       job_free,
+                     SecWorkerFunc        func,
+                     SecProgressFunc      progress,
+                     gpointer             progress_data,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  run (FALSE, source_tag, job, job_free, func, progress, progress_data, cancellable, callback, user_data);
 }
 
 gpointer

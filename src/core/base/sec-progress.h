@@ -63,6 +63,17 @@ void              sec_worker_run            (gpointer             source_tag,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+/* The same, @func run at once in this thread (work that must stay in it:
+ * a server database's connection); @callback is still called later. */
+void              sec_worker_run_here       (gpointer             source_tag,
+                                             gpointer             job,
+                                             GDestroyNotify       job_free,
+                                             SecWorkerFunc        func,
+                                             SecProgressFunc      progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 /* (transfer none): the job of a worker that succeeded (its results in it,
  * for the caller to take), or NULL with @error. */
 gpointer          sec_worker_finish         (GAsyncResult        *result,
