@@ -528,25 +528,6 @@ test_cancel_making (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_sensitive (find_by_action (dialog, GTK_TYPE_BUTTON, "emails.write")));
 }
 
-/* The longest the main loop went without turning, in µs: a source that
- * ticks every millisecond. */
-typedef struct {
-  gint64 last;
-  gint64 longest;
-} Stall;
-
-static gboolean
-tick (gpointer user_data)
-{
-  Stall *stall = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stall->last != 0)
-    stall->longest = MAX (stall->longest, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
 /* With $SEC_EMAIL_BIG_DB naming a large database (the one of
  * benchmarks/scale) and $SEC_EMAIL_BIG_MEETING its meeting (2: 5,000
  * participants), "Save as Files…" of its invitations: the time on the main
@@ -569,8 +550,8 @@ test_big_file (void)
   SecProgressStrip *strip;
   GtkWidget *dialog;
   gint64 start, called, longest = 0, stopped;
-  Stall stall = { 0 };
-  guint source;
+  SecTestStall stall = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
 
   if (big == NULL)
     {
@@ -593,15 +574,14 @@ test_big_file (void)
     gtk_window_destroy (GTK_WINDOW (first));
   }
   start = g_get_monotonic_time ();
-  stall.last = start;
-  source = g_timeout_add (1, tick, &stall);
+  sec_test_stall_start (&stall, 1);
   dialog = GTK_WIDGET (sec_email_dialog_new (NULL, store, meeting != NULL ? g_ascii_strtoll (meeting, NULL, 10) : 2));
   gtk_window_present (GTK_WINDOW (dialog));
   called = g_get_monotonic_time ();
   iterate ();
+  rows = row_titles (dialog, 0);
   g_test_message ("dialog opened in %.2f s (%.2f s in the call), its %u rows in; the main loop stalled at most %.0f ms",
-                  (g_get_monotonic_time () - start) / 1e6, (called - start) / 1e6, row_titles (dialog, 0)->len,
-                  stall.longest / 1e3);
+                  (g_get_monotonic_time () - start) / 1e6, (called - start) / 1e6, rows->len, stall.longest / 1e3);
   if (g_getenv ("SEC_EMAIL_SCREENSHOT") != NULL)
     {
       GtkWidget *again = GTK_WIDGET (sec_email_dialog_new (NULL, store, meeting != NULL ? g_ascii_strtoll (meeting, NULL, 10) : 2));
@@ -615,8 +595,7 @@ test_big_file (void)
   sec_test_collect_widgets (dialog, SEC_TYPE_PROGRESS_STRIP, FALSE, strips);
   strip = g_ptr_array_index (strips, 0);
 
-  stall.longest = 0;
-  stall.last = g_get_monotonic_time ();
+  sec_test_stall_start (&stall, 1);
   start = g_get_monotonic_time ();
   sec_email_dialog_save_to_folder (SEC_EMAIL_DIALOG (dialog), file);
   called = g_get_monotonic_time ();
@@ -627,11 +606,11 @@ test_big_file (void)
       g_main_context_iteration (NULL, TRUE);
       longest = MAX (longest, g_get_monotonic_time () - before);
     }
+  sec_test_stall_stop (&stall);
   g_test_message ("made and saved %u drafts in %.2f s: %.3f s on the main thread to start, then the longest "
                   "main-loop iteration %.1f ms, the main loop stalled at most %.0f ms; the bar moved %u times",
                   count_drafts (folder), (g_get_monotonic_time () - start) / 1e6, (called - start) / 1e6,
                   longest / 1e3, stall.longest / 1e3, sec_progress_strip_get_n_updates (strip));
-  g_source_remove (source);
 
   sec_email_dialog_save_to_folder (SEC_EMAIL_DIALOG (dialog), cancelled_file);
   while (sec_progress_strip_get_fraction (strip) < 0.5)
