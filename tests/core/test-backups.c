@@ -576,7 +576,7 @@ test_restore_async (Fixture *f, gconstpointer data)
     }
   g_assert_cmpint (count_people (f->path), ==, 301);
 
-  sec_store_restore_async (f->path, backup, restore_progress, &watch, NULL, restored_cb, &watch);
+  sec_store_restore_async (NULL, f->path, backup, restore_progress, &watch, NULL, restored_cb, &watch);
   while (!watch.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (watch.error);
@@ -594,7 +594,7 @@ test_restore_async (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_people (sync_kept), ==, 1);
   g_free (watch.kept);
   watch = (RestoreWatch) { 0 };
-  sec_store_restore_async (f->path, sync_kept, NULL, NULL, NULL, restored_cb, &watch);
+  sec_store_restore_async (NULL, f->path, sync_kept, NULL, NULL, NULL, restored_cb, &watch);
   while (!watch.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (watch.error);

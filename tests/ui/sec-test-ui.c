@@ -79,3 +79,31 @@ sec_test_save_window (GtkWidget  *window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+static gboolean
+stall_tick (gpointer user_data)
+{
+  SecTestStall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+sec_test_stall_start (SecTestStall *stall,
+                      guint         interval_ms)
+{
+  stall->last = g_get_monotonic_time ();
+  stall->longest = 0;
+  if (stall->source == 0)
+    stall->source = g_timeout_add (interval_ms, stall_tick, stall);
+}
+
+void
+sec_test_stall_stop (SecTestStall *stall)
+{
+  stall_tick (stall);
+  g_clear_handle_id (&stall->source, g_source_remove);
+}

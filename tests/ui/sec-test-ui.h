@@ -28,4 +28,17 @@ void sec_test_save_window (GtkWidget  *window,
 /* Destroys every toplevel window and lets the main loop finish with them. */
 void sec_test_destroy_windows (void);
 
+/* The longest the main loop went without turning, in µs, as a window's
+ * user feels it: a source ticking every @interval_ms from
+ * sec_test_stall_start () until sec_test_stall_stop (). */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+  guint  source;
+} SecTestStall;
+
+void sec_test_stall_start (SecTestStall *stall,
+                           guint         interval_ms);
+void sec_test_stall_stop  (SecTestStall *stall);
+
 G_END_DECLS

@@ -332,24 +332,6 @@ test_big_file (void)
   sec_test_wait_ms (100);
 }
 
-/* The longest the main loop went without turning, in µs. */
-typedef struct {
-  gint64 last;
-  gint64 longest;
-} Stall;
-
-static gboolean
-tick (gpointer user_data)
-{
-  Stall *stall = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stall->last != 0)
-    stall->longest = MAX (stall->longest, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
 /* With $SEC_RESTORE_BIG_DB naming a large database that has a backup,
  * Restore From Backup of its newest backup from the window: how long it
  * takes, how often the bar moves, and the longest the window's main loop
@@ -365,10 +347,9 @@ test_big_restore (void)
   AdwMessageDialog *question;
   SecProgressStrip *strip;
   SecWindow *window;
-  Stall stall = { 0 };
+  SecTestStall stall = { 0 };
   double max_fraction = 0;
   gint64 start;
-  guint source;
 
   if (big == NULL)
     {
@@ -385,8 +366,7 @@ test_big_restore (void)
   question = sec_backups_dialog_ask_restore (dialog, 0);
   sec_test_wait_ms (50);
   start = g_get_monotonic_time ();
-  stall.last = start;
-  source = g_timeout_add (10, tick, &stall);
+  sec_test_stall_start (&stall, 10);
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));
   g_test_message ("The restore started %.3f s after the answer", (g_get_monotonic_time () - start) / 1e6);
@@ -403,7 +383,7 @@ test_big_restore (void)
                   (g_get_monotonic_time () - start) / 1e6, stall.longest / 1e3);
   for (guint i = 0; i < 60000 && !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"); i++)
     sec_test_wait_ms (10);
-  g_source_remove (source);
+  sec_test_stall_stop (&stall);
   g_test_message ("Restore of %s: %.1f s, the bar moved %u times, the main loop stalled at most %.0f ms",
                   big, (g_get_monotonic_time () - start) / 1e6, sec_progress_strip_get_n_updates (strip),
                   stall.longest / 1e3);

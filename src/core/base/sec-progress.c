@@ -100,3 +100,108 @@ sec_progress_post (GMainContext   *context,
   g_source_set_callback (source, func, data, destroy);
   g_source_attach (source, context);
 }
+
+typedef struct {
+  gpointer          job;
+  GDestroyNotify    job_free;
+  SecWorkerFunc     func;
+  SecProgressRelay *relay;  /* (unowned): the task's */
+} Worker;
+
+static void
+worker_free (Worker *worker)
+{
+  if (worker->job_free != NULL)
+    worker->job_free (worker->job);
+  g_free (worker);
+}
+
+static void
+worker_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Worker *worker = task_data;
+  GError *error = NULL;
+
+  if (worker->func (worker->job, worker->relay, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run (gboolean             in_thread,
+     gpointer             source_tag,
+     gpointer             job,
+     GDestroyNotify       job_free,
+     SecWorkerFunc        func,
+     SecProgressFunc      progress,
+     gpointer             progress_data,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Worker *worker = g_new0 (Worker, 1);
+
+  g_return_if_fail (func != NULL);
+
+  worker->job = job;
+  worker->job_free = job_free;
+  worker->func = func;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, FALSE);
+  worker->relay = sec_progress_relay_new (task, progress, progress_data);
+  g_task_set_task_data (task, worker, (GDestroyNotify) worker_free);
+  if (in_thread)
+    g_task_run_in_thread (task, worker_thread);
+  else
+    /* GTask calls @callback later, from the main context, all the same. */
+    worker_thread (task, NULL, worker, cancellable);
+}
+
+void
+sec_worker_run (gpointer             source_tag,
+                gpointer             job,
+                GDestroyNotify       job_free,
+                SecWorkerFunc        func,
+                SecProgressFunc      progress,
+                gpointer             progress_data,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  run (TRUE, source_tag, job, job_free, func, progress, progress_data, cancellable, callback, user_data);
+}
+
+void
+sec_worker_run_here (gpointer             source_tag,
+                     gpointer             job,
+                     GDestroyNotify       job_free,
+                     SecWorkerFunc        func,
+                     SecProgressFunc      progress,
+                     gpointer             progress_data,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  run (FALSE, source_tag, job, job_free, func, progress, progress_data, cancellable, callback, user_data);
+}
+
+gpointer
+sec_worker_finish (GAsyncResult  *result,
+                   gpointer       source_tag,
+                   GError       **error)
+{
+  Worker *worker;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  worker = g_task_get_task_data (G_TASK (result));
+  return worker->job;
+}

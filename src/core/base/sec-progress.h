@@ -38,4 +38,46 @@ void              sec_progress_post         (GMainContext     *context,
                                              gpointer          data,
                                              GDestroyNotify    destroy);
 
+/* What a worker does with its job: TRUE, or FALSE with @error set; it may
+ * tell @relay (sec_progress_relay_report ()) how far it is, and stop when
+ * @cancellable is cancelled. */
+typedef gboolean (*SecWorkerFunc) (gpointer           job,
+                                   SecProgressRelay  *relay,
+                                   GCancellable      *cancellable,
+                                   GError           **error);
+
+/* The worker of every long piece of work with a progress bar (a backup, a
+ * restore, the e-mail drafts made or saved): runs @func (@job) in a
+ * thread of GTask's pool, @progress called in the caller's main context
+ * (as sec_progress_relay_new () says), then @callback there. @job belongs
+ * to the task (@job_free); @source_tag is the caller's async function, for
+ * sec_worker_finish (). The worker says how it ended: a cancel that comes
+ * once the work is done (a backup already renamed into place) does not
+ * turn it into a cancellation. */
+void              sec_worker_run            (gpointer             source_tag,
+                                             gpointer             job,
+                                             GDestroyNotify       job_free,
+                                             SecWorkerFunc        func,
+                                             SecProgressFunc      progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* The same, @func run at once in this thread (work that must stay in it:
+ * a server database's connection); @callback is still called later. */
+void              sec_worker_run_here       (gpointer             source_tag,
+                                             gpointer             job,
+                                             GDestroyNotify       job_free,
+                                             SecWorkerFunc        func,
+                                             SecProgressFunc      progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* (transfer none): the job of a worker that succeeded (its results in it,
+ * for the caller to take), or NULL with @error. */
+gpointer          sec_worker_finish         (GAsyncResult        *result,
+                                             gpointer             source_tag,
+                                             GError             **error);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-documents.h"
 #include "core/documents/sec-meeting-emails.h"
+#include "core/store/sec-store-readers.h"
 
 static const struct {
   SecEmailAttachments flag;
@@ -143,6 +144,25 @@ sec_meeting_emails_new (SecStore                      *store,
                         const SecMeetingEmailOptions  *options,
                         GError                       **error)
 {
+  return sec_meeting_emails_new_full (store, meeting_id, options, NULL, NULL, NULL, error);
+}
+
+/**
+ * sec_meeting_emails_new_full:
+ * @progress: (nullable): told in this thread after each draft
+ * @cancellable: (nullable): to give up
+ *
+ * Returns: (transfer full): the drafts
+ */
+SecMeetingEmails *
+sec_meeting_emails_new_full (SecStore                      *store,
+                             gint64                         meeting_id,
+                             const SecMeetingEmailOptions  *options,
+                             SecProgressFunc                progress,
+                             gpointer                       progress_data,
+                             GCancellable                  *cancellable,
+                             GError                       **error)
+{
   g_autoptr(SecMeetingEmails) emails = g_new0 (SecMeetingEmails, 1);
   g_autoptr(SecMeetingData) data = NULL;
   g_autoptr(GHashTable) cache = NULL;
@@ -161,7 +181,8 @@ sec_meeting_emails_new (SecStore                      *store,
     return NULL;
   if (emails->included->len == 0)
     return g_steal_pointer (&emails);
-  if ((data = sec_meeting_data_load (store, meeting_id, error)) == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (data = sec_meeting_data_load (store, meeting_id, error)) == NULL)
     return NULL;
 
   cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -195,12 +216,81 @@ sec_meeting_emails_new (SecStore                      *store,
       g_autoptr(GHashTable) fields = sec_email_fields_new (data, r, locale);
       SecEmailDraft *draft;
 
-      if ((draft = make_draft (store, data, options, language, fields, cache, error)) == NULL)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (draft = make_draft (store, data, options, language, fields, cache, error)) == NULL)
         return NULL;
       g_ptr_array_add (draft->recipients, r);
       g_ptr_array_add (emails->drafts, draft);
+      if (progress != NULL)
+        progress ((double) (i + 1) / emails->included->len, progress_data);
     }
   return g_steal_pointer (&emails);
+}
+
+typedef struct {
+  gint64                  meeting_id;
+  SecMeetingEmailOptions  options;  /* its strings and arrays owned */
+  SecMeetingEmails       *emails;   /* what the worker made */
+} MakeJob;
+
+static void
+make_job_free (MakeJob *job)
+{
+  g_strfreev ((char **) job->options.statuses);
+  g_clear_pointer (&job->options.participant_ids, g_array_unref);
+  g_free ((char *) job->options.from_name);
+  g_free ((char *) job->options.from_address);
+  sec_meeting_emails_free (job->emails);
+  g_free (job);
+}
+
+static gboolean
+make_worker (SecStore          *reader,
+             gpointer           data,
+             SecProgressRelay  *relay,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  MakeJob *job = data;
+
+  job->emails = sec_meeting_emails_new_full (reader, job->meeting_id, &job->options, sec_progress_relay_report,
+                                             relay, cancellable, error);
+  return job->emails != NULL;
+}
+
+void
+sec_meeting_emails_new_async (SecStore                     *store,
+                              gint64                        meeting_id,
+                              const SecMeetingEmailOptions *options,
+                              SecProgressFunc               progress,
+                              gpointer                      progress_data,
+                              GCancellable                 *cancellable,
+                              GAsyncReadyCallback           callback,
+                              gpointer                      user_data)
+{
+  MakeJob *job;
+
+  g_return_if_fail (SEC_IS_STORE (store));
+  g_return_if_fail (options != NULL);
+
+  job = g_new0 (MakeJob, 1);
+  job->meeting_id = meeting_id;
+  job->options = *options;
+  job->options.statuses = (const char *const *) g_strdupv ((char **) options->statuses);
+  job->options.participant_ids = options->participant_ids != NULL ? g_array_copy (options->participant_ids) : NULL;
+  job->options.from_name = g_strdup (options->from_name);
+  job->options.from_address = g_strdup (options->from_address);
+  sec_store_read_async (store, sec_meeting_emails_new_async, job, (GDestroyNotify) make_job_free, make_worker,
+                        progress, progress_data, cancellable, callback, user_data);
+}
+
+SecMeetingEmails *
+sec_meeting_emails_new_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  MakeJob *job = sec_store_read_finish (result, sec_meeting_emails_new_async, error);
+
+  return job != NULL ? g_steal_pointer (&job->emails) : NULL;
 }
 
 /**
@@ -406,7 +496,6 @@ sec_meeting_emails_write_full (SecMeetingEmails  *emails,
 typedef struct {
   SecMeetingEmails *emails;
   char             *folder;
-  SecProgressRelay *relay;  /* (unowned): the task's */
   guint             n_written;
 } WriteJob;
 
@@ -418,20 +507,16 @@ write_job_free (WriteJob *job)
   g_free (job);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+write_worker (gpointer           data,
+              SecProgressRelay  *relay,
+              GCancellable      *cancellable,
+              GError           **error)
 {
-  WriteJob *job = task_data;
-  GError *error = NULL;
+  WriteJob *job = data;
 
-  if (!sec_meeting_emails_write_full (job->emails, job->folder, sec_progress_relay_report, job->relay,
-                                      cancellable, &job->n_written, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return sec_meeting_emails_write_full (job->emails, job->folder, sec_progress_relay_report, relay,
+                                        cancellable, &job->n_written, error);
 }
 
 void
@@ -443,7 +528,6 @@ sec_meeting_emails_write_async (SecMeetingEmails    *emails,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (emails != NULL);
@@ -452,14 +536,10 @@ sec_meeting_emails_write_async (SecMeetingEmails    *emails,
   job = g_new0 (WriteJob, 1);
   job->emails = emails;
   job->folder = g_strdup (folder);
-  task = g_task_new (NULL, cancellable, callback, user_data);
   /* The worker says how it ended: files written before a late cancel are
    * kept and reported, not hidden behind a cancellation. */
-  g_task_set_check_cancellable (task, FALSE);
-  job->relay = sec_progress_relay_new (task, progress, progress_data);
-  g_task_set_source_tag (task, sec_meeting_emails_write_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  sec_worker_run (sec_meeting_emails_write_async, job, (GDestroyNotify) write_job_free, write_worker,
+                  progress, progress_data, cancellable, callback, user_data);
 }
 
 gboolean
@@ -467,12 +547,9 @@ sec_meeting_emails_write_finish (GAsyncResult  *result,
                                  guint         *n_written,
                                  GError       **error)
 {
-  WriteJob *job;
+  WriteJob *job = sec_worker_finish (result, sec_meeting_emails_write_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  job = g_task_get_task_data (G_TASK (result));
   if (n_written != NULL)
-    *n_written = job->n_written;
-  return g_task_propagate_boolean (G_TASK (result), error);
+    *n_written = job != NULL ? job->n_written : 0;
+  return job != NULL;
 }

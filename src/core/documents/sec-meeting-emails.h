@@ -78,6 +78,35 @@ SecMeetingEmails *sec_meeting_emails_new      (SecStore                      *st
                                                const SecMeetingEmailOptions  *options,
                                                GError                       **error);
 
+/* The same, telling @progress (nullable, in this thread) after each
+ * draft; cancelled, NULL with G_IO_ERROR_CANCELLED. */
+SecMeetingEmails *sec_meeting_emails_new_full (SecStore                      *store,
+                                               gint64                         meeting_id,
+                                               const SecMeetingEmailOptions  *options,
+                                               SecProgressFunc                progress,
+                                               gpointer                       progress_data,
+                                               GCancellable                  *cancellable,
+                                               GError                       **error);
+/* The same in a worker, on a read-only connection of its own to @store's
+ * file (sec-store-readers.h), so that a meeting of thousands does not
+ * freeze the window (the recipients, the meeting and each draft's text
+ * read from the store: seconds); a server database is read at once in
+ * this thread. @options is copied. @progress is called in the caller's
+ * main context, at most once per percent, never after @callback. What the
+ * store's connection wrote is read; nothing written in a transaction not
+ * yet committed. */
+void              sec_meeting_emails_new_async  (SecStore                     *store,
+                                                 gint64                        meeting_id,
+                                                 const SecMeetingEmailOptions *options,
+                                                 SecProgressFunc               progress,
+                                                 gpointer                      progress_data,
+                                                 GCancellable                 *cancellable,
+                                                 GAsyncReadyCallback           callback,
+                                                 gpointer                      user_data);
+/* (transfer full): the drafts, or NULL with @error. */
+SecMeetingEmails *sec_meeting_emails_new_finish (GAsyncResult                 *result,
+                                                 GError                      **error);
+
 /* (transfer full): @draft of @emails as an RFC 5322 message (sec-email.h);
  * @date NULL: now. */
 GBytes           *sec_meeting_emails_message  (SecMeetingEmails    *emails,

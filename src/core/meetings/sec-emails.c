@@ -10,6 +10,7 @@
 #include "core/base/sec-format.h"
 #include "core/meetings/sec-emails.h"
 #include "core/store/sec-records.h"
+#include "core/store/sec-store-readers.h"
 
 static const char *const invitation_statuses[] = { "invited", NULL };
 static const char *const reminder_statuses[] = { "invited", NULL };
@@ -214,6 +215,76 @@ sec_emails_list_recipients (SecStore           *store,
     }
   *included = g_steal_pointer (&in);
   *left_out = g_steal_pointer (&out);
+  return TRUE;
+}
+
+typedef struct {
+  gint64        meeting_id;
+  SecEmailKind  kind;
+  char        **statuses;
+  GPtrArray    *included;
+  GPtrArray    *left_out;
+} ListJob;
+
+static void
+list_job_free (ListJob *job)
+{
+  g_strfreev (job->statuses);
+  g_clear_pointer (&job->included, g_ptr_array_unref);
+  g_clear_pointer (&job->left_out, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+list_worker (SecStore          *reader,
+             gpointer           data,
+             SecProgressRelay  *relay,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  ListJob *job = data;
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         sec_emails_list_recipients (reader, job->meeting_id, job->kind, (const char *const *) job->statuses,
+                                     NULL, &job->included, &job->left_out, error);
+}
+
+void
+sec_emails_list_recipients_async (SecStore            *store,
+                                  gint64               meeting_id,
+                                  SecEmailKind         kind,
+                                  const char *const   *statuses,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ListJob *job;
+
+  g_return_if_fail (SEC_IS_STORE (store));
+  g_return_if_fail (kind < SEC_EMAIL_N_KINDS);
+
+  job = g_new0 (ListJob, 1);
+  job->meeting_id = meeting_id;
+  job->kind = kind;
+  job->statuses = g_strdupv ((char **) statuses);
+  sec_store_read_async (store, sec_emails_list_recipients_async, job, (GDestroyNotify) list_job_free, list_worker,
+                        NULL, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+sec_emails_list_recipients_finish (GAsyncResult  *result,
+                                   GPtrArray    **included,
+                                   GPtrArray    **left_out,
+                                   GError       **error)
+{
+  ListJob *job = sec_store_read_finish (result, sec_emails_list_recipients_async, error);
+
+  g_return_val_if_fail (included != NULL && left_out != NULL, FALSE);
+
+  if (job == NULL)
+    return FALSE;
+  *included = g_steal_pointer (&job->included);
+  *left_out = g_steal_pointer (&job->left_out);
   return TRUE;
 }
 

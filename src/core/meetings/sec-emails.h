@@ -84,6 +84,22 @@ gboolean      sec_emails_list_recipients (SecStore           *store,
                                           GPtrArray         **left_out,
                                           GError            **error);
 
+/* sec_emails_list_recipients () (by status, no selection) in a worker,
+ * on a read-only connection of its own to @store's file
+ * (sec-store-readers.h); a server database is read at once in this
+ * thread. @statuses is copied. */
+void          sec_emails_list_recipients_async  (SecStore            *store,
+                                                 gint64               meeting_id,
+                                                 SecEmailKind         kind,
+                                                 const char *const   *statuses,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      sec_emails_list_recipients_finish (GAsyncResult        *result,
+                                                 GPtrArray          **included,
+                                                 GPtrArray          **left_out,
+                                                 GError             **error);
+
 /* Records that @kind was sent today to the participants @ids of
  * @meeting_id, and after an invitation moves the meeting from "Draft" or
  * "Planned" to "Invitations sent". One transaction: on failure nothing

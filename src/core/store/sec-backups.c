@@ -423,9 +423,9 @@ sec_backups_make (const char       *db_path,
 }
 
 typedef struct {
-  char             *db_path;
-  char             *reason;
-  SecProgressRelay *relay;  /* (unowned): the task's */
+  char *db_path;
+  char *reason;
+  char *made;
 } BackupJob;
 
 static void
@@ -433,24 +433,20 @@ backup_job_free (BackupJob *job)
 {
   g_free (job->db_path);
   g_free (job->reason);
+  g_free (job->made);
   g_free (job);
 }
 
-static void
-backup_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+backup_worker (gpointer           data,
+               SecProgressRelay  *relay,
+               GCancellable      *cancellable,
+               GError           **error)
 {
-  BackupJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  char *made = sec_backups_make (job->db_path, job->reason, sec_progress_relay_report, job->relay,
-                                 cancellable, &error);
+  BackupJob *job = data;
 
-  if (made == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, made, g_free);
+  job->made = sec_backups_make (job->db_path, job->reason, sec_progress_relay_report, relay, cancellable, error);
+  return job->made != NULL;
 }
 
 void
@@ -462,31 +458,27 @@ sec_backups_make_async (const char          *db_path,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   BackupJob *job;
 
   g_return_if_fail (db_path != NULL && reason != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sec_backups_make_async);
-  /* Cancelled too late (the copy already had its name), the backup is
-   * made and must be reported so, not as cancelled. */
-  g_task_set_check_cancellable (task, FALSE);
   job = g_new0 (BackupJob, 1);
   job->db_path = g_strdup (db_path);
   job->reason = g_strdup (reason);
-  job->relay = sec_progress_relay_new (task, progress, progress_data);
-  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
-  g_task_run_in_thread (task, backup_thread);
+  /* Cancelled too late (the copy already had its name), the backup is
+   * made and must be reported so, not as cancelled: sec_worker_run ()
+   * leaves that to the worker. */
+  sec_worker_run (sec_backups_make_async, job, (GDestroyNotify) backup_job_free, backup_worker,
+                  progress, progress_data, cancellable, callback, user_data);
 }
 
 char *
 sec_backups_make_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  BackupJob *job = sec_worker_finish (result, sec_backups_make_async, error);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return job != NULL ? g_steal_pointer (&job->made) : NULL;
 }
 
 void
@@ -854,39 +846,40 @@ sec_store_restore_full (const char       *db_path,
 }
 
 typedef struct {
+  SecEngine        *closing;  /* the store's connection, to close first */
   char             *db_path;
   char             *backup_path;
   char             *kept_aside;
-  SecProgressRelay *relay;  /* (unowned): the task's */
 } RestoreJob;
 
 static void
 restore_job_free (RestoreJob *job)
 {
+  sec_engine_close (job->closing);
   g_free (job->db_path);
   g_free (job->backup_path);
   g_free (job->kept_aside);
   g_free (job);
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+restore_worker (gpointer           data,
+                SecProgressRelay  *relay,
+                GCancellable      *cancellable,
+                GError           **error)
 {
-  RestoreJob *job = task_data;
-  g_autoptr(GError) error = NULL;
+  RestoreJob *job = data;
 
-  if (sec_store_restore_full (job->db_path, job->backup_path, sec_progress_relay_report, job->relay,
-                              cancellable, &job->kept_aside, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  /* Its checkpoint first: the file is then complete, and the copy kept
+   * aside has every commit. */
+  g_clear_pointer (&job->closing, sec_engine_close);
+  return sec_store_restore_full (job->db_path, job->backup_path, sec_progress_relay_report, relay,
+                                 cancellable, &job->kept_aside, error);
 }
 
 void
-sec_store_restore_async (const char          *db_path,
+sec_store_restore_async (SecStore            *store,
+                         const char          *db_path,
                          const char          *backup_path,
                          SecProgressFunc      progress,
                          gpointer             progress_data,
@@ -894,22 +887,19 @@ sec_store_restore_async (const char          *db_path,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RestoreJob *job;
 
+  g_return_if_fail (store == NULL || SEC_IS_STORE (store));
   g_return_if_fail (db_path != NULL && backup_path != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sec_store_restore_async);
-  /* Cancelled once the file is replaced, the restore is done and must be
-   * reported so. */
-  g_task_set_check_cancellable (task, FALSE);
   job = g_new0 (RestoreJob, 1);
+  job->closing = store != NULL ? _sec_store_take_engine (store) : NULL;
   job->db_path = g_strdup (db_path);
   job->backup_path = g_strdup (backup_path);
-  job->relay = sec_progress_relay_new (task, progress, progress_data);
-  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
-  g_task_run_in_thread (task, restore_thread);
+  /* Cancelled once the file is replaced, the restore is done and must be
+   * reported so (sec_worker_run () leaves that to the worker). */
+  sec_worker_run (sec_store_restore_async, job, (GDestroyNotify) restore_job_free, restore_worker,
+                  progress, progress_data, cancellable, callback, user_data);
 }
 
 gboolean
@@ -919,13 +909,10 @@ sec_store_restore_finish (GAsyncResult  *result,
 {
   RestoreJob *job;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
   if (kept_aside != NULL)
     *kept_aside = NULL;
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if ((job = sec_worker_finish (result, sec_store_restore_async, error)) == NULL)
     return FALSE;
-  job = g_task_get_task_data (G_TASK (result));
   if (kept_aside != NULL)
     *kept_aside = g_steal_pointer (&job->kept_aside);
   return TRUE;

@@ -144,8 +144,13 @@ gboolean     sec_store_restore_full     (const char       *db_path,
                                          GError          **error);
 /* sec_store_restore_full () off the calling thread: restoring a large file
  * must not freeze the window. @progress (nullable) is told in the calling
- * thread's main context, at most once per whole percent. */
-void         sec_store_restore_async    (const char          *db_path,
+ * thread's main context, at most once per whole percent. @store
+ * (nullable) is this program's open store of @db_path: it is closed for
+ * the calling thread at once (as by sec_store_close ()), and its
+ * connection closed in the worker before the restore (the log moved into
+ * the file: seconds for a large file). */
+void         sec_store_restore_async    (SecStore            *store,
+                                         const char          *db_path,
                                          const char          *backup_path,
                                          SecProgressFunc      progress,
                                          gpointer             progress_data,

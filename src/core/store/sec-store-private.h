@@ -21,6 +21,13 @@ typedef struct _SecStore SecStore;
 /* The connection the store's SQL runs on; NULL once the store is closed.
  * (transfer none) */
 SecEngine   *_sec_store_get_engine     (SecStore       *self);
+/* Closes @self for this thread as sec_store_close () does (an open
+ * transaction rolled back, every later call refused as on a closed store)
+ * but gives its connection to the caller instead of closing it, so that
+ * its last step (the checkpoint that moves the log into the file: seconds
+ * for a large file) can run in a worker. NULL when already closed.
+ * (transfer full) */
+SecEngine   *_sec_store_take_engine    (SecStore       *self);
 /* Whether this account keeps the schema: a file's user, or the role that
  * owns a server database's tables (the triggers and functions it remakes
  * at each opening are its own). */

@@ -922,6 +922,18 @@ sec_store_close (SecStore *self)
   g_clear_pointer (&self->engine, sec_engine_close);
 }
 
+SecEngine *
+_sec_store_take_engine (SecStore *self)
+{
+  g_return_val_if_fail (SEC_IS_STORE (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  while (self->depth > 0)
+    sec_store_rollback (self);
+  return g_steal_pointer (&self->engine);
+}
+
 void
 sec_store_retake_locks (SecStore *self)
 {

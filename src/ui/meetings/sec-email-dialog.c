@@ -70,8 +70,13 @@ struct _SecEmailDialog
   GArray               *rows;       /* RecipientRow */
   SecToaster           *toaster;
   GCancellable         *cancellable;
-  GCancellable         *save_cancellable;  /* while drafts are saved as files */
-  char                 *saving_folder;
+  GCancellable         *save_cancellable;  /* while drafts are made, then saved or written */
+  char                 *saving_folder;     /* NULL: to the mail program */
+  GCancellable         *load_cancellable;  /* while the recipients are read */
+  GPtrArray            *pending;           /* recipients still to show as rows */
+  guint                 pending_at;
+  guint                 fill_id;           /* the idle adding them */
+  GtkWidget            *loading_spinner;
 
   /* Borrowed */
   SecStore             *store;      /* SecMeetingWindow's */
@@ -117,19 +122,25 @@ clear_list (GtkListBox *list)
 static void
 update_actions (SecEmailDialog *self)
 {
+  gboolean loading = self->load_cancellable != NULL || self->fill_id != 0;
   guint n = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_array_index (self->rows, RecipientRow, i).check)))
       n++;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0);
-  /* One save at a time: the drafts of the next would mix with its files. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.save-files", n > 0 && self->save_cancellable == NULL);
+  /* Nothing is made from a list still being read. One piece of work at a
+   * time: the drafts of the next save would mix with its files. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0 && !loading && self->save_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.save-files",
+                                 n > 0 && !loading && self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.cancel-save", self->save_cancellable != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.record", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.record", n > 0 && !loading);
+  gtk_widget_set_visible (self->loading_spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner), loading);
   adw_preferences_group_set_description (self->recipients_group,
-                                         n == 0 ? _("Nobody to write to")
-                                                : NULL);
+                                         loading ? _("Reading the participants…")
+                                         : n == 0 ? _("Nobody to write to")
+                                                  : NULL);
 }
 
 /* The language of the template shown: a code of sec_document_languages (). */
@@ -170,56 +181,86 @@ dup_selected (SecEmailDialog *self)
   return ids;
 }
 
-/* The recipients of the kind and status chosen: each ticked, to be taken
- * out one by one; those left out below. */
 static void
-load_recipients (SecEmailDialog *self)
+add_recipient_row (SecEmailDialog    *self,
+                   SecEmailRecipient *r)
 {
+  const SecField *field = status_field ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  RecipientRow entry = { r->row->participant_id, check };
+  g_autofree char *subtitle =
+    g_strdup_printf ("%s · %s", r->row->email, _(sec_field_choice_label (field, r->row->status)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* One line each: a row that may wrap is measured again for every
+   * width the list is offered, thousands of times a frame. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_list_box_append (self->recipients_list, row);
+  g_array_append_val (self->rows, entry);
+}
+
+/* Adds the rows of the recipients read a few at a time, for at most a
+ * few milliseconds a turn of the main loop: made all at once, the rows
+ * of a meeting of thousands held the window for seconds. */
+static gboolean
+fill_rows (gpointer user_data)
+{
+  SecEmailDialog *self = user_data;
+  gint64 end = g_get_monotonic_time () + 8000;
+
+  while (self->pending_at < self->pending->len && g_get_monotonic_time () < end)
+    for (guint i = 0; i < 20 && self->pending_at < self->pending->len; i++)
+      add_recipient_row (self, g_ptr_array_index (self->pending, self->pending_at++));
+  if (self->pending_at < self->pending->len)
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_loading (SecEmailDialog *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+static void
+recipients_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SecEmailDialog) self = user_data;
   g_autoptr(GPtrArray) included = NULL;
   g_autoptr(GPtrArray) left_out = NULL;
   g_autoptr(GError) error = NULL;
-  const SecField *field = status_field ();
-  guint status = adw_combo_row_get_selected (self->status_row);
-  const char *statuses[2] = { NULL, NULL };
+  gboolean ok = sec_emails_list_recipients_finish (result, &included, &left_out, &error);
 
-  clear_list (self->recipients_list);
-  clear_list (self->left_out_list);
-  g_array_set_size (self->rows, 0);
-  /* 0: the kind's usual recipients; then the statuses in order. */
-  if (status != GTK_INVALID_LIST_POSITION && status > 0)
-    statuses[0] = field->choices[status - 1].nick;
-
-  if (!sec_emails_list_recipients (self->store, self->meeting_id, get_kind (self),
-                                   statuses[0] != NULL ? statuses : NULL, NULL,
-                                   &included, &left_out, &error))
+  /* Replaced by another kind or status, or the dialog closed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->load_cancellable != g_task_get_cancellable (G_TASK (result)))
+    return;
+  g_clear_object (&self->load_cancellable);
+  if (!ok)
     {
       toast (self, error->message);
       update_actions (self);
       return;
     }
 
-  for (guint i = 0; i < included->len; i++)
-    {
-      SecEmailRecipient *r = g_ptr_array_index (included, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      RecipientRow entry = { r->row->participant_id, check };
-      g_autofree char *subtitle =
-        g_strdup_printf ("%s · %s", r->row->email, _(sec_field_choice_label (field, r->row->status)));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_list_box_append (self->recipients_list, row);
-      g_array_append_val (self->rows, entry);
-    }
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), included->len > 0);
-
   for (guint i = 0; i < left_out->len; i++)
     {
       SecEmailRecipient *r = g_ptr_array_index (left_out, i);
@@ -231,7 +272,36 @@ load_recipients (SecEmailDialog *self)
       gtk_list_box_append (self->left_out_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), left_out->len > 0);
+  self->pending = g_steal_pointer (&included);
+  self->pending_at = 0;
+  if (fill_rows (self) == G_SOURCE_CONTINUE)
+    self->fill_id = g_idle_add (fill_rows, self);
+}
+
+/* The recipients of the kind and status chosen, read in a worker (a
+ * meeting of thousands takes a while): each ticked, to be taken out one
+ * by one; those left out below. */
+static void
+load_recipients (SecEmailDialog *self)
+{
+  const SecField *field = status_field ();
+  guint status = adw_combo_row_get_selected (self->status_row);
+  const char *statuses[2] = { NULL, NULL };
+
+  stop_loading (self);
+  clear_list (self->recipients_list);
+  clear_list (self->left_out_list);
+  g_array_set_size (self->rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), FALSE);
+  /* 0: the kind's usual recipients; then the statuses in order. */
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    statuses[0] = field->choices[status - 1].nick;
+
+  self->load_cancellable = g_cancellable_new ();
   update_actions (self);
+  sec_emails_list_recipients_async (self->store, self->meeting_id, get_kind (self),
+                                    statuses[0] != NULL ? statuses : NULL, self->load_cancellable,
+                                    recipients_read_cb, g_object_ref (self));
 }
 
 /* The attachments: a fresh private folder under the cache folder, older
@@ -569,14 +639,11 @@ on_status_changed (SecEmailDialog *self)
 
 /* Actions */
 
-/* The drafts of what the dialog shows: (transfer full), or NULL after a
- * toast saying why. */
-static SecMeetingEmails *
-make_emails (SecEmailDialog *self)
+/* The options of what the dialog shows; its ids in @ids. */
+static SecMeetingEmailOptions
+get_options (SecEmailDialog *self,
+             GArray         *ids)
 {
-  g_autoptr(GArray) ids = dup_selected (self);
-  g_autoptr(GError) error = NULL;
-  SecMeetingEmails *emails;
   SecMeetingEmailOptions options = {
     .kind = get_kind (self),
     .participant_ids = ids,
@@ -592,10 +659,11 @@ make_emails (SecEmailDialog *self)
     options.attachments |= SEC_EMAIL_ATTACH_PACK;
   if (gtk_check_button_get_active (self->attach_minutes))
     options.attachments |= SEC_EMAIL_ATTACH_MINUTES;
-  if ((emails = sec_meeting_emails_new (self->store, self->meeting_id, &options, &error)) == NULL)
-    toast (self, error->message);
-  return emails;
+  return options;
 }
+
+static void start_making (SecEmailDialog *self,
+                          const char     *folder);
 
 static void
 write_action (GtkWidget  *widget,
@@ -603,24 +671,35 @@ write_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
+
+  if (self->save_cancellable == NULL)
+    start_making (self, NULL);
+}
+
+/* The drafts made, handed to the mail program. */
+static void
+compose_drafts (SecEmailDialog   *self,
+                SecMeetingEmails *emails)
+{
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecMeetingEmails) emails = NULL;
   g_autofree char *folder = NULL;
   Compose *c;
 
-  if ((emails = make_emails (self)) == NULL)
-    return;
   if ((folder = make_attachment_folder (&error)) == NULL)
     {
       toast (self, error->message);
+      sec_meeting_emails_free (emails);
       return;
     }
   if (emails->drafts->len == 0)
-    return;
+    {
+      sec_meeting_emails_free (emails);
+      return;
+    }
 
   c = g_new0 (Compose, 1);
   c->self = g_object_ref (self);
-  c->emails = g_steal_pointer (&emails);
+  c->emails = emails;
   c->folder = g_steal_pointer (&folder);
   compose_next (c);
 }
@@ -635,19 +714,23 @@ on_save_progress (double   fraction,
     sec_progress_strip_set_fraction (self->progress_strip, fraction);
 }
 
+/* The strip shown while the drafts are made (then saved in @folder, or
+ * handed to the mail program when NULL), or hidden (@busy FALSE). */
 static void
 set_saving (SecEmailDialog *self,
+            gboolean        busy,
             const char     *folder)
 {
   g_clear_object (&self->save_cancellable);
   g_clear_pointer (&self->saving_folder, g_free);
-  if (folder != NULL)
+  if (busy)
     {
       self->save_cancellable = g_cancellable_new ();
       self->saving_folder = g_strdup (folder);
       sec_progress_strip_set_fraction (self->progress_strip, 0.0);
+      sec_progress_strip_set_text (self->progress_strip, _("Preparing the drafts…"));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_strip), folder != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_strip), busy);
   update_actions (self);
 }
 
@@ -667,7 +750,7 @@ save_done_cb (GObject      *source,
   if (self->toast_overlay == NULL)
     return;
   display = g_filename_display_name (self->saving_folder);
-  set_saving (self, NULL);
+  set_saving (self, FALSE, NULL);
   if (done)
     text = g_strdup_printf (ngettext ("%u draft saved in “%s”", "%u drafts saved in “%s”", n), n, display);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -679,6 +762,65 @@ save_done_cb (GObject      *source,
       return;
     }
   toast (self, text);
+}
+
+static void
+made_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SecEmailDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SecMeetingEmails *emails = sec_meeting_emails_new_finish (result, &error);
+
+  /* Closed meanwhile (which cancelled it): nobody to tell. */
+  if (self->toast_overlay == NULL)
+    {
+      sec_meeting_emails_free (emails);
+      return;
+    }
+  if (emails != NULL && g_cancellable_is_cancelled (self->save_cancellable))
+    {
+      g_clear_pointer (&emails, sec_meeting_emails_free);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
+    }
+  if (emails == NULL)
+    {
+      set_saving (self, FALSE, NULL);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Cancelled: no draft was made"));
+      else
+        toast (self, error->message);
+      return;
+    }
+  if (self->saving_folder == NULL)
+    {
+      set_saving (self, FALSE, NULL);
+      compose_drafts (self, emails);
+      return;
+    }
+  /* Written in a worker too; the dialog lives until save_done_cb (),
+   * which holds a reference: the progress stops being told before it
+   * runs. */
+  sec_progress_strip_set_fraction (self->progress_strip, 0.0);
+  sec_progress_strip_set_text (self->progress_strip, _("Saving the drafts…"));
+  sec_meeting_emails_write_async (emails, self->saving_folder, on_save_progress, self, self->save_cancellable,
+                                  save_done_cb, g_object_ref (self));
+}
+
+/* Makes the drafts of what the dialog shows in a worker, the strip
+ * showing how far with Cancel; then saves them in @folder (NULL: hands
+ * them to the mail program). */
+static void
+start_making (SecEmailDialog *self,
+              const char     *folder)
+{
+  g_autoptr(GArray) ids = dup_selected (self);
+  SecMeetingEmailOptions options = get_options (self, ids);
+
+  set_saving (self, TRUE, folder);
+  sec_meeting_emails_new_async (self->store, self->meeting_id, &options, on_save_progress, self,
+                                self->save_cancellable, made_cb, g_object_ref (self));
 }
 
 static void
@@ -825,6 +967,7 @@ sec_email_dialog_close_request (GtkWindow *window)
   SecEmailDialog *self = SEC_EMAIL_DIALOG (window);
 
   g_cancellable_cancel (self->save_cancellable);
+  stop_loading (self);
   return GTK_WINDOW_CLASS (sec_email_dialog_parent_class)->close_request (window);
 }
 
@@ -835,6 +978,7 @@ sec_email_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->save_cancellable);
+  stop_loading (self);
   g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_EMAIL_DIALOG);
 
@@ -886,6 +1030,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, left_out_group);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, left_out_list);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, record_button);
+  gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, loading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
@@ -946,7 +1091,6 @@ sec_email_dialog_save_to_folder (SecEmailDialog *self,
                                  GFile          *folder)
 {
   g_autofree char *path = NULL;
-  SecMeetingEmails *emails;
 
   g_return_if_fail (SEC_IS_EMAIL_DIALOG (self));
   g_return_if_fail (G_IS_FILE (folder));
@@ -958,14 +1102,8 @@ sec_email_dialog_save_to_folder (SecEmailDialog *self,
       toast (self, _("Drafts can only be saved in a folder of this computer"));
       return;
     }
-  /* Made here, where the store lives; written in a worker thread. */
-  if ((emails = make_emails (self)) == NULL)
-    return;
-  set_saving (self, path);
-  /* The dialog lives until save_done_cb (), which holds a reference: the
-   * progress stops being told before it runs. */
-  sec_meeting_emails_write_async (emails, path, on_save_progress, self, self->save_cancellable,
-                                  save_done_cb, g_object_ref (self));
+  /* Made in a worker (on a connection of its own), then written in one. */
+  start_making (self, path);
 }
 
 gboolean
@@ -974,4 +1112,12 @@ sec_email_dialog_get_saving (SecEmailDialog *self)
   g_return_val_if_fail (SEC_IS_EMAIL_DIALOG (self), FALSE);
 
   return self->save_cancellable != NULL;
+}
+
+gboolean
+sec_email_dialog_get_loading (SecEmailDialog *self)
+{
+  g_return_val_if_fail (SEC_IS_EMAIL_DIALOG (self), FALSE);
+
+  return self->load_cancellable != NULL || self->fill_id != 0;
 }

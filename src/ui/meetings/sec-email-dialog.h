@@ -27,7 +27,11 @@ SecEmailDialog *sec_email_dialog_new (GtkWindow *parent,
  * dialog) removes the files this save wrote. */
 void            sec_email_dialog_save_to_folder (SecEmailDialog *self,
                                                  GFile          *folder);
-/* Whether drafts are being saved as files. */
+/* Whether drafts are being made (in a worker, with the progress strip and
+ * its Cancel), then saved as files or handed to the mail program. */
 gboolean        sec_email_dialog_get_saving     (SecEmailDialog *self);
+/* Whether the recipients are being read (in a worker: a spinner shows,
+ * and nothing can be written from the list until they are in). */
+gboolean        sec_email_dialog_get_loading    (SecEmailDialog *self);
 
 G_END_DECLS

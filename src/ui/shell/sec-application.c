@@ -850,11 +850,11 @@ start_restore (SecApp     *self,
     if (SEC_IS_WINDOW (l->data))
       sec_window_show_busy (l->data, undoing ? _("Undoing the Restore") : _("Restoring the Backup"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  if (old != NULL)
-    sec_store_close (old);
   update_backup_actions (self);
 
-  sec_store_restore_async (self->database_path, backup_path, backup_progress_cb, self,
+  /* The store is closed in the worker (its checkpoint takes seconds for a
+   * large file), closed for this thread at once. */
+  sec_store_restore_async (old, self->database_path, backup_path, backup_progress_cb, self,
                            self->backup_cancellable, restored_cb, g_object_ref (self));
 }
 

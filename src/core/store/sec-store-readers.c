@@ -1,0 +1,170 @@
+/* sec-store-readers.c: read-only connections to a store's file, for
+ * workers */
+#define G_LOG_DOMAIN "sec-store-readers"
+
+#include "config.h"
+
+#include "core/store/sec-engine.h"
+#include "core/store/sec-store-private.h"
+#include "core/store/sec-store-readers.h"
+
+/* Object data of the store, shared (atomically counted) by its workers,
+ * which may outlive it. */
+struct _SecReaders
+{
+  GAsyncQueue *idle;   /* of SecStore */
+  char        *path;
+  gint         n;      /* made so far (atomic) */
+};
+
+static void
+readers_clear (gpointer data)
+{
+  SecReaders *readers = data;
+  SecStore *reader;
+
+  while ((reader = g_async_queue_try_pop (readers->idle)) != NULL)
+    g_object_unref (reader);
+  g_async_queue_unref (readers->idle);
+  g_free (readers->path);
+}
+
+SecReaders *
+sec_readers_ref (SecReaders *readers)
+{
+  return g_atomic_rc_box_acquire (readers);
+}
+
+void
+sec_readers_unref (SecReaders *readers)
+{
+  g_atomic_rc_box_release_full (readers, readers_clear);
+}
+
+SecReaders *
+sec_store_get_readers (SecStore *store)
+{
+  SecReaders *readers;
+  const char *path;
+
+  g_return_val_if_fail (SEC_IS_STORE (store), NULL);
+
+  readers = g_object_get_data (G_OBJECT (store), "sec-store-readers");
+  if (readers != NULL)
+    return sec_readers_ref (readers);
+  path = sec_store_get_path (store);
+  if (path == NULL || sec_store_is_server_uri (path) || _sec_store_get_engine (store) == NULL ||
+      sec_engine_get_kind (_sec_store_get_engine (store)) != SEC_ENGINE_SQLITE)
+    return NULL;
+  readers = g_atomic_rc_box_new0 (SecReaders);
+  readers->idle = g_async_queue_new ();
+  readers->path = g_strdup (path);
+  g_object_set_data_full (G_OBJECT (store), "sec-store-readers", readers, (GDestroyNotify) sec_readers_unref);
+  return sec_readers_ref (readers);
+}
+
+SecStore *
+sec_readers_take (SecReaders  *readers,
+                  GError     **error)
+{
+  SecStore *reader = g_async_queue_try_pop (readers->idle);
+
+  if (reader == NULL && g_atomic_int_get (&readers->n) > 0)
+    reader = g_async_queue_timeout_pop (readers->idle, 2 * G_USEC_PER_SEC);
+  if (reader != NULL)
+    return reader;
+  if ((reader = sec_store_open_for_reading (readers->path, error)) == NULL)
+    return NULL;
+  g_atomic_int_inc (&readers->n);
+  /* The store's own page cache (sec_engine_configure ()), which a
+   * read-only connection does not get. */
+  sec_engine_exec (_sec_store_get_engine (reader), "PRAGMA cache_size = -32768", NULL);
+  return reader;
+}
+
+void
+sec_readers_give_back (SecReaders *readers,
+                       SecStore   *reader)
+{
+  g_async_queue_push (readers->idle, reader);
+}
+
+typedef struct {
+  SecReaders     *readers;  /* NULL: read with @here, in the store's thread */
+  SecStore       *here;
+  SecReadFunc     func;
+  gpointer        job;
+  GDestroyNotify  job_free;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *read)
+{
+  g_clear_pointer (&read->readers, sec_readers_unref);
+  g_clear_object (&read->here);
+  if (read->job_free != NULL)
+    read->job_free (read->job);
+  g_free (read);
+}
+
+static gboolean
+read_worker (gpointer           data,
+             SecProgressRelay  *relay,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  ReadJob *read = data;
+  SecStore *reader;
+  gboolean ok;
+
+  if (read->here != NULL)
+    return read->func (read->here, read->job, relay, cancellable, error);
+  if ((reader = sec_readers_take (read->readers, error)) == NULL)
+    return FALSE;
+  ok = read->func (reader, read->job, relay, cancellable, error);
+  sec_readers_give_back (read->readers, reader);
+  return ok;
+}
+
+void
+sec_store_read_async (SecStore            *store,
+                      gpointer             source_tag,
+                      gpointer             job,
+                      GDestroyNotify       job_free,
+                      SecReadFunc          func,
+                      SecProgressFunc      progress,
+                      gpointer             progress_data,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  ReadJob *read;
+
+  g_return_if_fail (SEC_IS_STORE (store));
+  g_return_if_fail (func != NULL);
+
+  read = g_new0 (ReadJob, 1);
+  read->readers = sec_store_get_readers (store);
+  read->func = func;
+  read->job = job;
+  read->job_free = job_free;
+  if (read->readers != NULL)
+    sec_worker_run (source_tag, read, (GDestroyNotify) read_job_free, read_worker, progress, progress_data,
+                    cancellable, callback, user_data);
+  else
+    {
+      read->here = g_object_ref (store);
+      sec_worker_run_here (source_tag, read, (GDestroyNotify) read_job_free, read_worker, progress,
+                           progress_data, cancellable, callback, user_data);
+    }
+}
+
+gpointer
+sec_store_read_finish (GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
+{
+  ReadJob *read = sec_worker_finish (result, source_tag, error);
+
+  return read != NULL ? read->job : NULL;
+}
