@@ -5,6 +5,7 @@
 
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-store-private.h"
+#include "core/store/sec-store-readers.h"
 
 #define PAGE_SIZE 200
 /* Pages kept: what a few screens around the rows shown need. Scrolling
@@ -551,75 +552,12 @@ sec_record_list_set_background_min_rows (guint n_rows)
   background_min_rows = n_rows;
 }
 
-/* The read-only connections of a store's lists' workers, kept for the
- * next query: a new one starts with an empty page cache, and reads the
- * file again (0.5–1 s for "müller" under load, against 0.1 s). Object
- * data of the store, shared by its lists. */
-typedef struct {
-  GAsyncQueue *idle;   /* of SecStore */
-  gint         n;      /* made so far (atomic) */
-} Readers;
-
-static void
-readers_clear (gpointer data)
-{
-  Readers *readers = data;
-  SecStore *reader;
-
-  while ((reader = g_async_queue_try_pop (readers->idle)) != NULL)
-    g_object_unref (reader);
-  g_async_queue_unref (readers->idle);
-}
-
-static void
-readers_release (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, readers_clear);
-}
-
-static Readers *
-get_readers (SecStore *store)
-{
-  Readers *readers = g_object_get_data (G_OBJECT (store), "sec-record-list-readers");
-
-  if (readers == NULL)
-    {
-      readers = g_atomic_rc_box_new0 (Readers);
-      readers->idle = g_async_queue_new ();
-      g_object_set_data_full (G_OBJECT (store), "sec-record-list-readers", readers, readers_release);
-    }
-  return g_atomic_rc_box_acquire (readers);
-}
-
-/* A connection for a worker: an idle one, or the one a worker whose query
- * was replaced will give back in a moment (it stops at its next step), or
- * a new one. (transfer full) */
-static SecStore *
-take_reader (Readers     *readers,
-             const char  *path,
-             GError     **error)
-{
-  SecStore *reader = g_async_queue_try_pop (readers->idle);
-
-  if (reader == NULL && g_atomic_int_get (&readers->n) > 0)
-    reader = g_async_queue_timeout_pop (readers->idle, 2 * G_USEC_PER_SEC);
-  if (reader != NULL)
-    return reader;
-  if ((reader = sec_store_open_for_reading (path, error)) == NULL)
-    return NULL;
-  g_atomic_int_inc (&readers->n);
-  /* The store's own page cache (sec_engine_configure ()), which a
-   * read-only connection does not get. */
-  sec_engine_exec (_sec_store_get_engine (reader), "PRAGMA cache_size = -32768", NULL);
-  return reader;
-}
-
 typedef struct {
   char          *path;
   GType          kind;
   SecQuery      *query;
   gint64         keep_id;
-  Readers       *readers;
+  SecStoreReaders *readers;
   /* What the worker read */
   guint          n_items;
   GPtrArray     *pages[2];
@@ -633,7 +571,7 @@ search_free (gpointer data)
 
   g_free (search->path);
   g_clear_pointer (&search->query, sec_query_free);
-  g_clear_pointer (&search->readers, readers_release);
+  g_clear_pointer (&search->readers, _sec_store_readers_unref);
   for (guint i = 0; i < G_N_ELEMENTS (search->pages); i++)
     g_clear_pointer (&search->pages[i], g_ptr_array_unref);
   g_free (search);
@@ -647,7 +585,7 @@ search_thread (GTask        *task,
 {
   Search *search = task_data;
   g_autoptr(GError) error = NULL;
-  SecStore *reader = take_reader (search->readers, search->path, &error);
+  SecStore *reader = _sec_store_readers_take (search->readers, search->path, &error);
   gint64 n;
 
   if (reader == NULL)
@@ -657,7 +595,7 @@ search_thread (GTask        *task,
     }
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_async_queue_push (search->readers->idle, reader);
+      _sec_store_readers_give_back (search->readers, reader);
       g_task_return_boolean (task, FALSE);
       return;
     }
@@ -678,7 +616,7 @@ search_thread (GTask        *task,
   if (n >= 0 && search->keep_id > 0 && !g_cancellable_is_cancelled (cancellable))
     search->keep_at = sec_store_position (reader, search->kind, search->query, search->keep_id, &error);
 
-  g_async_queue_push (search->readers->idle, reader);
+  _sec_store_readers_give_back (search->readers, reader);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -717,6 +655,8 @@ on_search_done (GObject      *source,
   Search *search = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
+  /* Its connection frees its cache unless another query comes soon. */
+  _sec_store_readers_done (search->readers);
   /* Replaced by a later query, or dropped. */
   if (task != self->task)
     return;
@@ -761,7 +701,7 @@ start_background (SecRecordList *self,
   search->kind = self->kind;
   search->query = sec_query_copy (query);
   search->keep_id = keep_id;
-  search->readers = get_readers (self->store);
+  search->readers = _sec_store_readers_get (self->store);
   g_task_set_task_data (task, search, search_free);
   g_task_set_source_tag (task, start_background);
   /* Drops what was running (its result is not taken). */
