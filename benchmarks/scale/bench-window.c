@@ -35,6 +35,7 @@
 #include <time.h>
 
 #include "core/store/sec-record-list.h"
+#include "core/store/sec-store-readers.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-window.h"
 

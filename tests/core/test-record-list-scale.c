@@ -18,6 +18,7 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store-privacy.h"
+#include "core/store/sec-store-readers.h"
 #include "sec-test-util.h"
 
 #define N_PEOPLE 5000

@@ -38,13 +38,8 @@ gboolean       sec_record_list_is_loading (SecRecordList  *self);
 /* For tests and benchmarks: the rows from which a query is read in the
  * background (20,000). */
 void           sec_record_list_set_background_min_rows (guint  n_rows);
-/* The connections kept for @store's background queries free their page
- * caches when no query came for 2 s (sec-store-readers.c): the bytes
- * those idle hold, freeing them now, and for tests and benchmarks the
- * delay (0: as soon as each query is read). */
-gint64         sec_record_list_get_background_cache_used (SecStore *store);
-void           sec_record_list_release_background_memory (SecStore *store);
-void           sec_record_list_set_background_release_delay (guint ms);
+/* The memory of the connections the background queries are read on:
+ * sec-store-readers.h. */
 /* Whether the list is between the removal and the addition of a reload
  * of all its rows (it is empty only for that moment), of a record that
  * moves, or amid pages replaced where they stand: the selection that went

@@ -18,7 +18,6 @@
 
 #include "config.h"
 
-#include "core/store/sec-record-list.h"
 #include "core/store/sec-store-private.h"
 #include "core/store/sec-store-readers.h"
 

@@ -1,14 +1,24 @@
 /* sec-store-readers.h: read-only connections kept for a store's workers
  *
- * Private to the store's folder (sec-record-list.c reads its background
- * queries on them). The functions of sec-record-list.h about their memory
- * are in sec-store-readers.c.
+ * sec-record-list.c reads its background queries on them
+ * (sec_record_list_set_query_in_background ()). They free their page
+ * caches when no query came for 2 s.
  */
 #pragma once
 
 #include "core/store/sec-store.h"
 
 G_BEGIN_DECLS
+
+/* The bytes the idle connections of @store's background queries hold in
+ * their page caches; freeing them now; and for tests and benchmarks the
+ * delay after a query before they are freed (2,000 ms; 0: as soon as each
+ * query is read). */
+gint64           sec_record_list_get_background_cache_used    (SecStore *store);
+void             sec_record_list_release_background_memory    (SecStore *store);
+void             sec_record_list_set_background_release_delay (guint     ms);
+
+/* The rest is private to the store's folder. */
 
 typedef struct _SecStoreReaders SecStoreReaders;
 
