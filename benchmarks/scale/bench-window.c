@@ -12,8 +12,15 @@
  *   entry's debounce) and from the entry's "search-changed" (without it),
  *   and from the keystroke to the next frame painted after the change;
  * - the resident memory (VmRSS, /proc/self/status) after opening each
- *   section of the sidebar, and at the end its anonymous and file-backed
- *   parts.
+ *   section of the sidebar, after the searches, and 3 s later (when the
+ *   lists' workers have freed their page caches); then its anonymous,
+ *   file-backed and shared parts, the heap in use and the free blocks
+ *   malloc keeps, SQLite's memory, and the page caches of the store's
+ *   connection and of its lists' workers (sec_store_get_cache_used (),
+ *   sec_record_list_get_background_cache_used ()).
+ *   BENCH_WINDOW_DETAIL=1 prints more on standard error at each stage: the
+ *   resident memory of each mapping (libraries, heap, arenas) and malloc's
+ *   figures (BENCH_WINDOW_MALLOC_INFO=1: malloc_info ()'s XML too).
  * A last column is the floor: an empty window of an AdwApplication,
  * started and measured the same way, which no change of ours can go below.
  *
