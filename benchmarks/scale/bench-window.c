@@ -12,8 +12,9 @@
  *   entry's debounce) and from the entry's "search-changed" (without it),
  *   and from the keystroke to the next frame painted after the change;
  * - the resident memory (VmRSS, /proc/self/status) after opening each
- *   section of the sidebar, after the searches, and 3 s later (when the
- *   lists' workers have freed their page caches); then its anonymous,
+ *   section of the sidebar, after the searches, and once the lists'
+ *   workers have freed their page caches (2 s after their last query,
+ *   waited for up to 15 s more under load); then its anonymous,
  *   file-backed and shared parts, the heap in use and the free blocks
  *   malloc keeps, SQLite's memory, and the page caches of the store's
  *   connection and of its lists' workers (sec_store_get_cache_used (),
@@ -381,11 +382,17 @@ run_window (gpointer user_data)
   time_keystrokes (window);
   emit_memory ("after the searches");
   print_memory_detail ("after the searches");
-  /* The lists' workers free their caches 2 s after their last query. */
-  wait_ms (3000);
-  emit_memory ("3 s later");
+  /* The lists' workers free their caches 2 s after their last query:
+   * the list is read (the search cleared), then the caches are freed. */
+  for (guint i = 0; i < 300 && sec_record_list_is_loading (SEC_RECORD_LIST (
+         sec_list_pane_get_list (sec_window_get_list_pane (window, "people")))); i++)
+    wait_ms (100);
+  wait_ms (2000);
+  for (guint i = 0; i < 150 && sec_record_list_get_background_cache_used (sec_window_get_store (window)) > 1048576; i++)
+    wait_ms (100);
+  emit_memory ("the workers' caches freed");
   emit_memory_parts (sec_window_get_store (window));
-  print_memory_detail ("3 s later");
+  print_memory_detail ("the workers' caches freed");
   g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_application_quit (app);
   return G_SOURCE_REMOVE;
