@@ -12,8 +12,16 @@
  *   entry's debounce) and from the entry's "search-changed" (without it),
  *   and from the keystroke to the next frame painted after the change;
  * - the resident memory (VmRSS, /proc/self/status) after opening each
- *   section of the sidebar, and at the end its anonymous and file-backed
- *   parts.
+ *   section of the sidebar, after the searches, and once the lists'
+ *   workers have freed their page caches (2 s after their last query,
+ *   waited for up to 15 s more under load); then its anonymous,
+ *   file-backed and shared parts, the heap in use and the free blocks
+ *   malloc keeps, SQLite's memory, and the page caches of the store's
+ *   connection and of its lists' workers (sec_store_get_cache_used (),
+ *   sec_store_get_readers_cache_used ()).
+ *   BENCH_WINDOW_DETAIL=1 prints more on standard error at each stage: the
+ *   resident memory of each mapping (libraries, heap, arenas) and malloc's
+ *   figures (BENCH_WINDOW_MALLOC_INFO=1: malloc_info ()'s XML too).
  * A last column is the floor: an empty window of an AdwApplication,
  * started and measured the same way, which no change of ours can go below.
  *
@@ -28,11 +36,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <malloc.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/store/sec-record-list.h"
+#include "core/store/sec-store-readers.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-window.h"
 
@@ -147,12 +158,99 @@ emit_memory (const char *what)
   emit (key, status_mb ("VmRSS:"));
 }
 
+/* What the memory is: the kinds of pages (/proc/self/status), and in
+ * the heap, SQLite's and the allocator's own (free blocks it keeps). With
+ * a @store: its page caches, the connection's and its lists' workers'. */
 static void
-emit_memory_parts (void)
+emit_memory_parts (SecStore *store)
 {
+  struct mallinfo2 mi = mallinfo2 ();
+
   emit ("memory: anonymous part (MB)", status_mb ("RssAnon:"));
   emit ("memory: file-backed part (MB)", status_mb ("RssFile:"));
+  emit ("memory: shared part (MB)", status_mb ("RssShmem:"));
   emit ("memory: peak (MB)", status_mb ("VmHWM:"));
+  emit ("memory: heap in use (MB)", mi.uordblks / 1048576.0);
+  emit ("memory: heap free, kept by malloc (MB)", mi.fordblks / 1048576.0);
+  emit ("memory: SQLite in all (MB)", sqlite3_memory_used () / 1048576.0);
+  if (store == NULL)
+    return;
+  emit ("memory: page cache of the store's connection (MB)", sec_store_get_cache_used (store) / 1048576.0);
+  emit ("memory: page caches of the lists' workers (MB)",
+        sec_store_get_readers_cache_used (store) / 1048576.0);
+}
+
+/* BENCH_WINDOW_DETAIL=1: where the memory is, on standard error. */
+static void
+print_memory_detail (const char *when)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *name = NULL;
+  gsize size = 0;
+  struct mallinfo2 mi = mallinfo2 ();
+  sqlite3_int64 cur, hi;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_strcmp0 (g_getenv ("BENCH_WINDOW_DETAIL"), "1") != 0)
+    return;
+  g_printerr ("==== memory detail: %s\n", when);
+  g_printerr ("sqlite3_memory_used %.1f MB, highwater %.1f MB\n",
+              sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (0) / 1048576.0);
+  sqlite3_status64 (SQLITE_STATUS_PAGECACHE_OVERFLOW, &cur, &hi, 0);
+  g_printerr ("sqlite page cache overflow (malloc) %.1f MB\n", cur / 1048576.0);
+  g_printerr ("malloc: arena %.1f MB, mmapped %.1f MB, in use %.1f MB, free %.1f MB, top releasable %.1f MB\n",
+              mi.arena / 1048576.0, mi.hblkhd / 1048576.0, mi.uordblks / 1048576.0, mi.fordblks / 1048576.0,
+              mi.keepcost / 1048576.0);
+  if (!g_file_get_contents ("/proc/self/smaps", &text, NULL, NULL))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *l = lines[i];
+
+      if (g_ascii_isxdigit (l[0]) && strchr (l, '-') != NULL && strchr (l, '-') < strchr (l, ' '))
+        {
+          g_auto(GStrv) f = g_strsplit_set (l, " ", -1);
+          guint n = 0;
+          const char *path = "";
+          unsigned long a, b;
+
+          for (guint j = 0; f[j] != NULL; j++)
+            if (f[j][0] != '\0' && ++n == 6)
+              path = f[j];
+          sscanf (l, "%lx-%lx", &a, &b);
+          g_free (name);
+          if (path[0] == '\0')
+            name = g_strdup_printf ("anon (%s)", (b - a) >= 60 * 1048576 ? "64M-reserve" :
+                                    (b - a) >= 1048576 ? ">=1M" : "<1M");
+          else
+            name = g_strdup (path);
+          size = b - a;
+        }
+      else if (g_str_has_prefix (l, "Rss:") && name != NULL)
+        {
+          double *sum = g_hash_table_lookup (groups, name);
+          double kb = g_ascii_strtod (l + 4, NULL);
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (double, 1);
+              g_hash_table_insert (groups, g_strdup (name), sum);
+            }
+          *sum += kb;
+          if (kb > 2048 && g_str_has_prefix (name, "anon"))
+            g_printerr ("  anon mapping %.1f MB rss of %.1f MB\n", kb / 1024, size / 1048576.0);
+        }
+    }
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(double *) value >= 512)
+      g_printerr ("  %8.1f MB  %s\n", *(double *) value / 1024, (const char *) key);
+  if (g_getenv ("BENCH_WINDOW_MALLOC_INFO") != NULL)
+    malloc_info (0, stderr);
 }
 
 /* An emission hook: it runs before the list pane's handler, which runs
@@ -271,17 +369,30 @@ run_window (gpointer user_data)
     return G_SOURCE_CONTINUE;
   wait_ms (500);
   emit_memory ("first section shown");
+  print_memory_detail ("first section shown");
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       gtk_widget_activate_action (child.window, "win.section", "s", sections[i]);
       wait_ms (400);
       emit_memory (sections[i]);
     }
+  print_memory_detail ("every section");
   gtk_widget_activate_action (child.window, "win.section", "s", "people");
   wait_ms (300);
   time_keystrokes (window);
   emit_memory ("after the searches");
-  emit_memory_parts ();
+  print_memory_detail ("after the searches");
+  /* The lists' workers free their caches 2 s after their last query:
+   * the list is read (the search cleared), then the caches are freed. */
+  for (guint i = 0; i < 300 && sec_record_list_is_loading (SEC_RECORD_LIST (
+         sec_list_pane_get_list (sec_window_get_list_pane (window, "people")))); i++)
+    wait_ms (100);
+  wait_ms (2000);
+  for (guint i = 0; i < 150 && sec_store_get_readers_cache_used (sec_window_get_store (window)) > 1048576; i++)
+    wait_ms (100);
+  emit_memory ("the workers' caches freed");
+  emit_memory_parts (sec_window_get_store (window));
+  print_memory_detail ("the workers' caches freed");
   g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_application_quit (app);
   return G_SOURCE_REMOVE;
@@ -324,7 +435,8 @@ run_floor (gpointer user_data)
     return G_SOURCE_CONTINUE;
   wait_ms (500);
   emit_memory ("first section shown");
-  emit_memory_parts ();
+  emit_memory_parts (NULL);
+  print_memory_detail ("empty window");
   g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (child.window))));
   g_application_quit (user_data);
   return G_SOURCE_REMOVE;

@@ -18,6 +18,7 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store-privacy.h"
+#include "core/store/sec-store-readers.h"
 #include "sec-test-util.h"
 
 #define N_PEOPLE 5000
@@ -415,6 +416,71 @@ test_background (Fixture *f, gconstpointer data)
   sec_record_list_set_background_min_rows (20000);
 }
 
+/* Below this, a connection's cache holds only what it cannot free: the
+ * pager's own structures, and the TEMP tables of the searches it keeps
+ * (sec-search-hits.c; 75 KiB here, against 3 MB before freeing). */
+#define NEARLY_EMPTY (256 * 1024)
+
+static void
+wait_released (SecStore *store)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (sec_store_get_readers_cache_used (store) >= NEARLY_EMPTY && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The connections kept for background queries keep their pages for the
+ * next keystroke, and free them when no query came for a while (or at
+ * once, with a delay of 0); the store's own connection frees its pages
+ * when asked. */
+static void
+test_background_memory (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  gint64 held;
+
+  sec_record_list_set_background_min_rows (0);
+
+  /* Kept, until the delay runs out (a minute here) or they are freed. */
+  sec_store_set_readers_release_delay (60000);
+  sec_query_set_search (q, "m");
+  sec_record_list_set_query_in_background (list, q, 4242);
+  wait_loaded (list);
+  held = sec_store_get_readers_cache_used (f->store);
+  g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
+  g_assert_cmpint (held, >, 4 * NEARLY_EMPTY);
+  sec_store_release_readers_memory (f->store);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
+
+  /* Freed as soon as the query is read. */
+  sec_store_set_readers_release_delay (0);
+  sec_query_set_search (q, "muster");
+  sec_record_list_set_query_in_background (list, q, 4242);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
+
+  /* Freed once no query came for the delay. */
+  sec_store_set_readers_release_delay (20);
+  sec_query_set_search (q, "pauli");
+  sec_record_list_set_query_in_background (list, q, 4242);
+  wait_loaded (list);
+  wait_released (f->store);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
+
+  /* The store's own connection. */
+  sec_record_list_set_query (list, q);
+  g_assert_cmpint (sec_store_get_cache_used (f->store), >, 4 * NEARLY_EMPTY);
+  sec_store_release_memory (f->store);
+  g_assert_cmpint (sec_store_get_cache_used (f->store), <, NEARLY_EMPTY);
+
+  sec_store_set_readers_release_delay (2000);
+  sec_record_list_set_background_min_rows (20000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -427,6 +493,10 @@ main (int argc, char *argv[])
   ADD ("/record-list-scale/pages-dropped", test_pages_dropped);
   ADD ("/record-list-scale/by-organisation", test_by_organisation);
   ADD ("/record-list-scale/background", test_background);
+  /* A server is read on the main thread, and its pages are the server's:
+   * not run there (its fixture alone takes seconds on a server). */
+  if (!sec_test_is_pg ())
+    ADD ("/record-list-scale/background-memory", test_background_memory);
 #undef ADD
 
   return g_test_run ();

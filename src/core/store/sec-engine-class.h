@@ -92,6 +92,9 @@ typedef struct {
   /* NULL for an engine without notifications (SQLite). */
   gboolean    (*engine_watch)             (SecEngine *engine, const char *channel,
                                            SecEngineWatchFunc func, gpointer user_data, GError **error);
+  /* NULL for an engine without a page cache of its own (PostgreSQL). */
+  gint64      (*engine_get_cache_used)    (SecEngine *engine);
+  void        (*engine_release_memory)    (SecEngine *engine);
   SecStmt    *(*engine_prepare)           (SecEngine *engine, const char *sql, GError **error);
   SecStmt    *(*engine_prepare_once)      (SecEngine *engine, const char *sql, GError **error);
 

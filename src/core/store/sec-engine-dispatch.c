@@ -208,6 +208,21 @@ sec_engine_watch (SecEngine *engine, const char *channel, SecEngineWatchFunc fun
   return CLASS (engine)->engine_watch (engine, channel, func, user_data, error);
 }
 
+gint64
+sec_engine_get_cache_used (SecEngine *engine)
+{
+  if (CLASS (engine)->engine_get_cache_used == NULL)
+    return 0;
+  return CLASS (engine)->engine_get_cache_used (engine);
+}
+
+void
+sec_engine_release_memory (SecEngine *engine)
+{
+  if (CLASS (engine)->engine_release_memory != NULL)
+    CLASS (engine)->engine_release_memory (engine);
+}
+
 SecStmt *
 sec_engine_prepare (SecEngine *engine, const char *sql, GError **error)
 {

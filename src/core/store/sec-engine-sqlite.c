@@ -1202,8 +1202,30 @@ sec_value_free (SecValue *value)
   sqlite3_value_free ((sqlite3_value *) value);
 }
 
+/* Every schema's cache: the file's, and the TEMP tables' (which an
+ * in-memory TEMP store cannot give back). */
+static gint64
+get_cache_used (SecEngine *engine)
+{
+  int used = 0, highest = 0;
+
+  if (engine->db == NULL ||
+      sqlite3_db_status (engine->db, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0) != SQLITE_OK)
+    return 0;
+  return used;
+}
+
+static void
+release_memory (SecEngine *engine)
+{
+  if (engine->db != NULL)
+    sqlite3_db_release_memory (engine->db);
+}
+
 const SecEngineClass _sec_engine_sqlite_class = {
   .name = "sqlite",
   .kind = SEC_ENGINE_SQLITE,
   SEC_ENGINE_CLASS_FUNCTIONS
+  .engine_get_cache_used = get_cache_used,
+  .engine_release_memory = release_memory,
 };

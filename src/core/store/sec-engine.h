@@ -146,6 +146,16 @@ void         sec_engine_retake_locks     (SecEngine           *engine);
  * not be replaced under it). Connections of this process do not count. */
 gboolean     sec_engine_file_in_use      (const char          *path);
 
+/* Memory */
+
+/* The bytes the connection's page cache holds: the pages of the file it
+ * keeps so as not to read them again (0 for a server). */
+gint64       sec_engine_get_cache_used   (SecEngine           *engine);
+/* Frees the pages of the cache that no statement is using; they are read
+ * from the file again when needed (most likely from the system's own
+ * cache of the file, not from the disk). Nothing for a server. */
+void         sec_engine_release_memory   (SecEngine           *engine);
+
 /* Other connections (a server database; a file has none) */
 
 typedef enum {

@@ -653,6 +653,8 @@ on_search_done (GObject      *source,
   Search *search = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
+  /* Its connection frees its cache unless another query comes soon. */
+  sec_readers_done (search->readers);
   /* Replaced by a later query, or dropped. */
   if (task != self->task)
     return;

@@ -38,6 +38,8 @@ gboolean       sec_record_list_is_loading (SecRecordList  *self);
 /* For tests and benchmarks: the rows from which a query is read in the
  * background (20,000). */
 void           sec_record_list_set_background_min_rows (guint  n_rows);
+/* The memory of the connections the background queries are read on:
+ * sec-store-readers.h. */
 /* Whether the list is between the removal and the addition of a reload
  * of all its rows (it is empty only for that moment), of a record that
  * moves, or amid pages replaced where they stand: the selection that went

@@ -8,13 +8,20 @@
 #include "core/store/sec-store-private.h"
 #include "core/store/sec-store-readers.h"
 
+#define RELEASE_DELAY_MS 2000
+
+static guint release_delay_ms = RELEASE_DELAY_MS;
+
 /* Object data of the store, shared (atomically counted) by its workers,
  * which may outlive it. */
 struct _SecReaders
 {
-  GAsyncQueue *idle;   /* of SecStore */
-  char        *path;
-  gint         n;      /* made so far (atomic) */
+  GAsyncQueue  *idle;     /* of SecStore */
+  char         *path;
+  gint          n;        /* made so far (atomic) */
+  GMainContext *context;  /* the store's thread's, where the countdown runs */
+  GMutex        lock;     /* of @release */
+  GSource      *release;  /* the countdown to freeing the caches */
 };
 
 static void
@@ -23,6 +30,13 @@ readers_clear (gpointer data)
   SecReaders *readers = data;
   SecStore *reader;
 
+  if (readers->release != NULL)
+    {
+      g_source_destroy (readers->release);
+      g_source_unref (readers->release);
+    }
+  g_mutex_clear (&readers->lock);
+  g_main_context_unref (readers->context);
   while ((reader = g_async_queue_try_pop (readers->idle)) != NULL)
     g_object_unref (reader);
   g_async_queue_unref (readers->idle);
@@ -59,6 +73,8 @@ sec_store_get_readers (SecStore *store)
   readers = g_atomic_rc_box_new0 (SecReaders);
   readers->idle = g_async_queue_new ();
   readers->path = g_strdup (path);
+  readers->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&readers->lock);
   g_object_set_data_full (G_OBJECT (store), "sec-store-readers", readers, (GDestroyNotify) sec_readers_unref);
   return sec_readers_ref (readers);
 }
@@ -86,7 +102,118 @@ void
 sec_readers_give_back (SecReaders *readers,
                        SecStore   *reader)
 {
+  if (g_atomic_int_get ((gint *) &release_delay_ms) == 0)
+    sec_store_release_memory (reader);
   g_async_queue_push (readers->idle, reader);
+}
+
+/* Frees the caches of the idle connections (those at work keep theirs:
+ * they are given back with a countdown of their own). */
+static void
+release_idle (SecReaders *readers)
+{
+  gint n = g_async_queue_length (readers->idle);
+
+  for (gint i = 0; i < n; i++)
+    {
+      SecStore *reader = g_async_queue_try_pop (readers->idle);
+
+      if (reader == NULL)
+        break;
+      sec_store_release_memory (reader);
+      g_async_queue_push (readers->idle, reader);
+    }
+}
+
+static void
+release_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  release_idle (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Off the store's thread: freeing thousands of pages and trimming the
+ * allocator take milliseconds. */
+static gboolean
+on_release (gpointer data)
+{
+  SecReaders *readers = data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_mutex_lock (&readers->lock);
+  g_clear_pointer (&readers->release, g_source_unref);
+  g_mutex_unlock (&readers->lock);
+  g_task_set_task_data (task, sec_readers_ref (readers), (GDestroyNotify) sec_readers_unref);
+  g_task_run_in_thread (task, release_thread);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sec_readers_done (SecReaders *readers)
+{
+  guint delay = (guint) g_atomic_int_get ((gint *) &release_delay_ms);
+
+  if (readers == NULL)
+    return;
+  g_mutex_lock (&readers->lock);
+  if (readers->release != NULL)
+    {
+      g_source_destroy (readers->release);
+      g_clear_pointer (&readers->release, g_source_unref);
+    }
+  if (delay > 0)
+    {
+      readers->release = g_timeout_source_new (delay);
+      g_source_set_static_name (readers->release, "[sec] release the workers' caches");
+      g_source_set_callback (readers->release, on_release, sec_readers_ref (readers),
+                             (GDestroyNotify) sec_readers_unref);
+      g_source_attach (readers->release, readers->context);
+    }
+  g_mutex_unlock (&readers->lock);
+}
+
+void
+sec_store_set_readers_release_delay (guint ms)
+{
+  g_atomic_int_set ((gint *) &release_delay_ms, (gint) ms);
+}
+
+void
+sec_store_release_readers_memory (SecStore *store)
+{
+  SecReaders *readers;
+
+  g_return_if_fail (SEC_IS_STORE (store));
+
+  if ((readers = g_object_get_data (G_OBJECT (store), "sec-store-readers")) != NULL)
+    release_idle (readers);
+}
+
+gint64
+sec_store_get_readers_cache_used (SecStore *store)
+{
+  SecReaders *readers;
+  gint64 used = 0;
+  gint n;
+
+  g_return_val_if_fail (SEC_IS_STORE (store), 0);
+
+  if ((readers = g_object_get_data (G_OBJECT (store), "sec-store-readers")) == NULL)
+    return 0;
+  g_async_queue_lock (readers->idle);
+  n = g_async_queue_length_unlocked (readers->idle);
+  for (gint i = 0; i < n; i++)
+    {
+      SecStore *reader = g_async_queue_try_pop_unlocked (readers->idle);
+
+      used += sec_store_get_cache_used (reader);
+      g_async_queue_push_unlocked (readers->idle, reader);
+    }
+  g_async_queue_unlock (readers->idle);
+  return used;
 }
 
 typedef struct {
@@ -123,6 +250,7 @@ read_worker (gpointer           data,
     return FALSE;
   ok = read->func (reader, read->job, relay, cancellable, error);
   sec_readers_give_back (read->readers, reader);
+  sec_readers_done (read->readers);
   return ok;
 }
 

@@ -52,6 +52,11 @@ const char  *sec_store_get_path        (SecStore       *self);
 /* The backup made before the last migration, or NULL. */
 const char  *sec_store_get_backup_path (SecStore       *self);
 void         sec_store_close           (SecStore       *self);
+/* The bytes of the file's pages the store's connection keeps in memory
+ * (0 for a server), and freeing those no statement is reading
+ * (sec-store-memory.c). */
+gint64       sec_store_get_cache_used  (SecStore       *self);
+void         sec_store_release_memory  (SecStore       *self);
 /* Closing any descriptor of the database file in this process drops the
  * file locks that tell other programs it is in use (GIO does so when an
  * in-process file chooser sniffs the file's type); call this after such a
