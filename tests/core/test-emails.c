@@ -845,6 +845,73 @@ invitations (Fixture *f)
   return emails;
 }
 
+static void
+on_ready (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (*result);
+  return *result;
+}
+
+/* The drafts and the recipients read by a worker (on a file, on a
+ * read-only connection of the store's readers; on a server, at once in
+ * this thread) are those the synchronous calls read. */
+static void
+test_new_async (Fixture       *f,
+                gconstpointer  data)
+{
+  SecMeetingEmailOptions options = { .kind = SEC_EMAIL_INVITATION, .attachments = SEC_EMAIL_ATTACH_AGENDA };
+  g_autoptr(SecMeetingEmails) sync = sec_meeting_emails_new (f->store, JOINT_2027, &options, NULL);
+  g_autoptr(SecMeetingEmails) async = NULL;
+  g_autoptr(GPtrArray) included = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  g_assert_nonnull (sync);
+  sec_meeting_emails_new_async (f->store, JOINT_2027, &options, NULL, NULL, NULL, on_ready, &result);
+  async = sec_meeting_emails_new_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_nonnull (async);
+  g_assert_cmpuint (async->drafts->len, ==, sync->drafts->len);
+  g_assert_cmpuint (async->included->len, ==, sync->included->len);
+  g_assert_cmpuint (async->left_out->len, ==, sync->left_out->len);
+  for (guint i = 0; i < sync->drafts->len; i++)
+    {
+      SecEmailDraft *a = g_ptr_array_index (async->drafts, i);
+      SecEmailDraft *b = g_ptr_array_index (sync->drafts, i);
+
+      g_assert_cmpstr (a->subject, ==, b->subject);
+      g_assert_cmpstr (a->body, ==, b->body);
+      g_assert_cmpuint (a->recipients->len, ==, b->recipients->len);
+      g_assert_cmpstr (((SecEmailRecipient *) a->recipients->pdata[0])->name, ==,
+                       ((SecEmailRecipient *) b->recipients->pdata[0])->name);
+      g_assert_cmpuint (a->attachments->len, ==, b->attachments->len);
+    }
+
+  sec_emails_list_recipients_async (f->store, JOINT_2027, SEC_EMAIL_INVITATION, NULL, NULL, on_ready, &result);
+  g_assert_true (sec_emails_list_recipients_finish (wait_result (&result), &included, &left_out, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (included->len, ==, sync->included->len);
+  g_assert_cmpuint (left_out->len, ==, sync->left_out->len);
+  for (guint i = 0; i < included->len; i++)
+    g_assert_cmpstr (((SecEmailRecipient *) included->pdata[i])->name, ==,
+                     ((SecEmailRecipient *) sync->included->pdata[i])->name);
+}
+
 /* The worker writes what the synchronous path writes, its progress reaching
  * 1; a cancel removes what it wrote and only that. */
 static void
@@ -965,6 +1032,7 @@ main (int argc, char **argv)
   ADD ("/emails/drafts", test_drafts);
   ADD ("/emails/write-folder", test_write_folder);
   ADD ("/emails/write-async", test_write_async);
+  ADD ("/emails/new-async", test_new_async);
   g_test_add_func ("/emails/message", test_message);
   g_test_add_func ("/emails/message-refused", test_message_refused);
   g_test_add_func ("/emails/long-file-name", test_long_file_name);
