@@ -500,6 +500,28 @@ sec_test_wait_ms (guint ms)
       g_usleep (1000);
 }
 
+void
+sec_test_keep_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+GAsyncResult *
+sec_test_wait_result (GAsyncResult **result)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* Not a blocking iteration: the deadline is looked at even when no
+   * source wakes the loop. */
+  while (*result == NULL && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_nonnull (*result);
+  return *result;
+}
+
 static const char *tolerated_domain;
 
 static gboolean

@@ -90,6 +90,13 @@ GPtrArray *sec_test_parse_csv      (const char *text);
 /* The main loop */
 void       sec_test_iterate        (void);
 void       sec_test_wait_ms        (guint ms);
+/* An async call's callback that keeps its result in the GAsyncResult * at
+ * @user_data; and the wait for it (the main loop turned, at most 60 s),
+ * giving it. (transfer none) */
+void          sec_test_keep_result  (GObject       *source,
+                                     GAsyncResult  *result,
+                                     gpointer       user_data);
+GAsyncResult *sec_test_wait_result  (GAsyncResult **result);
 
 /* GTK 4.18 warns whenever libadwaita 1.7 lays out an AdwMessageDialog
  * ("Trying to measure GtkLabel ..."): the toolkit's problem, not ours.

@@ -845,25 +845,6 @@ invitations (Fixture *f)
   return emails;
 }
 
-static void
-on_ready (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (*result == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (*result);
-  return *result;
-}
-
 /* The drafts and the recipients read by a worker (on a file, on a
  * read-only connection of the store's readers; on a server, at once in
  * this thread) are those the synchronous calls read. */
@@ -880,8 +861,8 @@ test_new_async (Fixture       *f,
   GAsyncResult *result = NULL;
 
   g_assert_nonnull (sync);
-  sec_meeting_emails_new_async (f->store, JOINT_2027, &options, NULL, NULL, NULL, on_ready, &result);
-  async = sec_meeting_emails_new_finish (wait_result (&result), &error);
+  sec_meeting_emails_new_async (f->store, JOINT_2027, &options, NULL, NULL, NULL, sec_test_keep_result, &result);
+  async = sec_meeting_emails_new_finish (sec_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_nonnull (async);
@@ -901,8 +882,8 @@ test_new_async (Fixture       *f,
       g_assert_cmpuint (a->attachments->len, ==, b->attachments->len);
     }
 
-  sec_emails_list_recipients_async (f->store, JOINT_2027, SEC_EMAIL_INVITATION, NULL, NULL, on_ready, &result);
-  g_assert_true (sec_emails_list_recipients_finish (wait_result (&result), &included, &left_out, &error));
+  sec_emails_list_recipients_async (f->store, JOINT_2027, SEC_EMAIL_INVITATION, NULL, NULL, sec_test_keep_result, &result);
+  g_assert_true (sec_emails_list_recipients_finish (sec_test_wait_result (&result), &included, &left_out, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpuint (included->len, ==, sync->included->len);

@@ -23,15 +23,6 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-/* Keeps an async call's result in the GAsyncResult * at @user_data. */
-static void
-keep_result_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static void
 exec_sql (sqlite3 *db, const char *sql)
 {
@@ -998,9 +989,8 @@ test_refuse_damaged (void)
     sec_store_set_open_check_max (SEC_STORE_OPEN_CHECK_MAX_BYTES);
     g_assert_no_error (error);
     g_assert_true (sec_store_get_check_deferred (store));
-    sec_store_check_integrity_async (store, NULL, keep_result_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
+    sec_store_check_integrity_async (store, NULL, sec_test_keep_result, &result);
+    sec_test_wait_result (&result);
     g_assert_false (sec_store_check_integrity_finish (store, result, &check_error));
     g_assert_error (check_error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT);
     g_assert_nonnull (strstr (check_error->message, "damaged.db"));
@@ -1029,9 +1019,8 @@ test_check_after_open (void)
   sec_store_set_open_check_max (SEC_STORE_OPEN_CHECK_MAX_BYTES);
   g_assert_no_error (error);
   g_assert_true (sec_store_get_check_deferred (store));
-  sec_store_check_integrity_async (store, NULL, keep_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sec_store_check_integrity_async (store, NULL, sec_test_keep_result, &result);
+  sec_test_wait_result (&result);
   g_assert_true (sec_store_check_integrity_finish (store, result, &error));
   g_assert_no_error (error);
 }
