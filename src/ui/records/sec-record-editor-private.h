@@ -1,8 +1,10 @@
 /* sec-record-editor-private.h: what the record editor's files share
  *
  * SecRecordEditor spans sec-record-editor.c (the window: saving, closing,
- * its public API) and sec-record-editor-form.c (the form: a row per field,
- * following its changes and validating them).
+ * its public API), sec-record-editor-form.c (the form: a row per field,
+ * following its changes), sec-record-editor-checks.c (validating them:
+ * each field's problem, the required fields still empty, Save on or off)
+ * and sec-record-editor-deleted.c.
  *
  * Included after sec-record-editor.h, which it does not include itself: the two
  * are one module, and a module may not include itself in a cycle
