@@ -1,0 +1,61 @@
+/* sec-application-private.h: what SecApp's files share
+ *
+ * SecApp spans sec-application.c (the store, opening databases, the
+ * application's other actions) and sec-application-backups.c (Back Up Now,
+ * a restore and its Undo). Included after sec-application.h.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/store/sec-store.h"
+#include "ui/shell/sec-window.h"
+
+G_BEGIN_DECLS
+
+struct _SecApp
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  char           *database_path;
+  SecStore       *store;
+  GError         *open_error;   /* why the store is NULL */
+  GSettings      *settings;
+  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *new_chooser;
+  guint           signal_sources[2];  /* SIGTERM, SIGINT */
+  char           *undo_restore_path; /* the copy kept aside by the last restore */
+  gboolean        restoring;  /* a restored copy needs no daily backup */
+  gboolean        backing_up; /* Back Up Now is copying, in a worker thread */
+  gboolean        restore_running; /* a restore is, the store closed meanwhile */
+  gboolean        restore_undoing; /* ...and it undoes the last one */
+  /* Of the one that runs (never both): app.cancel-backup cancels it. */
+  GCancellable   *backup_cancellable;
+  GtkWidget      *backup_strip;       /* (weak): where it shows its progress */
+  gint64          backup_started;     /* monotonic µs, for the debug log */
+};
+
+/* sec-application.c */
+
+/* The active window if it is a SecWindow, else the main one. (nullable) */
+SecWindow *_sec_app_get_active_window     (SecApp     *self);
+/* @toast (transfer full) in the active window; dropped without one. */
+void       _sec_app_show_toast            (SecApp     *self,
+                                           AdwToast   *toast);
+void       _sec_app_show_error_dialog     (SecApp     *self,
+                                           const char *heading,
+                                           const char *body);
+/* Each window shows the store, or why there is none. */
+void       _sec_app_show_store_in_windows (SecApp     *self);
+void       _sec_app_notify_store          (SecApp     *self);
+
+/* sec-application-backups.c */
+
+/* The backup actions, added to the application at its start-up. */
+void       _sec_app_add_backup_actions    (SecApp     *self);
+/* Each action on or off as the store and a backup or restore under way
+ * allow. */
+void       _sec_app_update_backup_actions (SecApp     *self);
+
+G_END_DECLS
