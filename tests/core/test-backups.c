@@ -13,6 +13,7 @@
 #include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-readers.h"
 #include "sec-test-util.h"
 
 typedef struct {
@@ -606,6 +607,77 @@ test_restore_async (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 1);
 }
 
+static gboolean
+count_in_worker (SecStore          *reader,
+                 gpointer           job,
+                 SecProgressRelay  *relay,
+                 GCancellable      *cancellable,
+                 GError           **error)
+{
+  *(gint64 *) job = sec_store_count (reader, SEC_TYPE_PERSON, NULL, NULL);
+  return TRUE;
+}
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gint64 *count = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 *read = sec_store_read_finish (result, count_in_worker, &error);
+
+  g_assert_no_error (error);
+  count[1] = *read;
+}
+
+/* A store whose workers have read (a search of a long list, the e-mail
+ * dialog) keeps their connections to the file, idle: a restore closes
+ * them with the store's own, or they keep the old file (and its
+ * write-ahead log, which the restore takes for another program's). */
+static void
+test_restore_async_readers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  gint64 count[2] = { 0, -1 };
+  RestoreWatch watch = { 0 };
+  SecReaders *readers;
+
+  insert_person (f->store, "Anna");
+  backup = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 300; i++)
+    insert_person (f->store, "Filler");
+
+  sec_store_set_readers_release_delay (60000);
+  sec_store_read_async (f->store, count_in_worker, g_new0 (gint64, 1), g_free, count_in_worker,
+                        NULL, NULL, NULL, counted_cb, count);
+  while (count[1] < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count[1], ==, 301);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), >, 0);
+  readers = sec_store_get_readers (f->store);
+
+  /* As the window does: the store stays referenced meanwhile. */
+  sec_store_restore_async (f->store, f->path, backup, NULL, NULL, NULL, restored_cb, &watch);
+  while (!watch.done)
+    g_main_context_iteration (NULL, TRUE);
+  sec_store_set_readers_release_delay (2000);
+  g_assert_no_error (watch.error);
+  g_assert_true (watch.ok);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), ==, 0);
+  g_assert_cmpint (count_people (f->path), ==, 1);
+  g_assert_cmpint (count_people (watch.kept), ==, 301);
+  g_free (watch.kept);
+
+  /* A worker that held on to the pool reads nothing more of the old file. */
+  g_assert_null (sec_readers_take (readers, &error));
+  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED);
+  sec_readers_unref (readers);
+  close_store (f);
+}
+
 static void
 assert_refused (Fixture    *f,
                 const char *backup,
@@ -698,6 +770,7 @@ main (int argc, char *argv[])
   ADD ("/backups/restore-refuses", test_restore_refuses);
   ADD ("/backups/restore-over-damaged", test_restore_over_damaged);
   ADD ("/backups/restore-async", test_restore_async);
+  ADD ("/backups/restore-async-readers", test_restore_async_readers);
 #undef ADD
 
   return g_test_run ();

@@ -28,6 +28,9 @@ SecEngine   *_sec_store_get_engine     (SecStore       *self);
  * for a large file) can run in a worker. NULL when already closed.
  * (transfer full) */
 SecEngine   *_sec_store_take_engine    (SecStore       *self);
+/* sec-store-readers.c: closes the idle connections of the store's
+ * workers, and those at work once they are done. */
+void         _sec_store_close_readers  (SecStore       *self);
 /* Whether this account keeps the schema: a file's user, or the role that
  * owns a server database's tables (the triggers and functions it remakes
  * at each opening are its own). */

@@ -4,7 +4,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "core/store/sec-engine.h"
+#include "core/store/sec-store-error.h"
 #include "core/store/sec-store-private.h"
 #include "core/store/sec-store-readers.h"
 
@@ -22,6 +25,7 @@ struct _SecReaders
   GMainContext *context;  /* the store's thread's, where the countdown runs */
   GMutex        lock;     /* of @release */
   GSource      *release;  /* the countdown to freeing the caches */
+  gint          closed;   /* the store was closed: no more reads (atomic) */
 };
 
 static void
@@ -79,16 +83,43 @@ sec_store_get_readers (SecStore *store)
   return sec_readers_ref (readers);
 }
 
+/* A connection back in the pool, or closed with the store's. */
+static void
+put_back (SecReaders *readers,
+          SecStore   *reader)
+{
+  if (g_atomic_int_get (&readers->closed))
+    g_object_unref (reader);
+  else
+    g_async_queue_push (readers->idle, reader);
+}
+
+static gboolean
+refuse_if_closed (SecReaders  *readers,
+                  GError     **error)
+{
+  if (!g_atomic_int_get (&readers->closed))
+    return FALSE;
+  g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED, _("The database is closed"));
+  return TRUE;
+}
+
 SecStore *
 sec_readers_take (SecReaders  *readers,
                   GError     **error)
 {
-  SecStore *reader = g_async_queue_try_pop (readers->idle);
+  SecStore *reader;
+
+  if (refuse_if_closed (readers, error))
+    return NULL;
+  reader = g_async_queue_try_pop (readers->idle);
 
   if (reader == NULL && g_atomic_int_get (&readers->n) > 0)
     reader = g_async_queue_timeout_pop (readers->idle, 2 * G_USEC_PER_SEC);
   if (reader != NULL)
     return reader;
+  if (refuse_if_closed (readers, error))
+    return NULL;
   if ((reader = sec_store_open_for_reading (readers->path, error)) == NULL)
     return NULL;
   g_atomic_int_inc (&readers->n);
@@ -104,7 +135,7 @@ sec_readers_give_back (SecReaders *readers,
 {
   if (g_atomic_int_get ((gint *) &release_delay_ms) == 0)
     sec_store_release_memory (reader);
-  g_async_queue_push (readers->idle, reader);
+  put_back (readers, reader);
 }
 
 /* Frees the caches of the idle connections (those at work keep theirs:
@@ -121,7 +152,7 @@ release_idle (SecReaders *readers)
       if (reader == NULL)
         break;
       sec_store_release_memory (reader);
-      g_async_queue_push (readers->idle, reader);
+      put_back (readers, reader);
     }
 }
 
@@ -173,6 +204,24 @@ sec_readers_done (SecReaders *readers)
       g_source_attach (readers->release, readers->context);
     }
   g_mutex_unlock (&readers->lock);
+}
+
+/* With the store's own connection (sec_store_close (), a restore): a
+ * connection kept open on the file would go on reading the old one once a
+ * restore has replaced it, and keep its write-ahead log. Those at work are
+ * closed when given back; the pool refuses new reads. */
+void
+_sec_store_close_readers (SecStore *store)
+{
+  SecReaders *readers = g_object_steal_data (G_OBJECT (store), "sec-store-readers");
+  SecStore *reader;
+
+  if (readers == NULL)
+    return;
+  g_atomic_int_set (&readers->closed, TRUE);
+  while ((reader = g_async_queue_try_pop (readers->idle)) != NULL)
+    g_object_unref (reader);
+  sec_readers_unref (readers);
 }
 
 void

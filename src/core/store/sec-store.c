@@ -917,6 +917,7 @@ sec_store_close (SecStore *self)
 
   if (self->engine == NULL)
     return;
+  _sec_store_close_readers (self);
   while (self->depth > 0)
     sec_store_rollback (self);
   g_clear_pointer (&self->engine, sec_engine_close);
@@ -929,6 +930,7 @@ _sec_store_take_engine (SecStore *self)
 
   if (self->engine == NULL)
     return NULL;
+  _sec_store_close_readers (self);
   while (self->depth > 0)
     sec_store_rollback (self);
   return g_steal_pointer (&self->engine);
