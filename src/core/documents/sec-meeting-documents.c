@@ -48,7 +48,6 @@ typedef struct {
   SecMeetingDocumentOptions  options;  /* strings and date owned */
   SecPaper                   paper;
   char                      *path;
-  SecProgressRelay          *relay;    /* (unowned): the task's */
 } ExportJob;
 
 static void
@@ -62,22 +61,20 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* A cancel after the file took its name is too late: the worker says
+ * how it ended (sec_worker_run ()). */
+static gboolean
+export_worker (gpointer           data,
+               SecProgressRelay  *relay,
+               GCancellable      *cancellable,
+               GError           **error)
 {
-  ExportJob *job = task_data;
-  GError *error = NULL;
+  ExportJob *job = data;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (sec_meeting_document_export_full (job->data, job->kind, &job->options, job->paper, job->path,
-                                        sec_progress_relay_report, job->relay, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return sec_meeting_document_export_full (job->data, job->kind, &job->options, job->paper, job->path,
+                                           sec_progress_relay_report, relay, cancellable, error);
 }
 
 /* Public API: the kinds of export */
@@ -370,7 +367,6 @@ sec_meeting_document_export_async (SecMeetingData                  *data,
                                    GAsyncReadyCallback              callback,
                                    gpointer                         user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (data != NULL);
@@ -389,18 +385,13 @@ sec_meeting_document_export_async (SecMeetingData                  *data,
   job->paper = paper;
   job->path = g_strdup (path);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  job->relay = sec_progress_relay_new (task, progress, progress_data);
-  g_task_set_source_tag (task, sec_meeting_document_export_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  sec_worker_run (sec_meeting_document_export_async, job, (GDestroyNotify) export_job_free, export_worker,
+                  progress, progress_data, cancellable, callback, user_data);
 }
 
 gboolean
 sec_meeting_document_export_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return sec_worker_finish (result, sec_meeting_document_export_async, error) != NULL;
 }
