@@ -944,6 +944,7 @@ typedef struct {
   gboolean done;
   gboolean ok;
   GError  *error;
+  SecCallExportDialog *dialog;
 } Wait;
 
 static void
@@ -951,7 +952,7 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Wait *wait = user_data;
 
-  wait->ok = sec_call_export_dialog_export_finish (SEC_CALL_EXPORT_DIALOG (source), result, &wait->error);
+  wait->ok = sec_call_export_dialog_export_finish (wait->dialog, result, &wait->error);
   wait->done = TRUE;
 }
 
@@ -961,7 +962,7 @@ export_to (Fixture *f, SecCallExportDialog *dialog, const char *name)
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
-  Wait wait = { 0 };
+  Wait wait = { .dialog = dialog };
 
   sec_call_export_dialog_export_async (dialog, file, NULL, export_done_cb, &wait);
   while (!wait.done)

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/base/sec-progress.h"
 #include "core/documents/sec-call-documents.h"
 #include "ui/calls/sec-call-export-dialog.h"
 #include "core/documents/sec-document-locale.h"
@@ -97,6 +98,7 @@ typedef struct {
   char        *path;
   SecPaper     paper;
   SecFileAccess file_kind; /* the applications' assessment is personal */
+  GError      *error;      /* why there is nothing to write */
 } ExportJob;
 
 static void
@@ -107,6 +109,7 @@ export_job_free (gpointer data)
   g_clear_object (&job->document);
   g_free (job->csv);
   g_free (job->path);
+  g_clear_error (&job->error);
   g_free (job);
 }
 
@@ -208,24 +211,23 @@ build_document (SecCallExportDialog  *self,
   return *document != NULL || *csv != NULL;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_worker (gpointer           data,
+               SecProgressRelay  *relay,
+               GCancellable      *cancellable,
+               GError           **error)
 {
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok;
+  ExportJob *job = data;
 
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
   /* The document has not been laid out yet: this thread does it. */
-  ok = job->document != NULL
-       ? sec_document_write_pdf (job->document, job->path, job->paper, &error)
-       : sec_export_write_file (job->path, job->csv, strlen (job->csv), job->file_kind, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return job->document != NULL
+         ? sec_document_write_pdf (job->document, job->path, job->paper, error)
+         : sec_export_write_file (job->path, job->csv, strlen (job->csv), job->file_kind, error);
 }
 
 /* Callbacks */
@@ -247,7 +249,7 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  SecCallExportDialog *self = SEC_CALL_EXPORT_DIALOG (source);
+  g_autoptr(SecCallExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!sec_call_export_dialog_export_finish (self, result, &error))
@@ -274,7 +276,7 @@ on_chooser_response (SecCallExportDialog *self,
     return;
 
   set_busy (self, TRUE);
-  sec_call_export_dialog_export_async (self, file, self->cancellable, on_export_done, NULL);
+  sec_call_export_dialog_export_async (self, file, self->cancellable, on_export_done, g_object_ref (self));
 }
 
 /* Actions */
@@ -548,7 +550,9 @@ sec_call_export_dialog_set_year (SecCallExportDialog *self,
  * @file: where to write; a local file
  *
  * Reads the chosen document now and writes it to @file in a worker thread;
- * nothing is left at @file on failure.
+ * nothing is left at @file on failure. The result's source object is
+ * %NULL (sec_worker_run ()): pass @self to
+ * sec_call_export_dialog_export_finish () through @user_data.
  */
 void
 sec_call_export_dialog_export_async (SecCallExportDialog *self,
@@ -557,37 +561,30 @@ sec_call_export_dialog_export_async (SecCallExportDialog *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   ExportJob *job;
 
   g_return_if_fail (SEC_IS_CALL_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sec_call_export_dialog_export_async);
-
   job = g_new0 (ExportJob, 1);
-  g_task_set_task_data (task, job, export_job_free);
   job->path = g_file_get_path (file);
   job->paper = sec_tool_window_get_paper (self->paper_row);
   job->file_kind = sec_export_kind_is_personal (self->document == SEC_CALL_EXPORT_APPLICATIONS_CSV ? "applications"
                                                                                                  : "monitoring")
                    ? SEC_FILE_PERSONAL : SEC_FILE_PUBLIC;
   if (job->path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Documents can only be saved in a local folder"));
-      return;
-    }
-  if (!build_document (self, &job->document, &job->csv, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Documents can only be saved in a local folder"));
+  else if (build_document (self, &job->document, &job->csv, &job->error))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  g_task_run_in_thread (task, export_thread);
+  /* Nothing to write: the error is told from the main loop all the same. */
+  if (job->error != NULL)
+    sec_worker_run_here (sec_call_export_dialog_export_async, job, export_job_free, export_worker,
+                         NULL, NULL, cancellable, callback, user_data);
+  else
+    sec_worker_run (sec_call_export_dialog_export_async, job, export_job_free, export_worker,
+                    NULL, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -596,9 +593,8 @@ sec_call_export_dialog_export_finish (SecCallExportDialog  *self,
                                       GError              **error)
 {
   g_return_val_if_fail (SEC_IS_CALL_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return sec_worker_finish (result, sec_call_export_dialog_export_async, error) != NULL;
 }
 
 /**
