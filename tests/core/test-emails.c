@@ -845,9 +845,9 @@ invitations (Fixture *f)
   return emails;
 }
 
-/* The drafts and the recipients read by a worker (on a file, on a
- * read-only connection of the store's readers; on a server, at once in
- * this thread) are those the synchronous calls read. */
+/* The drafts and the recipients read by a worker (on a read-only
+ * connection of the store's readers: to the file, or a session of its own
+ * on a server) are those the synchronous calls read. */
 static void
 test_new_async (Fixture       *f,
                 gconstpointer  data)

@@ -19,6 +19,7 @@
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store-privacy.h"
 #include "core/store/sec-store-readers.h"
+#include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
 
 #define N_PEOPLE 5000
@@ -326,7 +327,6 @@ test_background (Fixture *f, gconstpointer data)
   const char *searches[] = { "m", "muster", "quint", "nobody", NULL, "m" };
   SecRecordList *list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
   g_autoptr(GError) error = NULL;
-  gboolean on_file = !sec_test_is_pg ();
   guint n_signals = 0;
 
   sec_record_list_set_background_min_rows (0);
@@ -347,13 +347,11 @@ test_background (Fixture *f, gconstpointer data)
 
         n_signals = 0;
         sec_record_list_set_query_in_background (list, q, keep);
-        if (on_file)
-          {
-            /* The rows it had, until the new ones are read. */
-            g_assert_true (sec_record_list_is_loading (list));
-            g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
-            g_assert_cmpuint (n_signals, ==, 0);
-          }
+        /* The rows it had, until the new ones are read (on a server too,
+         * in a session of its own). */
+        g_assert_true (sec_record_list_is_loading (list));
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
+        g_assert_cmpuint (n_signals, ==, 0);
         wait_loaded (list);
         g_assert_cmpuint (n_signals, <=, 2);
         g_assert_true (sec_query_equal (sec_record_list_get_query (list), q));
@@ -414,6 +412,59 @@ test_background (Fixture *f, gconstpointer data)
     g_assert_null (weak);
   }
   sec_record_list_set_background_min_rows (20000);
+}
+
+/* The sessions of this database's clients other than @store's own. */
+static gint64
+count_other_sessions (SecStore *store,
+                      gboolean  terminate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (store), terminate
+                                                ? "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity "
+                                                  "WHERE datname = current_database () AND pid <> pg_backend_pid ()"
+                                                : "SELECT count (*) FROM pg_stat_activity "
+                                                  "WHERE datname = current_database () AND pid <> pg_backend_pid ()",
+                                                &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sec_stmt_step (stmt, &error), ==, SEC_STEP_ROW);
+  return sec_stmt_get_int64 (stmt, 0);
+}
+
+/* On a server a list reads in a session of its own; one that was lost
+ * (the server restarted, the session ended) fails its query, which is read
+ * on the main thread instead, and is closed: the next query opens a new
+ * one and reads there again. */
+static void
+test_background_lost_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  const char *searches[] = { "muster", "quint", "m" };
+  gint64 end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(SecQuery) q = sec_query_new ();
+
+      sec_query_set_search (q, searches[i]);
+      sec_record_list_set_query_in_background (list, q, 0);
+      g_assert_true (sec_record_list_is_loading (list));
+      wait_loaded (list);
+      g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                       sec_store_count (f->store, SEC_TYPE_PERSON, q, NULL));
+      /* The worker's session, kept for the next query; ended after the
+       * first query, a new one after the second. */
+      g_assert_cmpint (count_other_sessions (f->store, FALSE), ==, i == 1 ? 0 : 1);
+      if (i == 0)
+        {
+          g_assert_cmpint (count_other_sessions (f->store, TRUE), ==, 1);
+          /* The server takes a moment to end it. */
+          end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+          while (count_other_sessions (f->store, FALSE) > 0 && g_get_monotonic_time () < end)
+            g_usleep (10000);
+        }
+    }
 }
 
 /* Below this, a connection's cache holds only what it cannot free: the
@@ -497,6 +548,8 @@ main (int argc, char *argv[])
    * not run there (its fixture alone takes seconds on a server). */
   if (!sec_test_is_pg ())
     ADD ("/record-list-scale/background-memory", test_background_memory);
+  else
+    ADD ("/record-list-scale/background-lost-session", test_background_lost_session);
 #undef ADD
 
   return g_test_run ();

@@ -537,9 +537,10 @@ sec_record_list_reload (SecRecordList *self)
  * read again). The pages after the first two are read as before, on the
  * main thread, when the list is scrolled to them.
  *
- * A server database is read on the main thread as before (a second
- * connection would be a second login, and PostgreSQL's plans need no
- * such help); so is a small table, which takes milliseconds.
+ * A small table of a file is read at once: it takes milliseconds. A
+ * server database's lists always go to a worker, on a session of its own
+ * (sec-store-readers.c): each statement there is a round trip, and a
+ * count or a search 15–300 ms, which the window would wait for.
  */
 
 #define BACKGROUND_MIN_ROWS 20000
@@ -614,7 +615,10 @@ search_thread (GTask        *task,
   if (n >= 0 && search->keep_id > 0 && !g_cancellable_is_cancelled (cancellable))
     search->keep_at = sec_store_position (reader, search->kind, search->query, search->keep_id, &error);
 
-  sec_readers_give_back (search->readers, reader);
+  if (error != NULL)
+    sec_readers_discard (search->readers, reader);
+  else
+    sec_readers_give_back (search->readers, reader);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -725,8 +729,8 @@ restart_background (SecRecordList *self)
   start_background (self, query, self->pending_keep);
 }
 
-/* Whether reading @self's kind is worth a worker: a file (not a server),
- * and a table long enough. Its largest id stands for its number of rows:
+/* Whether reading @self's kind is worth a worker: a server's, or a file's
+ * table long enough. Its largest id stands for its number of rows:
  * counting 200,000 people took 10–80 ms of each keystroke under load. */
 static gboolean
 worth_background (SecRecordList *self)
@@ -735,9 +739,10 @@ worth_background (SecRecordList *self)
   g_autofree char *sql = NULL;
   g_autoptr(SecStmt) stmt = NULL;
 
-  if (path == NULL || sec_store_is_server_uri (path) ||
-      sec_engine_get_kind (_sec_store_get_engine (self->store)) != SEC_ENGINE_SQLITE)
+  if (path == NULL)
     return FALSE;
+  if (sec_store_is_server_uri (path))
+    return TRUE;
   if (background_min_rows == 0)
     return TRUE;
   sql = g_strdup_printf ("SELECT max(id) FROM %s", sec_kind_from_type (self->kind)->table);

@@ -70,9 +70,10 @@ sec_store_get_readers (SecStore *store)
   readers = g_object_get_data (G_OBJECT (store), "sec-store-readers");
   if (readers != NULL)
     return sec_readers_ref (readers);
+  /* A server's too: a reader is another session, opened (and logged in)
+   * in the worker with the store's own address, password included. */
   path = sec_store_get_path (store);
-  if (path == NULL || sec_store_is_server_uri (path) || _sec_store_get_engine (store) == NULL ||
-      sec_engine_get_kind (_sec_store_get_engine (store)) != SEC_ENGINE_SQLITE)
+  if (path == NULL || _sec_store_get_engine (store) == NULL)
     return NULL;
   readers = g_atomic_rc_box_new0 (SecReaders);
   readers->idle = g_async_queue_new ();
@@ -125,7 +126,8 @@ sec_readers_take (SecReaders  *readers,
   g_atomic_int_inc (&readers->n);
   /* The store's own page cache (sec_engine_configure ()), which a
    * read-only connection does not get. */
-  sec_engine_exec (_sec_store_get_engine (reader), "PRAGMA cache_size = -32768", NULL);
+  if (sec_engine_get_kind (_sec_store_get_engine (reader)) == SEC_ENGINE_SQLITE)
+    sec_engine_exec (_sec_store_get_engine (reader), "PRAGMA cache_size = -32768", NULL);
   return reader;
 }
 
@@ -136,6 +138,14 @@ sec_readers_give_back (SecReaders *readers,
   if (g_atomic_int_get ((gint *) &release_delay_ms) == 0)
     sec_store_release_memory (reader);
   put_back (readers, reader);
+}
+
+void
+sec_readers_discard (SecReaders *readers,
+                     SecStore   *reader)
+{
+  g_object_unref (reader);
+  g_atomic_int_add (&readers->n, -1);
 }
 
 /* Frees the caches of the idle connections (those at work keep theirs:
@@ -298,7 +308,10 @@ read_worker (gpointer           data,
   if ((reader = sec_readers_take (read->readers, error)) == NULL)
     return FALSE;
   ok = read->func (reader, read->job, relay, cancellable, error);
-  sec_readers_give_back (read->readers, reader);
+  if (ok)
+    sec_readers_give_back (read->readers, reader);
+  else
+    sec_readers_discard (read->readers, reader);
   sec_readers_done (read->readers);
   return ok;
 }

@@ -28,8 +28,9 @@ G_BEGIN_DECLS
 typedef struct _SecReaders SecReaders;
 
 /* (transfer full) (nullable): the read-only connections of @store, for a
- * worker; NULL for a store that cannot have them (a server database: a
- * second connection would be a second login). In the store's thread. */
+ * worker; on a server, sessions of their own opened with the store's
+ * address (its password included). NULL for a closed store. In the
+ * store's thread. */
 SecReaders *sec_store_get_readers   (SecStore    *store);
 SecReaders *sec_readers_ref         (SecReaders  *readers);
 void        sec_readers_unref       (SecReaders  *readers);
@@ -41,6 +42,10 @@ SecStore   *sec_readers_take        (SecReaders  *readers,
                                      GError     **error);
 /* In a worker: @reader (transfer full) is done with, for the next. */
 void        sec_readers_give_back   (SecReaders  *readers,
+                                     SecStore    *reader);
+/* In a worker: @reader (transfer full) failed and is closed; the next read
+ * opens a new one (a server's session may have been lost). */
+void        sec_readers_discard     (SecReaders  *readers,
                                      SecStore    *reader);
 /* In any thread, once a read is over: the idle connections free their
  * caches if no other read comes within the delay. */
