@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "core/base/sec-progress.h"
 
 struct _SecProgressRelay
@@ -204,4 +208,40 @@ sec_worker_finish (GAsyncResult  *result,
     return NULL;
   worker = g_task_get_task_data (G_TASK (result));
   return worker->job;
+}
+
+typedef struct {
+  GTask           *task;
+  GTaskThreadFunc  func;
+} Background;
+
+static gpointer
+background_thread (gpointer data)
+{
+  Background *job = data;
+
+  /* Linux gives each thread a nice value of its own. Failing (a sandbox
+   * that forbids it) only leaves the priority as it was. */
+  if (setpriority (PRIO_PROCESS, (id_t) gettid (), SEC_BACKGROUND_NICE) != 0)
+    g_debug ("Could not lower a background thread's priority: %s", g_strerror (errno));
+  job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),
+             g_task_get_cancellable (job->task));
+  g_object_unref (job->task);
+  g_free (job);
+  return NULL;
+}
+
+void
+sec_task_run_in_background_thread (GTask           *task,
+                                   GTaskThreadFunc  func)
+{
+  Background *job;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  job = g_new (Background, 1);
+  job->task = g_object_ref (task);
+  job->func = func;
+  g_thread_unref (g_thread_new ("sec-background", background_thread, job));
 }

@@ -80,4 +80,15 @@ gpointer          sec_worker_finish         (GAsyncResult        *result,
                                              gpointer             source_tag,
                                              GError             **error);
 
+/* Runs @func as g_task_run_in_thread () does, but in a thread of its own
+ * whose scheduling priority is lowered (nice 10) for its whole life: work
+ * nobody waits for (the whole-file check after opening, the daily
+ * backup), which must not take the processor from the window. Not in
+ * GTask's pool: a lowered priority cannot be raised again without
+ * privileges, and a pool thread would keep it for the next task. */
+void              sec_task_run_in_background_thread (GTask           *task,
+                                                     GTaskThreadFunc  func);
+/* The nice value it runs at. */
+#define SEC_BACKGROUND_NICE 10
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/sec-progress.h"
 #include "core/store/sec-backups.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-private.h"
@@ -494,7 +495,7 @@ sec_backups_make_daily_async (const char          *db_path,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sec_backups_make_daily_async);
   g_task_set_task_data (task, g_strdup (db_path), g_free);
-  g_task_run_in_thread (task, backup_daily_thread);
+  sec_task_run_in_background_thread (task, backup_daily_thread);
 }
 
 char *

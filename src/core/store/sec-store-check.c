@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/base/sec-progress.h"
 #include "core/store/sec-store-check.h"
 #include "core/store/sec-store-private.h"
 
@@ -65,7 +66,7 @@ sec_store_check_integrity_async (SecStore            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sec_store_check_integrity_async);
   g_task_set_task_data (task, g_strdup (sec_store_get_path (self)), g_free);
-  g_task_run_in_thread (task, check_thread);
+  sec_task_run_in_background_thread (task, check_thread);
 }
 
 gboolean
