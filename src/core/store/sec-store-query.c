@@ -518,6 +518,7 @@ sec_store_count (SecStore  *self,
   const SecKind *kind;
   g_autoptr(GPtrArray) params = NULL;
   Builder b;
+  gint64 n;
 
   g_return_val_if_fail (SEC_IS_STORE (self), -1);
   g_return_val_if_fail (g_type_is_a (kind_type, SEC_TYPE_RECORD), -1);
@@ -554,7 +555,16 @@ sec_store_count (SecStore  *self,
                                 kind->table, kind->table);
       }
   }
-  return read_number (self, &b, error);
+  /* A count does not change with the sort: kept until the data changes
+   * (sec-store-counts.c), after the search's matches were found above. */
+  if (_sec_store_kept_count (self, kind, query, &n))
+    {
+      g_string_free (b.sql, TRUE);
+      return n;
+    }
+  n = read_number (self, &b, error);
+  _sec_store_keep_count (self, kind, query, n);
+  return n;
 }
 
 /* An order that an index gives: its columns before the id, each with
