@@ -315,10 +315,10 @@ choose_search_plan (SecStore       *self,
  * when the search finds an eighth of the rows or more ("m": 30,000 of
  * 200,000 people); the count of the search is the one the list asked
  * for first, kept (sec-store-counts.c), and the rows are about the
- * largest id. */
+ * largest id. A count not kept (inside a transaction) is not read for
+ * this: the planner chooses, as before. */
 static gboolean
 server_looks_up_search (SecStore       *self,
-                        GType           kind_type,
                         const SecKind  *kind,
                         const SecQuery *query)
 {
@@ -329,8 +329,8 @@ server_looks_up_search (SecStore       *self,
 
   if (sec_engine_get_kind (engine) == SEC_ENGINE_SQLITE || query == NULL || sec_query_get_search (query) == NULL)
     return FALSE;
-  if ((matches = sec_store_count (self, kind_type, (SecQuery *) query, NULL)) < 0)
-    return TRUE;
+  if (!_sec_store_kept_count (self, kind, query, &matches))
+    return FALSE;
   sql = g_strdup_printf ("SELECT max(id) FROM %s", kind->table);
   if ((stmt = sec_engine_prepare (engine, sql, NULL)) == NULL || sec_stmt_step (stmt, NULL) != SEC_STEP_ROW)
     return TRUE;
@@ -520,7 +520,7 @@ sec_store_list (SecStore  *self,
     }
   if (limit >= 0)
     choose_search_plan (self, kind, query, &b);
-  if (limit >= 0 && server_looks_up_search (self, kind_type, kind, query))
+  if (limit >= 0 && server_looks_up_search (self, kind, query))
     {
       /* The rows found, apart: the planner cannot read them in the
        * order's index (see server_looks_up_search ()). */
