@@ -1,8 +1,10 @@
-/* sec-engine-pg-private.h: the PostgreSQL engine's connection, shared by its two files
+/* sec-engine-pg-private.h: the PostgreSQL engine's connection, shared by its files
  *
- * sec-engine-pg.c runs the statements; sec-engine-pg-notify.c listens for
- * the notifications of other connections and reconnects a connection that
- * dropped. Only these two files (and this header) include libpq-fe.h
+ * sec-engine-pg.c runs the statements; sec-engine-pg-schema.c reads and
+ * changes the database as a whole (its schema version, tables,
+ * migrations, references); sec-engine-pg-notify.c listens for the
+ * notifications of other connections and reconnects a connection that
+ * dropped. Only these files (and this header) include libpq-fe.h
  * (tests/check-layers.py).
  */
 #pragma once
@@ -39,6 +41,21 @@ struct _SecEngine
 /* Sets the session up as sec_engine_open () does (encoding, time zone,
  * read-only): on a new connection, and on one made again. */
 gboolean _sec_engine_pg_setup_session    (SecEngine           *engine,
+                                          GError             **error);
+
+/* FALSE with @error set when the connection is closed, or lost and being
+ * made again. */
+gboolean _sec_engine_pg_check_open       (SecEngine           *engine,
+                                          GError             **error);
+/* Sets @error (and the engine's last failure) from a failed @result, or
+ * from the connection's message when @result is NULL; returns FALSE. */
+gboolean _sec_engine_pg_set_error        (SecEngine           *engine,
+                                          PGresult            *result,
+                                          GError             **error);
+/* Runs @sql (statements without parameters); the result to clear, or
+ * NULL with @error set. */
+PGresult *_sec_engine_pg_run_simple      (SecEngine           *engine,
+                                          const char          *sql,
                                           GError             **error);
 
 /* sec-engine-pg-notify.c */

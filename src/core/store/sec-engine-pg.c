@@ -20,8 +20,9 @@
  * - parameters have no declared type: integers go as int8, reals as
  *   float8, text as "unknown" (the server infers it from where it stands);
  *   where it cannot, the statement is prepared again with text as text.
- * The schema version, PRAGMA user_version in SQLite, is kept in the table
- * secretariat_schema.
+ * The database as a whole (its schema version, PRAGMA user_version in
+ * SQLite, kept in the table secretariat_schema; its tables, migrations and
+ * references) is read and changed in sec-engine-pg-schema.c.
  */
 #define G_LOG_DOMAIN "sec-engine"
 
@@ -29,7 +30,6 @@
 
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Names of its own for sec-engine.h's functions (sec-engine-class.h). */
@@ -37,7 +37,6 @@
 #include "core/store/sec-engine-class.h"
 #include "core/store/sec-engine-pg-private.h"
 #include "core/base/sec-fold.h"
-#include "core/store/sec-schema.h"
 #include "core/store/sec-store-error.h"
 
 /* Type oids (catalog/pg_type_d.h is not installed for clients). */
@@ -92,8 +91,8 @@ forget_error (SecEngine *engine)
 }
 
 /* Sets @error from a failed @result (or the connection's message). */
-static gboolean
-set_error (SecEngine  *engine,
+gboolean
+_sec_engine_pg_set_error (SecEngine  *engine,
            PGresult   *result,
            GError    **error)
 {
@@ -139,8 +138,8 @@ set_error (SecEngine  *engine,
   return FALSE;
 }
 
-static gboolean
-check_open (SecEngine  *engine,
+gboolean
+_sec_engine_pg_check_open (SecEngine  *engine,
             GError    **error)
 {
   if (engine != NULL && engine->conn != NULL && engine->lost)
@@ -335,7 +334,7 @@ _sec_engine_pg_setup_session (SecEngine  *engine,
     }
   if (PQresultStatus (res) != PGRES_COMMAND_OK)
     {
-      set_error (engine, res, error);
+      _sec_engine_pg_set_error (engine, res, error);
       PQclear (res);
       return FALSE;
     }
@@ -366,8 +365,8 @@ sec_engine_close (SecEngine *engine)
 
 /* Runs @sql (statements without parameters); returns the result to clear,
  * or NULL with @error set. */
-static PGresult *
-run_simple (SecEngine   *engine,
+PGresult *
+_sec_engine_pg_run_simple (SecEngine   *engine,
             const char  *sql,
             GError     **error)
 {
@@ -376,7 +375,7 @@ run_simple (SecEngine   *engine,
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
     {
-      set_error (engine, res, error);
+      _sec_engine_pg_set_error (engine, res, error);
       PQclear (res);
       return NULL;
     }
@@ -392,7 +391,7 @@ sec_engine_exec (SecEngine   *engine,
 
   g_return_val_if_fail (sql != NULL, FALSE);
 
-  if (!check_open (engine, error))
+  if (!_sec_engine_pg_check_open (engine, error))
     return FALSE;
   /* SQLite's way of taking the write lock at once; a server's rows are
    * locked as they are written. */
@@ -402,7 +401,7 @@ sec_engine_exec (SecEngine   *engine,
    * checkpoint) have no meaning for a server, which keeps its own. */
   if (g_ascii_strncasecmp (sql, "PRAGMA ", 7) == 0)
     return TRUE;
-  if ((res = run_simple (engine, sql, error)) == NULL)
+  if ((res = _sec_engine_pg_run_simple (engine, sql, error)) == NULL)
     return FALSE;
   engine->changes = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
   PQclear (res);
@@ -419,227 +418,6 @@ gint64
 sec_engine_changes (SecEngine *engine)
 {
   return engine->changes;
-}
-
-/* Opening a store's database */
-
-/* Reads the one integer @sql returns. */
-static gboolean
-read_int (SecEngine   *engine,
-          const char  *sql,
-          int         *value,
-          GError     **error)
-{
-  PGresult *res;
-
-  if (!check_open (engine, error))
-    return FALSE;
-  if ((res = run_simple (engine, sql, error)) == NULL)
-    return FALSE;
-  *value = PQntuples (res) > 0 && !PQgetisnull (res, 0, 0) ? atoi (PQgetvalue (res, 0, 0)) : 0;
-  PQclear (res);
-  return TRUE;
-}
-
-gboolean
-sec_engine_get_schema_version (SecEngine  *engine,
-                               int        *version,
-                               GError    **error)
-{
-  gboolean has = FALSE;
-
-  g_return_val_if_fail (version != NULL, FALSE);
-
-  *version = 0;
-  if (!sec_engine_has_table (engine, "secretariat_schema", &has, error))
-    return FALSE;
-  if (!has)
-    return TRUE;
-  return read_int (engine, "SELECT max(version) FROM secretariat_schema", version, error);
-}
-
-gboolean
-sec_engine_count_tables (SecEngine  *engine,
-                         int        *n_tables,
-                         GError    **error)
-{
-  g_return_val_if_fail (n_tables != NULL, FALSE);
-
-  return read_int (engine,
-                   "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                   " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
-                   n_tables, error);
-}
-
-gboolean
-sec_engine_has_table (SecEngine   *engine,
-                      const char  *table,
-                      gboolean    *has_table,
-                      GError     **error)
-{
-  const char *values[1] = { table };
-  PGresult *res;
-
-  g_return_val_if_fail (table != NULL && has_table != NULL, FALSE);
-
-  if (!check_open (engine, error))
-    return FALSE;
-  res = PQexecParams (engine->conn,
-                      "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                      " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname = $1",
-                      1, NULL, values, NULL, NULL, 0);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    {
-      set_error (engine, res, error);
-      PQclear (res);
-      return FALSE;
-    }
-  *has_table = atoi (PQgetvalue (res, 0, 0)) > 0;
-  PQclear (res);
-  return TRUE;
-}
-
-/* The server checks its own pages (checksums, WAL); a client cannot. */
-gboolean
-sec_engine_check_integrity (SecEngine  *engine,
-                            GError    **error)
-{
-  return check_open (engine, error);
-}
-
-gboolean
-sec_engine_check_writable (SecEngine  *engine,
-                           GError    **error)
-{
-  PGresult *res;
-  gboolean read_only;
-
-  if (!check_open (engine, error))
-    return FALSE;
-  if ((res = run_simple (engine, "SELECT current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery()",
-                         error)) == NULL)
-    return FALSE;
-  read_only = g_str_equal (PQgetvalue (res, 0, 0), "t");
-  PQclear (res);
-  if (read_only)
-    {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_READ_ONLY,
-                   _("The database on %s can only be read (the server or your account allows no changes)"),
-                   engine->display);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A server keeps its own log and enforces references always; what the
- * connection needs is the functions SQLite has and the store's SQL calls
- * (sec-schema-pg.c). */
-gboolean
-sec_engine_configure (SecEngine  *engine,
-                      GError    **error)
-{
-  return check_open (engine, error) && sec_engine_exec (engine, sec_schema_get_pg_functions (), error);
-}
-
-/* Migrations change tables in place (ALTER TABLE) rather than rebuilding
- * them, so references stay enforced throughout. */
-gboolean
-sec_engine_set_foreign_keys (SecEngine  *engine,
-                             gboolean    enforce,
-                             GError    **error)
-{
-  return check_open (engine, error);
-}
-
-gboolean
-sec_engine_apply_migration (SecEngine   *engine,
-                            const char  *migration,
-                            int          version,
-                            GError     **error)
-{
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) local_error = NULL;
-  PGresult *res;
-
-  g_return_val_if_fail (migration != NULL, FALSE);
-
-  if (!check_open (engine, error))
-    return FALSE;
-  sql = g_strdup_printf ("BEGIN;"
-                         "CREATE TABLE IF NOT EXISTS secretariat_schema (version integer NOT NULL);"
-                         "%s;"
-                         "DELETE FROM secretariat_schema;"
-                         "INSERT INTO secretariat_schema (version) VALUES (%d);"
-                         "COMMIT", migration, version);
-  if ((res = run_simple (engine, sql, &local_error)) == NULL)
-    {
-      PQclear (PQexec (engine->conn, "ROLLBACK"));
-      g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_MIGRATION, engine->last_message);
-      return FALSE;
-    }
-  PQclear (res);
-  return TRUE;
-}
-
-gboolean
-sec_engine_backup_to_full (SecEngine        *engine,
-                           const char       *dest,
-                           SecProgressFunc   progress,
-                           gpointer          progress_data,
-                           GCancellable     *cancellable,
-                           GError          **error)
-{
-  g_set_error_literal (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
-                       _("A shared database is backed up on its server (pg_dump), not by Secretariat"));
-  return FALSE;
-}
-
-void
-sec_engine_retake_locks (SecEngine *engine)
-{
-}
-
-gboolean
-sec_engine_file_in_use (const char *path)
-{
-  return FALSE;
-}
-
-/* The schema */
-
-GArray *
-sec_engine_list_foreign_keys (SecEngine  *engine,
-                              GError    **error)
-{
-  g_autoptr(GArray) keys = NULL;
-  PGresult *res;
-
-  if (!check_open (engine, error))
-    return NULL;
-  res = run_simple (engine,
-                    "SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text,"
-                    "  CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'"
-                    "    WHEN 'r' THEN 'RESTRICT' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END"
-                    " FROM pg_constraint c"
-                    " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
-                    " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace"
-                    " ORDER BY 1, 2", error);
-  if (res == NULL)
-    return NULL;
-  keys = g_array_new (FALSE, FALSE, sizeof (SecForeignKey));
-  g_array_set_clear_func (keys, _sec_engine_clear_foreign_key);
-  for (int i = 0; i < PQntuples (res); i++)
-    {
-      SecForeignKey fk = {
-        g_strdup (PQgetvalue (res, i, 0)),
-        g_strdup (PQgetvalue (res, i, 1)),
-        g_strdup (PQgetvalue (res, i, 2)),
-        g_strdup (PQgetvalue (res, i, 3)),
-      };
-      g_array_append_val (keys, fk);
-    }
-  PQclear (res);
-  return g_steal_pointer (&keys);
 }
 
 /* Failures */
@@ -823,7 +601,7 @@ sec_engine_prepare (SecEngine   *engine,
 
   g_return_val_if_fail (sql != NULL, NULL);
 
-  if (!check_open (engine, error))
+  if (!_sec_engine_pg_check_open (engine, error))
     return NULL;
   cached = g_hash_table_lookup (engine->statements, sql);
   if (cached != NULL && !cached->in_use)
@@ -847,7 +625,7 @@ sec_engine_prepare_once (SecEngine   *engine,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  if (!check_open (engine, error))
+  if (!_sec_engine_pg_check_open (engine, error))
     return NULL;
   return stmt_new (engine, sql);
 }
@@ -1095,13 +873,13 @@ execute (SecStmt  *stmt,
   const char *name;
   ExecStatusType status;
 
-  if (!check_open (engine, error))
+  if (!_sec_engine_pg_check_open (engine, error))
     return FALSE;
   if (savepoint)
     simple (engine, "SAVEPOINT sec_statement");
   if ((name = server_statement (stmt, savepoint, &failure)) == NULL)
     {
-      set_error (engine, failure, error);
+      _sec_engine_pg_set_error (engine, failure, error);
       g_debug ("%s: %s", engine->last_message, stmt->sql);
       PQclear (failure);
       if (savepoint)
@@ -1118,7 +896,7 @@ execute (SecStmt  *stmt,
   status = PQresultStatus (res);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
-      set_error (engine, res, error);
+      _sec_engine_pg_set_error (engine, res, error);
       g_debug ("%s: %s", engine->last_message, stmt->sql);
       PQclear (res);
       if (savepoint)

@@ -248,6 +248,7 @@ void
 _sec_store_forget_search_hits (void)
 {
   g_atomic_int_inc (&forget_count);
+  _sec_store_forget_counts (TRUE);
 }
 
 /* The index's trigrams that start a word with the letter @prefix in

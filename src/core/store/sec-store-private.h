@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/store/sec-engine.h"
+#include "core/store/sec-query.h"
 #include "core/store/sec-record.h"
 
 G_BEGIN_DECLS
@@ -176,6 +177,26 @@ void         _sec_store_keep_word_start (SecStore  *self,
 /* Forgets the searches every store keeps (benchmarks: each search then is
  * new). */
 void         _sec_store_forget_search_hits (void);
+
+/* sec-store-counts.c */
+
+/* The count of @query's rows of @kind kept since the data last changed
+ * (its sort and range aside); reads the data's stamp first, so call it
+ * right before counting. FALSE inside a transaction. */
+gboolean     _sec_store_kept_count     (SecStore       *self,
+                                        const SecKind  *kind,
+                                        const SecQuery *query,
+                                        gint64         *n);
+/* Keeps @n, counted after the stamp _sec_store_kept_count () read. */
+void         _sec_store_keep_count     (SecStore       *self,
+                                        const SecKind  *kind,
+                                        const SecQuery *query,
+                                        gint64          n);
+/* How many counts @self has read from the database (tests). */
+guint        _sec_store_get_n_counted  (SecStore       *self);
+/* Forgets the counts every store keeps, or those of searches only
+ * (benchmarks: each count, or each search, then is new). */
+void         _sec_store_forget_counts  (gboolean        searches_only);
 
 /* sec-store-history.c */
 
