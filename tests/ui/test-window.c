@@ -19,6 +19,7 @@
 #include "core/base/sec-format.h"
 #include "ui/records/sec-list-pane.h"
 #include "ui/records/sec-record-row.h"
+#include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
 #include "ui/shell/sec-window.h"
 #include "sec-test-ui.h"
@@ -346,6 +347,66 @@ test_search (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   count.n = all;
   g_assert_true (wait_for (list_has_n_items, &count));
+}
+
+typedef struct {
+  SecRecordList *list;
+  const char    *search;
+} ListSearch;
+
+static gboolean
+list_has_search (gpointer data)
+{
+  ListSearch *ls = data;
+  const char *search = sec_query_get_search (sec_record_list_get_query (ls->list));
+
+  return !sec_record_list_is_loading (ls->list) && g_strcmp0 (search, ls->search) == 0;
+}
+
+/* A search read in the background (as on a large file) whose first row is
+ * the selected record keeps that row's object and its widget (GTK 4.8
+ * destroyed and made every row again), and the selection and the record
+ * shown stay the same objects. */
+static void
+test_search_keeps_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  SecListPane *pane;
+  GtkWidget *entry;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GtkWidget) row = NULL;
+  SecRecord *selected;
+  ListSearch ls;
+  guint all;
+
+  sec_record_list_set_background_min_rows (0);
+  activate (f, "win.section", g_variant_new_string ("people"));
+  pane = sec_window_get_list_pane (f->window, "people");
+  ls.list = sec_list_pane_get_list (pane);
+  all = g_list_model_get_n_items (G_LIST_MODEL (ls.list));
+  entry = find_descendant (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY);
+  sec_test_wait_ms (100);
+  selected = sec_list_pane_get_selected_record (pane);
+  g_assert_nonnull (selected);
+  g_assert_true (sec_window_get_record (f->window) == selected);
+  collect_descendants (GTK_WIDGET (pane), SEC_TYPE_RECORD_ROW, rows);
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    if (sec_record_row_get_record (rows->pdata[i]) == selected)
+      row = g_object_ref (rows->pdata[i]);
+  g_assert_nonnull (row);
+
+  /* Its family name: fewer people, the first one the same. */
+  ls.search = sec_record_get_string (selected, "family-name");
+  g_assert_nonnull (ls.search);
+  gtk_editable_set_text (GTK_EDITABLE (entry), ls.search);
+  g_assert_true (wait_for (list_has_search, &ls));
+  sec_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ls.list)), <, all);
+  g_assert_true (sec_list_pane_get_selected_record (pane) == selected);
+  g_assert_true (sec_window_get_record (f->window) == selected);
+  g_assert_nonnull (gtk_widget_get_parent (row));
+  g_assert_true (sec_record_row_get_record (SEC_RECORD_ROW (row)) == selected);
+  sec_record_list_set_background_min_rows (20000);
 }
 
 static void
@@ -825,6 +886,7 @@ main (int   argc,
   ADD ("/window/sections", test_sections);
   ADD ("/window/rows", test_rows);
   ADD ("/window/search", test_search);
+  ADD ("/window/search-keeps-rows", test_search_keeps_rows);
   ADD ("/window/filters", test_filters);
   ADD ("/window/open-and-back", test_open_and_back);
   ADD ("/window/delete-and-undo", test_delete_and_undo);

@@ -647,6 +647,155 @@ cancel_background (SecRecordList *self)
   set_task (self, NULL);
 }
 
+/* ---- Taking a new query's rows in: what stays keeps its objects --------
+ *
+ * A keystroke replaced every row, and GTK 4.8's list view then destroyed
+ * the widgets of the rows it had made (about 200, whatever the window
+ * shows) and made, bound and measured as many new ones: 130–150 ms of the
+ * main thread's processor time for a keystroke among 200,000 people. Its
+ * list item manager keeps the widget of a row whose object comes back
+ * within the same "items-changed", so the rows the new query shares with
+ * the old one keep their SecRecord objects (same id, same values), and a
+ * row before the first that differs is not in the signal at all: "mülle"
+ * then "müller" changes nothing on screen. A new search that shares no
+ * row still makes them all.
+ */
+
+/* Whether @b may stand for @a: the same record, as read. */
+static gboolean
+same_record (SecRecord *a,
+             SecRecord *b)
+{
+  const SecDerived *derived = sec_record_get_kind (a)->derived;
+
+  if (!sec_record_equal (a, b) || sec_record_get_version (a) != sec_record_get_version (b))
+    return FALSE;
+  for (guint i = 0; derived != NULL && derived[i].name != NULL; i++)
+    if (g_strcmp0 (sec_record_get_derived (a, derived[i].name), sec_record_get_derived (b, derived[i].name)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The row at @position among the pages read, or NULL. */
+static SecRecord *
+get_cached (SecRecordList *self,
+            guint          position)
+{
+  GPtrArray *records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / PAGE_SIZE));
+
+  return records != NULL && position % PAGE_SIZE < records->len ? g_ptr_array_index (records, position % PAGE_SIZE)
+                                                                 : NULL;
+}
+
+/* Puts the objects of the rows read so far in @search's pages where they
+ * are the same records. Returns the number of leading rows that are the
+ * same objects as before (in the same places). */
+static guint
+adopt_rows (SecRecordList *self,
+            Search        *search)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer value;
+  guint same = 0;
+  gboolean leading = TRUE;
+
+  /* Keyed by the id as a pointer: on a 32-bit system two ids may share a
+   * key, which only costs a row its old object. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    for (guint i = 0; i < ((GPtrArray *) value)->len; i++)
+      {
+        SecRecord *record = g_ptr_array_index ((GPtrArray *) value, i);
+
+        g_hash_table_insert (old, GSIZE_TO_POINTER ((gsize) sec_record_get_id (record)), record);
+      }
+  for (guint p = 0; p < G_N_ELEMENTS (search->pages) && search->pages[p] != NULL; p++)
+    for (guint i = 0; i < search->pages[p]->len; i++)
+      {
+        SecRecord *record = g_ptr_array_index (search->pages[p], i);
+        SecRecord *was = g_hash_table_lookup (old, GSIZE_TO_POINTER ((gsize) sec_record_get_id (record)));
+        guint position = p * PAGE_SIZE + i;
+
+        if (was != NULL && sec_record_get_id (was) == sec_record_get_id (record) && same_record (was, record))
+          {
+            g_ptr_array_index (search->pages[p], i) = g_object_ref (was);
+            g_object_unref (record);
+            record = was;
+          }
+        leading = leading && position < self->n_items && get_cached (self, position) == record;
+        if (leading)
+          same = position + 1;
+      }
+  return same;
+}
+
+/* Whether the rows after the first @same may be replaced in one signal.
+ * GtkSingleSelection looks for its selected object among the rows added
+ * when it was among those removed, reading them one by one: in one signal
+ * it would read every row of a long list (see replace_with ()). So one
+ * signal only when that search stops among the rows read: the selected
+ * record (the search's keep_id) is before the change, or comes back as the
+ * same object among the new pages; or nothing is removed, or there is no
+ * selection and nothing is added. Otherwise two (replace_from ()). */
+static gboolean
+can_take_in_one_signal (SecRecordList *self,
+                        Search        *search,
+                        guint          same)
+{
+  guint was_at;
+
+  if (search->keep_id <= 0 || !find_cached (self, search->keep_id, &was_at))
+    return self->n_items == same || (search->keep_id <= 0 && search->n_items == same);
+  if (was_at < same)
+    return TRUE;
+  if (search->keep_at < 0 || (guint64) search->keep_at >= (guint64) G_N_ELEMENTS (search->pages) * PAGE_SIZE)
+    return FALSE;
+  {
+    GPtrArray *page = search->pages[search->keep_at / PAGE_SIZE];
+    guint index = search->keep_at % PAGE_SIZE;
+
+    return page != NULL && index < page->len && g_ptr_array_index (page, index) == get_cached (self, was_at);
+  }
+}
+
+/* The rows from @same on are replaced by the new query's (@now rows in
+ * all): in one signal when @one_signal, else removed then added in two,
+ * as replace_with () does from the first row (the list pane puts the
+ * selection back by id after the second, or on the first row when the
+ * selected record is gone). */
+static void
+replace_from (SecRecordList *self,
+              guint          same,
+              guint          now,
+              gboolean       one_signal)
+{
+  guint old = self->n_items;
+
+  if (one_signal)
+    {
+      self->n_items = now;
+      if (old != same || now != same)
+        g_list_model_items_changed (G_LIST_MODEL (self), same, old - same, now - same);
+    }
+  else if (old > same && now > same)
+    {
+      self->n_items = same;
+      self->replacing = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), same, old - same, 0);
+      self->replacing = FALSE;
+      self->n_items = now;
+      g_list_model_items_changed (G_LIST_MODEL (self), same, 0, now - same);
+    }
+  else
+    {
+      replace_with (self, now);
+      return;
+    }
+  if (old != now)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 static void
 on_search_done (GObject      *source,
                 GAsyncResult *result,
@@ -656,6 +805,8 @@ on_search_done (GObject      *source,
   GTask *task = G_TASK (result);
   Search *search = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  guint same;
+  gboolean one_signal;
 
   /* Its connection frees its cache unless another query comes soon. */
   sec_readers_done (search->readers);
@@ -674,6 +825,10 @@ on_search_done (GObject      *source,
       return;
     }
 
+  /* Before the old rows go: the rows both lists show keep their objects. */
+  same = adopt_rows (self, search);
+  one_signal = can_take_in_one_signal (self, search, same);
+
   g_clear_pointer (&self->query, sec_query_free);
   self->query = g_steal_pointer (&search->query);
   g_hash_table_remove_all (self->pages);
@@ -686,7 +841,7 @@ on_search_done (GObject      *source,
    * may set another query). */
   g_object_ref (task);
   set_task (self, NULL);
-  replace_with (self, search->n_items);
+  replace_from (self, same, search->n_items, one_signal);
   g_object_unref (task);
 }
 

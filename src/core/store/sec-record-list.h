@@ -29,7 +29,10 @@ void           sec_record_list_set_query  (SecRecordList  *self,
  * record, or 0) in a worker thread when the list is long (a file's table
  * of 20,000 rows or more): the list keeps its rows meanwhile
  * (SecRecordList:loading) and changes in one step. A later query, or a
- * change in the store, replaces one still being read. */
+ * change in the store, replaces one still being read. The rows the new
+ * query shares with the rows read before keep their objects, and leading
+ * rows that did not change are left out of the signals (a list view then
+ * keeps their widgets). */
 void           sec_record_list_set_query_in_background (SecRecordList *self,
                                                         SecQuery      *query,
                                                         gint64         keep_id);

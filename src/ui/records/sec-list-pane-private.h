@@ -97,6 +97,7 @@ struct _SecListPane
   GType               kind;
   const KindSpec     *spec;
   gint64              selected_id;  /* kept across reloads of the list */
+  gboolean            replaced;     /* rows removed to be replaced: the next signal brings the new ones */
   gboolean            updating;     /* filling the filter drop-downs */
 };
 

@@ -266,13 +266,24 @@ on_selection_items_changed (SecListPane *self,
 {
   SecRecord *record = get_selected (self);
   gint64 found;
+  gboolean replaced = self->replaced;
 
-  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id) ||
-      sec_record_list_is_replacing (self->list))
+  /* Rows removed to be replaced (the list's first signal of two). */
+  if (sec_record_list_is_replacing (self->list))
+    {
+      self->replaced = self->replaced || (removed > 0 && added == 0);
+      return;
+    }
+  self->replaced = FALSE;
+  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id))
     return;
   found = sec_record_list_find (self->list, self->selected_id);
   if (found >= 0)
     gtk_single_selection_set_selected (self->selection, (guint) found);
+  /* A replaced list whose selected record is gone selects its first row,
+   * wherever the rows kept (before those replaced) left the selection. */
+  else if (replaced && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
 }
 
 static void
