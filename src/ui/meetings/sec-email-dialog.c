@@ -27,6 +27,7 @@
 #include "core/meetings/sec-emails.h"
 #include "core/store/sec-records.h"
 #include "ui/meetings/sec-email-dialog.h"
+#include "ui/meetings/sec-email-recipients.h"
 #include "ui/widgets/sec-progress-strip.h"
 #include "ui/widgets/sec-tool-window.h"
 #include "ui/widgets/sec-toaster.h"
@@ -36,11 +37,6 @@
 #define PORTAL_EMAIL "org.freedesktop.portal.Email"
 /* A day, in microseconds: an attachment folder older than this goes. */
 #define ATTACHMENTS_KEPT G_TIME_SPAN_DAY
-
-typedef struct {
-  gint64     participant_id;
-  GtkWidget *check;  /* borrowed: in the row */
-} RecipientRow;
 
 struct _SecEmailDialog
 {
@@ -61,21 +57,17 @@ struct _SecEmailDialog
   GtkCheckButton       *attach_pack;
   GtkCheckButton       *attach_minutes;
   AdwPreferencesGroup  *recipients_group;
-  GtkListBox           *recipients_list;
+  SecEmailRecipients   *recipients_list;
   AdwPreferencesGroup  *left_out_group;
-  GtkListBox           *left_out_list;
+  SecEmailRecipients   *left_out_list;
   GtkWidget            *record_button;
 
   /* Owned */
-  GArray               *rows;       /* RecipientRow */
   SecToaster           *toaster;
   GCancellable         *cancellable;
   GCancellable         *save_cancellable;  /* while drafts are made, then saved or written */
   char                 *saving_folder;     /* NULL: to the mail program */
   GCancellable         *load_cancellable;  /* while the recipients are read */
-  GPtrArray            *pending;           /* recipients still to show as rows */
-  guint                 pending_at;
-  guint                 fill_id;           /* the idle adding them */
   GtkWidget            *loading_spinner;
 
   /* Borrowed */
@@ -111,23 +103,11 @@ toast (SecEmailDialog *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update_actions (SecEmailDialog *self)
 {
-  gboolean loading = self->load_cancellable != NULL || self->fill_id != 0;
-  guint n = 0;
+  gboolean loading = self->load_cancellable != NULL;
+  guint n = sec_email_recipients_get_n_ticked (self->recipients_list);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_array_index (self->rows, RecipientRow, i).check)))
-      n++;
   /* Nothing is made from a list still being read. One piece of work at a
    * time: the drafts of the next save would mix with its files. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0 && !loading && self->save_cancellable == NULL);
@@ -165,76 +145,11 @@ load_template (SecEmailDialog *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
 }
 
-/* The participants ticked. (transfer full) (element-type gint64) */
-static GArray *
-dup_selected (SecEmailDialog *self)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RecipientRow *row = &g_array_index (self->rows, RecipientRow, i);
-
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (row->check)))
-        g_array_append_val (ids, row->participant_id);
-    }
-  return ids;
-}
-
-static void
-add_recipient_row (SecEmailDialog    *self,
-                   SecEmailRecipient *r)
-{
-  const SecField *field = status_field ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  RecipientRow entry = { r->row->participant_id, check };
-  g_autofree char *subtitle =
-    g_strdup_printf ("%s · %s", r->row->email, _(sec_field_choice_label (field, r->row->status)));
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* One line each: a row that may wrap is measured again for every
-   * width the list is offered, thousands of times a frame. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_list_box_append (self->recipients_list, row);
-  g_array_append_val (self->rows, entry);
-}
-
-/* Adds the rows of the recipients read a few at a time, for at most a
- * few milliseconds a turn of the main loop: made all at once, the rows
- * of a meeting of thousands held the window for seconds. */
-static gboolean
-fill_rows (gpointer user_data)
-{
-  SecEmailDialog *self = user_data;
-  gint64 end = g_get_monotonic_time () + 8000;
-
-  while (self->pending_at < self->pending->len && g_get_monotonic_time () < end)
-    for (guint i = 0; i < 20 && self->pending_at < self->pending->len; i++)
-      add_recipient_row (self, g_ptr_array_index (self->pending, self->pending_at++));
-  if (self->pending_at < self->pending->len)
-    return G_SOURCE_CONTINUE;
-  self->fill_id = 0;
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  update_actions (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 stop_loading (SecEmailDialog *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
 static void
@@ -260,22 +175,13 @@ recipients_read_cb (GObject      *source,
       return;
     }
 
+  /* All in one change of each list's model: its view makes the rows in
+   * sight alone, whatever the meeting's size. */
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), included->len > 0);
-  for (guint i = 0; i < left_out->len; i++)
-    {
-      SecEmailRecipient *r = g_ptr_array_index (left_out, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sec_email_exclusion_get_label (r->exclusion));
-      gtk_list_box_append (self->left_out_list, row);
-    }
+  sec_email_recipients_set (self->recipients_list, included);
+  sec_email_recipients_set (self->left_out_list, left_out);
   gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), left_out->len > 0);
-  self->pending = g_steal_pointer (&included);
-  self->pending_at = 0;
-  if (fill_rows (self) == G_SOURCE_CONTINUE)
-    self->fill_id = g_idle_add (fill_rows, self);
+  update_actions (self);
 }
 
 /* The recipients of the kind and status chosen, read in a worker (a
@@ -289,9 +195,8 @@ load_recipients (SecEmailDialog *self)
   const char *statuses[2] = { NULL, NULL };
 
   stop_loading (self);
-  clear_list (self->recipients_list);
-  clear_list (self->left_out_list);
-  g_array_set_size (self->rows, 0);
+  sec_email_recipients_set (self->recipients_list, NULL);
+  sec_email_recipients_set (self->left_out_list, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), FALSE);
   /* 0: the kind's usual recipients; then the statuses in order. */
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
@@ -815,7 +720,7 @@ static void
 start_making (SecEmailDialog *self,
               const char     *folder)
 {
-  g_autoptr(GArray) ids = dup_selected (self);
+  g_autoptr(GArray) ids = sec_email_recipients_dup_ticked_ids (self->recipients_list);
   SecMeetingEmailOptions options = get_options (self, ids);
 
   set_saving (self, TRUE, folder);
@@ -904,7 +809,7 @@ record_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
-  g_autoptr(GArray) ids = dup_selected (self);
+  g_autoptr(GArray) ids = sec_email_recipients_dup_ticked_ids (self->recipients_list);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -990,7 +895,6 @@ sec_email_dialog_finalize (GObject *object)
 {
   SecEmailDialog *self = (SecEmailDialog *) object;
 
-  g_clear_pointer (&self->rows, g_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->save_cancellable);
   g_free (self->saving_folder);
@@ -1011,6 +915,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   window_class->close_request = sec_email_dialog_close_request;
 
   g_type_ensure (SEC_TYPE_PROGRESS_STRIP);
+  g_type_ensure (SEC_TYPE_EMAIL_RECIPIENTS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-email-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, write_button);
@@ -1051,7 +956,8 @@ sec_email_dialog_init (SecEmailDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_array_new (FALSE, FALSE, sizeof (RecipientRow));
+  g_signal_connect_object (self->recipients_list, "notify::n-ticked", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   self->cancellable = g_cancellable_new ();
   self->toaster = sec_toaster_new (self->toast_overlay);
 }
@@ -1119,5 +1025,5 @@ sec_email_dialog_get_loading (SecEmailDialog *self)
 {
   g_return_val_if_fail (SEC_IS_EMAIL_DIALOG (self), FALSE);
 
-  return self->load_cancellable != NULL || self->fill_id != 0;
+  return self->load_cancellable != NULL;
 }
