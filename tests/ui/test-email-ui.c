@@ -687,6 +687,43 @@ test_many_recipients (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_drafts (folder), ==, n - 3);
 }
 
+/* With $SEC_EMAIL_SCREENSHOT_DIR, the dialog scrolled down to its
+ * recipients and those left out (practical information, Hélène not to be
+ * contacted), saved as e-mails-recipients.png there: to look at the
+ * lists. Skipped without it. */
+static void
+test_screenshot (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("SEC_EMAIL_SCREENSHOT_DIR");
+  g_autoptr(SecRecord) person = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *dialog;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("$SEC_EMAIL_SCREENSHOT_DIR names no folder");
+      return;
+    }
+  person = sec_test_find_one (f->store, SEC_TYPE_PERSON, "family-name", "Vandenberghe");
+  sec_record_set_bool (person, "no-contact", TRUE);
+  g_assert_true (sec_store_update (f->store, person, NULL));
+  dialog = open_dialog (f);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 820);
+  adw_combo_row_set_selected (combo (dialog, 0), 2);
+  iterate ();
+  sec_test_collect_widgets (dialog, ADW_TYPE_PREFERENCES_PAGE, FALSE, pages);
+  sec_test_collect_widgets (g_ptr_array_index (pages, 0), GTK_TYPE_SCROLLED_WINDOW, FALSE, scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+  sec_test_wait_ms (200);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  sec_test_wait_ms (200);
+  path = g_build_filename (dir, "e-mails-recipients.png", NULL);
+  sec_test_save_window (dialog, path);
+}
+
 /* With $SEC_EMAIL_BIG_DB naming a large database (the one of
  * benchmarks/scale) and $SEC_EMAIL_BIG_MEETING its meeting (2: 5,000
  * participants), "Save as Files…" of its invitations: the time on the main
@@ -807,6 +844,7 @@ main (int argc, char *argv[])
   ADD ("/email-ui/loading", test_loading);
   ADD ("/email-ui/cancel-making", test_cancel_making);
   ADD ("/email-ui/many-recipients", test_many_recipients);
+  ADD ("/email-ui/screenshot", test_screenshot);
   g_test_add_func ("/email-ui/big-file", test_big_file);
 
   return g_test_run ();
