@@ -36,6 +36,11 @@ struct _SecEmailRecipients
   guint              n_ticked;
 };
 
+/* The rows shown at most before the list scrolls inside its card. */
+#define ROWS_SHOWN 8
+/* A row's height before one is made to measure. */
+#define ROW_HEIGHT 54
+
 G_DEFINE_FINAL_TYPE (SecEmailRecipients, sec_email_recipients, GTK_TYPE_WIDGET)
 
 enum {
@@ -111,7 +116,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_start (box, 9);
   gtk_widget_set_margin_end (box, 9);
   /* As tall as the other groups' rows (AdwActionRow). */
-  gtk_widget_set_size_request (box, -1, 43);
+  gtk_widget_set_size_request (box, -1, 47);
   if (self->checkable)
     {
       GtkWidget *check = gtk_check_button_new ();
@@ -130,7 +135,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "subtitle");
+  /* As an AdwActionRow's subtitle (whose style needs a GtkListBoxRow). */
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_box_append (GTK_BOX (box), labels);
@@ -200,6 +207,43 @@ unbind_row (GtkSignalListItemFactory *factory,
 }
 
 /* Overrides */
+
+/* As tall as the rows, up to ROWS_SHOWN of them, measured on a row made
+ * (large text makes them taller); the view inside a scrolled window asks
+ * for one row alone. The view's rows changing asks for this again. */
+static void
+sec_email_recipients_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  SecEmailRecipients *self = SEC_EMAIL_RECIPIENTS (widget);
+  GtkWidget *row;
+  guint n;
+  int height = ROW_HEIGHT;
+
+  gtk_widget_measure (GTK_WIDGET (self->scrolled), orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+  if (orientation != GTK_ORIENTATION_VERTICAL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if ((row = gtk_widget_get_first_child (GTK_WIDGET (self->grid_view))) != NULL && gtk_widget_get_visible (row))
+    gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  *minimum = MAX (*minimum, (int) MIN (n, ROWS_SHOWN) * MAX (height, 1));
+  *natural = MAX (*natural, *minimum);
+}
+
+static void
+sec_email_recipients_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (SEC_EMAIL_RECIPIENTS (widget)->scrolled), width, height, baseline, NULL);
+}
 
 static void
 sec_email_recipients_get_property (GObject    *object,
@@ -299,7 +343,8 @@ sec_email_recipients_class_init (SecEmailRecipientsClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = sec_email_recipients_measure;
+  widget_class->size_allocate = sec_email_recipients_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secretariat/Secretariat/sec-email-recipients.ui");
   gtk_widget_class_bind_template_child (widget_class, SecEmailRecipients, scrolled);
