@@ -676,6 +676,18 @@ test_many_recipients (Fixture *f, gconstpointer data)
   iterate ();
   g_assert_false (gtk_check_button_get_active (shown_check (dialog, g_ptr_array_index (titles, 1))));
   g_assert_cmpuint (sec_email_recipients_get_n_ticked (list), ==, n - 2);
+  /* Space on the third row (focused), the same. */
+  {
+    GtkWidget *cell = gtk_widget_get_parent (gtk_widget_get_parent (shown_row (dialog, 0, g_ptr_array_index (titles, 2))));
+
+    g_assert_true (gtk_widget_grab_focus (cell));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "recipients.toggle-focused", NULL));
+    iterate ();
+    g_assert_false (gtk_check_button_get_active (shown_check (dialog, g_ptr_array_index (titles, 2))));
+    g_assert_cmpuint (sec_email_recipients_get_n_ticked (list), ==, n - 3);
+    gtk_widget_activate_action (GTK_WIDGET (list), "recipients.toggle-focused", NULL);
+    g_assert_cmpuint (sec_email_recipients_get_n_ticked (list), ==, n - 2);
+  }
   /* And one out of sight, through the model. */
   sec_email_recipients_toggle (list, n - 10);
   ids = sec_email_recipients_dup_ticked_ids (list);

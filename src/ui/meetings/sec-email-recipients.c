@@ -68,20 +68,23 @@ set_item_ticked (SecEmailRecipients    *self,
 
 /* Callbacks */
 
-/* The tick of a row clicked: its item follows. The row's list item is
- * on the tick (the row is reused for other items). */
+/* The tick toggled other than by a click (a screen reader's action on
+ * it): its item follows. The row's list item is on the row (reused for
+ * other items). */
 static void
 on_check_toggled (GtkCheckButton     *check,
                   SecEmailRecipients *self)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (check), "list-item");
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (check)));
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (row), "list-item");
   SecEmailRecipientItem *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
 
   if (item != NULL)
     set_item_ticked (self, item, gtk_check_button_get_active (check));
 }
 
-/* The item ticked or unticked otherwise (Enter on the row): its tick
+/* The tick shows the item's state: a click on the row, Enter or Space
+ * toggles the item (sec_email_recipients_toggle ()), and the tick
  * follows. */
 static void
 on_item_ticked (SecEmailRecipientItem *item,
@@ -122,7 +125,10 @@ setup_row (GtkSignalListItemFactory *factory,
       GtkWidget *check = gtk_check_button_new ();
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (check), "list-item", list_item);
+      /* The row takes the clicks and the focus: a click on the tick
+       * itself would toggle it, then the row's activation back. */
+      gtk_widget_set_can_target (check, FALSE);
+      gtk_widget_set_focusable (check, FALSE);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, 0);
       gtk_box_append (GTK_BOX (box), check);
     }
@@ -143,6 +149,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (row), box);
   gtk_box_append (GTK_BOX (row), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  g_object_set_data (G_OBJECT (row), "list-item", list_item);
   gtk_list_item_set_child (list_item, row);
   gtk_list_item_set_activatable (list_item, self->checkable);
 }
@@ -183,7 +190,6 @@ bind_row (GtkSignalListItemFactory *factory,
                                      g_list_model_get_n_items (G_LIST_MODEL (self->items)));
   if (check != NULL)
     {
-      /* Matches the item: its "toggled" then changes nothing. */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), sec_email_recipient_item_get_ticked (item));
       g_signal_connect_object (item, "notify::ticked", G_CALLBACK (on_item_ticked), check, 0);
       /* A screen reader reads the tick as the person it is for. */
@@ -204,6 +210,22 @@ unbind_row (GtkSignalListItemFactory *factory,
 
   if (check != NULL && item != NULL)
     g_signal_handlers_disconnect_by_func (item, on_item_ticked, check);
+}
+
+/* Space on a row toggles it, as on a tick (the list would take it to
+ * select the row, which this list does not do). */
+static void
+toggle_focused_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SecEmailRecipients *self = SEC_EMAIL_RECIPIENTS (widget);
+  GtkWidget *cell = gtk_widget_get_focus_child (GTK_WIDGET (self->grid_view));
+  GtkWidget *row = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+  GtkListItem *list_item = row != NULL ? g_object_get_data (G_OBJECT (row), "list-item") : NULL;
+
+  if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL)
+    sec_email_recipients_toggle (self, gtk_list_item_get_position (list_item));
 }
 
 /* Overrides */
@@ -301,6 +323,17 @@ sec_email_recipients_constructed (GObject *object)
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   /* A click anywhere on a row ticks it, as on the dialog's other rows. */
   gtk_grid_view_set_single_click_activate (self->grid_view, self->checkable);
+  /* Before the row's own Space (selecting it). */
+  if (self->checkable)
+    {
+      GtkEventController *keys = gtk_shortcut_controller_new ();
+
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                              gtk_named_action_new ("recipients.toggle-focused")));
+      gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    }
 }
 
 static void
@@ -350,6 +383,7 @@ sec_email_recipients_class_init (SecEmailRecipientsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecEmailRecipients, scrolled);
   gtk_widget_class_bind_template_child (widget_class, SecEmailRecipients, grid_view);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate);
+  gtk_widget_class_install_action (widget_class, "recipients.toggle-focused", NULL, toggle_focused_action);
 }
 
 static void
