@@ -125,10 +125,11 @@ setup_row (GtkSignalListItemFactory *factory,
       GtkWidget *check = gtk_check_button_new ();
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      /* The row takes the clicks and the focus: a click on the tick
-       * itself would toggle it, then the row's activation back. */
+      /* The row takes the clicks: a click on the tick itself would
+       * toggle it, then the row's activation back. The tick keeps the
+       * focus (GTK 4.8's list rows without a focusable child leave Tab
+       * stuck before the list). */
       gtk_widget_set_can_target (check, FALSE);
-      gtk_widget_set_focusable (check, FALSE);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, 0);
       gtk_box_append (GTK_BOX (box), check);
     }
