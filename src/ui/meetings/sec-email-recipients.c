@@ -68,8 +68,8 @@ set_item_ticked (SecEmailRecipients    *self,
 
 /* Callbacks */
 
-/* The tick toggled other than by a click (a screen reader's action on
- * it): its item follows. The row's list item is on the row (reused for
+/* The tick toggled other than by a click (Enter on it, or a screen
+ * reader's action): its item follows. The row's list item is on the row (reused for
  * other items). */
 static void
 on_check_toggled (GtkCheckButton     *check,
@@ -83,9 +83,8 @@ on_check_toggled (GtkCheckButton     *check,
     set_item_ticked (self, item, gtk_check_button_get_active (check));
 }
 
-/* The tick shows the item's state: a click on the row, Enter or Space
- * toggles the item (sec_email_recipients_toggle ()), and the tick
- * follows. */
+/* The tick shows the item's state: a click on the row or Space toggles
+ * the item (sec_email_recipients_toggle ()), and the tick follows. */
 static void
 on_item_ticked (SecEmailRecipientItem *item,
                 GParamSpec            *pspec,
