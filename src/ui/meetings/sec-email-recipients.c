@@ -321,6 +321,9 @@ sec_email_recipients_constructed (GObject *object)
   gtk_grid_view_set_factory (self->grid_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  /* On the card's own background, as the dialog's other lists (a view's
+   * is darker in the dark style). */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->grid_view), "view");
   /* A click anywhere on a row ticks it, as on the dialog's other rows. */
   gtk_grid_view_set_single_click_activate (self->grid_view, self->checkable);
   /* Before the row's own Space (selecting it). */
