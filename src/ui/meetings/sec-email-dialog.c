@@ -1,46 +1,27 @@
 /* sec-email-dialog.c: writing a meeting's e-mails in the user's mail
  * program
  *
- * The drafts go to the mail program through the e-mail portal
- * (org.freedesktop.portal.Email), called over D-Bus with GIO: no library
- * beyond GLib, inside Flatpak and on a desktop that runs
- * xdg-desktop-portal. The attachments are files in the user's cache folder
- * (0700, files 0600), handed over as file descriptors; a folder older than
- * a day is removed the next time drafts are written, once the mail program
- * has long read it. Without the portal, a single draft still opens through
- * a mailto: link, without attachments, and the dialog says so.
+ * The kind, the recipients (read in a worker, shown by
+ * SecEmailRecipients), the text and the attachments; the drafts are made
+ * in a worker, then saved as files in another or handed to the mail
+ * program through the e-mail portal (sec-email-compose.c).
  */
 #define G_LOG_DOMAIN "sec-email-dialog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <gio/gunixfdlist.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "core/documents/sec-email-templates.h"
-#include "core/documents/sec-export-file.h"
 #include "core/documents/sec-meeting-emails.h"
 #include "core/meetings/sec-emails.h"
 #include "core/store/sec-records.h"
+#include "ui/meetings/sec-email-compose.h"
 #include "ui/meetings/sec-email-dialog.h"
+#include "ui/meetings/sec-email-recipients.h"
 #include "ui/widgets/sec-progress-strip.h"
 #include "ui/widgets/sec-tool-window.h"
 #include "ui/widgets/sec-toaster.h"
-
-#define PORTAL_BUS "org.freedesktop.portal.Desktop"
-#define PORTAL_PATH "/org/freedesktop/portal/desktop"
-#define PORTAL_EMAIL "org.freedesktop.portal.Email"
-/* A day, in microseconds: an attachment folder older than this goes. */
-#define ATTACHMENTS_KEPT G_TIME_SPAN_DAY
-
-typedef struct {
-  gint64     participant_id;
-  GtkWidget *check;  /* borrowed: in the row */
-} RecipientRow;
 
 struct _SecEmailDialog
 {
@@ -61,21 +42,17 @@ struct _SecEmailDialog
   GtkCheckButton       *attach_pack;
   GtkCheckButton       *attach_minutes;
   AdwPreferencesGroup  *recipients_group;
-  GtkListBox           *recipients_list;
+  SecEmailRecipients   *recipients_list;
   AdwPreferencesGroup  *left_out_group;
-  GtkListBox           *left_out_list;
+  SecEmailRecipients   *left_out_list;
   GtkWidget            *record_button;
 
   /* Owned */
-  GArray               *rows;       /* RecipientRow */
   SecToaster           *toaster;
   GCancellable         *cancellable;
   GCancellable         *save_cancellable;  /* while drafts are made, then saved or written */
   char                 *saving_folder;     /* NULL: to the mail program */
   GCancellable         *load_cancellable;  /* while the recipients are read */
-  GPtrArray            *pending;           /* recipients still to show as rows */
-  guint                 pending_at;
-  guint                 fill_id;           /* the idle adding them */
   GtkWidget            *loading_spinner;
 
   /* Borrowed */
@@ -111,23 +88,11 @@ toast (SecEmailDialog *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update_actions (SecEmailDialog *self)
 {
-  gboolean loading = self->load_cancellable != NULL || self->fill_id != 0;
-  guint n = 0;
+  gboolean loading = self->load_cancellable != NULL;
+  guint n = sec_email_recipients_get_n_ticked (self->recipients_list);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (g_array_index (self->rows, RecipientRow, i).check)))
-      n++;
   /* Nothing is made from a list still being read. One piece of work at a
    * time: the drafts of the next save would mix with its files. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "emails.write", n > 0 && !loading && self->save_cancellable == NULL);
@@ -165,76 +130,11 @@ load_template (SecEmailDialog *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
 }
 
-/* The participants ticked. (transfer full) (element-type gint64) */
-static GArray *
-dup_selected (SecEmailDialog *self)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RecipientRow *row = &g_array_index (self->rows, RecipientRow, i);
-
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (row->check)))
-        g_array_append_val (ids, row->participant_id);
-    }
-  return ids;
-}
-
-static void
-add_recipient_row (SecEmailDialog    *self,
-                   SecEmailRecipient *r)
-{
-  const SecField *field = status_field ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  RecipientRow entry = { r->row->participant_id, check };
-  g_autofree char *subtitle =
-    g_strdup_printf ("%s · %s", r->row->email, _(sec_field_choice_label (field, r->row->status)));
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* One line each: a row that may wrap is measured again for every
-   * width the list is offered, thousands of times a frame. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_list_box_append (self->recipients_list, row);
-  g_array_append_val (self->rows, entry);
-}
-
-/* Adds the rows of the recipients read a few at a time, for at most a
- * few milliseconds a turn of the main loop: made all at once, the rows
- * of a meeting of thousands held the window for seconds. */
-static gboolean
-fill_rows (gpointer user_data)
-{
-  SecEmailDialog *self = user_data;
-  gint64 end = g_get_monotonic_time () + 8000;
-
-  while (self->pending_at < self->pending->len && g_get_monotonic_time () < end)
-    for (guint i = 0; i < 20 && self->pending_at < self->pending->len; i++)
-      add_recipient_row (self, g_ptr_array_index (self->pending, self->pending_at++));
-  if (self->pending_at < self->pending->len)
-    return G_SOURCE_CONTINUE;
-  self->fill_id = 0;
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  update_actions (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 stop_loading (SecEmailDialog *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
 static void
@@ -260,22 +160,13 @@ recipients_read_cb (GObject      *source,
       return;
     }
 
+  /* All in one change of each list's model: its view makes the rows in
+   * sight alone, whatever the meeting's size. */
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), included->len > 0);
-  for (guint i = 0; i < left_out->len; i++)
-    {
-      SecEmailRecipient *r = g_ptr_array_index (left_out, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sec_email_exclusion_get_label (r->exclusion));
-      gtk_list_box_append (self->left_out_list, row);
-    }
+  sec_email_recipients_set (self->recipients_list, included);
+  sec_email_recipients_set (self->left_out_list, left_out);
   gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), left_out->len > 0);
-  self->pending = g_steal_pointer (&included);
-  self->pending_at = 0;
-  if (fill_rows (self) == G_SOURCE_CONTINUE)
-    self->fill_id = g_idle_add (fill_rows, self);
+  update_actions (self);
 }
 
 /* The recipients of the kind and status chosen, read in a worker (a
@@ -289,9 +180,8 @@ load_recipients (SecEmailDialog *self)
   const char *statuses[2] = { NULL, NULL };
 
   stop_loading (self);
-  clear_list (self->recipients_list);
-  clear_list (self->left_out_list);
-  g_array_set_size (self->rows, 0);
+  sec_email_recipients_set (self->recipients_list, NULL);
+  sec_email_recipients_set (self->left_out_list, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->left_out_group), FALSE);
   /* 0: the kind's usual recipients; then the statuses in order. */
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
@@ -302,305 +192,6 @@ load_recipients (SecEmailDialog *self)
   sec_emails_list_recipients_async (self->store, self->meeting_id, get_kind (self),
                                     statuses[0] != NULL ? statuses : NULL, self->load_cancellable,
                                     recipients_read_cb, g_object_ref (self));
-}
-
-/* The attachments: a fresh private folder under the cache folder, older
- * ones removed. (transfer full) (nullable) */
-static char *
-make_attachment_folder (GError **error)
-{
-  g_autofree char *parent = g_build_filename (g_get_user_cache_dir (), "secretariat", "e-mail-attachments", NULL);
-  g_autofree char *tmpl = NULL;
-  g_autoptr(GDir) dir = NULL;
-  gint64 now = g_get_real_time ();
-  const char *name;
-
-  if (g_mkdir_with_parents (parent, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", parent, g_strerror (saved));
-      return NULL;
-    }
-  if ((dir = g_dir_open (parent, 0, NULL)) != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *old = g_build_filename (parent, name, NULL);
-        g_autoptr(GDir) files = NULL;
-        GStatBuf st;
-        const char *file;
-
-        if (g_lstat (old, &st) != 0 || !S_ISDIR (st.st_mode) || now - (gint64) st.st_mtime * G_USEC_PER_SEC < ATTACHMENTS_KEPT)
-          continue;
-        if ((files = g_dir_open (old, 0, NULL)) != NULL)
-          while ((file = g_dir_read_name (files)) != NULL)
-            {
-              g_autofree char *path = g_build_filename (old, file, NULL);
-
-              g_unlink (path);
-            }
-        g_rmdir (old);
-      }
-  tmpl = g_build_filename (parent, "XXXXXX", NULL);
-  if (g_mkdtemp_full (tmpl, 0700) == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", parent, g_strerror (saved));
-      return NULL;
-    }
-  return g_steal_pointer (&tmpl);
-}
-
-/* mailto: with the recipients, subject and text escaped: for a mail
- * program reached without the portal. (transfer full) */
-static char *
-dup_mailto (SecMeetingEmails *emails,
-            SecEmailDraft    *draft)
-{
-  g_autoptr(GString) addresses = g_string_new (NULL);
-  g_autofree char *subject = g_uri_escape_string (draft->subject, NULL, FALSE);
-  g_autofree char *body = g_uri_escape_string (draft->body, NULL, FALSE);
-
-  for (guint i = 0; i < draft->recipients->len; i++)
-    {
-      SecEmailRecipient *r = g_ptr_array_index (draft->recipients, i);
-      g_autofree char *address = g_uri_escape_string (r->row->email, "@", FALSE);
-
-      g_string_append_printf (addresses, "%s%s", i > 0 ? "," : "", address);
-    }
-  if (emails->everyone_in_bcc)
-    return g_strdup_printf ("mailto:?bcc=%s&subject=%s&body=%s", addresses->str, subject, body);
-  return g_strdup_printf ("mailto:%s?subject=%s&body=%s", addresses->str, subject, body);
-}
-
-typedef struct {
-  SecEmailDialog   *self;     /* a reference */
-  SecMeetingEmails *emails;
-  guint             index;    /* the draft being handed over */
-  char             *folder;   /* the attachments' */
-  GDBusConnection  *bus;      /* while a request waits for its Response */
-  guint             response_id;
-  char             *handle;   /* the request's expected path */
-  gboolean          replied;  /* the call returned the request */
-  gboolean          responded; /* and its Response came, with: */
-  guint32           response;
-} Compose;
-
-static void
-stop_waiting (Compose *c)
-{
-  if (c->response_id != 0)
-    g_dbus_connection_signal_unsubscribe (c->bus, c->response_id);
-  c->response_id = 0;
-  g_clear_object (&c->bus);
-}
-
-static void
-compose_free (Compose *c)
-{
-  stop_waiting (c);
-  g_free (c->handle);
-  g_object_unref (c->self);
-  sec_meeting_emails_free (c->emails);
-  g_free (c->folder);
-  g_free (c);
-}
-
-static void compose_next (Compose *c);
-
-/* The portal's answer to a draft, once the mail program has it (0), the
- * user cancelled (1) or it failed (2): only then is the next one sent,
- * and success said. The call's reply and the Response come in either
- * order: this runs after both. */
-static void
-finish_request (Compose *c)
-{
-  if (c->response == 0)
-    {
-      c->index++;
-      compose_next (c);
-      return;
-    }
-  if (c->response != 1)
-    toast (c->self, _("The mail program could not open the draft"));
-  compose_free (c);
-}
-
-static void
-on_response (GDBusConnection *bus,
-             const char      *sender,
-             const char      *path,
-             const char      *interface,
-             const char      *signal,
-             GVariant        *parameters,
-             gpointer         user_data)
-{
-  Compose *c = user_data;
-
-  c->response = 2;
-  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ua{sv})")))
-    g_variant_get (parameters, "(u@a{sv})", &c->response, NULL);
-  stop_waiting (c);
-  c->responded = TRUE;
-  if (c->replied)
-    finish_request (c);
-}
-
-/* Waits for the Response of the request at @handle. */
-static void
-wait_for_response (Compose         *c,
-                   GDBusConnection *bus,
-                   const char      *handle)
-{
-  stop_waiting (c);
-  c->bus = g_object_ref (bus);
-  c->response_id = g_dbus_connection_signal_subscribe (bus, PORTAL_BUS, "org.freedesktop.portal.Request", "Response",
-                                                       handle, NULL, G_DBUS_SIGNAL_FLAGS_NONE, on_response, c, NULL);
-}
-
-static void
-on_compose_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Compose *c = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
-
-  reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (source), NULL, result, &error);
-  if (reply == NULL)
-    {
-      stop_waiting (c);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* No portal: one draft still opens through a mailto: link. */
-          if (c->emails->drafts->len == 1)
-            {
-              g_autofree char *uri = dup_mailto (c->emails, g_ptr_array_index (c->emails->drafts, 0));
-
-              gtk_show_uri (GTK_WINDOW (c->self), uri, GDK_CURRENT_TIME);
-              toast (c->self, _("The draft opened without attachments: no e-mail portal is available"));
-            }
-          else
-            toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc, or save the drafts as files"));
-        }
-      compose_free (c);
-      return;
-    }
-  /* A portal older than the handle_token option answers on a path of
-   * its own: wait there instead. */
-  c->replied = TRUE;
-  if (c->responded)
-    {
-      finish_request (c);
-      return;
-    }
-  {
-    const char *handle;
-
-    g_variant_get (reply, "(&o)", &handle);
-    if (!g_str_equal (handle, c->handle))
-      wait_for_response (c, G_DBUS_CONNECTION (source), handle);
-  }
-}
-
-/* Hands the draft c->index over to the portal, then the next. */
-static void
-compose_next (Compose *c)
-{
-  SecEmailDraft *draft;
-  GDBusConnection *bus;
-  g_autoptr(GUnixFDList) fds = g_unix_fd_list_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) to = g_strv_builder_new ();
-  g_auto(GStrv) addresses = NULL;
-  GVariantBuilder options;
-  GVariantBuilder handles;
-
-  if (c->index >= c->emails->drafts->len)
-    {
-      g_autofree char *text =
-        g_strdup_printf (ngettext ("%u draft opened in your mail program", "%u drafts opened in your mail program",
-                                   c->emails->drafts->len), c->emails->drafts->len);
-
-      toast (c->self, text);
-      compose_free (c);
-      return;
-    }
-
-  draft = g_ptr_array_index (c->emails->drafts, c->index);
-  bus = g_application_get_default () != NULL ? g_application_get_dbus_connection (g_application_get_default ()) : NULL;
-  if (bus == NULL)
-    bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  else
-    g_object_ref (bus);
-  if (bus == NULL)
-    {
-      toast (c->self, _("No e-mail portal is available: choose one draft with everyone in Bcc, or save the drafts as files"));
-      compose_free (c);
-      return;
-    }
-
-  g_variant_builder_init (&handles, G_VARIANT_TYPE ("ah"));
-  for (guint i = 0; i < draft->attachments->len; i++)
-    {
-      SecEmailAttachment *a = g_ptr_array_index (draft->attachments, i);
-      g_autofree char *name = g_strdup_printf ("%s-%s", draft->language, a->filename);
-      g_autofree char *path = g_build_filename (c->folder, name, NULL);
-      gsize length;
-      const void *data = g_bytes_get_data (a->contents, &length);
-      int fd, handle;
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
-          !sec_export_write_file (path, data, length, SEC_FILE_PERSONAL, &error))
-        break;
-      if ((fd = open (path, O_RDONLY | O_CLOEXEC)) < 0)
-        continue;
-      handle = g_unix_fd_list_append (fds, fd, NULL);
-      close (fd);
-      if (handle >= 0)
-        g_variant_builder_add (&handles, "h", handle);
-    }
-  if (error != NULL)
-    {
-      toast (c->self, error->message);
-      g_variant_builder_clear (&handles);
-      g_object_unref (bus);
-      compose_free (c);
-      return;
-    }
-
-  for (guint i = 0; i < draft->recipients->len; i++)
-    g_strv_builder_add (to, ((SecEmailRecipient *) g_ptr_array_index (draft->recipients, i))->row->email);
-  addresses = g_strv_builder_end (to);
-  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&options, "{sv}", c->emails->everyone_in_bcc ? "bcc" : "addresses",
-                         g_variant_new_strv ((const char *const *) addresses, -1));
-  g_variant_builder_add (&options, "{sv}", "subject", g_variant_new_string (draft->subject));
-  g_variant_builder_add (&options, "{sv}", "body", g_variant_new_string (draft->body));
-  g_variant_builder_add (&options, "{sv}", "attachment_fds", g_variant_builder_end (&handles));
-
-  /* Listen for the answer before asking, on the path the portal will use
-   * (the caller's unique name and a token of ours). */
-  {
-    g_autofree char *token = g_strdup_printf ("secretariat%u", g_random_int ());
-    g_autofree char *sender = g_strdup (g_dbus_connection_get_unique_name (bus) + 1);
-
-    g_strdelimit (sender, ".", '_');
-    c->replied = FALSE;
-    c->responded = FALSE;
-    g_free (c->handle);
-    c->handle = g_strdup_printf (PORTAL_PATH "/request/%s/%s", sender, token);
-    g_variant_builder_add (&options, "{sv}", "handle_token", g_variant_new_string (token));
-    wait_for_response (c, bus, c->handle);
-  }
-
-  g_dbus_connection_call_with_unix_fd_list (bus, PORTAL_BUS, PORTAL_PATH, PORTAL_EMAIL, "ComposeEmail",
-                                            g_variant_new ("(sa{sv})", "", &options),
-                                            G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, fds,
-                                            c->self->cancellable, on_compose_done, c);
-  g_object_unref (bus);
 }
 
 /* Callbacks */
@@ -676,32 +267,12 @@ write_action (GtkWidget  *widget,
     start_making (self, NULL);
 }
 
-/* The drafts made, handed to the mail program. */
+/* The mail program's answers, or why it could not have them. */
 static void
-compose_drafts (SecEmailDialog   *self,
-                SecMeetingEmails *emails)
+on_compose_tell (const char *text,
+                 gpointer    user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
-  Compose *c;
-
-  if ((folder = make_attachment_folder (&error)) == NULL)
-    {
-      toast (self, error->message);
-      sec_meeting_emails_free (emails);
-      return;
-    }
-  if (emails->drafts->len == 0)
-    {
-      sec_meeting_emails_free (emails);
-      return;
-    }
-
-  c = g_new0 (Compose, 1);
-  c->self = g_object_ref (self);
-  c->emails = emails;
-  c->folder = g_steal_pointer (&folder);
-  compose_next (c);
+  toast (SEC_EMAIL_DIALOG (user_data), text);
 }
 
 static void
@@ -796,7 +367,7 @@ made_cb (GObject      *source,
   if (self->saving_folder == NULL)
     {
       set_saving (self, FALSE, NULL);
-      compose_drafts (self, emails);
+      sec_email_compose (GTK_WINDOW (self), emails, self->cancellable, on_compose_tell, self);
       return;
     }
   /* Written in a worker too; the dialog lives until save_done_cb (),
@@ -815,7 +386,7 @@ static void
 start_making (SecEmailDialog *self,
               const char     *folder)
 {
-  g_autoptr(GArray) ids = dup_selected (self);
+  g_autoptr(GArray) ids = sec_email_recipients_dup_ticked_ids (self->recipients_list);
   SecMeetingEmailOptions options = get_options (self, ids);
 
   set_saving (self, TRUE, folder);
@@ -904,7 +475,7 @@ record_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SecEmailDialog *self = SEC_EMAIL_DIALOG (widget);
-  g_autoptr(GArray) ids = dup_selected (self);
+  g_autoptr(GArray) ids = sec_email_recipients_dup_ticked_ids (self->recipients_list);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -990,7 +561,6 @@ sec_email_dialog_finalize (GObject *object)
 {
   SecEmailDialog *self = (SecEmailDialog *) object;
 
-  g_clear_pointer (&self->rows, g_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->save_cancellable);
   g_free (self->saving_folder);
@@ -1011,6 +581,7 @@ sec_email_dialog_class_init (SecEmailDialogClass *klass)
   window_class->close_request = sec_email_dialog_close_request;
 
   g_type_ensure (SEC_TYPE_PROGRESS_STRIP);
+  g_type_ensure (SEC_TYPE_EMAIL_RECIPIENTS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-email-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SecEmailDialog, write_button);
@@ -1051,7 +622,8 @@ sec_email_dialog_init (SecEmailDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_array_new (FALSE, FALSE, sizeof (RecipientRow));
+  g_signal_connect_object (self->recipients_list, "notify::n-ticked", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   self->cancellable = g_cancellable_new ();
   self->toaster = sec_toaster_new (self->toast_overlay);
 }
@@ -1119,5 +691,5 @@ sec_email_dialog_get_loading (SecEmailDialog *self)
 {
   g_return_val_if_fail (SEC_IS_EMAIL_DIALOG (self), FALSE);
 
-  return self->load_cancellable != NULL || self->fill_id != 0;
+  return self->load_cancellable != NULL;
 }
