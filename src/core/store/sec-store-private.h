@@ -28,6 +28,9 @@ SecEngine   *_sec_store_get_engine     (SecStore       *self);
  * for a large file) can run in a worker. NULL when already closed.
  * (transfer full) */
 SecEngine   *_sec_store_take_engine    (SecStore       *self);
+/* sec-store-memory.c: the connection is in use now (counts down to the
+ * idle release, sec_store_set_idle_release ()). */
+void         _sec_store_note_use       (SecStore       *self);
 /* Whether this account keeps the schema: a file's user, or the role that
  * owns a server database's tables (the triggers and functions it remakes
  * at each opening are its own). */

@@ -57,6 +57,10 @@ void         sec_store_close           (SecStore       *self);
  * (sec-store-memory.c). */
 gint64       sec_store_get_cache_used  (SecStore       *self);
 void         sec_store_release_memory  (SecStore       *self);
+/* Frees the connection's page cache whenever it was not used for
+ * @delay_ms (0: never, the default), in the caller's thread. */
+void         sec_store_set_idle_release (SecStore      *self,
+                                         guint          delay_ms);
 /* Closing any descriptor of the database file in this process drops the
  * file locks that tell other programs it is in use (GIO does so when an
  * in-process file chooser sniffs the file's type); call this after such a
