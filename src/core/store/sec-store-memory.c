@@ -24,6 +24,9 @@
 
 static SecEngine *peek_engine (SecStore *self);
 
+/* The page cache of the store's connection (sec_engine_configure ()). */
+#define STORE_CACHE_KIB 32768
+
 /**
  * sec_store_get_cache_used:
  * @self: a store
@@ -85,6 +88,7 @@ sec_store_release_memory (SecStore *self)
 typedef struct {
   SecStore     *store;     /* not a reference: this is the store's data */
   guint         delay_ms;
+  guint         keep_kib;  /* of the pages used last, kept */
   gint64        last_use;  /* g_get_monotonic_time () */
   GSource      *source;    /* the countdown, or NULL */
   GMainContext *context;   /* the store's thread's */
@@ -163,8 +167,20 @@ on_idle_release (gpointer data)
       idle_release_arm (idle, idle->delay_ms - (guint) idle_ms);
       return G_SOURCE_REMOVE;
     }
-  if ((engine = peek_engine (idle->store)) != NULL)
+  if ((engine = peek_engine (idle->store)) == NULL)
+    return G_SOURCE_REMOVE;
+  if (idle->keep_kib == 0 || sec_engine_get_kind (engine) != SEC_ENGINE_SQLITE)
     sec_engine_release_memory (engine);
+  else
+    {
+      g_autofree char *keep = g_strdup_printf ("PRAGMA cache_size = -%u", idle->keep_kib);
+
+      /* SQLite frees the pages used least recently over the smaller
+       * size at once; the size then goes back up, and the cache fills
+       * again only as the next queries read. */
+      sec_engine_exec (engine, keep, NULL);
+      sec_engine_exec (engine, "PRAGMA cache_size = -" G_STRINGIFY (STORE_CACHE_KIB), NULL);
+    }
 #ifdef __GLIBC__
   /* Trimming walks every arena: milliseconds, off the window's thread. */
   {
@@ -181,16 +197,18 @@ on_idle_release (gpointer data)
  * @self: a store
  * @delay_ms: how long its connection stays unused before its page cache
  *   is freed; 0: never (the default)
+ * @keep_kib: how much of the cache to keep, the pages used last (0: none)
  *
- * Frees @self's page cache (as sec_store_release_memory () does) each time
- * its connection has not been used for @delay_ms, in the thread default
- * context of the caller, which must be the store's thread. The next
- * query reads its pages from the file again (from the system's cache of
- * it, most often).
+ * Frees @self's page cache (as sec_store_release_memory () does) but the
+ * @keep_kib KiB used last each time its connection has not been used for
+ * @delay_ms, in the thread default context of the caller, which must be
+ * the store's thread. The next query reads the pages freed from the file
+ * again (from the system's cache of it, most often).
  */
 void
 sec_store_set_idle_release (SecStore *self,
-                            guint     delay_ms)
+                            guint     delay_ms,
+                            guint     keep_kib)
 {
   IdleRelease *idle;
 
@@ -206,6 +224,7 @@ sec_store_set_idle_release (SecStore *self,
   idle = g_new0 (IdleRelease, 1);
   idle->store = self;
   idle->delay_ms = delay_ms;
+  idle->keep_kib = keep_kib;
   idle->context = g_main_context_ref_thread_default ();
   g_object_set_qdata_full (G_OBJECT (self), (GQuark) idle_release_quark, idle, idle_release_free);
   _sec_store_note_use (self);

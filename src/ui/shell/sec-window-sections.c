@@ -9,8 +9,8 @@
  *
  * Now, once the window has shown the same section for a while (10 s: a
  * user going back and forth between two sections keeps both), the panes
- * of the other sections are let go, as a GNOME application keeps only its
- * visible page. What the user set in each is kept (the search text, the
+ * of the other sections (and the overview) are let go, as a GNOME
+ * application keeps only its visible page. What the user set in each is kept (the search text, the
  * filters, the order, the selected record), and the pane made again the
  * next time its section shows is put back as it was: its rows are read
  * again as on the first showing (the list's first page, then the selected
@@ -244,15 +244,16 @@ release_pane (SecWindow *self,
  * sec_window_release_hidden_panes:
  *
  * Lets the list panes of the sections not shown go, keeping what the user
- * set in them for when they show again (what the window does by itself
- * once the same section has shown for a while).
+ * set in them for when they show again, and the overview if hidden (what
+ * the window does by itself once the same section has shown for a while).
  *
- * Returns: how many were let go
+ * Returns: how many list panes were let go
  */
 guint
 sec_window_release_hidden_panes (SecWindow *self)
 {
   SecListPane *shown;
+  gboolean released_overview = FALSE;
   guint n = 0;
 
   g_return_val_if_fail (SEC_IS_WINDOW (self), 0);
@@ -265,10 +266,18 @@ sec_window_release_hidden_panes (SecWindow *self)
         release_pane (self, i);
         n++;
       }
+  /* The overview too (it keeps nothing the user set): made again when
+   * shown (sec-window.c). */
+  if (self->overview != NULL && gtk_stack_get_visible_child (self->list_stack) != self->overview)
+    {
+      gtk_stack_remove (self->list_stack, self->overview);
+      self->overview = NULL;
+      released_overview = TRUE;
+    }
 #ifdef __GLIBC__
   /* The widgets' memory is freed amid other blocks, where only a trim
    * gives it back to the system; off the window's thread (milliseconds). */
-  if (n > 0)
+  if (n > 0 || released_overview)
     {
       g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 

@@ -32,6 +32,7 @@
 
 #define MAX_HISTORY 100
 #define STORE_IDLE_RELEASE_MS 5000
+#define STORE_IDLE_KEEP_KIB 4096
 /* The first row of the sidebar: what needs attention, not a list of
  * records. */
 #define OVERVIEW_ID "overview"
@@ -775,8 +776,10 @@ sec_window_set_store (SecWindow *self,
   if (store != NULL)
     {
       /* Its page cache (16–20 MB with 200,000 people) goes when the
-       * window has not read for a few seconds (sec-store-memory.c). */
-      sec_store_set_idle_release (store, STORE_IDLE_RELEASE_MS);
+       * window has not read for a few seconds, but for the 4 MB read
+       * last: the indexes' upper pages, which keep the next list's first
+       * page as quick (README, "The window at scale"). */
+      sec_store_set_idle_release (store, STORE_IDLE_RELEASE_MS, STORE_IDLE_KEEP_KIB);
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       set_section (self, self->section, TRUE);
