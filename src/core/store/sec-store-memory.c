@@ -153,6 +153,24 @@ trim_thread (GTask        *task,
 }
 #endif
 
+/**
+ * sec_store_trim_heap_async:
+ *
+ * Gives the memory freed in this process back to the system, in a worker:
+ * glibc keeps what is freed amid other blocks, where only a trim finds it,
+ * and a trim walks every arena (milliseconds, off the caller's thread).
+ * Does nothing without glibc.
+ */
+void
+sec_store_trim_heap_async (void)
+{
+#ifdef __GLIBC__
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, trim_thread);
+#endif
+}
+
 static gboolean
 on_idle_release (gpointer data)
 {
@@ -181,14 +199,7 @@ on_idle_release (gpointer data)
       sec_engine_exec (engine, keep, NULL);
       sec_engine_exec (engine, "PRAGMA cache_size = -" G_STRINGIFY (STORE_CACHE_KIB), NULL);
     }
-#ifdef __GLIBC__
-  /* Trimming walks every arena: milliseconds, off the window's thread. */
-  {
-    g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-    g_task_run_in_thread (task, trim_thread);
-  }
-#endif
+  sec_store_trim_heap_async ();
   return G_SOURCE_REMOVE;
 }
 

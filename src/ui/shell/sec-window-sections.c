@@ -21,10 +21,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>  /* defines __GLIBC__ with glibc */
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "core/base/sec-format.h"
 #include "ui/funding/sec-deadline-banner.h"
@@ -208,18 +204,6 @@ _sec_window_ensure_pane (SecWindow  *self,
   return self->panes[index];
 }
 
-#ifdef __GLIBC__
-static void
-trim_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  malloc_trim (0);
-  g_task_return_boolean (task, TRUE);
-}
-#endif
-
 static void
 release_pane (SecWindow *self,
               guint      index)
@@ -274,16 +258,10 @@ sec_window_release_hidden_panes (SecWindow *self)
       self->overview = NULL;
       released_overview = TRUE;
     }
-#ifdef __GLIBC__
   /* The widgets' memory is freed amid other blocks, where only a trim
-   * gives it back to the system; off the window's thread (milliseconds). */
+   * gives it back to the system. */
   if (n > 0 || released_overview)
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-      g_task_run_in_thread (task, trim_thread);
-    }
-#endif
+    sec_store_trim_heap_async ();
   return n;
 }
 
