@@ -657,6 +657,61 @@ test_background_memory (Fixture *f, gconstpointer data)
   sec_record_list_set_background_min_rows (20000);
 }
 
+static gboolean
+cache_above (SecStore *store,
+             gint64    bytes,
+             guint     ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (sec_store_get_cache_used (store) > bytes && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  return sec_store_get_cache_used (store) > bytes;
+}
+
+/* The store's own connection frees its pages once it was not used for
+ * the idle delay (looking at the cache is no use), but for those it used
+ * last if asked to keep some, and reads as well after. */
+static void
+test_idle_release (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  guint n;
+
+  /* Never, by default: the pages the fixture wrote stay. */
+  sec_query_set_search (q, "m");
+  sec_record_list_set_query (list, q);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 3000);
+  g_test_message ("the store's connection holds %" G_GINT64_FORMAT " bytes", sec_store_get_cache_used (f->store));
+  g_assert_cmpint (sec_store_get_cache_used (f->store), >, 4 * NEARLY_EMPTY);
+  g_assert_true (cache_above (f->store, 4 * NEARLY_EMPTY, 300));
+
+  /* Freed but for the 512 KiB used last. */
+  sec_store_set_idle_release (f->store, 150, 512);
+  g_assert_false (cache_above (f->store, 512 * 1024 + NEARLY_EMPTY, 5000));
+  g_test_message ("then %" G_GINT64_FORMAT " bytes", sec_store_get_cache_used (f->store));
+  g_assert_cmpint (sec_store_get_cache_used (f->store), >, NEARLY_EMPTY);
+
+  /* All freed. */
+  sec_store_set_idle_release (f->store, 150, 0);
+  g_assert_false (cache_above (f->store, NEARLY_EMPTY, 5000));
+
+  /* Read again as well, and freed again. */
+  for (guint i = 0; i < 4; i++)
+    {
+      sec_query_set_search (q, i % 2 ? "m" : "pauli");
+      sec_record_list_set_query (list, q);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+      sec_test_wait_ms (50);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  g_assert_false (cache_above (f->store, NEARLY_EMPTY, 5000));
+  sec_store_set_idle_release (f->store, 0, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -672,7 +727,10 @@ main (int argc, char *argv[])
   ADD ("/record-list-scale/background-keeps-rows", test_background_keeps_rows);
   /* A server's memory is the server's; its sessions can be lost. */
   if (!sec_test_is_pg ())
-    ADD ("/record-list-scale/background-memory", test_background_memory);
+    {
+      ADD ("/record-list-scale/background-memory", test_background_memory);
+      ADD ("/record-list-scale/idle-release", test_idle_release);
+    }
   else
     ADD ("/record-list-scale/background-lost-session", test_background_lost_session);
 #undef ADD

@@ -413,6 +413,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The walks go through the hidden sections too, for longer than the
+   * window keeps them (sec-window-sections.c). */
+  sec_window_set_pane_release_delay (0);
   sec_test_tolerate_dialog_warning ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

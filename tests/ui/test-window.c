@@ -447,6 +447,100 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (pane))), ==, 1);
 }
 
+static gboolean
+list_is_loaded (gpointer data)
+{
+  return !sec_record_list_is_loading (data);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A hidden section's pane goes once another section has shown a while,
+ * and comes back as the user left it: its search, filter, order and
+ * selected record. The section shown keeps its pane. */
+static void
+test_sections_released (Fixture       *f,
+                        gconstpointer  data)
+{
+  SecListPane *pane, *people;
+  g_autofree char *sort = NULL;
+  g_auto(GStrv) filters = NULL;
+  g_autofree char *word = NULL;
+  gpointer weak, weak_people;
+  SecRecord *selected;
+  gint64 selected_id;
+  guint n;
+
+  sec_window_set_pane_release_delay (50);
+  activate (f, "win.section", g_variant_new_string ("organisations"));
+  pane = sec_window_get_list_pane (f->window, "organisations");
+  /* The last of the Polish organisations by date added, found by the
+   * first word of its name. */
+  g_assert_true (sec_list_pane_set_filter (pane, "country", "PL"));
+  g_object_set (pane, "sort", "recent", NULL);
+  g_assert_true (wait_for (list_is_loaded, sec_list_pane_get_list (pane)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (pane)));
+  g_assert_cmpuint (n, >=, 2);
+  selected = g_list_model_get_item (G_LIST_MODEL (sec_list_pane_get_list (pane)), n - 1);
+  selected_id = sec_record_get_id (selected);
+  word = g_strndup (sec_record_get_string (selected, "name"), strcspn (sec_record_get_string (selected, "name"), " "));
+  g_object_unref (selected);
+  sec_list_pane_set_search (pane, word);
+  g_assert_true (wait_for (list_is_loaded, sec_list_pane_get_list (pane)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (pane)));
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_true (sec_list_pane_select (pane, selected_id));
+
+  /* Hidden a while: let go. Shown: kept. */
+  weak = pane;
+  g_object_add_weak_pointer (G_OBJECT (pane), &weak);
+  activate (f, "win.section", g_variant_new_string ("people"));
+  people = sec_window_get_list_pane (f->window, "people");
+  weak_people = people;
+  g_object_add_weak_pointer (G_OBJECT (people), &weak_people);
+  g_assert_true (wait_for (is_null, &weak));
+  sec_test_wait_ms (200);
+  g_assert_nonnull (weak_people);
+  g_object_remove_weak_pointer (G_OBJECT (people), &weak_people);
+
+  /* Back: as it was. */
+  activate (f, "win.section", g_variant_new_string ("organisations"));
+  pane = sec_window_get_list_pane (f->window, "organisations");
+  g_assert_true (wait_for (list_is_loaded, sec_list_pane_get_list (pane)));
+  g_assert_cmpstr (sec_list_pane_get_search (pane), ==, word);
+  g_object_get (pane, "sort", &sort, NULL);
+  g_assert_cmpstr (sort, ==, "recent");
+  filters = sec_list_pane_get_filters (pane);
+  g_assert_cmpuint (g_strv_length (filters), ==, 2);
+  g_assert_cmpstr (filters[0], ==, "country");
+  g_assert_cmpstr (filters[1], ==, "PL");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (pane))), ==, n);
+  g_assert_nonnull (sec_list_pane_get_selected_record (pane));
+  g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, selected_id);
+  g_assert_nonnull (sec_window_get_record (f->window));
+  g_assert_cmpint (sec_record_get_id (sec_window_get_record (f->window)), ==, selected_id);
+
+  /* With the delay at 0, none goes by itself; every hidden one when
+   * asked. */
+  sec_window_set_pane_release_delay (0);
+  activate (f, "win.section", g_variant_new_string ("bodies"));
+  weak = pane;
+  g_object_add_weak_pointer (G_OBJECT (pane), &weak);
+  g_assert_nonnull (sec_window_get_list_pane (f->window, "people"));
+  sec_test_wait_ms (200);
+  g_assert_nonnull (weak);
+  g_assert_cmpuint (sec_window_release_hidden_panes (f->window), ==, 2);
+  g_assert_null (weak);
+  g_assert_cmpuint (sec_window_release_hidden_panes (f->window), ==, 0);
+  activate (f, "win.section", g_variant_new_string ("organisations"));
+  g_assert_cmpstr (sec_list_pane_get_search (sec_window_get_list_pane (f->window, "organisations")), ==, word);
+  sec_window_set_pane_release_delay (10000);
+}
+
 static void
 test_open_and_back (Fixture       *f,
                     gconstpointer  data)
@@ -888,6 +982,7 @@ main (int   argc,
   ADD ("/window/search", test_search);
   ADD ("/window/search-keeps-rows", test_search_keeps_rows);
   ADD ("/window/filters", test_filters);
+  ADD ("/window/sections-released", test_sections_released);
   ADD ("/window/open-and-back", test_open_and_back);
   ADD ("/window/delete-and-undo", test_delete_and_undo);
   ADD ("/window/new-and-edit", test_new_and_edit);

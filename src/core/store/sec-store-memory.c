@@ -22,6 +22,11 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
 
+static SecEngine *peek_engine (SecStore *self);
+
+/* The page cache of the store's connection (sec_engine_configure ()). */
+#define STORE_CACHE_KIB 32768
+
 /**
  * sec_store_get_cache_used:
  * @self: a store
@@ -37,7 +42,7 @@ sec_store_get_cache_used (SecStore *self)
 
   g_return_val_if_fail (SEC_IS_STORE (self), 0);
 
-  engine = _sec_store_get_engine (self);
+  engine = peek_engine (self);
   return engine != NULL ? sec_engine_get_cache_used (engine) : 0;
 }
 
@@ -68,4 +73,184 @@ sec_store_release_memory (SecStore *self)
    * arena). */
   malloc_trim (0);
 #endif
+}
+
+/* The idle release of the store's own connection.
+ *
+ * The window reads every list's first pages, a record's page and its
+ * relations on the store's connection, which kept what it read (16–20 MB
+ * with the file of 200,000 people) for as long as the window stayed open.
+ * With sec_store_set_idle_release (), the store frees its page cache once
+ * its connection has not been used for the delay: every use
+ * (_sec_store_get_engine (), which every query of the store goes through)
+ * notes the time, and one timer, set at the first use after a release,
+ * looks again when the delay is over. A window left alone wakes once. */
+typedef struct {
+  SecStore     *store;     /* not a reference: this is the store's data */
+  guint         delay_ms;
+  guint         keep_kib;  /* of the pages used last, kept */
+  gint64        last_use;  /* g_get_monotonic_time () */
+  GSource      *source;    /* the countdown, or NULL */
+  GMainContext *context;   /* the store's thread's */
+  gboolean      quiet;     /* the release's own use is not a use */
+} IdleRelease;
+
+/* Read by every query, in workers too (their own stores have none). */
+static gint idle_release_quark;
+
+static void
+idle_release_free (gpointer data)
+{
+  IdleRelease *idle = data;
+
+  if (idle->source != NULL)
+    {
+      g_source_destroy (idle->source);
+      g_source_unref (idle->source);
+    }
+  g_main_context_unref (idle->context);
+  g_free (idle);
+}
+
+static gboolean on_idle_release (gpointer data);
+
+/* The connection, for what is not a use: looking at its cache (a
+ * benchmark waiting for the release must not put it off), freeing it. */
+static SecEngine *
+peek_engine (SecStore *self)
+{
+  GQuark quark = (GQuark) g_atomic_int_get (&idle_release_quark);
+  IdleRelease *idle = quark != 0 ? g_object_get_qdata (G_OBJECT (self), quark) : NULL;
+  SecEngine *engine;
+
+  if (idle != NULL)
+    idle->quiet = TRUE;
+  engine = _sec_store_get_engine (self);
+  if (idle != NULL)
+    idle->quiet = FALSE;
+  return engine;
+}
+
+static void
+idle_release_arm (IdleRelease *idle,
+                  guint        ms)
+{
+  idle->source = g_timeout_source_new (ms);
+  g_source_set_static_name (idle->source, "[sec] release the store's cache");
+  g_source_set_callback (idle->source, on_idle_release, idle, NULL);
+  g_source_attach (idle->source, idle->context);
+}
+
+#ifdef __GLIBC__
+static void
+trim_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  malloc_trim (0);
+  g_task_return_boolean (task, TRUE);
+}
+#endif
+
+/**
+ * sec_store_trim_heap_async:
+ *
+ * Gives the memory freed in this process back to the system, in a worker:
+ * glibc keeps what is freed amid other blocks, where only a trim finds it,
+ * and a trim walks every arena (milliseconds, off the caller's thread).
+ * Does nothing without glibc.
+ */
+void
+sec_store_trim_heap_async (void)
+{
+#ifdef __GLIBC__
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, trim_thread);
+#endif
+}
+
+static gboolean
+on_idle_release (gpointer data)
+{
+  IdleRelease *idle = data;
+  gint64 idle_ms = (g_get_monotonic_time () - idle->last_use) / 1000;
+  SecEngine *engine;
+
+  g_clear_pointer (&idle->source, g_source_unref);
+  /* Used since the countdown started: count again from that use. */
+  if (idle_ms < idle->delay_ms)
+    {
+      idle_release_arm (idle, idle->delay_ms - (guint) idle_ms);
+      return G_SOURCE_REMOVE;
+    }
+  if ((engine = peek_engine (idle->store)) == NULL)
+    return G_SOURCE_REMOVE;
+  if (idle->keep_kib == 0 || sec_engine_get_kind (engine) != SEC_ENGINE_SQLITE)
+    sec_engine_release_memory (engine);
+  else
+    {
+      g_autofree char *keep = g_strdup_printf ("PRAGMA cache_size = -%u", idle->keep_kib);
+
+      /* SQLite frees the pages used least recently over the smaller
+       * size at once; the size then goes back up, and the cache fills
+       * again only as the next queries read. */
+      sec_engine_exec (engine, keep, NULL);
+      sec_engine_exec (engine, "PRAGMA cache_size = -" G_STRINGIFY (STORE_CACHE_KIB), NULL);
+    }
+  sec_store_trim_heap_async ();
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sec_store_set_idle_release:
+ * @self: a store
+ * @delay_ms: how long its connection stays unused before its page cache
+ *   is freed; 0: never (the default)
+ * @keep_kib: how much of the cache to keep, the pages used last (0: none)
+ *
+ * Frees @self's page cache (as sec_store_release_memory () does) but the
+ * @keep_kib KiB used last each time its connection has not been used for
+ * @delay_ms, in the thread default context of the caller, which must be
+ * the store's thread. The next query reads the pages freed from the file
+ * again (from the system's cache of it, most often).
+ */
+void
+sec_store_set_idle_release (SecStore *self,
+                            guint     delay_ms,
+                            guint     keep_kib)
+{
+  IdleRelease *idle;
+
+  g_return_if_fail (SEC_IS_STORE (self));
+
+  if (g_atomic_int_get (&idle_release_quark) == 0)
+    g_atomic_int_set (&idle_release_quark, g_quark_from_static_string ("sec-store-idle-release"));
+  if (delay_ms == 0)
+    {
+      g_object_set_qdata (G_OBJECT (self), (GQuark) idle_release_quark, NULL);
+      return;
+    }
+  idle = g_new0 (IdleRelease, 1);
+  idle->store = self;
+  idle->delay_ms = delay_ms;
+  idle->keep_kib = keep_kib;
+  idle->context = g_main_context_ref_thread_default ();
+  g_object_set_qdata_full (G_OBJECT (self), (GQuark) idle_release_quark, idle, idle_release_free);
+  _sec_store_note_use (self);
+}
+
+void
+_sec_store_note_use (SecStore *self)
+{
+  GQuark quark = (GQuark) g_atomic_int_get (&idle_release_quark);
+  IdleRelease *idle;
+
+  if (quark == 0 || (idle = g_object_get_qdata (G_OBJECT (self), quark)) == NULL ||
+      idle->quiet)
+    return;
+  idle->last_use = g_get_monotonic_time ();
+  if (idle->source == NULL)
+    idle_release_arm (idle, idle->delay_ms);
 }

@@ -950,5 +950,6 @@ _sec_store_get_engine (SecStore *self)
 {
   g_return_val_if_fail (SEC_IS_STORE (self), NULL);
 
+  _sec_store_note_use (self);
   return self->engine;
 }

@@ -57,6 +57,15 @@ void         sec_store_close           (SecStore       *self);
  * (sec-store-memory.c). */
 gint64       sec_store_get_cache_used  (SecStore       *self);
 void         sec_store_release_memory  (SecStore       *self);
+/* Frees the connection's page cache but the @keep_kib KiB used last
+ * whenever it was not used for @delay_ms (0: never, the default), in the
+ * caller's thread (sec-store-memory.c). */
+void         sec_store_set_idle_release (SecStore      *self,
+                                         guint          delay_ms,
+                                         guint          keep_kib);
+/* Gives what this process freed back to the system, in a worker
+ * (malloc_trim () with glibc). */
+void         sec_store_trim_heap_async (void);
 /* Closing any descriptor of the database file in this process drops the
  * file locks that tell other programs it is in use (GIO does so when an
  * in-process file chooser sniffs the file's type); call this after such a

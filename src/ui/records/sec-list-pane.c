@@ -811,3 +811,43 @@ sec_list_pane_set_banner (SecListPane *self,
   self->banner = banner;
   gtk_widget_insert_after (banner, GTK_WIDGET (self), self->toolbar);
 }
+
+/**
+ * sec_list_pane_get_search:
+ *
+ * Returns: (transfer none): the search text as typed ("" for none)
+ */
+const char *
+sec_list_pane_get_search (SecListPane *self)
+{
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * sec_list_pane_get_filters:
+ *
+ * Returns: (transfer full): the filters set, as pairs of a name and a
+ *   value for sec_list_pane_set_filter (), NULL-terminated
+ */
+char **
+sec_list_pane_get_filters (SecListPane *self)
+{
+  g_autoptr(GStrvBuilder) pairs = g_strv_builder_new ();
+
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), NULL);
+
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+      const char *value = _sec_list_pane_get_filter_value (filter);
+
+      if (value != NULL)
+        {
+          g_strv_builder_add (pairs, filter->spec->name);
+          g_strv_builder_add (pairs, value);
+        }
+    }
+  return g_strv_builder_end (pairs);
+}

@@ -42,6 +42,12 @@ gboolean       sec_list_pane_set_filter          (SecListPane *self,
                                                   const char  *name,
                                                   const char  *value);
 void           sec_list_pane_clear_filters       (SecListPane *self);
+/* What the user set, to make the pane again as it was (the window lets a
+ * hidden section's pane go, sec-window-sections.c): the search text
+ * (transfer none), and the filters set as name, value pairs (transfer
+ * full). The order is the "sort" property. */
+const char    *sec_list_pane_get_search          (SecListPane *self);
+char         **sec_list_pane_get_filters         (SecListPane *self);
 /* A widget between the search and the list (NULL: none). */
 void           sec_list_pane_set_banner          (SecListPane *self,
                                                   GtkWidget   *banner);

@@ -1,7 +1,8 @@
 /* sec-window-private.h: what the window's files share
  *
- * SecWindow spans sec-window.c (sections, panes, navigation, showing
- * records) and sec-window-actions.c (its win.* actions and deletion).
+ * SecWindow spans sec-window.c (navigation, showing records),
+ * sec-window-sections.c (the sections and their panes) and
+ * sec-window-actions.c (its win.* actions and deletion).
  *
  * Included after sec-window.h, which it does not include itself: the two
  * are one module, and a module may not include itself in a cycle
@@ -43,6 +44,9 @@ typedef struct {
   GType  kind;
   gint64 id;
 } HistoryEntry;
+
+/* What the user set in a section's pane that was let go. */
+typedef struct _SecSectionState SecSectionState;
 
 struct _SecWindow
 {
@@ -88,14 +92,30 @@ struct _SecWindow
 
   /* borrowed */
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
+  SecSectionState      *saved_panes[N_SECTIONS]; /* owned: of panes let go */
+  guint                 pane_release_source;
   GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
   GtkWidget            *connection_banner;  /* a shared database out of reach (sec-window-connection.c) */
   GtkWidget            *progress_strip;     /* a backup under way (sec-window-connection.c) */
 };
 
+/* sec-window-sections.c */
 const Section *_sec_window_find_section          (const char     *id,
                                                   guint          *index);
+const Section *_sec_window_section_at            (guint           index);
+const Section *_sec_window_section_for_record    (SecRecord      *record);
+/* The section's pane, made if need be (as it was let go). */
+SecListPane   *_sec_window_ensure_pane           (SecWindow      *self,
+                                                  const char     *id);
+/* A section shows: the others' panes go once it has shown a while. */
+void           _sec_window_section_shown         (SecWindow      *self);
+/* Every pane goes, and what was kept of those let go. */
+void           _sec_window_clear_panes           (SecWindow      *self);
+/* sec-window.c: the pane's selection shows in the detail pane. */
+void           _sec_window_on_pane_selected_record (SecWindow    *self,
+                                                  GParamSpec     *pspec,
+                                                  SecListPane    *pane);
 SecListPane   *_sec_window_get_current_pane      (SecWindow      *self);
 gboolean       _sec_window_is_narrow             (SecWindow      *self);
 void           _sec_window_navigate_to           (SecWindow      *self,

@@ -31,45 +31,11 @@
 #include "ui/shell/sec-window-private.h"
 
 #define MAX_HISTORY 100
+#define STORE_IDLE_RELEASE_MS 5000
+#define STORE_IDLE_KEEP_KIB 4096
 /* The first row of the sidebar: what needs attention, not a list of
  * records. */
 #define OVERVIEW_ID "overview"
-
-static const Section sections[] = {
-  { "meetings", N_("Upcoming Meetings"), "sec-meetings-symbolic", "meeting", WHEN_UPCOMING,
-    "starts-at", FALSE, N_("No Upcoming Meetings"),
-    N_("Meetings that have not taken place yet are listed here"), N_("_New Meeting") },
-  { "past-meetings", N_("Past Meetings"), "sec-past-meetings-symbolic", "meeting", WHEN_PAST,
-    "starts-at", TRUE, N_("No Past Meetings"),
-    N_("Meetings move here once their day has passed"), NULL },
-  { "organisations", N_("Organisations"), "sec-organisations-symbolic", "organisation", WHEN_ANY,
-    NULL, FALSE, N_("No Organisations Yet"),
-    N_("Add the organisations that take part in the bodies"), N_("_New Organisation") },
-  { "people", N_("People"), "sec-people-symbolic", "person", WHEN_ANY,
-    NULL, FALSE, N_("No People Yet"),
-    N_("Add the people who represent the organisations"), N_("_New Person") },
-  { "bodies", N_("Bodies"), "sec-bodies-symbolic", "body", WHEN_ANY,
-    NULL, FALSE, N_("No Bodies Yet"),
-    N_("Add the platforms and networks whose members meet"), N_("_New Body") },
-  { "calls", N_("Calls"), "sec-calls-symbolic", "call", WHEN_ANY,
-    "deadline", TRUE, N_("No Calls Yet"),
-    N_("Calls for expression of interest decide who joins a body"), N_("_New Call") },
-  { "statements", N_("Joint Statements"), "sec-statements-symbolic", "statement", WHEN_ANY,
-    "signed-on", TRUE, N_("No Joint Statements Yet"),
-    N_("Add the statements that organisations signed together"), N_("_New Joint Statement") },
-  /* EU funding, under their own heading in the sidebar. */
-  { "funding-calls", N_("Calls for Proposals"), "sec-funding-calls-symbolic", "funding-call", WHEN_ANY,
-    "deadline", TRUE, N_("No Calls for Proposals Yet"),
-    N_("Add the calls of the EU funds that address trafficking"), N_("_New Call for Proposals") },
-  { "projects", N_("Projects"), "sec-projects-symbolic", "project", WHEN_ANY,
-    NULL, FALSE, N_("No Projects Yet"),
-    N_("Add the projects the EU funds, with their partners"), N_("_New Project") },
-  { "programmes", N_("Programmes"), "sec-programmes-symbolic", "programme", WHEN_ANY,
-    NULL, FALSE, N_("No Programmes Yet"),
-    N_("Add the funding programmes: AMIF, ISF Police, Horizon 2020, the ERC…"), N_("_New Programme") },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (sections) == N_SECTIONS);
 
 G_DEFINE_FINAL_TYPE (SecWindow, sec_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -81,100 +47,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Sections */
-
-const Section *
-_sec_window_find_section (const char *id,
-              guint      *index)
-{
-  for (guint i = 0; id && i < N_SECTIONS; i++)
-    if (g_str_equal (sections[i].id, id))
-      {
-        if (index != NULL)
-          *index = i;
-        return &sections[i];
-      }
-  return NULL;
-}
-
-static SecQuery *
-make_base_query (const Section *section)
-{
-  SecQuery *query = sec_query_new ();
-  g_autofree char *today = sec_today ();
-
-  if (section->when == WHEN_UPCOMING)
-    sec_query_add (query, "starts-at", SEC_QUERY_AT_LEAST, today);
-  else if (section->when == WHEN_PAST)
-    sec_query_add (query, "starts-at", SEC_QUERY_BEFORE, today);
-  sec_query_set_sort (query, section->sort, section->descending);
-  return query;
-}
-
-/* The section that lists @record, or NULL for kinds without one (a
- * participant, a membership...). */
-static const Section *
-section_for_record (SecRecord *record)
-{
-  const char *kind = sec_record_get_kind (record)->name;
-
-  if (g_str_equal (kind, "meeting"))
-    {
-      /* The same test as the sections' queries: upcoming from today on. */
-      g_autofree char *today = sec_today ();
-      const char *starts_at = sec_record_get_string (record, "starts-at");
-
-      return _sec_window_find_section (g_strcmp0 (starts_at, today) >= 0 ? "meetings" : "past-meetings", NULL);
-    }
-  for (guint i = 0; i < N_SECTIONS; i++)
-    if (g_str_equal (sections[i].kind, kind))
-      return &sections[i];
-  return NULL;
-}
-
-static void
-on_pane_selected_record (SecWindow   *self,
-                         GParamSpec  *pspec,
-                         SecListPane *pane);
-
-static SecListPane *
-ensure_pane (SecWindow  *self,
-             const char *id)
-{
-  const Section *section;
-  guint index = 0;
-  g_autoptr(SecQuery) query = NULL;
-  GtkWidget *pane;
-
-  if (self->store == NULL || (section = _sec_window_find_section (id, &index)) == NULL)
-    return NULL;
-  if (self->panes[index] != NULL)
-    return self->panes[index];
-
-  query = make_base_query (section);
-  pane = sec_list_pane_new (self->store,
-                            sec_record_kind_lookup (section->kind),
-                            query,
-                            section->icon_name,
-                            _(section->empty_title),
-                            _(section->empty_description),
-                            section->new_label ? _(section->new_label) : NULL);
-  g_object_bind_property (self->inner_leaflet, "folded",
-                          pane, "single-click-activate", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (pane, "notify::selected-record",
-                           G_CALLBACK (on_pane_selected_record), self, G_CONNECT_SWAPPED);
-  /* The calls for proposals about to close, where staff look first. */
-  if (g_str_equal (section->id, "meetings") || g_str_equal (section->id, "funding-calls"))
-    sec_list_pane_set_banner (SEC_LIST_PANE (pane), sec_deadline_banner_new (self->store));
-  gtk_stack_add_named (self->list_stack, pane, section->id);
-  self->panes[index] = SEC_LIST_PANE (pane);
-  return self->panes[index];
-}
+/* Sections (their table and panes: sec-window-sections.c) */
 
 SecListPane *
 _sec_window_get_current_pane (SecWindow *self)
 {
-  return ensure_pane (self, self->section);
+  return _sec_window_ensure_pane (self, self->section);
 }
 
 /* Navigation */
@@ -316,12 +194,14 @@ set_section (SecWindow  *self,
       gtk_list_box_select_row (self->sidebar_list, row);
 
   update_titles (self);
+  /* The other sections' panes go once this one has shown a while. */
+  _sec_window_section_shown (self);
   if (overview)
     {
       show_overview (self);
       return;
     }
-  if ((pane = ensure_pane (self, id)) == NULL)
+  if ((pane = _sec_window_ensure_pane (self, id)) == NULL)
     return;
   gtk_stack_set_visible_child (self->list_stack, GTK_WIDGET (pane));
   if (show_selection)
@@ -344,7 +224,7 @@ _sec_window_show_record (SecWindow *self,
              SecRecord *record,
              gboolean   select_in_list)
 {
-  const Section *section = record ? section_for_record (record) : NULL;
+  const Section *section = record ? _sec_window_section_for_record (record) : NULL;
 
   g_set_object (&self->record, record);
 
@@ -353,7 +233,7 @@ _sec_window_show_record (SecWindow *self,
       SecListPane *pane;
 
       set_section (self, section->id, FALSE);
-      if ((pane = ensure_pane (self, section->id)) != NULL)
+      if ((pane = _sec_window_ensure_pane (self, section->id)) != NULL)
         sec_list_pane_select (pane, sec_record_get_id (record));
     }
 
@@ -410,7 +290,7 @@ _sec_window_open_record (SecWindow  *self,
     {
       /* Already shown: only bring it forward. */
       SecListPane *pane = _sec_window_get_current_pane (self);
-      const Section *section = section_for_record (self->record);
+      const Section *section = _sec_window_section_for_record (self->record);
 
       if (section != NULL && g_strcmp0 (section->id, self->section) == 0 && pane != NULL)
         sec_list_pane_select (pane, id);
@@ -449,10 +329,10 @@ _sec_window_focus_list_later (SecWindow *self)
 
 /* Callbacks */
 
-static void
-on_pane_selected_record (SecWindow   *self,
-                         GParamSpec  *pspec,
-                         SecListPane *pane)
+void
+_sec_window_on_pane_selected_record (SecWindow   *self,
+                                     GParamSpec  *pspec,
+                                     SecListPane *pane)
 {
   SecRecord *record = sec_list_pane_get_selected_record (pane);
 
@@ -625,7 +505,8 @@ add_sidebar_rows (SecWindow *self)
   gtk_list_box_set_header_func (self->sidebar_list, update_sidebar_header, NULL, NULL);
   add_sidebar_row (self, OVERVIEW_ID, _("Overview"), "task-due-symbolic");
   for (guint i = 0; i < N_SECTIONS; i++)
-    add_sidebar_row (self, sections[i].id, _(sections[i].title), sections[i].icon_name);
+    add_sidebar_row (self, _sec_window_section_at (i)->id, _(_sec_window_section_at (i)->title),
+                     _sec_window_section_at (i)->icon_name);
 }
 
 static void
@@ -649,7 +530,7 @@ sec_window_constructed (GObject *object)
   if (_sec_window_find_section (section, NULL) == NULL && g_strcmp0 (section, OVERVIEW_ID) != 0)
     {
       g_free (section);
-      section = g_strdup (sections[0].id);
+      section = g_strdup (_sec_window_section_at (0)->id);
     }
   set_section (self, section, FALSE);
 }
@@ -661,8 +542,8 @@ sec_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  _sec_window_clear_panes (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_WINDOW);
-  memset (self->panes, 0, sizeof self->panes);
   g_clear_object (&self->toaster);
   g_clear_object (&self->record);
   _sec_window_forget_undo (self);
@@ -774,7 +655,7 @@ sec_window_class_init (SecWindowClass *klass)
   /* Ctrl+1 to Ctrl+7: the sections in the sidebar's order. */
   for (guint i = 0; i < N_SECTIONS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
-                                         "win.section", "s", sections[i].id);
+                                         "win.section", "s", _sec_window_section_at (i)->id);
 }
 
 static void
@@ -873,12 +754,7 @@ sec_window_set_store (SecWindow *self,
   /* Everything that reads the old store goes before it may close. */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    if (self->panes[i] != NULL)
-      {
-        gtk_stack_remove (self->list_stack, GTK_WIDGET (self->panes[i]));
-        self->panes[i] = NULL;
-      }
+  _sec_window_clear_panes (self);
   if (self->overview != NULL)
     {
       gtk_stack_remove (self->list_stack, self->overview);
@@ -899,6 +775,11 @@ sec_window_set_store (SecWindow *self,
 
   if (store != NULL)
     {
+      /* Its page cache (16–20 MB with 200,000 people) goes when the
+       * window has not read for a few seconds, but for the 4 MB read
+       * last: the indexes' upper pages, which keep the next list's first
+       * page as quick (README, "The window at scale"). */
+      sec_store_set_idle_release (store, STORE_IDLE_RELEASE_MS, STORE_IDLE_KEEP_KIB);
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       set_section (self, self->section, TRUE);
@@ -983,7 +864,7 @@ sec_window_get_list_pane (SecWindow  *self,
 {
   g_return_val_if_fail (SEC_IS_WINDOW (self), NULL);
 
-  return ensure_pane (self, section);
+  return _sec_window_ensure_pane (self, section);
 }
 
 /**

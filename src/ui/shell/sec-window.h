@@ -34,6 +34,13 @@ const char  *sec_window_get_section          (SecWindow      *self);
  * asked for; NULL without a store or for an unknown section. */
 SecListPane *sec_window_get_list_pane        (SecWindow      *self,
                                               const char     *section);
+/* Lets the panes of the sections not shown go, keeping their search,
+ * filters, order and selection for when they show again; the window does
+ * so by itself once a section has shown for a while
+ * (sec-window-sections.c). Returns how many went. */
+guint        sec_window_release_hidden_panes (SecWindow      *self);
+/* For tests and benchmarks: that while, in ms (10,000; 0: never). */
+void         sec_window_set_pane_release_delay (guint        ms);
 /* (nullable) (transfer none): the record in the detail pane */
 SecRecord   *sec_window_get_record           (SecWindow      *self);
 /* The pane in front on a narrow window, or the innermost one shown on a
