@@ -59,6 +59,7 @@ ALLOWED = {
 ENGINE_FILES = {'core/store/sec-engine-sqlite.c', 'core/store/sec-engine-sqlite-backup.c',
                 'core/store/sec-engine-sqlite-private.h'}
 PG_ENGINE_FILES = {'core/store/sec-engine-pg.c', 'core/store/sec-engine-pg-notify.c', 'core/store/sec-engine-pg-schema.c',
+                   'core/store/sec-engine-pg-stmt.c',
                    'core/store/sec-engine-pg-private.h'}
 PG_HEADERS = {'libpq-fe.h', 'libpq-events.h', 'postgres_ext.h'}
 

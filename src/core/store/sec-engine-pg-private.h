@@ -1,6 +1,8 @@
 /* sec-engine-pg-private.h: the PostgreSQL engine's connection, shared by its files
  *
- * sec-engine-pg.c runs the statements; sec-engine-pg-schema.c reads and
+ * sec-engine-pg.c connects and sets the session up, and maps the server's
+ * errors; sec-engine-pg-stmt.c prepares, runs and reads the statements;
+ * sec-engine-pg-schema.c reads and
  * changes the database as a whole (its schema version, tables,
  * migrations, references); sec-engine-pg-notify.c listens for the
  * notifications of other connections and reconnects a connection that
@@ -57,6 +59,11 @@ gboolean _sec_engine_pg_set_error        (SecEngine           *engine,
 PGresult *_sec_engine_pg_run_simple      (SecEngine           *engine,
                                           const char          *sql,
                                           GError             **error);
+
+/* sec-engine-pg-stmt.c */
+
+/* Frees a statement of the connection's cache (its hash table's values). */
+void     _sec_engine_pg_finalize_statement (gpointer           data);
 
 /* sec-engine-pg-notify.c */
 
