@@ -443,31 +443,41 @@ static void
 test_background_lost_session (Fixture *f, gconstpointer data)
 {
   g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
-  const char *searches[] = { "muster", "quint", "m" };
-  gint64 end;
+  const char *searches[] = { "muster", "quint", "m", "pauli" };
+  gint64 n_sessions, end;
+  gboolean reopened = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (searches) && !reopened; i++)
     {
       g_autoptr(SecQuery) q = sec_query_new ();
 
-      sec_query_set_search (q, searches[i]);
+      sec_query_set_search (q, searches[i % G_N_ELEMENTS (searches)]);
       sec_record_list_set_query_in_background (list, q, 0);
       g_assert_true (sec_record_list_is_loading (list));
       wait_loaded (list);
+      /* Read in a worker, or on the main thread when its session failed:
+       * the same rows. */
       g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
                        sec_store_count (f->store, SEC_TYPE_PERSON, q, NULL));
-      /* The worker's session, kept for the next query; ended after the
-       * first query, a new one after the second. */
-      g_assert_cmpint (count_other_sessions (f->store, FALSE), ==, i == 1 ? 0 : 1);
       if (i == 0)
         {
-          g_assert_cmpint (count_other_sessions (f->store, TRUE), ==, 1);
-          /* The server takes a moment to end it. */
+          /* The workers' sessions (one, or more if a worker waited too
+           * long for another's on a busy machine), ended under them. */
+          n_sessions = count_other_sessions (f->store, FALSE);
+          g_assert_cmpint (n_sessions, >=, 1);
+          g_assert_cmpint (count_other_sessions (f->store, TRUE), ==, n_sessions);
+          /* The server takes a moment to end them. */
           end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
           while (count_other_sessions (f->store, FALSE) > 0 && g_get_monotonic_time () < end)
             g_usleep (10000);
+          g_assert_cmpint (count_other_sessions (f->store, FALSE), ==, 0);
         }
+      else
+        /* Each ended session fails one query and is closed; then a new one
+         * is opened (kept, a session that failed would fail every query). */
+        reopened = count_other_sessions (f->store, FALSE) > 0;
     }
+  g_assert_true (reopened);
 }
 
 /* Logs each change of a list as "position-removed+added", with a "*" while
