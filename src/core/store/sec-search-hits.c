@@ -83,22 +83,6 @@ get_hits (SecStore *self)
   return hits;
 }
 
-static gboolean
-read_stamp (SecStore *self,
-            gint64   *changes,
-            gint64   *version)
-{
-  g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self),
-                                                "SELECT total_changes (),"
-                                                " (SELECT data_version FROM pragma_data_version ())", NULL);
-
-  if (stmt == NULL || sec_stmt_step (stmt, NULL) != SEC_STEP_ROW)
-    return FALSE;
-  *changes = sec_stmt_get_int64 (stmt, 0);
-  *version = sec_stmt_get_int64 (stmt, 1);
-  return TRUE;
-}
-
 /* Forgets every search kept when the data changed since they were read. */
 static gboolean
 check_current (SecStore *self,
@@ -108,7 +92,7 @@ check_current (SecStore *self,
   GHashTableIter iter;
   gpointer value;
 
-  if (!read_stamp (self, &changes, &version))
+  if (!_sec_store_read_file_stamp (self, &changes, &version))
     return FALSE;
   if (changes == hits->changes && version == hits->version &&
       hits->forgotten == g_atomic_int_get (&forget_count))
@@ -231,7 +215,7 @@ _sec_store_search_hits (SecStore   *self,
           return NULL;
         }
       /* Our own writes to the TEMP table leave the others current. */
-      if (!read_stamp (self, &hits->changes, &hits->version))
+      if (!_sec_store_read_file_stamp (self, &hits->changes, &hits->version))
         {
           g_clear_pointer (&slot->match, g_free);
           return NULL;

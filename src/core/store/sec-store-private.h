@@ -182,6 +182,9 @@ void         _sec_store_keep_word_start (SecStore  *self,
 void         _sec_store_forget_search_hits (void);
 
 /* sec-store-counts.c */
+gboolean     _sec_store_read_file_stamp (SecStore      *self,
+                                         gint64        *changes,
+                                         gint64        *version);
 
 /* The count of @query's rows of @kind kept since the data last changed
  * (its sort and range aside); reads the data's stamp first, so call it
