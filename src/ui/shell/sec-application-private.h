@@ -34,6 +34,14 @@ struct _SecApp
   GCancellable   *backup_cancellable;
   GtkWidget      *backup_strip;       /* (weak): where it shows its progress */
   gint64          backup_started;     /* monotonic µs, for the debug log */
+  /* The whole-file check and the daily backup, waiting for the window's
+   * first frame and then background_delay_ms (sec-application.c). */
+  guint           background_source;
+  guint           background_delay_ms;
+  gulong          first_paint_handler;
+  GdkFrameClock  *first_paint_clock;
+  gboolean        background_started; /* for the store open now */
+  gboolean        background_daily;   /* a daily backup is due with it */
 };
 
 /* sec-application.c */
@@ -49,6 +57,13 @@ void       _sec_app_show_error_dialog     (SecApp     *self,
 /* Each window shows the store, or why there is none. */
 void       _sec_app_show_store_in_windows (SecApp     *self);
 void       _sec_app_notify_store          (SecApp     *self);
+
+/* Whether the whole-file check and the daily backup have started for the
+ * store open now; they wait for the window's first frame and then a delay,
+ * which tests set (milliseconds). */
+gboolean   _sec_app_get_background_started (SecApp    *self);
+void       _sec_app_set_background_delay  (SecApp     *self,
+                                           guint       delay_ms);
 
 /* sec-application-backups.c */
 
