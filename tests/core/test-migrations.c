@@ -795,6 +795,115 @@ test_upgrade_search_index (void)
   sqlite3_close (db);
 }
 
+/* The text of one column of one row, read without the store. */
+static char *
+read_hex (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* A file written under another locale's collation: its sort keys are made
+ * again when it is opened, a page of rows at a time (2,500 people: three
+ * pages), and nothing else: the search text, which the fold rules alone
+ * make, is not written again (it was, with every key, for every record:
+ * 110 s on the file of a million participants). */
+static void
+test_locale_change (void)
+{
+  static const char *const families[] = { "Zagreb", "Łódź", "Müller", "muller", "Škoda", "corvinus", "O'Brien" };
+  g_autofree char *path = tmp_path ("locale.db");
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  static const guint rows[] = { 5, 1500, 2402 };
+  char *old_keys[G_N_ELEMENTS (rows)];
+  gint64 fresh_ids[G_N_ELEMENTS (rows)];
+  g_autofree char *search = NULL;
+  g_autofree char *locale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  if (setlocale (LC_COLLATE, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_US.UTF-8 locale is not installed (locales-all)");
+      return;
+    }
+  setlocale (LC_COLLATE, "C.UTF-8");
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sec_store_begin (store, &error));
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *given = g_strdup_printf ("Given%04u", i);
+
+      sec_record_set_string (person, "given-name", given);
+      sec_record_set_string (person, "family-name", families[i % G_N_ELEMENTS (families)]);
+      g_assert_true (sec_store_insert (store, person, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sec_store_commit (store, &error));
+  g_clear_object (&store);
+
+  /* A mark in one row's search text, which only its rewriting would take. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "UPDATE people SET search_text = search_text || ' mark' WHERE id = 2402");
+  sqlite3_close (db);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT hex(sort_key) FROM people WHERE id = %u", rows[i]);
+
+      old_keys[i] = read_hex (path, sql);
+    }
+
+  setlocale (LC_COLLATE, "en_US.UTF-8");
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  /* A person of the same name made under this locale has the key the
+   * file's row was given again, in each of the three pages; the C
+   * locale's key was another. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(SecRecord) fresh = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *given = g_strdup_printf ("Given%04u", rows[i] - 1);
+
+      sec_record_set_string (fresh, "given-name", given);
+      sec_record_set_string (fresh, "family-name", families[(rows[i] - 1) % G_N_ELEMENTS (families)]);
+      g_assert_true (sec_store_insert (store, fresh, &error));
+      g_assert_no_error (error);
+      fresh_ids[i] = sec_record_get_id (fresh);
+    }
+  g_clear_object (&store);
+  setlocale (LC_COLLATE, saved);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT hex(sort_key) FROM people WHERE id = %u", rows[i]);
+      g_autofree char *fresh_sql = g_strdup_printf ("SELECT hex(sort_key) FROM people WHERE id = %" G_GINT64_FORMAT,
+                                                    fresh_ids[i]);
+      g_autofree char *new_key = read_hex (path, sql);
+      g_autofree char *fresh_key = read_hex (path, fresh_sql);
+
+      g_assert_cmpstr (new_key, ==, fresh_key);
+      g_assert_cmpstr (old_keys[i], !=, fresh_key);
+      g_free (old_keys[i]);
+    }
+  search = read_hex (path, "SELECT search_text FROM people WHERE id = 2402");
+  g_assert_true (g_str_has_suffix (search, " mark"));
+  locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
+  g_assert_cmpstr (locale, ==, "en_US.UTF-8");
+}
+
 /* A database as version 4 wrote it (before personal data, migration 6):
  * one person with consent and needs, one with neither. */
 /* A database of version 9: its organisations keep their data and gain
@@ -1120,6 +1229,7 @@ main (int argc, char **argv)
   g_test_add_func ("/open/create-private", test_create_private);
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);
+  g_test_add_func ("/open/locale-change", test_locale_change);
   g_test_add_func ("/open/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/open/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/open/check-after-open", test_check_after_open);

@@ -54,9 +54,91 @@ _sec_store_migrate (SecStore  *self,
   return TRUE;
 }
 
+static gboolean
+has_searchable_fields (const SecKind *kind)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & SEC_FIELD_SEARCHABLE)
+      return TRUE;
+  return FALSE;
+}
+
+#define REFRESH_PAGE 1000
+
+/* Makes @type's search text (if @search) and sort keys (if @sort) again,
+ * a page of rows at a time in the order of their ids: never every record
+ * of a table in memory at once (a million participants were), and only
+ * the columns that change are written, so that the search index's
+ * triggers run only when the search text is made again. */
+static gboolean
+refresh_kind (SecStore  *self,
+              GType      type,
+              gboolean   search,
+              gboolean   sort,
+              GError   **error)
+{
+  const SecKind *kind = sec_kind_from_type (type);
+  SecEngine *engine = _sec_store_get_engine (self);
+  g_autofree char *columns = NULL;
+  g_autofree char *select = NULL;
+  g_autofree char *update = NULL;
+  gint64 last = 0;
+
+  search = search && has_searchable_fields (kind);
+  sort = sort && kind->sort_fields != NULL;
+  if (!search && !sort)
+    return TRUE;
+
+  columns = _sec_store_select_columns (kind);
+  select = g_strdup_printf ("SELECT %s FROM %s t WHERE t.id > ?1 ORDER BY t.id LIMIT %d",
+                            columns, kind->table, REFRESH_PAGE);
+  update = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?3", kind->table,
+                            search && sort ? "search_text = ?1, sort_key = ?2"
+                            : search ? "search_text = ?1" : "sort_key = ?2");
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+
+      {
+        g_autoptr(SecStmt) stmt = sec_engine_prepare (engine, select, error);
+        SecStep step;
+
+        if (stmt == NULL)
+          return FALSE;
+        sec_stmt_bind_int64 (stmt, 1, last);
+        while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+          g_ptr_array_add (page, _sec_store_record_from_row (type, stmt));
+        if (step == SEC_STEP_ERROR)
+          return FALSE;
+      }
+      if (page->len == 0)
+        return TRUE;
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          SecRecord *r = g_ptr_array_index (page, i);
+          g_autofree char *text = search ? _sec_store_make_search_text (r) : NULL;
+          g_autoptr(GBytes) key = sort ? _sec_store_make_sort_key (r) : NULL;
+          g_autoptr(SecStmt) stmt = sec_engine_prepare (engine, update, error);
+
+          if (stmt == NULL)
+            return FALSE;
+          if (search)
+            sec_stmt_bind_text (stmt, 1, text);
+          if (sort)
+            sec_stmt_bind_blob (stmt, 2, key);
+          sec_stmt_bind_int64 (stmt, 3, sec_record_get_id (r));
+          if (!sec_stmt_run (stmt, error))
+            return FALSE;
+        }
+      last = sec_record_get_id (g_ptr_array_index (page, page->len - 1));
+    }
+}
+
 /* Search text and sort keys depend on the fold rules and on the locale's
  * collation: make them again when either differs from when they were
- * written. */
+ * written. The search text depends on the fold rules only; the sort keys
+ * on both (a key is made from the folded text). */
 gboolean
 _sec_store_refresh_keys (SecStore  *self,
                          GError   **error)
@@ -64,36 +146,17 @@ _sec_store_refresh_keys (SecStore  *self,
   g_autofree char *locale = _sec_store_get_setting (self, "collate-locale");
   g_autofree char *fold = _sec_store_get_setting (self, "fold-version");
   const GType *kinds = sec_record_kinds ();
+  gboolean search = g_strcmp0 (fold, FOLD_VERSION) != 0;
+  gboolean sort = search || g_strcmp0 (locale, sec_collate_locale ()) != 0;
 
-  if (g_strcmp0 (locale, sec_collate_locale ()) == 0 && g_strcmp0 (fold, FOLD_VERSION) == 0)
+  if (!sort)
     return TRUE;
 
   if (!sec_store_begin (self, error))
     return FALSE;
   for (guint k = 0; kinds[k]; k++)
-    {
-      const SecKind *kind = sec_kind_from_type (kinds[k]);
-      g_autoptr(GPtrArray) all = sec_store_list (self, kinds[k], NULL, error);
-      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET search_text = ?1, sort_key = ?2 WHERE id = ?3", kind->table);
-
-      if (all == NULL)
-        goto fail;
-      for (guint i = 0; i < all->len; i++)
-        {
-          SecRecord *r = g_ptr_array_index (all, i);
-          g_autofree char *search = _sec_store_make_search_text (r);
-          g_autoptr(GBytes) key = _sec_store_make_sort_key (r);
-          g_autoptr(SecStmt) stmt = sec_engine_prepare (_sec_store_get_engine (self), sql, error);
-
-          if (stmt == NULL)
-            goto fail;
-          sec_stmt_bind_text (stmt, 1, search);
-          sec_stmt_bind_blob (stmt, 2, key);
-          sec_stmt_bind_int64 (stmt, 3, sec_record_get_id (r));
-          if (!sec_stmt_run (stmt, error))
-            goto fail;
-        }
-    }
+    if (!refresh_kind (self, kinds[k], search, sort, error))
+      goto fail;
   if (!_sec_store_set_setting (self, "collate-locale", sec_collate_locale (), error) ||
       !_sec_store_set_setting (self, "fold-version", FOLD_VERSION, error))
     goto fail;
