@@ -562,27 +562,39 @@ _sec_backups_open_copy (const char  *path,
 }
 
 /* Every record of every kind in the copy (kinds its version did not have
- * yet count 0). */
+ * yet count 0); -1 once @cancellable (nullable) is cancelled, checked
+ * between two kinds (one count of a large file's table takes a tenth of a
+ * second). */
 static gint64
-count_records (SecEngine *engine)
+count_records_cancellable (SecEngine    *engine,
+                           GCancellable *cancellable)
 {
   const GType *kinds = sec_record_kinds ();
   gint64 total = 0;
 
   for (guint i = 0; kinds[i]; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", sec_kind_from_type (kinds[i])->table);
-      g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, sql, NULL);
+      g_autofree char *sql = NULL;
+      g_autoptr(SecStmt) stmt = NULL;
 
+      if (g_cancellable_is_cancelled (cancellable))
+        return -1;
+      sql = g_strdup_printf ("SELECT count(*) FROM %s", sec_kind_from_type (kinds[i])->table);
+      stmt = sec_engine_prepare_once (engine, sql, NULL);
       if (stmt != NULL && sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
         total += sec_stmt_get_int64 (stmt, 0);
     }
   return total;
 }
 
+static gint64
+count_records (SecEngine *engine)
+{
+  return count_records_cancellable (engine, NULL);
+}
+
 GPtrArray *
-sec_backups_list (const char  *db_path,
-                  GError     **error)
+sec_backups_scan (const char *db_path)
 {
   g_autoptr(GPtrArray) backups = NULL;
 
@@ -597,16 +609,118 @@ sec_backups_list (const char  *db_path,
       backups->pdata[i] = backups->pdata[backups->len - 1 - i];
       backups->pdata[backups->len - 1 - i] = tmp;
     }
+  return g_steal_pointer (&backups);
+}
+
+gboolean
+sec_backup_count (const char    *path,
+                  gint64        *n_records,
+                  int           *version,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(SecEngine) engine = NULL;
+  int v = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_records != NULL && version != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *n_records = -1;
+  *version = 0;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if ((engine = _sec_backups_open_copy (path, &v, error)) == NULL)
+    return FALSE;
+  if ((*n_records = count_records_cancellable (engine, cancellable)) < 0)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  *version = v;
+  return TRUE;
+}
+
+GPtrArray *
+sec_backups_list (const char  *db_path,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  backups = sec_backups_scan (db_path);
   for (guint i = 0; i < backups->len; i++)
     {
       SecBackup *b = g_ptr_array_index (backups, i);
-      g_autoptr(SecEngine) engine = _sec_backups_open_copy (b->path, &b->version, NULL);
 
-      if (engine != NULL)
-        b->n_records = count_records (engine);
-      else
-        b->version = 0;
+      sec_backup_count (b->path, &b->n_records, &b->version, NULL, NULL);
     }
   return g_steal_pointer (&backups);
 }
 
+typedef struct {
+  char   *path;
+  gint64  n_records;
+  int     version;
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+count_worker (gpointer           data,
+              SecProgressRelay  *relay,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  CountJob *job = data;
+
+  return sec_backup_count (job->path, &job->n_records, &job->version, cancellable, error);
+}
+
+void
+sec_backup_count_async (const char          *path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  CountJob *job;
+
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (CountJob, 1);
+  job->path = g_strdup (path);
+  job->n_records = -1;
+  sec_worker_run (sec_backup_count_async, job, (GDestroyNotify) count_job_free, count_worker,
+                  NULL, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+sec_backup_count_finish (GAsyncResult  *result,
+                         gint64        *n_records,
+                         int           *version,
+                         GError       **error)
+{
+  CountJob *job;
+
+  g_return_val_if_fail (n_records != NULL && version != NULL, FALSE);
+
+  *n_records = -1;
+  *version = 0;
+  /* A count has nothing to keep once its reader is gone: cancelled, it is
+   * cancelled even if the worker had finished (sec_worker_run () leaves
+   * that to the worker). */
+  if (g_task_is_valid (result, NULL) &&
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (G_TASK (result)), error))
+    return FALSE;
+  if ((job = sec_worker_finish (result, sec_backup_count_async, error)) == NULL)
+    return FALSE;
+  *n_records = job->n_records;
+  *version = job->version;
+  return TRUE;
+}
