@@ -752,6 +752,93 @@ test_restore_refuses (Fixture *f, gconstpointer data)
   }
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  gint64    n_records;
+  int       version;
+  GError   *error;
+} CountWatch;
+
+static void
+copy_counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CountWatch *watch = user_data;
+
+  watch->ok = sec_backup_count_finish (result, &watch->n_records, &watch->version, &watch->error);
+  watch->done = TRUE;
+}
+
+/* The list as names alone (quick, for the dialog), then each copy
+ * counted off the thread as sec_backups_list () counts it; cancelled
+ * before its callback, a count is cancelled even if its worker finished. */
+static void
+test_count_async (Fixture *f,
+                  gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) scanned = NULL;
+  g_autofree char *made = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CountWatch watch = { 0 };
+  SecBackup *backup;
+
+  insert_person (f->store, "Ada");
+  insert_person (f->store, "Bea");
+  made = sec_store_backup_before (f->store, SEC_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+
+  listed = sec_backups_list (f->path, &error);
+  g_assert_no_error (error);
+  scanned = sec_backups_scan (f->path);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (scanned->len, ==, 1);
+  backup = g_ptr_array_index (scanned, 0);
+  g_assert_cmpstr (backup->path, ==, made);
+  g_assert_cmpint (backup->n_records, ==, -1);
+  g_assert_cmpint (backup->version, ==, 0);
+  g_assert_cmpint (((SecBackup *) g_ptr_array_index (listed, 0))->n_records, ==, 2);
+
+  sec_backup_count_async (made, NULL, copy_counted_cb, &watch);
+  g_assert_false (watch.done);
+  while (!watch.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (watch.error);
+  g_assert_true (watch.ok);
+  g_assert_cmpint (watch.n_records, ==, 2);
+  g_assert_cmpint (watch.version, ==, ((SecBackup *) g_ptr_array_index (listed, 0))->version);
+
+  /* Not a database: the error, no count. */
+  {
+    g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+
+    g_file_set_contents (junk, "not a database", -1, &error);
+    g_assert_no_error (error);
+    watch = (CountWatch) { 0 };
+    sec_backup_count_async (junk, NULL, copy_counted_cb, &watch);
+  }
+  while (!watch.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (watch.ok);
+  g_assert_nonnull (watch.error);
+  g_clear_error (&watch.error);
+
+  /* Cancelled once the worker has surely finished, before the callback. */
+  watch = (CountWatch) { 0 };
+  sec_backup_count_async (made, cancellable, copy_counted_cb, &watch);
+  g_usleep (500 * 1000);
+  g_cancellable_cancel (cancellable);
+  while (!watch.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (watch.ok);
+  g_assert_error (watch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (watch.n_records, ==, -1);
+  g_clear_error (&watch.error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -771,6 +858,7 @@ main (int argc, char *argv[])
   ADD ("/backups/restore-over-damaged", test_restore_over_damaged);
   ADD ("/backups/restore-async", test_restore_async);
   ADD ("/backups/restore-async-readers", test_restore_async_readers);
+  ADD ("/backups/count-async", test_count_async);
 #undef ADD
 
   return g_test_run ();

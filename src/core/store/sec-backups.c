@@ -1,4 +1,4 @@
-/* sec-backups.c: copies of a database kept beside it, and restoring one
+/* sec-backups.c: copies of a database kept beside it: making and listing them
  *
  * The copies are made by the engine (sec_engine_backup_to: a temporary
  * file created 0600, the engine's backup, the full integrity check, then a
@@ -6,7 +6,7 @@
  * number kept is a setting of the database itself: the automatic backups
  * are made inside the store (before a migration, while the file is being
  * opened) where no caller could pass it, and the command line and the
- * window must prune alike.
+ * window must prune alike. Restoring one is in sec-backups-restore.c.
  */
 #define G_LOG_DOMAIN "sec-store"
 
@@ -23,6 +23,7 @@
 
 #include "core/base/sec-progress.h"
 #include "core/store/sec-backups.h"
+#include "core/store/sec-backups-private.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-private.h"
 
@@ -153,9 +154,9 @@ compare_oldest_first (gconstpointer a,
 /* A name not taken yet for a backup made now, after every other one made
  * in the same second (even those pruned since, whose names came free).
  * (transfer full) */
-static char *
-make_backup_path (const char *db_path,
-                  const char *reason)
+char *
+_sec_backups_make_path (const char *db_path,
+                        const char *reason)
 {
   g_autofree char *folder = sec_backups_get_folder (db_path);
   g_autofree char *db_name = dup_db_name (db_path);
@@ -185,9 +186,9 @@ make_backup_path (const char *db_path,
     }
 }
 
-static gboolean
-ensure_folder (const char  *db_path,
-               GError     **error)
+gboolean
+_sec_backups_ensure_folder (const char  *db_path,
+                            GError     **error)
 {
   g_autofree char *folder = NULL;
 
@@ -247,9 +248,9 @@ remove_stale_copies (const char *db_path)
 
 /* Removes the oldest backups of @db_path beyond @kept, and what killed
  * copies left. */
-static void
-prune (const char *db_path,
-       guint       kept)
+void
+_sec_backups_prune (const char *db_path,
+                    guint       kept)
 {
   g_autoptr(GPtrArray) backups = scan_folder (db_path);
 
@@ -265,8 +266,8 @@ prune (const char *db_path,
 }
 
 /* The number kept, as the database @engine is on says. */
-static guint
-read_kept (SecEngine *engine)
+guint
+_sec_backups_read_kept (SecEngine *engine)
 {
   g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, "SELECT value FROM settings WHERE key = ?1", NULL);
   guint64 n = 0;
@@ -293,12 +294,12 @@ make_backup (SecEngine        *engine,
 {
   g_autofree char *path = NULL;
 
-  if (!ensure_folder (db_path, error))
+  if (!_sec_backups_ensure_folder (db_path, error))
     return NULL;
-  path = make_backup_path (db_path, reason);
+  path = _sec_backups_make_path (db_path, reason);
   if (!sec_engine_backup_to_full (engine, path, progress, progress_data, cancellable, error))
     return NULL;
-  prune (db_path, read_kept (engine));
+  _sec_backups_prune (db_path, _sec_backups_read_kept (engine));
   return g_steal_pointer (&path);
 }
 
@@ -512,7 +513,7 @@ sec_store_get_backups_kept (SecStore *store)
 {
   g_return_val_if_fail (SEC_IS_STORE (store), SEC_BACKUPS_KEPT_DEFAULT);
 
-  return read_kept (_sec_store_get_engine (store));
+  return _sec_backups_read_kept (_sec_store_get_engine (store));
 }
 
 gboolean
@@ -531,10 +532,10 @@ sec_store_set_backups_kept (SecStore  *store,
 
 /* Opens @path read-only and checks it is a whole Secretariat database this
  * version can open. */
-static SecEngine *
-open_copy (const char  *path,
-           int         *version,
-           GError     **error)
+SecEngine *
+_sec_backups_open_copy (const char  *path,
+                        int         *version,
+                        GError     **error)
 {
   g_autoptr(SecEngine) engine = sec_engine_open (path, SEC_ENGINE_OPEN_READ_ONLY, error);
   g_autofree char *display = g_filename_display_name (path);
@@ -561,27 +562,39 @@ open_copy (const char  *path,
 }
 
 /* Every record of every kind in the copy (kinds its version did not have
- * yet count 0). */
+ * yet count 0); -1 once @cancellable (nullable) is cancelled, checked
+ * between two kinds (one count of a large file's table takes a tenth of a
+ * second). */
 static gint64
-count_records (SecEngine *engine)
+count_records_cancellable (SecEngine    *engine,
+                           GCancellable *cancellable)
 {
   const GType *kinds = sec_record_kinds ();
   gint64 total = 0;
 
   for (guint i = 0; kinds[i]; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", sec_kind_from_type (kinds[i])->table);
-      g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine, sql, NULL);
+      g_autofree char *sql = NULL;
+      g_autoptr(SecStmt) stmt = NULL;
 
+      if (g_cancellable_is_cancelled (cancellable))
+        return -1;
+      sql = g_strdup_printf ("SELECT count(*) FROM %s", sec_kind_from_type (kinds[i])->table);
+      stmt = sec_engine_prepare_once (engine, sql, NULL);
       if (stmt != NULL && sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
         total += sec_stmt_get_int64 (stmt, 0);
     }
   return total;
 }
 
+static gint64
+count_records (SecEngine *engine)
+{
+  return count_records_cancellable (engine, NULL);
+}
+
 GPtrArray *
-sec_backups_list (const char  *db_path,
-                  GError     **error)
+sec_backups_scan (const char *db_path)
 {
   g_autoptr(GPtrArray) backups = NULL;
 
@@ -596,325 +609,118 @@ sec_backups_list (const char  *db_path,
       backups->pdata[i] = backups->pdata[backups->len - 1 - i];
       backups->pdata[backups->len - 1 - i] = tmp;
     }
+  return g_steal_pointer (&backups);
+}
+
+gboolean
+sec_backup_count (const char    *path,
+                  gint64        *n_records,
+                  int           *version,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(SecEngine) engine = NULL;
+  int v = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_records != NULL && version != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *n_records = -1;
+  *version = 0;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if ((engine = _sec_backups_open_copy (path, &v, error)) == NULL)
+    return FALSE;
+  if ((*n_records = count_records_cancellable (engine, cancellable)) < 0)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  *version = v;
+  return TRUE;
+}
+
+GPtrArray *
+sec_backups_list (const char  *db_path,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  backups = sec_backups_scan (db_path);
   for (guint i = 0; i < backups->len; i++)
     {
       SecBackup *b = g_ptr_array_index (backups, i);
-      g_autoptr(SecEngine) engine = open_copy (b->path, &b->version, NULL);
 
-      if (engine != NULL)
-        b->n_records = count_records (engine);
-      else
-        b->version = 0;
+      sec_backup_count (b->path, &b->n_records, &b->version, NULL, NULL);
     }
   return g_steal_pointer (&backups);
 }
 
-/* Restoring */
-
-/* Keeps a file that the engine cannot read (damaged) aside byte for byte:
- * written 0600 under a temporary name, synced, then renamed. */
-static char *
-copy_aside_raw (const char  *db_path,
-                GError     **error)
-{
-  g_autofree char *dest = make_backup_path (db_path, SEC_BACKUP_REASON_BEFORE_RESTORE);
-  g_autofree char *folder = sec_backups_get_folder (db_path);
-  g_autofree char *tmp = g_build_filename (folder, ".restore.XXXXXX", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gboolean ok;
-  int fd;
-
-  if (!g_file_get_contents (db_path, &contents, &length, error))
-    return NULL;
-  if ((fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
-                   _("Could not copy the database to “%s”: %s"), dest, g_strerror (saved));
-      return NULL;
-    }
-  ok = write (fd, contents, length) == (gssize) length && fsync (fd) == 0;
-  ok = close (fd) == 0 && ok;
-  if (!ok || g_rename (tmp, dest) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
-                   _("Could not copy the database to “%s”: %s"), dest, g_strerror (saved));
-      return NULL;
-    }
-  return g_steal_pointer (&dest);
-}
-
-/* Keeps the current file @db_path aside as a backup; sets *@kept to the
- * copy, or NULL when there is no file. Returns the number of backups the
- * file wants kept. A cancel leaves no copy. */
-static gboolean
-keep_current_aside (const char       *db_path,
-                    char            **kept,
-                    guint            *n_kept,
-                    SecProgressFunc   progress,
-                    gpointer          progress_data,
-                    GCancellable     *cancellable,
-                    GError          **error)
-{
-  g_autoptr(SecEngine) current = NULL;
-  g_autoptr(GError) local_error = NULL;
-  int version = 0;
-
-  *kept = NULL;
-  *n_kept = SEC_BACKUPS_KEPT_DEFAULT;
-  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!ensure_folder (db_path, error))
-    return FALSE;
-
-  current = sec_engine_open (db_path, SEC_ENGINE_OPEN_READ_WRITE, &local_error);
-  if (current != NULL && sec_engine_get_schema_version (current, &version, &local_error) && version > 0)
-    *n_kept = read_kept (current);
-  if (local_error == NULL)
-    {
-      g_autofree char *path = make_backup_path (db_path, SEC_BACKUP_REASON_BEFORE_RESTORE);
-      if (sec_engine_backup_to_full (current, path, progress, progress_data, cancellable, &local_error))
-        *kept = g_steal_pointer (&path);
-    }
-  /* Closing the last connection folds its write-ahead log into the file,
-   * which is then whole on its own and may be replaced. */
-  g_clear_pointer (&current, sec_engine_close);
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (*kept == NULL)
-    {
-      /* A damaged file is the usual reason to restore: keep its bytes. */
-      g_debug ("Keeping %s aside byte for byte: %s", db_path, local_error->message);
-      if ((*kept = copy_aside_raw (db_path, error)) == NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A part of a restore's bar: the steps' own progress, from 0 to 1, is
- * told as a share of the whole. */
 typedef struct {
-  SecProgressFunc progress;
-  gpointer        progress_data;
-  double          start;
-  double          share;
-} RestoreStep;
+  char   *path;
+  gint64  n_records;
+  int     version;
+} CountJob;
 
 static void
-report_step (double   fraction,
-             gpointer user_data)
+count_job_free (CountJob *job)
 {
-  RestoreStep *step = user_data;
-
-  if (step->progress != NULL)
-    step->progress (step->start + step->share * fraction, step->progress_data);
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* How a restore's bar is shared between its steps: the check of the
- * backup (one step, told when done: the engine's check tells nothing on
- * the way), the copy of the database kept aside and the copy of the
- * backup in, each copy and its own check (sec_engine_backup_to_full ()). */
-#define RESTORE_CHECK_SHARE 0.3
-#define RESTORE_ASIDE_SHARE 0.35
-
-gboolean
-sec_store_restore (const char  *db_path,
-                   const char  *backup_path,
-                   char       **kept_aside,
-                   GError     **error)
-{
-  return sec_store_restore_full (db_path, backup_path, NULL, NULL, NULL, kept_aside, error);
-}
-
-gboolean
-sec_store_restore_full (const char       *db_path,
-                        const char       *backup_path,
-                        SecProgressFunc   progress,
-                        gpointer          progress_data,
-                        GCancellable     *cancellable,
-                        char            **kept_aside,
-                        GError          **error)
-{
-  g_autoptr(SecEngine) source = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *display = NULL;
-  RestoreStep aside = { progress, progress_data, RESTORE_CHECK_SHARE, RESTORE_ASIDE_SHARE };
-  RestoreStep copy_in = { progress, progress_data, RESTORE_CHECK_SHARE + RESTORE_ASIDE_SHARE,
-                          1 - RESTORE_CHECK_SHARE - RESTORE_ASIDE_SHARE };
-  GStatBuf st;
-  guint n_kept;
-  int version = 0;
-
-  g_return_val_if_fail (db_path != NULL, FALSE);
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (kept_aside != NULL)
-    *kept_aside = NULL;
-  display = g_filename_display_name (db_path);
-
-  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autofree char *backup_display = g_filename_display_name (backup_path);
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND,
-                   _("“%s” does not exist"), backup_display);
-      return FALSE;
-    }
-  if (same_file (db_path, backup_path))
-    {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_FAILED,
-                   _("“%s” is the database itself, not a backup of it"), display);
-      return FALSE;
-    }
-  if (progress != NULL)
-    progress (0, progress_data);
-
-  /* Everything about the copy is checked before anything is changed. */
-  source = open_copy (backup_path, &version, &local_error);
-  if (source != NULL)
-    sec_engine_check_integrity (source, &local_error);
-  if (local_error != NULL)
-    {
-      g_autofree char *backup_display = g_filename_display_name (backup_path);
-
-      if (g_error_matches (local_error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT))
-        g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_CORRUPT,
-                     _("“%s” is damaged and cannot be restored. Nothing was changed."), backup_display);
-      else
-        g_set_error (error, SEC_STORE_ERROR, local_error->code,
-                     _("%s. Nothing was changed."), local_error->message);
-      return FALSE;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (RESTORE_CHECK_SHARE, progress_data);
-
-  /* Replaced under another program, the database would go on taking its
-   * writes into the old file, lost on its next opening. */
-  if (sec_engine_file_in_use (db_path))
-    {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
-                   _("“%s” is in use by another program"), display);
-      return FALSE;
-    }
-  if (!keep_current_aside (db_path, &kept, &n_kept, report_step, &aside, cancellable, error))
-    return FALSE;
-  wal = g_strconcat (db_path, "-wal", NULL);
-  if (sec_engine_file_in_use (db_path) || (g_stat (wal, &st) == 0 && st.st_size > 0))
-    {
-      g_set_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_OPEN,
-                   _("“%s” is in use by another program"), display);
-      return FALSE;
-    }
-
-  /* The database is replaced by the copy's last step, a rename: a cancel
-   * before it leaves the file as it was (and takes back the copy kept
-   * aside); after it, too late, the restore is complete. */
-  if (!sec_engine_backup_to_full (source, db_path, report_step, &copy_in, cancellable, &local_error))
-    {
-      if (kept != NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_unlink (kept);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  prune (db_path, n_kept);
-  /* The steps' shares need not add up to exactly 1 in floating point. */
-  if (progress != NULL)
-    progress (1.0, progress_data);
-
-  if (kept_aside != NULL)
-    *kept_aside = g_steal_pointer (&kept);
-  return TRUE;
-}
-
-typedef struct {
-  SecEngine        *closing;  /* the store's connection, to close first */
-  char             *db_path;
-  char             *backup_path;
-  char             *kept_aside;
-} RestoreJob;
-
-static void
-restore_job_free (RestoreJob *job)
-{
-  sec_engine_close (job->closing);
-  g_free (job->db_path);
-  g_free (job->backup_path);
-  g_free (job->kept_aside);
+  g_free (job->path);
   g_free (job);
 }
 
 static gboolean
-restore_worker (gpointer           data,
-                SecProgressRelay  *relay,
-                GCancellable      *cancellable,
-                GError           **error)
+count_worker (gpointer           data,
+              SecProgressRelay  *relay,
+              GCancellable      *cancellable,
+              GError           **error)
 {
-  RestoreJob *job = data;
+  CountJob *job = data;
 
-  /* Its checkpoint first: the file is then complete, and the copy kept
-   * aside has every commit. */
-  g_clear_pointer (&job->closing, sec_engine_close);
-  return sec_store_restore_full (job->db_path, job->backup_path, sec_progress_relay_report, relay,
-                                 cancellable, &job->kept_aside, error);
+  return sec_backup_count (job->path, &job->n_records, &job->version, cancellable, error);
 }
 
 void
-sec_store_restore_async (SecStore            *store,
-                         const char          *db_path,
-                         const char          *backup_path,
-                         SecProgressFunc      progress,
-                         gpointer             progress_data,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+sec_backup_count_async (const char          *path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
-  RestoreJob *job;
+  CountJob *job;
 
-  g_return_if_fail (store == NULL || SEC_IS_STORE (store));
-  g_return_if_fail (db_path != NULL && backup_path != NULL);
+  g_return_if_fail (path != NULL);
 
-  job = g_new0 (RestoreJob, 1);
-  job->closing = store != NULL ? _sec_store_take_engine (store) : NULL;
-  job->db_path = g_strdup (db_path);
-  job->backup_path = g_strdup (backup_path);
-  /* Cancelled once the file is replaced, the restore is done and must be
-   * reported so (sec_worker_run () leaves that to the worker). */
-  sec_worker_run (sec_store_restore_async, job, (GDestroyNotify) restore_job_free, restore_worker,
-                  progress, progress_data, cancellable, callback, user_data);
+  job = g_new0 (CountJob, 1);
+  job->path = g_strdup (path);
+  job->n_records = -1;
+  sec_worker_run (sec_backup_count_async, job, (GDestroyNotify) count_job_free, count_worker,
+                  NULL, NULL, cancellable, callback, user_data);
 }
 
 gboolean
-sec_store_restore_finish (GAsyncResult  *result,
-                          char         **kept_aside,
-                          GError       **error)
+sec_backup_count_finish (GAsyncResult  *result,
+                         gint64        *n_records,
+                         int           *version,
+                         GError       **error)
 {
-  RestoreJob *job;
+  CountJob *job;
 
-  if (kept_aside != NULL)
-    *kept_aside = NULL;
-  if ((job = sec_worker_finish (result, sec_store_restore_async, error)) == NULL)
+  g_return_val_if_fail (n_records != NULL && version != NULL, FALSE);
+
+  *n_records = -1;
+  *version = 0;
+  /* A count has nothing to keep once its reader is gone: cancelled, it is
+   * cancelled even if the worker had finished (sec_worker_run () leaves
+   * that to the worker). */
+  if (g_task_is_valid (result, NULL) &&
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (G_TASK (result)), error))
     return FALSE;
-  if (kept_aside != NULL)
-    *kept_aside = g_steal_pointer (&job->kept_aside);
+  if ((job = sec_worker_finish (result, sec_backup_count_async, error)) == NULL)
+    return FALSE;
+  *n_records = job->n_records;
+  *version = job->version;
   return TRUE;
 }
