@@ -94,7 +94,6 @@ struct _SecWindow
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
   SecSectionState      *saved_panes[N_SECTIONS]; /* owned: of panes let go */
   guint                 pane_release_source;
-  guint                 show_selection_source; /* the list's selection shown after the frame */
   GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
   GtkWidget            *connection_banner;  /* a shared database out of reach (sec-window-connection.c) */

@@ -226,8 +226,6 @@ _sec_window_show_record (SecWindow *self,
 {
   const Section *section = record ? _sec_window_section_for_record (record) : NULL;
 
-  /* What is shown now wins over a selection waiting to be shown. */
-  g_clear_handle_id (&self->show_selection_source, g_source_remove);
   g_set_object (&self->record, record);
 
   if (select_in_list && section != NULL)
@@ -331,38 +329,21 @@ _sec_window_focus_list_later (SecWindow *self)
 
 /* Callbacks */
 
-static gboolean
-show_selection_cb (gpointer user_data)
-{
-  SecWindow *self = user_data;
-  SecListPane *pane = _sec_window_get_current_pane (self);
-  SecRecord *record = pane ? sec_list_pane_get_selected_record (pane) : NULL;
-
-  self->show_selection_source = 0;
-  if (pane == NULL || is_same_record (record, self->record))
-    return G_SOURCE_REMOVE;
-  /* An empty list (a search without results) clears the detail of its
-   * kind, but not a record of another kind opened by a link. */
-  if (record == NULL && self->record != NULL &&
-      G_OBJECT_TYPE (self->record) != sec_list_pane_get_kind (pane))
-    return G_SOURCE_REMOVE;
-  _sec_window_show_record (self, record, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* The detail pane follows the list's selection once the main loop has
- * turned: the list's new rows (a search replacing them all) and the page
- * of the record now selected (6–16 ms on the big file) then do not hold
- * the window in one piece (issue 16). Focus and selection stay in the
- * list as they were. */
 void
 _sec_window_on_pane_selected_record (SecWindow   *self,
                                      GParamSpec  *pspec,
                                      SecListPane *pane)
 {
-  if (pane != _sec_window_get_current_pane (self) || self->show_selection_source != 0)
+  SecRecord *record = sec_list_pane_get_selected_record (pane);
+
+  if (pane != _sec_window_get_current_pane (self) || is_same_record (record, self->record))
     return;
-  self->show_selection_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_selection_cb, self, NULL);
+  /* An empty list (a search without results) clears the detail of its
+   * kind, but not a record of another kind opened by a link. */
+  if (record == NULL && self->record != NULL &&
+      G_OBJECT_TYPE (self->record) != sec_list_pane_get_kind (pane))
+    return;
+  _sec_window_show_record (self, record, FALSE);
 }
 
 static void
@@ -561,7 +542,6 @@ sec_window_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_handle_id (&self->show_selection_source, g_source_remove);
   _sec_window_clear_panes (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_WINDOW);
   g_clear_object (&self->toaster);
@@ -774,7 +754,6 @@ sec_window_set_store (SecWindow *self,
   /* Everything that reads the old store goes before it may close. */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_handle_id (&self->show_selection_source, g_source_remove);
   _sec_window_clear_panes (self);
   if (self->overview != NULL)
     {
