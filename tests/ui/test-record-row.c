@@ -168,6 +168,8 @@ test_demo_kinds (void)
   sec_test_close_store (store, dir);
 }
 
+#define MEETING_DAY "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00"
+
 static int
 measure_height (GtkWidget *row,
                 int        width)
@@ -187,15 +189,15 @@ test_layout (void)
   SecStore *store = sec_test_open_store (dir, "test.db", NULL);
   GtkWidget *window = gtk_window_new ();
   g_autoptr(SecRecord) shorter = sec_test_make (store, SEC_TYPE_MEETING, "title", "Plenary",
-                                                "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00", "status", "cancelled", NULL);
+                                                MEETING_DAY, "status", "cancelled", NULL);
   g_autoptr(SecRecord) longer = sec_test_make (store, SEC_TYPE_MEETING, "title",
                                                "Joint meeting of the working groups on migration and asylum",
-                                               "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00", "status", "cancelled", NULL);
+                                               MEETING_DAY, "status", "cancelled", NULL);
   g_autoptr(SecRecord) longest = sec_test_make (store, SEC_TYPE_MEETING, "title",
                                                 "Joint meeting of the working groups on migration, asylum, "
                                                 "borders, visas, integration, return and readmission, "
                                                 "with the national contact points and the agencies",
-                                                "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00", "status", "cancelled", NULL);
+                                                MEETING_DAY, "status", "cancelled", NULL);
   GtkWidget *row = show_row (window, shorter);
   int one_line, two_lines, line;
   graphene_rect_t title, badge;

@@ -125,7 +125,8 @@ sec_row_text_snapshot (GtkWidget   *widget,
   /* Centred across, as a GtkLabel: only a whole-line text is ever given
    * more width than it asked for; and down, as a GtkLabel's yalign 0.5. */
   gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (self->max_lines > 0 ? 0 : floorf ((width - logical.width) / 2.f) - logical.x,
+                          &GRAPHENE_POINT_INIT (self->max_lines > 0 ? 0
+                                                : floorf ((width - logical.width) / 2.f) - logical.x,
                                                 floorf ((height - logical.height) / 2.f) - logical.y));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
