@@ -545,7 +545,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   SecParticipantsWindow *window;
   const char *description = NULL;
   guint confirmed = 0, attended = 0;
-  gboolean in_row = FALSE, in_window = FALSE;
+  gboolean in_window = FALSE;
 
   /* Some attended already: the two statuses the list once added up alone. */
   sec_query_add (query, "meeting", SEC_QUERY_EQUALS, "3");
@@ -574,10 +574,7 @@ test_counts_agree (Fixture *f, gconstpointer data)
   /* The list's row. */
   g_object_ref_sink (row);
   sec_record_row_set_record (SEC_RECORD_ROW (row), meeting);
-  sec_test_collect_widgets (row, GTK_TYPE_LABEL, FALSE, labels);
-  for (guint i = 0; i < labels->len; i++)
-    in_row |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), taking_part) == 0;
-  g_assert_true (in_row);
+  g_assert_cmpstr (sec_record_row_get_trailing (SEC_RECORD_ROW (row)), ==, taking_part);
   g_object_unref (row);
 
   /* The page's participants. */

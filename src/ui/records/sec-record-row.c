@@ -4,6 +4,13 @@
  * the end; the second gives the facts staff look for in a list (a meeting's
  * date and bodies, an organisation's country), with a count at the end.
  * Rows are recycled by the list, so everything is set from the record.
+ *
+ * A search that shares no rows with the one before makes some 200 new
+ * rows at once (GTK 4.8), so a row is light: four SecRowTexts laid out
+ * here, without boxes or a template (issue 16). The layout is the one the
+ * row had as boxes of labels: 6 px above and below, 3 px at the sides, 3 px
+ * between the lines, 12 px before the badge and the trailing text; the
+ * title wraps onto two lines at most; the badge sits at the top.
  */
 #define G_LOG_DOMAIN "sec-record-row"
 
@@ -16,21 +23,32 @@
 #include "core/funding/sec-funding.h"
 #include "ui/meetings/sec-participant-counts.h"
 #include "ui/records/sec-record-row.h"
+#include "ui/widgets/sec-row-text.h"
 #include "core/store/sec-records.h"
 
 struct _SecRecordRow
 {
   GtkWidget  parent_instance;
 
-  /* template */
-  GtkWidget *box;
-  GtkLabel  *title_label;
-  GtkLabel  *badge_label;
-  GtkLabel  *subtitle_label;
-  GtkLabel  *trailing_label;
+  /* children */
+  SecRowText *title;
+  SecRowText *badge;
+  SecRowText *subtitle;
+  SecRowText *trailing;
 
   /* owned */
-  SecRecord *record;
+  SecRecord  *record;
+
+  /* the style classes added, static */
+  const char *title_style;
+  const char *badge_style;
+};
+
+enum {
+  MARGIN_TOP_BOTTOM = 6,
+  MARGIN_SIDES = 3,
+  LINE_SPACING = 3,
+  COLUMN_SPACING = 12,
 };
 
 G_DEFINE_FINAL_TYPE (SecRecordRow, sec_record_row, GTK_TYPE_WIDGET)
@@ -298,17 +316,43 @@ describe_programme (SecRecord *record,
 }
 
 static void
-set_label (GtkLabel   *label,
-           const char *text)
+set_style (GtkWidget   *widget,
+           const char **current,
+           const char  *style)
 {
-  gtk_label_set_label (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+  if (g_strcmp0 (*current, style) == 0)
+    return;
+  if (*current != NULL)
+    gtk_widget_remove_css_class (widget, *current);
+  if (style != NULL)
+    gtk_widget_add_css_class (widget, style);
+  *current = style;
+}
+
+/* What a screen reader says of the row: its texts in the order shown. */
+static void
+update_accessible_label (SecRowText *const *texts,
+                         guint               n_texts,
+                         SecRecordRow       *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      const char *text = sec_row_text_get_text (texts[i]);
+
+      if (text[0] == '\0')
+        continue;
+      if (label->len > 0)
+        g_string_append (label, ", ");
+      g_string_append (label, text);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
 }
 
 static void
 update (SecRecordRow *self)
 {
-  static const char *const badge_styles[] = { "error", "warning", "accent", "success", "dim-label" };
   RowTexts texts = { NULL, NULL, NULL, FALSE, g_ptr_array_new_with_free_func (g_free), NULL };
   g_autofree char *subtitle = NULL;
 
@@ -341,30 +385,192 @@ update (SecRecordRow *self)
   g_ptr_array_add (texts.details, NULL);
   subtitle = g_strjoinv (" · ", (char **) texts.details->pdata);
 
-  gtk_label_set_label (self->title_label, texts.title ? texts.title : "");
-  if (texts.title_dim)
-    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
-  set_label (self->badge_label, texts.badge);
-  for (guint i = 0; i < G_N_ELEMENTS (badge_styles); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), badge_styles[i]);
-  if (texts.badge_style != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), texts.badge_style);
-  set_label (self->subtitle_label, subtitle);
-  set_label (self->trailing_label, texts.trailing);
+  sec_row_text_set_text (self->title, texts.title);
+  /* The title is always there: it keeps the first line's height. */
+  gtk_widget_set_visible (GTK_WIDGET (self->title), TRUE);
+  set_style (GTK_WIDGET (self->title), &self->title_style, texts.title_dim ? "dim-label" : NULL);
+  sec_row_text_set_text (self->badge, texts.badge);
+  set_style (GTK_WIDGET (self->badge), &self->badge_style, texts.badge ? texts.badge_style : NULL);
+  sec_row_text_set_text (self->subtitle, subtitle);
+  sec_row_text_set_text (self->trailing, texts.trailing);
+  {
+    SecRowText *const shown[] = { self->title, self->badge, self->subtitle, self->trailing };
+
+    update_accessible_label (shown, G_N_ELEMENTS (shown), self);
+  }
 
   g_free (texts.title);
   g_free (texts.trailing);
   g_ptr_array_unref (texts.details);
 }
 
+/* The widths of a line's two texts in @width: the second (badge or
+ * trailing text) as wide as it asks, the first the rest. */
+static void
+split_line (GtkWidget *first,
+            GtkWidget *second,
+            int        width,
+            int       *first_width,
+            int       *second_width)
+{
+  int first_min = 0, second_min = 0, second_nat = 0;
+
+  *second_width = 0;
+  if (gtk_widget_get_visible (second))
+    {
+      gtk_widget_measure (first, GTK_ORIENTATION_HORIZONTAL, -1, &first_min, NULL, NULL, NULL);
+      gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, &second_min, &second_nat, NULL, NULL);
+      *second_width = CLAMP (width - COLUMN_SPACING - first_min, second_min, second_nat);
+      width -= *second_width + COLUMN_SPACING;
+    }
+  *first_width = MAX (width, 0);
+}
+
+static int
+measure_height (GtkWidget *widget,
+                int        width)
+{
+  int height = 0;
+
+  if (gtk_widget_get_visible (widget))
+    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* The height of a line: the taller of its two texts. */
+static int
+measure_line (GtkWidget *first,
+              GtkWidget *second,
+              int        width)
+{
+  int first_width = -1, second_width = -1;
+
+  /* Without a width (never in a list), each text on its whole width. */
+  if (width >= 0)
+    split_line (first, second, width, &first_width, &second_width);
+  return MAX (measure_height (first, first_width), measure_height (second, second_width));
+}
+
+static void
+measure_line_width (GtkWidget *first,
+                    GtkWidget *second,
+                    int       *minimum,
+                    int       *natural)
+{
+  int min = 0, nat = 0;
+  gboolean any = FALSE;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *w = first; w != NULL; w = w == first ? second : NULL)
+    if (gtk_widget_get_visible (w))
+      {
+        gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+        if (any)
+          {
+            *minimum += COLUMN_SPACING;
+            *natural += COLUMN_SPACING;
+          }
+        *minimum += min;
+        *natural += nat;
+        any = TRUE;
+      }
+}
+
+/* Places @child at @x across a line that runs from the row's start. */
+static void
+allocate_child (SecRecordRow *self,
+                GtkWidget    *child,
+                int           x,
+                int           y,
+                int           width,
+                int           height)
+{
+  if (!gtk_widget_get_visible (child))
+    return;
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    x = gtk_widget_get_width (GTK_WIDGET (self)) - x - width;
+  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+}
+
+static void
+allocate_line (SecRecordRow *self,
+               GtkWidget    *first,
+               GtkWidget    *second,
+               gboolean      second_at_top,
+               int           y,
+               int           width,
+               int           height)
+{
+  int first_width, second_width;
+
+  split_line (first, second, width, &first_width, &second_width);
+  allocate_child (self, first, MARGIN_SIDES, y, first_width, height);
+  allocate_child (self, second, MARGIN_SIDES + width - second_width, y, second_width,
+                  second_at_top ? MIN (measure_height (second, second_width), height) : height);
+}
+
+static GtkSizeRequestMode
+sec_record_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+sec_record_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  SecRecordRow *self = SEC_RECORD_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int min1, nat1, min2, nat2;
+
+      measure_line_width (GTK_WIDGET (self->title), GTK_WIDGET (self->badge), &min1, &nat1);
+      measure_line_width (GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), &min2, &nat2);
+      *minimum = MAX (min1, min2) + 2 * MARGIN_SIDES;
+      *natural = MAX (nat1, nat2) + 2 * MARGIN_SIDES;
+    }
+  else
+    {
+      int width = for_size >= 0 ? MAX (for_size - 2 * MARGIN_SIDES, 0) : -1;
+
+      *minimum = *natural = 2 * MARGIN_TOP_BOTTOM + LINE_SPACING
+                            + measure_line (GTK_WIDGET (self->title), GTK_WIDGET (self->badge), width)
+                            + measure_line (GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), width);
+    }
+}
+
+static void
+sec_record_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SecRecordRow *self = SEC_RECORD_ROW (widget);
+  int line_width = MAX (width - 2 * MARGIN_SIDES, 0);
+  int first = measure_line (GTK_WIDGET (self->title), GTK_WIDGET (self->badge), line_width);
+  int second = measure_line (GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), line_width);
+  /* Any height beyond what was asked goes to the lines, as in a GtkBox
+   * whose children do not expand: below them. */
+  allocate_line (self, GTK_WIDGET (self->title), GTK_WIDGET (self->badge), TRUE,
+                 MARGIN_TOP_BOTTOM, line_width, first);
+  allocate_line (self, GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), FALSE,
+                 MARGIN_TOP_BOTTOM + first + LINE_SPACING, line_width, second);
+}
+
 static void
 sec_record_row_dispose (GObject *object)
 {
   SecRecordRow *self = SEC_RECORD_ROW (object);
+  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_RECORD_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->record);
 
   G_OBJECT_CLASS (sec_record_row_parent_class)->dispose (object);
@@ -421,19 +627,36 @@ sec_record_row_class_init (SecRecordRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-record-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, SecRecordRow, box);
-  gtk_widget_class_bind_template_child (widget_class, SecRecordRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SecRecordRow, badge_label);
-  gtk_widget_class_bind_template_child (widget_class, SecRecordRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, SecRecordRow, trailing_label);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = sec_record_row_get_request_mode;
+  widget_class->measure = sec_record_row_measure;
+  widget_class->size_allocate = sec_record_row_size_allocate;
+}
+
+static SecRowText *
+add_text (SecRecordRow *self,
+          guint         max_lines,
+          const char   *style,
+          const char   *style2)
+{
+  GtkWidget *text = sec_row_text_new (max_lines);
+
+  gtk_widget_add_css_class (text, style);
+  if (style2 != NULL)
+    gtk_widget_add_css_class (text, style2);
+  gtk_widget_set_parent (text, GTK_WIDGET (self));
+  return SEC_ROW_TEXT (text);
 }
 
 static void
 sec_record_row_init (SecRecordRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* In the order a screen reader reads them and Tab would go. */
+  self->title = add_text (self, 2, "heading", NULL);
+  self->badge = add_text (self, 0, "caption-heading", NULL);
+  self->subtitle = add_text (self, 1, "caption", "dim-label");
+  self->trailing = add_text (self, 0, "caption", "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->trailing), FALSE);
 }
 
 GtkWidget *
@@ -482,7 +705,7 @@ sec_record_row_get_title (SecRecordRow *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
-  return gtk_label_get_label (self->title_label);
+  return sec_row_text_get_text (self->title);
 }
 
 const char *
@@ -490,7 +713,7 @@ sec_record_row_get_subtitle (SecRecordRow *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
-  return gtk_label_get_label (self->subtitle_label);
+  return sec_row_text_get_text (self->subtitle);
 }
 
 const char *
@@ -498,5 +721,13 @@ sec_record_row_get_badge (SecRecordRow *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
-  return gtk_label_get_label (self->badge_label);
+  return sec_row_text_get_text (self->badge);
+}
+
+const char *
+sec_record_row_get_trailing (SecRecordRow *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
+
+  return sec_row_text_get_text (self->trailing);
 }

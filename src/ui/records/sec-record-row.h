@@ -20,5 +20,7 @@ const char  *sec_record_row_get_title    (SecRecordRow *self);
 const char  *sec_record_row_get_subtitle (SecRecordRow *self);
 /* The badge at the end of the first line ("" when none). */
 const char  *sec_record_row_get_badge    (SecRecordRow *self);
+/* The text at the end of the second line ("" when none). */
+const char  *sec_record_row_get_trailing (SecRecordRow *self);
 
 G_END_DECLS

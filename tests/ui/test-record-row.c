@@ -1,0 +1,261 @@
+/* test-record-row.c: a record as a row of the lists
+ *
+ * The row draws its texts itself (SecRowText, issue 16): what it shows
+ * for each kind of record, what a screen reader is told, its style
+ * classes, its height with a title of one line, two, and more (cut to
+ * two), and its texts' places left to right and right to left.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "core/base/sec-format.h"
+#include "core/store/sec-records.h"
+#include "core/store/sec-store-privacy.h"
+#include "ui/meetings/sec-participant-counts.h"
+#include "ui/records/sec-record-row.h"
+#include "ui/widgets/sec-row-text.h"
+#include "sec-test-ui.h"
+#include "sec-test-util.h"
+
+/* The row's texts: title, badge, subtitle, trailing. */
+static GtkWidget *
+get_text (GtkWidget *row,
+          guint      n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (row);
+
+  while (n-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_true (SEC_IS_ROW_TEXT (child));
+  return child;
+}
+
+static GtkWidget *
+show_row (GtkWidget *window,
+          SecRecord *record)
+{
+  GtkWidget *row = sec_record_row_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), record);
+  return row;
+}
+
+static void
+assert_row (GtkWidget  *row,
+            const char *title,
+            const char *badge,
+            const char *subtitle,
+            const char *trailing,
+            const char *label)
+{
+  g_assert_cmpstr (sec_record_row_get_title (SEC_RECORD_ROW (row)), ==, title);
+  g_assert_cmpstr (sec_record_row_get_badge (SEC_RECORD_ROW (row)), ==, badge);
+  g_assert_cmpstr (sec_record_row_get_subtitle (SEC_RECORD_ROW (row)), ==, subtitle);
+  g_assert_cmpstr (sec_record_row_get_trailing (SEC_RECORD_ROW (row)), ==, trailing);
+  /* A text is shown when it is not empty, the title always. */
+  g_assert_true (gtk_widget_get_visible (get_text (row, 0)));
+  g_assert_cmpint (gtk_widget_get_visible (get_text (row, 1)), ==, badge[0] != '\0');
+  g_assert_cmpint (gtk_widget_get_visible (get_text (row, 2)), ==, subtitle[0] != '\0');
+  g_assert_cmpint (gtk_widget_get_visible (get_text (row, 3)), ==, trailing[0] != '\0');
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+}
+
+static void
+test_texts (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-record-row-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(SecRecord) meeting = sec_test_make (store, SEC_TYPE_MEETING, "title", "Plenary",
+                                                "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-05T17:00",
+                                                "status", "cancelled", NULL);
+  g_autoptr(SecRecord) organisation = sec_test_make (store, SEC_TYPE_ORGANISATION, "name", "Europol",
+                                                     "acronym", "EUROPOL", "country", "NL", NULL);
+  g_autoptr(SecRecord) anna = sec_test_make (store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Alt", NULL);
+  g_autoptr(SecRecord) ben = sec_test_make (store, SEC_TYPE_PERSON, "given-name", "Ben", "family-name", "Berg",
+                                            "lawful-basis", "consent", "restricted", "yes", NULL);
+  g_autoptr(SecRecord) body = sec_test_make (store, SEC_TYPE_BODY, "name", "Platform of rapporteurs",
+                                             "acronym", "PF", NULL);
+  g_autofree char *taking_part = sec_participant_counts_format_taking_part (0);
+  g_autofree char *period = sec_format_period ("2026-05-04T09:00", "2026-05-05T17:00");
+  g_autofree char *meeting_label = g_strdup_printf ("Plenary, Cancelled, %s, %s", period, taking_part);
+  GtkWidget *row;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 100);
+  gtk_window_present (GTK_WINDOW (window));
+
+  row = show_row (window, meeting);
+  assert_row (row, "Plenary", "Cancelled", period, taking_part, meeting_label);
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 0), "heading"));
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "caption-heading"));
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "error"));
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 2), "caption"));
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 2), "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 3), "dim-label"));
+
+  /* The same row bound again, as the list recycles it: nothing of the
+   * meeting is left. */
+  sec_record_row_set_record (SEC_RECORD_ROW (row), organisation);
+  assert_row (row, "Europol", "", "EUROPOL · Netherlands · Civil society organisation", "",
+              "Europol, EUROPOL · Netherlands · Civil society organisation");
+  g_assert_false (gtk_widget_has_css_class (get_text (row, 1), "error"));
+
+  sec_record_row_set_record (SEC_RECORD_ROW (row), anna);
+  assert_row (row, "Anna Alt", "No lawful basis", "", "", "Anna Alt, No lawful basis");
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "warning"));
+  sec_record_row_set_record (SEC_RECORD_ROW (row), ben);
+  assert_row (row, "Ben Berg", "Restricted", "", "", "Ben Berg, Restricted");
+  g_assert_false (gtk_widget_has_css_class (get_text (row, 1), "warning"));
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "dim-label"));
+
+  g_assert_true (sec_store_erase_person (store, sec_record_get_id (anna), NULL));
+  g_clear_object (&anna);
+  anna = sec_store_get (store, SEC_TYPE_PERSON, sec_record_get_id (ben) - 1, NULL);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), anna);
+  g_assert_cmpstr (sec_record_row_get_title (SEC_RECORD_ROW (row)), ==, "Erased person");
+  g_assert_true (gtk_widget_has_css_class (get_text (row, 0), "dim-label"));
+  sec_test_assert_contains (sec_record_row_get_subtitle (SEC_RECORD_ROW (row)), "Personal data erased on");
+  sec_record_row_set_record (SEC_RECORD_ROW (row), body);
+  g_assert_false (gtk_widget_has_css_class (get_text (row, 0), "dim-label"));
+  assert_row (row, "Platform of rapporteurs", "", "PF", "0 members", "Platform of rapporteurs, PF, 0 members");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_close_store (store, dir);
+}
+
+/* Every kind of the demo database gives its rows a title, and the
+ * accessible label reads the texts shown. */
+static void
+test_demo_kinds (void)
+{
+  const GType kinds[] = {
+    SEC_TYPE_MEETING, SEC_TYPE_ORGANISATION, SEC_TYPE_PERSON, SEC_TYPE_BODY, SEC_TYPE_CALL,
+    SEC_TYPE_STATEMENT, SEC_TYPE_FUNDING_CALL, SEC_TYPE_PROJECT, SEC_TYPE_PROGRAMME,
+  };
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-record-row-XXXXXX");
+  SecStore *store = sec_test_open_demo (dir, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = show_row (window, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) records = sec_store_list (store, kinds[k], NULL, NULL);
+
+      g_assert_nonnull (records);
+      g_assert_cmpuint (records->len, >, 0);
+      for (guint i = 0; i < MIN (records->len, 20); i++)
+        {
+          const char *texts[4];
+          g_autoptr(GString) label = g_string_new (NULL);
+
+          sec_record_row_set_record (SEC_RECORD_ROW (row), g_ptr_array_index (records, i));
+          texts[0] = sec_record_row_get_title (SEC_RECORD_ROW (row));
+          texts[1] = sec_record_row_get_badge (SEC_RECORD_ROW (row));
+          texts[2] = sec_record_row_get_subtitle (SEC_RECORD_ROW (row));
+          texts[3] = sec_record_row_get_trailing (SEC_RECORD_ROW (row));
+          g_assert_cmpstr (texts[0], !=, "");
+          for (guint t = 0; t < 4; t++)
+            if (texts[t][0] != '\0')
+              g_string_append_printf (label, "%s%s", label->len > 0 ? ", " : "", texts[t]);
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_close_store (store, dir);
+}
+
+#define MEETING_DAY "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00"
+
+static int
+measure_height (GtkWidget *row,
+                int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* A title wraps onto a second line, never a third; the badge keeps its
+ * width; the texts swap sides right to left. */
+static void
+test_layout (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-record-row-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(SecRecord) shorter = sec_test_make (store, SEC_TYPE_MEETING, "title", "Plenary",
+                                                MEETING_DAY, "status", "cancelled", NULL);
+  g_autoptr(SecRecord) longer = sec_test_make (store, SEC_TYPE_MEETING, "title",
+                                               "Joint meeting of the working groups on migration and asylum",
+                                               MEETING_DAY, "status", "cancelled", NULL);
+  g_autoptr(SecRecord) longest = sec_test_make (store, SEC_TYPE_MEETING, "title",
+                                                "Joint meeting of the working groups on migration, asylum, "
+                                                "borders, visas, integration, return and readmission, "
+                                                "with the national contact points and the agencies",
+                                                MEETING_DAY, "status", "cancelled", NULL);
+  GtkWidget *row = show_row (window, shorter);
+  int one_line, two_lines, line;
+  graphene_rect_t title, badge;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  sec_test_wait_ms (50);
+
+  one_line = measure_height (row, 300);
+  /* Two lines of text, 3 px between, 6 px above and below: at least. */
+  g_assert_cmpint (one_line, >=, 2 * 8 + 3 + 12);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), longer);
+  two_lines = measure_height (row, 300);
+  line = two_lines - one_line;
+  g_assert_cmpint (line, >, 8);
+  g_assert_cmpint (line, <, one_line);
+  /* Wide enough for the title on one line. */
+  g_assert_cmpint (measure_height (row, 2000), ==, one_line);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), longest);
+  g_assert_cmpint (measure_height (row, 300), ==, two_lines);
+
+  /* Drawn: the title at the start, the badge at the end, at the top. */
+  sec_test_wait_ms (50);
+  g_assert_true (gtk_widget_compute_bounds (get_text (row, 0), row, &title));
+  g_assert_true (gtk_widget_compute_bounds (get_text (row, 1), row, &badge));
+  g_assert_cmpfloat (title.origin.x, ==, 3);
+  g_assert_cmpfloat (title.origin.y, ==, 6);
+  g_assert_cmpfloat (badge.origin.y, ==, 6);
+  g_assert_cmpfloat (badge.origin.x + badge.size.width, ==, gtk_widget_get_width (row) - 3);
+  g_assert_cmpfloat (title.origin.x + title.size.width + 12, ==, badge.origin.x);
+  g_assert_cmpfloat (badge.size.height, <, title.size.height);
+
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_set_direction (get_text (row, i), GTK_TEXT_DIR_RTL);
+  sec_test_wait_ms (50);
+  g_assert_true (gtk_widget_compute_bounds (get_text (row, 0), row, &title));
+  g_assert_true (gtk_widget_compute_bounds (get_text (row, 1), row, &badge));
+  g_assert_cmpfloat (badge.origin.x, ==, 3);
+  g_assert_cmpfloat (title.origin.x + title.size.width, ==, gtk_widget_get_width (row) - 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_close_store (store, dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/record-row/texts", test_texts);
+  g_test_add_func ("/record-row/demo-kinds", test_demo_kinds);
+  g_test_add_func ("/record-row/layout", test_layout);
+
+  return g_test_run ();
+}
