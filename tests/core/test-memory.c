@@ -2,8 +2,7 @@
  *
  * What the window frees must be able to go back to the system: GLib's
  * slices are taken from malloc (so that a trim finds them once freed), and
- * the threads share at most SEC_MEMORY_ARENA_MAX arenas, and large blocks
- * are mapped on their own.
+ * the threads share at most SEC_MEMORY_ARENA_MAX arenas.
  */
 #include "config.h"
 
@@ -106,24 +105,6 @@ test_arenas (void)
   g_assert_cmpuint (n, <=, SEC_MEMORY_ARENA_MAX);
 }
 
-/* A large block freed does not make the next ones come from the heap. */
-static void
-test_mmap_threshold (void)
-{
-  gpointer large = g_malloc (4 * 1024 * 1024);
-  gpointer block;
-  struct mallinfo2 before;
-
-  /* Mapped (over any threshold), and freed: glibc would now raise its
-   * threshold to 4 MB. */
-  g_free (large);
-  before = mallinfo2 ();
-  block = g_malloc (2 * SEC_MEMORY_MMAP_THRESHOLD);
-  g_test_message ("mapped blocks: %zu before, %zu after", before.hblks, mallinfo2 ().hblks);
-  g_assert_cmpuint (mallinfo2 ().hblks, ==, before.hblks + 1);
-  g_free (block);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +114,5 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/memory/slices-given-back", test_slices_given_back);
   g_test_add_func ("/memory/arenas", test_arenas);
-  g_test_add_func ("/memory/mmap-threshold", test_mmap_threshold);
   return g_test_run ();
 }

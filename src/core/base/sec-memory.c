@@ -24,10 +24,6 @@
  *   thread's, and one the other threads share) held 1–5 MB less after the
  *   searches and 5 MB less with every section open, with no slower
  *   keystroke.
- * - glibc maps blocks of 128 KiB and more on their own (given back when
- *   freed), but raises that threshold to the size of each such block
- *   freed: blocks of up to 32 MB then come from the heap. Kept at 128 KiB,
- *   the window after the searches held 146 MB instead of 149–151.
  */
 #define G_LOG_DOMAIN "sec-memory"
 
@@ -69,9 +65,5 @@ sec_memory_init (char **argv)
 #ifdef __GLIBC__
   /* The main thread's arena and one for every other thread. */
   mallopt (M_ARENA_MAX, SEC_MEMORY_ARENA_MAX);
-  /* Fixed: glibc raises it to the size of each mapped block freed (up to
-   * 32 MB), and the large blocks after that (a query's sorter, a list's
-   * arrays) come from the heap, amid small ones, where they stay. */
-  mallopt (M_MMAP_THRESHOLD, SEC_MEMORY_MMAP_THRESHOLD);
 #endif
 }

@@ -7,8 +7,6 @@ G_BEGIN_DECLS
 
 /* The largest number of malloc arenas sec_memory_init () allows. */
 #define SEC_MEMORY_ARENA_MAX 2
-/* The size from which malloc maps a block on its own, always. */
-#define SEC_MEMORY_MMAP_THRESHOLD (128 * 1024)
 
 void sec_memory_init (char **argv);
 
