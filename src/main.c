@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "core/base/sec-memory.h"
 #include "ui/shell/sec-application.h"
 #include "cli/sec-cli.h"
 
@@ -57,6 +58,9 @@ main (int   argc,
       return status;
     }
 
+  /* How the window's freed memory goes back to the system (sec-memory.c),
+   * before any thread starts: may start the program again. */
+  sec_memory_init (argv);
   /* Only argv[0]: the options are ours, parsed above, and not
    * GApplication's. A NULL path lets the application reopen the database
    * it had last. */

@@ -27,6 +27,10 @@
  *   BENCH_WINDOW_DETAIL=1 prints more on standard error at each stage: the
  *   resident memory of each mapping (libraries, heap, arenas) and malloc's
  *   figures (BENCH_WINDOW_MALLOC_INFO=1: malloc_info ()'s XML too).
+ *   BENCH_WINDOW_EXIT=1 ends the process at once after its last figure,
+ *   the window and the store still open: run alone under a heap profiler
+ *   (`heaptrack bench-window --child DATABASE 0`), what it reports as not
+ *   freed is what the window held then.
  * A last column is the floor: an empty window of an AdwApplication,
  * started and measured the same way, which no change of ours can go below.
  *
@@ -47,6 +51,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/base/sec-memory.h"
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-store-readers.h"
 #include "ui/shell/sec-application.h"
@@ -457,6 +462,10 @@ run_window (gpointer user_data)
   emit_memory_parts (sec_window_get_store (window));
   print_memory_detail ("the workers' caches freed");
   g_print ("renderer\t%s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  /* BENCH_WINDOW_EXIT=1: what was live then is what a heap profiler
+   * reports as not freed (heaptrack's "leaked"). */
+  if (g_strcmp0 (g_getenv ("BENCH_WINDOW_EXIT"), "1") == 0)
+    exit (0);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
@@ -646,6 +655,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     {
+      /* As the program's main () does (which may start the child again:
+       * counted in its start). */
+      sec_memory_init (argv);
       child.t0 = g_ascii_strtoll (argv[3], NULL, 10);
       return argv[2][0] != '\0' ? run_child_app (argv[2]) : run_child_floor ();
     }
