@@ -186,46 +186,37 @@ start_background_work (gpointer user_data)
  * store is opened (background_daily: not for a restored copy), not when
  * the work starts. */
 static void
-schedule_background_work (SecApp *self)
+schedule_background_work (SecApp *self,
+                          guint   delay_ms)
 {
   stop_waiting_for_first_paint (self);
   g_clear_handle_id (&self->background_source, g_source_remove);
   self->background_started = FALSE;
-  self->background_source = g_timeout_add_full (G_PRIORITY_LOW, self->background_delay_ms,
-                                                start_background_work, self, NULL);
+  self->background_source = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, start_background_work, self, NULL);
 }
 
 static void
 first_paint_cb (GdkFrameClock *clock,
                 SecApp        *self)
 {
-  schedule_background_work (self);
+  schedule_background_work (self, self->background_delay_ms);
 }
 
-/* After @window's first frame (or 10 s, if it draws none), or now if it
- * cannot draw one. */
+/* After @window's first frame, or now if it cannot draw one. A window
+ * that never draws (started minimised on some desktops) holds the work
+ * back 10 s at most. */
 static void
 schedule_background_work_after_paint (SecApp    *self,
                                       GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  if (clock == NULL)
-    {
-      self->background_daily = !self->restoring;
-      schedule_background_work (self);
-      return;
-    }
-  stop_waiting_for_first_paint (self);
-  g_clear_handle_id (&self->background_source, g_source_remove);
-  self->background_started = FALSE;
   self->background_daily = !self->restoring;
+  schedule_background_work (self, self->background_delay_ms + (clock != NULL ? 10000 : 0));
+  if (clock == NULL)
+    return;
   self->first_paint_clock = g_object_ref (clock);
   self->first_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
-  /* A window that never draws (started minimised on some desktops) does
-   * not hold the work back for good. */
-  self->background_source = g_timeout_add_full (G_PRIORITY_LOW, 10000 + self->background_delay_ms,
-                                                start_background_work, self, NULL);
 }
 
 /* Whether the work after opening (the whole-file check, the daily
@@ -1053,7 +1044,7 @@ sec_app_use_store (SecApp     *self,
   if (old != NULL)
     sec_store_close (old);
   self->background_daily = !self->restoring;
-  schedule_background_work (self);
+  schedule_background_work (self, self->background_delay_ms);
   if (warning != NULL)
     _sec_app_show_toast (self, adw_toast_new (warning));
 }
