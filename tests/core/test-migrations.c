@@ -813,6 +813,11 @@ read_hex (const char *path,
   return text;
 }
 
+/* Every index of the file, with its definition. */
+#define INDEXES_SQL \
+  "SELECT group_concat (name || ':' || sql, '|') FROM" \
+  " (SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)"
+
 /* A file written under another locale's collation: its sort keys are made
  * again when it is opened, a page of rows at a time (2,500 people: three
  * pages), and nothing else: the search text, which the fold rules alone
@@ -829,6 +834,9 @@ test_locale_change (void)
   gint64 fresh_ids[G_N_ELEMENTS (rows)];
   g_autofree char *search = NULL;
   g_autofree char *locale = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *indexes_after = NULL;
+  g_autofree char *check = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SecStore) store = NULL;
   sqlite3 *db = NULL;
@@ -865,6 +873,8 @@ test_locale_change (void)
 
       old_keys[i] = read_hex (path, sql);
     }
+  indexes = read_hex (path, INDEXES_SQL);
+  g_assert_nonnull (strstr (indexes, "people_sort:CREATE INDEX people_sort ON people (sort_key)"));
 
   setlocale (LC_COLLATE, "en_US.UTF-8");
   store = sec_store_open (path, &error);
@@ -902,6 +912,12 @@ test_locale_change (void)
   g_assert_true (g_str_has_suffix (search, " mark"));
   locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
   g_assert_cmpstr (locale, ==, "en_US.UTF-8");
+  /* The indexes on the keys, set aside while the keys were made again,
+   * are back as they were, and agree with the rows. */
+  indexes_after = read_hex (path, INDEXES_SQL);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+  check = read_hex (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
 }
 
 /* A database as version 4 wrote it (before personal data, migration 6):

@@ -95,6 +95,9 @@ typedef struct {
   /* NULL for an engine without a page cache of its own (PostgreSQL). */
   gint64      (*engine_get_cache_used)    (SecEngine *engine);
   void        (*engine_release_memory)    (SecEngine *engine);
+  /* NULL for an engine whose indexes stay as they are (PostgreSQL). */
+  GStrv       (*engine_drop_indexes_on)   (SecEngine *engine, const char *table, const char *column,
+                                           GError **error);
   SecStmt    *(*engine_prepare)           (SecEngine *engine, const char *sql, GError **error);
   SecStmt    *(*engine_prepare_once)      (SecEngine *engine, const char *sql, GError **error);
 

@@ -223,6 +223,14 @@ sec_engine_release_memory (SecEngine *engine)
     CLASS (engine)->engine_release_memory (engine);
 }
 
+GStrv
+sec_engine_drop_indexes_on (SecEngine *engine, const char *table, const char *column, GError **error)
+{
+  if (CLASS (engine)->engine_drop_indexes_on == NULL)
+    return g_new0 (char *, 1);
+  return CLASS (engine)->engine_drop_indexes_on (engine, table, column, error);
+}
+
 SecStmt *
 sec_engine_prepare (SecEngine *engine, const char *sql, GError **error)
 {

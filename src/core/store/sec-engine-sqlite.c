@@ -954,10 +954,49 @@ release_memory (SecEngine *engine)
     sqlite3_db_release_memory (engine->db);
 }
 
+static GStrv
+drop_indexes_on (SecEngine   *engine,
+                 const char  *table,
+                 const char  *column,
+                 GError     **error)
+{
+  g_autoptr(GStrvBuilder) remake = g_strv_builder_new ();
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+
+  {
+    g_autoptr(SecStmt) stmt = sec_engine_prepare_once (engine,
+      "SELECT name, sql FROM sqlite_schema"
+      " WHERE type = 'index' AND tbl_name = ?1 AND instr (sql, ?2) > 0 ORDER BY name", error);
+    SecStep step;
+
+    if (stmt == NULL)
+      return NULL;
+    sec_stmt_bind_text (stmt, 1, table);
+    sec_stmt_bind_text (stmt, 2, column);
+    while ((step = sec_stmt_step (stmt, error)) == SEC_STEP_ROW)
+      {
+        g_autofree char *name = sec_stmt_dup_text (stmt, 0);
+        g_autofree char *sql = sec_stmt_dup_text (stmt, 1);
+        char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", name);
+
+        g_ptr_array_add (drops, g_strdup (drop));
+        sqlite3_free (drop);
+        g_strv_builder_add (remake, sql);
+      }
+    if (step == SEC_STEP_ERROR)
+      return NULL;
+  }
+  for (guint i = 0; i < drops->len; i++)
+    if (!sec_engine_exec (engine, g_ptr_array_index (drops, i), error))
+      return NULL;
+  return g_strv_builder_end (remake);
+}
+
 const SecEngineClass _sec_engine_sqlite_class = {
   .name = "sqlite",
   .kind = SEC_ENGINE_SQLITE,
   SEC_ENGINE_CLASS_FUNCTIONS
   .engine_get_cache_used = get_cache_used,
   .engine_release_memory = release_memory,
+  .engine_drop_indexes_on = drop_indexes_on,
 };

@@ -156,6 +156,20 @@ gint64       sec_engine_get_cache_used   (SecEngine           *engine);
  * cache of the file, not from the disk). Nothing for a server. */
 void         sec_engine_release_memory   (SecEngine           *engine);
 
+/* Rewriting every row */
+
+/* Drops the indexes of @table whose definition names @column (in the
+ * current transaction) and returns the statements that make them again,
+ * to be run once the rows are rewritten: each index is then built once,
+ * sorted, instead of moving one entry per row through a cache much
+ * smaller than the index. Empty for an engine that needs none of this
+ * (a server, where dropping an index would also lock out every other
+ * connection until the commit); NULL on failure. */
+GStrv        sec_engine_drop_indexes_on  (SecEngine           *engine,
+                                          const char          *table,
+                                          const char          *column,
+                                          GError             **error);
+
 /* Other connections (a server database; a file has none) */
 
 typedef enum {
