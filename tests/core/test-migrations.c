@@ -13,6 +13,7 @@
 #include "core/store/sec-store-check.h"
 #include "core/store/sec-store-history.h"
 #include "core/store/sec-store.h"
+#include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
 
 static char *tmp_dir;
@@ -823,10 +824,36 @@ read_hex (const char *path,
  * pages), and nothing else: the search text, which the fold rules alone
  * make, is not written again (it was, with every key, for every record:
  * 110 s on the file of a million participants). */
+static const char *const families[] = { "Zagreb", "Łódź", "Müller", "muller", "Škoda", "corvinus", "O'Brien" };
+
+/* 2,500 people written under the C locale's collation (three pages of the
+ * making again); LC_COLLATE is left at C.UTF-8. */
+static void
+make_c_locale_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+
+  setlocale (LC_COLLATE, "C.UTF-8");
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sec_store_begin (store, &error));
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *given = g_strdup_printf ("Given%04u", i);
+
+      sec_record_set_string (person, "given-name", given);
+      sec_record_set_string (person, "family-name", families[i % G_N_ELEMENTS (families)]);
+      g_assert_true (sec_store_insert (store, person, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sec_store_commit (store, &error));
+}
+
 static void
 test_locale_change (void)
 {
-  static const char *const families[] = { "Zagreb", "Łódź", "Müller", "muller", "Škoda", "corvinus", "O'Brien" };
   g_autofree char *path = tmp_path ("locale.db");
   g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
   static const guint rows[] = { 5, 1500, 2402 };
@@ -846,22 +873,7 @@ test_locale_change (void)
       g_test_skip ("the en_US.UTF-8 locale is not installed (locales-all)");
       return;
     }
-  setlocale (LC_COLLATE, "C.UTF-8");
-  store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sec_store_begin (store, &error));
-  for (guint i = 0; i < 2500; i++)
-    {
-      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
-      g_autofree char *given = g_strdup_printf ("Given%04u", i);
-
-      sec_record_set_string (person, "given-name", given);
-      sec_record_set_string (person, "family-name", families[i % G_N_ELEMENTS (families)]);
-      g_assert_true (sec_store_insert (store, person, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (sec_store_commit (store, &error));
-  g_clear_object (&store);
+  make_c_locale_file (path);
 
   /* A mark in one row's search text, which only its rewriting would take. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -918,6 +930,114 @@ test_locale_change (void)
   g_assert_cmpstr (indexes_after, ==, indexes);
   check = read_hex (path, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
+}
+
+typedef struct {
+  GArray       *fractions;  /* of double, as told */
+  GCancellable *stop_at_half; /* (nullable): cancelled at the first report past 0.5 */
+  SecStore     *store;
+  GError       *error;
+  gboolean      done;
+} Opening;
+
+static void
+on_open_progress (double   fraction,
+                  gpointer data)
+{
+  Opening *o = data;
+
+  g_array_append_val (o->fractions, fraction);
+  if (o->stop_at_half != NULL && fraction > 0.5)
+    g_cancellable_cancel (o->stop_at_half);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Opening *o = data;
+
+  o->store = sec_store_open_finish (result, &o->error);
+  o->done = TRUE;
+}
+
+static void
+open_in_worker (const char *path,
+                Opening    *o)
+{
+  o->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  sec_store_open_async (path, on_open_progress, o, o->stop_at_half, on_opened, o);
+  while (!o->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A file whose keys are made again: stopped halfway, the file is as it
+ * was (its keys, its indexes, the locale they were made for); opened
+ * again in a worker, as the window does, to the end, the bar moving
+ * forward only. */
+static void
+test_open_async_locale_change (void)
+{
+  g_autofree char *path = tmp_path ("locale-async.db");
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *indexes = NULL;
+  g_autofree char *key = NULL;
+  Opening stopped = { NULL, cancellable, NULL, NULL, FALSE };
+  Opening opened = { 0 };
+
+  if (setlocale (LC_COLLATE, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_US.UTF-8 locale is not installed (locales-all)");
+      return;
+    }
+  make_c_locale_file (path);
+  indexes = read_hex (path, INDEXES_SQL);
+  key = read_hex (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
+
+  setlocale (LC_COLLATE, "en_US.UTF-8");
+  /* Stopped from its own thread, so that it stops before the end however
+   * fast the machine is. */
+  {
+    SecOpening opening = { on_open_progress, &stopped, cancellable, 0.0, 1.0 };
+
+    stopped.fractions = g_array_new (FALSE, FALSE, sizeof (double));
+    stopped.store = _sec_store_open_full (path, FALSE, &opening, &stopped.error);
+  }
+  g_assert_error (stopped.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (stopped.store);
+  g_assert_cmpfloat (g_array_index (stopped.fractions, double, stopped.fractions->len - 1), <, 1.0);
+  {
+    g_autofree char *locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
+    g_autofree char *indexes_now = read_hex (path, INDEXES_SQL);
+    g_autofree char *key_now = read_hex (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
+
+    g_assert_cmpstr (locale, ==, "C.UTF-8");
+    g_assert_cmpstr (indexes_now, ==, indexes);
+    g_assert_cmpstr (key_now, ==, key);
+  }
+
+  open_in_worker (path, &opened);
+  g_assert_no_error (opened.error);
+  g_assert_nonnull (opened.store);
+  /* Rows, then indexes: several steps, never backwards. */
+  g_assert_cmpuint (opened.fractions->len, >=, 3);
+  for (guint i = 1; i < opened.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (opened.fractions, double, i), >=,
+                       g_array_index (opened.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (opened.fractions, double, opened.fractions->len - 1), >, 0.5);
+  g_clear_object (&opened.store);
+  setlocale (LC_COLLATE, saved);
+  {
+    g_autofree char *locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
+    g_autofree char *indexes_now = read_hex (path, INDEXES_SQL);
+
+    g_assert_cmpstr (locale, ==, "en_US.UTF-8");
+    g_assert_cmpstr (indexes_now, ==, indexes);
+  }
+  g_array_unref (stopped.fractions);
+  g_array_unref (opened.fractions);
 }
 
 /* A database as version 4 wrote it (before personal data, migration 6):
@@ -1246,6 +1366,7 @@ main (int argc, char **argv)
   g_test_add_func ("/open/refuse-not-database", test_refuse_not_database);
   g_test_add_func ("/open/refuse-other-program", test_refuse_other_program);
   g_test_add_func ("/open/locale-change", test_locale_change);
+  g_test_add_func ("/open/async-locale-change", test_open_async_locale_change);
   g_test_add_func ("/open/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/open/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/open/check-after-open", test_check_after_open);

@@ -331,11 +331,20 @@ sec_store_backup_before_full (SecStore         *store,
                       progress, progress_data, cancellable, error);
 }
 
+/* The copy's progress, as a step of the opening. */
+static void
+report_opening (double   fraction,
+                gpointer store)
+{
+  _sec_store_opening_report (store, (guint64) (fraction * 1000), 1000);
+}
+
 char *
 _sec_store_backup_before_migration (SecStore  *self,
                                     GError   **error)
 {
-  return sec_store_backup_before (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, error);
+  return sec_store_backup_before_full (self, SEC_BACKUP_REASON_BEFORE_MIGRATION, report_opening, self,
+                                       _sec_store_opening_cancellable (self), error);
 }
 
 static gint64 count_records (SecEngine *engine);

@@ -41,6 +41,11 @@ _sec_store_migrate (SecStore  *self,
 
       if (migrations[i].version <= from)
         continue;
+      /* Each migration is a transaction of its own: stopped between two,
+       * the file is left at a version this program opens again. */
+      _sec_store_opening_report (self, i, n);
+      if (_sec_store_opening_stopped (self, error))
+        return FALSE;
       if (!sec_engine_apply_migration (engine, migrations[i].sql, migrations[i].version, &local_error))
         {
           g_autofree char *display = _sec_store_display_name (sec_store_get_path (self));
@@ -75,6 +80,8 @@ refresh_kind (SecStore  *self,
               GType      type,
               gboolean   search,
               gboolean   sort,
+              guint64   *done,
+              guint64    total,
               GError   **error)
 {
   const SecKind *kind = sec_kind_from_type (type);
@@ -113,6 +120,8 @@ refresh_kind (SecStore  *self,
       }
       if (page->len == 0)
         return TRUE;
+      if (_sec_store_opening_stopped (self, error))
+        return FALSE;
 
       for (guint i = 0; i < page->len; i++)
         {
@@ -132,7 +141,33 @@ refresh_kind (SecStore  *self,
             return FALSE;
         }
       last = sec_record_get_id (g_ptr_array_index (page, page->len - 1));
+      *done += page->len;
+      _sec_store_opening_report (self, *done, total);
     }
+}
+
+/* The rows of the kinds whose keys are made again, and as much again for
+ * building their indexes: the opening's bar. */
+static guint64
+count_rows (SecEngine   *engine,
+            const GType *kinds)
+{
+  guint64 rows = 0;
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      const SecKind *kind = sec_kind_from_type (kinds[k]);
+      g_autofree char *sql = NULL;
+      g_autoptr(SecStmt) stmt = NULL;
+
+      if (kind->sort_fields == NULL)
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM %s", kind->table);
+      if ((stmt = sec_engine_prepare_once (engine, sql, NULL)) != NULL &&
+          sec_stmt_step (stmt, NULL) == SEC_STEP_ROW)
+        rows += sec_stmt_get_int64 (stmt, 0);
+    }
+  return rows;
 }
 
 /* Search text and sort keys depend on the fold rules and on the locale's
@@ -150,6 +185,8 @@ _sec_store_refresh_keys (SecStore  *self,
   gboolean sort = search || g_strcmp0 (locale, sec_collate_locale ()) != 0;
   SecEngine *engine = _sec_store_get_engine (self);
   g_autoptr(GPtrArray) remake = NULL;
+  guint64 rows, done = 0;
+  guint n_indexes = 0, built = 0;
 
   if (!sort)
     return TRUE;
@@ -172,14 +209,19 @@ _sec_store_refresh_keys (SecStore  *self,
       if ((sqls = sec_engine_drop_indexes_on (engine, kind->table, "sort_key", error)) == NULL)
         goto fail;
       g_ptr_array_add (remake, sqls);
+      n_indexes += g_strv_length (sqls);
     }
+  rows = count_rows (engine, kinds);
   for (guint k = 0; kinds[k]; k++)
-    if (!refresh_kind (self, kinds[k], search, sort, error))
+    if (!refresh_kind (self, kinds[k], search, sort, &done, rows * 2, error))
       goto fail;
   for (guint i = 0; i < remake->len; i++)
     for (GStrv sql = g_ptr_array_index (remake, i); *sql; sql++)
-      if (!sec_engine_exec (engine, *sql, error))
-        goto fail;
+      {
+        if (_sec_store_opening_stopped (self, error) || !sec_engine_exec (engine, *sql, error))
+          goto fail;
+        _sec_store_opening_report (self, rows + rows * ++built / n_indexes, rows * 2);
+      }
   if (!_sec_store_set_setting (self, "collate-locale", sec_collate_locale (), error) ||
       !_sec_store_set_setting (self, "fold-version", FOLD_VERSION, error))
     goto fail;

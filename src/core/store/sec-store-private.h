@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "core/base/sec-progress.h"
 #include "core/store/sec-engine.h"
 #include "core/store/sec-query.h"
 #include "core/store/sec-record.h"
@@ -93,6 +94,37 @@ gboolean     _sec_store_announce       (SecStore       *self,
                                         const SecPendingChange *changes,
                                         guint           n_changes,
                                         GError        **error);
+
+/* Opening (sec-store.c, sec-store-open.c) */
+
+/* What an opening in a worker is told to (sec_store_open_async ()): how
+ * far it is, on one bar for its steps, and whether it was stopped. */
+typedef struct {
+  SecProgressFunc  progress;      /* (nullable) */
+  gpointer         progress_data;
+  GCancellable    *cancellable;   /* (nullable) */
+  double           from, to;      /* the current step's share of the bar */
+} SecOpening;
+
+/* Opens as sec_store_open () or sec_store_open_for_reading () do, telling
+ * @opening (nullable) how far it is. */
+SecStore    *_sec_store_open_full      (const char     *path,
+                                        gboolean        read_only,
+                                        SecOpening     *opening,
+                                        GError        **error);
+/* The next step of the opening takes the bar from @from to @to. */
+void         _sec_store_opening_stage  (SecStore       *self,
+                                        double          from,
+                                        double          to);
+/* @done of the step's @total is done. Nothing unless opening. */
+void         _sec_store_opening_report (SecStore       *self,
+                                        guint64         done,
+                                        guint64         total);
+/* What stops the opening, if anything. (transfer none) (nullable) */
+GCancellable *_sec_store_opening_cancellable (SecStore  *self);
+/* Whether the opening was stopped; then sets @error (G_IO_ERROR_CANCELLED). */
+gboolean     _sec_store_opening_stopped (SecStore      *self,
+                                         GError       **error);
 
 /* sec-store-migrate.c */
 

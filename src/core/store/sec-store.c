@@ -40,6 +40,7 @@ struct _SecStore
   gboolean    read_only;    /* opened for reading, or an account that may only read */
   gboolean    owner;        /* may change the schema (a file's user; a server's owning role) */
   gboolean    disconnected; /* a server connection dropped (sec-store-notify.c) */
+  SecOpening *opening;      /* while it opens: told how far, may be stopped */
 };
 
 G_DEFINE_FINAL_TYPE (SecStore, sec_store, G_TYPE_OBJECT)
@@ -691,6 +692,7 @@ server_account (SecStore  *self,
 static SecStore *
 open_server (const char  *uri,
              gboolean     read_only,
+             SecOpening  *opening,
              GError     **error)
 {
   g_autoptr(SecStore) self = g_object_new (SEC_TYPE_STORE, NULL);
@@ -700,6 +702,7 @@ open_server (const char  *uri,
   gboolean own = FALSE;
 
   self->path = g_strdup (uri);
+  self->opening = opening;
   self->engine = sec_engine_open (uri, read_only ? SEC_ENGINE_OPEN_READ_ONLY : SEC_ENGINE_OPEN_READ_WRITE, error);
   if (self->engine == NULL ||
       !sec_engine_get_schema_version (self->engine, &version, error) ||
@@ -746,17 +749,20 @@ open_server (const char  *uri,
   self->read_only = read_only;
   if (!finish_opening (self, read_only, error))
     goto fail;
+  self->opening = NULL;
   return g_steal_pointer (&self);
 
 fail:
+  self->opening = NULL;
   sec_store_close (self);
   return NULL;
 }
 
-static SecStore *
-open_store (const char  *path,
-            gboolean     read_only,
-            GError     **error)
+SecStore *
+_sec_store_open_full (const char  *path,
+                      gboolean     read_only,
+                      SecOpening  *opening,
+                      GError     **error)
 {
   g_autoptr(SecStore) self = NULL;
   g_autofree char *display = NULL;
@@ -767,7 +773,7 @@ open_store (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (sec_engine_is_server_uri (path))
-    return open_server (path, read_only, error);
+    return open_server (path, read_only, opening, error);
   display = g_filename_display_name (path);
 
   if (!refuse_link (path, display, error))
@@ -802,6 +808,7 @@ open_store (const char  *path,
   self->path = g_strdup (path);
   self->owner = TRUE;
   self->read_only = read_only;
+  self->opening = opening;
 
   /* An existing file is checked on a connection that writes nothing, so
    * that a file that is refused is left byte for byte as it was, with
@@ -834,11 +841,16 @@ open_store (const char  *path,
 
       if (version < SEC_STORE_SCHEMA_VERSION)
         {
+          /* How much of the bar each step takes: the copy reads the whole
+           * file, the migrations may rewrite it, the keys are made again. */
+          _sec_store_opening_stage (self, 0.0, version > 0 ? 0.4 : 0.0);
           if (version > 0 &&
               (self->backup_path = _sec_store_backup_before_migration (self, error)) == NULL)
             goto fail;
+          _sec_store_opening_stage (self, version > 0 ? 0.4 : 0.0, 0.7);
           if (!_sec_store_migrate (self, version, error))
             goto fail;
+          _sec_store_opening_stage (self, 0.7, 1.0);
         }
 
       if (!sec_engine_configure (self->engine, error))
@@ -846,13 +858,52 @@ open_store (const char  *path,
     }
   if (!finish_opening (self, read_only, error))
     goto fail;
+  self->opening = NULL;
   return g_steal_pointer (&self);
 
 fail:
+  self->opening = NULL;
   sec_store_close (self);
   if (created)
     g_unlink (path);
   return NULL;
+}
+
+void
+_sec_store_opening_stage (SecStore *self,
+                          double    from,
+                          double    to)
+{
+  if (self->opening == NULL)
+    return;
+  self->opening->from = from;
+  self->opening->to = to;
+  _sec_store_opening_report (self, 0, 1);
+}
+
+void
+_sec_store_opening_report (SecStore *self,
+                           guint64   done,
+                           guint64   total)
+{
+  SecOpening *o = self->opening;
+
+  if (o == NULL || o->progress == NULL || total == 0)
+    return;
+  o->progress (o->from + (o->to - o->from) * MIN (done, total) / (double) total, o->progress_data);
+}
+
+GCancellable *
+_sec_store_opening_cancellable (SecStore *self)
+{
+  return self->opening != NULL ? self->opening->cancellable : NULL;
+}
+
+gboolean
+_sec_store_opening_stopped (SecStore  *self,
+                            GError   **error)
+{
+  return self->opening != NULL && g_cancellable_set_error_if_cancelled (self->opening->cancellable, error);
 }
 
 /**
@@ -873,7 +924,7 @@ SecStore *
 sec_store_open (const char  *path,
                 GError     **error)
 {
-  return open_store (path, FALSE, error);
+  return _sec_store_open_full (path, FALSE, NULL, error);
 }
 
 /**
@@ -891,7 +942,7 @@ SecStore *
 sec_store_open_for_reading (const char  *path,
                             GError     **error)
 {
-  return open_store (path, TRUE, error);
+  return _sec_store_open_full (path, TRUE, NULL, error);
 }
 
 const char *

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/base/sec-progress.h"
 #include "core/store/sec-engine.h"
 #include "core/store/sec-record.h"
 #include "core/store/sec-store-error.h"
@@ -39,6 +40,14 @@ G_DECLARE_FINAL_TYPE (SecStore, sec_store, SEC, STORE, GObject)
  * Secretariat database (an empty one too) is refused and left as it was. */
 SecStore    *sec_store_open            (const char     *path,
                                         GError        **error);
+void         sec_store_open_async      (const char          *path,
+                                        SecProgressFunc      progress,
+                                        gpointer             progress_data,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+SecStore    *sec_store_open_finish     (GAsyncResult        *result,
+                                        GError             **error);
 /* Opens an existing database of the current version read-only: writes
  * nothing, changes no journal mode, leaves no -wal or -shm file. */
 SecStore    *sec_store_open_for_reading (const char    *path,
