@@ -3,6 +3,8 @@
 
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
+#include "ui/shell/sec-application.h"
+#include "ui/shell/sec-application-private.h"
 
 void
 sec_test_collect_widgets (GtkWidget *root,
@@ -106,4 +108,12 @@ sec_test_stall_stop (SecTestStall *stall)
 {
   stall_tick (stall);
   g_clear_handle_id (&stall->source, g_source_remove);
+}
+
+void
+sec_test_wait_for_opening (gpointer app)
+{
+  for (guint i = 0; i < 6000 && _sec_app_is_opening (app); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (_sec_app_is_opening (app));
 }

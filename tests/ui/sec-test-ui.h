@@ -41,4 +41,8 @@ void sec_test_stall_start (SecTestStall *stall,
                            guint         interval_ms);
 void sec_test_stall_stop  (SecTestStall *stall);
 
+/* Runs the main loop until @app (a SecApp) has opened its database, or
+ * failed to, in its worker (sec-application-open.c). */
+void sec_test_wait_for_opening (gpointer app);
+
 G_END_DECLS

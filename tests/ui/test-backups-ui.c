@@ -123,6 +123,7 @@ test_backup_restore_undo (void)
   _sec_app_set_background_delay (app, 1500);
   first_paint.app = app;
   g_application_activate (G_APPLICATION (app));
+  sec_test_wait_for_opening (app);
   window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   /* The daily backup waits for the window's first frame, then the delay
@@ -452,6 +453,7 @@ start_big_app (const char        *big,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_application_activate (G_APPLICATION (app));
+  sec_test_wait_for_opening (app);
   sec_test_wait_ms (500);
   window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);

@@ -19,6 +19,7 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "ui/shell/sec-application.h"
+#include "ui/shell/sec-application-private.h"
 #include "ui/shell/sec-window.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
@@ -86,6 +87,7 @@ start_app (const char *path)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
+  sec_test_wait_for_opening (app);
   sec_test_wait_ms (200);
   return app;
 }
@@ -348,7 +350,7 @@ test_new_and_recent (void)
 
   /* Choosing one opens it. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (first));
-  sec_test_wait_ms (50);
+  sec_test_wait_for_opening (app);
   g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, first);
 
   /* At most five. */
@@ -451,6 +453,130 @@ test_sigint (void)
   check_signal (SIGINT);
 }
 
+/* @n people written under the C locale's collation into a new file. */
+static void
+make_c_locale_file (const char *path,
+                    guint       n)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+
+  setlocale (LC_COLLATE, "C.UTF-8");
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sec_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *family = g_strdup_printf ("Family%04u", i);
+
+      sec_record_set_string (person, "family-name", family);
+      g_assert_true (sec_store_insert (store, person, &error));
+    }
+  g_assert_true (sec_store_commit (store, &error));
+  g_assert_no_error (error);
+  sec_store_close (store);
+  setlocale (LC_COLLATE, saved);
+}
+
+static char *
+read_setting (const char *path,
+              const char *key)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The window's stack that shows the busy page, or NULL. */
+static GtkStack *
+main_stack (SecWindow *window)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  sec_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, FALSE, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "error") != NULL)
+      return g_ptr_array_index (stacks, i);
+  return NULL;
+}
+
+/* A database whose sort keys are made again for another language opens
+ * in a worker: the window says so with a bar and Stop; stopped, the
+ * database open before stays, and the file is as it was; opened again, it
+ * is the one open, its keys made for this language. */
+static void
+test_long_opening (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-open-dialogs-XXXXXX");
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(SecApp) app = NULL;
+  g_autofree char *locale = NULL;
+  SecWindow *window;
+  GtkStack *stack;
+  gboolean has_stop = FALSE;
+
+  if (setlocale (LC_COLLATE, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_US.UTF-8 locale is not installed (locales-all)");
+      return;
+    }
+  setlocale (LC_COLLATE, saved);
+  make_demo (first);
+  make_c_locale_file (other, 2500);
+  app = start_app (first);
+  window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  stack = main_stack (window);
+  g_assert_nonnull (stack);
+
+  /* Stopped at once: the file is as it was, the first database shown. */
+  setlocale (LC_COLLATE, "en_US.UTF-8");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (other));
+  g_assert_true (_sec_app_is_opening (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stop-opening", NULL);
+  sec_test_wait_for_opening (app);
+  g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, first);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
+  locale = read_setting (other, "collate-locale");
+  g_assert_cmpstr (locale, ==, "C.UTF-8");
+  g_clear_pointer (&locale, g_free);
+
+  /* Opened to the end, the windows saying so from the start. */
+  _sec_app_set_busy_delay (app, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (other));
+  for (guint i = 0; i < 200 && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "busy") != 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "busy");
+  sec_test_collect_widgets (gtk_stack_get_visible_child (stack), GTK_TYPE_PROGRESS_BAR, TRUE, bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  sec_test_collect_widgets (gtk_stack_get_visible_child (stack), GTK_TYPE_BUTTON, TRUE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    has_stop |= g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "app.stop-opening") == 0;
+  g_assert_true (has_stop);
+  sec_test_wait_for_opening (app);
+  _sec_app_set_busy_delay (app, 300);
+  g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, other);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
+  setlocale (LC_COLLATE, saved);
+  locale = read_setting (other, "collate-locale");
+  g_assert_cmpstr (locale, ==, "en_US.UTF-8");
+  quit_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/open-dialogs/refusal", test_refusal_dialog);
   g_test_add_func ("/open-dialogs/headings", test_refusal_headings);
   g_test_add_func ("/open-dialogs/new-and-recent", test_new_and_recent);
+  g_test_add_func ("/open-dialogs/long-opening", test_long_opening);
   g_test_add_func ("/open-dialogs/sigterm", test_sigterm);
   g_test_add_func ("/open-dialogs/sigint", test_sigint);
 

@@ -258,7 +258,7 @@ start_restore (SecApp     *self,
   old = g_steal_pointer (&self->store);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (SEC_IS_WINDOW (l->data))
-      sec_window_show_busy (l->data, undoing ? _("Undoing the Restore") : _("Restoring the Backup"));
+      sec_window_show_busy (l->data, "document-revert-symbolic", undoing ? _("Undoing the Restore") : _("Restoring the Backup"));
   _sec_app_notify_store (self);
   _sec_app_update_backup_actions (self);
 

@@ -42,6 +42,14 @@ struct _SecApp
   GdkFrameClock  *first_paint_clock;
   gboolean        background_started; /* for the store open now */
   gboolean        background_daily;   /* a daily backup is due with it */
+  /* A database being opened in a worker (sec-application-open.c). */
+  GCancellable   *open_cancellable;   /* while it opens: app.stop-opening */
+  char           *opening_path;
+  gboolean        opening_initial;    /* the first, in a window not yet shown */
+  guint           open_busy_source;   /* until the windows say it is long */
+  guint           open_busy_delay_ms; /* ...which they do after this (300) */
+  gboolean        open_busy_shown;    /* ...and once they do */
+  double          open_fraction;
 };
 
 /* sec-application.c */
@@ -64,6 +72,32 @@ void       _sec_app_notify_store          (SecApp     *self);
 gboolean   _sec_app_get_background_started (SecApp    *self);
 void       _sec_app_set_background_delay  (SecApp     *self,
                                            guint       delay_ms);
+
+/* The first SecWindow of the application. (nullable) */
+SecWindow *_sec_app_get_main_window       (SecApp     *self);
+/* Puts @path first among the recent databases, and the one to open next. */
+void       _sec_app_remember_database     (SecApp     *self,
+                                           const char *path);
+/* The whole-file check and the daily backup, after @window's first frame. */
+void       _sec_app_schedule_background_work_after_paint (SecApp    *self,
+                                                          GtkWidget *window);
+
+/* sec-application-open.c */
+
+/* A file's path, or a shared database's address (its password from the
+ * keyring), opened in this thread. */
+SecStore  *_sec_app_open_location         (const char  *location,
+                                           GError     **error);
+/* The first database, in a worker: see the .c file. */
+void       _sec_app_open_initial          (SecApp     *self);
+/* Another database in place of this one, in a worker. */
+void       _sec_app_open_in_worker        (SecApp     *self,
+                                           const char *path);
+gboolean   _sec_app_is_opening            (SecApp     *self);
+/* How long an opening is before the windows say so (tests: 0). */
+void       _sec_app_set_busy_delay        (SecApp     *self,
+                                           guint       delay_ms);
+void       _sec_app_add_open_actions      (SecApp     *self);
 
 /* sec-application-backups.c */
 

@@ -43,8 +43,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static SecWindow *
-get_main_window (SecApp *self)
+SecWindow *
+_sec_app_get_main_window (SecApp *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (SEC_IS_WINDOW (l->data))
@@ -54,9 +54,9 @@ get_main_window (SecApp *self)
 
 /* Puts @path first in the list of recent databases (the primary menu's),
  * and remembers it as the one to open next time. */
-static void
-remember_database (SecApp     *self,
-                   const char *path)
+void
+_sec_app_remember_database (SecApp     *self,
+                            const char *path)
 {
   g_auto(GStrv) old = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -191,6 +191,9 @@ schedule_background_work (SecApp *self,
 {
   stop_waiting_for_first_paint (self);
   g_clear_handle_id (&self->background_source, g_source_remove);
+  g_clear_handle_id (&self->open_busy_source, g_source_remove);
+  if (self->open_cancellable != NULL)
+    g_cancellable_cancel (self->open_cancellable);
   self->background_started = FALSE;
   self->background_source = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, start_background_work, self, NULL);
 }
@@ -205,9 +208,9 @@ first_paint_cb (GdkFrameClock *clock,
 /* After @window's first frame, or now if it cannot draw one. A window
  * that never draws (started minimised on some desktops) holds the work
  * back 10 s at most. */
-static void
-schedule_background_work_after_paint (SecApp    *self,
-                                      GtkWidget *window)
+void
+_sec_app_schedule_background_work_after_paint (SecApp    *self,
+                                               GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
@@ -237,51 +240,6 @@ _sec_app_set_background_delay (SecApp *self,
   g_return_if_fail (SEC_IS_APP (self));
 
   self->background_delay_ms = delay_ms;
-}
-
-/* A file's path, or a shared database's address (its password from the
- * keyring). */
-static SecStore *
-open_location (const char  *location,
-               GError     **error)
-{
-  if (sec_shared_database_is_uri (location))
-    return sec_shared_database_open (location, FALSE, error);
-  return sec_store_open (location, error);
-}
-
-/* Opens the database given on the command line, else the one opened last,
- * else the default one; only once. */
-static void
-open_initial_store (SecApp *self)
-{
-  g_autofree char *path = NULL;
-
-  if (self->store != NULL || self->open_error != NULL)
-    return;
-
-  if (self->database_path != NULL)
-    path = g_strdup (self->database_path);
-  if (path == NULL && self->settings != NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
-      if (sec_shared_database_is_uri (last) ||
-          (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR)))
-        path = g_steal_pointer (&last);
-    }
-  if (path == NULL)
-    path = sec_store_default_path ();
-
-  g_free (self->database_path);
-  self->database_path = g_steal_pointer (&path);
-
-  self->store = open_location (self->database_path, &self->open_error);
-  if (self->store != NULL)
-    {
-      remember_database (self, sec_store_get_path (self->store));
-      sec_letterhead_apply (self->store);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 void
@@ -324,10 +282,9 @@ on_chooser_response (SecApp *self,
                      int     response)
 {
   g_autofree char *path = take_chosen_path (self, response, &self->chooser, _("Cannot Open Database"));
-  g_autoptr(GError) error = NULL;
 
-  if (path != NULL && !sec_app_open_database (self, path, &error))
-    sec_app_show_open_error (self, path, error);
+  if (path != NULL)
+    _sec_app_open_in_worker (self, path);
 }
 
 static void
@@ -557,10 +514,8 @@ open_recent_action (GSimpleAction *action,
 {
   SecApp *self = user_data;
   const char *path = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
 
-  if (!sec_app_open_database (self, path, &error))
-    sec_app_show_open_error (self, path, error);
+  _sec_app_open_in_worker (self, path);
 }
 
 /* Logging out sends SIGTERM, Ctrl+C in a terminal SIGINT: quit as the menu
@@ -671,7 +626,7 @@ _sec_app_get_active_window (SecApp *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  return SEC_IS_WINDOW (window) ? SEC_WINDOW (window) : get_main_window (self);
+  return SEC_IS_WINDOW (window) ? SEC_WINDOW (window) : _sec_app_get_main_window (self);
 }
 
 void
@@ -778,6 +733,7 @@ sec_app_startup (GApplication *application)
   g_signal_add_emission_hook (g_signal_lookup ("response", GTK_TYPE_NATIVE_DIALOG), 0,
                               retake_locks_after_file_dialog, self, NULL);
   _sec_app_add_backup_actions (self);
+  _sec_app_add_open_actions (self);
   g_signal_connect (self, "notify::store", G_CALLBACK (_sec_app_update_backup_actions), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
@@ -805,21 +761,17 @@ static void
 sec_app_activate (GApplication *application)
 {
   SecApp *self = SEC_APP (application);
-  SecWindow *window = get_main_window (self);
+  SecWindow *window = _sec_app_get_main_window (self);
 
   if (window == NULL)
     {
-      open_initial_store (self);
-      window = sec_window_new (GTK_APPLICATION (self), self->store);
-      if (self->store == NULL)
-        sec_window_show_error (window, self->open_error ? self->open_error->message : NULL);
-      gtk_window_present (GTK_WINDOW (window));
-      schedule_background_work_after_paint (self, GTK_WIDGET (window));
-      if (self->store == NULL && self->open_error != NULL)
-        sec_app_show_open_error (self, self->database_path, self->open_error);
+      /* Shown once its database is open (sec-application-open.c). */
+      sec_window_new (GTK_APPLICATION (self), NULL);
+      _sec_app_open_initial (self);
       return;
     }
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->open_cancellable == NULL || self->open_busy_shown)
+    gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -852,6 +804,8 @@ sec_app_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->database_path);
   g_free (self->undo_restore_path);
+  g_free (self->opening_path);
+  g_clear_object (&self->open_cancellable);
 
   G_OBJECT_CLASS (sec_app_parent_class)->finalize (object);
 }
@@ -927,6 +881,7 @@ sec_app_init (SecApp *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   self->background_delay_ms = 3000;
+  self->open_busy_delay_ms = 300;
 
   /* Without the installed schema (a program run from the build tree without
    * GSETTINGS_SCHEMA_DIR) the application still works, only forgetful. */
@@ -1005,7 +960,7 @@ sec_app_open_database (SecApp      *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  store = open_location (path, error);
+  store = _sec_app_open_location (path, error);
   if (store == NULL)
     return FALSE;
   sec_app_use_store (self, g_steal_pointer (&store), NULL);
@@ -1035,7 +990,7 @@ sec_app_use_store (SecApp     *self,
   g_clear_error (&self->open_error);
   g_free (self->database_path);
   self->database_path = g_strdup (sec_store_get_path (self->store));
-  remember_database (self, self->database_path);
+  _sec_app_remember_database (self, self->database_path);
   sec_letterhead_apply (self->store);
 
   /* The windows drop their lists of the old store before it closes. */

@@ -808,6 +808,7 @@ sec_window_show_error (SecWindow  *self,
 
 /**
  * sec_window_show_busy:
+ * @icon_name: the page's icon
  * @title: what the application is doing meanwhile
  *
  * Shows no store but a page saying @title, with nothing to click: while
@@ -817,6 +818,7 @@ sec_window_show_error (SecWindow  *self,
  */
 void
 sec_window_show_busy (SecWindow  *self,
+                      const char *icon_name,
                       const char *title)
 {
   GtkWidget *page;
@@ -836,12 +838,56 @@ sec_window_show_busy (SecWindow  *self,
       adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Secretariat"), NULL));
       gtk_box_append (GTK_BOX (page), header);
       gtk_widget_set_vexpand (status, TRUE);
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-revert-symbolic");
       gtk_box_append (GTK_BOX (page), status);
       gtk_stack_add_named (self->main_stack, page, "busy");
     }
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (gtk_widget_get_last_child (page)), icon_name);
   adw_status_page_set_title (ADW_STATUS_PAGE (gtk_widget_get_last_child (page)), title);
+  sec_window_set_busy_progress (self, NULL, -1, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "busy");
+}
+
+/**
+ * sec_window_set_busy_progress:
+ *
+ * What sec_window_show_busy ()'s page says under its title: how far the
+ * work is and how to stop it (a long opening of a database).
+ */
+void
+sec_window_set_busy_progress (SecWindow  *self,
+                              const char *description,
+                              double      fraction,
+                              const char *stop_action)
+{
+  GtkWidget *page, *status, *box, *bar, *stop;
+
+  g_return_if_fail (SEC_IS_WINDOW (self));
+
+  if ((page = gtk_stack_get_child_by_name (self->main_stack, "busy")) == NULL)
+    return;
+  status = gtk_widget_get_last_child (page);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  if ((box = adw_status_page_get_child (ADW_STATUS_PAGE (status))) == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+      gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+      bar = gtk_progress_bar_new ();
+      gtk_widget_set_size_request (bar, 300, -1);
+      stop = gtk_button_new_with_mnemonic (_("_Stop"));
+      gtk_widget_set_halign (stop, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (stop, "pill");
+      gtk_box_append (GTK_BOX (box), bar);
+      gtk_box_append (GTK_BOX (box), stop);
+      adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+    }
+  bar = gtk_widget_get_first_child (box);
+  stop = gtk_widget_get_last_child (box);
+  gtk_widget_set_visible (bar, fraction >= 0);
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), fraction);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), stop_action);
+  gtk_widget_set_visible (stop, stop_action != NULL);
+  gtk_widget_set_visible (box, fraction >= 0 || stop_action != NULL);
 }
 
 const char *

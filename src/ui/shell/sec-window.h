@@ -26,7 +26,15 @@ void         sec_window_show_error           (SecWindow      *self,
 /* Shows no store but a page saying @title while the database is closed
  * for work that replaces it (a restore); set_store or show_error ends it. */
 void         sec_window_show_busy            (SecWindow      *self,
+                                              const char     *icon_name,
                                               const char     *title);
+/* Under the busy page's title: @description (nullable), a bar at
+ * @fraction (hidden when negative) and a Stop button for @stop_action
+ * (nullable: none). */
+void         sec_window_set_busy_progress    (SecWindow      *self,
+                                              const char     *description,
+                                              double          fraction,
+                                              const char     *stop_action);
 /* The section shown: "meetings" (upcoming), "past-meetings",
  * "organisations", "people", "bodies", "calls" or "statements". */
 const char  *sec_window_get_section          (SecWindow      *self);
