@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "cli/sec-demo.h"
 #include "core/store/sec-engine.h"
+#include "core/store/sec-records.h"
 #include "sec-test-util.h"
 
 /* A new temporary folder from @tmpl ("sec-foo-XXXXXX"). (transfer full) */
@@ -656,4 +658,33 @@ sec_test_store_fixture_clear (SecTestStoreFixture *f)
   sec_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
+}
+
+void
+sec_test_make_c_locale_people (const char        *path,
+                               guint              n,
+                               const char *const *families,
+                               guint              n_families)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+
+  setlocale (LC_COLLATE, "C.UTF-8");
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sec_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
+      g_autofree char *given = g_strdup_printf ("Given%04u", i);
+
+      sec_record_set_string (person, "given-name", given);
+      sec_record_set_string (person, "family-name", families[i % n_families]);
+      g_assert_true (sec_store_insert (store, person, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sec_store_commit (store, &error));
+  sec_store_close (store);
+  setlocale (LC_COLLATE, saved);
 }

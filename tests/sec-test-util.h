@@ -87,6 +87,15 @@ void       sec_test_assert_contains (const char *text,
                                      const char *part);
 GPtrArray *sec_test_parse_csv      (const char *text);
 
+/* @n people written into the new file @path under the C locale's
+ * collation ("Given0000" to "Given%04u", each of @families in turn), for
+ * the tests of a file opened under another locale. LC_COLLATE is left as
+ * it was. */
+void       sec_test_make_c_locale_people (const char         *path,
+                                          guint               n,
+                                          const char *const  *families,
+                                          guint               n_families);
+
 /* The main loop */
 void       sec_test_iterate        (void);
 void       sec_test_wait_ms        (guint ms);

@@ -826,31 +826,6 @@ read_hex (const char *path,
  * 110 s on the file of a million participants). */
 static const char *const families[] = { "Zagreb", "Łódź", "Müller", "muller", "Škoda", "corvinus", "O'Brien" };
 
-/* 2,500 people written under the C locale's collation (three pages of the
- * making again); LC_COLLATE is left at C.UTF-8. */
-static void
-make_c_locale_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecStore) store = NULL;
-
-  setlocale (LC_COLLATE, "C.UTF-8");
-  store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sec_store_begin (store, &error));
-  for (guint i = 0; i < 2500; i++)
-    {
-      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
-      g_autofree char *given = g_strdup_printf ("Given%04u", i);
-
-      sec_record_set_string (person, "given-name", given);
-      sec_record_set_string (person, "family-name", families[i % G_N_ELEMENTS (families)]);
-      g_assert_true (sec_store_insert (store, person, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (sec_store_commit (store, &error));
-}
-
 static void
 test_locale_change (void)
 {
@@ -873,7 +848,8 @@ test_locale_change (void)
       g_test_skip ("the en_US.UTF-8 locale is not installed (locales-all)");
       return;
     }
-  make_c_locale_file (path);
+  sec_test_make_c_locale_people (path, 2500, families, G_N_ELEMENTS (families));
+  setlocale (LC_COLLATE, "C.UTF-8");
 
   /* A mark in one row's search text, which only its rewriting would take. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -992,7 +968,8 @@ test_open_async_locale_change (void)
       g_test_skip ("the en_US.UTF-8 locale is not installed (locales-all)");
       return;
     }
-  make_c_locale_file (path);
+  sec_test_make_c_locale_people (path, 2500, families, G_N_ELEMENTS (families));
+  setlocale (LC_COLLATE, "C.UTF-8");
   indexes = read_hex (path, INDEXES_SQL);
   key = read_hex (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
 

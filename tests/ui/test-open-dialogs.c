@@ -453,32 +453,7 @@ test_sigint (void)
   check_signal (SIGINT);
 }
 
-/* @n people written under the C locale's collation into a new file. */
-static void
-make_c_locale_file (const char *path,
-                    guint       n)
-{
-  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecStore) store = NULL;
-
-  setlocale (LC_COLLATE, "C.UTF-8");
-  store = sec_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sec_store_begin (store, &error));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SecRecord) person = sec_record_new (SEC_TYPE_PERSON);
-      g_autofree char *family = g_strdup_printf ("Family%04u", i);
-
-      sec_record_set_string (person, "family-name", family);
-      g_assert_true (sec_store_insert (store, person, &error));
-    }
-  g_assert_true (sec_store_commit (store, &error));
-  g_assert_no_error (error);
-  sec_store_close (store);
-  setlocale (LC_COLLATE, saved);
-}
+static const char *const families[] = { "Zagreb", "Łódź", "Müller" };
 
 static char *
 read_setting (const char *path,
@@ -537,7 +512,7 @@ test_long_opening (void)
     }
   setlocale (LC_COLLATE, saved);
   make_demo (first);
-  make_c_locale_file (other, 2500);
+  sec_test_make_c_locale_people (other, 2500, families, G_N_ELEMENTS (families));
   app = start_app (first);
   window = SEC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   stack = main_stack (window);
