@@ -219,10 +219,13 @@ is_same_record (SecRecord *a,
          sec_record_get_id (a) == sec_record_get_id (b);
 }
 
-void
-_sec_window_show_record (SecWindow *self,
+/* @soon: the detail pane shows @record a frame later (see
+ * sec_record_page_show_record_soon ()). */
+static void
+show_record (SecWindow *self,
              SecRecord *record,
-             gboolean   select_in_list)
+             gboolean   select_in_list,
+             gboolean   soon)
 {
   const Section *section = record ? _sec_window_section_for_record (record) : NULL;
 
@@ -237,9 +240,20 @@ _sec_window_show_record (SecWindow *self,
         sec_list_pane_select (pane, sec_record_get_id (record));
     }
 
-  sec_record_page_set_record (self->record_page, self->store, self->record);
+  if (soon)
+    sec_record_page_show_record_soon (self->record_page, self->store, self->record);
+  else
+    sec_record_page_set_record (self->record_page, self->store, self->record);
   update_titles (self);
   _sec_window_update_actions (self);
+}
+
+void
+_sec_window_show_record (SecWindow *self,
+                         SecRecord *record,
+                         gboolean   select_in_list)
+{
+  show_record (self, record, select_in_list, FALSE);
 }
 
 static void
@@ -343,7 +357,9 @@ _sec_window_on_pane_selected_record (SecWindow   *self,
   if (record == NULL && self->record != NULL &&
       G_OBJECT_TYPE (self->record) != sec_list_pane_get_kind (pane))
     return;
-  _sec_window_show_record (self, record, FALSE);
+  /* A search's new rows are made in this iteration and laid out in the
+   * next frame: the record they select is read once it is drawn. */
+  show_record (self, record, FALSE, sec_list_pane_is_taking_rows (pane));
 }
 
 static void
