@@ -852,6 +852,8 @@ sec_app_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->database_path);
   g_free (self->undo_restore_path);
+  g_clear_object (&self->restore_store);
+  g_free (self->restore_backup);
 
   G_OBJECT_CLASS (sec_app_parent_class)->finalize (object);
 }

@@ -559,6 +559,8 @@ sec_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   _sec_window_clear_panes (self);
+  _sec_window_destroy_doomed (self, TRUE);
+  g_clear_pointer (&self->doomed, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_WINDOW);
   g_clear_object (&self->toaster);
   g_clear_object (&self->record);
@@ -770,6 +772,9 @@ sec_window_set_store (SecWindow *self,
   /* Everything that reads the old store goes before it may close. */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  /* A new store's panes take the names of those still let go. */
+  if (store != NULL)
+    _sec_window_destroy_doomed (self, TRUE);
   _sec_window_clear_panes (self);
   if (self->overview != NULL)
     {
@@ -831,14 +836,45 @@ sec_window_show_error (SecWindow  *self,
  * sec_window_set_store () or sec_window_show_error () ends. The progress
  * strip stays above it.
  */
-void
-sec_window_show_busy (SecWindow  *self,
-                      const char *title)
+/* One pane let go an iteration (sec_window_show_busy_async ()). */
+static gboolean
+release_step_cb (gpointer user_data)
 {
+  GTask *task = user_data;
+
+  if (_sec_window_destroy_doomed (g_task_get_source_object (task), FALSE))
+    return G_SOURCE_CONTINUE;
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sec_window_show_busy_async:
+ * @title: what the page says
+ *
+ * Shows no store but a page saying @title, for work that replaces the
+ * database (a restore); sec_window_set_store () or
+ * sec_window_show_error () ends it. The window lets its store go in steps:
+ * the page and all but the list panes at once, then one pane a main loop
+ * iteration (the pane shown holds some 200 rows: destroying them all with
+ * the rest kept the window from drawing the page for over 100 ms on the
+ * big file). @callback runs once none of them is left: the store may
+ * close then, not before (the panes still read from it meanwhile).
+ */
+void
+sec_window_show_busy_async (SecWindow           *self,
+                            const char          *title,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
   GtkWidget *page;
 
   g_return_if_fail (SEC_IS_WINDOW (self));
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sec_window_show_busy_async);
+  _sec_window_doom_panes (self);
   sec_window_set_store (self, NULL);
   page = gtk_stack_get_child_by_name (self->main_stack, "busy");
   if (page == NULL)
@@ -858,6 +894,17 @@ sec_window_show_busy (SecWindow  *self,
     }
   adw_status_page_set_title (ADW_STATUS_PAGE (gtk_widget_get_last_child (page)), title);
   gtk_stack_set_visible_child_name (self->main_stack, "busy");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_step_cb, g_steal_pointer (&task), g_object_unref);
+}
+
+gboolean
+sec_window_show_busy_finish (SecWindow     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *

@@ -24,9 +24,15 @@ void         sec_window_set_store            (SecWindow      *self,
 void         sec_window_show_error           (SecWindow      *self,
                                               const char     *message);
 /* Shows no store but a page saying @title while the database is closed
- * for work that replaces it (a restore); set_store or show_error ends it. */
-void         sec_window_show_busy            (SecWindow      *self,
-                                              const char     *title);
+ * for work that replaces it (a restore); set_store or show_error ends it.
+ * @callback: once the window has let the store go. */
+void         sec_window_show_busy_async      (SecWindow      *self,
+                                              const char     *title,
+                                              GAsyncReadyCallback callback,
+                                              gpointer        user_data);
+gboolean     sec_window_show_busy_finish     (SecWindow      *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
 /* The section shown: "meetings" (upcoming), "past-meetings",
  * "organisations", "people", "bodies", "calls" or "statements". */
 const char  *sec_window_get_section          (SecWindow      *self);
