@@ -504,6 +504,64 @@ test_add_related (Fixture *f, gconstpointer data)
   sec_test_iterate ();
 }
 
+/* Iterates until the page has shown what show_record_soon () gave it. */
+static gboolean
+wait_until_shown (SecRecordPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (sec_record_page_is_pending (page) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  return !sec_record_page_is_pending (page);
+}
+
+/* show_record_soon () (a search's new selection) reads the record once the
+ * next frame is drawn, and draws nothing meanwhile rather than
+ * the record before, which the search may have left out. */
+static void
+test_show_soon (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecord) frontex = sec_store_get (f->store, SEC_TYPE_ORGANISATION, f->frontex, NULL);
+  g_autoptr(SecRecord) anna = sec_store_get (f->store, SEC_TYPE_PERSON, f->anna, NULL);
+  g_autoptr(SecRecord) jan = sec_store_get (f->store, SEC_TYPE_PERSON, f->jan, NULL);
+  GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+  GdkFrameClock *clock;
+  gint64 frame;
+
+  show (f, SEC_TYPE_ORGANISATION, f->europol);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->page));
+
+  sec_record_page_show_record_soon (f->page, f->store, frontex);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  g_assert_true (sec_record_page_is_pending (f->page));
+  g_assert_cmpfloat (gtk_widget_get_opacity (stack), ==, 0);
+  g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->europol);
+  g_assert_nonnull (find_row (f, "City"));  /* Europol's rows, not drawn */
+  g_assert_true (wait_until_shown (f->page));
+  /* Not before the next frame (which lays out what came with the call). */
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >=, frame + 1);
+  g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->frontex);
+  g_assert_cmpfloat (gtk_widget_get_opacity (stack), ==, 1);
+  g_assert_null (find_row (f, "City"));  /* Frontex's */
+
+  /* A record given at once replaces one still to come. */
+  sec_record_page_show_record_soon (f->page, f->store, anna);
+  sec_record_page_set_record (f->page, f->store, jan);
+  g_assert_false (sec_record_page_is_pending (f->page));
+  g_assert_cmpfloat (gtk_widget_get_opacity (stack), ==, 1);
+  sec_test_wait_ms (100);
+  g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->jan);
+
+  /* Not on screen: at once. */
+  gtk_widget_set_visible (f->window, FALSE);
+  sec_test_iterate ();
+  sec_record_page_show_record_soon (f->page, f->store, anna);
+  g_assert_false (sec_record_page_is_pending (f->page));
+  g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->anna);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -520,6 +578,7 @@ main (int argc, char *argv[])
   ADD ("/record-page/unsafe-links", test_unsafe_links);
   ADD ("/record-page/follows-changes", test_follows_changes);
   ADD ("/record-page/add-related", test_add_related);
+  ADD ("/record-page/show-soon", test_show_soon);
 
   return g_test_run ();
 }

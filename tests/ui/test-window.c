@@ -18,6 +18,7 @@
 #include "cli/sec-demo.h"
 #include "core/base/sec-format.h"
 #include "ui/records/sec-list-pane.h"
+#include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-row.h"
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
@@ -307,10 +308,32 @@ list_has_n_items (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (c->list)) == c->n;
 }
 
+/* After the window's handler: whether the detail pane left a search's new
+ * selection for a later frame, drawing nothing meanwhile (@data: counts of
+ * the changes and of those). */
+static void
+on_selected_record (SecListPane *pane,
+                    GParamSpec  *pspec,
+                    guint        counts[2])
+{
+  SecRecordPage *page = SEC_RECORD_PAGE (find_descendant (gtk_widget_get_ancestor (GTK_WIDGET (pane), SEC_TYPE_WINDOW),
+                                                          SEC_TYPE_RECORD_PAGE));
+
+  counts[0]++;
+  counts[1] += sec_record_page_is_pending (page) && gtk_widget_get_opacity (gtk_widget_get_first_child (GTK_WIDGET (page))) == 0;
+}
+
+static gboolean
+page_is_shown (gpointer data)
+{
+  return !sec_record_page_is_pending (SEC_RECORD_PAGE (find_descendant (data, SEC_TYPE_RECORD_PAGE)));
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
+  guint counts[2] = { 0, 0 };
   SecListPane *pane;
   GtkWidget *entry;
   SecRecordList *list;
@@ -332,6 +355,7 @@ test_search (Fixture       *f,
                                                                       gtk_widget_get_focus_child (entry) : entry));
 
   /* Typing searches after a short delay; accents and case fold. */
+  g_signal_connect (pane, "notify::selected-record", G_CALLBACK (on_selected_record), counts);
   gtk_editable_set_text (GTK_EDITABLE (entry), "lodz");
   count.list = list;
   count.n = 1;
@@ -339,6 +363,13 @@ test_search (Fixture       *f,
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_nonnull (strstr (sec_record_get_string (first, "name"), "Łódź"));
   g_assert_true (sec_window_get_record (f->window) == sec_list_pane_get_selected_record (pane));
+  /* The detail pane shows it a frame later, nothing before. */
+  g_assert_cmpuint (counts[0], >, 0);
+  g_assert_cmpuint (counts[1], ==, counts[0]);
+  g_assert_true (wait_for (page_is_shown, f->window));
+  g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (SEC_RECORD_PAGE (find_descendant (GTK_WIDGET (f->window), SEC_TYPE_RECORD_PAGE)))),
+                   ==, sec_record_get_id (first));
+  g_signal_handlers_disconnect_by_data (pane, counts);
 
   /* Nothing found: the list is empty; clearing brings everything back. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such organisation anywhere");

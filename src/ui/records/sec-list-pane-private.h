@@ -98,6 +98,7 @@ struct _SecListPane
   const KindSpec     *spec;
   gint64              selected_id;  /* kept across reloads of the list */
   gboolean            replaced;     /* rows removed to be replaced: the next signal brings the new ones */
+  guint               taking_rows;  /* inside the list's "items-changed" */
   gboolean            updating;     /* filling the filter drop-downs */
 };
 

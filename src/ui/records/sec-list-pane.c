@@ -286,6 +286,20 @@ on_selection_items_changed (SecListPane *self,
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
+/* Around the list's signal, which the selection follows inside it. */
+static void
+on_list_items_changed (SecListPane *self)
+{
+  self->taking_rows++;
+}
+
+static void
+on_list_items_changed_after (SecListPane *self)
+{
+  g_assert (self->taking_rows > 0);
+  self->taking_rows--;
+}
+
 static void
 on_list_n_items (SecListPane *self)
 {
@@ -321,6 +335,12 @@ sec_list_pane_constructed (GObject *object)
     self->sort = g_strdup (self->spec->sorts[0].id);
 
   self->list = sec_record_list_new (self->store, self->kind, self->base_query);
+  /* Before the selection connects its own handler. */
+  g_signal_connect_object (self->list, "items-changed",
+                           G_CALLBACK (on_list_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed",
+                           G_CALLBACK (on_list_items_changed_after), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   /* After the list view has taken in the change. */
   g_signal_connect_object (self->selection, "items-changed",
@@ -665,6 +685,21 @@ sec_list_pane_get_selected_record (SecListPane *self)
   g_return_val_if_fail (SEC_IS_LIST_PANE (self), NULL);
 
   return get_selected (self);
+}
+
+/**
+ * sec_list_pane_is_taking_rows:
+ *
+ * Whether the list is taking in new rows (a search, a reload): a change of
+ * the selection now comes with them, not from the user, and the list view
+ * makes and lays out the rows in the next frame.
+ */
+gboolean
+sec_list_pane_is_taking_rows (SecListPane *self)
+{
+  g_return_val_if_fail (SEC_IS_LIST_PANE (self), FALSE);
+
+  return self->taking_rows > 0;
 }
 
 gboolean

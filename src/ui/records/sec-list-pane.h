@@ -25,6 +25,7 @@ SecRecordList *sec_list_pane_get_list            (SecListPane *self);
 GType          sec_list_pane_get_kind            (SecListPane *self);
 /* (transfer none) (nullable) */
 SecRecord     *sec_list_pane_get_selected_record (SecListPane *self);
+gboolean       sec_list_pane_is_taking_rows      (SecListPane *self);
 /* Selects record @id, clearing the search and filters when they hide it,
  * and scrolls to it. FALSE when the section does not list it. */
 gboolean       sec_list_pane_select              (SecListPane *self,

@@ -47,6 +47,13 @@ struct _SecRecordPage
   guint              refresh_id;
   double             restore_scroll;
   GArray            *focus_path;  /* (element-type guint): see save_focus_path () */
+
+  /* sec_record_page_show_record_soon (): what is shown after the next
+   * frame, the tick callback that waits for that frame, then the idle. */
+  SecStore          *pending_store;
+  SecRecord         *pending_record;
+  guint              pending_tick_id;
+  guint              pending_idle_id;
 };
 
 /* sec-record-page-rows.c: text */

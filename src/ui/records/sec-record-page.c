@@ -404,6 +404,49 @@ restore_value_action (GtkWidget  *widget,
   _sec_record_page_restore_value (SEC_RECORD_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
+/* What show_record_soon () left for a later frame goes: the page shows
+ * what it showed before, or what sec_record_page_set_record () shows now. */
+static void
+cancel_pending (SecRecordPage *self)
+{
+  if (self->pending_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick_id);
+  self->pending_tick_id = 0;
+  g_clear_handle_id (&self->pending_idle_id, g_source_remove);
+  g_clear_object (&self->pending_store);
+  g_clear_object (&self->pending_record);
+  if (self->stack != NULL)
+    gtk_widget_set_opacity (GTK_WIDGET (self->stack), 1);
+}
+
+static gboolean
+show_pending_cb (gpointer user_data)
+{
+  SecRecordPage *self = SEC_RECORD_PAGE (user_data);
+  g_autoptr(SecStore) store = g_steal_pointer (&self->pending_store);
+  g_autoptr(SecRecord) record = g_steal_pointer (&self->pending_record);
+
+  self->pending_idle_id = 0;
+  sec_record_page_set_record (self, store, record);
+  return G_SOURCE_REMOVE;
+}
+
+/* At the start of the next frame, which draws what changed with the call
+ * (a list's new rows, laid out then): the record is read and its rows
+ * made once that frame is drawn, before the next (GTK's redraw comes at
+ * a lower priority), which lays them out. */
+static gboolean
+pending_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SecRecordPage *self = SEC_RECORD_PAGE (widget);
+
+  self->pending_tick_id = 0;
+  self->pending_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_pending_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* Overrides */
 
 static void
@@ -411,6 +454,7 @@ sec_record_page_dispose (GObject *object)
 {
   SecRecordPage *self = (SecRecordPage *) object;
 
+  cancel_pending (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -500,6 +544,7 @@ sec_record_page_set_record (SecRecordPage *self,
   g_return_if_fail (record == NULL || SEC_IS_RECORD (record));
   g_return_if_fail (record == NULL || store != NULL);
 
+  cancel_pending (self);
   same = record != NULL && self->id != 0 && G_OBJECT_TYPE (record) == self->kind &&
          sec_record_get_id (record) == self->id && store == self->store;
 
@@ -531,6 +576,55 @@ sec_record_page_set_record (SecRecordPage *self,
   if (self->record == NULL)
     self->record = g_object_ref (record);
   rebuild (self, same);
+}
+
+/**
+ * sec_record_page_show_record_soon:
+ * @store: (nullable): the store @record comes from
+ * @record: (nullable): the record to show, or NULL for none
+ *
+ * Shows @record as sec_record_page_set_record () does, but when the page
+ * is on screen, once the next frame is drawn: reading the record and
+ * making its rows (6–16 ms for a person of the big file) then runs on its
+ * own, and laying them out in the frame after, rather than adding to the
+ * work of the call (a search's new rows, made now and laid out in the
+ * next frame). Meanwhile the page draws nothing,
+ * so that it never shows the record before (which may no longer be in the
+ * list). A later call of either function replaces this one.
+ */
+void
+sec_record_page_show_record_soon (SecRecordPage *self,
+                                  SecStore      *store,
+                                  SecRecord     *record)
+{
+  g_return_if_fail (SEC_IS_RECORD_PAGE (self));
+  g_return_if_fail (store == NULL || SEC_IS_STORE (store));
+  g_return_if_fail (record == NULL || SEC_IS_RECORD (record));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      sec_record_page_set_record (self, store, record);
+      return;
+    }
+  g_set_object (&self->pending_store, store);
+  g_set_object (&self->pending_record, record);
+  gtk_widget_set_opacity (GTK_WIDGET (self->stack), 0);
+  if (self->pending_tick_id == 0 && self->pending_idle_id == 0)
+    self->pending_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
+}
+
+/**
+ * sec_record_page_is_pending:
+ *
+ * Returns: whether a record given to sec_record_page_show_record_soon ()
+ *   is still to be shown
+ */
+gboolean
+sec_record_page_is_pending (SecRecordPage *self)
+{
+  g_return_val_if_fail (SEC_IS_RECORD_PAGE (self), FALSE);
+
+  return self->pending_tick_id != 0 || self->pending_idle_id != 0;
 }
 
 /**

@@ -16,6 +16,12 @@ GtkWidget *sec_record_page_new        (void);
 void       sec_record_page_set_record (SecRecordPage *page,
                                        SecStore      *store,
                                        SecRecord     *record);
+/* The same, a frame later when the page is on screen (the page shows
+ * nothing meanwhile): see the function's comment. */
+void       sec_record_page_show_record_soon (SecRecordPage *page,
+                                             SecStore      *store,
+                                             SecRecord     *record);
+gboolean   sec_record_page_is_pending (SecRecordPage *page);
 /* (nullable) (transfer none): the record shown, as last read */
 SecRecord *sec_record_page_get_record (SecRecordPage *page);
 

@@ -235,18 +235,46 @@ restored_cb (GObject      *source,
   _sec_app_show_toast (self, toast);
 }
 
+/* The windows have let the store go (or one of them has, and @self
+ * waits for the others): the restore starts, the store closing in the
+ * worker (its checkpoint takes seconds for a large file). */
+static void
+store_let_go (SecApp *self)
+{
+  g_autoptr(SecStore) old = NULL;
+  g_autofree char *backup_path = NULL;
+
+  g_assert (self->restore_waiting > 0);
+  if (--self->restore_waiting > 0)
+    return;
+  old = g_steal_pointer (&self->restore_store);
+  backup_path = g_steal_pointer (&self->restore_backup);
+  sec_store_restore_async (old, self->database_path, backup_path, backup_progress_cb, self,
+                           self->backup_cancellable, restored_cb, g_object_ref (self));
+}
+
+static void
+busy_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SecApp) self = user_data;
+
+  sec_window_show_busy_finish (SEC_WINDOW (source), result, NULL);
+  store_let_go (self);
+}
+
 /* Restores @backup_path in a worker thread (the checks and copies read
  * the whole file: minutes for a large one). The store is closed first
  * (the file is replaced by a rename: no connection of ours may keep using
  * the old one), and the windows show a page saying so rather than lists
- * of a closed store; the strip shows how far it is, with Cancel. */
+ * of a closed store, letting the store go in steps; the strip shows how
+ * far it is, with Cancel. */
 static void
 start_restore (SecApp     *self,
                const char *backup_path,
                gboolean    undoing)
 {
-  g_autoptr(SecStore) old = NULL;
-
   if (self->database_path == NULL || self->backing_up || self->restore_running)
     return;
   self->restore_running = TRUE;
@@ -254,18 +282,22 @@ start_restore (SecApp     *self,
   show_backup_strip (self, undoing ? _("Undoing the restore…") : _("Restoring the backup…"),
                      _("Stop the restore; the database stays as it was"));
 
-  /* The windows drop their lists of the store before it closes. */
-  old = g_steal_pointer (&self->store);
+  /* The app's store is gone at once; the restore waits for each window. */
+  g_assert (self->restore_waiting == 0);
+  self->restore_store = g_steal_pointer (&self->store);
+  self->restore_backup = g_strdup (backup_path);
+  self->restore_waiting = 1;
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (SEC_IS_WINDOW (l->data))
-      sec_window_show_busy (l->data, "document-revert-symbolic", undoing ? _("Undoing the Restore") : _("Restoring the Backup"));
+      {
+        self->restore_waiting++;
+        sec_window_show_busy_async (l->data, "document-revert-symbolic",
+                                    undoing ? _("Undoing the Restore") : _("Restoring the Backup"),
+                                    busy_shown_cb, g_object_ref (self));
+      }
   _sec_app_notify_store (self);
   _sec_app_update_backup_actions (self);
-
-  /* The store is closed in the worker (its checkpoint takes seconds for a
-   * large file), closed for this thread at once. */
-  sec_store_restore_async (old, self->database_path, backup_path, backup_progress_cb, self,
-                           self->backup_cancellable, restored_cb, g_object_ref (self));
+  store_let_go (self);
 }
 
 static void

@@ -49,7 +49,7 @@ show_busy_cb (gpointer user_data)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (SEC_IS_WINDOW (l->data))
       {
-        sec_window_show_busy (l->data, "folder-open-symbolic", _("Opening the Database"));
+        sec_window_show_busy_async (l->data, "folder-open-symbolic", _("Opening the Database"), NULL, NULL);
         sec_window_set_busy_progress (l->data, description, self->open_fraction, "app.stop-opening");
       }
   if (self->opening_initial)

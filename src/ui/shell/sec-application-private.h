@@ -30,6 +30,10 @@ struct _SecApp
   gboolean        backing_up; /* Back Up Now is copying, in a worker thread */
   gboolean        restore_running; /* a restore is, the store closed meanwhile */
   gboolean        restore_undoing; /* ...and it undoes the last one */
+  /* A restore waiting for the windows to let its store go (start_restore ()). */
+  SecStore       *restore_store;
+  char           *restore_backup;
+  guint           restore_waiting;
   /* Of the one that runs (never both): app.cancel-backup cancels it. */
   GCancellable   *backup_cancellable;
   GtkWidget      *backup_strip;       /* (weak): where it shows its progress */

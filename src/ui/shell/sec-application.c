@@ -806,6 +806,8 @@ sec_app_finalize (GObject *object)
   g_free (self->undo_restore_path);
   g_free (self->opening_path);
   g_clear_object (&self->open_cancellable);
+  g_clear_object (&self->restore_store);
+  g_free (self->restore_backup);
 
   G_OBJECT_CLASS (sec_app_parent_class)->finalize (object);
 }

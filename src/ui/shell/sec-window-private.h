@@ -94,6 +94,8 @@ struct _SecWindow
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
   SecSectionState      *saved_panes[N_SECTIONS]; /* owned: of panes let go */
   guint                 pane_release_source;
+  GPtrArray            *doomed;             /* panes let go of a store, still in list_stack
+                                             * until destroyed one an iteration */
   GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
   SecToaster           *toaster;            /* one toast at a time (see sec-toaster.c) */
   GtkWidget            *connection_banner;  /* a shared database out of reach (sec-window-connection.c) */
@@ -112,6 +114,12 @@ SecListPane   *_sec_window_ensure_pane           (SecWindow      *self,
 void           _sec_window_section_shown         (SecWindow      *self);
 /* Every pane goes, and what was kept of those let go. */
 void           _sec_window_clear_panes           (SecWindow      *self);
+/* The panes and the overview leave the window's books, not yet the
+ * window: _sec_window_destroy_doomed () destroys them. */
+void           _sec_window_doom_panes            (SecWindow      *self);
+/* Destroys one of them (@all: every one); FALSE when none was left. */
+gboolean       _sec_window_destroy_doomed        (SecWindow      *self,
+                                                  gboolean        all);
 /* sec-window.c: the pane's selection shows in the detail pane. */
 void           _sec_window_on_pane_selected_record (SecWindow    *self,
                                                   GParamSpec     *pspec,

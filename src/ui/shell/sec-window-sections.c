@@ -302,6 +302,37 @@ _sec_window_clear_panes (SecWindow *self)
     }
 }
 
+void
+_sec_window_doom_panes (SecWindow *self)
+{
+  if (self->doomed == NULL)
+    self->doomed = g_ptr_array_new ();
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->panes[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->panes[i], self);
+        g_ptr_array_add (self->doomed, g_steal_pointer (&self->panes[i]));
+      }
+  if (self->overview != NULL)
+    g_ptr_array_add (self->doomed, g_steal_pointer (&self->overview));
+}
+
+gboolean
+_sec_window_destroy_doomed (SecWindow *self,
+                            gboolean   all)
+{
+  gboolean any = FALSE;
+
+  while (self->doomed != NULL && self->doomed->len > 0)
+    {
+      gtk_stack_remove (self->list_stack, g_ptr_array_steal_index (self->doomed, self->doomed->len - 1));
+      any = TRUE;
+      if (!all)
+        break;
+    }
+  return any;
+}
+
 /**
  * sec_window_set_pane_release_delay:
  * @ms: how long a section must show before the other sections' panes are

@@ -219,10 +219,13 @@ is_same_record (SecRecord *a,
          sec_record_get_id (a) == sec_record_get_id (b);
 }
 
-void
-_sec_window_show_record (SecWindow *self,
+/* @soon: the detail pane shows @record a frame later (see
+ * sec_record_page_show_record_soon ()). */
+static void
+show_record (SecWindow *self,
              SecRecord *record,
-             gboolean   select_in_list)
+             gboolean   select_in_list,
+             gboolean   soon)
 {
   const Section *section = record ? _sec_window_section_for_record (record) : NULL;
 
@@ -237,9 +240,20 @@ _sec_window_show_record (SecWindow *self,
         sec_list_pane_select (pane, sec_record_get_id (record));
     }
 
-  sec_record_page_set_record (self->record_page, self->store, self->record);
+  if (soon)
+    sec_record_page_show_record_soon (self->record_page, self->store, self->record);
+  else
+    sec_record_page_set_record (self->record_page, self->store, self->record);
   update_titles (self);
   _sec_window_update_actions (self);
+}
+
+void
+_sec_window_show_record (SecWindow *self,
+                         SecRecord *record,
+                         gboolean   select_in_list)
+{
+  show_record (self, record, select_in_list, FALSE);
 }
 
 static void
@@ -343,7 +357,9 @@ _sec_window_on_pane_selected_record (SecWindow   *self,
   if (record == NULL && self->record != NULL &&
       G_OBJECT_TYPE (self->record) != sec_list_pane_get_kind (pane))
     return;
-  _sec_window_show_record (self, record, FALSE);
+  /* A search's new rows are made in this iteration and laid out in the
+   * next frame: the record they select is read once it is drawn. */
+  show_record (self, record, FALSE, sec_list_pane_is_taking_rows (pane));
 }
 
 static void
@@ -543,6 +559,8 @@ sec_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   _sec_window_clear_panes (self);
+  _sec_window_destroy_doomed (self, TRUE);
+  g_clear_pointer (&self->doomed, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_WINDOW);
   g_clear_object (&self->toaster);
   g_clear_object (&self->record);
@@ -754,6 +772,9 @@ sec_window_set_store (SecWindow *self,
   /* Everything that reads the old store goes before it may close. */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  /* A new store's panes take the names of those still let go. */
+  if (store != NULL)
+    _sec_window_destroy_doomed (self, TRUE);
   _sec_window_clear_panes (self);
   if (self->overview != NULL)
     {
@@ -806,25 +827,48 @@ sec_window_show_error (SecWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+/* One pane let go an iteration (sec_window_show_busy_async ()). */
+static gboolean
+release_step_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (_sec_window_destroy_doomed (g_task_get_source_object (task), FALSE))
+    return G_SOURCE_CONTINUE;
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /**
- * sec_window_show_busy:
+ * sec_window_show_busy_async:
  * @icon_name: the page's icon
- * @title: what the application is doing meanwhile
+ * @title: what the page says
+ * @callback: (nullable): told once the window has let its store go
  *
- * Shows no store but a page saying @title, with nothing to click: while
- * the database is closed for work that replaces it (a restore), which
- * sec_window_set_store () or sec_window_show_error () ends. The progress
- * strip stays above it.
+ * Shows no store but a page saying @title, for work that replaces the
+ * database (a restore); sec_window_set_store () or
+ * sec_window_show_error () ends it. The window lets its store go in steps:
+ * the page and all but the list panes at once, then one pane a main loop
+ * iteration (the pane shown holds some 200 rows: destroying them all with
+ * the rest kept the window from drawing the page for over 100 ms on the
+ * big file). @callback runs once none of them is left: the store may
+ * close then, not before (the panes still read from it meanwhile).
  */
 void
-sec_window_show_busy (SecWindow  *self,
-                      const char *icon_name,
-                      const char *title)
+sec_window_show_busy_async (SecWindow           *self,
+                            const char          *icon_name,
+                            const char          *title,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   GtkWidget *page;
 
   g_return_if_fail (SEC_IS_WINDOW (self));
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sec_window_show_busy_async);
+  _sec_window_doom_panes (self);
   sec_window_set_store (self, NULL);
   page = gtk_stack_get_child_by_name (self->main_stack, "busy");
   if (page == NULL)
@@ -845,12 +889,23 @@ sec_window_show_busy (SecWindow  *self,
   adw_status_page_set_title (ADW_STATUS_PAGE (gtk_widget_get_last_child (page)), title);
   sec_window_set_busy_progress (self, NULL, -1, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "busy");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_step_cb, g_steal_pointer (&task), g_object_unref);
+}
+
+gboolean
+sec_window_show_busy_finish (SecWindow     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
  * sec_window_set_busy_progress:
  *
- * What sec_window_show_busy ()'s page says under its title: how far the
+ * What sec_window_show_busy_async ()'s page says under its title: how far the
  * work is and how to stop it (a long opening of a database).
  */
 void

@@ -24,10 +24,17 @@ void         sec_window_set_store            (SecWindow      *self,
 void         sec_window_show_error           (SecWindow      *self,
                                               const char     *message);
 /* Shows no store but a page saying @title while the database is closed
- * for work that replaces it (a restore); set_store or show_error ends it. */
-void         sec_window_show_busy            (SecWindow      *self,
+ * for work that replaces it (a restore, a long opening); set_store or
+ * show_error ends it. @callback (nullable): once the window has let the
+ * store go. */
+void         sec_window_show_busy_async      (SecWindow      *self,
                                               const char     *icon_name,
-                                              const char     *title);
+                                              const char     *title,
+                                              GAsyncReadyCallback callback,
+                                              gpointer        user_data);
+gboolean     sec_window_show_busy_finish     (SecWindow      *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
 /* Under the busy page's title: @description (nullable), a bar at
  * @fraction (hidden when negative) and a Stop button for @stop_action
  * (nullable: none). */
