@@ -522,10 +522,14 @@ test_long_opening (void)
   setlocale (LC_COLLATE, "en_US.UTF-8");
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (other));
   g_assert_true (_sec_app_is_opening (app));
+  /* Its file is open in the worker: nothing may replace or copy it. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "back-up-now"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "stop-opening", NULL);
   sec_test_wait_for_opening (app);
   g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, first);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"));
   locale = read_setting (other, "collate-locale");
   g_assert_cmpstr (locale, ==, "C.UTF-8");
   g_clear_pointer (&locale, g_free);

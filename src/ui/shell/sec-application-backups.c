@@ -160,18 +160,21 @@ _sec_app_update_backup_actions (SecApp *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "back-up-now");
   gboolean busy = self->backing_up || self->restore_running;
+  /* A database being opened has its file open in a worker: not to be
+   * replaced, nor copied before it is open. */
+  gboolean opening = self->open_cancellable != NULL;
 
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL && !busy);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->store != NULL && !busy && !opening);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-backup");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), busy);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "restore-backup");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !busy);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !busy && !opening);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo-restore");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL && !busy);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->undo_restore_path != NULL && !busy && !opening);
   /* A restore ends by opening the restored file: another database opened
    * meanwhile would be replaced in the windows by it. */
   for (const char *const *name = (const char *const[]) { "open-database", "new-database", "open-recent",
@@ -203,7 +206,7 @@ restored_cb (GObject      *source,
 
   hide_backup_strip (self, "Restore");
   self->restore_running = FALSE;
-  reopen_after_restore (self, path);
+  _sec_app_open_after_restore (self, path);
   if (ok)
     {
       g_free (self->undo_restore_path);
@@ -275,7 +278,7 @@ start_restore (SecApp     *self,
                const char *backup_path,
                gboolean    undoing)
 {
-  if (self->database_path == NULL || self->backing_up || self->restore_running)
+  if (self->database_path == NULL || self->backing_up || self->restore_running || self->open_cancellable != NULL)
     return;
   self->restore_running = TRUE;
   self->restore_undoing = undoing;
@@ -329,7 +332,7 @@ restore_backup_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   SecBackupsDialog *dialog;
 
-  if (self->database_path == NULL || self->backing_up || self->restore_running)
+  if (self->database_path == NULL || self->backing_up || self->restore_running || self->open_cancellable != NULL)
     return;
   dialog = sec_backups_dialog_new (parent, self->database_path);
   g_signal_connect_object (dialog, "restore", G_CALLBACK (on_dialog_restore), self, G_CONNECT_SWAPPED);

@@ -122,9 +122,27 @@ opened_cb (GObject      *source,
   g_clear_handle_id (&self->open_busy_source, g_source_remove);
   g_clear_object (&self->open_cancellable);
   self->open_busy_shown = FALSE;
+  _sec_app_update_backup_actions (self);
   if (self->opening_initial)
     {
       initial_opened (self, store, error);
+      return;
+    }
+  if (self->opening_restored)
+    {
+      /* No database was open meanwhile: without one, the windows say why. */
+      self->opening_restored = FALSE;
+      if (store != NULL)
+        {
+          self->restoring = TRUE;
+          sec_app_use_store (self, store, NULL);
+          self->restoring = FALSE;
+          return;
+        }
+      g_clear_error (&self->open_error);
+      self->open_error = g_steal_pointer (&error);
+      _sec_app_show_store_in_windows (self);
+      _sec_app_notify_store (self);
       return;
     }
   if (store != NULL)
@@ -151,6 +169,7 @@ begin_opening (SecApp     *self,
   self->open_cancellable = g_cancellable_new ();
   self->open_busy_source = g_timeout_add (self->open_busy_delay_ms, show_busy_cb, self);
   sec_store_open_async (path, opening_progress_cb, self, self->open_cancellable, opened_cb, g_object_ref (self));
+  _sec_app_update_backup_actions (self);
 }
 
 /**
@@ -215,6 +234,26 @@ _sec_app_open_in_worker (SecApp     *self,
         sec_app_show_open_error (self, path, error);
       return;
     }
+  begin_opening (self, path, FALSE);
+}
+
+/**
+ * _sec_app_open_after_restore:
+ *
+ * Opens @path again once a restore has replaced it (or given up), no
+ * database being open: a backup whose sort keys were made for another
+ * language has them made again here, with the bar and Stop. A restored
+ * copy gets no daily backup.
+ */
+void
+_sec_app_open_after_restore (SecApp     *self,
+                             const char *path)
+{
+  g_return_if_fail (self->store == NULL);
+
+  if (self->open_cancellable != NULL)
+    return;
+  self->opening_restored = TRUE;
   begin_opening (self, path, FALSE);
 }
 

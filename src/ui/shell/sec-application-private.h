@@ -50,6 +50,7 @@ struct _SecApp
   GCancellable   *open_cancellable;   /* while it opens: app.stop-opening */
   char           *opening_path;
   gboolean        opening_initial;    /* the first, in a window not yet shown */
+  gboolean        opening_restored;   /* the file a restore replaced */
   guint           open_busy_source;   /* until the windows say it is long */
   guint           open_busy_delay_ms; /* ...which they do after this (300) */
   gboolean        open_busy_shown;    /* ...and once they do */
@@ -96,6 +97,9 @@ SecStore  *_sec_app_open_location         (const char  *location,
 void       _sec_app_open_initial          (SecApp     *self);
 /* Another database in place of this one, in a worker. */
 void       _sec_app_open_in_worker        (SecApp     *self,
+                                           const char *path);
+/* The file a restore replaced, in a worker, no database open meanwhile. */
+void       _sec_app_open_after_restore    (SecApp     *self,
                                            const char *path);
 gboolean   _sec_app_is_opening            (SecApp     *self);
 /* How long an opening is before the windows say so (tests: 0). */
