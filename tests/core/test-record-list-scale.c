@@ -617,6 +617,17 @@ wait_released (SecStore *store)
       g_usleep (1000);
 }
 
+/* Searches @text in a worker and waits for the list to take it in. */
+static void
+search_in_background (SecRecordList *list,
+                      SecQuery      *q,
+                      const char    *text)
+{
+  sec_query_set_search (q, text);
+  sec_record_list_set_query_in_background (list, q, 4242);
+  wait_loaded (list);
+}
+
 /* The connections kept for background queries keep their pages for the
  * next keystroke, and free them when no query came for a while (or at
  * once, with a delay of 0); the store's own connection frees its pages
@@ -632,9 +643,7 @@ test_background_memory (Fixture *f, gconstpointer data)
 
   /* Kept, until the delay runs out (a minute here) or they are freed. */
   sec_store_set_readers_release_delay (60000);
-  sec_query_set_search (q, "m");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "m");
   held = sec_store_get_readers_cache_used (f->store);
   g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
   g_assert_cmpint (held, >, 4 * NEARLY_EMPTY);
@@ -643,17 +652,13 @@ test_background_memory (Fixture *f, gconstpointer data)
 
   /* Freed as soon as the query is read. */
   sec_store_set_readers_release_delay (0);
-  sec_query_set_search (q, "muster");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "muster");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
 
   /* Freed once no query came for the delay. */
   sec_store_set_readers_release_delay (20);
-  sec_query_set_search (q, "pauli");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "pauli");
   wait_released (f->store);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
 
@@ -722,9 +727,8 @@ test_idle_release (Fixture *f, gconstpointer data)
   sec_store_set_idle_release (f->store, 0, 0);
 }
 
-/* A worker's connection keeps no more than its page cache's size (it was
- * the store's 32 MB, which a one-letter search of the file of 200,000
- * people filled to 27 MB): 3 MB here without the limit. */
+/* A worker's connection keeps no more than the page cache it is given
+ * (sec_store_set_readers_cache_kib ()): 3 MB here without the limit. */
 static void
 test_background_cache_limit (Fixture *f, gconstpointer data)
 {
@@ -735,9 +739,7 @@ test_background_cache_limit (Fixture *f, gconstpointer data)
   sec_record_list_set_background_min_rows (0);
   sec_store_set_readers_release_delay (60000);
   sec_store_set_readers_cache_kib (1024);
-  sec_query_set_search (q, "m");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "m");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
   held = sec_store_get_readers_cache_used (f->store);
   g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
@@ -745,7 +747,7 @@ test_background_cache_limit (Fixture *f, gconstpointer data)
   g_assert_cmpint (held, <=, 1024 * 1024 + NEARLY_EMPTY);
 
   sec_store_release_readers_memory (f->store);
-  sec_store_set_readers_cache_kib (8192);
+  sec_store_set_readers_cache_kib (32768);
   sec_store_set_readers_release_delay (2000);
   sec_record_list_set_background_min_rows (20000);
 }
@@ -760,18 +762,12 @@ test_background_search_cleared (Fixture *f, gconstpointer data)
 
   sec_record_list_set_background_min_rows (0);
   sec_store_set_readers_release_delay (60000);
-  sec_query_set_search (q, "m");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
-  sec_query_set_search (q, "mu");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "m");
+  search_in_background (list, q, "mu");
   sec_test_wait_ms (100);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), >, 4 * NEARLY_EMPTY);
 
-  sec_query_set_search (q, "");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PEOPLE);
   wait_released (f->store);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
@@ -797,9 +793,7 @@ test_cut_cache (Fixture *f, gconstpointer data)
    * release set: the cache stays. */
   g_assert_cmpint (before, >, keep + NEARLY_EMPTY);
   sec_record_list_set_background_min_rows (0);
-  sec_query_set_search (q, "muster");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "muster");
   g_assert_cmpint (sec_store_get_cache_used (f->store), >=, before);
 
   /* With one (never reached here), it is cut as the worker starts. */

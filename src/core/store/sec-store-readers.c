@@ -15,15 +15,12 @@
 
 static guint release_delay_ms = RELEASE_DELAY_MS;
 
-/* A worker's page cache. The store's connection keeps 32 MB; a worker's
- * did too, and a one-letter search of the file of 200,000 people filled
- * 27 MB of it (the whole search index's pages for "m", read once), kept
- * until the release below: the window's largest figure (177 MB against
- * 142 MB once freed, issue 16). 8 MB holds what a keystroke reads again
- * of the one before (the index's pages of the shorter word and the
- * rows of the first pages); bench-window and bench-scale's background
- * keystroke did not move beyond noise. */
-#define READER_CACHE_KIB 8192
+/* A worker's page cache, as large as the store's: a one-letter search
+ * of the file of 200,000 people reads 27 MB, which the same keystroke
+ * finds again (bench-scale's background "m": 11-30 ms with 32 MB, 20-36
+ * ms with 8 MB, load 7-12). What it holds goes when the search is
+ * cleared or 2 s after the last read (issue 16). */
+#define READER_CACHE_KIB 32768
 
 static guint reader_cache_kib = READER_CACHE_KIB;
 

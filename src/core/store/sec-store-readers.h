@@ -61,8 +61,8 @@ void        sec_readers_done_at_once (SecReaders *readers);
 gint64      sec_store_get_readers_cache_used   (SecStore *store);
 void        sec_store_release_readers_memory   (SecStore *store);
 void        sec_store_set_readers_release_delay (guint    ms);
-/* The page cache of each connection opened from now on (8,192 KiB by
- * default; the store's own keeps 32 MB). */
+/* The page cache of each connection opened from now on (32,768 KiB by
+ * default, as the store's own). */
 void        sec_store_set_readers_cache_kib     (guint    kib);
 
 /* What a worker reads with @reader: TRUE, or FALSE with @error. */
