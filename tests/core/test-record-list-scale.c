@@ -617,6 +617,23 @@ wait_released (SecStore *store)
       g_usleep (1000);
 }
 
+/* Every list read in a worker, whose connection keeps its cache for
+ * @delay_ms; then back to the defaults. */
+static void
+use_workers (guint delay_ms)
+{
+  sec_record_list_set_background_min_rows (0);
+  sec_store_set_readers_release_delay (delay_ms);
+}
+
+static void
+stop_using_workers (void)
+{
+  sec_store_set_readers_cache_kib (32768);
+  sec_store_set_readers_release_delay (2000);
+  sec_record_list_set_background_min_rows (20000);
+}
+
 /* Searches @text in a worker and waits for the list to take it in. */
 static void
 search_in_background (SecRecordList *list,
@@ -639,10 +656,8 @@ test_background_memory (Fixture *f, gconstpointer data)
   g_autoptr(SecQuery) q = sec_query_new ();
   gint64 held;
 
-  sec_record_list_set_background_min_rows (0);
-
   /* Kept, until the delay runs out (a minute here) or they are freed. */
-  sec_store_set_readers_release_delay (60000);
+  use_workers (60000);
   search_in_background (list, q, "m");
   held = sec_store_get_readers_cache_used (f->store);
   g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
@@ -667,9 +682,7 @@ test_background_memory (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_store_get_cache_used (f->store), >, 4 * NEARLY_EMPTY);
   sec_store_release_memory (f->store);
   g_assert_cmpint (sec_store_get_cache_used (f->store), <, NEARLY_EMPTY);
-
-  sec_store_set_readers_release_delay (2000);
-  sec_record_list_set_background_min_rows (20000);
+  stop_using_workers ();
 }
 
 static gboolean
@@ -736,20 +749,16 @@ test_background_cache_limit (Fixture *f, gconstpointer data)
   g_autoptr(SecQuery) q = sec_query_new ();
   gint64 held;
 
-  sec_record_list_set_background_min_rows (0);
-  sec_store_set_readers_release_delay (60000);
+  use_workers (60000);
   sec_store_set_readers_cache_kib (1024);
   search_in_background (list, q, "m");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
   held = sec_store_get_readers_cache_used (f->store);
-  g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
   g_assert_cmpint (held, >, NEARLY_EMPTY);
   g_assert_cmpint (held, <=, 1024 * 1024 + NEARLY_EMPTY);
 
   sec_store_release_readers_memory (f->store);
-  sec_store_set_readers_cache_kib (32768);
-  sec_store_set_readers_release_delay (2000);
-  sec_record_list_set_background_min_rows (20000);
+  stop_using_workers ();
 }
 
 /* A search cleared frees the workers' caches at once, without waiting
@@ -760,8 +769,7 @@ test_background_search_cleared (Fixture *f, gconstpointer data)
   g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
   g_autoptr(SecQuery) q = sec_query_new ();
 
-  sec_record_list_set_background_min_rows (0);
-  sec_store_set_readers_release_delay (60000);
+  use_workers (60000);
   search_in_background (list, q, "m");
   search_in_background (list, q, "mu");
   sec_test_wait_ms (100);
@@ -771,9 +779,7 @@ test_background_search_cleared (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PEOPLE);
   wait_released (f->store);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
-
-  sec_store_set_readers_release_delay (2000);
-  sec_record_list_set_background_min_rows (20000);
+  stop_using_workers ();
 }
 
 /* The store's connection lets its pages go but those used last when
