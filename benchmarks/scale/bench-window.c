@@ -215,6 +215,14 @@ print_memory_detail (const char *when)
               sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (0) / 1048576.0);
   sqlite3_status64 (SQLITE_STATUS_PAGECACHE_OVERFLOW, &cur, &hi, 0);
   g_printerr ("sqlite page cache overflow (malloc) %.1f MB\n", cur / 1048576.0);
+  if (child.window != NULL && SEC_IS_WINDOW (child.window) && sec_window_get_store (SEC_WINDOW (child.window)) != NULL)
+    {
+      SecStore *store = sec_window_get_store (SEC_WINDOW (child.window));
+
+      g_printerr ("page cache: store's connection %.1f MB, idle workers' %.1f MB\n",
+                  sec_store_get_cache_used (store) / 1048576.0,
+                  sec_store_get_readers_cache_used (store) / 1048576.0);
+    }
   g_printerr ("malloc: arena %.1f MB, mmapped %.1f MB, in use %.1f MB, free %.1f MB, top releasable %.1f MB\n",
               mi.arena / 1048576.0, mi.hblkhd / 1048576.0, mi.uordblks / 1048576.0, mi.fordblks / 1048576.0,
               mi.keepcost / 1048576.0);

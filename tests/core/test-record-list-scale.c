@@ -617,6 +617,34 @@ wait_released (SecStore *store)
       g_usleep (1000);
 }
 
+/* Every list read in a worker, whose connection keeps its cache for
+ * @delay_ms; then back to the defaults. */
+static void
+use_workers (guint delay_ms)
+{
+  sec_record_list_set_background_min_rows (0);
+  sec_store_set_readers_release_delay (delay_ms);
+}
+
+static void
+stop_using_workers (void)
+{
+  sec_store_set_readers_cache_kib (32768);
+  sec_store_set_readers_release_delay (2000);
+  sec_record_list_set_background_min_rows (20000);
+}
+
+/* Searches @text in a worker and waits for the list to take it in. */
+static void
+search_in_background (SecRecordList *list,
+                      SecQuery      *q,
+                      const char    *text)
+{
+  sec_query_set_search (q, text);
+  sec_record_list_set_query_in_background (list, q, 4242);
+  wait_loaded (list);
+}
+
 /* The connections kept for background queries keep their pages for the
  * next keystroke, and free them when no query came for a while (or at
  * once, with a delay of 0); the store's own connection frees its pages
@@ -628,13 +656,9 @@ test_background_memory (Fixture *f, gconstpointer data)
   g_autoptr(SecQuery) q = sec_query_new ();
   gint64 held;
 
-  sec_record_list_set_background_min_rows (0);
-
   /* Kept, until the delay runs out (a minute here) or they are freed. */
-  sec_store_set_readers_release_delay (60000);
-  sec_query_set_search (q, "m");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  use_workers (60000);
+  search_in_background (list, q, "m");
   held = sec_store_get_readers_cache_used (f->store);
   g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
   g_assert_cmpint (held, >, 4 * NEARLY_EMPTY);
@@ -643,17 +667,13 @@ test_background_memory (Fixture *f, gconstpointer data)
 
   /* Freed as soon as the query is read. */
   sec_store_set_readers_release_delay (0);
-  sec_query_set_search (q, "muster");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "muster");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
 
   /* Freed once no query came for the delay. */
   sec_store_set_readers_release_delay (20);
-  sec_query_set_search (q, "pauli");
-  sec_record_list_set_query_in_background (list, q, 4242);
-  wait_loaded (list);
+  search_in_background (list, q, "pauli");
   wait_released (f->store);
   g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
 
@@ -662,9 +682,7 @@ test_background_memory (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_store_get_cache_used (f->store), >, 4 * NEARLY_EMPTY);
   sec_store_release_memory (f->store);
   g_assert_cmpint (sec_store_get_cache_used (f->store), <, NEARLY_EMPTY);
-
-  sec_store_set_readers_release_delay (2000);
-  sec_record_list_set_background_min_rows (20000);
+  stop_using_workers ();
 }
 
 static gboolean
@@ -722,6 +740,92 @@ test_idle_release (Fixture *f, gconstpointer data)
   sec_store_set_idle_release (f->store, 0, 0);
 }
 
+/* A worker's connection keeps no more than the page cache it is given
+ * (sec_store_set_readers_cache_kib ()): 3 MB here without the limit. */
+static void
+test_background_cache_limit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  gint64 held;
+
+  use_workers (60000);
+  sec_store_set_readers_cache_kib (1024);
+  search_in_background (list, q, "m");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
+  held = sec_store_get_readers_cache_used (f->store);
+  g_assert_cmpint (held, >, NEARLY_EMPTY);
+  g_assert_cmpint (held, <=, 1024 * 1024 + NEARLY_EMPTY);
+
+  sec_store_release_readers_memory (f->store);
+  stop_using_workers ();
+}
+
+/* A search cleared frees the workers' caches at once, without waiting
+ * for the delay (a minute here): the next word reads other pages. */
+static void
+test_background_search_cleared (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(SecQuery) q = sec_query_new ();
+
+  use_workers (60000);
+  search_in_background (list, q, "m");
+  search_in_background (list, q, "mu");
+  sec_test_wait_ms (100);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), >, 4 * NEARLY_EMPTY);
+
+  search_in_background (list, q, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PEOPLE);
+  wait_released (f->store);
+  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
+  stop_using_workers ();
+}
+
+/* The store's connection lets its pages go but those used last when
+ * asked (the window does it when it changes sections), and, once an idle
+ * release is set, as a read starts in a worker; neither is a use that
+ * puts the idle release off. */
+static void
+test_cut_cache (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+  g_autoptr(SecQuery) q = sec_query_new ();
+  gint64 keep = 512 * 1024;
+  gint64 before = sec_store_get_cache_used (f->store);
+  guint n;
+
+  /* The pages the fixture wrote. A read in a worker, with no idle
+   * release set: the cache stays. */
+  g_assert_cmpint (before, >, keep + NEARLY_EMPTY);
+  sec_record_list_set_background_min_rows (0);
+  search_in_background (list, q, "muster");
+  g_assert_cmpint (sec_store_get_cache_used (f->store), >=, before);
+
+  /* With one (never reached here), it is cut as the worker starts. */
+  sec_store_set_idle_release (f->store, 60000, 512);
+  sec_query_set_search (q, "pauli");
+  sec_record_list_set_query_in_background (list, q, 4242);
+  g_assert_cmpint (sec_store_get_cache_used (f->store), <=, keep + NEARLY_EMPTY);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 1000);
+  sec_store_set_idle_release (f->store, 0, 0);
+  sec_record_list_set_background_min_rows (20000);
+
+  /* Every row read on the store's connection fills it again; cut when
+   * asked. */
+  sec_query_set_search (q, NULL);
+  sec_record_list_set_query (list, q);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i += 100)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_assert_cmpint (sec_store_get_cache_used (f->store), >, keep + NEARLY_EMPTY);
+  sec_store_cut_cache (f->store, 512);
+  g_test_message ("cut to %" G_GINT64_FORMAT " bytes", sec_store_get_cache_used (f->store));
+  g_assert_cmpint (sec_store_get_cache_used (f->store), <=, keep + NEARLY_EMPTY);
+  g_assert_cmpint (sec_store_get_cache_used (f->store), >, NEARLY_EMPTY);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -740,6 +844,9 @@ main (int argc, char *argv[])
     {
       ADD ("/record-list-scale/background-memory", test_background_memory);
       ADD ("/record-list-scale/idle-release", test_idle_release);
+      ADD ("/record-list-scale/background-cache-limit", test_background_cache_limit);
+      ADD ("/record-list-scale/cut-cache", test_cut_cache);
+      ADD ("/record-list-scale/background-search-cleared", test_background_search_cleared);
     }
   else
     ADD ("/record-list-scale/background-lost-session", test_background_lost_session);

@@ -171,6 +171,29 @@ sec_store_trim_heap_async (void)
 #endif
 }
 
+/* Whether it freed anything. */
+static gboolean
+cut_cache (SecEngine *engine,
+           guint      keep_kib)
+{
+  g_autofree char *keep = NULL;
+
+  if (keep_kib == 0 || sec_engine_get_kind (engine) != SEC_ENGINE_SQLITE)
+    {
+      sec_engine_release_memory (engine);
+      return TRUE;
+    }
+  if (sec_engine_get_cache_used (engine) <= (gint64) keep_kib * 1024)
+    return FALSE;
+  /* SQLite frees the pages used least recently over the smaller size at
+   * once; the size then goes back up, and the cache fills again only as
+   * the next queries read. */
+  keep = g_strdup_printf ("PRAGMA cache_size = -%u", keep_kib);
+  sec_engine_exec (engine, keep, NULL);
+  sec_engine_exec (engine, "PRAGMA cache_size = -" G_STRINGIFY (STORE_CACHE_KIB), NULL);
+  return TRUE;
+}
+
 static gboolean
 on_idle_release (gpointer data)
 {
@@ -187,20 +210,49 @@ on_idle_release (gpointer data)
     }
   if ((engine = peek_engine (idle->store)) == NULL)
     return G_SOURCE_REMOVE;
-  if (idle->keep_kib == 0 || sec_engine_get_kind (engine) != SEC_ENGINE_SQLITE)
-    sec_engine_release_memory (engine);
-  else
-    {
-      g_autofree char *keep = g_strdup_printf ("PRAGMA cache_size = -%u", idle->keep_kib);
-
-      /* SQLite frees the pages used least recently over the smaller
-       * size at once; the size then goes back up, and the cache fills
-       * again only as the next queries read. */
-      sec_engine_exec (engine, keep, NULL);
-      sec_engine_exec (engine, "PRAGMA cache_size = -" G_STRINGIFY (STORE_CACHE_KIB), NULL);
-    }
+  cut_cache (engine, idle->keep_kib);
   sec_store_trim_heap_async ();
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * sec_store_cut_cache:
+ * @self: a store
+ * @keep_kib: how much of the page cache to keep, the pages used last (0:
+ *   none)
+ *
+ * Frees the pages of @self's page cache but the @keep_kib KiB used last
+ * (and trims the heap in a worker if it freed any), as an idle release
+ * does, now. The cache then fills again as queries read, up to its usual
+ * size. This is not a use of the connection: it does not put off an idle
+ * release.
+ */
+void
+sec_store_cut_cache (SecStore *self,
+                     guint     keep_kib)
+{
+  SecEngine *engine;
+
+  g_return_if_fail (SEC_IS_STORE (self));
+
+  if ((engine = peek_engine (self)) != NULL && cut_cache (engine, keep_kib))
+    sec_store_trim_heap_async ();
+}
+
+/* A read is starting in a worker, on a connection of its own (a search
+ * of a long list, sec-store-readers.c): the pages the store's connection
+ * read for the list before are of little use meanwhile, and the worker's
+ * cache fills on top of them (issue 16: 15 MB and 27 MB right after the
+ * window's searches). With an idle release set, the store keeps what it
+ * keeps when idle. */
+void
+_sec_store_cut_cache_for_worker (SecStore *self)
+{
+  GQuark quark = (GQuark) g_atomic_int_get (&idle_release_quark);
+  IdleRelease *idle;
+
+  if (quark != 0 && (idle = g_object_get_qdata (G_OBJECT (self), quark)) != NULL)
+    sec_store_cut_cache (self, idle->keep_kib);
 }
 
 /**

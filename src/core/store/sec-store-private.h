@@ -36,6 +36,7 @@ void         _sec_store_close_readers  (SecStore       *self);
 /* sec-store-memory.c: the connection is in use now (counts down to the
  * idle release, sec_store_set_idle_release ()). */
 void         _sec_store_note_use       (SecStore       *self);
+void         _sec_store_cut_cache_for_worker (SecStore *self);
 /* Whether this account keeps the schema: a file's user, or the role that
  * owns a server database's tables (the triggers and functions it remakes
  * at each opening are its own). */

@@ -50,6 +50,9 @@ void        sec_readers_discard     (SecReaders  *readers,
 /* In any thread, once a read is over: the idle connections free their
  * caches if no other read comes within the delay. */
 void        sec_readers_done        (SecReaders  *readers);
+/* The same, but freeing them as soon as they are idle (in a worker): what
+ * they read will not be read again soon. */
+void        sec_readers_done_at_once (SecReaders *readers);
 
 /* The bytes the idle connections of @store's workers hold in their page
  * caches; freeing them now; and for tests and benchmarks the delay after
@@ -58,6 +61,9 @@ void        sec_readers_done        (SecReaders  *readers);
 gint64      sec_store_get_readers_cache_used   (SecStore *store);
 void        sec_store_release_readers_memory   (SecStore *store);
 void        sec_store_set_readers_release_delay (guint    ms);
+/* The page cache of each connection opened from now on (32,768 KiB by
+ * default, as the store's own). */
+void        sec_store_set_readers_cache_kib     (guint    kib);
 
 /* What a worker reads with @reader: TRUE, or FALSE with @error. */
 typedef gboolean (*SecReadFunc) (SecStore          *reader,

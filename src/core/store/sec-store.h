@@ -72,6 +72,10 @@ void         sec_store_release_memory  (SecStore       *self);
 void         sec_store_set_idle_release (SecStore      *self,
                                          guint          delay_ms,
                                          guint          keep_kib);
+/* Frees the connection's page cache but the @keep_kib KiB used last, now
+ * (not a use of the connection). */
+void         sec_store_cut_cache       (SecStore       *self,
+                                        guint           keep_kib);
 /* Gives what this process freed back to the system, in a worker
  * (malloc_trim () with glibc). */
 void         sec_store_trim_heap_async (void);

@@ -180,6 +180,12 @@ set_section (SecWindow  *self,
 
   if (g_strcmp0 (self->section, id) != 0)
     {
+      /* The pages the last section read are of no use to this one (a
+       * pane kept reads nothing when shown again): keep the store's cache
+       * as small as when the window is left alone (issue 16: with the ten
+       * sections opened one after the other it held 13 MB). */
+      if (self->section != NULL && self->store != NULL)
+        sec_store_cut_cache (self->store, STORE_IDLE_KEEP_KIB);
       g_free (self->section);
       self->section = g_strdup (id);
       if (self->settings != NULL)
