@@ -476,13 +476,13 @@ read_number (SecStore  *self,
 
 /* Whether SQLite reads the rows of @sql (a page's query, "SELECT columns
  * FROM ... ORDER BY ..." without its LIMIT) in their order from an index,
- * with no sort of its own: then it computes the columns of the page's rows
- * alone (the rows skipped by the OFFSET are counted off before), and the
- * page is best read in one pass. Otherwise every row sorted would have its
- * derived columns computed, and the page is chosen by ids first (see
- * sec_store_list ()). Asked once for each SQL (EXPLAIN QUERY PLAN, about a
- * preparation's cost), and kept by the store: its plan does not change
- * with the values bound, nor with the offset. */
+ * with no sort of its own: then it computes the derived columns of the
+ * page's rows alone, and the page is best read in one pass. Otherwise
+ * every row sorted would have its derived columns computed, and the page
+ * is chosen by ids first (see sec_store_list ()). Asked once for each SQL
+ * (EXPLAIN QUERY PLAN, about a preparation's cost), and kept by the store:
+ * its plan does not change with the values bound, nor with the offset. A
+ * wrong answer (an index set aside for a while) costs time, not rows. */
 static gboolean
 reads_in_order (SecStore   *self,
                 const char *sql)
@@ -565,7 +565,9 @@ sec_store_list (SecStore  *self,
   /* A page is chosen by ids first, and only its rows read in full: the
    * derived values (a meeting's count of participants, a person's
    * organisation) of every row that is sorted but not shown would
-   * otherwise be computed too. The outer ORDER BY sorts the page alone. */
+   * otherwise be computed too. The outer ORDER BY sorts the page alone.
+   * A page near the top that SQLite reads in the order of an index is
+   * read in one pass instead (below). */
   if (limit >= 0)
     g_string_append_printf (b.sql, "SELECT %s FROM (SELECT t.id AS page_id FROM ", columns);
   else
@@ -595,7 +597,7 @@ sec_store_list (SecStore  *self,
        * third of a sort change's time in SQLite (issue 16). Further down,
        * the rows skipped cost more in one pass (each about 240 processor
        * instructions more than in the ids' index alone: the last page of
-       * 200,000 people took 2.7 times as long), which the sort saved
+       * 200,000 people took 2.7 times as many), which the sort saved
        * outweighs up to some 5,000 rows. */
       g_autofree char *direct = g_strdup_printf ("SELECT %s FROM %s", columns, b.sql->str + from_at);
 
