@@ -10,26 +10,19 @@
 #include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
 
-typedef struct {
-  char     *dir;
-  char     *path;
-  SecStore *store;
-} Fixture;
+typedef SecTestStoreFixture Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->dir = sec_test_make_tmp_dir ("sec-record-pages-XXXXXX");
-  f->store = sec_test_open_store (f->dir, "test.db", &f->path);
+  sec_test_store_fixture_setup (f, "sec-record-pages-XXXXXX", "test.db");
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_assert_finalize_object (f->store);
-  sec_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  sec_test_store_fixture_clear (f);
 }
 
 /* A value of @field's kind that differs from its default, for record @n;
