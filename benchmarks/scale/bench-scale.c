@@ -689,16 +689,21 @@ time_lists (const Output *out,
 
     /* Sort changes: each order of the people list (the window offers
      * family name, organisation and recently added; e-mail is the
-     * command line's and the API's), empty values last. */
+     * command line's and the API's), empty values last. Each page reads
+     * what the list shows beside each person, as the people's first page
+     * above does: the organisation's name and acronym (until session 11
+     * these read bare rows, a third less work than the list's). */
+#define PEOPLE_PAGE "SELECT t.*, (SELECT o.name FROM organisations o WHERE o.id = t.organisation_id)," \
+                    " (SELECT o.acronym FROM organisations o WHERE o.id = t.organisation_id) FROM people t"
     {
       static const struct { const char *label, *sort; gboolean descending; const char *page; } sorts[] = {
         { "sort change: people by email", "email", TRUE,
-          "SELECT * FROM people t ORDER BY t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC LIMIT 200" },
+          PEOPLE_PAGE " ORDER BY t.email DESC NULLS LAST, t.sort_key DESC, t.id DESC LIMIT 200" },
         { "sort change: people recently added", "created-at", TRUE,
-          "SELECT * FROM people t ORDER BY t.created_at DESC, t.id DESC LIMIT 200" },
+          PEOPLE_PAGE " ORDER BY t.created_at DESC, t.id DESC LIMIT 200" },
         /* People's copy of their organisation's key (migration 16). */
         { "sort change: people by organisation", "organisation-sort-key", FALSE,
-          "SELECT * FROM people t ORDER BY t.organisation_sort_key NULLS LAST, t.sort_key, t.id LIMIT 200" },
+          PEOPLE_PAGE " ORDER BY t.organisation_sort_key NULLS LAST, t.sort_key, t.id LIMIT 200" },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
@@ -712,6 +717,7 @@ time_lists (const Output *out,
                   time_median (out, run_raw, &raw));
         }
     }
+#undef PEOPLE_PAGE
   }
 
   /* A meeting of 2,000 participants opened: its list of participants in

@@ -15,11 +15,18 @@
 typedef struct
 {
   gint64      id;
-  char       *created_at;
-  char       *updated_at;
+  char       *created_at;  /* owned, or in @row_text */
+  char       *updated_at;  /* owned, or in @row_text */
   gint64      version;   /* as read or last saved; 0 before the first save */
-  GValue     *values;    /* one per field of the kind */
-  GHashTable *derived;   /* name -> text, filled by the store */
+  GValue     *values;    /* one per field of the kind; a text read from
+                          * a row is a static string in @row_text */
+  /* A row read by the store (_sec_record_take_row ()): its texts in one
+   * block, and the derived values, one per entry of the kind's (NULL when
+   * none), pointing into it. NULL for a record made otherwise. */
+  char       *row_text;
+  gsize       row_text_size;
+  const char **row_derived;
+  GHashTable *derived;   /* name -> text or NULL, set since; NULL until then */
 } SecRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SecRecord, sec_record, G_TYPE_OBJECT)
@@ -92,6 +99,8 @@ field_pspec (const SecField *field)
     }
 }
 
+/* The default value is static text of the kind's table: a string value
+ * points at it (copied when set, never freed). */
 static void
 set_value_from_default (GValue *value, const SecField *field)
 {
@@ -114,7 +123,7 @@ set_value_from_default (GValue *value, const SecField *field)
       g_value_set_int64 (value, g_ascii_strtoll (field->default_value, NULL, 10));
       break;
     default:
-      g_value_set_string (value, field->default_value);
+      g_value_set_static_string (value, field->default_value);
       break;
     }
 }
@@ -178,18 +187,45 @@ field_set_property (GObject      *object,
     g_object_notify_by_pspec (object, properties[PROP_TITLE]);
 }
 
+/* Whether @text is in the block of the row @priv was read from. */
+static gboolean
+in_row_text (SecRecordPrivate *priv,
+             const char       *text)
+{
+  return priv->row_text != NULL && text >= priv->row_text && text < priv->row_text + priv->row_text_size;
+}
+
+static void
+free_text (SecRecordPrivate *priv,
+           char             *text)
+{
+  if (!in_row_text (priv, text))
+    g_free (text);
+}
+
 static void
 sec_record_finalize (GObject *object)
 {
   SecRecord *self = SEC_RECORD (object);
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
-  const SecKind *kind = sec_record_get_kind (self);
+  const SecKind *kind = SEC_RECORD_GET_CLASS (self)->kind;
 
+  /* Only a string may hold memory (a number's unset does nothing), and
+   * not one read with the row or a default (static strings, in the row's
+   * block or the kind's table): a page of 200 records frees them all at
+   * once. */
   for (guint i = 0; priv->values != NULL && i < kind->n_fields; i++)
-    g_value_unset (&priv->values[i]);
+    if (G_VALUE_TYPE (&priv->values[i]) == G_TYPE_STRING)
+      {
+        const char *text = g_value_get_string (&priv->values[i]);
+
+        if (text != NULL && !in_row_text (priv, text) && text != kind->fields[i].default_value)
+          g_value_unset (&priv->values[i]);
+      }
   g_clear_pointer (&priv->values, g_free);
-  g_clear_pointer (&priv->created_at, g_free);
-  g_clear_pointer (&priv->updated_at, g_free);
+  free_text (priv, priv->created_at);
+  free_text (priv, priv->updated_at);
+  g_clear_pointer (&priv->row_text, g_free);
   g_clear_pointer (&priv->derived, g_hash_table_unref);
 
   G_OBJECT_CLASS (sec_record_parent_class)->finalize (object);
@@ -251,23 +287,20 @@ sec_record_class_init (SecRecordClass *klass)
 static void
 sec_record_init (SecRecord *self)
 {
-  SecRecordPrivate *priv = sec_record_get_instance_private (self);
-
-  priv->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Called from each kind's instance init: while SecRecord's own init runs,
- * the instance still has the base class, which knows no fields. */
+ * the instance still has the base class, which knows no fields. The kind's
+ * default values, made once (sec_record_class_set_kind ()), are copied as
+ * they are: numbers and static strings. */
 void
 _sec_record_init_values (SecRecord *self)
 {
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
-  const SecKind *kind = sec_record_get_kind (self);
+  SecRecordClass *klass = SEC_RECORD_GET_CLASS (self);
 
-  g_assert (kind != NULL);
-  priv->values = g_new0 (GValue, kind->n_fields);
-  for (guint i = 0; i < kind->n_fields; i++)
-    set_value_from_default (&priv->values[i], &kind->fields[i]);
+  g_assert (klass->kind != NULL);
+  priv->values = g_memdup2 (klass->defaults, sizeof (GValue) * klass->kind->n_fields);
 }
 
 /**
@@ -285,6 +318,9 @@ sec_record_class_set_kind (SecRecordClass *klass,
   g_return_if_fail (kind != NULL);
 
   klass->kind = kind;
+  klass->defaults = g_new0 (GValue, kind->n_fields);
+  for (guint i = 0; i < kind->n_fields; i++)
+    set_value_from_default (&klass->defaults[i], &kind->fields[i]);
   object_class->get_property = field_get_property;
   object_class->set_property = field_set_property;
   for (guint i = 0; i < kind->n_fields; i++)
@@ -407,11 +443,11 @@ sec_record_get_updated_at (SecRecord *self)
 
 /* g_set_str () is GLib 2.76; our minimum is 2.74. */
 static gboolean
-replace_string (char **place, const char *value)
+replace_string (SecRecordPrivate *priv, char **place, const char *value)
 {
   if (g_strcmp0 (*place, value) == 0)
     return FALSE;
-  g_free (*place);
+  free_text (priv, *place);
   *place = g_strdup (value);
   return TRUE;
 }
@@ -423,10 +459,32 @@ _sec_record_set_timestamps (SecRecord  *self,
 {
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
 
-  if (created_at != NULL && replace_string (&priv->created_at, created_at))
+  if (created_at != NULL && replace_string (priv, &priv->created_at, created_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
-  if (updated_at != NULL && replace_string (&priv->updated_at, updated_at))
+  if (updated_at != NULL && replace_string (priv, &priv->updated_at, updated_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+void
+_sec_record_take_row (SecRecord   *self,
+                      gint64       id,
+                      gint64       version,
+                      char        *text,
+                      gsize        text_size,
+                      const char  *created_at,
+                      const char  *updated_at,
+                      const char **derived)
+{
+  SecRecordPrivate *priv = sec_record_get_instance_private (self);
+
+  g_assert (priv->row_text == NULL && priv->id == 0 && priv->created_at == NULL && priv->updated_at == NULL);
+  priv->row_text = text;
+  priv->row_text_size = text_size;
+  priv->id = id;
+  priv->version = version;
+  priv->created_at = (char *) created_at;
+  priv->updated_at = (char *) updated_at;
+  priv->row_derived = derived;
 }
 
 gint64
@@ -463,7 +521,24 @@ sec_record_get_derived (SecRecord  *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   priv = sec_record_get_instance_private (self);
-  return g_hash_table_lookup (priv->derived, name);
+  /* Set since the row was read (a NULL there is a value taken away)... */
+  if (priv->derived != NULL)
+    {
+      gpointer value;
+
+      if (g_hash_table_lookup_extended (priv->derived, name, NULL, &value))
+        return value;
+    }
+  /* ...or read with it. */
+  if (priv->row_derived != NULL)
+    {
+      const SecDerived *d = SEC_RECORD_GET_CLASS (self)->kind->derived;
+
+      for (guint i = 0; d[i].name != NULL; i++)
+        if (g_str_equal (d[i].name, name))
+          return priv->row_derived[i];
+    }
+  return NULL;
 }
 
 void
@@ -473,10 +548,9 @@ _sec_record_set_derived (SecRecord  *self,
 {
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
 
-  if (value == NULL)
-    g_hash_table_remove (priv->derived, name);
-  else
-    g_hash_table_replace (priv->derived, g_strdup (name), g_strdup (value));
+  if (priv->derived == NULL)
+    priv->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (priv->derived, g_strdup (name), g_strdup (value));
 }
 
 GValue *
@@ -485,7 +559,7 @@ _sec_record_value_at (SecRecord *self,
 {
   SecRecordPrivate *priv = sec_record_get_instance_private (self);
 
-  g_return_val_if_fail (i < sec_record_get_kind (self)->n_fields, NULL);
+  g_assert (i < SEC_RECORD_GET_CLASS (self)->kind->n_fields);
   return &priv->values[i];
 }
 
@@ -771,8 +845,6 @@ sec_record_copy (SecRecord *self)
   SecRecordPrivate *priv, *copy_priv;
   const SecKind *kind;
   SecRecord *copy;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (SEC_IS_RECORD (self), NULL);
 
@@ -787,9 +859,21 @@ sec_record_copy (SecRecord *self)
   copy_priv->version = priv->version;
   for (guint i = 0; i < kind->n_fields; i++)
     g_value_copy (&priv->values[i], &copy_priv->values[i]);
-  g_hash_table_iter_init (&iter, priv->derived);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_replace (copy_priv->derived, g_strdup (key), g_strdup (value));
+  /* The derived values read with the row, then those set since (over
+   * them); the copy owns its own. */
+  if (priv->row_derived != NULL)
+    for (guint i = 0; kind->derived[i].name != NULL; i++)
+      if (priv->row_derived[i] != NULL)
+        _sec_record_set_derived (copy, kind->derived[i].name, priv->row_derived[i]);
+  if (priv->derived != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, priv->derived);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        _sec_record_set_derived (copy, key, value);
+    }
 
   return copy;
 }

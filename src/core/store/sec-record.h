@@ -94,6 +94,7 @@ struct _SecRecordClass
   GObjectClass parent_class;
 
   const SecKind *kind;
+  GValue        *defaults;  /* private: a new record's values, one per field */
 };
 
 void             sec_record_class_set_kind    (SecRecordClass *klass,
@@ -176,6 +177,19 @@ void             _sec_record_set_derived      (SecRecord      *self,
  * in place, without a property's notification (the record is new). */
 GValue          *_sec_record_value_at         (SecRecord      *self,
                                                guint           i);
+/* The rest of the store's reading of a row into a new record, without
+ * notifications: @text (transfer full) is one block of @text_size bytes
+ * holding every text of the row, @created_at, @updated_at, the derived
+ * values @derived (one per entry of the kind's, NULL for none) and the
+ * string values (static strings) point into it, and @derived is in it. */
+void             _sec_record_take_row         (SecRecord      *self,
+                                               gint64          id,
+                                               gint64          version,
+                                               char           *text,
+                                               gsize           text_size,
+                                               const char     *created_at,
+                                               const char     *updated_at,
+                                               const char    **derived);
 
 /* The display title made of the TITLE fields ("Europol", "Anna Müller"). */
 char            *sec_record_dup_title         (SecRecord      *self);
