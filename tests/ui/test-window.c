@@ -491,8 +491,9 @@ is_null (gpointer data)
 }
 
 /* A hidden section's pane goes once another section has shown a while,
- * and comes back as the user left it: its search, filter, order and
- * selected record. The section shown keeps its pane. */
+ * or at once when more than two are hidden, and comes back as the user
+ * left it: its search, filter, order and selected record. The section
+ * shown keeps its pane. */
 static void
 test_sections_released (Fixture       *f,
                         gconstpointer  data)
@@ -570,6 +571,31 @@ test_sections_released (Fixture       *f,
   activate (f, "win.section", g_variant_new_string ("organisations"));
   g_assert_cmpstr (sec_list_pane_get_search (sec_window_get_list_pane (f->window, "organisations")), ==, word);
   sec_window_set_pane_release_delay (10000);
+
+  /* Sections shown one after the other: a second later, only the panes
+   * of the two shown last before this one are kept hidden. */
+  {
+    static const char *const walk[] = { "people", "bodies", "calls", "statements", "meetings" };
+    gpointer weaks[G_N_ELEMENTS (walk)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (walk); i++)
+      {
+        activate (f, "win.section", g_variant_new_string (walk[i]));
+        weaks[i] = sec_window_get_list_pane (f->window, walk[i]);
+        g_object_add_weak_pointer (G_OBJECT (weaks[i]), &weaks[i]);
+      }
+    sec_test_wait_ms (1800);
+    g_assert_null (weaks[0]);
+    g_assert_null (weaks[1]);
+    g_assert_nonnull (weaks[2]);
+    g_assert_nonnull (weaks[3]);
+    g_assert_nonnull (weaks[4]);
+    for (guint i = 2; i < G_N_ELEMENTS (walk); i++)
+      g_object_remove_weak_pointer (G_OBJECT (weaks[i]), &weaks[i]);
+    /* The first, shown again, as it was. */
+    activate (f, "win.section", g_variant_new_string ("organisations"));
+    g_assert_cmpstr (sec_list_pane_get_search (sec_window_get_list_pane (f->window, "organisations")), ==, word);
+  }
 }
 
 static void

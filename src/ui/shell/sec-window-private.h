@@ -94,6 +94,9 @@ struct _SecWindow
   SecListPane          *panes[N_SECTIONS];  /* children of list_stack */
   SecSectionState      *saved_panes[N_SECTIONS]; /* owned: of panes let go */
   guint                 pane_release_source;
+  guint                 pane_trim_source;   /* lets go the hidden panes past the few kept */
+  guint                 shown_serial[N_SECTIONS]; /* when each section last showed */
+  guint                 serial;
   GPtrArray            *doomed;             /* panes let go of a store, still in list_stack
                                              * until destroyed one an iteration */
   GtkWidget            *overview;           /* SecOverviewPage, in list_stack */
