@@ -572,7 +572,7 @@ test_sections_released (Fixture       *f,
   g_assert_cmpstr (sec_list_pane_get_search (sec_window_get_list_pane (f->window, "organisations")), ==, word);
   sec_window_set_pane_release_delay (10000);
 
-  /* Sections shown one after the other: a second later, only the panes
+  /* Sections shown one after the other: soon after, only the panes
    * of the two shown last before this one are kept hidden. */
   {
     static const char *const walk[] = { "people", "bodies", "calls", "statements", "meetings" };
