@@ -87,6 +87,10 @@ void       sec_test_assert_contains (const char *text,
                                      const char *part);
 GPtrArray *sec_test_parse_csv      (const char *text);
 
+/* The text of the first column of the first row @sql gives on the file
+ * @path, read without the store, or NULL. (transfer full) */
+char      *sec_test_read_text      (const char *path,
+                                    const char *sql);
 /* @n people written into the new file @path under the C locale's
  * collation ("Given0000" to "Given%04u", each of @families in turn), for
  * the tests of a file opened under another locale. LC_COLLATE is left as

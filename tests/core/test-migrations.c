@@ -796,23 +796,6 @@ test_upgrade_search_index (void)
   sqlite3_close (db);
 }
 
-/* The text of one column of one row, read without the store. */
-static char *
-read_hex (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
 
 /* Every index of the file, with its definition. */
 #define INDEXES_SQL \
@@ -859,9 +842,9 @@ test_locale_change (void)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT hex(sort_key) FROM people WHERE id = %u", rows[i]);
 
-      old_keys[i] = read_hex (path, sql);
+      old_keys[i] = sec_test_read_text (path, sql);
     }
-  indexes = read_hex (path, INDEXES_SQL);
+  indexes = sec_test_read_text (path, INDEXES_SQL);
   g_assert_nonnull (strstr (indexes, "people_sort:CREATE INDEX people_sort ON people (sort_key)"));
 
   setlocale (LC_COLLATE, "en_US.UTF-8");
@@ -889,22 +872,22 @@ test_locale_change (void)
       g_autofree char *sql = g_strdup_printf ("SELECT hex(sort_key) FROM people WHERE id = %u", rows[i]);
       g_autofree char *fresh_sql = g_strdup_printf ("SELECT hex(sort_key) FROM people WHERE id = %" G_GINT64_FORMAT,
                                                     fresh_ids[i]);
-      g_autofree char *new_key = read_hex (path, sql);
-      g_autofree char *fresh_key = read_hex (path, fresh_sql);
+      g_autofree char *new_key = sec_test_read_text (path, sql);
+      g_autofree char *fresh_key = sec_test_read_text (path, fresh_sql);
 
       g_assert_cmpstr (new_key, ==, fresh_key);
       g_assert_cmpstr (old_keys[i], !=, fresh_key);
       g_free (old_keys[i]);
     }
-  search = read_hex (path, "SELECT search_text FROM people WHERE id = 2402");
+  search = sec_test_read_text (path, "SELECT search_text FROM people WHERE id = 2402");
   g_assert_true (g_str_has_suffix (search, " mark"));
-  locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
+  locale = sec_test_read_text (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
   g_assert_cmpstr (locale, ==, "en_US.UTF-8");
   /* The indexes on the keys, set aside while the keys were made again,
    * are back as they were, and agree with the rows. */
-  indexes_after = read_hex (path, INDEXES_SQL);
+  indexes_after = sec_test_read_text (path, INDEXES_SQL);
   g_assert_cmpstr (indexes_after, ==, indexes);
-  check = read_hex (path, "PRAGMA integrity_check");
+  check = sec_test_read_text (path, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
 }
 
@@ -970,8 +953,8 @@ test_open_async_locale_change (void)
     }
   sec_test_make_c_locale_people (path, 2500, families, G_N_ELEMENTS (families));
   setlocale (LC_COLLATE, "C.UTF-8");
-  indexes = read_hex (path, INDEXES_SQL);
-  key = read_hex (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
+  indexes = sec_test_read_text (path, INDEXES_SQL);
+  key = sec_test_read_text (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
 
   setlocale (LC_COLLATE, "en_US.UTF-8");
   /* Stopped from its own thread, so that it stops before the end however
@@ -986,9 +969,9 @@ test_open_async_locale_change (void)
   g_assert_null (stopped.store);
   g_assert_cmpfloat (g_array_index (stopped.fractions, double, stopped.fractions->len - 1), <, 1.0);
   {
-    g_autofree char *locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
-    g_autofree char *indexes_now = read_hex (path, INDEXES_SQL);
-    g_autofree char *key_now = read_hex (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
+    g_autofree char *locale = sec_test_read_text (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
+    g_autofree char *indexes_now = sec_test_read_text (path, INDEXES_SQL);
+    g_autofree char *key_now = sec_test_read_text (path, "SELECT hex(sort_key) FROM people WHERE id = 2400");
 
     g_assert_cmpstr (locale, ==, "C.UTF-8");
     g_assert_cmpstr (indexes_now, ==, indexes);
@@ -1007,8 +990,8 @@ test_open_async_locale_change (void)
   g_clear_object (&opened.store);
   setlocale (LC_COLLATE, saved);
   {
-    g_autofree char *locale = read_hex (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
-    g_autofree char *indexes_now = read_hex (path, INDEXES_SQL);
+    g_autofree char *locale = sec_test_read_text (path, "SELECT value FROM settings WHERE key = 'collate-locale'");
+    g_autofree char *indexes_now = sec_test_read_text (path, INDEXES_SQL);
 
     g_assert_cmpstr (locale, ==, "en_US.UTF-8");
     g_assert_cmpstr (indexes_now, ==, indexes);

@@ -455,24 +455,6 @@ test_sigint (void)
 
 static const char *const families[] = { "Zagreb", "Łódź", "Müller" };
 
-static char *
-read_setting (const char *path,
-              const char *key)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 /* The window's stack that shows the busy page, or NULL. */
 static GtkStack *
 main_stack (SecWindow *window)
@@ -530,7 +512,7 @@ test_long_opening (void)
   g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, first);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "restore-backup"));
-  locale = read_setting (other, "collate-locale");
+  locale = sec_test_read_text (other, "SELECT value FROM settings WHERE key = 'collate-locale'");
   g_assert_cmpstr (locale, ==, "C.UTF-8");
   g_clear_pointer (&locale, g_free);
 
@@ -551,7 +533,7 @@ test_long_opening (void)
   g_assert_cmpstr (sec_store_get_path (sec_app_get_store (app)), ==, other);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
   setlocale (LC_COLLATE, saved);
-  locale = read_setting (other, "collate-locale");
+  locale = sec_test_read_text (other, "SELECT value FROM settings WHERE key = 'collate-locale'");
   g_assert_cmpstr (locale, ==, "en_US.UTF-8");
   quit_app (app);
 }

@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "core/store/sec-shared-database.h"
-#include "core/documents/sec-letterhead.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-application-private.h"
 
@@ -84,26 +83,26 @@ initial_opened (SecApp   *self,
   gboolean stopped = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   if (store != NULL)
-    {
-      self->store = store;
-      _sec_app_remember_database (self, sec_store_get_path (store));
-      sec_letterhead_apply (store);
-    }
-  else if (stopped)
-    {
-      g_autofree char *name = g_filename_display_basename (self->database_path);
-
-      self->open_error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                      _("Opening “%s” was stopped; it was left as it was. Open it again to finish."),
-                                      name);
-    }
+    sec_app_use_store (self, store, NULL);
   else
-    self->open_error = g_error_copy (error);
-  _sec_app_notify_store (self);
+    {
+      if (stopped)
+        {
+          g_autofree char *name = g_filename_display_basename (self->database_path);
+
+          self->open_error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                          _("Opening “%s” was stopped; it was left as it was. Open it again to finish."),
+                                          name);
+        }
+      else
+        self->open_error = g_error_copy (error);
+      _sec_app_show_store_in_windows (self);
+      _sec_app_notify_store (self);
+    }
   if (window == NULL)
     return;
-  _sec_app_show_store_in_windows (self);
   gtk_window_present (GTK_WINDOW (window));
+  /* After its first frame, not sec_app_use_store ()'s delay alone. */
   _sec_app_schedule_background_work_after_paint (self, GTK_WIDGET (window));
   if (store == NULL && !stopped)
     sec_app_show_open_error (self, self->database_path, self->open_error);

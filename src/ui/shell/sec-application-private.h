@@ -80,9 +80,6 @@ void       _sec_app_set_background_delay  (SecApp     *self,
 
 /* The first SecWindow of the application. (nullable) */
 SecWindow *_sec_app_get_main_window       (SecApp     *self);
-/* Puts @path first among the recent databases, and the one to open next. */
-void       _sec_app_remember_database     (SecApp     *self,
-                                           const char *path);
 /* The whole-file check and the daily backup, after @window's first frame. */
 void       _sec_app_schedule_background_work_after_paint (SecApp    *self,
                                                           GtkWidget *window);

@@ -54,9 +54,9 @@ _sec_app_get_main_window (SecApp *self)
 
 /* Puts @path first in the list of recent databases (the primary menu's),
  * and remembers it as the one to open next time. */
-void
-_sec_app_remember_database (SecApp     *self,
-                            const char *path)
+static void
+remember_database (SecApp     *self,
+                   const char *path)
 {
   g_auto(GStrv) old = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -992,7 +992,7 @@ sec_app_use_store (SecApp     *self,
   g_clear_error (&self->open_error);
   g_free (self->database_path);
   self->database_path = g_strdup (sec_store_get_path (self->store));
-  _sec_app_remember_database (self, self->database_path);
+  remember_database (self, self->database_path);
   sec_letterhead_apply (self->store);
 
   /* The windows drop their lists of the old store before it closes. */
