@@ -27,32 +27,35 @@ _sec_app_open_location (const char  *location,
   return sec_store_open (location, error);
 }
 
-static char *
-busy_description (SecApp *self)
+/* Each window's busy page: how far the opening is, and Stop. */
+static void
+show_progress (SecApp *self)
 {
   g_autofree char *name = g_filename_display_basename (self->opening_path);
+  g_autofree char *description =
+    g_strdup_printf (_("“%s” is being brought up to date for this version of Secretariat or for "
+                       "the order of names in your language. This is done once, and takes a while "
+                       "for a large database. Stopping leaves it as it was."), name);
 
-  return g_strdup_printf (_("“%s” is being brought up to date for this version of Secretariat or for "
-                            "the order of names in your language. This is done once, and takes a while "
-                            "for a large database. Stopping leaves it as it was."), name);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SEC_IS_WINDOW (l->data))
+      sec_window_set_busy_progress (l->data, description, self->open_fraction, "app.stop-opening");
 }
 
 static gboolean
 show_busy_cb (gpointer user_data)
 {
   SecApp *self = user_data;
-  g_autofree char *description = busy_description (self);
+  SecWindow *window = _sec_app_get_main_window (self);
 
   self->open_busy_source = 0;
   self->open_busy_shown = TRUE;
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (SEC_IS_WINDOW (l->data))
-      {
-        sec_window_show_busy_async (l->data, "folder-open-symbolic", _("Opening the Database"), NULL, NULL);
-        sec_window_set_busy_progress (l->data, description, self->open_fraction, "app.stop-opening");
-      }
-  if (self->opening_initial)
-    gtk_window_present (GTK_WINDOW (_sec_app_get_main_window (self)));
+      sec_window_show_busy_async (l->data, "folder-open-symbolic", _("Opening the Database"), NULL, NULL);
+  show_progress (self);
+  if (self->opening_initial && window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
   return G_SOURCE_REMOVE;
 }
 
@@ -61,15 +64,10 @@ opening_progress_cb (double   fraction,
                      gpointer user_data)
 {
   SecApp *self = user_data;
-  g_autofree char *description = NULL;
 
   self->open_fraction = fraction;
-  if (!self->open_busy_shown)
-    return;
-  description = busy_description (self);
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (SEC_IS_WINDOW (l->data))
-      sec_window_set_busy_progress (l->data, description, fraction, "app.stop-opening");
+  if (self->open_busy_shown)
+    show_progress (self);
 }
 
 /* The first database of the application: in the window made for it, which
