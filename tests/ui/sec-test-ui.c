@@ -3,6 +3,7 @@
 
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
+#include "ui/records/sec-record-page.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-application-private.h"
 
@@ -116,4 +117,18 @@ sec_test_wait_for_opening (gpointer app)
   for (guint i = 0; i < 6000 && _sec_app_is_opening (app); i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (_sec_app_is_opening (app));
+}
+
+void
+sec_test_wait_for_record_page (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  sec_test_collect_widgets (window, SEC_TYPE_RECORD_PAGE, FALSE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    while (sec_record_page_is_pending (g_ptr_array_index (pages, i)) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < pages->len; i++)
+    g_assert_false (sec_record_page_is_pending (g_ptr_array_index (pages, i)));
 }

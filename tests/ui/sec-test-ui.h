@@ -45,4 +45,9 @@ void sec_test_stall_stop  (SecTestStall *stall);
  * failed to, in its worker (sec-application-open.c). */
 void sec_test_wait_for_opening (gpointer app);
 
+/* Runs the main loop until each record page (detail pane) in @window
+ * shows the record it was given (sec_record_page_show_record_soon ()
+ * waits for the next frame). */
+void sec_test_wait_for_record_page (GtkWidget *window);
+
 G_END_DECLS

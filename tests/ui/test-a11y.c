@@ -297,6 +297,7 @@ test_sections (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", sections[i]));
+      sec_test_wait_for_record_page (GTK_WIDGET (f->window));
       check_place (problems, sections[i], GTK_WINDOW (f->window));
     }
   assert_no_problems (problems);
@@ -337,6 +338,7 @@ test_tool_windows (Fixture       *f,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", t->section));
       sec_test_wait_ms (100);
+      sec_test_wait_for_record_page (GTK_WIDGET (f->window));
       g_assert_true (gtk_widget_activate_action (find_tools (f, t->tools_type ()), t->action, NULL));
       sec_test_wait_ms (200);
       window = find_window_over (GTK_WINDOW (f->window));

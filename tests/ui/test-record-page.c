@@ -562,6 +562,79 @@ test_show_soon (Fixture *f, gconstpointer data)
   g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->anna);
 }
 
+/* The rows of group @title, its "Show More" row included. */
+static guint
+count_rows (Fixture *f, const char *title)
+{
+  AdwPreferencesGroup *group = find_group (f, title);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (group);
+  sec_test_collect_widgets (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, TRUE, rows);
+  return rows->len;
+}
+
+/* Activates the row titled @title from the keyboard: focused, then
+ * activated as Enter does. */
+static void
+press_row (Fixture *f, const char *title)
+{
+  AdwActionRow *row = find_row (f, title);
+
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+  g_signal_emit_by_name (row, "activate");
+  sec_test_iterate ();
+}
+
+/* A group lists its first 12 related records, then 50 more each time its
+ * last row is activated; the focus goes to the first row added; a change
+ * of the data keeps what was listed, another record lists 12 again. */
+static void
+test_show_more (Fixture *f, gconstpointer data)
+{
+  g_autofree char *frontex = sec_test_id_text (f->frontex);
+  GtkWidget *focus;
+
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %02u", i);
+      sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", name, "organisation", frontex, NULL);
+    }
+  show (f, SEC_TYPE_ORGANISATION, f->frontex);
+  g_assert_cmpuint (count_rows (f, "People (70)"), ==, 12 + 1);
+  g_assert_nonnull (find_row (f, "Person 11"));
+  g_assert_null (find_row (f, "Person 12"));
+  g_assert_cmpstr (subtitle_of (f, "Show 50 More"), ==, "12 of 70 shown");
+
+  press_row (f, "Show 50 More");
+  g_assert_cmpuint (count_rows (f, "People (70)"), ==, 62 + 1);
+  g_assert_nonnull (find_row (f, "Person 61"));
+  g_assert_null (find_row (f, "Person 62"));
+  g_assert_null (find_row (f, "Show 50 More"));
+  g_assert_cmpstr (subtitle_of (f, "Show 8 More"), ==, "62 of 70 shown");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && (GtkWidget *) find_row (f, "Person 12") == focus);
+
+  /* A new person: the page is made again, with as many rows listed. */
+  sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Person 70", "organisation", frontex, NULL);
+  sec_test_iterate ();
+  g_assert_cmpuint (count_rows (f, "People (71)"), ==, 62 + 1);
+  g_assert_cmpstr (subtitle_of (f, "Show 9 More"), ==, "62 of 71 shown");
+
+  press_row (f, "Show 9 More");
+  g_assert_cmpuint (count_rows (f, "People (71)"), ==, 71);
+  g_assert_nonnull (find_row (f, "Person 70"));
+  g_assert_null (find_row (f, "Show 9 More"));
+
+  /* Another record, then this one again: its first 12. */
+  show (f, SEC_TYPE_ORGANISATION, f->europol);
+  g_assert_cmpuint (count_rows (f, "People (2)"), ==, 2);
+  show (f, SEC_TYPE_ORGANISATION, f->frontex);
+  g_assert_cmpuint (count_rows (f, "People (71)"), ==, 12 + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -579,6 +652,7 @@ main (int argc, char *argv[])
   ADD ("/record-page/follows-changes", test_follows_changes);
   ADD ("/record-page/add-related", test_add_related);
   ADD ("/record-page/show-soon", test_show_soon);
+  ADD ("/record-page/show-more", test_show_more);
 
   return g_test_run ();
 }

@@ -17,8 +17,15 @@
 
 G_BEGIN_DECLS
 
-/* Related records listed in a group; beyond that, a row says how many more. */
+/* The agenda items (and each item's speakers) a meeting's page lists. */
 #define MAX_RELATED 200
+
+/* A group of related records lists its first RELATED_FIRST; its last row
+ * then shows RELATED_MORE more each time it is activated (issue 16: each
+ * row costs about 2 ms to lay out, and an organisation's page of 60 rows
+ * held the window for 100–160 ms after its section showed). */
+#define RELATED_FIRST 12
+#define RELATED_MORE  50
 
 struct _SecRecordPage
 {
@@ -38,6 +45,8 @@ struct _SecRecordPage
   SecStore          *store;
   SecRecord         *record;     /* as last read; NULL when none or deleted */
   GHashTable        *depends_on; /* GType of every kind shown -> itself */
+  GPtrArray         *related;    /* (element-type RelatedGroup): the groups with more rows to show */
+  GHashTable        *related_shown; /* group title -> rows shown, while the same record is */
 
   /* The record shown, kept when it is deleted so that Undo brings it back. */
   GType              kind;
@@ -93,6 +102,9 @@ SecQuery   *_sec_record_page_query_for                (const char     *field,
                                                        gboolean        descending);
 void        _sec_record_page_add_relations            (SecRecordPage  *self,
                                                        SecRecord      *record);
+void        _sec_record_page_show_more                (SecRecordPage  *self,
+                                                       guint           index);
+void        _sec_record_page_related_free             (gpointer        related);
 
 /* sec-record-page-history.c */
 void        _sec_record_page_add_history              (SecRecordPage  *self,

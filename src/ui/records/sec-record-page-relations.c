@@ -24,6 +24,7 @@
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 #include "ui/statements/sec-statement-tools.h"
+#include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-read-only.h"
 
 typedef GtkWidget *(*MakeRowFunc) (SecRecordPage *self,
@@ -95,7 +96,7 @@ set_group_title (GtkWidget  *group,
     adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
 }
 
-/* Says how many of the @n records a group leaves out. */
+/* Says how many of an agenda's @n items it leaves out (past MAX_RELATED). */
 static void
 add_more_row (GtkWidget *group,
               guint      n)
@@ -110,9 +111,132 @@ add_more_row (GtkWidget *group,
     }
 }
 
+/* A group with more related records than it lists: what its last row
+ * needs to list more (sec_record_page's "page.show-more"). */
+typedef struct
+{
+  SecRecordList *list;
+  MakeRowFunc    make_row;
+  GtkWidget     *group;     /* in the page's sections */
+  GtkWidget     *more_row;  /* the group's last row */
+  char          *title;
+  guint          shown;
+} RelatedGroup;
+
+void
+_sec_record_page_related_free (gpointer data)
+{
+  RelatedGroup *related = data;
+
+  g_object_unref (related->list);
+  g_free (related->title);
+  g_free (related);
+}
+
+/* Adds the rows of @related's records from the first not shown up to
+ * @upto; returns the first row added. */
+static GtkWidget *
+add_related_rows (SecRecordPage *self,
+                  RelatedGroup  *related,
+                  guint          upto)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = related->shown; i < upto; i++)
+    {
+      g_autoptr(SecRecord) item = g_list_model_get_item (G_LIST_MODEL (related->list), i);
+      GtkWidget *row;
+
+      if (item == NULL)
+        continue;
+      row = related->make_row (self, item);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (related->group), row);
+      if (first == NULL)
+        first = row;
+    }
+  related->shown = upto;
+  return first;
+}
+
+/* The last row of a group that lists @related->shown of its @n records:
+ * activated, it lists more (page.show-more with the group's @index). */
+static GtkWidget *
+new_more_row (RelatedGroup *related,
+              guint         n,
+              guint         index)
+{
+  guint more = MIN (n - related->shown, RELATED_MORE);
+  g_autofree char *more_text = sec_format_count (more);
+  g_autofree char *shown_text = sec_format_count (related->shown);
+  g_autofree char *n_text = sec_format_count (n);
+  /* Translators: the last row of a long list of related records; %s is a number */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %s More", "Show %s More", more),
+                                            more_text);
+  /* Translators: under "Show 50 More": how many of a list's records are listed, "12 of 2,000 shown" */
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s shown", "%s of %s shown", n),
+                                               shown_text, n_text);
+  GtkWidget *row = _sec_record_page_new_row (title, subtitle);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.show-more");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", index);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-down-symbolic"));
+  return row;
+}
+
+/**
+ * _sec_record_page_show_more:
+ * @index: a group's place among the page's groups with more to list
+ *
+ * Lists RELATED_MORE more of the group's records, after those listed, and
+ * moves the focus from its last row, if there, to the first row added.
+ */
+void
+_sec_record_page_show_more (SecRecordPage *self,
+                            guint          index)
+{
+  RelatedGroup *related;
+  GtkWidget *first;
+  gboolean focused;
+  guint n;
+
+  if (self->related == NULL || index >= self->related->len)
+    return;
+  related = g_ptr_array_index (self->related, index);
+  n = g_list_model_get_n_items (G_LIST_MODEL (related->list));
+  if (related->more_row == NULL || related->shown >= n)
+    return;
+
+  focused = gtk_widget_has_focus (related->more_row);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (related->group), related->more_row);
+  related->more_row = NULL;
+  first = add_related_rows (self, related, MIN (n, related->shown + RELATED_MORE));
+  g_hash_table_insert (self->related_shown, g_strdup (related->title), GUINT_TO_POINTER (related->shown));
+  if (related->shown < n)
+    {
+      related->more_row = new_more_row (related, n, index);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (related->group), related->more_row);
+    }
+  /* The first row added takes the place of the one activated, on screen:
+   * the view stays where it is (the viewport would scroll to the new
+   * row before it is laid out, to the top of the page). */
+  if (focused && first != NULL)
+    {
+      GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+
+      if (GTK_IS_VIEWPORT (viewport))
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+      gtk_widget_grab_focus (first);
+      if (GTK_IS_VIEWPORT (viewport))
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+    }
+}
+
 /* A group listing the records of @kind that @query selects, each made into
- * a row by @make_row. Without records, the group shows @empty_text when it
- * can add one (@add_kind), and is left out otherwise. */
+ * a row by @make_row: the first RELATED_FIRST (or as many as the user
+ * listed on this record's page before a change of the data made it
+ * again), then a row that lists more. Without records, the group shows
+ * @empty_text when it can add one (@add_kind), and is left out otherwise. */
 static GtkWidget *
 add_relation_group (SecRecordPage *self,
                     const char    *title,
@@ -125,6 +249,8 @@ add_relation_group (SecRecordPage *self,
 {
   g_autoptr(SecRecordList) list = sec_record_list_new (self->store, kind, query);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint first = MAX (RELATED_FIRST, GPOINTER_TO_UINT (g_hash_table_lookup (self->related_shown, title)));
+  RelatedGroup *related;
   GtkWidget *group;
 
   g_hash_table_add (self->depends_on, GSIZE_TO_POINTER (kind));
@@ -135,15 +261,21 @@ add_relation_group (SecRecordPage *self,
   group = _sec_record_page_new_group (NULL);
   set_group_title (group, title, n);
 
-  for (guint i = 0; i < MIN (n, MAX_RELATED); i++)
+  related = g_new0 (RelatedGroup, 1);
+  related->list = g_steal_pointer (&list);
+  related->make_row = make_row;
+  related->group = group;
+  related->title = g_strdup (title);
+  add_related_rows (self, related, MIN (n, first));
+  if (related->shown < n)
     {
-      g_autoptr(SecRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      if (item != NULL)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_row (self, item));
+      related->more_row = new_more_row (related, n, self->related->len);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), related->more_row);
+      g_ptr_array_add (self->related, related);
     }
+  else
+    _sec_record_page_related_free (related);
 
-  add_more_row (group, n);
   if (n == 0)
     add_dim_row (group, empty_text);
 

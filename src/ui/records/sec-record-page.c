@@ -117,6 +117,8 @@ clear_sections (SecRecordPage *self)
 {
   GtkWidget *child;
 
+  if (self->related != NULL)
+    g_ptr_array_set_size (self->related, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
     gtk_box_remove (self->sections, child);
   g_hash_table_remove_all (self->depends_on);
@@ -397,6 +399,14 @@ add_action (GtkWidget  *widget,
 }
 
 static void
+show_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _sec_record_page_show_more (SEC_RECORD_PAGE (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
 restore_value_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -460,6 +470,7 @@ sec_record_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->record);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_RECORD_PAGE);
 
   G_OBJECT_CLASS (sec_record_page_parent_class)->dispose (object);
@@ -471,6 +482,7 @@ sec_record_page_finalize (GObject *object)
   SecRecordPage *self = (SecRecordPage *) object;
 
   g_clear_pointer (&self->depends_on, g_hash_table_unref);
+  g_clear_pointer (&self->related_shown, g_hash_table_unref);
   g_clear_pointer (&self->focus_path, g_array_unref);
 
   G_OBJECT_CLASS (sec_record_page_parent_class)->finalize (object);
@@ -499,6 +511,7 @@ sec_record_page_class_init (SecRecordPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "page.add", "s", add_action);
   gtk_widget_class_install_action (widget_class, "page.restore-value", "x", restore_value_action);
+  gtk_widget_class_install_action (widget_class, "page.show-more", "u", show_more_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -509,6 +522,8 @@ sec_record_page_init (SecRecordPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->depends_on = g_hash_table_new (NULL, NULL);
+  self->related = g_ptr_array_new_with_free_func (_sec_record_page_related_free);
+  self->related_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rebuild (self, FALSE);
 }
 
@@ -559,6 +574,9 @@ sec_record_page_set_record (SecRecordPage *self,
     }
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* Another record lists its first related rows again. */
+  if (!same)
+    g_hash_table_remove_all (self->related_shown);
   self->kind = record ? G_OBJECT_TYPE (record) : G_TYPE_INVALID;
   self->id = record ? sec_record_get_id (record) : 0;
 
