@@ -315,6 +315,18 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Starts the ticks from @t, the longest gaps cleared; returns the source. */
+static guint
+start_ticks (gint64 t)
+{
+  child.t_tick = t;
+  child.max_gap = 0;
+  child.max_gap_work = 0;
+  child.max_gap_cpu = 0;
+  child.t_tick_cpu = thread_cpu_us ();
+  return g_timeout_add_full (G_PRIORITY_HIGH, 2, on_tick, NULL, NULL);
+}
+
 /* Whether @pane's list has taken in its search for @text. */
 static gboolean
 list_shows (SecListPane *pane,
@@ -367,12 +379,7 @@ time_keystrokes (SecWindow *window)
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
       position = gtk_editable_get_position (GTK_EDITABLE (entry));
       t_key = g_get_monotonic_time ();
-      child.t_tick = t_key;
-      child.max_gap = 0;
-      child.max_gap_work = 0;
-      child.max_gap_cpu = 0;
-      child.t_tick_cpu = thread_cpu_us ();
-      tick = g_timeout_add_full (G_PRIORITY_HIGH, 2, on_tick, NULL, NULL);
+      tick = start_ticks (t_key);
       gtk_editable_insert_text (GTK_EDITABLE (entry), keystrokes[i].key, -1, &position);
       if (!wait_for (&child.t_items, t_key, 10000))
         {
@@ -459,12 +466,7 @@ time_section (const char *id,
   gint64 t = g_get_monotonic_time (), t_first;
   guint tick;
 
-  child.t_tick = t;
-  child.max_gap = 0;
-  child.max_gap_work = 0;
-  child.max_gap_cpu = 0;
-  child.t_tick_cpu = thread_cpu_us ();
-  tick = g_timeout_add_full (G_PRIORITY_HIGH, 2, on_tick, NULL, NULL);
+  tick = start_ticks (t);
   gtk_widget_activate_action (child.window, "win.section", "s", id);
   on_tick (NULL);
   if (!wait_for (&child.t_paint, t, 5000))
