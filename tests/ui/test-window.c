@@ -440,6 +440,117 @@ test_search_keeps_rows (Fixture       *f,
   sec_record_list_set_background_min_rows (20000);
 }
 
+/* (transfer none): the list of @pane's records (its filters' drop-downs
+ * have list views too, unmapped) */
+static GtkWidget *
+find_record_list_view (SecListPane *pane)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (gtk_widget_get_mapped (views->pdata[i]))
+      return views->pdata[i];
+  return NULL;
+}
+
+/* Whether the row of @id shows within the list's viewport, whole. */
+static gboolean
+row_is_in_view (SecListPane *pane,
+                gint64       id)
+{
+  GtkWidget *view = find_record_list_view (pane);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_descendants (view, SEC_TYPE_RECORD_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SecRecord *record = sec_record_row_get_record (rows->pdata[i]);
+      graphene_rect_t bounds;
+
+      if (record == NULL || sec_record_get_id (record) != id ||
+          !gtk_widget_get_mapped (rows->pdata[i]) ||
+          !gtk_widget_compute_bounds (rows->pdata[i], view, &bounds))
+        continue;
+      g_test_message ("row of %" G_GINT64_FORMAT " at %.0f-%.0f of %d", id,
+                      bounds.origin.y, bounds.origin.y + bounds.size.height,
+                      gtk_widget_get_height (view));
+      return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view);
+    }
+  return FALSE;
+}
+
+/* A person chosen among a search's results stays in view when the search
+ * is cleared (Escape, or the field emptied): the whole list comes back
+ * scrolled to the person's row, not to its first one; the keyboard stays
+ * in the search. Read at once (a small file) and in the background (a
+ * large one), which replace the rows in different ways. */
+static void
+test_search_cleared_keeps_selection_in_view (Fixture       *f,
+                                             gconstpointer  data)
+{
+  SecListPane *pane;
+  GtkWidget *entry, *view;
+  ListSearch ls;
+  guint all;
+
+  activate (f, "win.section", g_variant_new_string ("people"));
+  pane = sec_window_get_list_pane (f->window, "people");
+  ls.list = sec_list_pane_get_list (pane);
+  all = g_list_model_get_n_items (G_LIST_MODEL (ls.list));
+  entry = find_descendant (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY);
+  view = find_record_list_view (pane);
+  g_assert_nonnull (view);
+  g_assert_cmpuint (all, >, 40);
+  sec_test_wait_ms (100);
+  g_assert_cmpint (gtk_widget_get_height (view), >, 0);
+
+  for (guint background = 0; background < 2; background++)
+    {
+      /* Far down the list, with different people either side. */
+      guint position = background ? all - 5 : all * 2 / 3;
+      g_autoptr(SecRecord) person = g_list_model_get_item (G_LIST_MODEL (ls.list), position);
+      gint64 id = sec_record_get_id (person);
+      guint found = GTK_INVALID_LIST_POSITION;
+
+      sec_record_list_set_background_min_rows (background ? 0 : 20000);
+      g_assert_false (row_is_in_view (pane, id));
+
+      /* Searched for by family name, chosen with a click. */
+      sec_list_pane_focus_search (pane);
+      ls.search = sec_record_get_string (person, "family-name");
+      gtk_editable_set_text (GTK_EDITABLE (entry), ls.search);
+      g_assert_true (wait_for (list_has_search, &ls));
+      sec_test_wait_ms (50);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ls.list)); i++)
+        {
+          g_autoptr(SecRecord) r = g_list_model_get_item (G_LIST_MODEL (ls.list), i);
+          if (sec_record_get_id (r) == id)
+            found = i;
+        }
+      g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+      g_assert_true (gtk_widget_activate_action (view, "list.select-item", "(ubb)", found, FALSE, FALSE));
+      sec_test_wait_ms (50);
+      g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, id);
+
+      /* Back in the search, cleared: Escape the first time, the field
+       * emptied the second. */
+      sec_list_pane_focus_search (pane);
+      ls.search = NULL;
+      if (background)
+        gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      else
+        g_signal_emit_by_name (entry, "stop-search");
+      g_assert_true (wait_for (list_has_search, &ls));
+      sec_test_wait_ms (100);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ls.list)), ==, all);
+      g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, id);
+      g_assert_true (row_is_in_view (pane, id));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+    }
+  sec_record_list_set_background_min_rows (20000);
+}
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
@@ -1038,6 +1149,7 @@ main (int   argc,
   ADD ("/window/rows", test_rows);
   ADD ("/window/search", test_search);
   ADD ("/window/search-keeps-rows", test_search_keeps_rows);
+  ADD ("/window/search-cleared-keeps-selection-in-view", test_search_cleared_keeps_selection_in_view);
   ADD ("/window/filters", test_filters);
   ADD ("/window/sections-released", test_sections_released);
   ADD ("/window/open-and-back", test_open_and_back);

@@ -255,6 +255,26 @@ on_selection_changed (SecListPane *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RECORD]);
 }
 
+/* Rows replaced (a search cleared, a reload) put the list view back on
+ * its first row; the selected record's row, when it came back among them,
+ * is scrolled into view again. A row
+ * changed alone (its record edited) leaves the view where the user
+ * scrolled it. The list view has taken in the new rows (this runs after
+ * its handler), but not laid them out yet: GTK 4.8's "list.scroll-to-item"
+ * anchors the view on the row, and the next layout puts it there. */
+static void
+show_replaced_selection (SecListPane *self,
+                         guint        position,
+                         guint        added)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (added < 2 || selected == GTK_INVALID_LIST_POSITION ||
+      selected < position || selected >= position + added)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+}
+
 /* A reload (any change in the store) puts the selection back on the same
  * record rather than on the first row. The selection model holds its
  * notifications until this returns, so the detail pane does not flicker. */
@@ -275,11 +295,20 @@ on_selection_items_changed (SecListPane *self,
       return;
     }
   self->replaced = FALSE;
-  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id))
+  if (self->selected_id == 0)
     return;
+  if (record && sec_record_get_id (record) == self->selected_id)
+    {
+      /* GtkSingleSelection found it among the new rows itself. */
+      show_replaced_selection (self, position, added);
+      return;
+    }
   found = sec_record_list_find (self->list, self->selected_id);
   if (found >= 0)
-    gtk_single_selection_set_selected (self->selection, (guint) found);
+    {
+      gtk_single_selection_set_selected (self->selection, (guint) found);
+      show_replaced_selection (self, position, added);
+    }
   /* A replaced list whose selected record is gone selects its first row,
    * wherever the rows kept (before those replaced) left the selection. */
   else if (replaced && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
