@@ -311,13 +311,17 @@ row_is_in_view (SecListPane *pane,
  * is cleared (Escape, or the field emptied): the whole list comes back
  * scrolled to the person's row, not to its first one; the keyboard stays
  * in the search. Read at once (a small file) and in the background (a
- * large one), which replace the rows in different ways. */
+ * large one), which replace the rows in different ways. A reload keeps
+ * the row in view too, unless the user had scrolled away from it; a
+ * search typed shows its results from the top. */
 static void
 test_search_cleared_keeps_selection_in_view (SecTestWindow *f,
                                              gconstpointer  data)
 {
   SecListPane *pane;
   GtkWidget *entry, *view;
+  GtkAdjustment *adjustment;
+  gint64 selected;
   ListSearch ls;
   guint all;
 
@@ -376,6 +380,36 @@ test_search_cleared_keeps_selection_in_view (SecTestWindow *f,
       g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
     }
   sec_record_list_set_background_min_rows (20000);
+
+  /* A reload (a change in the store) keeps the selected row in view; one
+   * the user scrolled away from stays away. */
+  selected = sec_record_get_id (sec_list_pane_get_selected_record (pane));
+  sec_record_list_reload (ls.list);
+  sec_test_wait_ms (100);
+  g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, selected);
+  g_assert_true (row_is_in_view (pane, selected));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (adjustment, 0);
+  sec_test_wait_ms (100);
+  g_assert_false (row_is_in_view (pane, selected));
+  sec_record_list_reload (ls.list);
+  sec_test_wait_ms (100);
+  g_assert_false (row_is_in_view (pane, selected));
+
+  /* A search typed while the selected row shows lists its results from
+   * the top, as it always did, even when they include that row. */
+  g_assert_true (gtk_widget_activate_action (view, "list.scroll-to-item", "u",
+                                             (guint) sec_record_list_find (ls.list, selected)));
+  sec_test_wait_ms (100);
+  g_assert_true (row_is_in_view (pane, selected));
+  ls.search = "example";
+  gtk_editable_set_text (GTK_EDITABLE (entry), ls.search);
+  g_assert_true (sec_test_wait_for (list_has_search, &ls));
+  sec_test_wait_ms (100);
+  g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, selected);
+  g_assert_cmpint (sec_record_list_find (ls.list, selected), >, 20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
 static void

@@ -123,6 +123,42 @@ get_selected (SecListPane *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* The row widget showing record @id, if it is on screen. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 gint64     id)
+{
+  if (SEC_IS_RECORD_ROW (widget))
+    {
+      SecRecord *record = sec_record_row_get_record (SEC_RECORD_ROW (widget));
+      return record && sec_record_get_id (record) == id ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the selected record's row shows in the list's viewport, in
+ * part at least. */
+static gboolean
+is_selection_shown (SecListPane *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->list_view);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+
+  if (self->selected_id == 0 || !gtk_widget_get_mapped (view))
+    return FALSE;
+  row = find_row_widget (view, self->selected_id);
+  return row != NULL && gtk_widget_get_mapped (row) &&
+         gtk_widget_compute_bounds (row, view, &bounds) &&
+         bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (view);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -256,11 +292,12 @@ on_selection_changed (SecListPane *self)
 }
 
 /* Rows replaced (a search cleared, a reload) put the list view back on
- * its first row; the selected record's row, when it came back among them,
- * is scrolled into view again. A row
- * changed alone (its record edited) leaves the view where the user
- * scrolled it. The list view has taken in the new rows (this runs after
- * its handler), but not laid them out yet: GTK 4.8's "list.scroll-to-item"
+ * its first row; the selected record's row, when it came back among them
+ * and was in view before, is scrolled into view again. A row changed
+ * alone (its record edited), a selection the user had scrolled away from,
+ * and a search typed (its results show from the top) leave the view as
+ * it was. The list view has taken in the new rows (this runs after its
+ * handler), but not laid them out yet: GTK 4.8's "list.scroll-to-item"
  * anchors the view on the row, and the next layout puts it there. */
 static void
 show_replaced_selection (SecListPane *self,
@@ -269,7 +306,8 @@ show_replaced_selection (SecListPane *self,
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
 
-  if (added < 2 || selected == GTK_INVALID_LIST_POSITION ||
+  if (added < 2 || !self->was_shown || self->narrowing ||
+      selected == GTK_INVALID_LIST_POSITION ||
       selected < position || selected >= position + added)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
@@ -315,11 +353,15 @@ on_selection_items_changed (SecListPane *self,
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
-/* Around the list's signal, which the selection follows inside it. */
+/* Around the list's signal, which the selection follows inside it. The
+ * first of the signals of one replacement notes whether the selected row
+ * showed, before the list view takes the change in. */
 static void
 on_list_items_changed (SecListPane *self)
 {
   self->taking_rows++;
+  if (!self->in_sequence)
+    self->was_shown = is_selection_shown (self);
 }
 
 static void
@@ -327,6 +369,10 @@ on_list_items_changed_after (SecListPane *self)
 {
   g_assert (self->taking_rows > 0);
   self->taking_rows--;
+  self->in_sequence = sec_record_list_is_replacing (self->list);
+  /* The rows of the search typed are in. */
+  if (!self->in_sequence && !sec_record_list_is_loading (self->list))
+    self->narrowing = FALSE;
 }
 
 static void
@@ -768,25 +814,6 @@ sec_list_pane_focus_search (SecListPane *self)
   g_return_if_fail (SEC_IS_LIST_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* The row widget showing record @id, if it is on screen. */
-static GtkWidget *
-find_row_widget (GtkWidget *widget,
-                 gint64     id)
-{
-  if (SEC_IS_RECORD_ROW (widget))
-    {
-      SecRecord *record = sec_record_row_get_record (SEC_RECORD_ROW (widget));
-      return record && sec_record_get_id (record) == id ? widget : NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_widget (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 void
