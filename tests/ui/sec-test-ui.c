@@ -22,6 +22,21 @@ sec_test_collect_widgets (GtkWidget *root,
 }
 
 GtkWidget *
+sec_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = sec_test_find_widget (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 sec_test_find_row (GtkWidget  *root,
                    const char *title)
 {

@@ -13,6 +13,11 @@ void sec_test_collect_widgets (GtkWidget *root,
                                gboolean   visible_only,
                                GPtrArray *out);
 
+/* @root or the first widget below it, in tree order, that is a @type, or
+ * NULL. */
+GtkWidget *sec_test_find_widget (GtkWidget *root,
+                                 GType      type);
+
 /* The first row below @root, shown or hidden, whose title is @title, or
  * NULL. */
 GtkWidget *sec_test_find_row (GtkWidget  *root,

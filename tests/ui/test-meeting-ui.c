@@ -1015,23 +1015,6 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
-/* The first widget of @type under @root, depth first. */
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 on_fraction (GtkProgressBar *bar, GParamSpec *pspec, double *most)
 {
@@ -1051,7 +1034,7 @@ test_export_cancel (Fixture *f, gconstpointer data)
 
   gtk_window_present (GTK_WINDOW (dialog));
   iterate ();
-  bar = find_by_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  bar = sec_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
   g_assert_nonnull (bar);
   g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction), &most);
   g_assert_false (gtk_widget_is_visible (bar));

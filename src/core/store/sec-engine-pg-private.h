@@ -14,6 +14,7 @@
 #include <libpq-fe.h>
 
 #include "core/store/sec-engine-class.h"
+#include "core/store/sec-stmt-cache.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,7 @@ struct _SecEngine
   PGconn     *conn;
   SecEngineOpenFlags flags;  /* what the session is set up for, again after a reconnection */
   char       *display;      /* the server, named in messages (describe ()) */
-  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
+  SecStmtCache *statements; /* SQL text -> SecStmt, the cached handle */
   GHashTable *prepared;     /* types + "\n" + server SQL -> server statement name */
   guint       n_prepared;
   gint64      last_insert_id;
@@ -62,8 +63,10 @@ PGresult *_sec_engine_pg_run_simple      (SecEngine           *engine,
 
 /* sec-engine-pg-stmt.c */
 
-/* Frees a statement of the connection's cache (its hash table's values). */
+/* Frees a statement of the connection's cache (sec_stmt_cache_new ()), and
+ * where the struct holds its SecStmtCacheMark. */
 void     _sec_engine_pg_finalize_statement (gpointer           data);
+gsize    _sec_engine_pg_stmt_mark_offset   (void);
 
 /* sec-engine-pg-notify.c */
 

@@ -51,8 +51,7 @@ struct _SecStmt
   Param      *params;
   PGresult   *result;       /* once run */
   int         row;          /* the current row, -1 before the first */
-  gboolean    cached;
-  gboolean    in_use;
+  SecStmtCacheMark mark;    /* whether it lives in the cache, and is given out */
 };
 
 struct _SecValue
@@ -191,30 +190,34 @@ _sec_engine_pg_finalize_statement (gpointer data)
   g_free (s);
 }
 
+/* Where a statement holds its SecStmtCacheMark: the struct is this
+ * file's. */
+gsize
+_sec_engine_pg_stmt_mark_offset (void)
+{
+  return G_STRUCT_OFFSET (SecStmt, mark);
+}
+
+/* A SecStmtCachePrepare: the statement is prepared on the server when it
+ * first runs (with its parameters' types). */
+static gpointer
+prepare_statement (gpointer     engine,
+                   const char  *sql,
+                   GError     **error)
+{
+  return stmt_new (engine, sql);
+}
+
 SecStmt *
 sec_engine_prepare (SecEngine   *engine,
                     const char  *sql,
                     GError     **error)
 {
-  SecStmt *cached;
-
   g_return_val_if_fail (sql != NULL, NULL);
 
   if (!_sec_engine_pg_check_open (engine, error))
     return NULL;
-  cached = g_hash_table_lookup (engine->statements, sql);
-  if (cached != NULL && !cached->in_use)
-    {
-      cached->in_use = TRUE;
-      return cached;
-    }
-  if (cached != NULL)
-    return stmt_new (engine, sql);
-  cached = stmt_new (engine, sql);
-  cached->cached = TRUE;
-  cached->in_use = TRUE;
-  g_hash_table_insert (engine->statements, g_strdup (sql), cached);
-  return cached;
+  return sec_stmt_cache_take (engine->statements, sql, prepare_statement, engine, error);
 }
 
 SecStmt *
@@ -234,11 +237,10 @@ sec_stmt_free (SecStmt *stmt)
 {
   if (stmt == NULL)
     return;
-  if (stmt->cached)
+  if (sec_stmt_cache_give_back (&stmt->mark))
     {
       reset (stmt);
       clear_params (stmt);
-      stmt->in_use = FALSE;
       return;
     }
   _sec_engine_pg_finalize_statement (stmt);

@@ -243,7 +243,7 @@ sec_engine_open (const char          *path,
   engine->flags = flags;
   engine->display = describe (conn);
   engine->collation = find_collation (conn);
-  engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _sec_engine_pg_finalize_statement);
+  engine->statements = sec_stmt_cache_new (_sec_engine_pg_stmt_mark_offset (), _sec_engine_pg_finalize_statement);
   engine->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!_sec_engine_pg_setup_session (engine, error))
     {
@@ -312,7 +312,7 @@ sec_engine_close (SecEngine *engine)
   if (engine == NULL)
     return;
   _sec_engine_pg_unwatch (engine);
-  g_hash_table_destroy (engine->statements);
+  sec_stmt_cache_free (engine->statements);
   g_hash_table_destroy (engine->prepared);
   PQfinish (engine->conn);
   forget_error (engine);

@@ -11,6 +11,7 @@
 /* Names of its own for sec-engine.h's functions (sec-engine-class.h). */
 #define SEC_ENGINE_PREFIX sqlite
 #include "core/store/sec-engine-class.h"
+#include "core/store/sec-stmt-cache.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ struct _SecEngine
   const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
   sqlite3    *db;
   char       *path;         /* the file, named in the errors of opening */
-  GHashTable *statements;   /* SQL text -> SecStmt, the cached handle */
+  SecStmtCache *statements; /* SQL text -> SecStmt, the cached handle */
   int         last_rc;      /* of the last failure, extended */
   char       *last_message; /* and SQLite's words about it */
 };
@@ -29,8 +30,7 @@ struct _SecStmt
   const SecEngineClass *klass; /* first: sec-engine-dispatch.c reads it */
   SecEngine    *engine;
   sqlite3_stmt *stmt;
-  gboolean      cached;     /* lives in the cache; free only resets it */
-  gboolean      in_use;     /* a cached handle given out and not freed yet */
+  SecStmtCacheMark mark;    /* whether it lives in the cache, and is given out */
   int           bind_rc;    /* the first failed bind (SQLITE_NOMEM...), or SQLITE_OK */
 };
 

@@ -224,7 +224,7 @@ engine_new (sqlite3 *db)
 
   engine->klass = &_sec_engine_sqlite_class;
   engine->db = db;
-  engine->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  engine->statements = sec_stmt_cache_new (G_STRUCT_OFFSET (SecStmt, mark), finalize_statement);
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
   sqlite3_create_function (db, "sec_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -319,7 +319,7 @@ sec_engine_close (SecEngine *engine)
 {
   if (engine == NULL)
     return;
-  g_hash_table_destroy (engine->statements);
+  sec_stmt_cache_free (engine->statements);
   /* Moves every commit into the file and empties the log, so that the file
    * is complete on its own (a copy of it alone, a reader that finds no
    * log). The last connection to close does it anyway; this one may not be
@@ -674,41 +674,35 @@ stmt_new (SecEngine    *engine,
   return s;
 }
 
-SecStmt *
-sec_engine_prepare (SecEngine   *engine,
+/* A SecStmtCachePrepare: kept prepared, as SQLite's planner is told. */
+static gpointer
+prepare_persistent (gpointer     data,
                     const char  *sql,
                     GError     **error)
 {
-  SecStmt *cached;
+  SecEngine *engine = data;
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  if (!_sec_engine_sqlite_check_open (engine, error))
-    return NULL;
-  /* The cached handle itself is given out, marked in use, so that the
-   * common case costs one hash lookup and no allocation; a second handle
-   * of the same SQL (a nested call) gets a statement of its own. */
-  cached = g_hash_table_lookup (engine->statements, sql);
-  if (cached != NULL && !cached->in_use)
-    {
-      cached->in_use = TRUE;
-      return cached;
-    }
   rc = sqlite3_prepare_v3 (engine->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       set_error (engine, rc, error);
       return NULL;
     }
-  if (cached != NULL)
-    return stmt_new (engine, stmt);
-  cached = stmt_new (engine, stmt);
-  cached->cached = TRUE;
-  cached->in_use = TRUE;
-  g_hash_table_insert (engine->statements, g_strdup (sql), cached);
-  return cached;
+  return stmt_new (engine, stmt);
+}
+
+SecStmt *
+sec_engine_prepare (SecEngine   *engine,
+                    const char  *sql,
+                    GError     **error)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!_sec_engine_sqlite_check_open (engine, error))
+    return NULL;
+  return sec_stmt_cache_take (engine->statements, sql, prepare_persistent, engine, error);
 }
 
 SecStmt *
@@ -737,12 +731,11 @@ sec_stmt_free (SecStmt *stmt)
 {
   if (stmt == NULL)
     return;
-  if (stmt->cached)
+  if (sec_stmt_cache_give_back (&stmt->mark))
     {
       sqlite3_reset (stmt->stmt);
       sqlite3_clear_bindings (stmt->stmt);
       stmt->bind_rc = SQLITE_OK;
-      stmt->in_use = FALSE;
       return;
     }
   sqlite3_finalize (stmt->stmt);

@@ -217,6 +217,11 @@ apply_query (SecListPane *self,
       sec_query_set_sort (query, sort->field, descending);
     }
 
+  /* A search typed shows its results from the top, as before; its rows
+   * are taken in below, or later from the worker. */
+  self->narrowing = sec_query_get_search (query) != NULL &&
+                    g_strcmp0 (sec_query_get_search (query),
+                               sec_query_get_search (sec_record_list_get_query (self->list))) != 0;
   if (background)
     sec_record_list_set_query_in_background (self->list, query, self->selected_id);
   else

@@ -99,6 +99,9 @@ struct _SecListPane
   gint64              selected_id;  /* kept across reloads of the list */
   gboolean            replaced;     /* rows removed to be replaced: the next signal brings the new ones */
   guint               taking_rows;  /* inside the list's "items-changed" */
+  gboolean            in_sequence;  /* between signals of one replacement */
+  gboolean            was_shown;    /* the selected row was in view before it */
+  gboolean            narrowing;    /* a search typed: its rows show from the top */
   gboolean            updating;     /* filling the filter drop-downs */
 };
 

@@ -123,6 +123,42 @@ get_selected (SecListPane *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* The row widget showing record @id, if it is on screen. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 gint64     id)
+{
+  if (SEC_IS_RECORD_ROW (widget))
+    {
+      SecRecord *record = sec_record_row_get_record (SEC_RECORD_ROW (widget));
+      return record && sec_record_get_id (record) == id ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the selected record's row shows in the list's viewport, in
+ * part at least. */
+static gboolean
+is_selection_shown (SecListPane *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->list_view);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+
+  if (self->selected_id == 0 || !gtk_widget_get_mapped (view))
+    return FALSE;
+  row = find_row_widget (view, self->selected_id);
+  return row != NULL && gtk_widget_get_mapped (row) &&
+         gtk_widget_compute_bounds (row, view, &bounds) &&
+         bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (view);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -255,6 +291,28 @@ on_selection_changed (SecListPane *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RECORD]);
 }
 
+/* Rows replaced (a search cleared, a reload) put the list view back on
+ * its first row; the selected record's row, when it came back among them
+ * and was in view before, is scrolled into view again. A row changed
+ * alone (its record edited), a selection the user had scrolled away from,
+ * and a search typed (its results show from the top) leave the view as
+ * it was. The list view has taken in the new rows (this runs after its
+ * handler), but not laid them out yet: GTK 4.8's "list.scroll-to-item"
+ * anchors the view on the row, and the next layout puts it there. */
+static void
+show_replaced_selection (SecListPane *self,
+                         guint        position,
+                         guint        added)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (added < 2 || !self->was_shown || self->narrowing ||
+      selected == GTK_INVALID_LIST_POSITION ||
+      selected < position || selected >= position + added)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+}
+
 /* A reload (any change in the store) puts the selection back on the same
  * record rather than on the first row. The selection model holds its
  * notifications until this returns, so the detail pane does not flicker. */
@@ -275,22 +333,35 @@ on_selection_items_changed (SecListPane *self,
       return;
     }
   self->replaced = FALSE;
-  if (self->selected_id == 0 || (record && sec_record_get_id (record) == self->selected_id))
+  if (self->selected_id == 0)
     return;
+  if (record && sec_record_get_id (record) == self->selected_id)
+    {
+      /* GtkSingleSelection found it among the new rows itself. */
+      show_replaced_selection (self, position, added);
+      return;
+    }
   found = sec_record_list_find (self->list, self->selected_id);
   if (found >= 0)
-    gtk_single_selection_set_selected (self->selection, (guint) found);
+    {
+      gtk_single_selection_set_selected (self->selection, (guint) found);
+      show_replaced_selection (self, position, added);
+    }
   /* A replaced list whose selected record is gone selects its first row,
    * wherever the rows kept (before those replaced) left the selection. */
   else if (replaced && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
-/* Around the list's signal, which the selection follows inside it. */
+/* Around the list's signal, which the selection follows inside it. The
+ * first of the signals of one replacement notes whether the selected row
+ * showed, before the list view takes the change in. */
 static void
 on_list_items_changed (SecListPane *self)
 {
   self->taking_rows++;
+  if (!self->in_sequence)
+    self->was_shown = is_selection_shown (self);
 }
 
 static void
@@ -298,6 +369,10 @@ on_list_items_changed_after (SecListPane *self)
 {
   g_assert (self->taking_rows > 0);
   self->taking_rows--;
+  self->in_sequence = sec_record_list_is_replacing (self->list);
+  /* The rows of the search typed are in. */
+  if (!self->in_sequence && !sec_record_list_is_loading (self->list))
+    self->narrowing = FALSE;
 }
 
 static void
@@ -739,25 +814,6 @@ sec_list_pane_focus_search (SecListPane *self)
   g_return_if_fail (SEC_IS_LIST_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* The row widget showing record @id, if it is on screen. */
-static GtkWidget *
-find_row_widget (GtkWidget *widget,
-                 gint64     id)
-{
-  if (SEC_IS_RECORD_ROW (widget))
-    {
-      SecRecord *record = sec_record_row_get_record (SEC_RECORD_ROW (widget));
-      return record && sec_record_get_id (record) == id ? widget : NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_widget (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 void
