@@ -1,8 +1,9 @@
 /* sec-window-private.h: what the window's files share
  *
  * SecWindow spans sec-window.c (navigation, showing records),
- * sec-window-sections.c (the sections and their panes) and
- * sec-window-actions.c (its win.* actions and deletion).
+ * sec-window-sections.c (the sections and their panes),
+ * sec-window-actions.c (its win.* actions and deletion) and
+ * sec-window-busy.c (its page while the database is replaced).
  *
  * Included after sec-window.h, which it does not include itself: the two
  * are one module, and a module may not include itself in a cycle
