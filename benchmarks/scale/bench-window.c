@@ -136,6 +136,25 @@ status_mb (const char *field)
   return g_ascii_strtod (p + strlen (field) + 1, NULL) / 1024.0;
 }
 
+/* The most VmHWM reached before reset_peak (). */
+static double peak_before_reset;
+
+/* Starts VmHWM again from VmRSS (Linux 4.0 and later), to weigh one
+ * stage; the peak of the whole run is kept. */
+static void
+reset_peak (void)
+{
+  FILE *clear;
+
+  peak_before_reset = MAX (peak_before_reset, status_mb ("VmHWM:"));
+  sqlite3_memory_highwater (1);
+  if ((clear = fopen ("/proc/self/clear_refs", "w")) != NULL)
+    {
+      fputs ("5", clear);
+      fclose (clear);
+    }
+}
+
 static void
 emit (const char *key,
       double      value)
@@ -183,7 +202,7 @@ emit_memory_parts (SecStore *store)
   emit ("memory: anonymous part (MB)", status_mb ("RssAnon:"));
   emit ("memory: file-backed part (MB)", status_mb ("RssFile:"));
   emit ("memory: shared part (MB)", status_mb ("RssShmem:"));
-  emit ("memory: peak (MB)", status_mb ("VmHWM:"));
+  emit ("memory: peak (MB)", MAX (peak_before_reset, status_mb ("VmHWM:")));
   emit ("memory: heap in use (MB)", mi.uordblks / 1048576.0);
   emit ("memory: heap free, kept by malloc (MB)", mi.fordblks / 1048576.0);
   emit ("memory: SQLite in all (MB)", sqlite3_memory_used () / 1048576.0);
@@ -349,6 +368,7 @@ time_keystrokes (SecWindow *window)
       gint64 t_key;
       guint tick;
 
+      reset_peak ();
       gtk_editable_set_text (GTK_EDITABLE (entry), keystrokes[i].before);
       /* The text before the keystroke must be the list's (under load its
        * worker took more than the 600 ms waited here before, and the
@@ -360,9 +380,17 @@ time_keystrokes (SecWindow *window)
        * after the keystroke at times. */
       wait_for (&child.t_paint, child.t_items, 2000);
       wait_ms (200);
+      if (keystrokes[i].before[0] != '\0')
+        {
+          g_free (busy);
+          busy = g_strdup_printf ("memory: \"%s\" read and shown, the most meanwhile (MB)", keystrokes[i].before);
+          emit (busy, status_mb ("VmHWM:"));
+          print_memory_detail (keystrokes[i].before);
+        }
       position = -1;
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
       position = gtk_editable_get_position (GTK_EDITABLE (entry));
+      reset_peak ();
       t_key = g_get_monotonic_time ();
       child.t_tick = t_key;
       child.max_gap = 0;
@@ -417,9 +445,22 @@ time_keystrokes (SecWindow *window)
           emit (busy, child.max_gap_cpu / 1000.0);
         }
       g_source_remove (tick);
+      /* The memory while the search is shown, and the most since the
+       * keystroke (the peak reset first): the worker's page cache is
+       * kept for the next keystroke. */
+      g_free (busy);
+      busy = g_strdup_printf ("memory: %s shown (MB)", keystrokes[i].label);
+      emit (busy, status_mb ("VmRSS:"));
+      g_free (busy);
+      busy = g_strdup_printf ("memory: %s, the most from the keystroke to shown (MB)", keystrokes[i].label);
+      emit (busy, status_mb ("VmHWM:"));
+      print_memory_detail (keystrokes[i].key);
     }
+  reset_peak ();
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   wait_ms (300);
+  emit ("memory: the search cleared, the most meanwhile (MB)", status_mb ("VmHWM:"));
+  print_memory_detail ("the search cleared");
 }
 
 /* How long the window is left alone: past the store's idle release (5 s)
@@ -452,9 +493,15 @@ run_window (gpointer user_data)
   print_memory_detail ("first section shown");
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
+      double before = status_mb ("VmHWM:");
+
+      reset_peak ();
       gtk_widget_activate_action (child.window, "win.section", "s", sections[i]);
       wait_ms (400);
       emit_memory (sections[i]);
+      if (g_strcmp0 (g_getenv ("BENCH_WINDOW_DETAIL"), "1") == 0)
+        g_printerr ("the most while %s opened: %.1f MB (before: %.1f MB)\n", sections[i], status_mb ("VmHWM:"), before);
+      print_memory_detail (sections[i]);
     }
   print_memory_detail ("every section");
   /* Left alone, the window lets its store's page cache (after 5 s) and
@@ -468,6 +515,7 @@ run_window (gpointer user_data)
   emit ("a section shown again after that, to its frame (ms)", time_section ("organisations"));
   gtk_widget_activate_action (child.window, "win.section", "s", "people");
   wait_ms (300);
+  emit ("memory: the most until the searches (MB)", status_mb ("VmHWM:"));
   time_keystrokes (window);
   emit_memory ("after the searches");
   print_memory_detail ("after the searches");
@@ -476,6 +524,7 @@ run_window (gpointer user_data)
   for (guint i = 0; i < 300 && sec_record_list_is_loading (SEC_RECORD_LIST (
          sec_list_pane_get_list (sec_window_get_list_pane (window, "people")))); i++)
     wait_ms (100);
+  print_memory_detail ("the search cleared, its list read");
   wait_ms (2000);
   for (guint i = 0; i < 150 && sec_store_get_readers_cache_used (sec_window_get_store (window)) > 1048576; i++)
     wait_ms (100);
@@ -483,6 +532,7 @@ run_window (gpointer user_data)
    * read). */
   for (guint i = 0; i < 100 && sec_store_get_cache_used (sec_window_get_store (window)) > 4.5 * 1048576; i++)
     wait_ms (100);
+  emit ("memory: the most from the search cleared to the caches freed (MB)", status_mb ("VmHWM:"));
   emit_memory ("the workers' caches freed");
   emit_memory_parts (sec_window_get_store (window));
   print_memory_detail ("the workers' caches freed");
