@@ -645,10 +645,26 @@ search_in_background (SecRecordList *list,
   wait_loaded (list);
 }
 
-/* The connections kept for background queries keep their pages for the
- * next keystroke, and free them when no query came for a while (or at
- * once, with a delay of 0); the store's own connection frees its pages
- * when asked. */
+/* Reads every person on a connection of @store's workers, as a worker's
+ * read does (sec_store_read_async ()), which keeps its pages for the
+ * delay. */
+static void
+read_everyone_in_a_worker (SecStore *store)
+{
+  g_autoptr(SecReaders) readers = sec_store_get_readers (store);
+  g_autoptr(GPtrArray) everyone = NULL;
+  SecStore *reader = sec_readers_take (readers, NULL);
+
+  g_assert_nonnull (reader);
+  everyone = sec_store_list (reader, SEC_TYPE_PERSON, NULL, NULL);
+  g_assert_cmpuint (everyone->len, ==, N_PEOPLE);
+  sec_readers_give_back (readers, reader);
+  sec_readers_done (readers);
+}
+
+/* The connections kept for background reads keep their pages until no
+ * read came for a while (or at once, with a delay of 0), or until freed;
+ * the store's own connection frees its pages when asked. */
 static void
 test_background_memory (Fixture *f, gconstpointer data)
 {
@@ -658,7 +674,7 @@ test_background_memory (Fixture *f, gconstpointer data)
 
   /* Kept, until the delay runs out (a minute here) or they are freed. */
   use_workers (60000);
-  search_in_background (list, q, "m");
+  read_everyone_in_a_worker (f->store);
   held = sec_store_get_readers_cache_used (f->store);
   g_test_message ("a worker's connection holds %" G_GINT64_FORMAT " bytes", held);
   g_assert_cmpint (held, >, 4 * NEARLY_EMPTY);
@@ -745,14 +761,11 @@ test_idle_release (Fixture *f, gconstpointer data)
 static void
 test_background_cache_limit (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
-  g_autoptr(SecQuery) q = sec_query_new ();
   gint64 held;
 
   use_workers (60000);
   sec_store_set_readers_cache_kib (1024);
-  search_in_background (list, q, "m");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 3000);
+  read_everyone_in_a_worker (f->store);
   held = sec_store_get_readers_cache_used (f->store);
   g_assert_cmpint (held, >, NEARLY_EMPTY);
   g_assert_cmpint (held, <=, 1024 * 1024 + NEARLY_EMPTY);
@@ -761,24 +774,57 @@ test_background_cache_limit (Fixture *f, gconstpointer data)
   stop_using_workers ();
 }
 
-/* A search cleared frees the workers' caches at once, without waiting
- * for the delay (a minute here): the next word reads other pages. */
+/* @list shows the rows of @here (read at once), in the same order. */
 static void
-test_background_search_cleared (Fixture *f, gconstpointer data)
+assert_same_rows (SecRecordList *list,
+                  SecRecordList *here)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (here));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = 0; i < n; i += n > 500 ? 7 : 1)
+    {
+      g_autoptr(SecRecord) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(SecRecord) b = g_list_model_get_item (G_LIST_MODEL (here), i);
+
+      g_assert_cmpint (sec_record_get_id (a), ==, sec_record_get_id (b));
+    }
+}
+
+/* A list's worker gives its pages back as soon as its keystroke's
+ * queries are read, without waiting for the delay (a minute here), a
+ * search cleared too (issue 16: the window held 17–25 MB more while a
+ * search was shown and cleared); the list is the same. */
+static void
+test_background_batch_released (Fixture *f, gconstpointer data)
 {
   g_autoptr(SecRecordList) list = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
   g_autoptr(SecQuery) q = sec_query_new ();
+  const char *const searches[] = { "m", "mu", "muster", "" };
+  g_autoptr(SecReaders) readers = NULL;
+  SecStore *reader;
 
   use_workers (60000);
-  search_in_background (list, q, "m");
-  search_in_background (list, q, "mu");
-  sec_test_wait_ms (100);
-  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), >, 4 * NEARLY_EMPTY);
+  readers = sec_store_get_readers (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(SecRecordList) here = sec_record_list_new (f->store, SEC_TYPE_PERSON, NULL);
+      g_autoptr(SecQuery) same = sec_query_new ();
 
-  search_in_background (list, q, "");
+      search_in_background (list, q, searches[i]);
+      /* The worker's connection, once given back (it gives its pages
+       * back after its rows went to the list). */
+      reader = sec_readers_take (readers, NULL);
+      g_assert_nonnull (reader);
+      g_test_message ("“%s”: the worker's connection holds %" G_GINT64_FORMAT " bytes", searches[i],
+                      sec_store_get_cache_used (reader));
+      g_assert_cmpint (sec_store_get_cache_used (reader), <, NEARLY_EMPTY);
+      sec_readers_give_back (readers, reader);
+      sec_query_set_search (same, searches[i]);
+      sec_record_list_set_query (here, same);
+      assert_same_rows (list, here);
+    }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_PEOPLE);
-  wait_released (f->store);
-  g_assert_cmpint (sec_store_get_readers_cache_used (f->store), <, NEARLY_EMPTY);
   stop_using_workers ();
 }
 
@@ -846,7 +892,7 @@ main (int argc, char *argv[])
       ADD ("/record-list-scale/idle-release", test_idle_release);
       ADD ("/record-list-scale/background-cache-limit", test_background_cache_limit);
       ADD ("/record-list-scale/cut-cache", test_cut_cache);
-      ADD ("/record-list-scale/background-search-cleared", test_background_search_cleared);
+      ADD ("/record-list-scale/background-batch-released", test_background_batch_released);
     }
   else
     ADD ("/record-list-scale/background-lost-session", test_background_lost_session);

@@ -15,12 +15,14 @@
 
 static guint release_delay_ms = RELEASE_DELAY_MS;
 
-/* A worker's page cache, as large as the store's: a one-letter search
- * of the file of 200,000 people reads 27 MB, which the same keystroke
- * finds again (bench-scale's background "m": 11-30 ms with 32 MB, 20-36
- * ms with 8 MB, load 7-12). What it holds goes when the search is
- * cleared or 2 s after the last read (issue 16). */
-#define READER_CACHE_KIB 32768
+/* A worker's page cache. A list's keystroke among 200,000 people reads
+ * each page once (sec-record-list.c: its two pages in one query) and
+ * gives them back when done, so a larger cache only holds more while it
+ * reads: "mülle" (3,975 people, looked up and sorted) read 16 MB of rows
+ * into a cache of 32 MB, the window's highest memory (issue 16). A
+ * one-letter search reads 4 MB, the search cleared 8. Other reads keep
+ * what they read until 2 s after the last one. */
+#define READER_CACHE_KIB 8192
 
 static guint reader_cache_kib = READER_CACHE_KIB;
 
@@ -213,11 +215,10 @@ on_release (gpointer data)
 }
 
 /* Counts down to freeing the idle connections' caches, from now. */
-static void
-release_after (SecReaders *readers,
-               gboolean    at_once)
+void
+sec_readers_done (SecReaders *readers)
 {
-  guint delay = at_once ? 0 : (guint) g_atomic_int_get ((gint *) &release_delay_ms);
+  guint delay = (guint) g_atomic_int_get ((gint *) &release_delay_ms);
 
   if (readers == NULL)
     return;
@@ -228,7 +229,7 @@ release_after (SecReaders *readers,
       g_clear_pointer (&readers->release, g_source_unref);
     }
   /* A delay of 0 frees each connection as it is given back. */
-  if (delay > 0 || at_once)
+  if (delay > 0)
     {
       readers->release = g_timeout_source_new (delay);
       g_source_set_static_name (readers->release, "[sec] release the workers' caches");
@@ -237,18 +238,6 @@ release_after (SecReaders *readers,
       g_source_attach (readers->release, readers->context);
     }
   g_mutex_unlock (&readers->lock);
-}
-
-void
-sec_readers_done (SecReaders *readers)
-{
-  release_after (readers, FALSE);
-}
-
-void
-sec_readers_done_at_once (SecReaders *readers)
-{
-  release_after (readers, TRUE);
 }
 
 /* With the store's own connection (sec_store_close (), a restore): a

@@ -11,10 +11,9 @@
  * Their page caches, though, held up to 32 MB each for as long as the
  * window stayed open: 27 MB after a one-letter search of the file of
  * 200,000 people, a fifth of the window's memory. The idle connections
- * now free their caches when no read came for 2 s: the keystrokes of a
- * word still find the pages the one before read (a cold cache made the
- * background keystroke "m" 50–70 ms slower), and a window left alone
- * holds none.
+ * now free their caches when no read came for 2 s, and a list's worker
+ * gives its pages back as soon as a keystroke's queries are read
+ * (sec-record-list.c); their caches are 8 MB at most.
  */
 #pragma once
 
@@ -50,9 +49,6 @@ void        sec_readers_discard     (SecReaders  *readers,
 /* In any thread, once a read is over: the idle connections free their
  * caches if no other read comes within the delay. */
 void        sec_readers_done        (SecReaders  *readers);
-/* The same, but freeing them as soon as they are idle (in a worker): what
- * they read will not be read again soon. */
-void        sec_readers_done_at_once (SecReaders *readers);
 
 /* The bytes the idle connections of @store's workers hold in their page
  * caches; freeing them now; and for tests and benchmarks the delay after
@@ -61,8 +57,8 @@ void        sec_readers_done_at_once (SecReaders *readers);
 gint64      sec_store_get_readers_cache_used   (SecStore *store);
 void        sec_store_release_readers_memory   (SecStore *store);
 void        sec_store_set_readers_release_delay (guint    ms);
-/* The page cache of each connection opened from now on (32,768 KiB by
- * default, as the store's own). */
+/* The page cache of each connection opened from now on (8,192 KiB by
+ * default, a quarter of the store's own). */
 void        sec_store_set_readers_cache_kib     (guint    kib);
 
 /* What a worker reads with @reader: TRUE, or FALSE with @error. */
