@@ -1,11 +1,24 @@
 /* sec-test-ui.c: what the widget tests share */
 #include "config.h"
 
+#include <locale.h>
+
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-application-private.h"
+
+void
+sec_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  sec_test_tolerate_dialog_warning ();
+}
 
 void
 sec_test_collect_widgets (GtkWidget *root,
@@ -33,6 +46,20 @@ sec_test_find_widget (GtkWidget *root,
       if (found != NULL)
         return found;
     }
+  return NULL;
+}
+
+GtkWidget *
+sec_test_find_action_button (GtkWidget  *root,
+                             const char *action_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  sec_test_collect_widgets (root, GTK_TYPE_BUTTON, FALSE, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action_name) == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("No button for %s", action_name);
   return NULL;
 }
 

@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+/* What a widget test's main () does first: the log writer that drops
+ * libadwaita's dialog warning (sec_test_tolerate_dialog_warning () in
+ * tests/sec-test-util.h), the user's locale, GTK and libadwaita. */
+void sec_test_ui_init (int    *argc,
+                       char ***argv);
+
 /* Adds @root and every widget below it that is a @type to @out, in tree
  * order; with @visible_only, a hidden widget and all below it are left out. */
 void sec_test_collect_widgets (GtkWidget *root,
@@ -17,6 +23,11 @@ void sec_test_collect_widgets (GtkWidget *root,
  * NULL. */
 GtkWidget *sec_test_find_widget (GtkWidget *root,
                                  GType      type);
+
+/* The first button below @root whose action is @action_name: a test
+ * failure without one. */
+GtkWidget *sec_test_find_action_button (GtkWidget  *root,
+                                        const char *action_name);
 
 /* The first row below @root, shown or hidden, whose title is @title, or
  * NULL. */

@@ -2,8 +2,6 @@
  * test-window.c and test-window-records.c drive it (sec-test-window.h) */
 #include "config.h"
 
-#include <locale.h>
-
 #include "core/store/sec-records.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
@@ -16,11 +14,7 @@ sec_test_window_init (int    *argc,
   /* libadwaita 1.7's message dialogs warn while they measure their labels
    * (the toolkit's problem, not ours): the open-error and confirmation
    * dialogs appear in these tests. */
-  sec_test_install_log_writer ();
-  setlocale (LC_ALL, "");
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-  sec_test_tolerate_dialog_warning ();
+  sec_test_ui_init (argc, argv);
 
   /* Leaflets switch panes at once. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
