@@ -504,18 +504,6 @@ test_add_related (Fixture *f, gconstpointer data)
   sec_test_iterate ();
 }
 
-/* Iterates until the page has shown what show_record_soon () gave it. */
-static gboolean
-wait_until_shown (SecRecordPage *page)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (sec_record_page_is_pending (page) && g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  return !sec_record_page_is_pending (page);
-}
-
 /* show_record_soon () (a search's new selection) reads the record once the
  * next frame is drawn, and draws nothing meanwhile rather than
  * the record before, which the search may have left out. */
@@ -539,7 +527,7 @@ test_show_soon (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtk_widget_get_opacity (stack), ==, 0);
   g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->europol);
   g_assert_nonnull (find_row (f, "City"));  /* Europol's rows, not drawn */
-  g_assert_true (wait_until_shown (f->page));
+  sec_test_wait_for_record_page (GTK_WIDGET (f->page));
   /* Not before the next frame (which lays out what came with the call). */
   g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >=, frame + 1);
   g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (f->page)), ==, f->frontex);

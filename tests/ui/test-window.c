@@ -150,12 +150,6 @@ on_selected_record (SecListPane *pane,
   counts[1] += sec_record_page_is_pending (page) && gtk_widget_get_opacity (gtk_widget_get_first_child (GTK_WIDGET (page))) == 0;
 }
 
-static gboolean
-page_is_shown (gpointer data)
-{
-  return !sec_record_page_is_pending (SEC_RECORD_PAGE (sec_test_find_widget (data, SEC_TYPE_RECORD_PAGE)));
-}
-
 static void
 test_search (SecTestWindow *f,
              gconstpointer  data)
@@ -193,7 +187,7 @@ test_search (SecTestWindow *f,
   /* The detail pane shows it a frame later, nothing before. */
   g_assert_cmpuint (counts[0], >, 0);
   g_assert_cmpuint (counts[1], ==, counts[0]);
-  g_assert_true (sec_test_wait_for (page_is_shown, f->window));
+  sec_test_wait_for_record_page (GTK_WIDGET (f->window));
   g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (SEC_RECORD_PAGE (sec_test_find_widget (GTK_WIDGET (f->window), SEC_TYPE_RECORD_PAGE)))),
                    ==, sec_record_get_id (first));
   g_signal_handlers_disconnect_by_data (pane, counts);
@@ -517,7 +511,7 @@ test_sections_released (SecTestWindow *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "organisations"));
   page = SEC_RECORD_PAGE (sec_test_find_widget (GTK_WIDGET (f->window), SEC_TYPE_RECORD_PAGE));
   g_assert_true (sec_record_page_is_pending (page));
-  g_assert_true (sec_test_wait_for (page_is_shown, f->window));
+  sec_test_wait_for_record_page (GTK_WIDGET (f->window));
   g_assert_nonnull (sec_record_page_get_record (page));
   g_assert_cmpint (sec_record_get_id (sec_record_page_get_record (page)), ==, selected_id);
   pane = sec_window_get_list_pane (f->window, "organisations");
