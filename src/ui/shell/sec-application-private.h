@@ -1,8 +1,10 @@
 /* sec-application-private.h: what SecApp's files share
  *
  * SecApp spans sec-application.c (the store, opening databases, the
- * application's other actions) and sec-application-backups.c (Back Up Now,
- * a restore and its Undo). Included after sec-application.h.
+ * application's other actions), sec-application-open.c (openings in a
+ * worker), sec-application-background.c (the work after an opening) and
+ * sec-application-backups.c (Back Up Now, a restore and its Undo).
+ * Included after sec-application.h.
  */
 #pragma once
 
@@ -80,9 +82,13 @@ void       _sec_app_set_background_delay  (SecApp     *self,
 
 /* The first SecWindow of the application. (nullable) */
 SecWindow *_sec_app_get_main_window       (SecApp     *self);
-/* The whole-file check and the daily backup, after @window's first frame. */
+/* sec-application-background.c: the whole-file check and the daily
+ * backup, after @window's first frame; or @delay_ms from now; or not. */
 void       _sec_app_schedule_background_work_after_paint (SecApp    *self,
                                                           GtkWidget *window);
+void       _sec_app_schedule_background_work (SecApp     *self,
+                                              guint       delay_ms);
+void       _sec_app_stop_background_work  (SecApp     *self);
 
 /* sec-application-open.c */
 
