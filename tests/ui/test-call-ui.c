@@ -1,153 +1,33 @@
 /* test-call-ui.c: the window side of calls and joint statements, on the
  * demo data: a call's tools (stage, days left, balance with the Member
- * States without a member), the applications window (entering, selecting
- * and undoing a selection, deciding the eligibility), the editor's route
- * for "Selected", the commitments grid and the statement's progress, the
- * export dialog, and the tools at the top of the record page. */
+ * States without a member), the commitments grid and the statement's
+ * progress, the export dialog, and the tools at the top of the record page.
+ * The applications window and the editor's route for "Selected" are in
+ * test-call-ui-applications.c. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
 #include <string.h>
 
-#include "ui/calls/sec-applications-window.h"
 #include "ui/calls/sec-call-export-dialog.h"
 #include "ui/calls/sec-call-tools.h"
 #include "core/calls/sec-calls.h"
 #include "ui/statements/sec-commitments-window.h"
 #include "core/base/sec-countries.h"
-#include "ui/widgets/sec-country-row.h"
-#include "ui/widgets/sec-date-row.h"
 #include "core/base/sec-format.h"
-#include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-page.h"
-#include "ui/widgets/sec-record-picker-row.h"
 #include "ui/statements/sec-statement-tools.h"
 #include "core/statements/sec-statements.h"
 #include "ui/widgets/sec-wrap-box.h"
+#include "sec-test-call-ui.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
-
-typedef struct {
-  char      *dir;
-  SecStore  *store;
-  GtkWidget *window;
-
-  char      *opened_kind;
-  gint64     opened_id;
-
-  SecCall   *call_2018;       /* CSP-2018-DK-EE-MT */
-  SecStatement *statement_2018;
-} Fixture;
-
-static void
-open_record_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  Fixture *f = user_data;
-  const char *kind;
-
-  g_variant_get (parameter, "(&sx)", &kind, &f->opened_id);
-  g_free (f->opened_kind);
-  f->opened_kind = g_strdup (kind);
-}
-
-/* The application of @organisation to the 2018 call. */
-static SecRecord *
-find_application (Fixture *f, const char *organisation)
-{
-  g_autoptr(SecRecord) org = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", organisation);
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autofree char *org_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (org));
-  g_autofree char *call_id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
-  g_autoptr(GPtrArray) found = NULL;
-
-  sec_query_add (query, "organisation", SEC_QUERY_EQUALS, org_id);
-  sec_query_add (query, "call", SEC_QUERY_EQUALS, call_id);
-  found = sec_store_list (f->store, SEC_TYPE_APPLICATION, query, NULL);
-  g_assert_nonnull (found);
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
-static SecRecord *
-reread (Fixture *f, SecRecord *record)
-{
-  return sec_store_get (f->store, G_OBJECT_TYPE (record), sec_record_get_id (record), NULL);
-}
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  const GActionEntry entries[] = {
-    { "open-record", open_record_cb, "(sx)" },
-  };
-
-  f->dir = sec_test_make_tmp_dir ("sec-call-ui-XXXXXX");
-  f->store = sec_test_open_demo (f->dir, NULL);
-  f->call_2018 = SEC_CALL (sec_test_find_one (f->store, SEC_TYPE_CALL, "reference", "CSP-2018-DK-EE-MT"));
-  f->statement_2018 = SEC_STATEMENT (sec_test_find_one (f->store, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13"));
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
-  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
-  gtk_window_present (GTK_WINDOW (f->window));
-  sec_test_iterate ();
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  sec_test_destroy_windows ();
-
-  g_clear_object (&f->call_2018);
-  g_clear_object (&f->statement_2018);
-  sec_test_close_store (f->store, f->dir);
-  g_free (f->dir);
-  g_free (f->opened_kind);
-}
-
-/* Finding the widgets */
-
-static GPtrArray *
-find_all (GtkWidget *root, GType type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  sec_test_collect_widgets (root, type, TRUE, out);
-  return out;
-}
-
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  /* Hidden rows too: a form shows some only in one mode. */
-  GtkWidget *row = sec_test_find_row (root, title);
-
-  if (row == NULL)
-    g_error ("No row “%s”", title);
-  return row;
-}
-
-static GtkWidget *
-find_button (GtkWidget *root, GType type, const char *label)
-{
-  g_autoptr(GPtrArray) buttons = find_all (root, type);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  g_error ("No button “%s”", label);
-  return NULL;
-}
 
 static AdwPreferencesGroup *
 find_group (GtkWidget *root, const char *title)
 {
-  g_autoptr(GPtrArray) groups = find_all (root, ADW_TYPE_PREFERENCES_GROUP);
+  g_autoptr(GPtrArray) groups = sec_test_call_ui_find_all (root, ADW_TYPE_PREFERENCES_GROUP);
 
   for (guint i = 0; i < groups->len; i++)
     if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), title) == 0)
@@ -156,75 +36,10 @@ find_group (GtkWidget *root, const char *title)
   return NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
-/* Clicks the dialog's button for @response, as the user does (even a
- * button that is off: what the window does then is tested too); the
- * dialog then closes. */
-static void
-respond (AdwMessageDialog *dialog, const char *response)
-{
-  const char *label = adw_message_dialog_get_response_label (dialog, response);
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  sec_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, TRUE, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      {
-        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
-        sec_test_iterate ();
-        g_assert_null (find_dialog ());
-        return;
-      }
-  g_error ("No button “%s”", label);
-}
-
-/* The text of the error bar of @window, or NULL when it is hidden. */
-static const char *
-shown_error (GtkWidget *window)
-{
-  g_autoptr(GPtrArray) revealers = find_all (window, GTK_TYPE_REVEALER);
-
-  for (guint i = 0; i < revealers->len; i++)
-    {
-      GtkRevealer *revealer = g_ptr_array_index (revealers, i);
-      g_autoptr(GPtrArray) labels = NULL;
-
-      if (!gtk_revealer_get_reveal_child (revealer))
-        continue;
-      labels = find_all (GTK_WIDGET (revealer), GTK_TYPE_LABEL);
-      for (guint j = 0; j < labels->len; j++)
-        if (gtk_widget_has_css_class (g_ptr_array_index (labels, j), "error"))
-          return gtk_label_get_text (g_ptr_array_index (labels, j));
-    }
-  return NULL;
-}
-
-static gint64
-count_memberships_from (Fixture *f, SecCall *call)
-{
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (call)));
-
-  sec_query_add (query, "call", SEC_QUERY_EQUALS, id);
-  return sec_store_count (f->store, SEC_TYPE_MEMBERSHIP, query, NULL);
-}
-
 /* The call tools */
 
 static SecCallTools *
-show_call_tools (Fixture *f, SecRecord *call)
+show_call_tools (SecTestCallUi *f, SecRecord *call)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *tools = sec_call_tools_new (f->store, call);
@@ -241,11 +56,11 @@ countries_without_members (SecCallTools *tools)
 {
   GHashTable *names = g_hash_table_new (g_str_hash, g_str_equal);
   AdwPreferencesGroup *group = find_group (GTK_WIDGET (tools), "Geographical Balance");
-  g_autoptr(GPtrArray) boxes = find_all (GTK_WIDGET (group), SEC_TYPE_WRAP_BOX);
+  g_autoptr(GPtrArray) boxes = sec_test_call_ui_find_all (GTK_WIDGET (group), SEC_TYPE_WRAP_BOX);
   g_autoptr(GPtrArray) labels = NULL;
 
   g_assert_cmpuint (boxes->len, ==, 1);
-  labels = find_all (g_ptr_array_index (boxes, 0), GTK_TYPE_LABEL);
+  labels = sec_test_call_ui_find_all (g_ptr_array_index (boxes, 0), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -258,7 +73,7 @@ countries_without_members (SecCallTools *tools)
 }
 
 static void
-test_tools_open_call (Fixture *f, gconstpointer data)
+test_tools_open_call (SecTestCallUi *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
@@ -287,23 +102,23 @@ test_tools_open_call (Fixture *f, gconstpointer data)
   tools = show_call_tools (f, call);
 
   /* Open, 12 days left, as the core counts them. */
-  status_row = find_row (GTK_WIDGET (tools), "Status");
+  status_row = sec_test_call_ui_find_row (GTK_WIDGET (tools), "Status");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Open");
   g_assert_cmpint (sec_call_days_left (SEC_CALL (call), NULL), ==, 12);
   expected_left = sec_call_describe_time_left (SEC_CALL (call), NULL);
   g_assert_cmpstr (expected_left, ==, "12 days left");
-  labels = find_all (status_row, GTK_TYPE_LABEL);
+  labels = sec_test_call_ui_find_all (status_row, GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "12 days left") == 0)
       days_shown = gtk_widget_get_mapped (g_ptr_array_index (labels, i));
   g_assert_true (days_shown);
 
   /* The deadline with its zone, and who may apply. */
-  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Deadline"))),
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Deadline"))),
                                    ", 23:59 (Europe/Brussels)"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Who may apply"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Who may apply"))),
                    ==, "Cyprus and Latvia only");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Applications"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Applications"))),
                    ==, "None received yet");
 
   /* Before the deadline, the balance is today's: no choice to make. */
@@ -329,7 +144,7 @@ test_tools_open_call (Fixture *f, gconstpointer data)
 }
 
 static void
-test_tools_balance_and_errata (Fixture *f, gconstpointer data)
+test_tools_balance_and_errata (SecTestCallUi *f, gconstpointer data)
 {
   SecCallTools *tools = show_call_tools (f, SEC_RECORD (f->call_2018));
   g_autoptr(GHashTable) missing = NULL;
@@ -341,13 +156,13 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
   GtkWidget *today_button;
 
   /* A decided call: its stage, no days left. */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Status"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Status"))),
                    ==, "Decided");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Deadline"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Deadline"))),
                    ==, "25 April 2018, 23:59 (Europe/Brussels)");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools), "Who may apply"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Who may apply"))),
                    ==, "Denmark, Estonia and Malta only · Civil society organisation");
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (tools),
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools),
                                                                                            "Applications"))),
                                    "9 received · Eligible: 6 · Not eligible: 3 · Late: 1 · Selected: 3"));
 
@@ -363,7 +178,7 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (adw_preferences_group_get_description (balance_group), "on 25 April 2018"));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (balance_group), "No member from"));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (balance_group), "Denmark"));
-  cells = find_all (GTK_WIDGET (balance_group), SEC_TYPE_WRAP_BOX);
+  cells = sec_test_call_ui_find_all (GTK_WIDGET (balance_group), SEC_TYPE_WRAP_BOX);
   g_assert_cmpuint (cells->len, ==, 1);
   n_cells = 0;
   for (GtkWidget *cell = gtk_widget_get_first_child (g_ptr_array_index (cells, 0)); cell; cell = gtk_widget_get_next_sibling (cell))
@@ -372,7 +187,7 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
   g_clear_pointer (&missing, g_hash_table_unref);
 
   /* Today, after the selection: members there. */
-  today_button = find_button (GTK_WIDGET (tools), GTK_TYPE_TOGGLE_BUTTON, "Today");
+  today_button = sec_test_call_ui_find_button (GTK_WIDGET (tools), GTK_TYPE_TOGGLE_BUTTON, "Today");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (today_button), TRUE);
   sec_test_iterate ();
   g_assert_cmpstr (sec_call_tools_get_balance_date (tools), ==, today);
@@ -386,7 +201,7 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
   g_assert_cmpuint (versions->len, ==, 2);
   {
     AdwPreferencesGroup *text = find_group (GTK_WIDGET (tools), "Text and Errata");
-    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (text), ADW_TYPE_EXPANDER_ROW);
+    g_autoptr(GPtrArray) rows = sec_test_call_ui_find_all (GTK_WIDGET (text), ADW_TYPE_EXPANDER_ROW);
 
     g_assert_cmpstr (adw_preferences_group_get_description (text), ==, "1 erratum: the last version is in force");
     g_assert_cmpuint (rows->len, ==, 2);
@@ -397,384 +212,10 @@ test_tools_balance_and_errata (Fixture *f, gconstpointer data)
   }
 }
 
-/* The applications window */
-
-static SecApplicationsWindow *
-open_applications (Fixture *f)
-{
-  SecApplicationsWindow *window = sec_applications_window_open (GTK_WINDOW (f->window), f->store,
-                                                                f->call_2018, FALSE);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  sec_test_wait_ms (200);
-  return window;
-}
-
-/* How many outcome drop-downs show "Selected". */
-static guint
-count_selected_drop_downs (SecApplicationsWindow *window)
-{
-  g_autoptr(GPtrArray) drop_downs = find_all (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
-  guint n = 0;
-
-  g_assert_cmpuint (drop_downs->len, >, 0);
-  for (guint i = 0; i < drop_downs->len; i++)
-    n += gtk_drop_down_get_selected (g_ptr_array_index (drop_downs, i)) == 1;
-  return n;
-}
-
-static void
-test_select_and_unselect (Fixture *f, gconstpointer data)
-{
-  SecApplicationsWindow *window = open_applications (f);
-  g_autoptr(SecRecord) application = find_application (f, "Nordlys Støttecenter");
-  g_autoptr(SecRecord) stored = NULL;
-  g_autoptr(SecRecord) membership = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *date_row;
-  gint64 id = sec_record_get_id (application);
-  gint64 members_before = count_memberships_from (f, f->call_2018);
-  gint64 membership_id;
-
-  g_assert_cmpstr (sec_record_get_string (application, "outcome"), ==, "reserve");
-  g_assert_cmpuint (g_list_model_get_n_items (sec_applications_window_get_model (window)), ==, 9);
-  g_assert_cmpuint (count_selected_drop_downs (window), ==, 3);
-
-  /* Cancelled: nothing changes. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  respond (dialog, "cancel");
-  stored = reread (f, application);
-  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "reserve");
-  g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before);
-  g_clear_object (&stored);
-
-  /* Selected from a chosen day: the membership comes with the call. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Select “Nordlys Støttecenter”?");
-  date_row = find_row (GTK_WIDGET (dialog), "Member from");
-  sec_date_row_set_value (SEC_DATE_ROW (date_row), "2018-13-45");
-  sec_test_iterate ();
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "select"));
-  sec_date_row_set_value (SEC_DATE_ROW (date_row), "2018-09-01");
-  sec_test_iterate ();
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "select"));
-  respond (dialog, "select");
-  sec_test_wait_ms (100);
-
-  g_assert_null (shown_error (GTK_WIDGET (window)));
-  stored = reread (f, application);
-  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
-  membership_id = sec_record_get_ref (stored, "membership");
-  g_assert_cmpint (membership_id, >, 0);
-  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sec_record_get_ref (membership, "organisation"), ==, sec_record_get_ref (stored, "organisation"));
-  g_assert_cmpint (sec_record_get_ref (membership, "body"), ==, sec_record_get_ref (SEC_RECORD (f->call_2018), "body"));
-  g_assert_cmpint (sec_record_get_ref (membership, "call"), ==, sec_record_get_id (SEC_RECORD (f->call_2018)));
-  g_assert_cmpstr (sec_record_get_string (membership, "joined-on"), ==, "2018-09-01");
-  g_assert_cmpstr (sec_record_get_string (membership, "status"), ==, "active");
-  g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before + 1);
-  /* The list shows it. */
-  g_assert_cmpuint (count_selected_drop_downs (window), ==, 4);
-  g_clear_object (&stored);
-
-  /* Rejected after all: the selection is undone, the membership goes. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "rejected");
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "from 1 September 2018"));
-  respond (dialog, "unselect");
-  sec_test_wait_ms (100);
-
-  g_assert_null (shown_error (GTK_WIDGET (window)));
-  stored = reread (f, application);
-  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "rejected");
-  g_assert_cmpint (sec_record_get_ref (stored, "membership"), ==, 0);
-  g_clear_object (&membership);
-  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, &error);
-  g_assert_null (membership);
-  g_assert_error (error, SEC_STORE_ERROR, SEC_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before);
-  g_assert_cmpuint (count_selected_drop_downs (window), ==, 3);
-
-  /* Between other outcomes, a plain change. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "reserve");
-  sec_test_iterate ();
-  g_assert_null (find_dialog ());
-  g_clear_object (&stored);
-  stored = reread (f, application);
-  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "reserve");
-}
-
-static void
-test_add_application (Fixture *f, gconstpointer data)
-{
-  SecApplicationsWindow *window = open_applications (f);
-  GtkWidget *root = GTK_WIDGET (window);
-  g_autoptr(SecRecord) created = NULL;
-  g_autoptr(SecRecord) application = NULL;
-  g_autoptr(SecRecord) applicant = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Foreningen Fri Fremtid");
-  g_autoptr(SecRecord) member = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Association Fil d’Ariane");
-  GListModel *model = sec_applications_window_get_model (window);
-  AdwMessageDialog *dialog;
-  guint n_before = g_list_model_get_n_items (model);
-
-  /* A new organisation, recorded with its application and checked: Poland
-   * is not one of the call's countries. */
-  sec_applications_window_show_add_form (window);
-  sec_test_iterate ();
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (root, GTK_TYPE_TOGGLE_BUTTON, "_New")), TRUE);
-  sec_test_iterate ();
-  g_assert_true (gtk_widget_get_visible (find_row (root, "Name *")));
-  g_assert_false (gtk_widget_get_visible (find_row (root, "Organisation *")));
-
-  /* Nothing typed: refused, and said why. */
-  gtk_widget_activate_action (root, "applications.save", NULL);
-  sec_test_iterate ();
-  g_assert_nonnull (shown_error (root));
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before);
-
-  gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Name *")), "Fundacja Nadzieja Łódź");
-  sec_country_row_set_value (SEC_COUNTRY_ROW (find_row (root, "Country")), "PL");
-  sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-20T10:00");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Score")), "70");
-  sec_test_iterate ();
-  gtk_widget_activate_action (root, "applications.save", NULL);
-  sec_test_wait_ms (100);
-
-  g_assert_cmpstr (shown_error (root), ==, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
-  created = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Fundacja Nadzieja Łódź");
-  g_assert_cmpstr (sec_record_get_string (created, "country"), ==, "PL");
-  g_assert_cmpstr (sec_record_get_string (created, "kind"), ==, "civil-society");
-  application = find_application (f, "Fundacja Nadzieja Łódź");
-  g_assert_cmpstr (sec_record_get_string (application, "eligibility"), ==, "not-eligible");
-  g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "country");
-  g_assert_false (sec_record_get_bool (application, "late"));
-  g_assert_cmpint (sec_record_get_int (application, "call-version"), ==, 2);
-  g_assert_cmpstr (sec_record_get_string (application, "score"), ==, "70");
-  g_clear_object (&application);
-
-  /* An organisation that applied already: refused, the form kept. */
-  sec_applications_window_show_add_form (window);
-  sec_test_iterate ();
-  g_assert_true (gtk_widget_get_visible (find_row (root, "Organisation *")));
-  sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (find_row (root, "Organisation *")),
-                                       sec_record_get_id (applicant));
-  sec_date_row_set_value (SEC_DATE_ROW (find_row (root, "Received")), "2018-04-26T09:00");
-  sec_test_iterate ();
-  gtk_widget_activate_action (root, "applications.save", NULL);
-  sec_test_wait_ms (100);
-  g_assert_cmpstr (shown_error (root), ==, "This organisation has already applied to that call");
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 1);
-  g_assert_cmpstr (sec_date_row_get_value (SEC_DATE_ROW (find_row (root, "Received"))), ==, "2018-04-26T09:00");
-
-  /* One on record, a member since the 2016 call, after the deadline: late,
-   * not eligible; selecting it again is refused, and the window says so. */
-  sec_record_picker_row_set_record_id (SEC_RECORD_PICKER_ROW (find_row (root, "Organisation *")),
-                                       sec_record_get_id (member));
-  sec_test_iterate ();
-  gtk_widget_activate_action (root, "applications.save", NULL);
-  sec_test_wait_ms (100);
-  g_assert_cmpstr (shown_error (root), ==, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 2);
-  {
-    g_autoptr(SecQuery) query = sec_query_new ();
-    g_autofree char *org = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (member));
-    g_autoptr(GPtrArray) found = NULL;
-
-    sec_query_add (query, "organisation", SEC_QUERY_EQUALS, org);
-    sec_query_add (query, "received-at", SEC_QUERY_EQUALS, "2018-04-26T09:00");
-    found = sec_store_list (f->store, SEC_TYPE_APPLICATION, query, NULL);
-    g_assert_cmpuint (found->len, ==, 1);
-    application = g_object_ref (g_ptr_array_index (found, 0));
-  }
-  g_assert_true (sec_record_get_bool (application, "late"));
-  g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "deadline");
-
-  gtk_widget_activate_action (root, "applications.set-outcome", "(xs)", sec_record_get_id (application), "selected");
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  respond (dialog, "select");
-  g_assert_nonnull (shown_error (root));
-  g_assert_nonnull (strstr (shown_error (root), "is already a member of"));
-  {
-    g_autoptr(SecRecord) stored = reread (f, application);
-    g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "pending");
-    g_assert_cmpint (sec_record_get_ref (stored, "membership"), ==, 0);
-  }
-}
-
-static void
-test_override_needs_reason (Fixture *f, gconstpointer data)
-{
-  SecApplicationsWindow *window = open_applications (f);
-  GtkWidget *root = GTK_WIDGET (window);
-  g_autoptr(SecRecord) application = find_application (f, "Föreningen Trygg Återvändo");
-  g_autoptr(SecRecord) stored = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *reason;
-  gint64 id = sec_record_get_id (application);
-
-  g_assert_cmpstr (sec_record_get_string (application, "eligibility"), ==, "not-eligible");
-  g_assert_cmpstr (sec_record_get_string (application, "eligibility-rule"), ==, "country");
-
-  /* Without a reason the decision cannot be made... */
-  gtk_widget_activate_action (root, "applications.override", "x", id);
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Decision"))), ==, 0);
-  reason = find_row (GTK_WIDGET (dialog), "Reason *");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
-  gtk_editable_set_text (GTK_EDITABLE (reason), "   ");
-  sec_test_iterate ();
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
-  /* ...and the core refuses it too, which the window shows. */
-  respond (dialog, "decide");
-  g_assert_nonnull (shown_error (root));
-  g_assert_cmpstr (shown_error (root), ==, "A reason is required when staff decide the eligibility");
-  stored = reread (f, application);
-  g_assert_false (sec_record_get_bool (stored, "eligibility-overridden"));
-  g_assert_cmpstr (sec_record_get_string (stored, "eligibility"), ==, "not-eligible");
-  g_clear_object (&stored);
-
-  /* With one, it is kept beside the check's result. */
-  gtk_widget_activate_action (root, "applications.override", "x", id);
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  reason = find_row (GTK_WIDGET (dialog), "Reason *");
-  gtk_editable_set_text (GTK_EDITABLE (reason), "Registered in Denmark since March 2018 (extract received)");
-  sec_test_iterate ();
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
-  respond (dialog, "decide");
-  g_assert_null (shown_error (root));
-  stored = reread (f, application);
-  g_assert_true (sec_record_get_bool (stored, "eligibility-overridden"));
-  g_assert_cmpstr (sec_record_get_string (stored, "eligibility"), ==, "eligible");
-  g_assert_cmpstr (sec_record_get_string (stored, "checked-eligibility"), ==, "not-eligible");
-  g_assert_cmpstr (sec_record_get_string (stored, "override-reason"), ==,
-                   "Registered in Denmark since March 2018 (extract received)");
-  g_clear_object (&stored);
-
-  /* Handed back to the check: no reason needed. */
-  gtk_widget_activate_action (root, "applications.override", "x", id);
-  sec_test_iterate ();
-  dialog = find_dialog ();
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Decision")), 2);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Reason *")), "");
-  sec_test_iterate ();
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
-  respond (dialog, "decide");
-  stored = reread (f, application);
-  g_assert_false (sec_record_get_bool (stored, "eligibility-overridden"));
-  g_assert_cmpstr (sec_record_get_string (stored, "eligibility"), ==, "not-eligible");
-}
-
-/* The editor routes "Selected" through the selection. */
-static void
-test_editor_selection (Fixture *f, gconstpointer data)
-{
-  g_autoptr(SecRecord) application = find_application (f, "Għaqda Żgħażagħ għad-Drittijiet");
-  g_autoptr(SecRecord) stored = NULL;
-  g_autoptr(SecRecord) membership = NULL;
-  g_autofree char *today = sec_today ();
-  SecRecordEditor *editor;
-  AdwComboRow *outcome;
-  gint64 membership_id;
-
-  g_assert_cmpstr (sec_record_get_string (application, "outcome"), ==, "reserve");
-
-  editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, application);
-  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  sec_test_iterate ();
-  outcome = ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *"));
-  adw_combo_row_set_selected (outcome, 1);
-  {
-    g_autoptr(GPtrArray) views = find_all (find_row (GTK_WIDGET (editor), "Notes"), GTK_TYPE_TEXT_VIEW);
-
-    g_assert_cmpuint (views->len, ==, 1);
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
-                              "Selected when a place fell vacant.", -1);
-  }
-  sec_test_iterate ();
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  sec_test_iterate ();
-  g_assert_null (editor);
-
-  stored = reread (f, application);
-  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
-  g_assert_cmpstr (sec_record_get_string (stored, "notes"), ==, "Selected when a place fell vacant.");
-  membership_id = sec_record_get_ref (stored, "membership");
-  g_assert_cmpint (membership_id, >, 0);
-  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, NULL);
-  g_assert_nonnull (membership);
-  g_assert_cmpint (sec_record_get_ref (membership, "call"), ==, sec_record_get_id (SEC_RECORD (f->call_2018)));
-  g_assert_cmpstr (sec_record_get_string (membership, "joined-on"), ==, today);
-
-  /* Rejected in the editor: the membership goes with the selection. */
-  editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, stored);
-  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  sec_test_iterate ();
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *")), 3);
-  sec_test_iterate ();
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  sec_test_iterate ();
-  g_assert_null (editor);
-
-  g_clear_object (&stored);
-  stored = reread (f, application);
-  g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "rejected");
-  g_assert_cmpint (sec_record_get_ref (stored, "membership"), ==, 0);
-  g_clear_object (&membership);
-  membership = sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership_id, NULL);
-  g_assert_null (membership);
-
-  /* A new application entered as selected: entered, then selected. */
-  {
-    g_autoptr(SecRecord) organisation = sec_test_find_one (f->store, SEC_TYPE_ORGANISATION, "name", "Association Élan Solidarité");
-    g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (SEC_RECORD (f->call_2018)));
-    g_autofree char *org = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (organisation));
-    gint64 members_before = count_memberships_from (f, f->call_2018);
-
-    editor = sec_record_editor_new (GTK_WINDOW (f->window), f->store, SEC_TYPE_APPLICATION, NULL);
-    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-    sec_record_editor_set_field (editor, "call", call);
-    sec_record_editor_set_field (editor, "organisation", org);
-    sec_record_editor_set_field (editor, "received-at", "2018-04-20T12:00");
-    gtk_window_present (GTK_WINDOW (editor));
-    sec_test_iterate ();
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Outcome *")), 1);
-    sec_test_iterate ();
-    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-    sec_test_iterate ();
-    g_assert_null (editor);
-    g_clear_object (&stored);
-    stored = sec_store_get (f->store, SEC_TYPE_APPLICATION, f->opened_id, NULL);
-    g_assert_nonnull (stored);
-    g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "selected");
-    /* Checked on entry as any other: France is not one of the countries. */
-    g_assert_cmpstr (sec_record_get_string (stored, "eligibility-rule"), ==, "country");
-    g_assert_cmpint (sec_record_get_ref (stored, "membership"), >, 0);
-    g_assert_cmpint (count_memberships_from (f, f->call_2018), ==, members_before + 1);
-  }
-}
-
 /* The commitments grid */
 
 static SecStatementTools *
-show_statement_tools (Fixture *f)
+show_statement_tools (SecTestCallUi *f)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *tools = sec_statement_tools_new (f->store, SEC_RECORD (f->statement_2018));
@@ -787,7 +228,7 @@ show_statement_tools (Fixture *f)
 
 /* The latest year with a follow-up recorded, as the core tells it. */
 static int
-latest_recorded_year (Fixture *f)
+latest_recorded_year (SecTestCallUi *f)
 {
   g_autoptr(GArray) years = sec_statement_dup_years (f->store, f->statement_2018, NULL);
 
@@ -820,7 +261,7 @@ find_cell_not (SecStatementGrid *grid, SecFollowUpStatus status, guint *row, gui
 }
 
 static void
-test_commitments_grid (Fixture *f, gconstpointer data)
+test_commitments_grid (SecTestCallUi *f, gconstpointer data)
 {
   SecStatementTools *tools = show_statement_tools (f);
   SecCommitmentsWindow *window;
@@ -851,7 +292,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sec_statement_grid_get_n_signatories (sec_commitments_window_get_grid (window)), ==, 10);
   /* Acronyms head the columns, the names are in their tooltips. */
   {
-    g_autoptr(GPtrArray) all = find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) all = sec_test_call_ui_find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
     gboolean europol = FALSE;
 
     for (guint i = 0; i < all->len; i++)
@@ -871,20 +312,20 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   sec_test_iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
-  checks = find_all (popover, GTK_TYPE_CHECK_BUTTON);
+  checks = sec_test_call_ui_find_all (popover, GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpuint (checks->len, ==, SEC_FOLLOW_UP_N_STATUSES);
   g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, SEC_FOLLOW_UP_DONE)), ==, "3 – Done");
   gtk_check_button_set_active (g_ptr_array_index (checks, SEC_FOLLOW_UP_DONE), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Note")), "Joint training held in Vilnius.");
+  gtk_editable_set_text (GTK_EDITABLE (sec_test_call_ui_find_row (popover, "Note")), "Joint training held in Vilnius.");
   /* A wrong link is refused in the popover, and nothing is written. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Evidence link")), "not a link");
-  save = find_button (popover, GTK_TYPE_BUTTON, "_Save");
+  gtk_editable_set_text (GTK_EDITABLE (sec_test_call_ui_find_row (popover, "Evidence link")), "not a link");
+  save = sec_test_call_ui_find_button (popover, GTK_TYPE_BUTTON, "_Save");
   g_signal_emit_by_name (save, "clicked");
   sec_test_iterate ();
   fresh = sec_statement_get_grid (f->store, f->statement_2018, year, NULL);
   g_assert_cmpint (sec_statement_grid_get_cell (fresh, row, column)->status, !=, SEC_FOLLOW_UP_DONE);
   g_clear_pointer (&fresh, sec_statement_grid_unref);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (popover, "Evidence link")), "https://example.eu/report-2020.pdf");
+  gtk_editable_set_text (GTK_EDITABLE (sec_test_call_ui_find_row (popover, "Evidence link")), "https://example.eu/report-2020.pdf");
   g_signal_emit_by_name (save, "clicked");
   sec_test_wait_ms (100);
 
@@ -899,7 +340,7 @@ test_commitments_grid (Fixture *f, gconstpointer data)
   sec_statement_grid_get_progress (sec_commitments_window_get_grid (window), &after);
   g_assert_cmpuint (after.counts[SEC_FOLLOW_UP_DONE], ==, before.counts[SEC_FOLLOW_UP_DONE] + 1);
   done_text = g_strdup_printf ("Done: %u", after.counts[SEC_FOLLOW_UP_DONE]);
-  labels = find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
+  labels = sec_test_call_ui_find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), " done · ") != NULL)
       progress_label = g_ptr_array_index (labels, i);
@@ -957,7 +398,7 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static char *
-export_to (Fixture *f, SecCallExportDialog *dialog, const char *name)
+export_to (SecTestCallUi *f, SecCallExportDialog *dialog, const char *name)
 {
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -991,7 +432,7 @@ count_pdf_pages (const char *path)
 }
 
 static void
-test_export_dialog (Fixture *f, gconstpointer data)
+test_export_dialog (SecTestCallUi *f, gconstpointer data)
 {
   SecCallExportDialog *dialog = sec_call_export_dialog_new (GTK_WINDOW (f->window), f->store,
                                                             SEC_RECORD (f->call_2018));
@@ -1002,20 +443,20 @@ test_export_dialog (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (dialog));
   sec_test_iterate ();
   /* A call's documents only; the first chosen. */
-  rows = find_all (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  rows = sec_test_call_ui_find_all (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (sec_call_export_dialog_get_document (dialog), ==, SEC_CALL_EXPORT_APPLICATIONS_PDF);
 
   sec_call_export_dialog_set_document (dialog, SEC_CALL_EXPORT_APPLICATIONS_CSV);
   /* No pages to print in a spreadsheet. */
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
+  g_assert_false (gtk_widget_is_sensitive (sec_test_call_ui_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
   csv = export_to (f, dialog, "applications.csv");
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
   g_assert_nonnull (strstr (csv, "Nordlys Støttecenter"));
   g_assert_nonnull (strstr (csv, "Fondazzjoni Dar il-Ħniena"));
 
   sec_call_export_dialog_set_document (dialog, SEC_CALL_EXPORT_SELECTION_REPORT);
-  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
+  g_assert_true (gtk_widget_is_sensitive (sec_test_call_ui_find_button (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…")));
   pdf = export_to (f, dialog, "selection.pdf");
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 
@@ -1049,7 +490,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
 /* The record page */
 
 static void
-test_record_page (Fixture *f, gconstpointer data)
+test_record_page (SecTestCallUi *f, gconstpointer data)
 {
   GtkWidget *page = sec_record_page_new ();
   g_autoptr(GPtrArray) tools = NULL;
@@ -1058,14 +499,14 @@ test_record_page (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (f->window), page);
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, SEC_RECORD (f->call_2018));
   sec_test_iterate ();
-  tools = find_all (page, SEC_TYPE_CALL_TOOLS);
+  tools = sec_test_call_ui_find_all (page, SEC_TYPE_CALL_TOOLS);
   g_assert_cmpuint (tools->len, ==, 1);
   /* At the top: before the details. */
   g_assert_null (gtk_widget_get_prev_sibling (g_ptr_array_index (tools, 0)));
 
   /* The page makes them again when an application changes. */
   {
-    g_autoptr(SecRecord) application = find_application (f, "Nordlys Støttecenter");
+    g_autoptr(SecRecord) application = sec_test_call_ui_find_application (f, "Nordlys Støttecenter");
     g_autoptr(GPtrArray) again = NULL;
     /* Comparing pointers would be wrong: the new tools may be allocated
      * where the old ones were. The old ones must go, and new ones come. */
@@ -1078,19 +519,19 @@ test_record_page (Fixture *f, gconstpointer data)
     for (guint i = 0; i < 500 && old_tools != NULL; i++)
       sec_test_wait_ms (10);
     g_assert_null (old_tools);
-    again = find_all (page, SEC_TYPE_CALL_TOOLS);
+    again = sec_test_call_ui_find_all (page, SEC_TYPE_CALL_TOOLS);
     g_assert_cmpuint (again->len, ==, 1);
   }
 
   sec_record_page_set_record (SEC_RECORD_PAGE (page), f->store, SEC_RECORD (f->statement_2018));
   sec_test_iterate ();
-  statement_tools = find_all (page, SEC_TYPE_STATEMENT_TOOLS);
+  statement_tools = sec_test_call_ui_find_all (page, SEC_TYPE_STATEMENT_TOOLS);
   g_assert_cmpuint (statement_tools->len, ==, 1);
   g_assert_null (gtk_widget_get_prev_sibling (g_ptr_array_index (statement_tools, 0)));
 
   /* The predecessor is a link. */
   {
-    GtkWidget *row = find_row (page, "Joint Statement of the Heads of the EU Justice and Home Affairs Agencies "
+    GtkWidget *row = sec_test_call_ui_find_row (page, "Joint Statement of the Heads of the EU Justice and Home Affairs Agencies "
                                      "on trafficking in human beings");
 
     g_signal_emit_by_name (row, "activate");
@@ -1108,16 +549,13 @@ main (int argc, char *argv[])
   adw_init ();
   sec_test_tolerate_dialog_warning ();
 
-#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD SEC_TEST_CALL_UI_ADD
   ADD ("/call-ui/tools/open-call", test_tools_open_call);
   ADD ("/call-ui/tools/balance-and-errata", test_tools_balance_and_errata);
-  ADD ("/call-ui/applications/select-and-unselect", test_select_and_unselect);
-  ADD ("/call-ui/applications/add", test_add_application);
-  ADD ("/call-ui/applications/override-needs-reason", test_override_needs_reason);
-  ADD ("/call-ui/editor/selection", test_editor_selection);
   ADD ("/call-ui/statement/commitments-grid", test_commitments_grid);
   ADD ("/call-ui/export-dialog", test_export_dialog);
   ADD ("/call-ui/record-page", test_record_page);
+#undef ADD
 
   return g_test_run ();
 }
