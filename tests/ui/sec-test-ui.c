@@ -63,6 +63,19 @@ sec_test_find_action_button (GtkWidget  *root,
   return NULL;
 }
 
+AdwMessageDialog *
+sec_test_find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
 GtkWidget *
 sec_test_find_row (GtkWidget  *root,
                    const char *title)
@@ -170,7 +183,8 @@ sec_test_wait_for_record_page (GtkWidget *window)
   sec_test_collect_widgets (window, SEC_TYPE_RECORD_PAGE, FALSE, pages);
   for (guint i = 0; i < pages->len; i++)
     while (sec_record_page_is_pending (g_ptr_array_index (pages, i)) && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
   for (guint i = 0; i < pages->len; i++)
     g_assert_false (sec_record_page_is_pending (g_ptr_array_index (pages, i)));
 }

@@ -34,6 +34,10 @@ GtkWidget *sec_test_find_action_button (GtkWidget  *root,
 GtkWidget *sec_test_find_row (GtkWidget  *root,
                               const char *title);
 
+/* The shown message dialog (the last of gtk_window_list_toplevels ()'s
+ * order when there are several), or NULL. */
+AdwMessageDialog *sec_test_find_message_dialog (void);
+
 /* The first shown toplevel window that is a @type, or NULL. */
 GtkWindow *sec_test_find_toplevel (GType type);
 

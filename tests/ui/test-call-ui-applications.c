@@ -26,19 +26,6 @@ reread (SecTestCallUi *f, SecRecord *record)
   return sec_store_get (f->store, G_OBJECT_TYPE (record), sec_record_get_id (record), NULL);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
 /* Clicks the dialog's button for @response, as the user does (even a
  * button that is off: what the window does then is tested too); the
  * dialog then closes. */
@@ -54,7 +41,7 @@ respond (AdwMessageDialog *dialog, const char *response)
       {
         g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
         sec_test_iterate ();
-        g_assert_null (find_dialog ());
+        g_assert_null (sec_test_find_message_dialog ());
         return;
       }
   g_error ("No button “%s”", label);
@@ -138,7 +125,7 @@ test_select_and_unselect (SecTestCallUi *f, gconstpointer data)
   /* Cancelled: nothing changes. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
   stored = reread (f, application);
@@ -149,7 +136,7 @@ test_select_and_unselect (SecTestCallUi *f, gconstpointer data)
   /* Selected from a chosen day: the membership comes with the call. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "selected");
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Select “Nordlys Støttecenter”?");
   date_row = sec_test_call_ui_find_row (GTK_WIDGET (dialog), "Member from");
@@ -182,7 +169,7 @@ test_select_and_unselect (SecTestCallUi *f, gconstpointer data)
   /* Rejected after all: the selection is undone, the membership goes. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "rejected");
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "from 1 September 2018"));
   respond (dialog, "unselect");
@@ -202,7 +189,7 @@ test_select_and_unselect (SecTestCallUi *f, gconstpointer data)
   /* Between other outcomes, a plain change. */
   gtk_widget_activate_action (GTK_WIDGET (window), "applications.set-outcome", "(xs)", id, "reserve");
   sec_test_iterate ();
-  g_assert_null (find_dialog ());
+  g_assert_null (sec_test_find_message_dialog ());
   g_clear_object (&stored);
   stored = reread (f, application);
   g_assert_cmpstr (sec_record_get_string (stored, "outcome"), ==, "reserve");
@@ -296,7 +283,7 @@ test_add_application (SecTestCallUi *f, gconstpointer data)
 
   gtk_widget_activate_action (root, "applications.set-outcome", "(xs)", sec_record_get_id (application), "selected");
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "select");
   g_assert_nonnull (shown_error (root));
@@ -325,7 +312,7 @@ test_override_needs_reason (SecTestCallUi *f, gconstpointer data)
   /* Without a reason the decision cannot be made... */
   gtk_widget_activate_action (root, "applications.override", "x", id);
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sec_test_call_ui_find_row (GTK_WIDGET (dialog), "Decision"))), ==, 0);
   reason = sec_test_call_ui_find_row (GTK_WIDGET (dialog), "Reason *");
@@ -345,7 +332,7 @@ test_override_needs_reason (SecTestCallUi *f, gconstpointer data)
   /* With one, it is kept beside the check's result. */
   gtk_widget_activate_action (root, "applications.override", "x", id);
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   reason = sec_test_call_ui_find_row (GTK_WIDGET (dialog), "Reason *");
   gtk_editable_set_text (GTK_EDITABLE (reason), "Registered in Denmark since March 2018 (extract received)");
   sec_test_iterate ();
@@ -363,7 +350,7 @@ test_override_needs_reason (SecTestCallUi *f, gconstpointer data)
   /* Handed back to the check: no reason needed. */
   gtk_widget_activate_action (root, "applications.override", "x", id);
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (sec_test_call_ui_find_row (GTK_WIDGET (dialog), "Decision")), 2);
   gtk_editable_set_text (GTK_EDITABLE (sec_test_call_ui_find_row (GTK_WIDGET (dialog), "Reason *")), "");
   sec_test_iterate ();

@@ -122,19 +122,6 @@ test_edit_organisation (SecTestEditor *f, gconstpointer data)
   g_assert_cmpint (f->opened_id, ==, f->europol);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
 /* Clicks the dialog's button for @label, as the user does. */
 static void
 click_response (AdwMessageDialog *dialog, const char *label)
@@ -164,7 +151,7 @@ test_discard_prompt (SecTestEditor *f, gconstpointer data)
   gtk_window_close (GTK_WINDOW (editor));
   sec_test_iterate ();
   g_assert_null (editor);
-  g_assert_null (find_dialog ());
+  g_assert_null (sec_test_find_message_dialog ());
 
   editor = sec_test_open_editor (f, SEC_TYPE_PERSON, NULL);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
@@ -174,24 +161,24 @@ test_discard_prompt (SecTestEditor *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   sec_test_iterate ();
   g_assert_nonnull (editor);
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
   click_response (dialog, "_Keep Editing");
-  g_assert_null (find_dialog ());
+  g_assert_null (sec_test_find_message_dialog ());
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sec_test_field_row (editor, "Family name *"))), ==, "Müller");
 
   /* Discard closes without saving. */
   gtk_window_close (GTK_WINDOW (editor));
   sec_test_iterate ();
-  dialog = find_dialog ();
+  dialog = sec_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   click_response (dialog, "_Discard");
   g_assert_null (editor);
-  g_assert_null (find_dialog ());
+  g_assert_null (sec_test_find_message_dialog ());
   g_assert_cmpint (sec_store_count (f->store, SEC_TYPE_PERSON, NULL, NULL), ==, 0);
 }
 
