@@ -2,7 +2,8 @@
  *
  * Builds, reproducibly from a seed, a database of 20,000 organisations,
  * 200,000 people (names in the scripts of Europe), 5,000 meetings and
- * 1,000,000 participations, or reuses the file when it exists. Then times
+ * 1,000,000 participations (bench-scale-generate.c), or reuses the file
+ * when it exists. Then times
  * each operation the window does with the store ("ours", the median of
  * several runs) and the same work as raw SQLite queries on the same file
  * (the limit of this design), and prints: operation, ours, raw, ratio.
@@ -34,6 +35,7 @@
 #include <time.h>
 
 #include "bench-bare.h"
+#include "bench-scale.h"
 #include "core/documents/sec-meeting-documents.h"
 #include "core/store/sec-record-list.h"
 #include "core/store/sec-records.h"
@@ -41,40 +43,12 @@
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
 
-/* Names in the scripts and alphabets of Europe. */
-static const char *given[] = {
-  "Anna", "Jan", "Marie", "Jürgen", "Søren", "Åsa", "Zoë", "François", "Seán", "Siobhán",
-  "Łukasz", "Małgorzata", "Tomáš", "Jiří", "Žaneta", "Ştefan", "Ioana", "Đorđe", "Mátyás", "Gergő",
-  "Guðrún", "Þórdís", "Pēteris", "Rūta", "Jüri", "İlkay", "Χρήστος", "Δήμητρα", "Νικόλαος", "Ελένη",
-  "Иван", "Мария", "Олена", "Євген", "Ђорђе", "Љубица", "Васил", "Цветанка", "Արամ", "ნინო",
-  "Maria", "José", "João", "Giulia", "Giuseppe", "Eva", "Pieter", "Lars", "Mikko", "Aino",
-};
-static const char *family[] = {
-  "Müller", "Schmidt", "Dubois", "Lefèvre", "García", "Fernández", "Rossi", "Esposito", "Jansen", "De Vries",
-  "Nielsen", "Johansson", "Korhonen", "Kowalski", "Wiśniewska", "Novák", "Dvořáková", "Horváth", "Nagy", "Popescu",
-  "Ó Súilleabháin", "Mac Giolla", "Borg", "Camilleri", "Ozoliņš", "Kazlauskas", "Tamm", "Jónsdóttir", "Þórsson",
-  "Kovačević", "Žilinský", "Łukasiewicz", "Παπαδόπουλος", "Παπαδοπούλου", "Οικονόμου", "Γεωργίου", "Ципов",
-  "Петров", "Иванова", "Шевченко", "Коваленко", "Ђоковић", "Јовановић", "Николовски", "Лукашенка",
-  "Գրիգորյան", "ბერიძე", "Silva", "Santos", "Pereira",
-};
-/* A name few people have: the rare search. */
-#define RARE_NAME "Quintavalle"
-static const char *countries[] = { "BE", "BG", "CZ", "DK", "DE", "EE", "IE", "GR", "ES", "FR", "HR", "IT",
-                                   "CY", "LV", "LT", "LU", "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI",
-                                   "SK", "FI", "SE", "NO", "UA", "AL" };
-static const char *org_words[] = { "Fundacja", "Verein", "Association", "Stichting", "Ίδρυμα", "Фондация",
-                                   "Fundación", "Institut", "Forum", "Netwerk", "Sdružení", "Föreningen" };
-
-typedef struct {
-  int n_orgs, n_people, n_meetings, n_participations;
-} Size;
-
 /* --cpu: the process's processor time, not the wall clock's: what an
  * operation costs however busy the machine is (a little less noisy). */
 static gboolean cpu_time;
 
-static double
-now_ms (void)
+double
+bench_scale_now_ms (void)
 {
   struct timespec ts;
 
@@ -98,137 +72,17 @@ median (double *v, guint n)
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-static void
-die_sqlite (sqlite3 *db, const char *what)
+void
+bench_scale_die_sqlite (sqlite3 *db, const char *what)
 {
   g_error ("%s: %s", what, sqlite3_errmsg (db));
 }
 
-static void
-exec (sqlite3 *db, const char *sql)
+void
+bench_scale_exec (sqlite3 *db, const char *sql)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    die_sqlite (db, sql);
-}
-
-/* Generation */
-
-static gint64
-insert_record (SecStore *store, SecRecord *r)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!sec_store_insert (store, r, &error))
-    g_error ("%s", error->message);
-  return sec_record_get_id (r);
-}
-
-static void
-generate (const char *path, const Size *size, guint32 seed)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecStore) store = sec_store_open (path, &error);
-  double start = now_ms ();
-  sqlite3 *db = NULL;
-  sqlite3_stmt *insert = NULL;
-  int n_people = size->n_people;
-
-  if (store == NULL)
-    g_error ("%s", error->message);
-  g_printerr ("Making %s (seed %u)...\n", path, seed);
-
-  /* Records through the store, one transaction: their search text and
-   * sort keys made as the program makes them. */
-  if (!sec_store_begin (store, &error))
-    g_error ("%s", error->message);
-  for (int i = 0; i < size->n_orgs; i++)
-    {
-      g_autoptr(SecRecord) o = sec_record_new (SEC_TYPE_ORGANISATION);
-      g_autofree char *name = g_strdup_printf ("%s %s %d", org_words[i % G_N_ELEMENTS (org_words)],
-                                               family[g_rand_int_range (rand, 0, G_N_ELEMENTS (family))], i + 1);
-
-      sec_record_set_string (o, "name", name);
-      sec_record_set_string (o, "country", countries[i % G_N_ELEMENTS (countries)]);
-      insert_record (store, o);
-    }
-  for (int i = 0; i < n_people; i++)
-    {
-      g_autoptr(SecRecord) p = sec_record_new (SEC_TYPE_PERSON);
-      g_autofree char *email = g_strdup_printf ("person%d@example.org", i + 1);
-      const char *fam = i % 50000 == 7 ? RARE_NAME : family[g_rand_int_range (rand, 0, G_N_ELEMENTS (family))];
-
-      sec_record_set_string (p, "given-name", given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))]);
-      sec_record_set_string (p, "family-name", fam);
-      sec_record_set_string (p, "email", email);
-      sec_record_set_ref (p, "organisation", 1 + i % size->n_orgs);
-      insert_record (store, p);
-    }
-  for (int i = 0; i < size->n_meetings; i++)
-    {
-      g_autoptr(SecRecord) m = sec_record_new (SEC_TYPE_MEETING);
-      g_autofree char *title = g_strdup_printf ("Plenary meeting %d", i + 1);
-      GDateTime *base = g_date_time_new_utc (2012, 1, 2, 9, 0, 0);
-      GDateTime *day = g_date_time_add_days (base, i * 3 % 5475);
-      g_autofree char *starts = g_date_time_format (day, "%Y-%m-%dT09:00");
-      g_autofree char *ends = g_date_time_format (day, "%Y-%m-%dT17:00");
-
-      sec_record_set_string (m, "title", title);
-      sec_record_set_string (m, "starts-at", starts);
-      sec_record_set_string (m, "ends-at", ends);
-      sec_record_set_string (m, "venue", "Albert Borschette Conference Centre");
-      insert_record (store, m);
-      g_date_time_unref (day);
-      g_date_time_unref (base);
-    }
-  if (!sec_store_commit (store, &error))
-    g_error ("%s", error->message);
-  g_printerr ("  %d organisations, %d people, %d meetings: %.1f s\n", size->n_orgs, n_people,
-              size->n_meetings, (now_ms () - start) / 1000);
-  g_clear_object (&store);
-
-  /* Participations: rows with no text of their own, written in bulk on
-   * the engine's own terms. Meeting 1 has 2,000 participants, meeting 2
-   * 5,000; the others share the rest. */
-  start = now_ms ();
-  if (sqlite3_open (path, &db) != SQLITE_OK)
-    die_sqlite (db, path);
-  exec (db, "PRAGMA journal_mode = WAL; BEGIN");
-  if (sqlite3_prepare_v2 (db, "INSERT INTO participants (created_at, updated_at, meeting_id, person_id,"
-                          " organisation_id, status) VALUES ('2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', ?1, ?2, ?3, ?4)",
-                          -1, &insert, NULL) != SQLITE_OK)
-    die_sqlite (db, "prepare");
-  {
-    static const char *statuses[] = { "invited", "registered", "confirmed", "attended", "declined", "excused" };
-    int left = size->n_participations;
-
-    for (int m = 1; m <= size->n_meetings && left > 0; m++)
-      {
-        int n = m == 1 ? 2000 : m == 2 ? 5000 : (left - 0) / (size->n_meetings - m + 1);
-        int first = g_rand_int_range (rand, 0, n_people);
-        /* A stride prime to the number of people visits each once. */
-        int stride = 7919;
-
-        n = MIN (MIN (n, left), n_people);
-        for (int j = 0; j < n; j++)
-          {
-            gint64 person = 1 + ((gint64) first + (gint64) j * stride) % n_people;
-
-            sqlite3_bind_int64 (insert, 1, m);
-            sqlite3_bind_int64 (insert, 2, person);
-            sqlite3_bind_int64 (insert, 3, 1 + (person - 1) % size->n_orgs);
-            sqlite3_bind_text (insert, 4, statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], -1, SQLITE_STATIC);
-            if (sqlite3_step (insert) != SQLITE_DONE)
-              die_sqlite (db, "insert participant");
-            sqlite3_reset (insert);
-          }
-        left -= n;
-      }
-  }
-  sqlite3_finalize (insert);
-  exec (db, "COMMIT; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)");
-  sqlite3_close (db);
-  g_printerr ("  %d participations: %.1f s\n", size->n_participations, (now_ms () - start) / 1000);
+    bench_scale_die_sqlite (db, sql);
 }
 
 /* Timing */
@@ -264,9 +118,9 @@ time_median (const Output *out, Work work, gpointer data)
   work (data);  /* warm the caches: every run then starts alike */
   for (guint i = 0; i < out->runs; i++)
     {
-      double start = now_ms ();
+      double start = bench_scale_now_ms ();
       work (data);
-      t[i] = now_ms () - start;
+      t[i] = bench_scale_now_ms () - start;
     }
   return median (t, out->runs);
 }
@@ -289,7 +143,7 @@ run_raw (gpointer data)
       sqlite3_stmt *stmt = NULL;
 
       if (sqlite3_prepare_v2 (raw->db, raw->sql[q], -1, &stmt, NULL) != SQLITE_OK)
-        die_sqlite (raw->db, raw->sql[q]);
+        bench_scale_die_sqlite (raw->db, raw->sql[q]);
       if (raw->text != NULL)
         sqlite3_bind_text (stmt, 1, raw->text, -1, SQLITE_STATIC);
       else if (raw->number > 0)
@@ -430,14 +284,14 @@ time_next_keystroke (const Output *out,
       while (sec_record_list_is_loading (o->list))
         g_main_context_iteration (NULL, TRUE);
       read_as_shown (o->list);
-      start = now_ms ();
+      start = bench_scale_now_ms ();
       sec_record_list_set_query_in_background (o->list, b, 4242);
       while (sec_record_list_is_loading (o->list))
         g_main_context_iteration (NULL, TRUE);
       read_as_shown (o->list);
       /* The first run warms the caches. */
       if (i > 0)
-        t[i - 1] = now_ms () - start;
+        t[i - 1] = bench_scale_now_ms () - start;
     }
   return median (t, out->runs);
 }
@@ -466,8 +320,8 @@ run_raw_open (gpointer data)
   sqlite3 *db = NULL;
 
   if (sqlite3_open_v2 (o->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    die_sqlite (db, o->path);
-  exec (db, "SELECT count(*) FROM sqlite_schema");
+    bench_scale_die_sqlite (db, o->path);
+  bench_scale_exec (db, "SELECT count(*) FROM sqlite_schema");
   sqlite3_close (db);
 }
 
@@ -581,7 +435,7 @@ run_bare_csv (gpointer data)
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (e->db, PARTICIPANT_ROWS, -1, &stmt, NULL) != SQLITE_OK)
-    die_sqlite (e->db, "rows");
+    bench_scale_die_sqlite (e->db, "rows");
   sqlite3_bind_int64 (stmt, 1, e->meeting);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     for (int c = 0; c < 4; c++)
@@ -816,9 +670,9 @@ print_table (const Output *out,
   if (store == NULL)
     g_error ("%s", error->message);
   if (sqlite3_open_v2 (raw_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    die_sqlite (db, raw_path);
+    bench_scale_die_sqlite (db, raw_path);
   /* The same page cache as the store's connection: raw SQLite at its best. */
-  exec (db, "PRAGMA cache_size = -32768");
+  bench_scale_exec (db, "PRAGMA cache_size = -32768");
 
   if (!out->documents_only)
     time_lists (out, store, db);
@@ -929,7 +783,7 @@ write_pdfs (const char *path,
   if (store == NULL)
     g_error ("%s", error->message);
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    die_sqlite (db, path);
+    bench_scale_die_sqlite (db, path);
   add_agenda (store, 3, 60);
   for (guint i = 0; i < 2; i++)
     {
@@ -964,7 +818,7 @@ copy_to_server (const char *path,
 {
   g_autoptr(GError) error = NULL;
   SecStoreCopyStats stats = { 0 };
-  double start = now_ms ();
+  double start = bench_scale_now_ms ();
 
   if (!sec_store_copy_database (path, uri, NULL, NULL, NULL, &stats, &error))
     {
@@ -974,7 +828,7 @@ copy_to_server (const char *path,
       return;
     }
   g_printerr ("Copied %" G_GUINT64_FORMAT " rows of %u tables to the server in %.1f s\n",
-              stats.n_rows, stats.n_tables, (now_ms () - start) / 1000);
+              stats.n_rows, stats.n_tables, (bench_scale_now_ms () - start) / 1000);
 }
 
 int
@@ -986,7 +840,7 @@ main (int argc, char **argv)
   guint32 seed = 16;
   gboolean quick = FALSE;
   gboolean server_only = FALSE;
-  Size size = { 20000, 200000, 5000, 1000000 };
+  BenchScaleSize size = { 20000, 200000, 5000, 1000000 };
   const char *path = "bench-scale.db";
   const char *server = g_getenv ("SECRETARIAT_BENCH_PG");
   g_autofree char *empty_dir = g_dir_make_tmp ("sec-bench-scale-XXXXXX", NULL);
@@ -1029,10 +883,10 @@ main (int argc, char **argv)
         path = argv[i];
     }
   if (quick)
-    size = (Size) { 2000, 20000, 500, 100000 };
+    size = (BenchScaleSize) { 2000, 20000, 500, 100000 };
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    generate (path, &size, seed);
+    bench_scale_generate (path, &size, seed);
   else
     g_printerr ("Reusing %s\n", path);
 

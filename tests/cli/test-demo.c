@@ -1,115 +1,22 @@
-/* test-demo.c: the demo data, filled in-process into temporary databases */
+/* test-demo.c: the demo data, filled in-process into temporary databases:
+ * its counts, the statement and its follow-ups, the meetings, the funding,
+ * valid records and names in their own scripts, and a fill that refuses or
+ * fails half-way (the calls and their applications: test-demo-calls.c) */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "core/calls/sec-calls.h"
 #include "core/funding/sec-funding.h"
 #include "cli/sec-demo.h"
 #include "core/store/sec-records.h"
 #include "core/statements/sec-statements.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
+#include "sec-test-demo.h"
 #include "sec-test-util.h"
 
 typedef SecTestStoreFixture Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  sec_test_store_fixture_setup (f, "test-demo-XXXXXX", "demo.db");
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sec_store_close (f->store);
-  g_clear_object (&f->store);
-  sec_test_store_fixture_clear (f);
-}
-
-static void
-fill (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sec_demo_fill (f->store, &error));
-  g_assert_no_error (error);
-}
-
-static gint64
-count (Fixture *f,
-       GType    type)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n = sec_store_count (f->store, type, NULL, &error);
-
-  g_assert_no_error (error);
-  return n;
-}
-
-/* (transfer container): the records of @type where @field equals @value,
- * sorted by @sort (NULL: the default order). */
-static GPtrArray *
-list_where (Fixture    *f,
-            GType       type,
-            const char *field,
-            const char *value,
-            const char *sort)
-{
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *records;
-
-  if (field != NULL)
-    sec_query_add (query, field, SEC_QUERY_EQUALS, value);
-  if (sort != NULL)
-    sec_query_set_sort (query, sort, FALSE);
-  records = sec_store_list (f->store, type, query, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (records);
-  return records;
-}
-
-static GPtrArray *
-list_search (Fixture    *f,
-             GType       type,
-             const char *text)
-{
-  g_autoptr(SecQuery) query = sec_query_new ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *records;
-
-  sec_query_set_search (query, text);
-  records = sec_store_list (f->store, type, query, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (records);
-  return records;
-}
-
-static SecRecord *
-get (Fixture *f,
-     GType    type,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  SecRecord *record = sec_store_get (f->store, type, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  return record;
-}
-
-static char *
-id_text (SecRecord *record)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (record));
-}
 
 /* Tests */
 
@@ -129,27 +36,27 @@ test_counts (Fixture       *f,
   g_autoptr(GPtrArray) platform = NULL;
   g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  fill (f);
+  sec_test_demo_fill (f);
 
-  g_assert_cmpint (count (f, SEC_TYPE_BODY), ==, 4);
-  g_assert_cmpint (count (f, SEC_TYPE_ORGANISATION), >=, 40);
-  g_assert_cmpint (count (f, SEC_TYPE_PERSON), >=, 40);
-  g_assert_cmpint (count (f, SEC_TYPE_MEETING), ==, 3);
-  g_assert_cmpint (count (f, SEC_TYPE_CALL), ==, 3);
-  g_assert_cmpint (count (f, SEC_TYPE_ERRATUM), ==, 1);
-  g_assert_cmpint (count (f, SEC_TYPE_STATEMENT), ==, 2);
-  g_assert_cmpint (count (f, SEC_TYPE_SIGNATORY), ==, 7 + 10);
-  g_assert_cmpint (count (f, SEC_TYPE_COMMITMENT), >=, 4);
-  g_assert_cmpint (count (f, SEC_TYPE_COMMITMENT), <=, 5);
-  g_assert_cmpint (count (f, SEC_TYPE_FOLLOW_UP), >=, 3);
-  g_assert_cmpint (count (f, SEC_TYPE_MEMBERSHIP), >=, 30);
-  g_assert_cmpint (count (f, SEC_TYPE_APPLICATION), >=, 5);
-  g_assert_cmpint (count (f, SEC_TYPE_MEETING_BODY), ==, 4);
-  g_assert_cmpint (count (f, SEC_TYPE_AGENDA_ITEM), >=, 3 * 5);
-  g_assert_cmpint (count (f, SEC_TYPE_AGENDA_SPEAKER), >=, 3);
-  g_assert_cmpint (count (f, SEC_TYPE_PARTICIPANT), >=, 3 * 10);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_BODY), ==, 4);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_ORGANISATION), >=, 40);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_PERSON), >=, 40);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_MEETING), ==, 3);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_CALL), ==, 3);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_ERRATUM), ==, 1);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_STATEMENT), ==, 2);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_SIGNATORY), ==, 7 + 10);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_COMMITMENT), >=, 4);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_COMMITMENT), <=, 5);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_FOLLOW_UP), >=, 3);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_MEMBERSHIP), >=, 30);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_APPLICATION), >=, 5);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_MEETING_BODY), ==, 4);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_AGENDA_ITEM), >=, 3 * 5);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_AGENDA_SPEAKER), >=, 3);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_PARTICIPANT), >=, 3 * 10);
 
-  bodies = list_where (f, SEC_TYPE_BODY, NULL, NULL, NULL);
+  bodies = sec_test_demo_list_where (f, SEC_TYPE_BODY, NULL, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (body_names); i++)
     {
       gboolean found = FALSE;
@@ -159,19 +66,19 @@ test_counts (Fixture       *f,
           found = TRUE;
       g_assert_true (found);
     }
-  platform = list_where (f, SEC_TYPE_BODY, "name", body_names[0], NULL);
+  platform = sec_test_demo_list_where (f, SEC_TYPE_BODY, "name", body_names[0], NULL);
   g_assert_cmpuint (platform->len, ==, 1);
   g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (platform, 0), "established-on"), ==, "2013-05-31");
 
   /* The ten agencies, and National Rapporteurs of several Member States. */
-  agencies = list_where (f, SEC_TYPE_ORGANISATION, "kind", "eu-agency", NULL);
+  agencies = sec_test_demo_list_where (f, SEC_TYPE_ORGANISATION, "kind", "eu-agency", NULL);
   g_assert_cmpuint (agencies->len, ==, 10);
-  nrems = list_where (f, SEC_TYPE_ORGANISATION, "kind", "nrem", NULL);
+  nrems = sec_test_demo_list_where (f, SEC_TYPE_ORGANISATION, "kind", "nrem", NULL);
   g_assert_cmpuint (nrems->len, >=, 4);
 
   /* Civil society from many countries. */
   {
-    g_autoptr(GPtrArray) cso = list_where (f, SEC_TYPE_ORGANISATION, "kind", "civil-society", NULL);
+    g_autoptr(GPtrArray) cso = sec_test_demo_list_where (f, SEC_TYPE_ORGANISATION, "kind", "civil-society", NULL);
 
     g_assert_cmpuint (cso->len, >=, 25);
     for (guint i = 0; i < cso->len; i++)
@@ -201,33 +108,33 @@ test_statement (Fixture       *f,
   g_autofree char *id = NULL;
   SecRecord *statement;
 
-  fill (f);
+  sec_test_demo_fill (f);
 
-  statements = list_where (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13", NULL);
+  statements = sec_test_demo_list_where (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13", NULL);
   g_assert_cmpuint (statements->len, ==, 1);
   statement = g_ptr_array_index (statements, 0);
   g_assert_cmpstr (sec_record_get_string (statement, "place"), ==, "Brussels");
 
   /* It builds on the 2011 Joint Statement. */
   g_assert_cmpint (sec_record_get_ref (statement, "predecessor"), !=, 0);
-  predecessor = get (f, SEC_TYPE_STATEMENT, sec_record_get_ref (statement, "predecessor"));
+  predecessor = sec_test_demo_get (f, SEC_TYPE_STATEMENT, sec_record_get_ref (statement, "predecessor"));
   g_assert_true (g_str_has_prefix (sec_record_get_string (predecessor, "signed-on"), "2011-"));
   g_assert_cmpint (sec_record_get_ref (predecessor, "predecessor"), ==, 0);
 
   /* Signed at the NREM meeting of that day. */
-  meeting = get (f, SEC_TYPE_MEETING, sec_record_get_ref (statement, "meeting"));
+  meeting = sec_test_demo_get (f, SEC_TYPE_MEETING, sec_record_get_ref (statement, "meeting"));
   g_assert_true (g_str_has_prefix (sec_record_get_string (meeting, "starts-at"), "2018-06-13T"));
   g_assert_cmpstr (sec_record_get_derived (meeting, "bodies"), ==, "NREM Network");
 
   /* Ten signatories, in the order of the press release, each an agency
    * with its seat; no signer's name but the one the public page gives. */
-  id = id_text (statement);
-  signatories = list_where (f, SEC_TYPE_SIGNATORY, "statement", id, "position");
+  id = sec_test_demo_id_text (statement);
+  signatories = sec_test_demo_list_where (f, SEC_TYPE_SIGNATORY, "statement", id, "position");
   g_assert_cmpuint (signatories->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < signatories->len; i++)
     {
       SecRecord *s = g_ptr_array_index (signatories, i);
-      g_autoptr(SecRecord) organisation = get (f, SEC_TYPE_ORGANISATION, sec_record_get_ref (s, "organisation"));
+      g_autoptr(SecRecord) organisation = sec_test_demo_get (f, SEC_TYPE_ORGANISATION, sec_record_get_ref (s, "organisation"));
       const char *signer = sec_record_get_string (s, "signer-name");
 
       g_assert_cmpint (sec_record_get_int (s, "position"), ==, (int) i + 1);
@@ -239,386 +146,18 @@ test_statement (Fixture       *f,
         g_assert_cmpstr (signer, ==, "Virginija Langbakk");
     }
 
-  commitments = list_where (f, SEC_TYPE_COMMITMENT, "statement", id, "position");
+  commitments = sec_test_demo_list_where (f, SEC_TYPE_COMMITMENT, "statement", id, "position");
   g_assert_cmpuint (commitments->len, >=, 4);
   for (guint i = 0; i < commitments->len; i++)
     {
-      g_autofree char *commitment_id = id_text (g_ptr_array_index (commitments, i));
-      g_autoptr(GPtrArray) follow_ups = list_where (f, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id, NULL);
+      g_autofree char *commitment_id = sec_test_demo_id_text (g_ptr_array_index (commitments, i));
+      g_autoptr(GPtrArray) follow_ups = sec_test_demo_list_where (f, SEC_TYPE_FOLLOW_UP, "commitment", commitment_id, NULL);
 
       g_assert_cmpint (sec_record_get_int (g_ptr_array_index (commitments, i), "position"), ==, (int) i + 1);
       for (guint j = 0; j < follow_ups->len; j++)
         g_assert_cmpint (sec_record_get_int (g_ptr_array_index (follow_ups, j), "year"), >=, 2018);
     }
-  g_assert_cmpint (count (f, SEC_TYPE_FOLLOW_UP), >, 0);
-}
-
-static void
-test_calls (Fixture       *f,
-            gconstpointer  data)
-{
-  g_autoptr(GPtrArray) targeted = NULL;
-  g_autoptr(GPtrArray) open_calls = NULL;
-  g_autoptr(GPtrArray) errata = NULL;
-  g_autoptr(GPtrArray) applications = NULL;
-  g_autofree char *id = NULL;
-  SecRecord *call;
-  guint eligible = 0, not_eligible = 0, selected = 0;
-
-  fill (f);
-
-  targeted = list_where (f, SEC_TYPE_CALL, "kind", "targeted", NULL);
-  g_assert_cmpuint (targeted->len, ==, 1);
-  call = g_ptr_array_index (targeted, 0);
-  g_assert_cmpstr (sec_record_get_string (call, "eligible-countries"), ==, "DK,EE,MT");
-  g_assert_true (g_str_has_prefix (sec_record_get_string (call, "deadline"), "2018-04-25T"));
-  g_assert_cmpstr (sec_record_get_string (call, "deadline-timezone"), ==, "Europe/Brussels");
-  g_assert_cmpstr (sec_record_get_derived (call, "body-name"), ==, "Civil Society Platform");
-
-  id = id_text (call);
-  errata = list_where (f, SEC_TYPE_ERRATUM, "call", id, NULL);
-  g_assert_cmpuint (errata->len, ==, 1);
-  g_assert_nonnull (strstr (sec_record_get_string (g_ptr_array_index (errata, 0), "text"), "second paragraph"));
-  g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (errata, 0), "published-on"), <,
-                   sec_record_get_string (call, "deadline"));
-
-  applications = list_where (f, SEC_TYPE_APPLICATION, "call", id, NULL);
-  g_assert_cmpuint (applications->len, >=, 3);
-  for (guint i = 0; i < applications->len; i++)
-    {
-      SecRecord *a = g_ptr_array_index (applications, i);
-      const char *eligibility = sec_record_get_string (a, "eligibility");
-
-      if (g_str_equal (eligibility, "eligible"))
-        eligible++;
-      else if (g_str_equal (eligibility, "not-eligible"))
-        {
-          not_eligible++;
-          /* A refusal says why. */
-          g_assert_nonnull (sec_record_get_string (a, "eligibility-reason"));
-          g_assert_cmpstr (sec_record_get_string (a, "outcome"), ==, "rejected");
-        }
-      if (g_str_equal (sec_record_get_string (a, "outcome"), "selected"))
-        {
-          selected++;
-          g_assert_true (g_strv_contains ((const char *const[]) { "DK", "EE", "MT", NULL },
-                                          sec_record_get_derived (a, "country")));
-        }
-    }
-  g_assert_cmpuint (eligible, >, 0);
-  g_assert_cmpuint (not_eligible, >, 0);
-  g_assert_cmpuint (selected, ==, 3);
-
-  /* The earlier calls, decided. */
-  open_calls = list_where (f, SEC_TYPE_CALL, "kind", "open", NULL);
-  g_assert_cmpuint (open_calls->len, ==, 2);
-  for (guint i = 0; i < open_calls->len; i++)
-    g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (open_calls, i), "status"), ==, "decided");
-
-  /* The erratum gives the whole text as corrected: version 2 from the
-   * day it was published. */
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) versions = sec_call_dup_versions (f->store, SEC_CALL (call), &error);
-    g_autofree char *current = NULL;
-    SecCallVersion *first, *second;
-
-    g_assert_no_error (error);
-    g_assert_cmpuint (versions->len, ==, 2);
-    first = g_ptr_array_index (versions, 0);
-    second = g_ptr_array_index (versions, 1);
-    g_assert_cmpstr (first->date, ==, sec_record_get_string (call, "published-on"));
-    g_assert_nonnull (strstr (first->text, "Amongst current participants civil society organisations"));
-    g_assert_cmpstr (second->date, ==, "2018-04-09");
-    g_assert_nonnull (strstr (second->change, "second paragraph"));
-    g_assert_nonnull (strstr (second->text, "Amongst current participants, civil society organisations"));
-    g_assert_null (strstr (second->text, "participants civil society"));
-    /* Only the second paragraph changed. */
-    g_assert_cmpuint (strlen (second->text), ==, strlen (first->text) + 1);
-    current = sec_call_dup_current_text (f->store, SEC_CALL (call), &error);
-    g_assert_cmpstr (current, ==, second->text);
-    g_assert_cmpuint (sec_call_version_on (f->store, SEC_CALL (call), "2018-04-08", NULL), ==, 1);
-    g_assert_cmpuint (sec_call_version_on (f->store, SEC_CALL (call), "2018-04-09", NULL), ==, 2);
-  }
-}
-
-/* Every call: for civil society organisations, published before its
- * deadline, with rules the check can decide. */
-static void
-test_call_rules (Fixture       *f,
-                 gconstpointer  data)
-{
-  g_autoptr(GPtrArray) calls = NULL;
-
-  fill (f);
-
-  calls = list_where (f, SEC_TYPE_CALL, NULL, NULL, NULL);
-  g_assert_cmpuint (calls->len, ==, 3);
-  for (guint i = 0; i < calls->len; i++)
-    {
-      SecRecord *call = g_ptr_array_index (calls, i);
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) kinds = sec_call_dup_eligible_kinds (SEC_CALL (call));
-      g_auto(GStrv) topics = sec_call_dup_focus_topics (SEC_CALL (call));
-      g_autoptr(GDateTime) deadline = sec_call_get_deadline (SEC_CALL (call));
-      g_autoptr(GDateTime) published = NULL;
-      const char *published_on = sec_record_get_string (call, "published-on");
-      const char *description = sec_record_get_string (call, "description");
-      g_autoptr(GDateTime) after = NULL;
-
-      g_assert_true (sec_call_validate (SEC_CALL (call), &error));
-      g_assert_no_error (error);
-      g_assert_cmpuint (g_strv_length (kinds), ==, 1);
-      g_assert_cmpstr (kinds[0], ==, "civil-society");
-      /* Geographical balance is not a topic: no thematic focus, and the
-       * description of the calls for it says what the balance meant. */
-      g_assert_cmpuint (g_strv_length (topics), ==, 0);
-      g_assert_nonnull (description);
-      if (!g_str_equal (sec_record_get_string (call, "reference"), "CSP-2013"))
-        g_assert_nonnull (strstr (description, "geographical balance"));
-
-      g_assert_nonnull (published_on);
-      g_assert_nonnull (deadline);
-      published = sec_resolve_wall_time (published_on, sec_record_get_string (call, "deadline-timezone"), FALSE);
-      g_assert_nonnull (published);
-      g_assert_cmpint (g_date_time_compare (published, deadline), <, 0);
-      /* Closed, then decided by staff: a later save keeps the decision. */
-      after = g_date_time_add_days (deadline, 1);
-      g_assert_cmpint (sec_call_effective_status (SEC_CALL (call), after), ==, SEC_CALL_DECIDED);
-      g_assert_true (sec_call_save (f->store, SEC_CALL (call), &error));
-      g_assert_no_error (error);
-      g_assert_cmpstr (sec_record_get_string (call, "status"), ==, "decided");
-    }
-
-  {
-    g_autoptr(GPtrArray) targeted = list_where (f, SEC_TYPE_CALL, "kind", "targeted", NULL);
-    SecRecord *call = g_ptr_array_index (targeted, 0);
-    g_autofree char *deadline = sec_call_format_deadline (SEC_CALL (call));
-
-    g_assert_cmpstr (deadline, ==, "25 April 2018, 23:59 (Europe/Brussels)");
-    g_assert_true (g_str_has_prefix (sec_record_get_string (call, "published-on"), "2018-03-"));
-  }
-}
-
-/* The applications carry what the rules work out, not what anyone wrote:
- * eligibility and its reason, the late flag, the version of the call. */
-static void
-test_applications (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GPtrArray) calls = NULL;
-  guint n_apps = 0, late = 0, overridden = 0, scored = 0, commented = 0;
-  guint rule_count[5] = { 0 };
-  gboolean tallinn_in_time = FALSE, version_1 = FALSE, version_2 = FALSE;
-
-  fill (f);
-
-  calls = list_where (f, SEC_TYPE_CALL, NULL, NULL, NULL);
-  for (guint c = 0; c < calls->len; c++)
-    {
-      SecRecord *call = g_ptr_array_index (calls, c);
-      g_autofree char *call_id = id_text (call);
-      g_autoptr(GPtrArray) apps = list_where (f, SEC_TYPE_APPLICATION, "call", call_id, NULL);
-      g_autoptr(GDateTime) deadline = sec_call_get_deadline (SEC_CALL (call));
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (sec_record_get_string (call, "deadline-timezone"));
-      gboolean is_2018 = g_str_equal (sec_record_get_string (call, "reference"), "CSP-2018-DK-EE-MT");
-
-      g_assert_cmpuint (apps->len, >=, 9);
-      for (guint i = 0; i < apps->len; i++)
-        {
-          SecRecord *a = g_ptr_array_index (apps, i);
-          const char *name = sec_record_get_derived (a, "organisation-name");
-          g_autoptr(GError) error = NULL;
-          g_autofree char *reason = NULL;
-          g_autoptr(GDateTime) received = sec_application_get_received (SEC_APPLICATION (a), SEC_CALL (call));
-          g_autoptr(GDateTime) there = NULL;
-          g_autofree char *day = NULL;
-          g_auto(GStrv) documents = sec_application_dup_documents (SEC_APPLICATION (a));
-          SecEligibilityRule rule;
-          SecEligibility checked;
-          double score;
-
-          n_apps++;
-          g_assert_true (sec_application_validate (SEC_APPLICATION (a), &error));
-          g_assert_no_error (error);
-
-          /* The check, done again, gives what is stored. */
-          checked = sec_call_check_eligibility (f->store, SEC_CALL (call), SEC_APPLICATION (a), &rule, &reason, &error);
-          g_assert_no_error (error);
-          g_assert_cmpint (checked, !=, SEC_ELIGIBILITY_UNCHECKED);
-          g_assert_cmpstr (sec_record_get_string (a, "checked-eligibility"), ==, sec_eligibility_to_nick (checked));
-          g_assert_cmpstr (sec_record_get_string (a, "eligibility-rule"), ==, sec_eligibility_rule_to_nick (rule));
-          g_assert_cmpstr (sec_record_get_string (a, "eligibility-reason"), ==, reason);
-          g_assert_true ((checked == SEC_ELIGIBILITY_ELIGIBLE) == (reason == NULL));
-          rule_count[rule]++;
-          if (sec_record_get_bool (a, "eligibility-overridden"))
-            {
-              /* Staff's decision, with its reason, beside the check's. */
-              overridden++;
-              g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "eligible");
-              g_assert_cmpint (checked, ==, SEC_ELIGIBILITY_NOT_ELIGIBLE);
-              g_assert_cmpuint (strlen (sec_record_get_string (a, "override-reason")), >, 20);
-              g_assert_cmpstr (sec_record_get_string (a, "outcome"), !=, "rejected");
-            }
-          else
-            {
-              g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, sec_eligibility_to_nick (checked));
-              g_assert_null (sec_record_get_string (a, "override-reason"));
-            }
-          if (g_str_equal (sec_record_get_string (a, "eligibility"), "not-eligible"))
-            g_assert_cmpstr (sec_record_get_string (a, "outcome"), ==, "rejected");
-
-          /* Late: received strictly after the deadline, as instants. */
-          g_assert_nonnull (received);
-          g_assert_cmpint (sec_record_get_bool (a, "late"), ==, g_date_time_compare (received, deadline) > 0);
-          if (sec_record_get_bool (a, "late"))
-            {
-              late++;
-              g_assert_true (is_2018);
-              g_assert_cmpstr (name, ==, "Ċentru Appoġġ għan-Nisa");
-              g_assert_cmpint (rule, ==, SEC_ELIGIBILITY_RULE_DEADLINE);
-              g_assert_cmpstr (reason, ==, "Deadline 25 April 2018, 23:59 (Europe/Brussels): "
-                                           "received 26 April 2018, 08:15 (Europe/Brussels)");
-            }
-          /* Sent at 00:41 in Tallinn, 23:41 in Brussels: in time. */
-          if (g_str_equal (name, "MTÜ Turvaline Kodu"))
-            {
-              g_assert_cmpstr (sec_record_get_string (a, "received-at"), ==, "2018-04-26T00:41");
-              g_assert_cmpstr (sec_record_get_string (a, "received-timezone"), ==, "Europe/Tallinn");
-              g_assert_false (sec_record_get_bool (a, "late"));
-              g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "eligible");
-              tallinn_in_time = TRUE;
-            }
-
-          /* The version in force on the day of receipt, in the call's zone. */
-          there = g_date_time_to_timezone (received, zone);
-          day = g_date_time_format (there, "%Y-%m-%d");
-          g_assert_cmpint (sec_record_get_int (a, "call-version"), ==,
-                           (int) sec_call_version_on (f->store, SEC_CALL (call), day, NULL));
-          if (is_2018)
-            {
-              version_1 |= sec_record_get_int (a, "call-version") == 1;
-              version_2 |= sec_record_get_int (a, "call-version") == 2;
-            }
-
-          /* What was received, and how it was judged. */
-          g_assert_cmpuint (g_strv_length (documents), >=, 1);
-          g_assert_cmpstr (documents[0], ==, "Application form");
-          if (sec_application_get_score (SEC_APPLICATION (a), &score))
-            {
-              scored++;
-              g_assert_cmpfloat (score, >, 0);
-              g_assert_cmpfloat (score, <=, 100);
-            }
-          else
-            g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "not-eligible");
-          commented += sec_record_get_string (a, "comments") != NULL;
-        }
-    }
-
-  g_assert_cmpuint (n_apps, ==, count (f, SEC_TYPE_APPLICATION));
-  g_assert_cmpuint (late, ==, 1);
-  g_assert_cmpuint (overridden, >=, 1);
-  g_assert_cmpuint (scored, >, n_apps / 2);
-  g_assert_cmpuint (commented, >=, 5);
-  g_assert_true (tallinn_in_time);
-  g_assert_true (version_1 && version_2);
-  /* A refusal of each kind: late, another country, another kind of organisation. */
-  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_DEADLINE], ==, 1);
-  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_COUNTRY], >=, 1);
-  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_ORGANISATION_KIND], >=, 2);
-  g_assert_cmpuint (rule_count[SEC_ELIGIBILITY_RULE_THEMATIC_FOCUS], ==, 0);
-  {
-    g_autoptr(GPtrArray) sweden = list_where (f, SEC_TYPE_APPLICATION, "eligibility-rule", "country", NULL);
-
-    g_assert_cmpuint (sweden->len, ==, 1);
-    g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (sweden, 0), "eligibility-reason"), ==,
-                     "Denmark, Estonia and Malta only: the organisation is based in Sweden");
-  }
-}
-
-/* Each selection made the membership that records its call; undoing one
- * removes that membership. */
-static void
-test_selections (Fixture       *f,
-                 gconstpointer  data)
-{
-  g_autoptr(GPtrArray) calls = NULL;
-  guint n_selected = 0;
-
-  fill (f);
-
-  calls = list_where (f, SEC_TYPE_CALL, NULL, NULL, NULL);
-  for (guint c = 0; c < calls->len; c++)
-    {
-      SecRecord *call = g_ptr_array_index (calls, c);
-      g_autofree char *call_id = id_text (call);
-      g_autoptr(GPtrArray) apps = list_where (f, SEC_TYPE_APPLICATION, "call", call_id, NULL);
-      g_autoptr(GPtrArray) joined = list_where (f, SEC_TYPE_MEMBERSHIP, "call", call_id, NULL);
-      gboolean is_2018 = g_str_equal (sec_record_get_string (call, "reference"), "CSP-2018-DK-EE-MT");
-      guint selected = 0, to_body = 0;
-
-      for (guint i = 0; i < apps->len; i++)
-        {
-          SecRecord *a = g_ptr_array_index (apps, i);
-          g_autoptr(SecRecord) m = NULL;
-
-          if (!g_str_equal (sec_record_get_string (a, "outcome"), "selected"))
-            {
-              g_assert_cmpint (sec_record_get_ref (a, "membership"), ==, 0);
-              continue;
-            }
-          selected++;
-          g_assert_cmpstr (sec_record_get_string (a, "eligibility"), ==, "eligible");
-          g_assert_cmpint (sec_record_get_ref (a, "membership"), !=, 0);
-          m = get (f, SEC_TYPE_MEMBERSHIP, sec_record_get_ref (a, "membership"));
-          g_assert_cmpint (sec_record_get_ref (m, "call"), ==, sec_record_get_id (call));
-          g_assert_cmpint (sec_record_get_ref (m, "organisation"), ==, sec_record_get_ref (a, "organisation"));
-          g_assert_cmpint (sec_record_get_ref (m, "body"), ==, sec_record_get_ref (call, "body"));
-          g_assert_cmpstr (sec_record_get_derived (a, "joined-on"), ==, sec_record_get_string (m, "joined-on"));
-          g_assert_cmpstr (sec_record_get_string (m, "joined-on"), >, sec_record_get_string (call, "deadline"));
-          if (is_2018)
-            {
-              g_assert_cmpstr (sec_record_get_string (m, "joined-on"), ==, "2018-07-01");
-              g_assert_cmpstr (sec_record_get_string (m, "status"), ==, "active");
-              g_assert_null (sec_record_get_string (m, "left-on"));
-            }
-          if (g_str_equal (sec_record_get_derived (a, "organisation-name"), "Associazione Porto Sicuro"))
-            {
-              /* What happened after the selection is kept. */
-              g_assert_cmpstr (sec_record_get_string (m, "status"), ==, "ended");
-              g_assert_cmpstr (sec_record_get_string (m, "left-on"), ==, "2021-12-31");
-            }
-        }
-      /* The memberships of the call's body that name the call are the
-       * selections' own; the reserve list joined the ePlatform. */
-      for (guint i = 0; i < joined->len; i++)
-        to_body += sec_record_get_ref (g_ptr_array_index (joined, i), "body") == sec_record_get_ref (call, "body");
-      g_assert_cmpuint (to_body, ==, selected);
-      g_assert_cmpuint (joined->len, >, selected);
-      if (is_2018)
-        g_assert_cmpuint (selected, ==, 3);
-      n_selected += selected;
-    }
-  g_assert_cmpuint (n_selected, ==, 13 + 10 + 3);
-
-  /* Undoing the Estonian selection removes its membership, and only that. */
-  {
-    g_autoptr(GPtrArray) found = list_search (f, SEC_TYPE_ORGANISATION, "Vabaduse Sild");
-    g_autofree char *org_id = id_text (g_ptr_array_index (found, 0));
-    g_autoptr(GPtrArray) apps = list_where (f, SEC_TYPE_APPLICATION, "organisation", org_id, NULL);
-    SecRecord *a = g_ptr_array_index (apps, 0);
-    gint64 membership = sec_record_get_ref (a, "membership");
-    gint64 before = count (f, SEC_TYPE_MEMBERSHIP);
-    g_autoptr(GError) error = NULL;
-
-    g_assert_cmpuint (apps->len, ==, 1);
-    g_assert_true (sec_application_unselect (f->store, SEC_APPLICATION (a), &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (count (f, SEC_TYPE_MEMBERSHIP), ==, before - 1);
-    g_assert_null (sec_store_get (f->store, SEC_TYPE_MEMBERSHIP, membership, NULL));
-    g_assert_cmpstr (sec_record_get_string (a, "outcome"), ==, "pending");
-  }
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_FOLLOW_UP), >, 0);
 }
 
 /* The 2018 commitments, followed by every agency: the progress at a
@@ -635,9 +174,9 @@ test_follow_ups (Fixture       *f,
   SecStatement *statement;
   gint64 cells;
 
-  fill (f);
+  sec_test_demo_fill (f);
 
-  statements = list_where (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13", NULL);
+  statements = sec_test_demo_list_where (f, SEC_TYPE_STATEMENT, "signed-on", "2018-06-13", NULL);
   statement = g_ptr_array_index (statements, 0);
   cells = g_ascii_strtoll (sec_record_get_derived (SEC_RECORD (statement), "commitment-count"), NULL, 10) *
           g_ascii_strtoll (sec_record_get_derived (SEC_RECORD (statement), "signatory-count"), NULL, 10);
@@ -672,7 +211,7 @@ test_follow_ups (Fixture       *f,
 
   /* One follow-up per cell and year, dated in its year; the cells that
    * do not apply say why. */
-  follow_ups = list_where (f, SEC_TYPE_FOLLOW_UP, NULL, NULL, NULL);
+  follow_ups = sec_test_demo_list_where (f, SEC_TYPE_FOLLOW_UP, NULL, NULL, NULL);
   g_assert_cmpuint (follow_ups->len, ==, 2 * cells - 5);
   for (guint i = 0; i < follow_ups->len; i++)
     {
@@ -702,17 +241,17 @@ test_meetings (Fixture       *f,
   g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean past_held = FALSE, planned_2027 = FALSE, joint = FALSE, signing = FALSE;
 
-  fill (f);
+  sec_test_demo_fill (f);
 
-  meetings = list_where (f, SEC_TYPE_MEETING, NULL, NULL, "starts-at");
+  meetings = sec_test_demo_list_where (f, SEC_TYPE_MEETING, NULL, NULL, "starts-at");
   g_assert_cmpuint (meetings->len, ==, 3);
   for (guint i = 0; i < meetings->len; i++)
     {
       SecRecord *m = g_ptr_array_index (meetings, i);
-      g_autofree char *id = id_text (m);
-      g_autoptr(GPtrArray) items = list_where (f, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position");
-      g_autoptr(GPtrArray) participants = list_where (f, SEC_TYPE_PARTICIPANT, "meeting", id, NULL);
-      g_autoptr(GPtrArray) bodies = list_where (f, SEC_TYPE_MEETING_BODY, "meeting", id, NULL);
+      g_autofree char *id = sec_test_demo_id_text (m);
+      g_autoptr(GPtrArray) items = sec_test_demo_list_where (f, SEC_TYPE_AGENDA_ITEM, "meeting", id, "position");
+      g_autoptr(GPtrArray) participants = sec_test_demo_list_where (f, SEC_TYPE_PARTICIPANT, "meeting", id, NULL);
+      g_autoptr(GPtrArray) bodies = sec_test_demo_list_where (f, SEC_TYPE_MEETING_BODY, "meeting", id, NULL);
       gboolean has_break = FALSE, has_lunch = FALSE, has_chair = FALSE;
 
       g_assert_cmpstr (sec_record_get_string (m, "timezone"), ==, "Europe/Brussels");
@@ -776,7 +315,7 @@ test_meetings (Fixture       *f,
 
             if (g_str_equal (sec_record_get_string (p, "role"), "co-chair"))
               {
-                g_autoptr(SecRecord) o = get (f, SEC_TYPE_ORGANISATION, sec_record_get_ref (p, "organisation"));
+                g_autoptr(SecRecord) o = sec_test_demo_get (f, SEC_TYPE_ORGANISATION, sec_record_get_ref (p, "organisation"));
                 g_assert_cmpstr (sec_record_get_string (o, "country"), ==, "BG");
               }
           }
@@ -829,15 +368,15 @@ test_funding (Fixture       *f,
   g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
 
-  fill (f);
+  sec_test_demo_fill (f);
 
-  g_assert_cmpint (count (f, SEC_TYPE_PROGRAMME), ==, 6);
-  g_assert_cmpint (count (f, SEC_TYPE_FUNDING_CALL), ==, 3);
-  g_assert_cmpint (count (f, SEC_TYPE_PROJECT), ==, 6);
-  g_assert_cmpint (count (f, SEC_TYPE_PROJECT_PARTNER), ==, 20);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_PROGRAMME), ==, 6);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_FUNDING_CALL), ==, 3);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_PROJECT), ==, 6);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_PROJECT_PARTNER), ==, 20);
 
   /* Deadlines at 17:00 Brussels time. */
-  calls = list_where (f, SEC_TYPE_FUNDING_CALL, NULL, NULL, "deadline");
+  calls = sec_test_demo_list_where (f, SEC_TYPE_FUNDING_CALL, NULL, NULL, "deadline");
   g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, 0), "deadline"), ==, "2018-01-31T17:00");
   g_assert_cmpstr (sec_record_get_derived (g_ptr_array_index (calls, 0), "programme-name"), ==, "ISF Police");
   g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (calls, 1), "deadline"), ==, "2018-03-01T17:00");
@@ -850,7 +389,7 @@ test_funding (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(GPtrArray) found = list_where (f, SEC_TYPE_PROJECT, "acronym", expected[i].acronym, NULL);
+      g_autoptr(GPtrArray) found = sec_test_demo_list_where (f, SEC_TYPE_PROJECT, "acronym", expected[i].acronym, NULL);
       SecRecord *p;
 
       g_assert_cmpuint (found->len, ==, 1);
@@ -866,11 +405,11 @@ test_funding (Fixture       *f,
     }
 
   /* All twenty partners of ANTICORRP, with countries outside the EU. */
-  anticorrp = list_where (f, SEC_TYPE_PROJECT, "acronym", "ANTICORRP", NULL);
+  anticorrp = sec_test_demo_list_where (f, SEC_TYPE_PROJECT, "acronym", "ANTICORRP", NULL);
   {
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sec_record_get_id (g_ptr_array_index (anticorrp, 0)));
 
-    partners = list_where (f, SEC_TYPE_PROJECT_PARTNER, "project", id, "position");
+    partners = sec_test_demo_list_where (f, SEC_TYPE_PROJECT_PARTNER, "project", id, "position");
   }
   g_assert_cmpuint (partners->len, ==, 20);
   g_assert_cmpstr (sec_record_get_string (g_ptr_array_index (partners, 0), "short-name"), ==, "QOG");
@@ -892,11 +431,11 @@ test_valid (Fixture       *f,
   const GType *kinds = sec_record_kinds ();
   gint64 total = 0;
 
-  fill (f);
+  sec_test_demo_fill (f);
 
   for (guint k = 0; kinds[k]; k++)
     {
-      g_autoptr(GPtrArray) records = list_where (f, kinds[k], NULL, NULL, NULL);
+      g_autoptr(GPtrArray) records = sec_test_demo_list_where (f, kinds[k], NULL, NULL, NULL);
 
       for (guint i = 0; i < records->len; i++)
         {
@@ -938,7 +477,7 @@ check_names (Fixture *f)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       GType type = names[i].type == 0 ? SEC_TYPE_ORGANISATION : SEC_TYPE_PERSON;
-      g_autoptr(GPtrArray) found = list_search (f, type, names[i].search);
+      g_autoptr(GPtrArray) found = sec_test_demo_list_search (f, type, names[i].search);
       const char *value;
 
       g_assert_cmpuint (found->len, ==, 1);
@@ -954,7 +493,7 @@ test_unicode (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  fill (f);
+  sec_test_demo_fill (f);
   check_names (f);
 
   sec_store_close (f->store);
@@ -972,7 +511,7 @@ test_refuses_full (Fixture       *f,
   g_autofree char *message = NULL;
   gint64 before;
 
-  fill (f);
+  sec_test_demo_fill (f);
   before = sec_store_count_all (f->store, NULL);
   g_assert_cmpint (before, >, 0);
 
@@ -988,13 +527,13 @@ test_refuses_full (Fixture       *f,
     g_autoptr(SecRecord) body = sec_record_new (SEC_TYPE_BODY);
     g_autoptr(GError) other_error = NULL;
 
-    fixture_setup (&other, NULL);
+    sec_test_demo_setup (&other, NULL);
     sec_record_set_string (body, "name", "A body of our own");
     g_assert_true (sec_store_insert (other.store, body, NULL));
     g_assert_false (sec_demo_fill (other.store, &other_error));
     g_assert_error (other_error, SEC_DEMO_ERROR, SEC_DEMO_ERROR_NOT_EMPTY);
     g_assert_cmpint (sec_store_count_all (other.store, NULL), ==, 1);
-    fixture_teardown (&other, NULL);
+    sec_test_demo_teardown (&other, NULL);
   }
 }
 
@@ -1031,9 +570,9 @@ test_atomic (Fixture       *f,
     }
 
   /* And the store still works: without the triggers, the fill succeeds. */
-  fill (f);
-  g_assert_cmpint (count (f, SEC_TYPE_STATEMENT), ==, 2);
-  g_assert_cmpint (count (f, SEC_TYPE_FOLLOW_UP), ==, 95);
+  sec_test_demo_fill (f);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_STATEMENT), ==, 2);
+  g_assert_cmpint (sec_test_demo_count (f, SEC_TYPE_FOLLOW_UP), ==, 95);
 }
 
 int
@@ -1043,19 +582,15 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/demo/counts", Fixture, NULL, fixture_setup, test_counts, fixture_teardown);
-  g_test_add ("/demo/statement", Fixture, NULL, fixture_setup, test_statement, fixture_teardown);
-  g_test_add ("/demo/calls", Fixture, NULL, fixture_setup, test_calls, fixture_teardown);
-  g_test_add ("/demo/call-rules", Fixture, NULL, fixture_setup, test_call_rules, fixture_teardown);
-  g_test_add ("/demo/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
-  g_test_add ("/demo/selections", Fixture, NULL, fixture_setup, test_selections, fixture_teardown);
-  g_test_add ("/demo/follow-ups", Fixture, NULL, fixture_setup, test_follow_ups, fixture_teardown);
-  g_test_add ("/demo/meetings", Fixture, NULL, fixture_setup, test_meetings, fixture_teardown);
-  g_test_add ("/demo/funding", Fixture, NULL, fixture_setup, test_funding, fixture_teardown);
-  g_test_add ("/demo/valid", Fixture, NULL, fixture_setup, test_valid, fixture_teardown);
-  g_test_add ("/demo/unicode", Fixture, NULL, fixture_setup, test_unicode, fixture_teardown);
-  g_test_add ("/demo/refuses-full", Fixture, NULL, fixture_setup, test_refuses_full, fixture_teardown);
-  g_test_add ("/demo/atomic", Fixture, NULL, fixture_setup, test_atomic, fixture_teardown);
+  SEC_TEST_DEMO_ADD ("/demo/counts", test_counts);
+  SEC_TEST_DEMO_ADD ("/demo/statement", test_statement);
+  SEC_TEST_DEMO_ADD ("/demo/follow-ups", test_follow_ups);
+  SEC_TEST_DEMO_ADD ("/demo/meetings", test_meetings);
+  SEC_TEST_DEMO_ADD ("/demo/funding", test_funding);
+  SEC_TEST_DEMO_ADD ("/demo/valid", test_valid);
+  SEC_TEST_DEMO_ADD ("/demo/unicode", test_unicode);
+  SEC_TEST_DEMO_ADD ("/demo/refuses-full", test_refuses_full);
+  SEC_TEST_DEMO_ADD ("/demo/atomic", test_atomic);
 
   return g_test_run ();
 }

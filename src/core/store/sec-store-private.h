@@ -1,8 +1,9 @@
 /* sec-store-private.h: for the store's own files (src/core/store/) only
  *
  * SecStore is written in several files, one per job (sec-store.c: the
- * object, opening, transactions, settings; sec-store-migrate.c: bringing a
- * file up to date; sec-store-records.c: one record at a time;
+ * object, opening, transactions, settings; sec-store-file-checks.c: what a
+ * database is checked for before it is opened; sec-store-migrate.c:
+ * bringing a file up to date; sec-store-records.c: one record at a time;
  * sec-store-query.c: lists; sec-store-deletion.c: dependants and undo).
  * They share what is declared here.
  *
@@ -125,6 +126,37 @@ void         _sec_store_opening_report (SecStore       *self,
 GCancellable *_sec_store_opening_cancellable (SecStore  *self);
 /* Whether the opening was stopped; then sets @error (G_IO_ERROR_CANCELLED). */
 gboolean     _sec_store_opening_stopped (SecStore      *self,
+                                         GError       **error);
+
+/* sec-store-file-checks.c: before the store opens a database */
+
+/* Creates a new empty file readable by its owner only: it will hold
+ * personal data. */
+gboolean     _sec_store_create_file    (const char     *path,
+                                        GError        **error);
+/* Refuses @path (named @display) if it is a symbolic link, naming the file
+ * it points to. */
+gboolean     _sec_store_refuse_link    (const char     *path,
+                                        const char     *display,
+                                        GError        **error);
+/* Sets @own to whether @engine's database holds the tables every version
+ * of Secretariat made. */
+gboolean     _sec_store_has_own_tables (SecEngine      *engine,
+                                        gboolean       *own,
+                                        GError        **error);
+/* The checks the existing file @path passes on @engine, a connection that
+ * writes nothing, before anything else reads it. Sets @version to its
+ * schema version, and @deferred to TRUE when the whole-file check is left
+ * until after opening. */
+gboolean     _sec_store_check_existing_file (SecEngine *engine,
+                                             const char *path,
+                                             const char *display,
+                                             int        *version,
+                                             gboolean   *deferred,
+                                             GError    **error);
+/* Refuses @path unless it and its folder can be written. */
+gboolean     _sec_store_check_can_write (const char    *path,
+                                         const char    *display,
                                          GError       **error);
 
 /* sec-store-migrate.c */
