@@ -8,6 +8,7 @@
 #include "ui/records/sec-record-page.h"
 #include "ui/shell/sec-application.h"
 #include "ui/shell/sec-application-private.h"
+#include "ui/widgets/sec-detail-row.h"
 
 void
 sec_test_ui_init (int    *argc,
@@ -74,6 +75,15 @@ sec_test_find_message_dialog (void)
       dialog = l->data;
   g_list_free (toplevels);
   return dialog;
+}
+
+const char *
+sec_test_row_subtitle (GtkWidget *row)
+{
+  if (SEC_IS_DETAIL_ROW (row))
+    return sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
 GtkWidget *

@@ -31,6 +31,8 @@ GtkWidget *sec_test_find_action_button (GtkWidget  *root,
 
 /* The first row below @root, shown or hidden, whose title is @title, or
  * NULL. */
+/* The subtitle of an AdwActionRow or a SecDetailRow. */
+const char *sec_test_row_subtitle (GtkWidget *row);
 GtkWidget *sec_test_find_row (GtkWidget  *root,
                               const char *title);
 

@@ -20,6 +20,7 @@
 #include "ui/statements/sec-statement-tools.h"
 #include "core/statements/sec-statements.h"
 #include "ui/widgets/sec-wrap-box.h"
+#include "ui/widgets/sec-detail-row.h"
 #include "sec-test-call-ui.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
@@ -103,7 +104,7 @@ test_tools_open_call (SecTestCallUi *f, gconstpointer data)
 
   /* Open, 12 days left, as the core counts them. */
   status_row = sec_test_call_ui_find_row (GTK_WIDGET (tools), "Status");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Open");
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (status_row)), ==, "Open");
   g_assert_cmpint (sec_call_days_left (SEC_CALL (call), NULL), ==, 12);
   expected_left = sec_call_describe_time_left (SEC_CALL (call), NULL);
   g_assert_cmpstr (expected_left, ==, "12 days left");
@@ -114,11 +115,11 @@ test_tools_open_call (SecTestCallUi *f, gconstpointer data)
   g_assert_true (days_shown);
 
   /* The deadline with its zone, and who may apply. */
-  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Deadline"))),
+  g_assert_true (g_str_has_suffix (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Deadline"))),
                                    ", 23:59 (Europe/Brussels)"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Who may apply"))),
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Who may apply"))),
                    ==, "Cyprus and Latvia only");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Applications"))),
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Applications"))),
                    ==, "None received yet");
 
   /* Before the deadline, the balance is today's: no choice to make. */
@@ -156,13 +157,13 @@ test_tools_balance_and_errata (SecTestCallUi *f, gconstpointer data)
   GtkWidget *today_button;
 
   /* A decided call: its stage, no days left. */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Status"))),
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Status"))),
                    ==, "Decided");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Deadline"))),
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Deadline"))),
                    ==, "25 April 2018, 23:59 (Europe/Brussels)");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Who may apply"))),
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools), "Who may apply"))),
                    ==, "Denmark, Estonia and Malta only · Civil society organisation");
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools),
+  g_assert_true (g_str_has_prefix (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (sec_test_call_ui_find_row (GTK_WIDGET (tools),
                                                                                            "Applications"))),
                                    "9 received · Eligible: 6 · Not eligible: 3 · Late: 1 · Selected: 3"));
 

@@ -15,6 +15,7 @@
 #include "ui/meetings/sec-meeting-tools.h"
 #include "ui/records/sec-record-editor.h"
 #include "ui/widgets/sec-record-picker-row.h"
+#include "ui/widgets/sec-detail-row.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
@@ -166,7 +167,7 @@ test_substitute (Fixture *f, gconstpointer data)
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
     row = NULL;
-    sec_test_collect_widgets (tools, ADW_TYPE_ACTION_ROW, FALSE, rows);
+    sec_test_collect_widgets (tools, SEC_TYPE_DETAIL_ROW, FALSE, rows);
     for (guint i = 0; i < rows->len; i++)
       if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (rows, i)), "substitute-proposal") == 0)
         row = g_ptr_array_index (rows, i);

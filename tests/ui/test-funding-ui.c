@@ -107,7 +107,7 @@ row_subtitle (GtkWidget *root, const char *title)
 
   if (row == NULL)
     g_error ("No row “%s”", title);
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return sec_test_row_subtitle (row);
 }
 
 static gboolean

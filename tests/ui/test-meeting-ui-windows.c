@@ -324,7 +324,7 @@ test_agenda (SecTestMeeting *f, gconstpointer data)
   iterate ();
   g_assert_cmpint (version_of (f, NREM_2018), ==, 1);
   g_assert_nonnull (sec_test_find_row (GTK_WIDGET (window), "Final"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (GTK_WIDGET (window), "Final"))), ==,
+  g_assert_cmpstr (sec_test_row_subtitle (sec_test_find_row (GTK_WIDGET (window), "Final")), ==,
                    "Final, version 1");
 
   /* Add an item: it comes last, after the 16:15 item that ends at 16:30. */
@@ -369,7 +369,7 @@ test_agenda (SecTestMeeting *f, gconstpointer data)
   items = sec_agenda_list_items (f->store, NREM_2018, &error);
   g_assert_cmpint (sec_record_get_id (g_ptr_array_index (items, 7)), ==, added);
   g_assert_cmpint (version_of (f, NREM_2018), ==, 4);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sec_test_find_row (GTK_WIDGET (window), "Final"))), ==,
+  g_assert_cmpstr (sec_test_row_subtitle (sec_test_find_row (GTK_WIDGET (window), "Final")), ==,
                    "Final, version 4");
 
   /* Removed, then put back with Undo. */

@@ -20,6 +20,7 @@
 #include "core/meetings/sec-invitations.h"
 #include "ui/meetings/sec-invite-dialog.h"
 #include "ui/meetings/sec-meeting-tools.h"
+#include "ui/widgets/sec-detail-row.h"
 #include "ui/widgets/sec-wrap-box.h"
 #include "ui/meetings/sec-participants-window.h"
 #include "ui/records/sec-record-page.h"
@@ -106,7 +107,7 @@ test_tools_co_chair (SecTestMeeting *f, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Bulgaria (Presidency of the Council of the EU)");
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+  g_assert_true (g_str_has_prefix (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)),
                                    "Proposed co-chair: the Presidency of the Council on 13 June 2018"));
 
   /* "Use" sets it. */
@@ -558,7 +559,7 @@ test_language_names (SecTestMeeting *f, gconstpointer data)
   iterate ();
   row = sec_test_find_row (page, "Languages");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Maltese, English");
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), ==, "Maltese, English");
 }
 
 /* A participant whose personal data were erased reads "Erased person",

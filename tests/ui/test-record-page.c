@@ -9,6 +9,7 @@
 
 #include "ui/records/sec-record-editor.h"
 #include "ui/records/sec-record-page.h"
+#include "ui/widgets/sec-detail-row.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
 #include "core/store/sec-store-private.h"
@@ -158,10 +159,10 @@ find_all (Fixture *f, GType type)
   return out;
 }
 
-static AdwActionRow *
+static SecDetailRow *
 find_row (Fixture *f, const char *title)
 {
-  g_autoptr(GPtrArray) rows = find_all (f, ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) rows = find_all (f, SEC_TYPE_DETAIL_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
@@ -172,10 +173,10 @@ find_row (Fixture *f, const char *title)
 static const char *
 subtitle_of (Fixture *f, const char *title)
 {
-  AdwActionRow *row = find_row (f, title);
+  SecDetailRow *row = find_row (f, title);
 
   g_assert_nonnull (row);
-  return adw_action_row_get_subtitle (row);
+  return sec_detail_row_get_subtitle (row);
 }
 
 /* Activates the row titled @title, as a click does, and checks that it
@@ -183,7 +184,7 @@ subtitle_of (Fixture *f, const char *title)
 static void
 activate_row (Fixture *f, const char *title, const char *kind, gint64 id)
 {
-  AdwActionRow *row = find_row (f, title);
+  SecDetailRow *row = find_row (f, title);
 
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
@@ -218,20 +219,20 @@ is_number (const char *text)
 static void
 assert_no_raw_ids (Fixture *f)
 {
-  g_autoptr(GPtrArray) rows = find_all (f, ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) rows = find_all (f, SEC_TYPE_DETAIL_ROW);
   g_autoptr(GPtrArray) labels = find_all (f, GTK_TYPE_LABEL);
 
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < rows->len; i++)
     {
-      AdwActionRow *row = g_ptr_array_index (rows, i);
+      SecDetailRow *row = g_ptr_array_index (rows, i);
       const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
       /* The order of an item is a number, and its row says so. */
       if (g_strcmp0 (title, "Order") == 0 || g_strcmp0 (title, "Position") == 0)
         continue;
       g_assert_false (is_number (title));
-      g_assert_false (is_number (adw_action_row_get_subtitle (row)));
+      g_assert_false (is_number (sec_detail_row_get_subtitle (row)));
     }
   for (guint i = 0; i < labels->len; i++)
     g_assert_false (is_number (gtk_label_get_text (g_ptr_array_index (labels, i))));
@@ -558,7 +559,7 @@ count_rows (Fixture *f, const char *title)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   g_assert_nonnull (group);
-  sec_test_collect_widgets (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, TRUE, rows);
+  sec_test_collect_widgets (GTK_WIDGET (group), SEC_TYPE_DETAIL_ROW, TRUE, rows);
   return rows->len;
 }
 
@@ -567,7 +568,7 @@ count_rows (Fixture *f, const char *title)
 static void
 press_row (Fixture *f, const char *title)
 {
-  AdwActionRow *row = find_row (f, title);
+  SecDetailRow *row = find_row (f, title);
 
   g_assert_nonnull (row);
   gtk_widget_grab_focus (GTK_WIDGET (row));

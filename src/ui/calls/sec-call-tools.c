@@ -27,17 +27,18 @@
 #include "core/base/sec-format.h"
 #include "core/store/sec-query.h"
 #include "ui/widgets/sec-wrap-box.h"
+#include "ui/widgets/sec-detail-row.h"
 
 struct _SecCallTools
 {
   GtkWidget            parent_instance;
 
   /* template widgets */
-  AdwActionRow        *status_row;
+  SecDetailRow        *status_row;
   GtkLabel            *days_label;
-  AdwActionRow        *deadline_row;
-  AdwActionRow        *eligibility_row;
-  AdwActionRow        *applications_row;
+  SecDetailRow        *deadline_row;
+  SecDetailRow        *eligibility_row;
+  SecDetailRow        *applications_row;
   SecWrapBox          *buttons_box;
   AdwPreferencesGroup *text_group;
   AdwPreferencesGroup *balance_group;
@@ -120,7 +121,7 @@ show_status (SecCallTools *self)
     subtitle = g_strdup_printf (_("%s: the deadline has passed"), label);
   else
     subtitle = g_strdup (label);
-  adw_action_row_set_subtitle (self->status_row, subtitle);
+  sec_detail_row_set_subtitle (self->status_row, subtitle);
 
   /* "12 days left" stands out; the last days more. */
   gtk_widget_set_visible (GTK_WIDGET (self->days_label), left != NULL);
@@ -140,7 +141,7 @@ show_deadline (SecCallTools *self)
 {
   g_autofree char *deadline = sec_call_format_deadline (self->call);
 
-  adw_action_row_set_subtitle (self->deadline_row, *deadline ? deadline : _("No deadline set"));
+  sec_detail_row_set_subtitle (self->deadline_row, *deadline ? deadline : _("No deadline set"));
 }
 
 static void
@@ -187,7 +188,7 @@ show_eligibility (SecCallTools *self)
   if (text->len == 0)
     g_string_append (text, _("Open to organisations of every kind from every country"));
 
-  adw_action_row_set_subtitle (self->eligibility_row, text->str);
+  sec_detail_row_set_subtitle (self->eligibility_row, text->str);
 }
 
 /* "9 received · Eligible: 6 · Not eligible: 3 · Late: 1 · Selected: 3":
@@ -211,7 +212,7 @@ show_applications (SecCallTools *self)
 
   if (total == 0)
     {
-      adw_action_row_set_subtitle (self->applications_row, _("None received yet"));
+      sec_detail_row_set_subtitle (self->applications_row, _("None received yet"));
       return;
     }
 
@@ -238,7 +239,7 @@ show_applications (SecCallTools *self)
       part = g_strdup_printf (_("%s: %s"), label, number);
       append_part (text, part);
     }
-  adw_action_row_set_subtitle (self->applications_row, text->str);
+  sec_detail_row_set_subtitle (self->applications_row, text->str);
 }
 
 static GtkWidget *
@@ -278,8 +279,7 @@ new_version_row (const SecCallVersion *version,
   g_autofree char *title = dup_version_title (version);
   const char *text = version->text != NULL && *version->text != '\0' ? version->text : _("No text recorded");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (version->change != NULL && *version->change != '\0')
     {
       /* The erratum's notice, one line here; whole when expanded. */
@@ -699,6 +699,7 @@ sec_call_tools_class_init (SecCallToolsClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SEC_TYPE_WRAP_BOX);
+  g_type_ensure (SEC_TYPE_DETAIL_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-call-tools.ui");
   gtk_widget_class_bind_template_child (widget_class, SecCallTools, status_row);
   gtk_widget_class_bind_template_child (widget_class, SecCallTools, days_label);

@@ -18,6 +18,7 @@
 #include "ui/funding/sec-funding-tools.h"
 #include "ui/funding/sec-portfolio-window.h"
 #include "ui/widgets/sec-tool-window.h"
+#include "ui/widgets/sec-detail-row.h"
 
 struct _SecFundingTools
 {
@@ -25,12 +26,12 @@ struct _SecFundingTools
 
   /* template widgets */
   GtkWidget       *box;
-  AdwActionRow    *status_row;
+  SecDetailRow    *status_row;
   GtkLabel        *time_left_label;
-  AdwActionRow    *deadline_row;
-  AdwActionRow    *duration_row;
-  AdwActionRow    *countries_row;
-  AdwActionRow    *budget_row;
+  SecDetailRow    *deadline_row;
+  SecDetailRow    *duration_row;
+  SecDetailRow    *countries_row;
+  SecDetailRow    *budget_row;
   GtkWidget       *calendar_button;
   GtkWidget       *portfolio_button;
 
@@ -61,7 +62,7 @@ show_call (SecFundingTools *self)
   g_autofree char *shown = sec_funding_format_deadline (self->record);
   g_autofree char *budget = sec_funding_format_euros (sec_record_get_int (self->record, "budget"));
 
-  adw_action_row_set_subtitle (self->status_row, sec_funding_call_status_label (status));
+  sec_detail_row_set_subtitle (self->status_row, sec_funding_call_status_label (status));
   if (deadline != NULL && status != SEC_FUNDING_CALL_CLOSED)
     {
       g_autofree char *left = sec_funding_format_time_left (deadline, NULL);
@@ -72,9 +73,9 @@ show_call (SecFundingTools *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->time_left_label), soon ? "warning" : "accent");
       gtk_widget_set_visible (GTK_WIDGET (self->time_left_label), TRUE);
     }
-  adw_action_row_set_subtitle (self->deadline_row, *shown ? shown : _("No deadline"));
+  sec_detail_row_set_subtitle (self->deadline_row, *shown ? shown : _("No deadline"));
   gtk_widget_set_sensitive (self->calendar_button, deadline != NULL);
-  adw_action_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
+  sec_detail_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
   gtk_widget_set_visible (GTK_WIDGET (self->duration_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->countries_row), FALSE);
   gtk_widget_set_visible (self->portfolio_button, FALSE);
@@ -96,18 +97,18 @@ show_project (SecFundingTools *self)
     {
       /* Translators: a project's duration */
       g_autofree char *text = g_strdup_printf (ngettext ("%d month", "%d months", months), months);
-      adw_action_row_set_subtitle (self->duration_row, text);
+      sec_detail_row_set_subtitle (self->duration_row, text);
     }
   else
-    adw_action_row_set_subtitle (self->duration_row, _("Not known"));
-  adw_action_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
+    sec_detail_row_set_subtitle (self->duration_row, _("Not known"));
+  sec_detail_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
 
   /* Its countries, in the portfolio's order. */
   entry = sec_portfolio_project_new (self->store, self->record, &error);
   if (entry != NULL)
     {
       g_autofree char *names = sec_portfolio_project_dup_country_names (entry);
-      adw_action_row_set_subtitle (self->countries_row, *names ? names : _("None"));
+      sec_detail_row_set_subtitle (self->countries_row, *names ? names : _("None"));
     }
   else
     g_warning ("Could not read the project's partners: %s", error->message);
@@ -132,8 +133,8 @@ show_programme (SecFundingTools *self)
       g_autofree char *countries = g_strdup_printf (ngettext ("%s country", "%s countries",
                                                               portfolio->countries->len), count);
 
-      adw_action_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
-      adw_action_row_set_subtitle (self->countries_row, countries);
+      sec_detail_row_set_subtitle (self->budget_row, *budget ? budget : _("Not known"));
+      sec_detail_row_set_subtitle (self->countries_row, countries);
     }
   else if (sec_record_get_id (self->record) > 0)
     g_warning ("Could not read the programme's projects: %s", error->message);
@@ -305,6 +306,7 @@ sec_funding_tools_class_init (SecFundingToolsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEC_TYPE_DETAIL_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-funding-tools.ui");
   gtk_widget_class_bind_template_child (widget_class, SecFundingTools, box);
   gtk_widget_class_bind_template_child (widget_class, SecFundingTools, status_row);

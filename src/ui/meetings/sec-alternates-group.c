@@ -11,6 +11,7 @@
 #include "ui/meetings/sec-alternates-group.h"
 #include "ui/widgets/sec-record-picker-row.h"
 #include "ui/widgets/sec-tool-window.h"
+#include "ui/widgets/sec-detail-row.h"
 
 typedef struct {
   SecStore *store;
@@ -120,17 +121,16 @@ sec_alternates_group_new (SecStore  *store,
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(SecRecord) person = sec_store_get (store, SEC_TYPE_PERSON, id, NULL);
       g_autofree char *name = person != NULL ? sec_record_dup_title (person) : g_strdup ("");
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = sec_detail_row_new (NULL, NULL);
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove the alternate"));
       g_object_set_data (G_OBJECT (remove), "sec-person", GSIZE_TO_POINTER ((gsize) id));
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), group);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), remove);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 

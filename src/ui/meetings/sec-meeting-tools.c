@@ -31,6 +31,7 @@
 #include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-tool-window.h"
 #include "ui/widgets/sec-wrap-box.h"
+#include "ui/widgets/sec-detail-row.h"
 
 /* Rows of a warning's list before "and N more". */
 #define MAX_LISTED 50
@@ -58,15 +59,8 @@ static GtkWidget *
 new_row (const char *title,
          const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Names come from users: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
+  /* Names come from users: a SecDetailRow never takes markup. */
+  return sec_detail_row_new (title, subtitle);
 }
 
 static GtkWidget *
@@ -130,12 +124,12 @@ add_co_chair_warning (SecMeetingTools *self)
 
   row = new_row (self->co_chair_proposal, subtitle);
   gtk_widget_set_name (row, "co-chair-proposal");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_warning_icon ("dialog-information-symbolic"));
+  sec_detail_row_add_prefix (SEC_DETAIL_ROW (row), new_warning_icon ("dialog-information-symbolic"));
   {
     GtkWidget *button = new_button (_("_Use as Co-chair"), "tools.use-co-chair");
 
     gtk_widget_add_css_class (button, "suggested-action");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), button);
   }
   adw_preferences_group_add (self->warnings_group, row);
   return TRUE;
@@ -196,7 +190,7 @@ add_members_warning (SecMeetingTools *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "organisation", m->organisation_id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   if (open->len > MAX_LISTED)
@@ -263,7 +257,7 @@ add_needs_warning (SecMeetingTools *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "participant", n->participant_id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   if (needs->len > MAX_LISTED)
@@ -306,8 +300,8 @@ add_agenda_warning (SecMeetingTools *self)
 
   row = new_row (title, subtitle);
   gtk_widget_set_name (row, "agenda-overrun");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_warning_icon ("dialog-warning-symbolic"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_button (_("_Agenda…"), "tools.agenda"));
+  sec_detail_row_add_prefix (SEC_DETAIL_ROW (row), new_warning_icon ("dialog-warning-symbolic"));
+  sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), new_button (_("_Agenda…"), "tools.agenda"));
   adw_preferences_group_add (self->warnings_group, row);
   return TRUE;
 }
@@ -378,7 +372,7 @@ add_carried_warning (SecMeetingTools *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "meeting",
                                         sec_record_get_ref (point, "meeting"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   if (carried->len > MAX_LISTED)

@@ -9,6 +9,7 @@
 #include "core/meetings/sec-delegates.h"
 #include "ui/meetings/sec-substitute-rows.h"
 #include "ui/widgets/sec-a11y.h"
+#include "ui/widgets/sec-detail-row.h"
 
 guint
 sec_substitute_rows_add (AdwPreferencesGroup *group,
@@ -29,7 +30,7 @@ sec_substitute_rows_add (AdwPreferencesGroup *group,
   for (guint i = 0; i < proposals->len; i++)
     {
       SecSubstituteProposal *p = g_ptr_array_index (proposals, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = sec_detail_row_new (NULL, NULL);
       GtkWidget *icon = sec_decorative_icon_new ("dialog-information-symbolic");
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Substitute"));
       g_autofree char *title = NULL;
@@ -44,16 +45,15 @@ sec_substitute_rows_add (AdwPreferencesGroup *group,
       else
         subtitle = g_strdup_printf (_("Alternate: %s"), p->substitute_name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      sec_detail_row_set_subtitle (SEC_DETAIL_ROW (row), subtitle);
       gtk_widget_set_name (row, "substitute-proposal");
       gtk_widget_add_css_class (icon, "accent");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      sec_detail_row_add_prefix (SEC_DETAIL_ROW (row), icon);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Record the alternate as the substitute"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "tools.substitute");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xx)", p->participant_id, p->person_id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), button);
       adw_preferences_group_add (group, row);
     }
   return proposals->len;

@@ -25,6 +25,7 @@
 #include "ui/records/sec-record-page-private.h"
 #include "ui/statements/sec-statement-tools.h"
 #include "ui/widgets/sec-a11y.h"
+#include "ui/widgets/sec-detail-row.h"
 #include "ui/widgets/sec-read-only.h"
 
 typedef GtkWidget *(*MakeRowFunc) (SecRecordPage *self,
@@ -180,7 +181,7 @@ new_more_row (RelatedGroup *related,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.show-more");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", index);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-down-symbolic"));
+  sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), sec_decorative_icon_new ("go-down-symbolic"));
   return row;
 }
 

@@ -18,6 +18,7 @@
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 #include "ui/widgets/sec-a11y.h"
+#include "ui/widgets/sec-detail-row.h"
 
 /* Helpers: text */
 
@@ -88,16 +89,8 @@ GtkWidget *
 _sec_record_page_new_row (const char *title,
                           const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Names come from users: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  /* Names come from users: a SecDetailRow never takes markup. */
+  return sec_detail_row_new (title, subtitle);
 }
 
 static void
@@ -115,7 +108,7 @@ add_button (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), button);
 }
 
 static void
@@ -128,7 +121,7 @@ make_link (GtkWidget  *row,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", kind, id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), arrow);
 }
 
 /* A row that opens the record @kind @id; @details_kind, when not NULL, adds
@@ -156,15 +149,6 @@ _sec_record_page_new_link_row (const char *title,
   if (kind != NULL && id != 0)
     make_link (row, kind, id);
   return row;
-}
-
-static gboolean
-make_subtitle_selectable (GtkWidget *row)
-{
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (row), "subtitle-selectable") == NULL)
-    return FALSE;
-  g_object_set (row, "subtitle-selectable", TRUE, NULL);
-  return TRUE;
 }
 
 /* A row of the Details group. */
@@ -214,7 +198,7 @@ _sec_record_page_new_field_row (SecRecordPage  *self,
             gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
             gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "page.open-uri");
             gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+            sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), icon);
           }
         copyable = FALSE;
       }
@@ -235,16 +219,8 @@ _sec_record_page_new_field_row (SecRecordPage  *self,
       break;
     }
 
-  /* Values can be selected and copied where libadwaita allows (1.3 and
-   * later, looked up at run time so that one build serves every version);
-   * before, a button copies the text. */
-  if (copyable && !make_subtitle_selectable (row) &&
-      (field->type == SEC_FIELD_TEXT || field->type == SEC_FIELD_LONG_TEXT))
-    {
-      /* Translators: %s is the name of a field, "Copy Phone" */
-      g_autofree char *tooltip = g_strdup_printf (_("Copy %s"), _(field->label));
-      add_button (row, "edit-copy-symbolic", tooltip, "page.copy", g_variant_new_string (value));
-    }
+  /* Values can be selected, to copy them. */
+  sec_detail_row_set_subtitle_selectable (SEC_DETAIL_ROW (row), copyable);
 
   return row;
 }

@@ -20,6 +20,7 @@
 #include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-wrap-box.h"
 #include "ui/widgets/sec-year-dropdown.h"
+#include "ui/widgets/sec-detail-row.h"
 
 struct _SecStatementTools
 {
@@ -159,12 +160,11 @@ show_predecessors (SecStatementTools *self)
       const char *place = sec_record_get_string (statement, "place");
       g_autofree char *subtitle = place != NULL && *place && *date ? g_strdup_printf ("%s · %s", date, place)
                                                                    : g_strdup (*date ? date : (place ? place : ""));
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = sec_detail_row_new (NULL, NULL);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
+      sec_detail_row_set_subtitle (SEC_DETAIL_ROW (row), subtitle);
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), sec_decorative_icon_new ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "statement", sec_record_get_id (statement));

@@ -1,0 +1,214 @@
+/* test-detail-row.c: a row of a record's page (SecDetailRow, SecRowTitle)
+ *
+ * Its texts and what hides them, prefixes and suffixes from code and from
+ * a .ui file, the selectable value, its width asked for as for no height
+ * (never a wrapping label's width for a height: issue 16), and its
+ * layout: the texts take the width the buttons leave, wrap there, and
+ * the row grows with them.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "ui/widgets/sec-detail-row.h"
+#include "ui/widgets/sec-row-title.h"
+#include "sec-test-ui.h"
+#include "sec-test-util.h"
+
+#define LONG_TEXT "The central objective of the project was to investigate factors that promote " \
+                  "or hinder the development of effective anti-corruption policies."
+
+static SecRowTitle *
+title_box_of (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+
+  sec_test_collect_widgets (row, SEC_TYPE_ROW_TITLE, FALSE, boxes);
+  g_assert_cmpuint (boxes->len, ==, 1);
+  return g_ptr_array_index (boxes, 0);
+}
+
+static GtkWidget *
+show_in_list (GtkWidget *row,
+              int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  sec_test_wait_ms (100);
+  return window;
+}
+
+static void
+test_texts (void)
+{
+  GtkWidget *row = g_object_ref_sink (sec_detail_row_new ("Email", "anna@example.org"));
+  SecRowTitle *box = title_box_of (row);
+  GtkLabel *title = sec_row_title_get_title_label (box);
+  GtkLabel *subtitle = sec_row_title_get_subtitle_label (box);
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Email");
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Email");
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), ==, "anna@example.org");
+  g_assert_cmpstr (gtk_label_get_text (subtitle), ==, "anna@example.org");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subtitle)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (box), "title"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title), "title"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (subtitle), "subtitle"));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  /* Plain text, never markup or mnemonics: names come from users. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "<b>R&D</b> _Unit");
+  sec_detail_row_set_subtitle (SEC_DETAIL_ROW (row), "<i>x</i> & y");
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "<b>R&D</b> _Unit");
+  g_assert_cmpstr (gtk_label_get_text (subtitle), ==, "<i>x</i> & y");
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_false (gtk_label_get_use_underline (title));
+
+  /* An empty text is hidden; NULL reads as "". */
+  sec_detail_row_set_subtitle (SEC_DETAIL_ROW (row), NULL);
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (subtitle)));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
+
+  /* The value can be made selectable, to copy it. */
+  g_assert_false (sec_detail_row_get_subtitle_selectable (SEC_DETAIL_ROW (row)));
+  sec_detail_row_set_subtitle_selectable (SEC_DETAIL_ROW (row), TRUE);
+  g_assert_true (gtk_label_get_selectable (subtitle));
+  g_assert_true (sec_detail_row_get_subtitle_selectable (SEC_DETAIL_ROW (row)));
+
+  g_object_unref (row);
+}
+
+static void
+test_builder (void)
+{
+  static const char ui[] =
+    "<interface>"
+    "  <object class='SecDetailRow' id='row'>"
+    "    <property name='title'>Status</property>"
+    "    <property name='subtitle'>Open</property>"
+    "    <child type='prefix'><object class='GtkImage' id='icon'/></child>"
+    "    <child type='suffix'><object class='GtkButton' id='first'/></child>"
+    "    <child type='suffix'><object class='GtkButton' id='second'/></child>"
+    "  </object>"
+    "</interface>";
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *row, *icon, *first, *second;
+  GtkWidget *box;
+
+  g_type_ensure (SEC_TYPE_DETAIL_ROW);
+  builder = gtk_builder_new_from_string (ui, -1);
+  row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
+  icon = GTK_WIDGET (gtk_builder_get_object (builder, "icon"));
+  first = GTK_WIDGET (gtk_builder_get_object (builder, "first"));
+  second = GTK_WIDGET (gtk_builder_get_object (builder, "second"));
+  box = GTK_WIDGET (title_box_of (row));
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Status");
+  g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), ==, "Open");
+  /* The prefix before the texts, the suffixes after, in order, all in
+   * the row's header box (as an action row's, for the theme). */
+  g_assert_true (gtk_widget_is_ancestor (icon, row));
+  g_assert_true (gtk_widget_get_next_sibling (gtk_widget_get_parent (icon)) == box);
+  g_assert_true (gtk_widget_get_prev_sibling (gtk_widget_get_parent (first)) == box);
+  g_assert_true (gtk_widget_get_next_sibling (first) == second);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (box), "header"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (first), "suffixes"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (icon), "prefixes"));
+}
+
+/* A horizontal box asks its children for their width at the height it
+ * gives them. A wrapping GtkLabel answers with the width that fits its
+ * text in that height, found by laying the text out at width after width
+ * (and in one line's height, its whole text's width). The title box
+ * answers as for no height. */
+static void
+test_width_first (void)
+{
+  GtkWidget *row = sec_detail_row_new ("Description", LONG_TEXT);
+  GtkWidget *window = show_in_list (row, 360);
+  GtkWidget *box = GTK_WIDGET (title_box_of (row));
+  GtkWidget *subtitle = GTK_WIDGET (sec_row_title_get_subtitle_label (SEC_ROW_TITLE (box)));
+  int min_free, nat_free, min_line, nat_line, line_height, label_min;
+
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 10000, NULL, &line_height, NULL, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, line_height, &min_line, &nat_line, NULL, NULL);
+  g_assert_cmpint (min_line, ==, min_free);
+  g_assert_cmpint (nat_line, ==, nat_free);
+  /* What a GtkLabel alone answers: its whole text on one line. */
+  gtk_widget_measure (subtitle, GTK_ORIENTATION_HORIZONTAL, line_height / 2 + 1, &label_min, NULL, NULL, NULL);
+  g_assert_cmpint (label_min, >, min_free);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_layout (void)
+{
+  GtkWidget *row = sec_detail_row_new ("Description", LONG_TEXT);
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *title, *subtitle;
+  graphene_rect_t box_bounds, button_bounds, title_bounds, subtitle_bounds;
+  int narrow_height, wide_height;
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), button);
+  window = show_in_list (row, 360);
+  box = GTK_WIDGET (title_box_of (row));
+  title = GTK_WIDGET (sec_row_title_get_title_label (SEC_ROW_TITLE (box)));
+  subtitle = GTK_WIDGET (sec_row_title_get_subtitle_label (SEC_ROW_TITLE (box)));
+
+  /* The texts take the width the button leaves, side by side with it. */
+  g_assert_true (gtk_widget_compute_bounds (box, row, &box_bounds));
+  g_assert_true (gtk_widget_compute_bounds (button, row, &button_bounds));
+  g_assert_cmpfloat (box_bounds.size.width, >, 200);
+  g_assert_cmpfloat (box_bounds.origin.x + box_bounds.size.width, <=, button_bounds.origin.x);
+  g_assert_cmpfloat (button_bounds.origin.x + button_bounds.size.width, <=, gtk_widget_get_width (row));
+
+  /* The title above the value, both as wide as the box. */
+  g_assert_true (gtk_widget_compute_bounds (title, box, &title_bounds));
+  g_assert_true (gtk_widget_compute_bounds (subtitle, box, &subtitle_bounds));
+  g_assert_cmpfloat (title_bounds.origin.y, ==, 0);
+  g_assert_cmpfloat (subtitle_bounds.origin.y, >=, title_bounds.size.height);
+  g_assert_cmpfloat (subtitle_bounds.size.width, ==, box_bounds.size.width);
+  g_assert_cmpfloat (subtitle_bounds.origin.y + subtitle_bounds.size.height, <=, box_bounds.size.height);
+
+  /* The value wraps: narrower, the row is taller. */
+  narrow_height = gtk_widget_get_height (row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, -1);
+  sec_test_wait_ms (100);
+  wide_height = gtk_widget_get_height (row);
+  g_assert_cmpint (narrow_height, >, wide_height);
+  g_assert_cmpint (wide_height, >=, 50);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sec_test_install_log_writer ();
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/detail-row/texts", test_texts);
+  g_test_add_func ("/detail-row/builder", test_builder);
+  g_test_add_func ("/detail-row/width-first", test_width_first);
+  g_test_add_func ("/detail-row/layout", test_layout);
+
+  return g_test_run ();
+}
