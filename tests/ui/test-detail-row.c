@@ -1,4 +1,4 @@
-/* test-detail-row.c: a row of a record's page (SecDetailRow, SecRowTitle)
+/* test-detail-row.c: a row of a record's page (SecDetailRow, SecTextColumn)
  *
  * Its texts and what hides them, prefixes and suffixes from code and from
  * a .ui file, the selectable value, its width asked for as for no height
@@ -12,21 +12,33 @@
 #include <locale.h>
 
 #include "ui/widgets/sec-detail-row.h"
-#include "ui/widgets/sec-row-title.h"
+#include "ui/widgets/sec-text-column.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
 #define LONG_TEXT "The central objective of the project was to investigate factors that promote " \
                   "or hinder the development of effective anti-corruption policies."
 
-static SecRowTitle *
+static GtkWidget *
 title_box_of (GtkWidget *row)
 {
   g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
 
-  sec_test_collect_widgets (row, SEC_TYPE_ROW_TITLE, FALSE, boxes);
+  sec_test_collect_widgets (row, SEC_TYPE_TEXT_COLUMN, FALSE, boxes);
   g_assert_cmpuint (boxes->len, ==, 1);
   return g_ptr_array_index (boxes, 0);
+}
+
+/* The label of the title box with style class @css_class. */
+static GtkLabel *
+label_of (GtkWidget  *row,
+          const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (title_box_of (row)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      return GTK_LABEL (child);
+  g_assert_not_reached ();
 }
 
 static GtkWidget *
@@ -49,16 +61,16 @@ static void
 test_texts (void)
 {
   GtkWidget *row = g_object_ref_sink (sec_detail_row_new ("Email", "anna@example.org"));
-  SecRowTitle *box = title_box_of (row);
-  GtkLabel *title = sec_row_title_get_title_label (box);
-  GtkLabel *subtitle = sec_row_title_get_subtitle_label (box);
+  GtkWidget *box = title_box_of (row);
+  GtkLabel *title = label_of (row, "title");
+  GtkLabel *subtitle = label_of (row, "subtitle");
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Email");
   g_assert_cmpstr (gtk_label_get_text (title), ==, "Email");
   g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), ==, "anna@example.org");
   g_assert_cmpstr (gtk_label_get_text (subtitle), ==, "anna@example.org");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (subtitle)));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (box), "title"));
+  g_assert_true (gtk_widget_has_css_class (box, "title"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title), "title"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (subtitle), "subtitle"));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
@@ -110,7 +122,7 @@ test_builder (void)
   icon = GTK_WIDGET (gtk_builder_get_object (builder, "icon"));
   first = GTK_WIDGET (gtk_builder_get_object (builder, "first"));
   second = GTK_WIDGET (gtk_builder_get_object (builder, "second"));
-  box = GTK_WIDGET (title_box_of (row));
+  box = title_box_of (row);
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Status");
   g_assert_cmpstr (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), ==, "Open");
@@ -135,8 +147,8 @@ test_width_first (void)
 {
   GtkWidget *row = sec_detail_row_new ("Description", LONG_TEXT);
   GtkWidget *window = show_in_list (row, 360);
-  GtkWidget *box = GTK_WIDGET (title_box_of (row));
-  GtkWidget *subtitle = GTK_WIDGET (sec_row_title_get_subtitle_label (SEC_ROW_TITLE (box)));
+  GtkWidget *box = title_box_of (row);
+  GtkWidget *subtitle = GTK_WIDGET (label_of (row, "subtitle"));
   int min_free, nat_free, min_line, nat_line, line_height, label_min;
 
   gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
@@ -165,9 +177,9 @@ test_layout (void)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), button);
   window = show_in_list (row, 360);
-  box = GTK_WIDGET (title_box_of (row));
-  title = GTK_WIDGET (sec_row_title_get_title_label (SEC_ROW_TITLE (box)));
-  subtitle = GTK_WIDGET (sec_row_title_get_subtitle_label (SEC_ROW_TITLE (box)));
+  box = title_box_of (row);
+  title = GTK_WIDGET (label_of (row, "title"));
+  subtitle = GTK_WIDGET (label_of (row, "subtitle"));
 
   /* The texts take the width the button leaves, side by side with it. */
   g_assert_true (gtk_widget_compute_bounds (box, row, &box_bounds));
@@ -195,6 +207,51 @@ test_layout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The column alone: children one under the other, @spacing apart, a
+ * hidden one taking no room; its width for any height the same. */
+static void
+test_column (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *column = sec_text_column_new (6);
+  GtkWidget *first = gtk_label_new ("First");
+  GtkWidget *hidden = gtk_label_new ("Hidden");
+  GtkWidget *last = gtk_label_new (LONG_TEXT);
+  graphene_rect_t a, b;
+  int height, width_free, width_short;
+
+  gtk_label_set_wrap (GTK_LABEL (last), TRUE);
+  gtk_widget_set_visible (hidden, FALSE);
+  sec_text_column_append (SEC_TEXT_COLUMN (column), first);
+  sec_text_column_append (SEC_TEXT_COLUMN (column), hidden);
+  sec_text_column_append (SEC_TEXT_COLUMN (column), last);
+  g_assert_cmpint (sec_text_column_get_spacing (SEC_TEXT_COLUMN (column)), ==, 6);
+  gtk_window_set_child (GTK_WINDOW (window), column);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  sec_test_wait_ms (100);
+
+  g_assert_true (gtk_widget_compute_bounds (first, column, &a));
+  g_assert_true (gtk_widget_compute_bounds (last, column, &b));
+  g_assert_cmpfloat (b.origin.y, ==, a.origin.y + a.size.height + 6);
+  g_assert_cmpfloat (b.size.width, ==, gtk_widget_get_width (column));
+  g_assert_cmpfloat (b.size.height, >, a.size.height * 2);
+  gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (column), NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, ==, (int) (a.size.height + 6 + b.size.height));
+
+  gtk_widget_measure (column, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_free, NULL, NULL);
+  gtk_widget_measure (column, GTK_ORIENTATION_HORIZONTAL, (int) a.size.height, NULL, &width_short, NULL, NULL);
+  g_assert_cmpint (width_short, ==, width_free);
+
+  sec_text_column_set_spacing (SEC_TEXT_COLUMN (column), 0);
+  sec_test_wait_ms (50);
+  g_assert_true (gtk_widget_compute_bounds (first, column, &a));
+  g_assert_true (gtk_widget_compute_bounds (last, column, &b));
+  g_assert_cmpfloat (b.origin.y, ==, a.origin.y + a.size.height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/detail-row/builder", test_builder);
   g_test_add_func ("/detail-row/width-first", test_width_first);
   g_test_add_func ("/detail-row/layout", test_layout);
+  g_test_add_func ("/detail-row/column", test_column);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
 #include "ui/widgets/sec-read-only.h"
+#include "ui/widgets/sec-text-column.h"
 
 G_DEFINE_FINAL_TYPE (SecRecordPage, sec_record_page, GTK_TYPE_WIDGET)
 
@@ -497,6 +498,7 @@ sec_record_page_class_init (SecRecordPageClass *klass)
   object_class->dispose = sec_record_page_dispose;
   object_class->finalize = sec_record_page_finalize;
 
+  g_type_ensure (SEC_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/secretariat/Secretariat/sec-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SecRecordPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SecRecordPage, status_page);

@@ -2,11 +2,10 @@
  *
  * What a record page showed as libadwaita's AdwActionRow, laid out without
  * its cost: the same header, prefixes and suffixes, styled by the theme as
- * an action row, but the title and subtitle are a SecRowTitle, whose width
- * GTK 4.8 never looks for by a binary search over the subtitle's layouts
- * (see sec-row-title.c). A record page of 60 related rows was measured
- * 40–60 ms a frame; see the README, "Why a record page's labels cost so
- * much".
+ * an action row, but the title and subtitle are in a SecTextColumn, whose
+ * width GTK 4.8 never looks for by a binary search over the subtitle's
+ * layouts (see sec-text-column.c). A record page of 60 related rows was
+ * measured 40–60 ms a frame; see the README, "A record page's rows".
  *
  * The title is AdwPreferencesRow's (so preferences search and
  * adw_preferences_row_get_title () find the row); the subtitle is a
@@ -20,7 +19,7 @@
 #include "config.h"
 
 #include "ui/widgets/sec-detail-row.h"
-#include "ui/widgets/sec-row-title.h"
+#include "ui/widgets/sec-text-column.h"
 
 struct _SecDetailRow
 {
@@ -28,7 +27,8 @@ struct _SecDetailRow
 
   /* template widgets */
   GtkBox            *prefixes;
-  SecRowTitle       *title_box;
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
   GtkBox            *suffixes;
 
   /* owned */
@@ -52,9 +52,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static void
 on_title_changed (SecDetailRow *self)
 {
-  sec_row_title_set_title (self->title_box, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+  set_text (self->title_label, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
 }
 
 static void
@@ -127,11 +135,12 @@ sec_detail_row_class_init (SecDetailRowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SEC_TYPE_ROW_TITLE);
+  g_type_ensure (SEC_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/secretariat/Secretariat/sec-detail-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SecDetailRow, prefixes);
-  gtk_widget_class_bind_template_child (widget_class, SecDetailRow, title_box);
+  gtk_widget_class_bind_template_child (widget_class, SecDetailRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SecDetailRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, SecDetailRow, suffixes);
 }
 
@@ -140,12 +149,6 @@ sec_detail_row_init (SecDetailRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed), NULL);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  sec_row_title_get_title_label (self->title_box), NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  sec_row_title_get_subtitle_label (self->title_box), NULL,
-                                  -1);
 }
 
 static void
@@ -212,7 +215,7 @@ sec_detail_row_set_subtitle (SecDetailRow *self,
     return;
   g_free (self->subtitle);
   self->subtitle = g_strdup (subtitle);
-  sec_row_title_set_subtitle (self->title_box, subtitle);
+  set_text (self->subtitle_label, subtitle);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
@@ -221,7 +224,7 @@ sec_detail_row_get_subtitle_selectable (SecDetailRow *self)
 {
   g_return_val_if_fail (SEC_IS_DETAIL_ROW (self), FALSE);
 
-  return gtk_label_get_selectable (sec_row_title_get_subtitle_label (self->title_box));
+  return gtk_label_get_selectable (self->subtitle_label);
 }
 
 /**
@@ -233,14 +236,11 @@ void
 sec_detail_row_set_subtitle_selectable (SecDetailRow *self,
                                         gboolean      selectable)
 {
-  GtkLabel *label;
-
   g_return_if_fail (SEC_IS_DETAIL_ROW (self));
 
-  label = sec_row_title_get_subtitle_label (self->title_box);
-  if (gtk_label_get_selectable (label) == !!selectable)
+  if (gtk_label_get_selectable (self->subtitle_label) == !!selectable)
     return;
-  gtk_label_set_selectable (label, selectable);
+  gtk_label_set_selectable (self->subtitle_label, selectable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE_SELECTABLE]);
 }
 
