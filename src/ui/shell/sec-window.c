@@ -26,6 +26,7 @@
 #include "core/store/sec-records.h"
 #include "ui/widgets/sec-a11y.h"
 #include "ui/widgets/sec-toaster.h"
+#include "ui/widgets/sec-text-column.h"
 #include "ui/shell/sec-window.h"
 #include "core/store/sec-shared-database.h"
 #include "ui/shell/sec-window-private.h"
@@ -654,6 +655,7 @@ sec_window_class_init (SecWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEC_TYPE_TEXT_COLUMN);
   g_type_ensure (SEC_TYPE_RECORD_PAGE);
   g_type_ensure (SEC_TYPE_SEARCH_EVERYWHERE);
   /* A person missing from a picker can be made on the spot. */
