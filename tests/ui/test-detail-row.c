@@ -252,6 +252,46 @@ test_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The wrap mode that costs least: at words when every word is short, and
+ * within a word as well when one is long (an address still wraps). */
+static void
+test_wrap_mode (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  GtkWidget *row = g_object_ref_sink (sec_detail_row_new ("Website",
+                                                          "https://www.example.org/a-very-long-path/to-a-page.html"));
+  int min_long, min_short;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  sec_text_column_set_label_text (GTK_LABEL (label), "Civil society organisation · Lithuania", 16);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (label)), ==, PANGO_WRAP_WORD);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Civil society organisation · Lithuania");
+  g_assert_true (gtk_widget_get_visible (label));
+  /* "organisation" is 12 characters. */
+  sec_text_column_set_label_text (GTK_LABEL (label), "Civil society organisation", 11);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (label)), ==, PANGO_WRAP_WORD_CHAR);
+  sec_text_column_set_label_text (GTK_LABEL (label), "Civil society organisation", 12);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (label)), ==, PANGO_WRAP_WORD);
+  sec_text_column_set_label_text (GTK_LABEL (label), "", 12);
+  g_assert_false (gtk_widget_get_visible (label));
+  sec_text_column_set_label_text (GTK_LABEL (label), NULL, 12);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "");
+
+  /* A row's long address wraps within itself: its smallest width is not
+   * the address's. */
+  g_assert_cmpint (gtk_label_get_wrap_mode (label_of (row, "subtitle")), ==, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_measure (GTK_WIDGET (label_of (row, "subtitle")), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_long, NULL, NULL, NULL);
+  sec_detail_row_set_subtitle (SEC_DETAIL_ROW (row), "A short text");
+  g_assert_cmpint (gtk_label_get_wrap_mode (label_of (row, "subtitle")), ==, PANGO_WRAP_WORD);
+  gtk_widget_measure (GTK_WIDGET (label_of (row, "subtitle")), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_short, NULL, NULL, NULL);
+  g_assert_cmpint (min_long, <, min_short);
+
+  g_object_unref (row);
+  g_object_unref (label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/detail-row/width-first", test_width_first);
   g_test_add_func ("/detail-row/layout", test_layout);
   g_test_add_func ("/detail-row/column", test_column);
+  g_test_add_func ("/detail-row/wrap-mode", test_wrap_mode);
 
   return g_test_run ();
 }

@@ -247,9 +247,11 @@ rebuild (SecRecordPage *self,
   kind = sec_record_get_kind (record);
   title = dup_title (record);
   subtitle = dup_subtitle (record);
-  gtk_label_set_text (self->title_label, title);
+  /* The title's type is large: words of up to 8 characters are sure to
+   * fit its column beside the buttons, the subtitle's of up to 16. */
+  sec_text_column_set_label_text (self->title_label, title, 8);
   set_title_size (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  sec_text_column_set_label_text (self->subtitle_label, subtitle, 16);
 
   _sec_record_page_add_privacy (self, record);
   details = _sec_record_page_new_group (_("Details"));

@@ -51,12 +51,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A word of 16 characters or fewer always fits a row's text column: at
+ * least some 240 pixels beside its buttons in the detail pane (360 pixels
+ * at the least), against 16 wide letters ("WWWWWWWWWWWWWWWW"), about 200
+ * pixels in the title's type. */
+#define MAX_WORD_CHARS 16
+
 static void
 set_text (GtkLabel   *label,
           const char *text)
 {
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+  sec_text_column_set_label_text (label, text, MAX_WORD_CHARS);
 }
 
 static void

@@ -15,4 +15,8 @@ void       sec_text_column_set_spacing (SecTextColumn *self,
 void       sec_text_column_append      (SecTextColumn *self,
                                         GtkWidget     *child);
 
+void       sec_text_column_set_label_text (GtkLabel   *label,
+                                           const char *text,
+                                           guint       max_word_chars);
+
 G_END_DECLS
