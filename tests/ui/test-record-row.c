@@ -1,9 +1,10 @@
 /* test-record-row.c: a record as a row of the lists
  *
- * The row draws its texts itself (SecRowText, issue 16): what it shows
- * for each kind of record, what a screen reader is told, its style
- * classes, its height with a title of one line, two, and more (cut to
- * two), and its texts' places left to right and right to left.
+ * The row draws its texts itself (issue 16): the title from its own
+ * layout, the others as SecRowTexts made only when shown. What it shows
+ * for each kind of record, what a screen reader is told, its widgets and
+ * style classes, its height with a title of one line, two, and more (cut
+ * to two), and its texts' places left to right and right to left.
  */
 #include "config.h"
 
@@ -19,17 +20,33 @@
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
-/* The row's texts: title, badge, subtitle, trailing. */
-static GtkWidget *
-get_text (GtkWidget *row,
-          guint      n)
-{
-  GtkWidget *child = gtk_widget_get_first_child (row);
+#define MEETING_DAY "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00"
 
-  while (n-- > 0)
-    child = gtk_widget_get_next_sibling (child);
-  g_assert_true (SEC_IS_ROW_TEXT (child));
-  return child;
+/* The row's text widget showing @text, or NULL. */
+static GtkWidget *
+find_text (GtkWidget  *row,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (SEC_IS_ROW_TEXT (child));
+      if (gtk_widget_get_visible (child) && g_strcmp0 (sec_row_text_get_text (SEC_ROW_TEXT (child)), text) == 0)
+        return child;
+    }
+  return NULL;
+}
+
+/* The row's text widgets shown, and made. */
+static guint
+count_texts (GtkWidget *row,
+             gboolean   shown)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    if (!shown || gtk_widget_get_visible (child))
+      n++;
+  return n;
 }
 
 static GtkWidget *
@@ -55,11 +72,11 @@ assert_row (GtkWidget  *row,
   g_assert_cmpstr (sec_record_row_get_badge (SEC_RECORD_ROW (row)), ==, badge);
   g_assert_cmpstr (sec_record_row_get_subtitle (SEC_RECORD_ROW (row)), ==, subtitle);
   g_assert_cmpstr (sec_record_row_get_trailing (SEC_RECORD_ROW (row)), ==, trailing);
-  /* A text is shown when it is not empty, the title always. */
-  g_assert_true (gtk_widget_get_visible (get_text (row, 0)));
-  g_assert_cmpint (gtk_widget_get_visible (get_text (row, 1)), ==, badge[0] != '\0');
-  g_assert_cmpint (gtk_widget_get_visible (get_text (row, 2)), ==, subtitle[0] != '\0');
-  g_assert_cmpint (gtk_widget_get_visible (get_text (row, 3)), ==, trailing[0] != '\0');
+  /* A text is shown when it is not empty; the title is the row's own. */
+  g_assert_cmpuint (count_texts (row, TRUE), ==, (badge[0] != '\0') + (subtitle[0] != '\0') + (trailing[0] != '\0'));
+  g_assert_true (badge[0] == '\0' || find_text (row, badge) != NULL);
+  g_assert_true (subtitle[0] == '\0' || find_text (row, subtitle) != NULL);
+  g_assert_true (trailing[0] == '\0' || find_text (row, trailing) != NULL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
 }
 
@@ -89,38 +106,79 @@ test_texts (void)
 
   row = show_row (window, meeting);
   assert_row (row, "Plenary", "Cancelled", period, taking_part, meeting_label);
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 0), "heading"));
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "caption-heading"));
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "error"));
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 2), "caption"));
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 2), "dim-label"));
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 3), "dim-label"));
+  /* The title is drawn in the row's own style. */
+  g_assert_true (gtk_widget_has_css_class (row, "heading"));
+  g_assert_false (gtk_widget_has_css_class (row, "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, "Cancelled"), "caption-heading"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, "Cancelled"), "error"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, period), "caption"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, period), "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, taking_part), "caption"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, taking_part), "dim-label"));
 
   /* The same row bound again, as the list recycles it: nothing of the
    * meeting is left. */
   sec_record_row_set_record (SEC_RECORD_ROW (row), organisation);
   assert_row (row, "Europol", "", "EUROPOL · Netherlands · Civil society organisation", "",
               "Europol, EUROPOL · Netherlands · Civil society organisation");
-  g_assert_false (gtk_widget_has_css_class (get_text (row, 1), "error"));
 
   sec_record_row_set_record (SEC_RECORD_ROW (row), anna);
   assert_row (row, "Anna Alt", "No lawful basis", "", "", "Anna Alt, No lawful basis");
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "warning"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, "No lawful basis"), "warning"));
+  g_assert_false (gtk_widget_has_css_class (find_text (row, "No lawful basis"), "error"));
   sec_record_row_set_record (SEC_RECORD_ROW (row), ben);
   assert_row (row, "Ben Berg", "Restricted", "", "", "Ben Berg, Restricted");
-  g_assert_false (gtk_widget_has_css_class (get_text (row, 1), "warning"));
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 1), "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (find_text (row, "Restricted"), "warning"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, "Restricted"), "dim-label"));
 
   g_assert_true (sec_store_erase_person (store, sec_record_get_id (anna), NULL));
   g_clear_object (&anna);
   anna = sec_store_get (store, SEC_TYPE_PERSON, sec_record_get_id (ben) - 1, NULL);
   sec_record_row_set_record (SEC_RECORD_ROW (row), anna);
   g_assert_cmpstr (sec_record_row_get_title (SEC_RECORD_ROW (row)), ==, "Erased person");
-  g_assert_true (gtk_widget_has_css_class (get_text (row, 0), "dim-label"));
+  /* A placeholder: the whole row dim (its second line, dim already, not
+   * twice). */
+  g_assert_true (gtk_widget_has_css_class (row, "dim-label"));
   sec_test_assert_contains (sec_record_row_get_subtitle (SEC_RECORD_ROW (row)), "Personal data erased on");
+  g_assert_false (gtk_widget_has_css_class (find_text (row, sec_record_row_get_subtitle (SEC_RECORD_ROW (row))),
+                                            "dim-label"));
   sec_record_row_set_record (SEC_RECORD_ROW (row), body);
-  g_assert_false (gtk_widget_has_css_class (get_text (row, 0), "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (row, "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (find_text (row, "PF"), "dim-label"));
   assert_row (row, "Platform of rapporteurs", "", "PF", "0 members", "Platform of rapporteurs, PF, 0 members");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_close_store (store, dir);
+}
+
+/* A row makes a widget only for a text that has a style of its own and
+ * is shown: a person's row (no badge, no trailing text) is one text
+ * widget beside the row, which draws the title; a meeting's makes the
+ * badge and the trailing text, kept (hidden) when bound again to a person. */
+static void
+test_widgets (void)
+{
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-record-row-XXXXXX");
+  SecStore *store = sec_test_open_store (dir, "test.db", NULL);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(SecRecord) person = sec_test_make (store, SEC_TYPE_PERSON, "given-name", "Anna", "family-name", "Alt",
+                                               "lawful-basis", "consent", "email", "anna@example.org", NULL);
+  g_autoptr(SecRecord) meeting = sec_test_make (store, SEC_TYPE_MEETING, "title", "Plenary",
+                                                MEETING_DAY, "status", "cancelled", NULL);
+  GtkWidget *row = show_row (window, person);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sec_test_wait_ms (50);
+  g_assert_cmpuint (count_texts (row, FALSE), ==, 1);
+  assert_row (row, "Anna Alt", "", "anna@example.org", "", "Anna Alt, anna@example.org");
+  g_assert_true (gtk_widget_get_mapped (find_text (row, "anna@example.org")));
+
+  sec_record_row_set_record (SEC_RECORD_ROW (row), meeting);
+  g_assert_cmpuint (count_texts (row, FALSE), ==, 3);
+  g_assert_cmpuint (count_texts (row, TRUE), ==, 3);
+  sec_record_row_set_record (SEC_RECORD_ROW (row), person);
+  g_assert_cmpuint (count_texts (row, FALSE), ==, 3);
+  assert_row (row, "Anna Alt", "", "anna@example.org", "", "Anna Alt, anna@example.org");
 
   gtk_window_destroy (GTK_WINDOW (window));
   sec_test_close_store (store, dir);
@@ -168,8 +226,6 @@ test_demo_kinds (void)
   sec_test_close_store (store, dir);
 }
 
-#define MEETING_DAY "starts-at", "2026-05-04T09:00", "ends-at", "2026-05-04T17:00"
-
 static int
 measure_height (GtkWidget *row,
                 int        width)
@@ -178,6 +234,60 @@ measure_height (GtkWidget *row,
 
   gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
   return height;
+}
+
+/* The first line of text drawn in @node, whose origin is at @x, @y: its
+ * start (the pen's position) and its bounds (a pixel or two more than
+ * its glyphs). The title's first line: the row draws it first. */
+static gboolean
+find_first_text (GskRenderNode    *node,
+                 float             x,
+                 float             y,
+                 graphene_point_t *start,
+                 graphene_rect_t  *bounds)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      gsk_render_node_get_bounds (node, bounds);
+      bounds->origin.x += x;
+      bounds->origin.y += y;
+      *start = GRAPHENE_POINT_INIT (gsk_text_node_get_offset (node)->x + x,
+                                    gsk_text_node_get_offset (node)->y + y);
+      return TRUE;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (find_first_text (gsk_container_node_get_child (node, i), x, y, start, bounds))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      {
+        float dx = 0, dy = 0;
+
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &dx, &dy);
+        return find_first_text (gsk_transform_node_get_child (node), x + dx, y + dy, start, bounds);
+      }
+    case GSK_OPACITY_NODE:
+      return find_first_text (gsk_opacity_node_get_child (node), x, y, start, bounds);
+    default:
+      return FALSE;
+    }
+}
+
+/* Where the row's title's first line is drawn, in the row's coordinates. */
+static void
+get_title_line (GtkWidget        *row,
+                graphene_point_t *start,
+                graphene_rect_t  *bounds)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (row), gtk_widget_get_height (row));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (find_first_text (node, 0, 0, start, bounds));
 }
 
 /* A title wraps onto a second line, never a third; the badge keeps its
@@ -200,7 +310,8 @@ test_layout (void)
                                                 MEETING_DAY, "status", "cancelled", NULL);
   GtkWidget *row = show_row (window, shorter);
   int one_line, two_lines, line;
-  graphene_rect_t title, badge;
+  graphene_rect_t title, badge, subtitle;
+  graphene_point_t start;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
   gtk_window_present (GTK_WINDOW (window));
@@ -219,25 +330,36 @@ test_layout (void)
   sec_record_row_set_record (SEC_RECORD_ROW (row), longest);
   g_assert_cmpint (measure_height (row, 300), ==, two_lines);
 
-  /* Drawn: the title at the start, the badge at the end, at the top. */
+  /* Drawn: the title at the start (its two lines filled, the second
+   * ended with "…"), the badge at the end, both at the top; the second
+   * line under the first. */
   sec_test_wait_ms (50);
-  g_assert_true (gtk_widget_compute_bounds (get_text (row, 0), row, &title));
-  g_assert_true (gtk_widget_compute_bounds (get_text (row, 1), row, &badge));
-  g_assert_cmpfloat (title.origin.x, ==, 3);
-  g_assert_cmpfloat (title.origin.y, ==, 6);
+  get_title_line (row, &start, &title);
+  g_assert_true (gtk_widget_compute_bounds (find_text (row, "Cancelled"), row, &badge));
+  g_assert_true (gtk_widget_compute_bounds (find_text (row, sec_record_row_get_subtitle (SEC_RECORD_ROW (row))),
+                                            row, &subtitle));
+  g_assert_cmpfloat (start.x, ==, 3);
+  g_assert_cmpfloat (title.origin.y, >=, 6);
+  /* Two lines of title above the second line. */
+  g_assert_cmpfloat (title.origin.y + 2 * title.size.height, <=, subtitle.origin.y + 4);
   g_assert_cmpfloat (badge.origin.y, ==, 6);
   g_assert_cmpfloat (badge.origin.x + badge.size.width, ==, gtk_widget_get_width (row) - 3);
-  g_assert_cmpfloat (title.origin.x + title.size.width + 12, ==, badge.origin.x);
+  g_assert_cmpfloat (title.origin.x + title.size.width, <=, badge.origin.x - 12 + 2);
   g_assert_cmpfloat (badge.size.height, <, title.size.height);
+  g_assert_cmpfloat (subtitle.origin.x, ==, 3);
+  g_assert_cmpfloat (subtitle.origin.y, ==, two_lines - 6 - subtitle.size.height);
 
   gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
-  for (guint i = 0; i < 4; i++)
-    gtk_widget_set_direction (get_text (row, i), GTK_TEXT_DIR_RTL);
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_direction (child, GTK_TEXT_DIR_RTL);
   sec_test_wait_ms (50);
-  g_assert_true (gtk_widget_compute_bounds (get_text (row, 0), row, &title));
-  g_assert_true (gtk_widget_compute_bounds (get_text (row, 1), row, &badge));
+  get_title_line (row, &start, &title);
+  g_assert_true (gtk_widget_compute_bounds (find_text (row, "Cancelled"), row, &badge));
   g_assert_cmpfloat (badge.origin.x, ==, 3);
-  g_assert_cmpfloat (title.origin.x + title.size.width, ==, gtk_widget_get_width (row) - 3);
+  /* In the space the badge leaves, mirrored (this English text, read
+   * left to right, starts at its left, as a GtkLabel's would). */
+  g_assert_cmpfloat (start.x, ==, 3 + badge.size.width + 12);
+  g_assert_cmpfloat (title.origin.x + title.size.width, <=, gtk_widget_get_width (row) - 3 + 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   sec_test_close_store (store, dir);
@@ -254,6 +376,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/record-row/texts", test_texts);
+  g_test_add_func ("/record-row/widgets", test_widgets);
   g_test_add_func ("/record-row/demo-kinds", test_demo_kinds);
   g_test_add_func ("/record-row/layout", test_layout);
 

@@ -6,11 +6,21 @@
  * Rows are recycled by the list, so everything is set from the record.
  *
  * A search that shares no rows with the one before makes some 200 new
- * rows at once (GTK 4.8), so a row is light: four SecRowTexts laid out
- * here, without boxes or a template (issue 16). The layout is the one the
- * row had as boxes of labels: 6 px above and below, 3 px at the sides, 3 px
- * between the lines, 12 px before the badge and the trailing text; the
- * title wraps onto two lines at most; the badge sits at the top.
+ * rows at once (GTK 4.8), so a row is light: its texts laid out here,
+ * without boxes or a template (issue 16), and no more widgets than styles
+ * shown. The row draws the title itself, from its own PangoLayout, in its
+ * own style (the row carries the title's ".heading", and ".dim-label" for a
+ * placeholder); the second line is a SecRowText ("caption", "dim-label"),
+ * and the badge and the trailing text are made only for a record that has
+ * them (a person has neither, most of the time). A person's row is thus
+ * two widgets, not five: each widget, made and destroyed for each of the
+ * 200 rows, costs its CSS node, style, accessible object, measure and
+ * allocation. The theme still styles every text through a CSS node of its
+ * own (GTK 4.8 has no public way to read a font or an opacity from a style
+ * without a widget). The layout is the one the row had as boxes of
+ * labels: 6 px above and below, 3 px at the sides, 3 px between the lines,
+ * 12 px before the badge and the trailing text; the title wraps onto two
+ * lines at most; the badge sits at the top.
  */
 #define G_LOG_DOMAIN "sec-record-row"
 
@@ -30,21 +40,26 @@ struct _SecRecordRow
 {
   GtkWidget  parent_instance;
 
-  /* children */
-  SecRowText *title;
-  SecRowText *badge;
-  SecRowText *subtitle;
-  SecRowText *trailing;
+  /* children; the badge and the trailing text made when first shown */
+  SecRowText  *badge;
+  SecRowText  *subtitle;
+  SecRowText  *trailing;
 
   /* owned */
-  SecRecord  *record;
+  SecRecord   *record;
+  char        *title;
+  PangoLayout *title_layout;
+
+  /* where the title is drawn, set by size_allocate */
+  graphene_rect_t title_area;
 
   /* the style classes added, static */
-  const char *title_style;
-  const char *badge_style;
+  const char  *title_style;
+  const char  *badge_style;
 };
 
 enum {
+  TITLE_LINES = 2,
   MARGIN_TOP_BOTTOM = 6,
   MARGIN_SIDES = 3,
   LINE_SPACING = 3,
@@ -331,23 +346,78 @@ set_style (GtkWidget   *widget,
 
 /* What a screen reader says of the row: its texts in the order shown. */
 static void
-update_accessible_label (SecRowText *const *texts,
-                         guint               n_texts,
-                         SecRecordRow       *self)
+update_accessible_label (SecRecordRow *self)
 {
+  const char *const texts[] = {
+    sec_record_row_get_title (self), sec_record_row_get_badge (self),
+    sec_record_row_get_subtitle (self), sec_record_row_get_trailing (self),
+  };
   g_autoptr(GString) label = g_string_new (NULL);
 
-  for (guint i = 0; i < n_texts; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      const char *text = sec_row_text_get_text (texts[i]);
-
-      if (text[0] == '\0')
+      if (texts[i][0] == '\0')
         continue;
       if (label->len > 0)
         g_string_append (label, ", ");
-      g_string_append (label, text);
+      g_string_append (label, texts[i]);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+}
+
+static SecRowText *
+make_text (SecRecordRow *self,
+           guint         max_lines,
+           const char   *style,
+           GtkWidget    *before)
+{
+  GtkWidget *text = sec_row_text_new (max_lines);
+
+  gtk_widget_add_css_class (text, style);
+  gtk_widget_insert_before (text, GTK_WIDGET (self), before);
+  return SEC_ROW_TEXT (text);
+}
+
+/* Shows @text in *@child, made the first time @text is not empty. */
+static void
+set_text (SecRecordRow  *self,
+          SecRowText   **child,
+          const char    *style,
+          const char    *style2,
+          GtkWidget     *before,
+          const char    *text)
+{
+  if (*child == NULL && (text == NULL || text[0] == '\0'))
+    return;
+  if (*child == NULL)
+    {
+      *child = make_text (self, 0, style, before);
+      if (style2 != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (*child), style2);
+    }
+  sec_row_text_set_text (*child, text);
+}
+
+static void
+set_title (SecRecordRow *self,
+           const char   *title,
+           gboolean      dim)
+{
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      if (self->title_layout != NULL)
+        pango_layout_set_text (self->title_layout, title ? title : "", -1);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  /* A placeholder's dim style is the row's, so that the title takes it:
+   * the second line, dim already, then drops its own. */
+  set_style (GTK_WIDGET (self), &self->title_style, dim ? "dim-label" : NULL);
+  if (dim)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
 }
 
 static void
@@ -385,128 +455,133 @@ update (SecRecordRow *self)
   g_ptr_array_add (texts.details, NULL);
   subtitle = g_strjoinv (" · ", (char **) texts.details->pdata);
 
-  sec_row_text_set_text (self->title, texts.title);
-  /* The title is always there: it keeps the first line's height. */
-  gtk_widget_set_visible (GTK_WIDGET (self->title), TRUE);
-  set_style (GTK_WIDGET (self->title), &self->title_style, texts.title_dim ? "dim-label" : NULL);
-  sec_row_text_set_text (self->badge, texts.badge);
-  set_style (GTK_WIDGET (self->badge), &self->badge_style, texts.badge ? texts.badge_style : NULL);
+  set_title (self, texts.title, texts.title_dim);
+  set_text (self, &self->badge, "caption-heading", NULL, GTK_WIDGET (self->subtitle), texts.badge);
+  if (self->badge != NULL)
+    set_style (GTK_WIDGET (self->badge), &self->badge_style, texts.badge ? texts.badge_style : NULL);
   sec_row_text_set_text (self->subtitle, subtitle);
-  sec_row_text_set_text (self->trailing, texts.trailing);
-  {
-    SecRowText *const shown[] = { self->title, self->badge, self->subtitle, self->trailing };
-
-    update_accessible_label (shown, G_N_ELEMENTS (shown), self);
-  }
+  set_text (self, &self->trailing, "caption", "dim-label", NULL, texts.trailing);
+  update_accessible_label (self);
 
   g_free (texts.title);
   g_free (texts.trailing);
   g_ptr_array_unref (texts.details);
 }
 
-/* The widths of a line's two texts in @width: the second (badge or
- * trailing text) as wide as it asks, the first the rest. */
-static void
-split_line (GtkWidget *first,
-            GtkWidget *second,
-            int        width,
-            int       *first_width,
-            int       *second_width)
+static PangoLayout *
+ensure_title_layout (SecRecordRow *self)
 {
-  int first_min = 0, second_min = 0, second_nat = 0;
+  if (self->title_layout == NULL)
+    self->title_layout = sec_row_text_layout_new (GTK_WIDGET (self), self->title, TITLE_LINES);
+  return self->title_layout;
+}
 
-  *second_width = 0;
-  if (gtk_widget_get_visible (second))
-    {
-      gtk_widget_measure (first, GTK_ORIENTATION_HORIZONTAL, -1, &first_min, NULL, NULL, NULL);
-      gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, &second_min, &second_nat, NULL, NULL);
-      *second_width = CLAMP (width - COLUMN_SPACING - first_min, second_min, second_nat);
-      width -= *second_width + COLUMN_SPACING;
-    }
-  *first_width = MAX (width, 0);
+static gboolean
+is_shown (SecRowText *text)
+{
+  return text != NULL && gtk_widget_get_visible (GTK_WIDGET (text));
+}
+
+/* The width of a line's second text (the badge or the trailing text) in
+ * @width: as wide as it asks, as far as the line allows; the first text
+ * (the title or the subtitle, both ellipsized, asking for no width) takes
+ * the rest. */
+static int
+get_second_width (SecRowText *second,
+                  int         width)
+{
+  int second_min = 0, second_nat = 0;
+
+  if (!is_shown (second))
+    return 0;
+  gtk_widget_measure (GTK_WIDGET (second), GTK_ORIENTATION_HORIZONTAL, -1, &second_min, &second_nat, NULL, NULL);
+  return CLAMP (width - COLUMN_SPACING, second_min, second_nat);
 }
 
 static int
-measure_height (GtkWidget *widget,
-                int        width)
+get_first_width (SecRowText *second,
+                 int         width,
+                 int         second_width)
+{
+  return MAX (is_shown (second) ? width - second_width - COLUMN_SPACING : width, 0);
+}
+
+static int
+measure_height (SecRowText *text,
+                int         width)
 {
   int height = 0;
 
-  if (gtk_widget_get_visible (widget))
-    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  if (is_shown (text))
+    gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
   return height;
 }
 
-/* The height of a line: the taller of its two texts. */
 static int
-measure_line (GtkWidget *first,
-              GtkWidget *second,
-              int        width)
+measure_title_height (SecRecordRow *self,
+                      int           width)
 {
-  int first_width = -1, second_width = -1;
-
-  /* Without a width (never in a list), each text on its whole width. */
-  if (width >= 0)
-    split_line (first, second, width, &first_width, &second_width);
-  return MAX (measure_height (first, first_width), measure_height (second, second_width));
+  return sec_row_text_layout_measure (ensure_title_layout (self), GTK_WIDGET (self), TITLE_LINES,
+                                      GTK_ORIENTATION_VERTICAL, width);
 }
 
+/* The heights of the two lines in @width (-1: each text on its whole
+ * width, never in a list): the taller of each line's two texts. The
+ * title is always there: it keeps the first line's height. */
 static void
-measure_line_width (GtkWidget *first,
-                    GtkWidget *second,
-                    int       *minimum,
-                    int       *natural)
+measure_lines (SecRecordRow *self,
+               int           width,
+               int          *first,
+               int          *second)
 {
-  int min = 0, nat = 0;
-  gboolean any = FALSE;
+  int badge_width = -1, trailing_width = -1;
 
+  if (width >= 0)
+    {
+      badge_width = get_second_width (self->badge, width);
+      trailing_width = get_second_width (self->trailing, width);
+    }
+  *first = MAX (measure_title_height (self, width >= 0 ? get_first_width (self->badge, width, badge_width) : -1),
+                measure_height (self->badge, badge_width));
+  *second = MAX (measure_height (self->subtitle,
+                                 width >= 0 ? get_first_width (self->trailing, width, trailing_width) : -1),
+                 measure_height (self->trailing, trailing_width));
+}
+
+/* The width a line asks for: its first text (the title or the subtitle,
+ * ellipsized) asks for none, the second (the badge or the trailing text)
+ * its own, after the spacing if the first is there. */
+static void
+measure_line_width (gboolean    first_shown,
+                    SecRowText *second,
+                    int        *minimum,
+                    int        *natural)
+{
   *minimum = *natural = 0;
-  for (GtkWidget *w = first; w != NULL; w = w == first ? second : NULL)
-    if (gtk_widget_get_visible (w))
-      {
-        gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-        if (any)
-          {
-            *minimum += COLUMN_SPACING;
-            *natural += COLUMN_SPACING;
-          }
-        *minimum += min;
-        *natural += nat;
-        any = TRUE;
-      }
+  if (!is_shown (second))
+    return;
+  gtk_widget_measure (GTK_WIDGET (second), GTK_ORIENTATION_HORIZONTAL, -1, minimum, natural, NULL, NULL);
+  if (first_shown)
+    {
+      *minimum += COLUMN_SPACING;
+      *natural += COLUMN_SPACING;
+    }
 }
 
 /* Places @child at @x across a line that runs from the row's start. */
 static void
 allocate_child (SecRecordRow *self,
-                GtkWidget    *child,
+                SecRowText   *child,
                 int           x,
                 int           y,
                 int           width,
                 int           height)
 {
-  if (!gtk_widget_get_visible (child))
+  if (!is_shown (child))
     return;
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
     x = gtk_widget_get_width (GTK_WIDGET (self)) - x - width;
-  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
-}
-
-static void
-allocate_line (SecRecordRow *self,
-               GtkWidget    *first,
-               GtkWidget    *second,
-               gboolean      second_at_top,
-               int           y,
-               int           width,
-               int           height)
-{
-  int first_width, second_width;
-
-  split_line (first, second, width, &first_width, &second_width);
-  allocate_child (self, first, MARGIN_SIDES, y, first_width, height);
-  allocate_child (self, second, MARGIN_SIDES + width - second_width, y, second_width,
-                  second_at_top ? MIN (measure_height (second, second_width), height) : height);
+  gtk_widget_size_allocate (GTK_WIDGET (child), &(GtkAllocation) { x, y, width, height }, -1);
 }
 
 static GtkSizeRequestMode
@@ -530,18 +605,19 @@ sec_record_row_measure (GtkWidget      *widget,
     {
       int min1, nat1, min2, nat2;
 
-      measure_line_width (GTK_WIDGET (self->title), GTK_WIDGET (self->badge), &min1, &nat1);
-      measure_line_width (GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), &min2, &nat2);
+      /* The title is always there. */
+      measure_line_width (TRUE, self->badge, &min1, &nat1);
+      measure_line_width (is_shown (self->subtitle), self->trailing, &min2, &nat2);
       *minimum = MAX (min1, min2) + 2 * MARGIN_SIDES;
       *natural = MAX (nat1, nat2) + 2 * MARGIN_SIDES;
     }
   else
     {
       int width = for_size >= 0 ? MAX (for_size - 2 * MARGIN_SIDES, 0) : -1;
+      int first, second;
 
-      *minimum = *natural = 2 * MARGIN_TOP_BOTTOM + LINE_SPACING
-                            + measure_line (GTK_WIDGET (self->title), GTK_WIDGET (self->badge), width)
-                            + measure_line (GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), width);
+      measure_lines (self, width, &first, &second);
+      *minimum = *natural = 2 * MARGIN_TOP_BOTTOM + LINE_SPACING + first + second;
     }
 }
 
@@ -553,14 +629,35 @@ sec_record_row_size_allocate (GtkWidget *widget,
 {
   SecRecordRow *self = SEC_RECORD_ROW (widget);
   int line_width = MAX (width - 2 * MARGIN_SIDES, 0);
-  int first = measure_line (GTK_WIDGET (self->title), GTK_WIDGET (self->badge), line_width);
-  int second = measure_line (GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), line_width);
+  int badge_width = get_second_width (self->badge, line_width);
+  int trailing_width = get_second_width (self->trailing, line_width);
+  int title_width = get_first_width (self->badge, line_width, badge_width);
+  int first, second, x;
+
+  measure_lines (self, line_width, &first, &second);
   /* Any height beyond what was asked goes to the lines, as in a GtkBox
-   * whose children do not expand: below them. */
-  allocate_line (self, GTK_WIDGET (self->title), GTK_WIDGET (self->badge), TRUE,
-                 MARGIN_TOP_BOTTOM, line_width, first);
-  allocate_line (self, GTK_WIDGET (self->subtitle), GTK_WIDGET (self->trailing), FALSE,
-                 MARGIN_TOP_BOTTOM + first + LINE_SPACING, line_width, second);
+   * whose children do not expand: below them. The badge sits at the top
+   * of the first line. */
+  x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? width - MARGIN_SIDES - title_width : MARGIN_SIDES;
+  self->title_area = GRAPHENE_RECT_INIT (x, MARGIN_TOP_BOTTOM, title_width, first);
+  allocate_child (self, self->badge, MARGIN_SIDES + line_width - badge_width, MARGIN_TOP_BOTTOM, badge_width,
+                  MIN (measure_height (self->badge, badge_width), first));
+  allocate_child (self, self->subtitle, MARGIN_SIDES, MARGIN_TOP_BOTTOM + first + LINE_SPACING,
+                  get_first_width (self->trailing, line_width, trailing_width), second);
+  allocate_child (self, self->trailing, MARGIN_SIDES + line_width - trailing_width,
+                  MARGIN_TOP_BOTTOM + first + LINE_SPACING, trailing_width, second);
+}
+
+static void
+sec_record_row_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SecRecordRow *self = SEC_RECORD_ROW (widget);
+
+  if (self->title != NULL && self->title[0] != '\0')
+    sec_row_text_layout_snapshot (ensure_title_layout (self), widget, TITLE_LINES, snapshot, &self->title_area);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
 static void
@@ -572,6 +669,8 @@ sec_record_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->record);
+  g_clear_object (&self->title_layout);
+  g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (sec_record_row_parent_class)->dispose (object);
 }
@@ -630,33 +729,17 @@ sec_record_row_class_init (SecRecordRowClass *klass)
   widget_class->get_request_mode = sec_record_row_get_request_mode;
   widget_class->measure = sec_record_row_measure;
   widget_class->size_allocate = sec_record_row_size_allocate;
-}
-
-static SecRowText *
-add_text (SecRecordRow *self,
-          guint         max_lines,
-          const char   *style,
-          const char   *style2)
-{
-  GtkWidget *text = sec_row_text_new (max_lines);
-
-  gtk_widget_add_css_class (text, style);
-  if (style2 != NULL)
-    gtk_widget_add_css_class (text, style2);
-  gtk_widget_set_parent (text, GTK_WIDGET (self));
-  return SEC_ROW_TEXT (text);
+  widget_class->snapshot = sec_record_row_snapshot;
 }
 
 static void
 sec_record_row_init (SecRecordRow *self)
 {
-  /* In the order a screen reader reads them and Tab would go. */
-  self->title = add_text (self, 2, "heading", NULL);
-  self->badge = add_text (self, 0, "caption-heading", NULL);
-  self->subtitle = add_text (self, 1, "caption", "dim-label");
-  self->trailing = add_text (self, 0, "caption", "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->trailing), FALSE);
+  /* The title's style; the second line's is its own. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
+  self->subtitle = make_text (self, 1, "caption", NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), FALSE);
 }
 
 GtkWidget *
@@ -705,7 +788,7 @@ sec_record_row_get_title (SecRecordRow *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
-  return sec_row_text_get_text (self->title);
+  return self->title ? self->title : "";
 }
 
 const char *
@@ -721,7 +804,7 @@ sec_record_row_get_badge (SecRecordRow *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
-  return sec_row_text_get_text (self->badge);
+  return self->badge ? sec_row_text_get_text (self->badge) : "";
 }
 
 const char *
@@ -729,5 +812,5 @@ sec_record_row_get_trailing (SecRecordRow *self)
 {
   g_return_val_if_fail (SEC_IS_RECORD_ROW (self), NULL);
 
-  return sec_row_text_get_text (self->trailing);
+  return self->trailing ? sec_row_text_get_text (self->trailing) : "";
 }

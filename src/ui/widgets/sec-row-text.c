@@ -16,6 +16,11 @@
  *
  * It is not presented to assistive technologies: the row it is part of
  * carries its texts in its accessible label.
+ *
+ * sec_row_text_layout_new (), _measure () and _snapshot () do the same for
+ * a text that another widget draws from a layout of its own, in its own
+ * style: SecRecordRow's title, which needs no widget of its own (one
+ * widget less in each of the 200 rows a search makes).
  */
 #define G_LOG_DOMAIN "sec-row-text"
 
@@ -36,27 +41,20 @@ struct _SecRowText
 
 G_DEFINE_FINAL_TYPE (SecRowText, sec_row_text, GTK_TYPE_WIDGET)
 
-/* The layout on the widget's own Pango context, which GTK keeps in step
- * with the style's font, the font settings and the direction; Pango sees
- * the context's changes itself (its serial). */
+/* As GtkLabel's left-justified text: at the start of @widget's direction. */
+static void
+align_layout (PangoLayout *layout,
+              GtkWidget   *widget)
+{
+  pango_layout_set_alignment (layout, gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
 static PangoLayout *
 ensure_layout (SecRowText *self)
 {
   if (self->layout == NULL)
-    {
-      self->layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-      pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
-      if (self->max_lines > 0)
-        {
-          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_height (self->layout, -(int) self->max_lines);
-        }
-    }
-  /* As GtkLabel's left-justified text: at the start of the widget's direction. */
-  pango_layout_set_alignment (self->layout,
-                              gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
-                              ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    self->layout = sec_row_text_layout_new (GTK_WIDGET (self), self->text, self->max_lines);
   return self->layout;
 }
 
@@ -70,27 +68,9 @@ sec_row_text_measure (GtkWidget      *widget,
                       int            *natural_baseline)
 {
   SecRowText *self = SEC_ROW_TEXT (widget);
-  PangoLayout *layout;
-  PangoRectangle logical;
 
-  /* Each change of the layout's width shapes its text again, most of the
-   * time a row takes (HarfBuzz): the width is set to the one given only,
-   * the one it is drawn at. An ellipsized text asks for no width, as a
-   * GtkLabel with max-width-chars 1 asks for little: the row gives it the
-   * width left. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->max_lines > 0)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-  layout = ensure_layout (self);
-  if (self->max_lines > 1)
-    pango_layout_set_width (layout, for_size >= 0 ? for_size * PANGO_SCALE : -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = logical.width;
-  else
-    *minimum = *natural = logical.height;
+  *minimum = *natural = sec_row_text_layout_measure (ensure_layout (self), widget, self->max_lines,
+                                                     orientation, for_size);
 }
 
 static GtkSizeRequestMode
@@ -106,30 +86,12 @@ sec_row_text_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   SecRowText *self = SEC_ROW_TEXT (widget);
-  PangoLayout *layout;
-  PangoRectangle logical;
-  GdkRGBA color;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
   if (self->text == NULL || self->text[0] == '\0')
     return;
-  layout = ensure_layout (self);
-  pango_layout_set_width (layout, self->max_lines > 0 ? width * PANGO_SCALE : -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  /* gtk_style_context_get_color () is deprecated from GTK 4.10 on, where
-   * gtk_widget_get_color () replaces it. */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-
-  gtk_snapshot_save (snapshot);
-  /* Centred across, as a GtkLabel: only a whole-line text is ever given
-   * more width than it asked for; and down, as a GtkLabel's yalign 0.5. */
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (self->max_lines > 0 ? 0
-                                                : floorf ((width - logical.width) / 2.f) - logical.x,
-                                                floorf ((height - logical.height) / 2.f) - logical.y));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
+  sec_row_text_layout_snapshot (ensure_layout (self), widget, self->max_lines, snapshot,
+                                &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                     gtk_widget_get_height (widget)));
 }
 
 static void
@@ -204,4 +166,108 @@ sec_row_text_set_text (SecRowText *self,
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text ? text : "", -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * sec_row_text_layout_new:
+ * @widget: the widget that draws the text
+ * @text: (nullable): the text
+ * @max_lines: as sec_row_text_new ()'s
+ *
+ * A layout for a text that @widget draws itself, as a #SecRowText draws
+ * its own (#SecRecordRow's title): on @widget's own Pango context, which
+ * GTK keeps in step with its style's font, the font settings and the
+ * direction (Pango sees the context's changes itself, by its serial).
+ *
+ * Returns: (transfer full): the layout
+ */
+PangoLayout *
+sec_row_text_layout_new (GtkWidget  *widget,
+                         const char *text,
+                         guint       max_lines)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  layout = pango_layout_new (gtk_widget_get_pango_context (widget));
+  pango_layout_set_text (layout, text ? text : "", -1);
+  if (max_lines > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -(int) max_lines);
+    }
+  return layout;
+}
+
+/**
+ * sec_row_text_layout_measure:
+ *
+ * The width (@orientation horizontal) or the height at the width
+ * @for_size (-1 for none) of @layout, made by sec_row_text_layout_new ()
+ * for @widget with @max_lines.
+ */
+int
+sec_row_text_layout_measure (PangoLayout    *layout,
+                             GtkWidget      *widget,
+                             guint           max_lines,
+                             GtkOrientation  orientation,
+                             int             for_size)
+{
+  PangoRectangle logical;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), 0);
+
+  /* Each change of the layout's width shapes its text again, most of the
+   * time a row takes (HarfBuzz): the width is set to the one given only,
+   * the one it is drawn at. An ellipsized text asks for no width, as a
+   * GtkLabel with max-width-chars 1 asks for little: the row gives it the
+   * width left. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && max_lines > 0)
+    return 0;
+  align_layout (layout, widget);
+  if (max_lines > 1)
+    pango_layout_set_width (layout, for_size >= 0 ? for_size * PANGO_SCALE : -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return orientation == GTK_ORIENTATION_HORIZONTAL ? logical.width : logical.height;
+}
+
+/**
+ * sec_row_text_layout_snapshot:
+ * @area: where the text goes, in @widget's coordinates
+ *
+ * Draws @layout, made by sec_row_text_layout_new () for @widget with
+ * @max_lines, in @area, in the colour of @widget's style.
+ */
+void
+sec_row_text_layout_snapshot (PangoLayout           *layout,
+                              GtkWidget             *widget,
+                              guint                  max_lines,
+                              GtkSnapshot           *snapshot,
+                              const graphene_rect_t *area)
+{
+  PangoRectangle logical;
+  GdkRGBA color;
+
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  align_layout (layout, widget);
+  pango_layout_set_width (layout, max_lines > 0 ? (int) area->size.width * PANGO_SCALE : -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  /* gtk_style_context_get_color () is deprecated from GTK 4.10 on, where
+   * gtk_widget_get_color () replaces it. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  gtk_snapshot_save (snapshot);
+  /* Centred across, as a GtkLabel: only a whole-line text is ever given
+   * more width than it asked for; and down, as a GtkLabel's yalign 0.5. */
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (area->origin.x
+                                                + (max_lines > 0 ? 0
+                                                   : floorf ((area->size.width - logical.width) / 2.f) - logical.x),
+                                                area->origin.y
+                                                + floorf ((area->size.height - logical.height) / 2.f) - logical.y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
 }
