@@ -149,15 +149,17 @@ test_width_first (void)
   GtkWidget *window = show_in_list (row, 360);
   GtkWidget *box = title_box_of (row);
   GtkWidget *subtitle = GTK_WIDGET (label_of (row, "subtitle"));
-  int min_free, nat_free, min_line, nat_line, line_height, label_min;
+  int min_free, nat_free, min_line, nat_line, line_height, label_height, label_min;
 
+  /* Heights of one line each, the smallest (newer GTK warns of less). */
   gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
-  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 10000, NULL, &line_height, NULL, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, -1, &line_height, NULL, NULL, NULL);
   gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, line_height, &min_line, &nat_line, NULL, NULL);
   g_assert_cmpint (min_line, ==, min_free);
   g_assert_cmpint (nat_line, ==, nat_free);
   /* What a GtkLabel alone answers: its whole text on one line. */
-  gtk_widget_measure (subtitle, GTK_ORIENTATION_HORIZONTAL, line_height / 2 + 1, &label_min, NULL, NULL, NULL);
+  gtk_widget_measure (subtitle, GTK_ORIENTATION_VERTICAL, -1, &label_height, NULL, NULL, NULL);
+  gtk_widget_measure (subtitle, GTK_ORIENTATION_HORIZONTAL, label_height, &label_min, NULL, NULL, NULL);
   g_assert_cmpint (label_min, >, min_free);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -239,8 +241,10 @@ test_column (void)
   gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (column), NULL, &height, NULL, NULL);
   g_assert_cmpint (height, ==, (int) (a.size.height + 6 + b.size.height));
 
+  /* For its smallest height (newer GTK warns of a smaller one). */
   gtk_widget_measure (column, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_free, NULL, NULL);
-  gtk_widget_measure (column, GTK_ORIENTATION_HORIZONTAL, (int) a.size.height, NULL, &width_short, NULL, NULL);
+  gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  gtk_widget_measure (column, GTK_ORIENTATION_HORIZONTAL, height, NULL, &width_short, NULL, NULL);
   g_assert_cmpint (width_short, ==, width_free);
 
   sec_text_column_set_spacing (SEC_TEXT_COLUMN (column), 0);
