@@ -104,9 +104,13 @@ sec_test_destroy_windows (void)
 {
   GList *toplevels = gtk_window_list_toplevels ();
 
+  /* Held: destroying a window can destroy its dialogs (destroy-with-parent)
+   * before the loop comes to them. */
+  for (GList *l = toplevels; l; l = l->next)
+    g_object_ref (l->data);
   for (GList *l = toplevels; l; l = l->next)
     gtk_window_destroy (l->data);
-  g_list_free (toplevels);
+  g_list_free_full (toplevels, g_object_unref);
   sec_test_iterate ();
 }
 
