@@ -4,7 +4,8 @@
  * layout, the others as SecRowTexts made only when shown. What it shows
  * for each kind of record, what a screen reader is told, its widgets and
  * style classes, its height with a title of one line, two, and more (cut
- * to two), and its texts' places left to right and right to left.
+ * to two), and its texts' places left to right and right to left; and
+ * the list pane's spare rows, which a search's new rows are taken from.
  */
 #include "config.h"
 
@@ -15,6 +16,8 @@
 #include "core/store/sec-records.h"
 #include "core/store/sec-store-privacy.h"
 #include "ui/meetings/sec-participant-counts.h"
+#include "ui/records/sec-list-pane.h"
+#include "ui/records/sec-list-pane-private.h"
 #include "ui/records/sec-record-row.h"
 #include "ui/widgets/sec-row-text.h"
 #include "sec-test-ui.h"
@@ -365,6 +368,107 @@ test_layout (void)
   sec_test_close_store (store, dir);
 }
 
+/* The rows of @pane with a record, as a set. */
+static GHashTable *
+collect_rows (GtkWidget *pane)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+
+  sec_test_collect_widgets (pane, SEC_TYPE_RECORD_ROW, TRUE, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (sec_record_row_get_record (rows->pdata[i]) != NULL)
+      g_hash_table_add (set, rows->pdata[i]);
+  return set;
+}
+
+/* A search that replaces every row of the list takes its rows from the
+ * spare ones made ahead, and keeps the rows it let go as spare ones: it
+ * makes no row and destroys none (issue 16: that was most of a
+ * keystroke's frame). */
+static void
+test_spare_rows (void)
+{
+  const char *const families[] = { "Alpha", "Beta" };
+  g_autofree char *dir = sec_test_make_tmp_dir ("sec-record-row-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "people.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) store = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) spare = g_hash_table_new (NULL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane;
+  SecListPane *self;
+  GHashTableIter iter;
+  gpointer row;
+  gint64 end;
+
+  sec_test_make_c_locale_people (path, 600, families, G_N_ELEMENTS (families));
+  store = sec_store_open (path, &error);
+  g_assert_no_error (error);
+  pane = sec_list_pane_new (store, SEC_TYPE_PERSON, NULL, "avatar-default-symbolic", "No People", "", "New Person");
+  self = SEC_LIST_PANE (pane);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 800);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* As many spare rows as rows in use are made while nothing else runs. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((self->rows_in_use == 0 || _sec_list_pane_get_spare_rows (self)->len < MIN (self->rows_in_use, 210)) &&
+         g_get_monotonic_time () < end)
+    sec_test_wait_ms (20);
+  before = collect_rows (pane);
+  g_assert_cmpuint (self->rows_in_use, >, 100);
+  g_assert_cmpuint (g_hash_table_size (before), ==, self->rows_in_use);
+  g_assert_cmpuint (_sec_list_pane_get_spare_rows (self)->len, ==, MIN (self->rows_in_use, 210));
+  for (guint i = 0; i < _sec_list_pane_get_spare_rows (self)->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (_sec_list_pane_get_spare_rows (self), i);
+
+      g_assert_null (gtk_widget_get_parent (widget));
+      g_assert_null (sec_record_row_get_record (SEC_RECORD_ROW (widget)));
+      g_hash_table_add (spare, widget);
+    }
+
+  /* Every row is replaced: the records are new objects. */
+  sec_list_pane_set_search (self, "beta");
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    {
+      sec_test_wait_ms (20);
+      g_clear_pointer (&after, g_hash_table_unref);
+      after = collect_rows (pane);
+    }
+  while (g_get_monotonic_time () < end &&
+         g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (self))) != 300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sec_list_pane_get_list (self))), ==, 300);
+
+  /* The rows in use and the spare ones are the same widgets as before:
+   * none made, none destroyed. */
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    {
+      g_assert_cmpstr (sec_record_get_string (sec_record_row_get_record (row), "family-name"), ==, "Beta");
+      g_assert_true (g_hash_table_contains (spare, row) || g_hash_table_contains (before, row));
+    }
+  for (guint i = 0; i < _sec_list_pane_get_spare_rows (self)->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (_sec_list_pane_get_spare_rows (self), i);
+
+      g_assert_true (g_hash_table_contains (spare, widget) || g_hash_table_contains (before, widget));
+      g_assert_false (g_hash_table_contains (after, widget));
+      g_assert_null (gtk_widget_get_parent (widget));
+      g_assert_null (sec_record_row_get_record (SEC_RECORD_ROW (widget)));
+    }
+  g_assert_cmpuint (g_hash_table_size (after) + _sec_list_pane_get_spare_rows (self)->len, ==,
+                    g_hash_table_size (before) + g_hash_table_size (spare));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sec_test_iterate ();
+  sec_test_close_store (g_steal_pointer (&store), dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/record-row/widgets", test_widgets);
   g_test_add_func ("/record-row/demo-kinds", test_demo_kinds);
   g_test_add_func ("/record-row/layout", test_layout);
+  g_test_add_func ("/record-row/spare-rows", test_spare_rows);
 
   return g_test_run ();
 }

@@ -103,10 +103,21 @@ struct _SecListPane
   gboolean            was_shown;    /* the selected row was in view before it */
   gboolean            narrowing;    /* a search typed: its rows show from the top */
   gboolean            updating;     /* filling the filter drop-downs */
+
+  /* sec-list-pane-rows.c */
+  GPtrArray          *spare_rows;   /* (element-type SecRecordRow): unbound, no parent */
+  guint               rows_in_use;  /* in the list view's items */
+  guint               spare_rows_source;
 };
 
 /* sec-list-pane.c */
 void            _sec_list_pane_update_state         (SecListPane    *self);
+
+/* sec-list-pane-rows.c */
+void            _sec_list_pane_init_rows            (SecListPane        *self,
+                                                     GtkListItemFactory *factory);
+GPtrArray      *_sec_list_pane_get_spare_rows       (SecListPane    *self);
+void            _sec_list_pane_drop_spare_rows      (SecListPane    *self);
 
 /* sec-list-pane-filters.c */
 const KindSpec *_sec_list_pane_find_kind_spec       (const SecKind  *kind);

@@ -159,31 +159,6 @@ is_selection_shown (SecListPane *self)
          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (view);
 }
 
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, sec_record_row_new ());
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  sec_record_row_set_record (SEC_RECORD_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  sec_record_row_set_record (SEC_RECORD_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
 /* Callbacks */
 
 static void
@@ -427,9 +402,7 @@ sec_list_pane_constructed (GObject *object)
                            G_CALLBACK (on_list_n_items), self, G_CONNECT_SWAPPED);
   on_selection_changed (self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  _sec_list_pane_init_rows (self, factory);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -477,6 +450,7 @@ sec_list_pane_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_LIST_PANE);
+  _sec_list_pane_drop_spare_rows (self);
   g_clear_pointer (&self->banner, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

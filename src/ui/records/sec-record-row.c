@@ -774,10 +774,10 @@ sec_record_row_set_record (SecRecordRow *self,
 
   if (!g_set_object (&self->record, record))
     return;
-  /* A row without a record is a row the list unbound: about to be
-   * destroyed (GTK 4.8 destroys every row a new search replaces, some 200)
-   * or bound to another record, which sets every label. Emptying its
-   * labels first cost 5–10 ms a keystroke. */
+  /* A row without a record is a row the list unbound: kept as a spare
+   * row (sec-list-pane-rows.c) or destroyed, or bound to another record,
+   * which sets every label. Emptying its labels first cost 5–10 ms a
+   * keystroke. */
   if (record != NULL)
     update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
