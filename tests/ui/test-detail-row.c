@@ -96,6 +96,15 @@ test_texts (void)
   g_assert_true (gtk_label_get_selectable (subtitle));
   g_assert_true (sec_detail_row_get_subtitle_selectable (SEC_DETAIL_ROW (row)));
 
+  /* The title can be cut after some lines (a history entry's old value). */
+  g_assert_cmpint (gtk_label_get_lines (title), ==, -1);
+  sec_detail_row_set_title_lines (SEC_DETAIL_ROW (row), 3);
+  g_assert_cmpint (gtk_label_get_lines (title), ==, 3);
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
+  sec_detail_row_set_title_lines (SEC_DETAIL_ROW (row), 0);
+  g_assert_cmpint (gtk_label_get_lines (title), ==, -1);
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_NONE);
+
   g_object_unref (row);
 }
 

@@ -19,6 +19,7 @@
 #include "ui/records/sec-record-row.h"
 #include "ui/shell/sec-deleted-dialog.h"
 #include "ui/shell/sec-privacy-dialog.h"
+#include "ui/widgets/sec-detail-row.h"
 #include "sec-test-ui.h"
 #include "sec-test-util.h"
 
@@ -46,14 +47,35 @@ test_page_history (void)
   sec_record_page_set_record (page, store, person);
   sec_test_iterate ();
 
-  /* No basis: said before the details. */
-  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "No lawful basis recorded"));
+  /* No basis: said before the details, in a row measured width first
+   * (sec-detail-row.c), as the page's other rows. */
+  {
+    GtkWidget *row = sec_test_find_row (GTK_WIDGET (page), "No lawful basis recorded");
+
+    g_assert_true (SEC_IS_DETAIL_ROW (row));
+    g_assert_true (g_str_has_prefix (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), "Record on which basis"));
+    g_assert_true (gtk_widget_has_css_class (row, "warning"));
+  }
 
   /* The history, newest first, with a way to put the old address back. */
   history = sec_test_find_row (GTK_WIDGET (page), "History of Changes");
   g_assert_nonnull (history);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (history)), ==, "2 changes");
-  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "Email: anna@example.org → anna.mueller@example.org"));
+  {
+    GtkWidget *row = sec_test_find_row (GTK_WIDGET (page), "Email: anna@example.org → anna.mueller@example.org");
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean cut = FALSE;
+
+    g_assert_true (SEC_IS_DETAIL_ROW (row));
+    /* When and by whom; a long value is cut after three lines. */
+    g_assert_true (g_str_has_suffix (sec_detail_row_get_subtitle (SEC_DETAIL_ROW (row)), sec_test_history_user ()));
+    sec_test_collect_widgets (row, GTK_TYPE_LABEL, FALSE, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Email: anna@example.org → anna.mueller@example.org") == 0)
+        cut = gtk_label_get_lines (labels->pdata[i]) == 3 &&
+              gtk_label_get_ellipsize (labels->pdata[i]) == PANGO_ELLIPSIZE_END;
+    g_assert_true (cut);
+  }
   g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "Created"));
   sec_test_collect_widgets (history, GTK_TYPE_BUTTON, FALSE, buttons);
   for (guint i = 0; i < buttons->len; i++)

@@ -116,6 +116,7 @@ void            _sec_list_pane_update_state         (SecListPane    *self);
 /* sec-list-pane-rows.c */
 void            _sec_list_pane_init_rows            (SecListPane        *self,
                                                      GtkListItemFactory *factory);
+void            _sec_list_pane_make_spare_rows      (SecListPane    *self);
 GPtrArray      *_sec_list_pane_get_spare_rows       (SecListPane    *self);
 void            _sec_list_pane_drop_spare_rows      (SecListPane    *self);
 

@@ -6,11 +6,13 @@
  * frame, then destroys the old ones. Making and destroying the rows was
  * the larger part of that frame (issue 16). So the pane keeps spare rows:
  * an old row is taken out of its list item and kept, unbound, and a new
- * list item takes a spare row before a new one is made. The first search
- * has no old rows yet, and a change can make its new list items before it
- * lets the old ones go, so spare rows are also made ahead, a few at a time
+ * list item takes a spare row before a new one is made. A change can make
+ * its new list items before it lets the old ones go, so when a search is
+ * typed (its results come after a pause for the next keystroke and a
+ * query in a worker), spare rows are also made meanwhile, a few at a time
  * when the main loop has nothing else to do, until there are as many as
- * the rows in use. Part of SecListPane
+ * the rows in use. A list never searched keeps none (memory: some 5 kB a
+ * row). Part of SecListPane
  * (see sec-list-pane-private.h).
  */
 #define G_LOG_DOMAIN "sec-list-pane"
@@ -54,10 +56,10 @@ make_spare_rows_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-want_spare_rows (SecListPane *self)
+void
+_sec_list_pane_make_spare_rows (SecListPane *self)
 {
-  if (self->spare_rows_source == 0 && self->spare_rows->len < MIN (self->rows_in_use, MAX_SPARE_ROWS))
+  if (self->spare_rows != NULL && self->spare_rows_source == 0 && self->spare_rows->len < MIN (self->rows_in_use, MAX_SPARE_ROWS))
     self->spare_rows_source = g_idle_add_full (G_PRIORITY_LOW, make_spare_rows_cb, self, NULL);
 }
 
@@ -76,7 +78,6 @@ setup_row (GtkSignalListItemFactory *factory,
   /* GTK 4.8 takes the child out before "teardown": held to be kept then. */
   g_object_set_qdata_full (G_OBJECT (item), row_quark (), g_steal_pointer (&row), g_object_unref);
   self->rows_in_use++;
-  want_spare_rows (self);
 }
 
 static void

@@ -161,6 +161,17 @@ is_selection_shown (SecListPane *self)
 
 /* Callbacks */
 
+/* At once, before the search waits for the next keystroke: the rows of
+ * its results are made meanwhile. Not for a search set from code (a
+ * section's state put back) or emptied: a list never searched keeps no
+ * spare rows. */
+static void
+on_search_entry_changed (SecListPane *self)
+{
+  if (!self->updating && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    _sec_list_pane_make_spare_rows (self);
+}
+
 static void
 on_search_entry_search_changed (SecListPane *self)
 {
@@ -639,6 +650,7 @@ sec_list_pane_class_init (SecListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SecListPane, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SecListPane, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, SecListPane, filter_grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);

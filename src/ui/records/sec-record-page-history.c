@@ -16,6 +16,7 @@
 #include "core/store/sec-store-history.h"
 #include "ui/records/sec-record-page.h"
 #include "ui/records/sec-record-page-private.h"
+#include "ui/widgets/sec-detail-row.h"
 
 /* The newest changes shown; the command line prints them all. */
 #define MAX_HISTORY 100
@@ -41,7 +42,7 @@ new_entry_row (SecRecordPage   *self,
   g_autofree char *when = sec_format_utc_datetime (e->at);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
 
   if (g_str_equal (e->action, "update"))
     {
@@ -58,11 +59,10 @@ new_entry_row (SecRecordPage   *self,
   /* Translators: when and by whom a change was made: "6 December 2026, 09:44 · jdoe" */
   subtitle = g_strdup_printf (_("%s · %s"), when, e->user ? e->user : "?");
 
-  /* Values are the user's text, not markup (an address may hold "&"). */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  /* Plain text, never markup (an address may hold "&"); measured width
+   * first, as the page's other rows (sec-detail-row.c). */
+  row = sec_detail_row_new (title, subtitle);
+  sec_detail_row_set_title_lines (SEC_DETAIL_ROW (row), 3);
   if (g_str_equal (e->action, "update") && e->old_value != NULL)
     {
       GtkWidget *button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
@@ -72,7 +72,7 @@ new_entry_row (SecRecordPage   *self,
       gtk_widget_set_tooltip_text (button, _("Put This Value Back"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.restore-value");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", e->id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      sec_detail_row_add_suffix (SEC_DETAIL_ROW (row), button);
     }
   return row;
 }
@@ -140,10 +140,8 @@ _sec_record_page_add_privacy (SecRecordPage *self,
 
   group = _sec_record_page_new_group (NULL);
   gtk_widget_set_name (group, "privacy");
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  row = sec_detail_row_new (title, subtitle);
+  sec_detail_row_add_prefix (SEC_DETAIL_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_widget_add_css_class (row, "warning");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (self->sections, group);

@@ -249,6 +249,22 @@ sec_detail_row_set_subtitle_selectable (SecDetailRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE_SELECTABLE]);
 }
 
+/**
+ * sec_detail_row_set_title_lines:
+ * @lines: the most lines of the title, cut with an ellipsis after; 0
+ *   for no limit (the default)
+ */
+void
+sec_detail_row_set_title_lines (SecDetailRow *self,
+                                int           lines)
+{
+  g_return_if_fail (SEC_IS_DETAIL_ROW (self));
+  g_return_if_fail (lines >= 0);
+
+  gtk_label_set_lines (self->title_label, lines > 0 ? lines : -1);
+  gtk_label_set_ellipsize (self->title_label, lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+}
+
 static void
 add_to (GtkBox    *box,
         GtkWidget *widget)

@@ -16,6 +16,8 @@ void        sec_detail_row_set_subtitle            (SecDetailRow *self,
 gboolean    sec_detail_row_get_subtitle_selectable (SecDetailRow *self);
 void        sec_detail_row_set_subtitle_selectable (SecDetailRow *self,
                                                     gboolean      selectable);
+void        sec_detail_row_set_title_lines         (SecDetailRow *self,
+                                                    int           lines);
 void        sec_detail_row_add_prefix              (SecDetailRow *self,
                                                     GtkWidget    *widget);
 void        sec_detail_row_add_suffix              (SecDetailRow *self,
