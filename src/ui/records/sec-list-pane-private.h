@@ -108,6 +108,7 @@ struct _SecListPane
   GPtrArray          *spare_rows;   /* (element-type SecRecordRow): unbound, no parent */
   guint               rows_in_use;  /* in the list view's items */
   guint               spare_rows_source;
+  gboolean            keep_rows;    /* a search was typed: rows let go are kept */
 };
 
 /* sec-list-pane.c */

@@ -11,8 +11,8 @@
  * typed (its results come after a pause for the next keystroke and a
  * query in a worker), spare rows are also made meanwhile, a few at a time
  * when the main loop has nothing else to do, until there are as many as
- * the rows in use. A list never searched keeps none (memory: some 5 kB a
- * row). Part of SecListPane
+ * the rows in use. A list never searched keeps none, neither made nor
+ * let go (memory: some 10 kB a row). Part of SecListPane
  * (see sec-list-pane-private.h).
  */
 #define G_LOG_DOMAIN "sec-list-pane"
@@ -59,7 +59,9 @@ make_spare_rows_cb (gpointer user_data)
 void
 _sec_list_pane_make_spare_rows (SecListPane *self)
 {
-  if (self->spare_rows != NULL && self->spare_rows_source == 0 && self->spare_rows->len < MIN (self->rows_in_use, MAX_SPARE_ROWS))
+  self->keep_rows = TRUE;
+  if (self->spare_rows != NULL && self->spare_rows_source == 0 &&
+      self->spare_rows->len < MIN (self->rows_in_use, MAX_SPARE_ROWS))
     self->spare_rows_source = g_idle_add_full (G_PRIORITY_LOW, make_spare_rows_cb, self, NULL);
 }
 
@@ -108,8 +110,9 @@ teardown_row (GtkSignalListItemFactory *factory,
   self->rows_in_use--;
   if (row != NULL && gtk_list_item_get_child (item) == row)
     gtk_list_item_set_child (item, NULL);
-  /* Not when the list view is let go with the pane. */
-  if (row == NULL || gtk_widget_get_parent (row) != NULL || self->spare_rows == NULL ||
+  /* Not before a search is typed (a list reloaded), nor when the list
+   * view is let go with the pane. */
+  if (!self->keep_rows || row == NULL || gtk_widget_get_parent (row) != NULL || self->spare_rows == NULL ||
       self->spare_rows->len >= MAX_KEPT_ROWS)
     return;
   sec_record_row_set_record (SEC_RECORD_ROW (row), NULL);
