@@ -354,7 +354,12 @@ test_commitments_grid (SecTestCallUi *f, gconstpointer data)
   sec_statement_tools_get_progress (tools, &tools_after);
   g_assert_cmpuint (tools_after.counts[SEC_FOLLOW_UP_DONE], ==, after.counts[SEC_FOLLOW_UP_DONE]);
 
-  /* A key sets the focused cell's status at once: 4 is "not applicable". */
+  /* A key sets the focused cell's status at once: 4 is "not applicable".
+   * The cell's button is asked for again: a refresh after the store's
+   * signal may have made the grid anew (CI once failed in
+   * gtk_window_set_focus () on an object already finalized). */
+  button = sec_commitments_window_get_cell (window, row, column);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
   {
     GListModel *controllers = gtk_widget_observe_controllers (gtk_widget_get_parent (button));
     gboolean handled = FALSE;
