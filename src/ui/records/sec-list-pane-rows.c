@@ -12,7 +12,8 @@
  * query in a worker), spare rows are also made meanwhile, a few at a time
  * when the main loop has nothing else to do, until there are as many as
  * the rows in use. A list never searched keeps none, neither made nor
- * let go (memory: some 10 kB a row). Part of SecListPane
+ * let go (memory: some 10 kB a row). GTK 4.12 and later keep their list
+ * items' widgets themselves: there the pane keeps no rows. Part of SecListPane
  * (see sec-list-pane-private.h).
  */
 #define G_LOG_DOMAIN "sec-list-pane"
@@ -72,6 +73,12 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   g_autoptr(GtkWidget) row = NULL;
 
+  if (self->spare_rows == NULL)
+    {
+      gtk_list_item_set_child (item, sec_record_row_new ());
+      return;
+    }
+  self->rows_in_use++;
   if (self->spare_rows->len > 0)
     row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
   else
@@ -79,7 +86,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
   /* GTK 4.8 takes the child out before "teardown": held to be kept then. */
   g_object_set_qdata_full (G_OBJECT (item), row_quark (), g_steal_pointer (&row), g_object_unref);
-  self->rows_in_use++;
 }
 
 static void
@@ -123,11 +129,17 @@ void
 _sec_list_pane_init_rows (SecListPane        *self,
                           GtkListItemFactory *factory)
 {
-  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
+  /* GTK 4.12 and later keep their list items' widgets themselves and tear
+   * them down otherwise (taking a row out there crashed test-editor under
+   * GTK 4.18): spare rows on older GTK only. */
+  if (gtk_get_major_version () == 4 && gtk_get_minor_version () < 12)
+    {
+      self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
+    }
 }
 
 GPtrArray *
