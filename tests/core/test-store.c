@@ -628,9 +628,29 @@ test_sort_by_person (Fixture *f, gconstpointer data)
     }
 }
 
+/* After a write: a list takes the change in at once, or (@later: on a
+ * server, or a long table's list) reads it in a worker, its rows as they
+ * were until the main loop takes the result in. */
+static void
+take_change (SecRecordList *list,
+             guint          before,
+             gboolean       later)
+{
+  if (later)
+    {
+      g_assert_true (sec_record_list_is_loading (list));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
+    }
+  while (sec_record_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_record_list (Fixture *f, gconstpointer data)
 {
+  /* Every table's list read in the background, as a long one. */
+  gboolean background = GPOINTER_TO_INT (data);
+  gboolean later = background || sec_test_is_pg ();
   g_autoptr(SecRecordList) list = NULL;
   g_autoptr(SecQuery) q = sec_query_new ();
   g_autoptr(GError) error = NULL;
@@ -666,6 +686,8 @@ test_record_list (Fixture *f, gconstpointer data)
    * new query removes every row, then adds the new ones, in two signals
    * (in one, GtkSingleSelection would read every row added). */
   sec_query_set_search (q, "PERSON 012");
+  if (background)
+    sec_record_list_set_background_min_rows (0);
   sec_record_list_set_query (list, q);
   g_assert_cmpstr (log->str, ==, "0-1000+0* 0-0+11");
   g_assert_false (sec_record_list_is_replacing (list));
@@ -697,6 +719,7 @@ test_record_list (Fixture *f, gconstpointer data)
     g_autoptr(SecRecord) shown = NULL;
     sec_record_set_string (p, "family-name", "Person 012X");
     g_assert_true (sec_store_insert (f->store, p, &error));
+    take_change (list, 11, later);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
     /* One row added where it sorts (the last of 0120-0129, 012X), not
      * every row replaced: the selection and the scroll position stay. */
@@ -708,12 +731,18 @@ test_record_list (Fixture *f, gconstpointer data)
     g_assert_cmpint (sec_record_get_id (shown), ==, sec_record_get_id (p));
     sec_record_set_string (p, "email", "p@example.org");
     g_assert_true (sec_store_update (f->store, p, &error));
+    take_change (list, 12, later);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
     g_clear_object (&shown);
     shown = g_list_model_get_item (G_LIST_MODEL (list), 11);
     g_assert_true (sec_store_delete (f->store, SEC_TYPE_PERSON, sec_record_get_id (p), &error));
+    take_change (list, 12, later);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 11);
-    g_assert_cmpstr (log->str, ==, "0-1000+0* 0-0+11 11-0+1 11-1+1 11-1+0");
+    /* The people's participations, memberships... changed too (deleted
+     * with them): read in a worker, the other pages read are replaced
+     * where they stand; at once, the page after the row was forgotten. */
+    g_assert_cmpstr (log->str, ==, later ? "0-1000+0* 0-0+11 11-0+1 11-1+1 11-1+0 0-11+11"
+                                         : "0-1000+0* 0-0+11 11-0+1 11-1+1 11-1+0");
     /* Renamed to sort after 0120 (0012 comes first): moved, in two signals (between them the list
      * says it is replacing, so that the selection follows the record). */
     {
@@ -723,9 +752,59 @@ test_record_list (Fixture *f, gconstpointer data)
       sec_record_set_string (last, "family-name", "Person 0120 A");
       g_assert_true (sec_store_update (f->store, last, &error));
       g_assert_no_error (error);
+      take_change (list, 11, later);
       g_assert_cmpstr (log->str, ==, "10-1+0* 2-0+1");
       g_assert_cmpint (sec_record_list_find (list, sec_record_get_id (last)), ==, 2);
     }
+  }
+
+  /* Another kind changed (a person's organisation's name is shown beside
+   * them): the pages read are replaced where they stand. Read in a
+   * worker, the rows that did not change keep their objects (a list view
+   * then keeps their widgets). */
+  {
+    g_autoptr(SecRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(SecRecord) again = NULL;
+
+    g_string_truncate (log, 0);
+    sec_test_insert (f->store, SEC_TYPE_ORGANISATION, "name", "Europol", NULL);
+    take_change (list, 11, later);
+    g_assert_cmpstr (log->str, ==, "0-11+11");
+    again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpint (sec_record_get_id (again), ==, sec_record_get_id (first));
+    if (later)
+      g_assert_true (again == first);
+  }
+
+  /* Two changes before the list takes them in: at once, each its row;
+   * read in a worker, the second reads both, and any row may have
+   * changed. */
+  {
+    gint64 a, b;
+
+    g_string_truncate (log, 0);
+    a = sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Person 0121 B", NULL);
+    b = sec_test_insert (f->store, SEC_TYPE_PERSON, "family-name", "Person 0125 B", NULL);
+    take_change (list, 11, later);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 13);
+    g_assert_cmpstr (log->str, ==, later ? "0-11+0* 0-0+13" : "4-0+1 9-0+1");
+    g_assert_cmpint (sec_record_list_find (list, a), ==, 4);
+    g_assert_cmpint (sec_record_list_find (list, b), ==, 9);
+  }
+  sec_record_list_set_background_min_rows (20000);
+
+  /* The refresh the second change replaced may still be at work, its task
+   * holding the list (and the list the store). Its last reference may go
+   * in the worker's thread, which wakes no main loop: not a blocking
+   * iteration. */
+  {
+    SecRecordList *gone = g_steal_pointer (&list);
+
+    g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+    g_object_unref (gone);
+    while (g_atomic_pointer_get (&gone) != NULL)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
   }
 }
 
@@ -878,6 +957,8 @@ main (int argc, char **argv)
   ADD ("/store/queries", test_queries);
   ADD ("/store/sort-by-person", test_sort_by_person);
   ADD ("/store/record-list", test_record_list);
+  g_test_add ("/store/record-list/background", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_record_list, fixture_teardown);
   ADD ("/store/unique-field-sets", test_unique_field_sets);
 #undef ADD
 

@@ -13,7 +13,10 @@ G_DECLARE_FINAL_TYPE (SecRecordList, sec_record_list, SEC, RECORD_LIST, GObject)
 /* Lists the records of @kind that @query selects (NULL: all), in its
  * order. Only the count is read at first; rows are read a page at a time
  * as the list asks for them, so a list of 200,000 people opens at once.
- * The list follows the store's changes. */
+ * The list follows the store's changes: at once, or for a long list (a
+ * server's, or a file's table of 20,000 rows or more) read in a worker
+ * thread, the rows kept meanwhile (SecRecordList:loading), then changed
+ * as they would have been at once. */
 SecRecordList *sec_record_list_new        (SecStore       *store,
                                            GType           kind,
                                            SecQuery       *query);
@@ -36,7 +39,8 @@ void           sec_record_list_set_query  (SecRecordList  *self,
 void           sec_record_list_set_query_in_background (SecRecordList *self,
                                                         SecQuery      *query,
                                                         gint64         keep_id);
-/* Whether a query is being read in the background. */
+/* Whether a query, or a change in the store, is being read in the
+ * background. */
 gboolean       sec_record_list_is_loading (SecRecordList  *self);
 /* For tests and benchmarks: the rows from which a query is read in the
  * background (20,000). */

@@ -83,20 +83,28 @@ get_hits (SecStore *self)
   return hits;
 }
 
-/* Forgets every search kept when the data changed since they were read. */
+/* Forgets every search kept when the data changed since they were read.
+ * @unchanged: (out) (optional): whether it had not. */
 static gboolean
 check_current (SecStore *self,
-               Hits     *hits)
+               Hits     *hits,
+               gboolean *unchanged)
 {
   gint64 changes, version;
   GHashTableIter iter;
   gpointer value;
 
+  if (unchanged != NULL)
+    *unchanged = FALSE;
   if (!_sec_store_read_file_stamp (self, &changes, &version))
     return FALSE;
   if (changes == hits->changes && version == hits->version &&
       hits->forgotten == g_atomic_int_get (&forget_count))
-    return TRUE;
+    {
+      if (unchanged != NULL)
+        *unchanged = TRUE;
+      return TRUE;
+    }
   hits->forgotten = g_atomic_int_get (&forget_count);
   g_hash_table_iter_init (&iter, hits->tables);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -112,17 +120,21 @@ check_current (SecStore *self,
   return TRUE;
 }
 
-/* The store's kept searches, when they may be used now; else NULL. */
+/* The store's kept searches, when they may be used now; else NULL.
+ * @unchanged: as check_current (). */
 static Hits *
-get_current (SecStore *self)
+get_current (SecStore *self,
+             gboolean *unchanged)
 {
   Hits *hits;
 
+  if (unchanged != NULL)
+    *unchanged = FALSE;
   if (sec_engine_get_kind (_sec_store_get_engine (self)) != SEC_ENGINE_SQLITE ||
       _sec_store_in_transaction (self))
     return NULL;
   hits = get_hits (self);
-  return check_current (self, hits) ? hits : NULL;
+  return check_current (self, hits, unchanged) ? hits : NULL;
 }
 
 static gboolean
@@ -190,8 +202,9 @@ _sec_store_search_hits (SecStore   *self,
   Hits *hits;
   Slot *slots, *slot = NULL;
   guint at = 0;
+  gint64 changes, version;
 
-  if ((hits = get_current (self)) == NULL)
+  if ((hits = get_current (self, NULL)) == NULL)
     return NULL;
   if ((slots = g_hash_table_lookup (hits->tables, table)) == NULL)
     {
@@ -214,12 +227,18 @@ _sec_store_search_hits (SecStore   *self,
           g_clear_pointer (&slot->match, g_free);
           return NULL;
         }
-      /* Our own writes to the TEMP table leave the others current. */
-      if (!_sec_store_read_file_stamp (self, &hits->changes, &hits->version))
+      /* Our own writes to the TEMP table leave the others current. Not
+       * another connection's commit meanwhile: the fill may have read
+       * the data before it, so the version stays the one read before the
+       * fill, and the next look finds it changed (a list's worker filled
+       * the matches while the window saved a person, and the search
+       * then went on without them). */
+      if (!_sec_store_read_file_stamp (self, &changes, &version))
         {
           g_clear_pointer (&slot->match, g_free);
           return NULL;
         }
+      hits->changes = changes;
     }
   slot->used = ++hits->clock;
   *n_hits = slot->hits;
@@ -245,7 +264,7 @@ _sec_store_kept_word_start (SecStore   *self,
                             const char *prefix)
 {
   g_autofree char *key = g_strconcat (table, " ", prefix, NULL);
-  Hits *hits = get_current (self);
+  Hits *hits = get_current (self, NULL);
 
   return hits != NULL ? g_hash_table_lookup (hits->word_starts, key) : NULL;
 }
@@ -256,8 +275,11 @@ _sec_store_keep_word_start (SecStore   *self,
                             const char *prefix,
                             const char *alternatives)
 {
-  Hits *hits = get_current (self);
+  gboolean unchanged;
+  Hits *hits = get_current (self, &unchanged);
 
-  if (hits != NULL)
+  /* Read since _sec_store_kept_word_start () found none: kept only when
+   * the data has not changed since then (else it may be older). */
+  if (hits != NULL && unchanged)
     g_hash_table_insert (hits->word_starts, g_strconcat (table, " ", prefix, NULL), g_strdup (alternatives));
 }
