@@ -61,6 +61,11 @@ test_page_history (void)
   history = sec_test_find_row (GTK_WIDGET (page), "History of Changes");
   g_assert_nonnull (history);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (history)), ==, "2 changes");
+  /* Its rows are made when it is unfolded. */
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (history)));
+  g_assert_null (sec_test_find_row (GTK_WIDGET (page), "Created"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (history), TRUE);
+  sec_test_iterate ();
   {
     GtkWidget *row = sec_test_find_row (GTK_WIDGET (page), "Email: anna@example.org → anna.mueller@example.org");
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -87,9 +92,26 @@ test_page_history (void)
 
   back = sec_store_get (store, SEC_TYPE_PERSON, id, NULL);
   g_assert_cmpstr (sec_record_get_string (back, "email"), ==, "anna@example.org");
-  /* The page follows: the put-back is one more change. */
+  /* The page follows: the put-back is one more change, the history still
+   * unfolded for the same person. */
   history = sec_test_find_row (GTK_WIDGET (page), "History of Changes");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (history)), ==, "3 changes");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (history)));
+  g_assert_nonnull (sec_test_find_row (GTK_WIDGET (page), "Email: anna.mueller@example.org → anna@example.org"));
+  /* Another person's history is folded again. */
+  {
+    gint64 other_id = sec_test_insert (store, SEC_TYPE_PERSON, "given-name", "Olga", "family-name", "Alt", NULL);
+    g_autoptr(SecRecord) other = sec_store_get (store, SEC_TYPE_PERSON, other_id, NULL);
+
+    sec_record_page_set_record (page, store, other);
+    sec_test_iterate ();
+    history = sec_test_find_row (GTK_WIDGET (page), "History of Changes");
+    g_assert_nonnull (history);
+    g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (history)));
+    g_assert_null (sec_test_find_row (GTK_WIDGET (page), "Created"));
+    sec_record_page_set_record (page, store, back);
+    sec_test_iterate ();
+  }
 
   /* With a basis, no warning. */
   sec_record_set_string (back, "lawful-basis", "consent");

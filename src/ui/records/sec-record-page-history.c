@@ -4,7 +4,12 @@
  * Part of SecRecordPage (see sec-record-page-private.h). The history is an
  * expander at the end of the page, newest change first; a changed field's
  * earlier value can be put back from it (page.restore-value), which the
- * store records as one more change.
+ * store records as one more change. Its rows are made when it is first
+ * unfolded: folded, an AdwExpanderRow still makes and measures its rows,
+ * up to 100 of them at each record shown (issue 16: on a server copy of
+ * the big file, half of the time an organisation's page took to be made).
+ * It stays unfolded while the same record is shown again (after a value
+ * is put back, or another member of staff's change).
  */
 #define G_LOG_DOMAIN "sec-record-page"
 
@@ -77,6 +82,25 @@ new_entry_row (SecRecordPage   *self,
   return row;
 }
 
+/* The rows of @expander's entries (newest first), the first time it is
+ * unfolded; whether it is unfolded is kept for the same record. */
+static void
+on_history_expanded (AdwExpanderRow *expander,
+                     GParamSpec     *pspec,
+                     SecRecordPage  *self)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (expander), "sec-history-entries");
+  const SecKind *kind = g_object_get_data (G_OBJECT (expander), "sec-history-kind");
+  guint shown = 0;
+
+  self->history_expanded = adw_expander_row_get_expanded (expander);
+  if (!self->history_expanded || entries == NULL)
+    return;
+  for (guint i = entries->len; i > 0 && shown < MAX_HISTORY; i--, shown++)
+    adw_expander_row_add_row (expander, new_entry_row (self, kind, g_ptr_array_index (entries, i - 1)));
+  g_object_set_data (G_OBJECT (expander), "sec-history-entries", NULL);
+}
+
 void
 _sec_record_page_add_history (SecRecordPage *self,
                               SecRecord     *record)
@@ -85,7 +109,6 @@ _sec_record_page_add_history (SecRecordPage *self,
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *count = NULL;
   GtkWidget *group, *expander;
-  guint shown = 0;
 
   entries = sec_store_list_history (self->store, G_OBJECT_TYPE (record), sec_record_get_id (record), NULL);
   if (entries == NULL || entries->len == 0)
@@ -101,9 +124,12 @@ _sec_record_page_add_history (SecRecordPage *self,
                                                               entries->len), count);
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   }
-  for (guint i = entries->len; i > 0 && shown < MAX_HISTORY; i--, shown++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              new_entry_row (self, kind, g_ptr_array_index (entries, i - 1)));
+  g_object_set_data (G_OBJECT (expander), "sec-history-kind", (gpointer) kind);
+  g_object_set_data_full (G_OBJECT (expander), "sec-history-entries", g_ptr_array_ref (entries),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_history_expanded), self, 0);
+  if (self->history_expanded)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
   gtk_box_append (self->sections, group);
 }

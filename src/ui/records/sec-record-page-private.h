@@ -47,6 +47,7 @@ struct _SecRecordPage
   GHashTable        *depends_on; /* GType of every kind shown -> itself */
   GPtrArray         *related;    /* (element-type RelatedGroup): the groups with more rows to show */
   GHashTable        *related_shown; /* group title -> rows shown, while the same record is */
+  gboolean           history_expanded; /* the history unfolded, while the same record is */
 
   /* The record shown, kept when it is deleted so that Undo brings it back. */
   GType              kind;

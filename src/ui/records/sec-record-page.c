@@ -580,7 +580,10 @@ sec_record_page_set_record (SecRecordPage *self,
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* Another record lists its first related rows again. */
   if (!same)
-    g_hash_table_remove_all (self->related_shown);
+    {
+      g_hash_table_remove_all (self->related_shown);
+      self->history_expanded = FALSE;
+    }
   self->kind = record ? G_OBJECT_TYPE (record) : G_TYPE_INVALID;
   self->id = record ? sec_record_get_id (record) : 0;
 
