@@ -100,6 +100,85 @@ all_read (Search *search)
   return read >= search->n_items;
 }
 
+/* What a worker reads on a connection of the store's readers; FALSE with
+ * @error set when it failed. */
+typedef gboolean (*ReadFunc) (SecStore     *reader,
+                              gpointer      data,
+                              GCancellable *cancellable,
+                              GError      **error);
+
+/* Runs @func on a reader taken for it, and returns the task's result:
+ * TRUE when read, FALSE when cancelled, or the error (the connection is
+ * then closed, not given back). The rows go to the list first; then the
+ * connection gives its pages back, not 2 s later (issue 16: 17–25 MB kept
+ * while a search was shown and cleared). The next keystroke finds them in
+ * the system's cache of the file (4–11 ms more for "müller" after "mülle"
+ * in bench-scale). A worker taking the connection meanwhile waits for it
+ * (milliseconds). */
+static void
+read_on_reader (GTask        *task,
+                SecReaders   *readers,
+                ReadFunc      func,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  SecStore *reader = sec_readers_take (readers, &error);
+
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!g_cancellable_is_cancelled (cancellable) && !func (reader, data, cancellable, &error))
+    {
+      sec_readers_discard (readers, reader);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
+  sec_store_release_memory (reader);
+  sec_readers_give_back (readers, reader);
+}
+
+static gboolean
+read_search (SecStore     *reader,
+             gpointer      data,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  Search *search = data;
+  gint64 n = sec_store_count (reader, search->kind, search->query, error);
+
+  if (n < 0)
+    return FALSE;
+  search->n_items = (guint) MIN (n, G_MAXUINT);
+  /* The first two pages, what a list view asks for at once, in one query:
+   * a search looked up and sorted reads every match's row for each query
+   * (3,975 of them for "mülle" among 200,000 people, 16 MB of pages). */
+  search->keep_at = -1;
+  if (search->n_items > 0 && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(SecQuery) query = sec_query_copy (search->query);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      sec_query_set_range (query, 0, G_N_ELEMENTS (search->pages) * PAGE_SIZE);
+      if ((rows = sec_store_list (reader, search->kind, query, error)) == NULL)
+        return FALSE;
+      split_pages (search, rows);
+    }
+  /* The position of the selected record, unless among those rows: a count
+   * reads the matches again. */
+  if (search->keep_id > 0 && search->keep_at < 0 && !all_read (search) &&
+      !g_cancellable_is_cancelled (cancellable))
+    {
+      search->keep_at = sec_store_position (reader, search->kind, search->query, search->keep_id, error);
+      if (search->keep_at < 0 && error != NULL && *error != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 search_thread (GTask        *task,
                gpointer      source,
@@ -107,59 +186,8 @@ search_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Search *search = task_data;
-  g_autoptr(GError) error = NULL;
-  SecStore *reader = sec_readers_take (search->readers, &error);
-  gint64 n;
 
-  if (reader == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      sec_readers_give_back (search->readers, reader);
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-
-  n = sec_store_count (reader, search->kind, search->query, &error);
-  search->n_items = n > 0 ? (guint) MIN (n, G_MAXUINT) : 0;
-  /* The first two pages, what a list view asks for at once, in one query:
-   * a search looked up and sorted reads every match's row for each query
-   * (3,975 of them for "mülle" among 200,000 people, 16 MB of pages). */
-  search->keep_at = -1;
-  if (n >= 0 && search->n_items > 0 && !g_cancellable_is_cancelled (cancellable))
-    {
-      g_autoptr(SecQuery) query = sec_query_copy (search->query);
-      g_autoptr(GPtrArray) rows = NULL;
-
-      sec_query_set_range (query, 0, G_N_ELEMENTS (search->pages) * PAGE_SIZE);
-      if ((rows = sec_store_list (reader, search->kind, query, &error)) == NULL)
-        n = -1;
-      else
-        split_pages (search, rows);
-    }
-  /* The position of the selected record, unless among those rows: a count
-   * reads the matches again. */
-  if (n >= 0 && search->keep_id > 0 && search->keep_at < 0 && !all_read (search) &&
-      !g_cancellable_is_cancelled (cancellable))
-    search->keep_at = sec_store_position (reader, search->kind, search->query, search->keep_id, &error);
-
-  if (error != NULL)
-    {
-      sec_readers_discard (search->readers, reader);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* The rows go to the list first; then the connection gives its pages
-   * back, not 2 s later (issue 16: 17–25 MB kept while a search was shown
-   * and cleared). The next keystroke finds them in the system's cache of
-   * the file (4–11 ms more for "müller" after "mülle" in bench-scale). A
-   * worker taking the connection meanwhile waits for it (milliseconds). */
-  g_task_return_boolean (task, TRUE);
-  sec_store_release_memory (reader);
-  sec_readers_give_back (search->readers, reader);
+  read_on_reader (task, search->readers, read_search, search, cancellable);
 }
 
 static void start_refresh (SecRecordList *self);
@@ -548,10 +576,11 @@ refresh_free (gpointer data)
 
 static gboolean
 read_refresh (SecStore     *reader,
-              Refresh      *refresh,
+              gpointer      data,
               GCancellable *cancellable,
               GError      **error)
 {
+  Refresh *refresh = data;
   gint64 n = sec_store_count (reader, refresh->kind, refresh->query, error);
 
   if (n < 0)
@@ -588,23 +617,8 @@ refresh_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Refresh *refresh = task_data;
-  g_autoptr(GError) error = NULL;
-  SecStore *reader = sec_readers_take (refresh->readers, &error);
 
-  if (reader == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!g_cancellable_is_cancelled (cancellable) && !read_refresh (reader, refresh, cancellable, &error))
-    {
-      sec_readers_discard (refresh->readers, reader);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
-  sec_store_release_memory (reader);
-  sec_readers_give_back (refresh->readers, reader);
+  read_on_reader (task, refresh->readers, read_refresh, refresh, cancellable);
 }
 
 static void
