@@ -44,15 +44,79 @@ sec_record_list_set_background_min_rows (guint n_rows)
   background_min_rows = n_rows;
 }
 
+/* What a worker reads on a connection of the store's readers after the
+ * count (a query's first rows, or the pages a change touched); FALSE with
+ * @error set when it failed. */
+typedef gboolean (*ReadFunc) (SecStore     *reader,
+                              gpointer      data,
+                              GCancellable *cancellable,
+                              GError      **error);
+
+/* The start of what a worker is given to read (Search, Refresh): the
+ * query's count, its rows (@func), then the place of the record @keep_id
+ * unless found among them. */
 typedef struct {
-  GType          kind;
-  SecQuery      *query;
-  gint64         keep_id;
-  SecReaders    *readers;
+  ReadFunc    func;
+  GType       kind;
+  SecQuery   *query;
+  SecReaders *readers;
+  gint64      keep_id;
   /* What the worker read */
-  guint          n_items;
-  GPtrArray     *pages[2];
-  gint64         keep_at;
+  guint       n_items;
+  gint64      keep_at;   /* -1: not listed, or not read */
+  gboolean    all_read;  /* every row of the query is among the rows read */
+} Read;
+
+static void
+read_init (Read          *read,
+           ReadFunc       func,
+           SecRecordList *self,
+           SecQuery      *query,
+           gint64         keep_id)
+{
+  read->func = func;
+  read->kind = self->kind;
+  read->query = sec_query_copy (query);
+  read->readers = sec_store_get_readers (self->store);
+  read->keep_id = keep_id;
+  read->keep_at = -1;
+}
+
+/* The count, the rows, the place. */
+static gboolean
+read_all (SecStore     *reader,
+          Read         *read,
+          GCancellable *cancellable,
+          GError      **error)
+{
+  gint64 n = sec_store_count (reader, read->kind, read->query, error);
+
+  if (n < 0)
+    return FALSE;
+  read->n_items = (guint) MIN (n, G_MAXUINT);
+  if (!g_cancellable_is_cancelled (cancellable) && !read->func (reader, read, cancellable, error))
+    return FALSE;
+  /* A place among the rows read was noted by @func: a position reads
+   * the matches again. */
+  if (read->keep_id > 0 && read->keep_at < 0 && !read->all_read && !g_cancellable_is_cancelled (cancellable))
+    {
+      read->keep_at = sec_store_position (reader, read->kind, read->query, read->keep_id, error);
+      if (read->keep_at < 0 && error != NULL && *error != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_clear (Read *read)
+{
+  g_clear_pointer (&read->query, sec_query_free);
+  g_clear_pointer (&read->readers, sec_readers_unref);
+}
+
+typedef struct {
+  Read           read;
+  GPtrArray     *pages[2];  /* what the worker read */
 } Search;
 
 static void
@@ -60,8 +124,7 @@ search_free (gpointer data)
 {
   Search *search = data;
 
-  g_clear_pointer (&search->query, sec_query_free);
-  g_clear_pointer (&search->readers, sec_readers_unref);
+  read_clear (&search->read);
   for (guint i = 0; i < G_N_ELEMENTS (search->pages); i++)
     g_clear_pointer (&search->pages[i], g_ptr_array_unref);
   g_free (search);
@@ -83,31 +146,13 @@ split_pages (Search    *search,
           SecRecord *record = g_ptr_array_index (rows, i);
 
           g_ptr_array_add (search->pages[p], g_object_ref (record));
-          if (search->keep_id > 0 && sec_record_get_id (record) == search->keep_id)
-            search->keep_at = i;
+          if (search->read.keep_id > 0 && sec_record_get_id (record) == search->read.keep_id)
+            search->read.keep_at = i;
         }
     }
 }
 
-/* Whether the pages read hold every row of the search. */
-static gboolean
-all_read (Search *search)
-{
-  guint read = 0;
-
-  for (guint p = 0; p < G_N_ELEMENTS (search->pages) && search->pages[p] != NULL; p++)
-    read += search->pages[p]->len;
-  return read >= search->n_items;
-}
-
-/* What a worker reads on a connection of the store's readers; FALSE with
- * @error set when it failed. */
-typedef gboolean (*ReadFunc) (SecStore     *reader,
-                              gpointer      data,
-                              GCancellable *cancellable,
-                              GError      **error);
-
-/* Runs @func on a reader taken for it, and returns the task's result:
+/* Runs the task's Read on a reader taken for it, and returns its result:
  * TRUE when read, FALSE when cancelled, or the error (the connection is
  * then closed, not given back). The rows go to the list first; then the
  * connection gives its pages back, not 2 s later (issue 16: 17–25 MB kept
@@ -116,12 +161,13 @@ typedef gboolean (*ReadFunc) (SecStore     *reader,
  * in bench-scale). A worker taking the connection meanwhile waits for it
  * (milliseconds). */
 static void
-read_on_reader (GTask        *task,
-                SecReaders   *readers,
-                ReadFunc      func,
-                gpointer      data,
-                GCancellable *cancellable)
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
+  Read *read = task_data;
+  SecReaders *readers = read->readers;
   g_autoptr(GError) error = NULL;
   SecStore *reader = sec_readers_take (readers, &error);
 
@@ -130,7 +176,7 @@ read_on_reader (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!g_cancellable_is_cancelled (cancellable) && !func (reader, data, cancellable, &error))
+  if (!g_cancellable_is_cancelled (cancellable) && !read_all (reader, read, cancellable, &error))
     {
       sec_readers_discard (readers, reader);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -148,46 +194,47 @@ read_search (SecStore     *reader,
              GError      **error)
 {
   Search *search = data;
-  gint64 n = sec_store_count (reader, search->kind, search->query, error);
+  g_autoptr(SecQuery) query = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
-  if (n < 0)
-    return FALSE;
-  search->n_items = (guint) MIN (n, G_MAXUINT);
   /* The first two pages, what a list view asks for at once, in one query:
    * a search looked up and sorted reads every match's row for each query
    * (3,975 of them for "mülle" among 200,000 people, 16 MB of pages). */
-  search->keep_at = -1;
-  if (search->n_items > 0 && !g_cancellable_is_cancelled (cancellable))
+  if (search->read.n_items == 0)
     {
-      g_autoptr(SecQuery) query = sec_query_copy (search->query);
-      g_autoptr(GPtrArray) rows = NULL;
-
-      sec_query_set_range (query, 0, G_N_ELEMENTS (search->pages) * PAGE_SIZE);
-      if ((rows = sec_store_list (reader, search->kind, query, error)) == NULL)
-        return FALSE;
-      split_pages (search, rows);
+      search->read.all_read = TRUE;
+      return TRUE;
     }
-  /* The position of the selected record, unless among those rows: a count
-   * reads the matches again. */
-  if (search->keep_id > 0 && search->keep_at < 0 && !all_read (search) &&
-      !g_cancellable_is_cancelled (cancellable))
-    {
-      search->keep_at = sec_store_position (reader, search->kind, search->query, search->keep_id, error);
-      if (search->keep_at < 0 && error != NULL && *error != NULL)
-        return FALSE;
-    }
+  query = sec_query_copy (search->read.query);
+  sec_query_set_range (query, 0, G_N_ELEMENTS (search->pages) * PAGE_SIZE);
+  if ((rows = sec_store_list (reader, search->read.kind, query, error)) == NULL)
+    return FALSE;
+  split_pages (search, rows);
+  search->read.all_read = rows->len >= search->read.n_items;
   return TRUE;
 }
 
-static void
-search_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Search *search = task_data;
+static void set_task (SecRecordList *self,
+                      GTask         *task);
 
-  read_on_reader (task, search->readers, read_search, search, cancellable);
+/* Reads @read in a worker for @self, and drops what was being read (its
+ * result is not taken). */
+static void
+start_read (SecRecordList       *self,
+            Read                *read,
+            GDestroyNotify       read_free,
+            GAsyncReadyCallback  done,
+            gpointer             source_tag)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GTask *task = g_task_new (self, cancellable, done, NULL);
+
+  g_task_set_task_data (task, read, read_free);
+  g_task_set_source_tag (task, source_tag);
+  if (self->task != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->task));
+  set_task (self, task);
+  g_task_run_in_thread (task, read_thread);
 }
 
 static void start_refresh (SecRecordList *self);
@@ -335,15 +382,15 @@ can_take_in_one_signal (SecRecordList *self,
 {
   guint was_at;
 
-  if (search->keep_id <= 0 || !_sec_record_list_find_cached (self, search->keep_id, &was_at))
-    return self->n_items == same || (search->keep_id <= 0 && search->n_items == same);
+  if (search->read.keep_id <= 0 || !_sec_record_list_find_cached (self, search->read.keep_id, &was_at))
+    return self->n_items == same || (search->read.keep_id <= 0 && search->read.n_items == same);
   if (was_at < same)
     return TRUE;
-  if (search->keep_at < 0 || (guint64) search->keep_at >= (guint64) G_N_ELEMENTS (search->pages) * PAGE_SIZE)
+  if (search->read.keep_at < 0 || (guint64) search->read.keep_at >= (guint64) G_N_ELEMENTS (search->pages) * PAGE_SIZE)
     return FALSE;
   {
-    GPtrArray *page = search->pages[search->keep_at / PAGE_SIZE];
-    guint index = search->keep_at % PAGE_SIZE;
+    GPtrArray *page = search->pages[search->read.keep_at / PAGE_SIZE];
+    guint index = search->read.keep_at % PAGE_SIZE;
 
     return page != NULL && index < page->len && g_ptr_array_index (page, index) == get_cached (self, was_at);
   }
@@ -408,7 +455,7 @@ on_search_done (GObject      *source,
       g_debug ("Reading %s in the background failed: %s", g_type_name (self->kind), error->message);
       set_task (self, NULL);
       g_clear_pointer (&self->query, sec_query_free);
-      self->query = g_steal_pointer (&search->query);
+      self->query = g_steal_pointer (&search->read.query);
       _sec_record_list_replace_all (self);
       return;
     }
@@ -418,18 +465,18 @@ on_search_done (GObject      *source,
   one_signal = can_take_in_one_signal (self, search, same);
 
   g_clear_pointer (&self->query, sec_query_free);
-  self->query = g_steal_pointer (&search->query);
+  self->query = g_steal_pointer (&search->read.query);
   g_hash_table_remove_all (self->pages);
   for (guint i = 0; i < G_N_ELEMENTS (search->pages); i++)
     if (search->pages[i] != NULL)
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (i), g_steal_pointer (&search->pages[i]));
-  self->found_id = search->keep_id;
-  self->found_at = search->keep_at;
+  self->found_id = search->read.keep_id;
+  self->found_at = search->read.keep_at;
   /* Not loading any more once the rows are in (a handler of the signals
    * may set another query). */
   g_object_ref (task);
   set_task (self, NULL);
-  replace_from (self, same, search->n_items, one_signal);
+  replace_from (self, same, search->read.n_items, one_signal);
   g_object_unref (task);
 }
 
@@ -438,27 +485,16 @@ start_background (SecRecordList *self,
                   SecQuery      *query,
                   gint64         keep_id)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  GTask *task = g_task_new (self, cancellable, on_search_done, NULL);
   Search *search = g_new0 (Search, 1);
 
-  search->kind = self->kind;
-  search->query = sec_query_copy (query);
-  search->keep_id = keep_id;
-  search->readers = sec_store_get_readers (self->store);
-  g_task_set_task_data (task, search, search_free);
-  g_task_set_source_tag (task, start_background);
-  /* Drops what was running (its result is not taken). */
-  if (self->task != NULL)
-    g_cancellable_cancel (g_task_get_cancellable (self->task));
+  read_init (&search->read, read_search, self, query, keep_id);
   if (self->pending != query)
     {
       g_clear_pointer (&self->pending, sec_query_free);
       self->pending = sec_query_copy (query);
     }
   self->pending_keep = keep_id;
-  set_task (self, task);
-  g_task_run_in_thread (task, search_thread);
+  start_read (self, &search->read, search_free, on_search_done, start_background);
 }
 
 void
@@ -551,15 +587,9 @@ sec_record_list_set_query_in_background (SecRecordList *self,
  */
 
 typedef struct {
-  GType       kind;
-  SecQuery   *query;
-  SecReaders *readers;
+  Read        read;     /* keep_id: the record changed, or 0 */
   GArray     *numbers;  /* the pages to read again */
-  gint64      id;       /* the record whose place is read, or 0 */
-  /* What the worker read */
-  guint       n_items;
-  GHashTable *pages;    /* page number -> GPtrArray of SecRecord */
-  gint64      at;
+  GHashTable *pages;    /* what the worker read: page number -> GPtrArray of SecRecord */
 } Refresh;
 
 static void
@@ -567,8 +597,7 @@ refresh_free (gpointer data)
 {
   Refresh *refresh = data;
 
-  g_clear_pointer (&refresh->query, sec_query_free);
-  g_clear_pointer (&refresh->readers, sec_readers_unref);
+  read_clear (&refresh->read);
   g_clear_pointer (&refresh->numbers, g_array_unref);
   g_clear_pointer (&refresh->pages, g_hash_table_unref);
   g_free (refresh);
@@ -581,44 +610,25 @@ read_refresh (SecStore     *reader,
               GError      **error)
 {
   Refresh *refresh = data;
-  gint64 n = sec_store_count (reader, refresh->kind, refresh->query, error);
 
-  if (n < 0)
-    return FALSE;
-  refresh->n_items = (guint) MIN (n, G_MAXUINT);
   for (guint i = 0; i < refresh->numbers->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       guint page = g_array_index (refresh->numbers, guint, i);
       g_autoptr(SecQuery) query = NULL;
       GPtrArray *rows;
 
-      if ((guint64) page * PAGE_SIZE >= refresh->n_items)
+      if ((guint64) page * PAGE_SIZE >= refresh->read.n_items)
         continue;
-      query = sec_query_copy (refresh->query);
+      query = sec_query_copy (refresh->read.query);
       sec_query_set_range (query, (gint64) page * PAGE_SIZE, PAGE_SIZE);
-      if ((rows = sec_store_list (reader, refresh->kind, query, error)) == NULL)
+      if ((rows = sec_store_list (reader, refresh->read.kind, query, error)) == NULL)
         return FALSE;
       g_hash_table_insert (refresh->pages, GUINT_TO_POINTER (page), rows);
-    }
-  refresh->at = -1;
-  if (refresh->id != 0 && !g_cancellable_is_cancelled (cancellable))
-    {
-      refresh->at = sec_store_position (reader, refresh->kind, refresh->query, refresh->id, error);
-      if (refresh->at < 0 && error != NULL && *error != NULL)
-        return FALSE;
+      for (guint j = 0; j < rows->len && refresh->read.keep_id != 0; j++)
+        if (sec_record_get_id (g_ptr_array_index (rows, j)) == refresh->read.keep_id)
+          refresh->read.keep_at = (gint64) page * PAGE_SIZE + j;
     }
   return TRUE;
-}
-
-static void
-refresh_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Refresh *refresh = task_data;
-
-  read_on_reader (task, refresh->readers, read_refresh, refresh, cancellable);
 }
 
 static void
@@ -659,7 +669,8 @@ on_refresh_done (GObject      *source,
   one = !self->change_several && self->change_id != 0;
   /* The row changed, then the values shown beside the others. */
   if (_sec_record_list_apply_change (self, one ? self->kind : 0, one ? self->change_id : 0, self->change,
-                                     refresh->n_items, refresh->at, g_steal_pointer (&refresh->pages)) &&
+                                     refresh->read.n_items, refresh->read.keep_at,
+                                     g_steal_pointer (&refresh->pages)) &&
       self->change_others)
     _sec_record_list_emit_pages (self);
   g_object_unref (task);
@@ -668,15 +679,13 @@ on_refresh_done (GObject      *source,
 static void
 start_refresh (SecRecordList *self)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  GTask *task = g_task_new (self, cancellable, on_refresh_done, NULL);
   Refresh *refresh = g_new0 (Refresh, 1);
   GHashTableIter iter;
   gpointer key;
 
-  refresh->kind = self->kind;
-  refresh->query = sec_query_copy (self->query);
-  refresh->readers = sec_store_get_readers (self->store);
+  /* The changed record's new place (not a deleted one's). */
+  read_init (&refresh->read, read_refresh, self, self->query,
+             !self->change_several && self->change != SEC_STORE_CHANGE_DELETED ? self->change_id : 0);
   refresh->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -684,16 +693,9 @@ start_refresh (SecRecordList *self)
       guint page = GPOINTER_TO_UINT (key);
       g_array_append_val (refresh->numbers, page);
     }
-  if (!self->change_several && self->change_id != 0 && self->change != SEC_STORE_CHANGE_DELETED)
-    refresh->id = self->change_id;
   refresh->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_task_set_task_data (task, refresh, refresh_free);
-  g_task_set_source_tag (task, start_refresh);
-  if (self->task != NULL)
-    g_cancellable_cancel (g_task_get_cancellable (self->task));
   g_clear_pointer (&self->pending, sec_query_free);
-  set_task (self, task);
-  g_task_run_in_thread (task, refresh_thread);
+  start_read (self, &refresh->read, refresh_free, on_refresh_done, start_refresh);
 }
 
 gboolean
