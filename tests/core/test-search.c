@@ -10,8 +10,14 @@
 #include "core/meetings/sec-invitations.h"
 #include "core/store/sec-records.h"
 #include "core/store/sec-store.h"
+#include <sqlite3.h>
+
+#include "core/store/sec-engine.h"
 #include "core/store/sec-store-private.h"
 #include "sec-test-util.h"
+
+/* src/core/store/sec-engine-sqlite-private.h */
+sqlite3 *_sec_engine_sqlite_get_db (SecEngine *engine);
 
 typedef SecTestStoreFixture Fixture;
 
@@ -279,6 +285,77 @@ test_kept_matches (Fixture *f, gconstpointer data)
   sec_store_close (other);
 }
 
+typedef struct {
+  SecStore *writer;
+  gboolean  filled; /* the reader's TEMP table of matches has had rows put in */
+  gboolean  done;
+} CommitBetween;
+
+static void
+note_fill (void          *data,
+           int            op,
+           const char    *database,
+           const char    *table,
+           sqlite3_int64  rowid)
+{
+  CommitBetween *c = data;
+
+  if (op == SQLITE_INSERT && g_str_equal (database, "temp") && g_str_has_prefix (table, "sec_hits_"))
+    c->filled = TRUE;
+}
+
+/* At the reader's commit of its fill of the matches, another connection
+ * commits a new match: after the fill read the index, before the reader
+ * reads the data's version again. */
+static int
+commit_between (void *data)
+{
+  CommitBetween *c = data;
+
+  if (c->filled && !c->done)
+    {
+      c->done = TRUE;
+      sec_test_insert (c->writer, SEC_TYPE_PERSON, "given-name", "Hugo", "family-name", "Hookway", NULL);
+    }
+  return 0;
+}
+
+/* Matches kept by a connection whose fill read the data before another
+ * connection's commit are not used after it (a list's worker searching
+ * while the window saved a person showed the search without them). */
+static void
+test_kept_matches_across_commit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecStore) reader = NULL;
+  g_autoptr(SecQuery) q = sec_query_new ();
+  CommitBetween c = { f->store, FALSE, FALSE };
+  sqlite3 *db;
+
+  if (sec_test_is_pg ())
+    {
+      g_test_skip ("a file's own: a server keeps no matches");
+      return;
+    }
+  add_person (f, "Anna", "Hooker", NULL);
+  add_person (f, "Otto", "Hookham", NULL);
+  reader = sec_store_open_for_reading (f->path, &error);
+  g_assert_no_error (error);
+  db = _sec_engine_sqlite_get_db (_sec_store_get_engine (reader));
+  sqlite3_update_hook (db, note_fill, &c);
+  sqlite3_commit_hook (db, commit_between, &c);
+
+  sec_query_set_search (q, "hook");
+  /* Read before the commit. */
+  g_assert_cmpint (sec_store_count (reader, SEC_TYPE_PERSON, q, &error), ==, 2);
+  g_assert_true (c.done);
+  /* Read again after it. */
+  g_assert_cmpint (sec_store_count (reader, SEC_TYPE_PERSON, q, &error), ==, 3);
+  g_assert_no_error (error);
+  sqlite3_commit_hook (db, NULL, NULL);
+  sqlite3_update_hook (db, NULL, NULL);
+}
+
 /* One- and two-letter searches find the records with a word starting so. */
 static void
 test_short_words (Fixture *f, gconstpointer data)
@@ -354,6 +431,8 @@ main (int argc, char *argv[])
   g_test_add ("/search/across-scripts", Fixture, NULL, fixture_setup, test_across_scripts, fixture_teardown);
   g_test_add ("/search/index-matches-scan", Fixture, NULL, fixture_setup, test_index_matches_scan, fixture_teardown);
   g_test_add ("/search/kept-matches", Fixture, NULL, fixture_setup, test_kept_matches, fixture_teardown);
+  g_test_add ("/search/kept-matches-across-commit", Fixture, NULL, fixture_setup, test_kept_matches_across_commit,
+              fixture_teardown);
   g_test_add ("/search/short-words", Fixture, NULL, fixture_setup, test_short_words, fixture_teardown);
   g_test_add ("/search/check-in", Fixture, NULL, fixture_setup, test_check_in_across_scripts, fixture_teardown);
 

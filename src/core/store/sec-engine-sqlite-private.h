@@ -39,5 +39,8 @@ struct _SecStmt
 /* Sets @error when @engine has no open connection. */
 gboolean _sec_engine_sqlite_check_open (SecEngine  *engine,
                                         GError    **error);
+/* For tests (which declare it themselves: this header renames the
+ * engine's functions): the connection's handle. */
+sqlite3 *_sec_engine_sqlite_get_db     (SecEngine  *engine);
 
 G_END_DECLS

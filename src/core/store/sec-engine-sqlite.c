@@ -70,6 +70,12 @@ set_error (SecEngine  *engine,
   return FALSE;
 }
 
+sqlite3 *
+_sec_engine_sqlite_get_db (SecEngine *engine)
+{
+  return engine->db;
+}
+
 gboolean
 _sec_engine_sqlite_check_open (SecEngine  *engine,
                                GError    **error)
