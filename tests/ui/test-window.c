@@ -628,6 +628,47 @@ test_empty_states (SecTestWindow *f,
 }
 
 
+/* A record saved in a long list (read in a worker, as 200,000 people or a
+ * server's) and opened at once, as the editor's Save does, is the one
+ * selected once the list has it: a place read from the store while the
+ * list still had its rows from before selected another person. */
+static void
+test_open_saved_while_loading (SecTestWindow *f,
+                               gconstpointer  data)
+{
+  SecListPane *pane;
+  SecRecordList *list;
+  guint before;
+  gint64 id;
+
+  sec_record_list_set_background_min_rows (0);
+  sec_test_activate (f, "win.section", g_variant_new_string ("people"));
+  pane = sec_window_get_list_pane (f->window, "people");
+  list = sec_list_pane_get_list (pane);
+  sec_test_wait_ms (100);
+  before = g_list_model_get_n_items (G_LIST_MODEL (list));
+  /* Someone else than the first person selected. */
+  {
+    g_autoptr(SecRecord) third = g_list_model_get_item (G_LIST_MODEL (list), 3);
+
+    g_assert_true (sec_list_pane_select (pane, sec_record_get_id (third)));
+    sec_test_wait_ms (50);
+    g_assert_true (sec_list_pane_get_selected_record (pane) == third);
+  }
+
+  /* Sorts before every person of the list. */
+  id = sec_test_insert (f->store, SEC_TYPE_PERSON, "given-name", "Aaron", "family-name", "Aaberg", NULL);
+  g_assert_true (sec_record_list_is_loading (list));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.open-record",
+                                                     g_variant_new ("(sx)", "person", id)));
+  g_assert_true (sec_test_wait_for (list_is_loaded, list));
+  sec_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 1);
+  g_assert_cmpint (sec_record_get_id (sec_list_pane_get_selected_record (pane)), ==, id);
+  g_assert_cmpint (sec_record_get_id (sec_window_get_record (f->window)), ==, id);
+  sec_record_list_set_background_min_rows (20000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +682,7 @@ main (int   argc,
   SEC_TEST_WINDOW_ADD ("/window/filters", test_filters);
   SEC_TEST_WINDOW_ADD ("/window/sections-released", test_sections_released);
   SEC_TEST_WINDOW_ADD ("/window/empty-states", test_empty_states);
+  SEC_TEST_WINDOW_ADD ("/window/open-saved-while-loading", test_open_saved_while_loading);
 
   return g_test_run ();
 }

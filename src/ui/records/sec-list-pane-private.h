@@ -103,6 +103,8 @@ struct _SecListPane
   gboolean            was_shown;    /* the selected row was in view before it */
   gboolean            narrowing;    /* a search typed: its rows show from the top */
   gboolean            updating;     /* filling the filter drop-downs */
+  gint64              select_later; /* a record to select once the list is read (sec_list_pane_select ()) */
+  guint               select_later_source;
 
   /* sec-list-pane-rows.c */
   GPtrArray          *spare_rows;   /* (element-type SecRecordRow): unbound, no parent */

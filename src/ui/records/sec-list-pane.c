@@ -367,6 +367,29 @@ on_list_n_items (SecListPane *self)
   _sec_list_pane_update_state (self);
 }
 
+static gboolean
+select_later_cb (gpointer data)
+{
+  SecListPane *self = data;
+  gint64 id = self->select_later;
+
+  self->select_later_source = 0;
+  self->select_later = 0;
+  if (id != 0)
+    sec_list_pane_select (self, id);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list has stopped loading; its rows come in the same main loop
+ * iteration, after this notification: the record asked for meanwhile is
+ * selected after them. */
+static void
+on_list_loading (SecListPane *self)
+{
+  if (self->select_later != 0 && !sec_record_list_is_loading (self->list) && self->select_later_source == 0)
+    self->select_later_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, select_later_cb, self, NULL);
+}
+
 /* Overrides */
 
 static void
@@ -411,6 +434,8 @@ sec_list_pane_constructed (GObject *object)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-items",
                            G_CALLBACK (on_list_n_items), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading",
+                           G_CALLBACK (on_list_loading), self, G_CONNECT_SWAPPED);
   on_selection_changed (self);
 
   _sec_list_pane_init_rows (self, factory);
@@ -458,6 +483,7 @@ sec_list_pane_dispose (GObject *object)
 {
   SecListPane *self = SEC_LIST_PANE (object);
 
+  g_clear_handle_id (&self->select_later_source, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEC_TYPE_LIST_PANE);
@@ -771,6 +797,19 @@ sec_list_pane_select (SecListPane *self,
 
   g_return_val_if_fail (SEC_IS_LIST_PANE (self), FALSE);
 
+  /* A long list reading a search or a change in a worker still has its
+   * rows from before: a record just saved may not be among them yet, and
+   * a place read now from the store would select another row. It is
+   * selected once the rows are in (a record made in the editor of a list
+   * of 200,000 people, or on a server). Meanwhile the selection follows
+   * it by id, as over a reload. */
+  if (sec_record_list_is_loading (self->list))
+    {
+      self->select_later = id;
+      self->selected_id = id;
+      return TRUE;
+    }
+  self->select_later = 0;
   position = sec_record_list_find (self->list, id);
   if (position < 0 &&
       (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
