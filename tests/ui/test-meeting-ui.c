@@ -31,6 +31,7 @@
 #include "core/store/sec-store-privacy.h"
 #include "sec-test-meeting.h"
 #include "sec-test-ui.h"
+#include "core/store/sec-record-list.h"
 #include "sec-test-util.h"
 
 #define iterate sec_test_iterate
@@ -393,13 +394,33 @@ test_invite_members (SecTestMeeting *f, gconstpointer data)
 
 /* Participants */
 
+/* Waits for the participants' list to read a change (in a worker, when
+ * @background: as a list of a million participations, or a server's). */
+static void
+take_change (GtkSelectionModel *selection,
+             gboolean           background)
+{
+  SecRecordList *list = SEC_RECORD_LIST (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection)));
+
+  g_assert_true (sec_record_list_is_loading (list) == background);
+  while (sec_record_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
 static void
 test_bulk_status (SecTestMeeting *f, gconstpointer data)
 {
-  SecParticipantsWindow *window = sec_participants_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
-  GtkSelectionModel *selection = sec_participants_window_get_selection (window);
+  gboolean background = GPOINTER_TO_INT (data);
+  SecParticipantsWindow *window = NULL;
+  GtkSelectionModel *selection = NULL;
   g_autoptr(GtkBitset) selected = NULL;
   gint64 ids[3];
+
+  if (background)
+    sec_record_list_set_background_min_rows (0);
+  window = sec_participants_window_new (GTK_WINDOW (f->window), f->store, JOINT_2027);
+  selection = sec_participants_window_get_selection (window);
 
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
@@ -414,7 +435,7 @@ test_bulk_status (SecTestMeeting *f, gconstpointer data)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "participants.set-status", "s", "attended-remotely");
-  iterate ();
+  take_change (selection, background);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(SecRecord) p = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, ids[i], NULL);
@@ -444,13 +465,15 @@ test_bulk_status (SecTestMeeting *f, gconstpointer data)
 
   /* A role for the same selection. */
   gtk_widget_activate_action (GTK_WIDGET (window), "participants.set-role", "s", "observer");
-  iterate ();
+  take_change (selection, background);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(SecRecord) p = sec_store_get (f->store, SEC_TYPE_PARTICIPANT, ids[i], NULL);
 
       g_assert_cmpstr (sec_record_get_string (p, "role"), ==, "observer");
+      g_assert_true (gtk_selection_model_is_selected (selection, i));
     }
+  sec_record_list_set_background_min_rows (20000);
 }
 
 /* The meeting list, the meeting page and the participants window give
@@ -624,6 +647,8 @@ main (int argc, char *argv[])
   ADD ("/meeting-ui/page/keeps-scroll", test_record_page_keeps_scroll);
   ADD ("/meeting-ui/invite-members", test_invite_members);
   ADD ("/meeting-ui/bulk-status", test_bulk_status);
+  g_test_add ("/meeting-ui/bulk-status/background", SecTestMeeting, GINT_TO_POINTER (TRUE), sec_test_meeting_setup,
+              test_bulk_status, sec_test_meeting_teardown);
   ADD ("/meeting-ui/erased-participant", test_erased_participant);
   ADD ("/meeting-ui/counts-agree", test_counts_agree);
   ADD ("/meeting-ui/language-names", test_language_names);

@@ -52,6 +52,10 @@ struct _SecParticipantsWindow
   gint64             meeting_id;  /* SecMeetingWindow's */
   gulong             changed_id;
   guint              refresh_id;
+  /* The participants to select once the list has read a change in a
+   * worker (select_ids ()), and the idle that selects them. */
+  GArray            *select_later;
+  guint              select_later_source;
 };
 
 G_DEFINE_FINAL_TYPE (SecParticipantsWindow, sec_participants_window, SEC_TYPE_MEETING_WINDOW)
@@ -100,6 +104,16 @@ select_ids (SecParticipantsWindow *self,
 {
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
+
+  /* A long list (a million participations, or a server's) reads the
+   * change in a worker, and its rows then replace these, selection and
+   * all: the same participants are selected once they are in. */
+  if (sec_record_list_is_loading (self->list))
+    {
+      g_clear_pointer (&self->select_later, g_array_unref);
+      self->select_later = g_array_ref (ids);
+      return;
+    }
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -312,6 +326,27 @@ on_substitute_picked (SecParticipantsWindow *self)
   update_selection (self);
 }
 
+static gboolean
+select_later_cb (gpointer data)
+{
+  SecParticipantsWindow *self = data;
+  g_autoptr(GArray) ids = g_steal_pointer (&self->select_later);
+
+  self->select_later_source = 0;
+  if (ids != NULL)
+    select_ids (self, ids);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not loading any more: the rows come in the same main loop iteration,
+ * after this notification. */
+static void
+on_list_loading (SecParticipantsWindow *self)
+{
+  if (self->select_later != NULL && !sec_record_list_is_loading (self->list) && self->select_later_source == 0)
+    self->select_later_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, select_later_cb, self, NULL);
+}
+
 /* Actions */
 
 static void
@@ -419,6 +454,7 @@ sec_participants_window_constructed (GObject *object)
   sec_query_set_sort (query, "person-sort-key", FALSE);
   self->list = sec_record_list_new (self->store, SEC_TYPE_PARTICIPANT, query);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (on_list_loading), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_selection),
@@ -450,6 +486,8 @@ sec_participants_window_dispose (GObject *object)
 {
   SecParticipantsWindow *self = (SecParticipantsWindow *) object;
 
+  g_clear_handle_id (&self->select_later_source, g_source_remove);
+  g_clear_pointer (&self->select_later, g_array_unref);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
