@@ -517,9 +517,15 @@ sec_record_list_set_query (SecRecordList *self,
 {
   g_return_if_fail (SEC_IS_RECORD_LIST (self));
 
-  _sec_record_list_cancel_background (self);
+  /* The same query: a search being read is dropped, but a change being
+   * read still comes in. */
   if (sec_query_equal (self->query, query))
-    return;
+    {
+      if (self->pending != NULL)
+        _sec_record_list_cancel_background (self);
+      return;
+    }
+  _sec_record_list_cancel_background (self);
   g_clear_pointer (&self->query, sec_query_free);
   self->query = query ? sec_query_copy (query) : sec_query_new ();
   _sec_record_list_replace_all (self);
