@@ -188,8 +188,8 @@ main (int argc, char **argv)
         path = argv[i];
       else
         {
-          g_printerr ("Usage: bench-refresh [--runs N] DATABASE\n");
-          return 2;
+          path = NULL;
+          break;
         }
     }
   if (path == NULL)

@@ -169,8 +169,17 @@ read_thread (GTask        *task,
   Read *read = task_data;
   SecReaders *readers = read->readers;
   g_autoptr(GError) error = NULL;
-  SecStore *reader = sec_readers_take (readers, &error);
+  SecStore *reader = NULL;
 
+  /* Replaced before it started (a burst of changes, one signal each:
+   * every participant of a status set for many): no connection taken,
+   * none opened for it while the others are busy. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  reader = sec_readers_take (readers, &error);
   if (reader == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
